@@ -1,0 +1,41 @@
+import { and, eq } from 'drizzle-orm';
+import type { CaseStatus } from '../contract/api-types.ts';
+import type { Db } from '../db/open-database.ts';
+import { cases, escalations } from '../db/schema.ts';
+import { KeptError, notFound } from '../errors/kept-error.ts';
+import { appendEvents } from '../events/append-events.ts';
+import type { DeskContext } from '../jobs/desk-context.ts';
+import { TIMER } from '../jobs/timer-names.ts';
+import { assertTransition, isCaseStatus } from './case-status.ts';
+
+export async function changeCaseStatus(ctx: DeskContext, input: { workspaceId: string; caseId: string; actorUserId: string; to: string }) {
+  if (!isCaseStatus(input.to)) throw new KeptError('request.invalid', `Unknown status "${input.to}"`, { field: 'to' });
+  const to: CaseStatus = input.to;
+  return ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const now = ctx.now();
+    const [caseRow] = await tx
+      .select()
+      .from(cases)
+      .where(and(eq(cases.workspaceId, input.workspaceId), eq(cases.id, input.caseId)))
+      .for('update');
+    if (!caseRow) throw notFound('The case');
+    assertTransition(caseRow.status, to);
+    if (to === 'closed' || to === 'resolved') {
+      // A case cannot be put away while a customer's request for a supervisor is unanswered.
+      const [pending] = await tx
+        .select({ id: escalations.id })
+        .from(escalations)
+        .where(and(eq(escalations.caseId, caseRow.id), eq(escalations.status, 'open')))
+        .limit(1);
+      if (pending) {
+        throw new KeptError('escalation.not_answered', 'The case has an escalation waiting for a supervisor’s answer', { field: 'to' });
+      }
+    }
+    await tx.update(cases).set({ status: to, updatedAt: now }).where(eq(cases.id, caseRow.id));
+    await appendEvents(tx, [
+      { workspaceId: input.workspaceId, caseId: caseRow.id, customerId: caseRow.customerId, actorUserId: input.actorUserId, occurredAt: now, type: 'case.status_changed', data: { from: caseRow.status, to } },
+    ]);
+    await ctx.timers.schedule(tx, { name: TIMER.caseAssessHell, payload: { workspaceId: input.workspaceId, caseId: caseRow.id }, startAfter: now });
+  });
+}

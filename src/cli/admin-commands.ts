@@ -1,0 +1,93 @@
+import type { Command } from 'commander';
+import { eq } from 'drizzle-orm';
+import { createUser } from '../accounts/create-user.ts';
+import { createApiToken } from '../accounts/sessions.ts';
+import { readConfig } from '../config/kept-config.ts';
+import { openStore, type Store } from '../db/open-database.ts';
+import { users, workspaces } from '../db/schema.ts';
+import { KeptError } from '../errors/kept-error.ts';
+import { seedDemoCompany } from '../demo/seed-demo-company.ts';
+
+async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+  const config = readConfig();
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function workspaceIdFor(store: Store, slug: string | undefined): Promise<string> {
+  const rows = slug
+    ? await store.db.select().from(workspaces).where(eq(workspaces.slug, slug))
+    : await store.db.select().from(workspaces).limit(2);
+  if (rows.length === 0) throw new KeptError('not_found', slug ? `No workspace "${slug}"` : 'No workspace yet: open the web app or run `kept demo`');
+  if (rows.length > 1) throw new KeptError('request.invalid', 'Several workspaces: name one with --workspace <slug>', { field: 'workspace' });
+  return rows[0]!.id;
+}
+
+export function registerAdminCommands(program: Command): void {
+  const user = program.command('user').description('Manage staff accounts');
+  user
+    .command('add')
+    .description('Add an agent, supervisor or admin')
+    .requiredOption('--email <email>')
+    .requiredOption('--name <name>')
+    .requiredOption('--password <password>', 'at least 10 characters')
+    .option('--role <role>', 'agent | supervisor | admin', 'agent')
+    .option('--languages <codes>', 'languages spoken, comma-separated (e.g. en,ar)', 'en')
+    .option('--capacity <n>', 'open cases this person can own', '20')
+    .option('--workspace <slug>')
+    .action(async (o: { email: string; name: string; password: string; role: string; languages: string; capacity: string; workspace?: string }) => {
+      if (!['agent', 'supervisor', 'admin'].includes(o.role)) throw new KeptError('request.invalid', `Unknown role "${o.role}"`, { field: 'role' });
+      await withStore(async (store) => {
+        const row = await createUser(store.db, {
+          workspaceId: await workspaceIdFor(store, o.workspace),
+          email: o.email,
+          name: o.name,
+          password: o.password,
+          role: o.role as 'agent',
+          languages: o.languages.split(',').map((l) => l.trim()).filter(Boolean),
+          capacity: Number(o.capacity),
+        });
+        process.stdout.write(`Added ${row.role} ${row.name} <${row.email}>\n`);
+      });
+    });
+  user
+    .command('list')
+    .description('List staff accounts')
+    .action(async () => {
+      await withStore(async (store) => {
+        for (const u of await store.db.select().from(users).orderBy(users.name)) {
+          process.stdout.write(`${u.role.padEnd(10)} ${u.email.padEnd(32)} ${u.name} [${u.languages.join(',')}]${u.active ? '' : ' (inactive)'}\n`);
+        }
+      });
+    });
+
+  program
+    .command('token')
+    .description('API tokens for integrations')
+    .command('add')
+    .requiredOption('--email <email>', 'the admin the token acts as')
+    .requiredOption('--name <name>', 'what the token is for')
+    .action(async (o: { email: string; name: string }) => {
+      await withStore(async (store) => {
+        const [row] = await store.db.select().from(users).where(eq(users.email, o.email.toLowerCase()));
+        if (!row) throw new KeptError('not_found', `No user ${o.email}`);
+        process.stdout.write(`${await createApiToken(store.db, { workspaceId: row.workspaceId, userId: row.id, name: o.name })}\n`);
+      });
+    });
+
+  program
+    .command('demo')
+    .description('Fill a new workspace with a believable company: multilingual agents, ~200 customers, cases in every state')
+    .option('--customers <n>', 'how many customers', '200')
+    .option('--password <password>', 'password for every demo account', 'kept-demo-password')
+    .action(async (o: { customers: string; password: string }) => {
+      await withStore(async (store) => {
+        const summary = await seedDemoCompany(store, { customers: Number(o.customers), password: o.password, now: new Date() });
+        process.stdout.write(`${summary}\n`);
+      });
+    });
+}

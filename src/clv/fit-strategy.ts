@@ -1,0 +1,56 @@
+// How the purchase models are fitted, shared by BG/NBD and Pareto/NBD.
+// Small data (CDNOW: ~1,000 distinct rows) is searched directly from several start points.
+// Large data is searched on a coarse copy first (t_x and T rounded to ~64 levels: a few
+// thousand rows, cheap to explore from every start), then polished on the full data by
+// BFGS seeded with the coarse problem's inverse Hessian, so the expensive full-data phase
+// starts near the optimum with the right curvature and needs only a handful of steps.
+import { coarsenGroups, type CustomerGroups } from './group-customers.ts';
+import { numericalHessian, invertSpd } from './hessian-standard-errors.ts';
+import { bfgs, type MinimizeResult, minimizeRobust, type Objective, type ObjectiveWithGradient } from './optimize.ts';
+
+export interface FitStrategy {
+  /** mean negative log-likelihood per customer, over log-parameters */
+  objective: (g: CustomerGroups) => Objective;
+  objectiveWithGradient: (g: CustomerGroups, phase: 'search' | 'polish') => ObjectiveWithGradient;
+  starts: Float64Array[];
+  /** 'gradient' when the gradient is analytic (BFGS from each start is cheap) */
+  search: 'gradient' | 'nelder-mead';
+  /** above this many distinct rows, use the coarse-then-polish path */
+  coarseAbove: number;
+  polishGradientTolerance: number;
+}
+
+/** BFGS from every start; fall back to Nelder–Mead first if none converged. */
+function searchFrom(f: Objective, fg: ObjectiveWithGradient, starts: Float64Array[], kind: FitStrategy['search']): MinimizeResult {
+  if (kind === 'nelder-mead') return minimizeRobust(f, fg, { starts, nelderMeadIterations: 400, gradientTolerance: 1e-8 });
+  let best: MinimizeResult | undefined;
+  let evaluations = 0;
+  for (const s of starts) {
+    const r = bfgs(fg, s, { gradientTolerance: 1e-9 });
+    evaluations += r.evaluations;
+    if (Number.isFinite(r.value) && (!best || r.value < best.value)) best = r;
+  }
+  if (!best || !best.converged) {
+    const r = minimizeRobust(f, fg, { starts: best ? [best.x, ...starts] : starts });
+    evaluations += r.evaluations;
+    if (!best || r.value < best.value) best = r;
+  }
+  return { ...best, evaluations };
+}
+
+export function fitLogParameters(g: CustomerGroups, strategy: FitStrategy): MinimizeResult {
+  if (g.size <= strategy.coarseAbove) {
+    return searchFrom(strategy.objective(g), strategy.objectiveWithGradient(g, 'search'), strategy.starts, strategy.search);
+  }
+  const coarse = coarsenGroups(g, 64);
+  const fc = strategy.objective(coarse);
+  const rough = searchFrom(fc, strategy.objectiveWithGradient(coarse, 'search'), strategy.starts, strategy.search);
+  const H = numericalHessian(fc, rough.x, 1e-3);
+  const H0 = invertSpd(H, rough.x.length);
+  const polished = bfgs(strategy.objectiveWithGradient(g, 'polish'), rough.x, {
+    gradientTolerance: strategy.polishGradientTolerance,
+    ...(H0 ? { initialInverseHessian: H0 } : {}),
+  });
+  const evaluations = rough.evaluations + polished.evaluations;
+  return polished.value <= rough.value || !Number.isFinite(rough.value) ? { ...polished, evaluations } : { ...rough, evaluations };
+}

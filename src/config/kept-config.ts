@@ -1,0 +1,30 @@
+import path from 'node:path';
+
+export interface KeptConfig {
+  /** PostgreSQL when set; otherwise the embedded PGlite store in dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  host: string;
+  port: number;
+  /** Public base URL used in links sent to customers. */
+  publicUrl: string;
+  /** Starts the pg-boss workers (timers). Tests turn it off where they drive time by hand. */
+  runJobs: boolean;
+  logLevel: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<KeptConfig> = {}): KeptConfig {
+  const port = Number(env.PORT ?? 3000);
+  const host = env.HOST ?? '127.0.0.1';
+  const config: KeptConfig = {
+    databaseUrl: env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : null,
+    dataDir: path.resolve(env.KEPT_DATA_DIR ?? '.kept-data'),
+    host,
+    port,
+    publicUrl: env.KEPT_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    runJobs: env.KEPT_JOBS !== 'off',
+    logLevel: env.LOG_LEVEL ?? 'warn',
+    ...overrides,
+  };
+  return config;
+}

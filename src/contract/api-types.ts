@@ -1,0 +1,277 @@
+// The shapes the REST API returns, shared by the server's presenters and the web app
+// (`import type` only, so nothing server-side leaks into the browser bundle).
+// Dates travel as ISO-8601 strings.
+
+import type { Channel } from '../events/event-types.ts';
+
+export type Role = 'agent' | 'supervisor' | 'admin';
+export type CaseStatus = 'new' | 'open' | 'waiting_on_customer' | 'resolved' | 'closed';
+export type Language = string; // ISO 639-1: 'en', 'ar', 'he', 'ru', ...
+export type PromiseKind = 'first_response' | 'resolution' | 'callback' | 'refund' | 'delivery' | 'other';
+export type PromiseStatus = 'open' | 'kept' | 'broken' | 'renegotiated';
+export type EscalationStatus = 'open' | 'answered' | 'closed';
+
+export interface ApiError {
+  error: { code: string; message: string; field?: string; line?: number; header?: string };
+}
+
+export interface UserView {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  languages: Language[];
+  teamId: string | null;
+  capacity: number;
+  active: boolean;
+  openCases?: number;
+}
+
+export interface WorkspaceView {
+  id: string;
+  name: string;
+  slug: string;
+  defaultLanguage: Language;
+}
+
+export interface MeResponse {
+  user: UserView;
+  workspace: WorkspaceView;
+}
+
+export interface CustomerView {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  language: Language | null;
+  createdAt: string;
+}
+
+export interface CaseSummary {
+  id: string;
+  reference: string; // "K-1042"
+  subject: string;
+  status: CaseStatus;
+  channel: Channel;
+  language: Language | null;
+  customer: { id: string; name: string };
+  owner: { id: string; name: string } | null;
+  createdAt: string;
+  lastCustomerMessageAt: string | null;
+  /** Oldest customer message on the case still waiting for an answer. */
+  unansweredSince: string | null;
+  openEscalation: boolean;
+  hellFlagged: boolean;
+}
+
+export interface CaseListResponse {
+  cases: CaseSummary[];
+}
+
+/** One row of the unanswered queue: a customer message nobody has answered yet. */
+export interface UnansweredItem {
+  messageId: string;
+  caseId: string;
+  reference: string;
+  subject: string;
+  customer: { id: string; name: string };
+  owner: { id: string; name: string } | null;
+  channel: Channel;
+  excerpt: string;
+  receivedAt: string;
+}
+
+export interface UnansweredResponse {
+  items: UnansweredItem[];
+  total: number;
+}
+
+export type TimelineItemKind =
+  | 'message' // inbound or outbound message, logged contact, or internal note
+  | 'event'; // handoff, acknowledgement, promise, escalation, status change...
+
+export interface MessageView {
+  id: string;
+  caseId: string;
+  direction: 'inbound' | 'outbound';
+  channel: Channel;
+  internal: boolean;
+  body: string;
+  language: Language | null;
+  author: { kind: 'customer' | 'user' | 'system'; id: string | null; name: string };
+  answeredAt: string | null;
+  createdAt: string;
+}
+
+export interface TimelineItem {
+  kind: TimelineItemKind;
+  at: string;
+  caseId: string | null;
+  /** For kind 'event': the event type (see src/events/event-types.ts) and its data. */
+  eventType?: string;
+  data?: Record<string, unknown>;
+  actor?: { id: string; name: string } | null;
+  message?: MessageView;
+}
+
+export interface PromiseView {
+  id: string;
+  caseId: string;
+  reference: string;
+  kind: PromiseKind;
+  channel: Channel;
+  description: string;
+  owner: { id: string; name: string };
+  dueAt: string;
+  status: PromiseStatus;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+export interface EscalationView {
+  id: string;
+  caseId: string;
+  reference: string;
+  customer: { id: string; name: string };
+  via: string;
+  reason: string;
+  level: number;
+  status: EscalationStatus;
+  deadlineAt: string;
+  overdue: boolean;
+  answeredAt: string | null;
+  answeredBy: { id: string; name: string } | null;
+  createdAt: string;
+}
+
+export interface TaskView {
+  id: string;
+  caseId: string | null;
+  reference: string | null;
+  kind: string; // 'follow_up_contact' | 'call' | 'letter' ...
+  title: string;
+  assignee: { id: string; name: string };
+  dueAt: string;
+  doneAt: string | null;
+}
+
+export interface HellMetrics {
+  contacts: number;
+  channels: number;
+  people: number;
+  handoffs: number;
+  reopenings: number;
+  totalWaitMinutes: number;
+  brokenPromises: number;
+  unansweredMessages: number;
+  spanDays: number;
+}
+
+export interface HellAssessment {
+  metrics: HellMetrics;
+  flagged: boolean;
+  reasons: Array<{ metric: keyof HellMetrics; value: number; threshold: number }>;
+}
+
+export interface CaseDetailResponse {
+  case: CaseSummary & { priority: string; isComplaint: boolean };
+  customer: CustomerView;
+  timeline: TimelineItem[];
+  promises: PromiseView[];
+  escalations: EscalationView[];
+  tasks: TaskView[];
+  hell: HellAssessment;
+  respect: { firstResponseMinutes: number | null; totalWaitMinutes: number; transfers: number };
+  allowedTransitions: CaseStatus[];
+}
+
+export interface CustomerDetailResponse {
+  customer: CustomerView;
+  cases: CaseSummary[];
+  timeline: TimelineItem[];
+  hell: HellAssessment;
+}
+
+export interface Distribution {
+  count: number;
+  p50: number | null;
+  p90: number | null;
+  max: number | null;
+  /** Histogram buckets in minutes: [upper bound, count]. */
+  buckets: Array<{ le: number; count: number }>;
+}
+
+export interface ServiceMetricsResponse {
+  from: string;
+  to: string;
+  firstResponseMinutes: Distribution;
+  waitMinutes: Distribution;
+  firstResponseByChannel: Array<{ channel: Channel; p50: number | null; p90: number | null; count: number }>;
+  firstResponseByTeam: Array<{ team: string; p50: number | null; p90: number | null; count: number }>;
+  handoffsPerCase: Distribution;
+  unanswered: number;
+  openEscalations: number;
+  overdueEscalations: number;
+  hellFlaggedCases: number;
+  promises: { open: number; kept: number; broken: number; renegotiated: number };
+  /** Daily series for charts. */
+  daily: Array<{ day: string; received: number; answered: number; escalations: number; handoffs: number }>;
+}
+
+export interface HellThresholds {
+  contacts: number;
+  channels: number;
+  people: number;
+  handoffs: number;
+  reopenings: number;
+  totalWaitMinutes: number;
+  brokenPromises: number;
+  unansweredMessages: number;
+}
+
+export interface WorkspaceSettings {
+  /** Repeat customer messages within this many minutes are acknowledged once. */
+  acknowledgementWindowMinutes: number;
+  /** What the acknowledgement promises for a first answer, in business-agnostic minutes. */
+  firstResponseMinutes: number;
+  escalationDeadlineMinutes: number;
+  promiseReminderMinutes: number;
+  hellThresholds: HellThresholds;
+  supportPhone: string;
+  supportEmail: string;
+  supportHours: string;
+}
+
+// Portal (customer side; authenticated by the signed token in the URL)
+
+export interface PortalInfoResponse {
+  workspaceName: string;
+  reachAHuman: { phone: string; email: string; hours: string };
+}
+
+export interface PortalRequestCreated {
+  reference: string;
+  promisedBy: string;
+  acknowledgement: string; // the acknowledgement text, in the customer's language
+  portalToken: string;
+}
+
+export interface PortalCaseView {
+  id: string;
+  reference: string;
+  subject: string;
+  status: CaseStatus;
+  createdAt: string;
+  promisedBy: string | null;
+  messages: Array<{ id: string; direction: 'inbound' | 'outbound'; body: string; createdAt: string; authorName: string }>;
+  supervisorRequested: boolean;
+  escalationStatus: EscalationStatus | null;
+}
+
+export interface PortalSessionResponse {
+  workspaceName: string;
+  customer: { name: string; language: Language | null };
+  cases: PortalCaseView[];
+  reachAHuman: { phone: string; email: string; hours: string };
+}

@@ -1,0 +1,284 @@
+// One schema for PGlite and PostgreSQL. Every row belongs to a workspace; queries always
+// filter by workspace_id first, and the indexes lead with it.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { WorkspaceSettings } from '../contract/api-types.ts';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+export const workspaces = pgTable('workspaces', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  defaultLanguage: text('default_language').notNull().default('en'),
+  timeZone: text('time_zone').notNull().default('UTC'),
+  settings: jsonb('settings').$type<WorkspaceSettings>().notNull(),
+  /** Signs the customers' portal links. */
+  portalSecret: text('portal_secret').notNull(),
+  createdAt: createdAt(),
+});
+
+export const teams = pgTable('teams', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role').$type<'agent' | 'supervisor' | 'admin'>().notNull(),
+    passwordHash: text('password_hash').notNull(),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    teamId: uuid('team_id').references(() => teams.id),
+    capacity: integer('capacity').notNull().default(20),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(t.email), index('users_workspace_idx').on(t.workspaceId)],
+);
+
+export const sessions = pgTable('sessions', {
+  /** sha256 of the cookie value: a stolen table does not yield live sessions. */
+  id: text('id').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+  expiresAt: ts('expires_at').notNull(),
+  createdAt: createdAt(),
+});
+
+export const apiTokens = pgTable('api_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  lastUsedAt: ts('last_used_at'),
+  createdAt: createdAt(),
+});
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    language: text('language'),
+    externalId: text('external_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('customers_workspace_email_key').on(t.workspaceId, t.email),
+    index('customers_workspace_phone_idx').on(t.workspaceId, t.phone),
+    uniqueIndex('customers_workspace_external_key').on(t.workspaceId, t.externalId),
+  ],
+);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Global sequence: the customer-facing reference is K-<number>. */
+    number: bigserial('number', { mode: 'number' }).notNull().unique(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    subject: text('subject').notNull(),
+    status: text('status').$type<'new' | 'open' | 'waiting_on_customer' | 'resolved' | 'closed'>().notNull(),
+    channel: text('channel').notNull(),
+    language: text('language'),
+    priority: text('priority').notNull().default('normal'),
+    isComplaint: boolean('is_complaint').notNull().default(false),
+    ownerId: uuid('owner_id').references(() => users.id),
+    lastCustomerMessageAt: ts('last_customer_message_at'),
+    lastAcknowledgedAt: ts('last_acknowledged_at'),
+    hellFlaggedAt: ts('hell_flagged_at'),
+    hellReasons: jsonb('hell_reasons').$type<Array<{ metric: string; value: number; threshold: number }>>(),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('cases_workspace_owner_status_idx').on(t.workspaceId, t.ownerId, t.status),
+    index('cases_workspace_status_idx').on(t.workspaceId, t.status, t.createdAt),
+    index('cases_customer_idx').on(t.customerId, t.createdAt),
+    index('cases_hell_idx').on(t.workspaceId, t.hellFlaggedAt).where(sql`hell_flagged_at is not null`),
+  ],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    direction: text('direction').$type<'inbound' | 'outbound'>().notNull(),
+    channel: text('channel').notNull(),
+    internal: boolean('internal').notNull().default(false),
+    body: text('body').notNull(),
+    language: text('language'),
+    authorUserId: uuid('author_user_id').references(() => users.id),
+    /** For channel-specific ids (e-mail Message-ID): threading and de-duplication. */
+    externalId: text('external_id'),
+    answeredAt: ts('answered_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('messages_case_idx').on(t.caseId, t.createdAt),
+    // The unanswered queue: tiny, because answered messages leave it.
+    index('messages_unanswered_idx')
+      .on(t.workspaceId, t.createdAt)
+      .where(sql`direction = 'inbound' and internal = false and answered_at is null`),
+    uniqueIndex('messages_workspace_external_key').on(t.workspaceId, t.externalId),
+  ],
+);
+
+export const events = pgTable(
+  'events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    customerId: uuid('customer_id').references(() => customers.id),
+    type: text('type').notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    occurredAt: ts('occurred_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('events_case_idx').on(t.caseId, t.id),
+    index('events_customer_idx').on(t.customerId, t.id),
+    index('events_workspace_type_idx').on(t.workspaceId, t.type, t.occurredAt),
+  ],
+);
+
+export const acknowledgements = pgTable(
+  'acknowledgements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    messageId: uuid('message_id').notNull().references(() => messages.id),
+    reference: text('reference').notNull(),
+    promisedBy: ts('promised_by').notNull(),
+    language: text('language').notNull(),
+    channel: text('channel').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    delivered: boolean('delivered').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('acknowledgements_case_idx').on(t.caseId, t.createdAt)],
+);
+
+export const promises = pgTable(
+  'promises',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    ownerId: uuid('owner_id').notNull().references(() => users.id),
+    kind: text('kind').notNull(),
+    channel: text('channel').notNull(),
+    description: text('description').notNull(),
+    dueAt: ts('due_at').notNull(),
+    status: text('status').$type<'open' | 'kept' | 'broken' | 'renegotiated'>().notNull().default('open'),
+    remindedAt: ts('reminded_at'),
+    resolvedAt: ts('resolved_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('promises_workspace_status_due_idx').on(t.workspaceId, t.status, t.dueAt),
+    index('promises_case_idx').on(t.caseId),
+  ],
+);
+
+export const escalations = pgTable(
+  'escalations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    via: text('via').notNull(),
+    reason: text('reason').notNull(),
+    level: integer('level').notNull().default(1),
+    status: text('status').$type<'open' | 'answered' | 'closed'>().notNull().default('open'),
+    deadlineAt: ts('deadline_at').notNull(),
+    answeredAt: ts('answered_at'),
+    answeredBy: uuid('answered_by').references(() => users.id),
+    answerMessageId: uuid('answer_message_id').references(() => messages.id),
+    closedAt: ts('closed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('escalations_workspace_status_idx').on(t.workspaceId, t.status, t.deadlineAt),
+    index('escalations_case_idx').on(t.caseId),
+  ],
+);
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    assigneeId: uuid('assignee_id').notNull().references(() => users.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    sourceMessageId: uuid('source_message_id').references(() => messages.id),
+    dueAt: ts('due_at').notNull(),
+    doneAt: ts('done_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('tasks_workspace_assignee_idx').on(t.workspaceId, t.assigneeId, t.doneAt)],
+);
+
+/** Messages for the customer waiting to be delivered by a channel worker (e-mail lands later). */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    messageId: uuid('message_id').references(() => messages.id),
+    channel: text('channel').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body'),
+    status: text('status').$type<'pending' | 'sent' | 'failed'>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    sentAt: ts('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('outbox_status_idx').on(t.status, t.createdAt)],
+);
+
+/** A bare table the benchmarks insert into, to measure the store's raw rate beside the real pipeline. */
+export const benchProbe = pgTable('bench_probe', {
+  id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  body: text('body').notNull(),
+  createdAt: createdAt(),
+});

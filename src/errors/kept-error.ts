@@ -1,0 +1,59 @@
+// Typed, catalogued errors: every failure a user can cause has a stable code and an HTTP
+// status, and says what was wrong and where (field, line, header).
+
+export const ERROR_CATALOGUE = {
+  'request.invalid': 400,
+  'request.malformed_json': 400,
+  'request.invalid_encoding': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.forbidden': 403,
+  'auth.rate_limited': 429,
+  'portal.invalid_link': 401,
+  'setup.already_done': 409,
+  'not_found': 404,
+  'user.email_taken': 409,
+  'case.invalid_transition': 409,
+  'case.handoff_invalid': 422,
+  'case.no_owner_available': 409,
+  'promise.not_open': 409,
+  'promise.due_in_past': 422,
+  'escalation.not_answered': 409,
+  'escalation.not_open': 409,
+  'escalation.supervisor_only': 403,
+  'import.invalid_row': 422,
+  'store.locked': 503,
+  'store.unavailable': 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export interface ErrorLocation {
+  field?: string;
+  line?: number;
+  header?: string;
+}
+
+export class KeptError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly location: ErrorLocation;
+
+  constructor(code: ErrorCode, message: string, location: ErrorLocation = {}) {
+    super(message);
+    this.name = 'KeptError';
+    this.code = code;
+    this.status = ERROR_CATALOGUE[code];
+    this.location = location;
+  }
+
+  toJSON(): { error: { code: string; message: string } & ErrorLocation } {
+    return { error: { code: this.code, message: this.message, ...this.location } };
+  }
+}
+
+export function notFound(what: string): KeptError {
+  return new KeptError('not_found', `${what} was not found`);
+}

@@ -1,0 +1,72 @@
+// The append-only facts every metric is computed from. A type here is a stable name:
+// reports, the hell detector and the timeline all read these, so renaming one is a migration.
+
+export const CHANNELS = [
+  'email',
+  'web',
+  'portal',
+  'chat',
+  'phone',
+  'voicemail',
+  'letter',
+  'fax',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Channels over which Kept itself can deliver a message to the customer. */
+export const DELIVERABLE_CHANNELS: readonly Channel[] = ['email', 'web', 'portal', 'chat'];
+
+export interface EventDataByType {
+  'case.opened': { channel: Channel; subject: string };
+  'case.assigned': { toUserId: string; reason: 'intake' | 'fallback_supervisor' | 'manual' };
+  'case.handed_off': { fromUserId: string; toUserId: string; reason: string };
+  'case.status_changed': { from: string; to: string };
+  /** A customer contact on any channel (an inbound message, a logged call, a fax...). */
+  'message.received': { messageId: string; channel: Channel };
+  /** An answer to the customer (reply, logged outbound call, letter...). */
+  'message.sent': { messageId: string; channel: Channel };
+  'note.added': { messageId: string };
+  'acknowledgement.sent': {
+    acknowledgementId: string;
+    messageId: string;
+    reference: string;
+    promisedBy: string;
+    channel: Channel;
+    delivered: boolean;
+  };
+  /** A repeat message inside the acknowledgement window: recorded, not re-acknowledged. */
+  'acknowledgement.suppressed': { messageId: string; previousAcknowledgementId: string };
+  'promise.made': { promiseId: string; kind: string; dueAt: string; channel: Channel; ownerId: string };
+  'promise.reminded': { promiseId: string };
+  'promise.kept': { promiseId: string; early: boolean };
+  'promise.broken': { promiseId: string };
+  'promise.renegotiated': { promiseId: string; fromDueAt: string; toDueAt: string; messageId: string };
+  'escalation.opened': {
+    escalationId: string;
+    via: 'portal' | 'message' | 'agent' | 'hell_detector' | 'promise_breach' | 'deadline_missed';
+    deadlineAt: string;
+    level: number;
+  };
+  'escalation.answered': { escalationId: string; messageId: string; supervisorId: string };
+  'escalation.closed': { escalationId: string };
+  'escalation.deadline_missed': { escalationId: string; level: number };
+  'hell.flagged': { reasons: Array<{ metric: string; value: number; threshold: number }> };
+  'task.created': { taskId: string; kind: string; dueAt: string; assigneeId: string };
+  'task.done': { taskId: string };
+}
+
+export type EventType = keyof EventDataByType;
+
+export interface KeptEvent<T extends EventType = EventType> {
+  id: number;
+  workspaceId: string;
+  caseId: string | null;
+  customerId: string | null;
+  type: T;
+  actorUserId: string | null;
+  data: EventDataByType[T];
+  occurredAt: Date;
+}
+
+/** A fact about to be appended (the store assigns the id). */
+export type NewEvent<T extends EventType = EventType> = Omit<KeptEvent<T>, 'id'>;

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/open-database.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { installJsonBodyParser } from './json-body-parser.ts';
+import { installStaffAuth } from './staff-auth.ts';
+import type { RouteDeps } from './route-kit.ts';
+import { registerCaseRoutes } from './routes/case-routes.ts';
+import { registerCommitmentRoutes } from './routes/commitment-routes.ts';
+import { registerInsightRoutes } from './routes/insight-routes.ts';
+import { registerPortalRoutes } from './routes/portal-routes.ts';
+import { registerSetupRoutes } from './routes/setup-routes.ts';
+import { registerStaffRoutes } from './routes/staff-routes.ts';
+import { registerBenchProbeRoute } from './routes/bench-probe-route.ts';
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function buildApp(deps: Omit<RouteDeps, 'app'>): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: deps.config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: false,
+    // Unknown query parameters are refused by the zod schemas; fastify must not coerce them first.
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installJsonBodyParser(app);
+  installErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Kept API', version: '1', description: 'Customer service that never drops a customer. Staff endpoints take the session cookie or `Authorization: Bearer <token>`.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'kept_session' } } },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  installStaffAuth(app, deps.ctx.db, deps.ctx.now);
+
+  const routeDeps: RouteDeps = { ...deps, app };
+  registerSetupRoutes(routeDeps);
+  registerStaffRoutes(routeDeps);
+  registerCaseRoutes(routeDeps);
+  registerCommitmentRoutes(routeDeps);
+  registerInsightRoutes(routeDeps);
+  registerPortalRoutes(routeDeps);
+  registerBenchProbeRoute(routeDeps);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { schema: { tags: ['health'], summary: 'Database and background jobs' } }, async (_request, reply) => {
+    let database = true;
+    try {
+      await queryRows(deps.ctx.db, sql`select 1`);
+    } catch {
+      database = false;
+    }
+    const jobs = deps.jobsHealthy();
+    return reply.status(database ? 200 : 503).send({ ok: database && jobs, database, jobs, store: deps.store.kind });
+  });
+
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    // The web app routes itself: every non-API path that is not a file gets index.html.
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      const urlPath = decodeURIComponent(request.url.split('?')[0]!);
+      const file = path.join(WEB_DIST, urlPath);
+      if (urlPath !== '/' && file.startsWith(WEB_DIST) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        return reply.sendFile(path.relative(WEB_DIST, file));
+      }
+      if (urlPath.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: `No route ${urlPath}` } });
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/plain').send('Kept API is running. The web app is not built: run `npm run build:web`. API docs: /api/docs'),
+    );
+  }
+  return app;
+}

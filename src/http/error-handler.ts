@@ -1,0 +1,47 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { KeptError } from '../errors/kept-error.ts';
+
+// Fastify's own failures mapped to our catalogue, so a client always gets a stable code.
+const FASTIFY_CODES: Record<string, { code: string; status: number; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'request.too_large', status: 413, message: 'The request body is too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'request.unsupported_media_type', status: 415, message: 'Send the body as application/json' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'request.malformed_json', status: 400, message: 'The JSON body is empty' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'request.invalid', status: 400, message: 'The Content-Length header does not match the body' },
+};
+
+function fieldOf(path: ReadonlyArray<PropertyKey>): string | undefined {
+  return path.length ? path.map(String).join('.') : undefined;
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof KeptError) return reply.status(error.status).send(error.toJSON());
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const issue = first?.params?.issue as { path?: PropertyKey[]; code?: string; keys?: string[]; message?: string } | undefined;
+      const where = error.validationContext ?? 'body';
+      const keys = issue?.code === 'unrecognized_keys' ? issue.keys ?? [] : [];
+      const path = [...(issue?.path ?? []), ...keys.slice(0, 1)];
+      const field = fieldOf(path);
+      const message =
+        keys.length > 0
+          ? `Unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} in the ${where}`
+          : `${field ? `"${field}" in the ${where}` : `The ${where}`}: ${issue?.message ?? first?.message ?? 'is invalid'}`;
+      return reply.status(400).send({ error: { code: 'request.invalid', message, ...(field ? { field } : {}) } });
+    }
+    const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (mapped) return reply.status(mapped.status).send({ error: { code: mapped.code, message: mapped.message } });
+    if (error.statusCode === 429) {
+      return reply.status(429).send({ error: { code: 'auth.rate_limited', message: 'Too many attempts; wait a minute and try again' } });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(error.statusCode).send({ error: { code: 'request.invalid', message: error.message } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side; it has been logged' } });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+  });
+}

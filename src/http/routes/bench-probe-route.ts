@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { benchProbe } from '../../db/schema.ts';
+import { requireStaff } from '../staff-auth.ts';
+import { longText, typed, type RouteDeps } from '../route-kit.ts';
+
+/**
+ * The baseline the inbound benchmark compares against: same HTTP stack, same auth, one
+ * single-row INSERT. Off unless KEPT_BENCH_PROBE=1, so production has no such route.
+ */
+export function registerBenchProbeRoute({ app, ctx }: RouteDeps): void {
+  if (process.env.KEPT_BENCH_PROBE !== '1') return;
+  typed(app).post(
+    '/api/v1/bench/probe',
+    { schema: { hide: true, body: z.strictObject({ body: longText() }) } },
+    async (request, reply) => {
+      const staff = requireStaff(request);
+      await ctx.db.insert(benchProbe).values({ workspaceId: staff.workspaceId, body: request.body.body });
+      return reply.status(201).send({ ok: true });
+    },
+  );
+}

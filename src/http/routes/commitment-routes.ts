@@ -1,0 +1,111 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { loadStaffNames } from '../../accounts/staff-names.ts';
+import { presentEscalation, presentPromise } from '../../cases/case-presenters.ts';
+import { cases, customers } from '../../db/schema.ts';
+import { listEscalations } from '../../escalations/list-escalations.ts';
+import { answerEscalation, closeEscalation } from '../../escalations/resolve-escalation.ts';
+import { listPromises } from '../../promises/list-promises.ts';
+import { keepPromise, renegotiatePromise } from '../../promises/resolve-promise.ts';
+import { completeTask, listTasks } from '../../tasks/task-operations.ts';
+import { requireStaff } from '../staff-auth.ts';
+import { idParam, longText, typed, type RouteDeps } from '../route-kit.ts';
+import type { Db } from '../../db/open-database.ts';
+
+async function caseInfoOf(db: Db, caseId: string) {
+  const [row] = await db
+    .select({ number: cases.number, customerId: customers.id, customerName: customers.name })
+    .from(cases)
+    .innerJoin(customers, eq(customers.id, cases.customerId))
+    .where(eq(cases.id, caseId));
+  return row!;
+}
+
+/** Promises, escalations and tasks: the commitments Kept holds people to. */
+export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
+  const r = typed(app);
+
+  r.get(
+    '/api/v1/promises',
+    { schema: { tags: ['promises'], summary: 'The promise ledger', querystring: z.strictObject({ status: z.enum(['open', 'kept', 'broken', 'renegotiated']).optional(), mine: z.enum(['true', 'false']).optional() }) } },
+    async (request) => {
+      const staff = requireStaff(request);
+      return {
+        promises: await listPromises(ctx.db, {
+          workspaceId: staff.workspaceId,
+          ...(request.query.status ? { status: request.query.status } : {}),
+          ...(request.query.mine === 'true' ? { ownerId: staff.userId } : {}),
+        }),
+      };
+    },
+  );
+
+  r.post('/api/v1/promises/:id/keep', { schema: { tags: ['promises'], summary: 'Mark a promise kept', params: idParam } }, async (request) => {
+    const staff = requireStaff(request);
+    const promise = await keepPromise(ctx, { workspaceId: staff.workspaceId, promiseId: request.params.id, actorUserId: staff.userId });
+    return presentPromise(promise, (await caseInfoOf(ctx.db, promise.caseId)).number, await loadStaffNames(ctx.db, staff.workspaceId));
+  });
+
+  r.post(
+    '/api/v1/promises/:id/renegotiate',
+    {
+      schema: {
+        tags: ['promises'],
+        summary: 'Move a promise to a new time, telling the customer (the message is required)',
+        params: idParam,
+        body: z.strictObject({ dueAt: z.iso.datetime({ offset: true }), messageToCustomer: longText(5000) }),
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      const promise = await renegotiatePromise(ctx, {
+        workspaceId: staff.workspaceId,
+        promiseId: request.params.id,
+        actorUserId: staff.userId,
+        dueAt: new Date(request.body.dueAt),
+        messageToCustomer: request.body.messageToCustomer,
+      });
+      return presentPromise(promise, (await caseInfoOf(ctx.db, promise.caseId)).number, await loadStaffNames(ctx.db, staff.workspaceId));
+    },
+  );
+
+  r.get(
+    '/api/v1/escalations',
+    { schema: { tags: ['escalations'], summary: 'Escalations with their deadlines', querystring: z.strictObject({ status: z.enum(['open', 'answered', 'closed']).optional() }) } },
+    async (request) => {
+      const staff = requireStaff(request);
+      return { escalations: await listEscalations(ctx.db, { workspaceId: staff.workspaceId, ...(request.query.status ? { status: request.query.status } : {}) }, ctx.now()) };
+    },
+  );
+
+  r.post(
+    '/api/v1/escalations/:id/answer',
+    { schema: { tags: ['escalations'], summary: 'A supervisor answers the customer', params: idParam, body: z.strictObject({ body: longText() }) } },
+    async (request) => {
+      const staff = requireStaff(request);
+      const row = await answerEscalation(ctx, { workspaceId: staff.workspaceId, escalationId: request.params.id, supervisorId: staff.userId, supervisorRole: staff.role, body: request.body.body });
+      return presentEscalation(row, await caseInfoOf(ctx.db, row.caseId), await loadStaffNames(ctx.db, staff.workspaceId), ctx.now());
+    },
+  );
+
+  r.post('/api/v1/escalations/:id/close', { schema: { tags: ['escalations'], summary: 'Close an answered escalation', params: idParam } }, async (request) => {
+    const staff = requireStaff(request);
+    const row = await closeEscalation(ctx, { workspaceId: staff.workspaceId, escalationId: request.params.id, actorUserId: staff.userId, actorRole: staff.role });
+    return presentEscalation(row, await caseInfoOf(ctx.db, row.caseId), await loadStaffNames(ctx.db, staff.workspaceId), ctx.now());
+  });
+
+  r.get(
+    '/api/v1/tasks',
+    { schema: { tags: ['tasks'], summary: 'Open tasks (follow-ups, callbacks, overdue escalations)', querystring: z.strictObject({ mine: z.enum(['true', 'false']).optional() }) } },
+    async (request) => {
+      const staff = requireStaff(request);
+      return { tasks: await listTasks(ctx.db, { workspaceId: staff.workspaceId, ...(request.query.mine === 'true' ? { assigneeId: staff.userId } : {}) }) };
+    },
+  );
+
+  r.post('/api/v1/tasks/:id/done', { schema: { tags: ['tasks'], summary: 'Mark a task done', params: idParam } }, async (request) => {
+    const staff = requireStaff(request);
+    const row = await completeTask(ctx.db, { workspaceId: staff.workspaceId, taskId: request.params.id, actorUserId: staff.userId, now: ctx.now() });
+    return { id: row.id, doneAt: row.doneAt?.toISOString() ?? null };
+  });
+}

@@ -1,0 +1,51 @@
+import { and, eq, isNotNull, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { presentCaseSummary, selectCaseSummaries } from '../../cases/list-cases.ts';
+import { getCustomerDetail, searchCustomers } from '../../customers/get-customer-detail.ts';
+import { cases } from '../../db/schema.ts';
+import { computeServiceMetrics } from '../../metrics/service-metrics.ts';
+import { loadWorkspace } from '../../workspaces/load-workspace.ts';
+import { requireStaff } from '../staff-auth.ts';
+import { idParam, typed, type RouteDeps } from '../route-kit.ts';
+import { KeptError } from '../../errors/kept-error.ts';
+
+/** Customers, service-hell flags and the service metrics: reading, never writing. */
+export function registerInsightRoutes({ app, ctx }: RouteDeps): void {
+  const r = typed(app);
+
+  r.get('/api/v1/customers', { schema: { tags: ['customers'], summary: 'Search customers', querystring: z.strictObject({ q: z.string().max(200).default('') }) } }, async (request) => {
+    const staff = requireStaff(request);
+    return { customers: await searchCustomers(ctx.db, staff.workspaceId, request.query.q) };
+  });
+
+  r.get('/api/v1/customers/:id', { schema: { tags: ['customers'], summary: 'A customer across every case and channel', params: idParam } }, async (request) => {
+    const staff = requireStaff(request);
+    return getCustomerDetail(ctx.db, staff.workspaceId, request.params.id, ctx.now());
+  });
+
+  r.get('/api/v1/flags', { schema: { tags: ['service-hell'], summary: 'Cases flagged by the service-hell detector, with reasons' } }, async (request) => {
+    const staff = requireStaff(request);
+    const rows = await selectCaseSummaries(ctx.db, and(eq(cases.workspaceId, staff.workspaceId), isNotNull(cases.hellFlaggedAt), ne(cases.status, 'closed')), 500);
+    return { cases: rows.map((row) => ({ ...presentCaseSummary(row), hellReasons: row.hellReasons ?? [], hellFlaggedAt: row.hellFlaggedAt?.toISOString() ?? null })) };
+  });
+
+  r.get(
+    '/api/v1/metrics/service',
+    {
+      schema: {
+        tags: ['metrics'],
+        summary: 'First response, waits, transfers, unanswered, escalations and hell flags for a period',
+        querystring: z.strictObject({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() }),
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      const now = ctx.now();
+      const to = request.query.to ? new Date(request.query.to) : now;
+      const from = request.query.from ? new Date(request.query.from) : new Date(to.getTime() - 30 * 86_400_000);
+      if (from >= to) throw new KeptError('request.invalid', '"from" must be before "to"', { field: 'from' });
+      await loadWorkspace(ctx.db, staff.workspaceId);
+      return computeServiceMetrics(ctx.db, staff.workspaceId, from, to, now);
+    },
+  );
+}

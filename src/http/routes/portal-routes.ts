@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { receiveCustomerMessage } from '../../cases/receive-customer-message.ts';
+import { openEscalation } from '../../escalations/open-escalation.ts';
+import { getPortalSession, loadPortalCase, reachAHuman, verifyPortalSession, workspaceBySlug } from '../../portal/portal-operations.ts';
+import { signPortalToken } from '../../portal/portal-token.ts';
+import { idParam, languageCode, longText, shortText, typed, type RouteDeps } from '../route-kit.ts';
+
+const tokenParam = z.strictObject({ token: z.string().min(10).max(400) });
+const slugParam = z.strictObject({ slug: z.string().min(1).max(60) });
+
+/** The customer's side: no password, a signed link; always a way to reach a human. */
+export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
+  const r = typed(app);
+
+  r.get('/api/v1/portal/:slug/info', { schema: { tags: ['portal'], summary: 'Portal header: the company and how to reach a human', params: slugParam } }, async (request) => {
+    const workspace = await workspaceBySlug(ctx.db, request.params.slug);
+    return { workspaceName: workspace.name, reachAHuman: reachAHuman(workspace) };
+  });
+
+  r.post(
+    '/api/v1/portal/:slug/requests',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['portal'],
+        summary: 'A customer writes a new request; the answer is the acknowledgement with a reference and a time',
+        params: slugParam,
+        body: z.strictObject({ name: shortText(200), email: z.email().max(254), subject: shortText(200).optional(), body: longText(), language: languageCode.optional() }),
+      },
+    },
+    async (request, reply) => {
+      const workspace = await workspaceBySlug(ctx.db, request.params.slug);
+      const { name, email, subject, body, language } = request.body;
+      const result = await receiveCustomerMessage(ctx, {
+        workspaceId: workspace.id,
+        customer: { name, email, language: language ?? null },
+        channel: 'portal',
+        ...(subject ? { subject } : {}),
+        body,
+      });
+      return reply.status(201).send({
+        reference: result.reference,
+        promisedBy: (await loadPortalCase(ctx.db, workspace.id, result.customer.id, result.caseRow.id)).promisedBy ?? '',
+        acknowledgement: result.acknowledgement?.text ?? '',
+        portalToken: signPortalToken(workspace, result.customer.id),
+      });
+    },
+  );
+
+  r.get('/api/v1/portal/session/:token', { schema: { tags: ['portal'], summary: 'All of the customer’s requests', params: tokenParam } }, async (request) => {
+    return getPortalSession(ctx.db, request.params.token);
+  });
+
+  const caseParams = tokenParam.extend({ caseId: idParam.shape.id });
+
+  r.post(
+    '/api/v1/portal/session/:token/cases/:caseId/messages',
+    { schema: { tags: ['portal'], summary: 'The customer adds to a request', params: caseParams, body: z.strictObject({ body: longText() }) } },
+    async (request, reply) => {
+      const { workspace, customer } = await verifyPortalSession(ctx.db, request.params.token);
+      await loadPortalCase(ctx.db, workspace.id, customer.id, request.params.caseId);
+      await receiveCustomerMessage(ctx, { workspaceId: workspace.id, caseId: request.params.caseId, customer: { id: customer.id }, channel: 'portal', body: request.body.body });
+      return reply.status(201).send(await loadPortalCase(ctx.db, workspace.id, customer.id, request.params.caseId));
+    },
+  );
+
+  r.post(
+    '/api/v1/portal/session/:token/cases/:caseId/supervisor',
+    { schema: { tags: ['portal'], summary: '"I want to talk to a supervisor"', params: caseParams, body: z.strictObject({ reason: z.string().trim().max(2000).optional() }).optional() } },
+    async (request, reply) => {
+      const { workspace, customer } = await verifyPortalSession(ctx.db, request.params.token);
+      await loadPortalCase(ctx.db, workspace.id, customer.id, request.params.caseId);
+      await ctx.db.transaction((tx) =>
+        openEscalation({ ...ctx, db: tx as never }, {
+          workspaceId: workspace.id,
+          caseId: request.params.caseId,
+          customerId: customer.id,
+          via: 'portal',
+          reason: request.body?.reason?.trim() || 'The customer asked for a supervisor in the portal',
+          actorUserId: null,
+          deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
+        }),
+      );
+      return reply.status(201).send(await loadPortalCase(ctx.db, workspace.id, customer.id, request.params.caseId));
+    },
+  );
+}

@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { logIn } from '../../accounts/sessions.ts';
+import { presentUser } from '../../accounts/user-presenter.ts';
+import { queryRows } from '../../db/open-database.ts';
+import { KeptError } from '../../errors/kept-error.ts';
+import { createWorkspace } from '../../workspaces/create-workspace.ts';
+import { endSession } from '../../accounts/sessions.ts';
+import { loadWorkspace } from '../../workspaces/load-workspace.ts';
+import { users } from '../../db/schema.ts';
+import { eq } from 'drizzle-orm';
+import { requireStaff, SESSION_COOKIE, setSessionCookie } from '../staff-auth.ts';
+import { languageCode, shortText, typed, type RouteDeps } from '../route-kit.ts';
+import { startSession } from '../../accounts/sessions.ts';
+
+export function presentWorkspace(w: { id: string; name: string; slug: string; defaultLanguage: string }) {
+  return { id: w.id, name: w.name, slug: w.slug, defaultLanguage: w.defaultLanguage };
+}
+
+export function registerSetupRoutes({ app, ctx, config }: RouteDeps): void {
+  const r = typed(app);
+  const secure = config.publicUrl.startsWith('https:');
+
+  r.get('/api/v1/setup/status', { schema: { tags: ['setup'], summary: 'Whether the first-run setup is still needed' } }, async () => {
+    const [row] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from workspaces`);
+    return { needsSetup: (row?.n ?? 0) === 0 };
+  });
+
+  r.post(
+    '/api/v1/setup',
+    {
+      schema: {
+        tags: ['setup'],
+        summary: 'Create the first workspace and its admin (only once)',
+        body: z.strictObject({
+          workspaceName: shortText(120),
+          adminName: shortText(120),
+          adminEmail: z.email().max(254),
+          password: z.string().min(10).max(200),
+          language: languageCode,
+        }),
+      },
+    },
+    async (request, reply) => {
+      const [row] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from workspaces`);
+      if ((row?.n ?? 0) > 0) throw new KeptError('setup.already_done', 'Kept is already set up; log in instead');
+      const { workspace, admin } = await createWorkspace(ctx.db, request.body);
+      setSessionCookie(reply, await startSession(ctx.db, admin, ctx.now()), secure);
+      return { user: presentUser(admin), workspace: presentWorkspace(workspace) };
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/login',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with e-mail and password (rate-limited)',
+        body: z.strictObject({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }),
+      },
+    },
+    async (request, reply) => {
+      const { token, user } = await logIn(ctx.db, request.body.email, request.body.password, ctx.now());
+      setSessionCookie(reply, token, secure);
+      return { user: presentUser(user), workspace: presentWorkspace(await loadWorkspace(ctx.db, user.workspaceId)) };
+    },
+  );
+
+  r.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'End the session' } }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await endSession(ctx.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  r.get('/api/v1/me', { schema: { tags: ['auth'], summary: 'The logged-in staff member and workspace' } }, async (request) => {
+    const staff = requireStaff(request);
+    const [user] = await ctx.db.select().from(users).where(eq(users.id, staff.userId));
+    return { user: presentUser(user!), workspace: presentWorkspace(await loadWorkspace(ctx.db, staff.workspaceId)) };
+  });
+}

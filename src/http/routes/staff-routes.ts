@@ -1,0 +1,117 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { createUser } from '../../accounts/create-user.ts';
+import { createApiToken } from '../../accounts/sessions.ts';
+import { updateUser } from '../../accounts/update-user.ts';
+import { presentUser } from '../../accounts/user-presenter.ts';
+import { cases, users } from '../../db/schema.ts';
+import { loadWorkspace } from '../../workspaces/load-workspace.ts';
+import { updateSettings } from '../../workspaces/update-settings.ts';
+import { requireStaff } from '../staff-auth.ts';
+import { idParam, languageCode, shortText, typed, type RouteDeps } from '../route-kit.ts';
+
+const role = z.enum(['agent', 'supervisor', 'admin']);
+const minutes = z.number().int().min(1).max(60 * 24 * 90);
+
+export const settingsSchema = z.strictObject({
+  acknowledgementWindowMinutes: minutes,
+  firstResponseMinutes: minutes,
+  escalationDeadlineMinutes: minutes,
+  promiseReminderMinutes: minutes,
+  hellThresholds: z.strictObject({
+    contacts: z.number().int().min(1),
+    channels: z.number().int().min(1),
+    people: z.number().int().min(1),
+    handoffs: z.number().int().min(1),
+    reopenings: z.number().int().min(1),
+    totalWaitMinutes: z.number().int().min(1),
+    brokenPromises: z.number().int().min(1),
+    unansweredMessages: z.number().int().min(1),
+  }).partial(),
+  supportPhone: z.string().trim().max(60),
+  supportEmail: z.string().trim().max(254),
+  supportHours: z.string().trim().max(200),
+}).partial();
+
+export function registerStaffRoutes({ app, ctx }: RouteDeps): void {
+  const r = typed(app);
+
+  r.get('/api/v1/users', { schema: { tags: ['users'], summary: 'Staff of the workspace with their open-case load' } }, async (request) => {
+    const staff = requireStaff(request);
+    const rows = await ctx.db
+      .select({
+        user: users,
+        openCases: sql<number>`(select count(*)::int from ${cases} where ${cases.ownerId} = ${users.id} and ${cases.status} not in ('resolved', 'closed'))`,
+      })
+      .from(users)
+      .where(eq(users.workspaceId, staff.workspaceId))
+      .orderBy(users.name);
+    return { users: rows.map((r) => presentUser(r.user, Number(r.openCases))) };
+  });
+
+  r.post(
+    '/api/v1/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Add an agent, supervisor or admin',
+        body: z.strictObject({
+          name: shortText(120),
+          email: z.email().max(254),
+          password: z.string().min(10).max(200),
+          role,
+          languages: z.array(languageCode).max(20).default([]),
+          capacity: z.number().int().min(0).max(1000).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const staff = requireStaff(request, ['admin']);
+      const user = await createUser(ctx.db, { ...request.body, workspaceId: staff.workspaceId });
+      return reply.status(201).send(presentUser(user, 0));
+    },
+  );
+
+  r.patch(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Change a staff member (role, languages, capacity, active, password)',
+        params: idParam,
+        body: z.strictObject({
+          name: shortText(120),
+          role,
+          languages: z.array(languageCode).max(20),
+          capacity: z.number().int().min(0).max(1000),
+          active: z.boolean(),
+          password: z.string().min(10).max(200),
+        }).partial(),
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request, ['admin']);
+      return presentUser(await updateUser(ctx.db, staff.workspaceId, request.params.id, request.body));
+    },
+  );
+
+  r.get('/api/v1/settings', { schema: { tags: ['settings'], summary: 'Workspace settings' } }, async (request) => {
+    const staff = requireStaff(request);
+    return (await loadWorkspace(ctx.db, staff.workspaceId, true)).settings;
+  });
+
+  r.put('/api/v1/settings', { schema: { tags: ['settings'], summary: 'Change workspace settings (admin)', body: settingsSchema } }, async (request) => {
+    const staff = requireStaff(request, ['admin']);
+    return updateSettings(ctx.db, staff.workspaceId, request.body as never);
+  });
+
+  r.post(
+    '/api/v1/tokens',
+    { schema: { tags: ['settings'], summary: 'Create an API token for an integration (shown once)', body: z.strictObject({ name: shortText(80) }) } },
+    async (request, reply) => {
+      const staff = requireStaff(request, ['admin']);
+      const token = await createApiToken(ctx.db, { workspaceId: staff.workspaceId, userId: staff.userId, name: request.body.name });
+      return reply.status(201).send({ token });
+    },
+  );
+}

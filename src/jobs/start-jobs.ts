@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import { PgBoss, fromDrizzle, fromPglite } from 'pg-boss';
+import type { Db, Store } from '../db/open-database.ts';
+import type { DeskContext, TimerRequest, Timers } from './desk-context.ts';
+import { JOB_DEFINITIONS } from './definitions/job-definitions.ts';
+
+export interface JobRunner {
+  boss: PgBoss;
+  timers: Timers;
+  healthy(): boolean;
+  /** Starts the workers (timers fire). Sending works without them. */
+  work(ctx: DeskContext): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** pg-boss on the same database as the data, so a timer is written in the same transaction as the fact that set it. */
+export async function startJobs(store: Store, options: { pollingIntervalSeconds?: number } = {}): Promise<JobRunner> {
+  const boss =
+    store.kind === 'pglite'
+      ? new PgBoss({ db: fromPglite(store.pglite!), backend: 'pglite', schedule: false })
+      : new PgBoss({ connectionString: store.connectionString!, max: 4, application_name: 'kept-jobs' });
+  let lastError: Error | null = null;
+  boss.on('error', (error: Error) => {
+    lastError = error;
+    console.error(`[kept] background jobs: ${error.message}`);
+  });
+  await boss.start();
+  for (const definition of JOB_DEFINITIONS) {
+    await boss.createQueue(definition.name, { retryLimit: 10, retryDelay: 5, retryBackoff: true });
+  }
+
+  const timers: Timers = {
+    async schedule(tx: Db, timer: TimerRequest) {
+      await boss.send(timer.name, timer.payload, { startAfter: timer.startAfter, db: fromDrizzle(tx as never, sql as never) });
+    },
+  };
+
+  return {
+    boss,
+    timers,
+    healthy: () => lastError === null,
+    async work(ctx: DeskContext) {
+      for (const definition of JOB_DEFINITIONS) {
+        await boss.work<Record<string, unknown>>(
+          definition.name,
+          { batchSize: 20, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+          async (jobs) => {
+            let failure: unknown = null;
+            for (const job of jobs) {
+              const parsed = definition.payload.safeParse(job.data);
+              if (!parsed.success) {
+                console.error(`[kept] job ${definition.name} ${job.id}: invalid payload, dropped: ${parsed.error.message}`);
+                continue;
+              }
+              try {
+                await definition.handle(ctx, parsed.data as never);
+              } catch (error) {
+                failure = error;
+              }
+            }
+            // Handlers are idempotent, so retrying the whole batch is safe.
+            if (failure) throw failure;
+          },
+        );
+      }
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 5_000 } as never);
+    },
+  };
+}

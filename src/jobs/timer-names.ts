@@ -1,0 +1,7 @@
+// Stable job names: renaming one strands the timers already queued under the old name.
+export const TIMER = {
+  promiseReminder: 'promise-reminder',
+  promiseDue: 'promise-due',
+  escalationDeadline: 'escalation-deadline',
+  caseAssessHell: 'case-assess-hell',
+} as const;

@@ -1,0 +1,56 @@
+import { and, eq } from 'drizzle-orm';
+import type { HellAssessment } from '../contract/api-types.ts';
+import type { Db } from '../db/open-database.ts';
+import { cases } from '../db/schema.ts';
+import { openEscalation } from '../escalations/open-escalation.ts';
+import { appendEvents, readCaseEvents, readCasesEvents } from '../events/append-events.ts';
+import type { DeskContext } from '../jobs/desk-context.ts';
+import { loadWorkspace } from '../workspaces/load-workspace.ts';
+import { computeHellMetrics } from './hell-metrics.ts';
+import { assessHell } from './hell-thresholds.ts';
+
+/**
+ * Assesses a case, and its customer across all their cases, against the workspace's
+ * thresholds. The first time either crosses one the case is flagged with its reasons, the
+ * fact is recorded, and a supervisor is brought in. Runs as a job after every change.
+ */
+export async function assessCaseHell(ctx: DeskContext, payload: { workspaceId: string; caseId: string }) {
+  const workspace = await loadWorkspace(ctx.db, payload.workspaceId);
+  const now = ctx.now();
+  const [caseRow] = await ctx.db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.workspaceId, payload.workspaceId), eq(cases.id, payload.caseId)));
+  if (!caseRow) return null;
+  const caseAssessment = assessHell(computeHellMetrics(await readCaseEvents(ctx.db, caseRow.id), now), workspace.settings.hellThresholds);
+  const customerCases = await ctx.db.select({ id: cases.id }).from(cases).where(eq(cases.customerId, caseRow.customerId));
+  const customerAssessment =
+    customerCases.length > 1
+      ? assessHell(computeHellMetrics(await readCasesEvents(ctx.db, customerCases.map((c) => c.id)), now), workspace.settings.hellThresholds)
+      : caseAssessment;
+  const assessment: HellAssessment = caseAssessment.flagged ? caseAssessment : customerAssessment;
+  if (!assessment.flagged) return assessment;
+  const reasonsChanged = JSON.stringify(caseRow.hellReasons ?? []) !== JSON.stringify(assessment.reasons);
+  if (caseRow.hellFlaggedAt && !reasonsChanged) return assessment;
+  await ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await tx
+      .update(cases)
+      .set({ hellFlaggedAt: caseRow.hellFlaggedAt ?? now, hellReasons: assessment.reasons })
+      .where(eq(cases.id, caseRow.id));
+    if (caseRow.hellFlaggedAt) return;
+    await appendEvents(tx, [
+      { workspaceId: caseRow.workspaceId, caseId: caseRow.id, customerId: caseRow.customerId, actorUserId: null, occurredAt: now, type: 'hell.flagged', data: { reasons: assessment.reasons } },
+    ]);
+    await openEscalation({ ...ctx, db: tx }, {
+      workspaceId: caseRow.workspaceId,
+      caseId: caseRow.id,
+      customerId: caseRow.customerId,
+      via: 'hell_detector',
+      reason: assessment.reasons.map((r) => `${r.metric} ${r.value} ≥ ${r.threshold}`).join(', '),
+      actorUserId: null,
+      deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
+    });
+  });
+  return assessment;
+}

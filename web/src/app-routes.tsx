@@ -1,0 +1,64 @@
+import { Suspense, lazy } from 'react';
+import { Anchor, Center, Loader, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Route, Routes } from 'react-router';
+import { LoginPage } from './auth/login-page.tsx';
+import { SetupPage } from './auth/setup-page.tsx';
+import { StaffApp } from './shell/app-shell.tsx';
+import { QueuesPage } from './queues/queues-page.tsx';
+import { CasePage } from './cases/case-page.tsx';
+import { EscalationsPage } from './escalations/escalations-page.tsx';
+import { CustomerSearchPage } from './customers/customer-search-page.tsx';
+import { CustomerPage } from './customers/customer-page.tsx';
+import { SettingsPage } from './settings/settings-page.tsx';
+import { PortalRequestPage } from './portal/portal-request-page.tsx';
+import { PortalSessionPage } from './portal/portal-session-page.tsx';
+
+// ECharts is large: the dashboard loads it only when opened.
+const DashboardPage = lazy(() => import('./dashboard/dashboard-page.tsx'));
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Center h="60vh">
+      <Stack align="center">
+        <Text>{t('common.notFound')}</Text>
+        <Anchor component={Link} to="/app/queues/unanswered">
+          {t('common.backHome')}
+        </Anchor>
+      </Stack>
+    </Center>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<Navigate to="/app/queues/unanswered" replace />} />
+      <Route path="/setup" element={<SetupPage />} />
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/portal/s/:token" element={<PortalSessionPage />} />
+      <Route path="/portal/:slug" element={<PortalRequestPage />} />
+      <Route path="/app" element={<StaffApp />}>
+        <Route index element={<Navigate to="/app/queues/unanswered" replace />} />
+        <Route path="queues" element={<Navigate to="/app/queues/unanswered" replace />} />
+        <Route path="queues/:view" element={<QueuesPage />} />
+        <Route path="cases/:id" element={<CasePage />} />
+        <Route path="escalations" element={<EscalationsPage />} />
+        <Route path="customers" element={<CustomerSearchPage />} />
+        <Route path="customers/:id" element={<CustomerPage />} />
+        <Route
+          path="dashboard"
+          element={
+            <Suspense fallback={<Loader />}>
+              <DashboardPage />
+            </Suspense>
+          }
+        />
+        <Route path="settings" element={<SettingsPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,123 @@
+import type { TFunction } from 'i18next';
+import type { TimelineItem } from '../../../src/contract/api-types.ts';
+import type { Formatters } from '../i18n/use-format.ts';
+
+type Data = Record<string, unknown>;
+
+function str(data: Data, key: string): string {
+  const value = data[key];
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
+/** Translated sentence for a timeline event (everything that is not a message). */
+export function describeEvent(
+  t: TFunction,
+  format: Formatters,
+  item: TimelineItem,
+  userName: (id: string) => string,
+): string {
+  const data: Data = item.data ?? {};
+  const type = item.eventType ?? '';
+  const channel = (key = 'channel') => {
+    const c = str(data, key);
+    return c ? t(`channel.${c}`, { defaultValue: c }) : '';
+  };
+  switch (type) {
+    case 'case.opened':
+      return t('timeline.events.case.opened', { channel: channel(), subject: str(data, 'subject') });
+    case 'case.assigned':
+      return t('timeline.events.case.assigned', {
+        to: userName(str(data, 'toUserId')),
+        reason: t(`timeline.assignReason.${str(data, 'reason') || 'manual'}`, { defaultValue: str(data, 'reason') }),
+      });
+    case 'case.handed_off':
+      return t('timeline.events.case.handed_off', {
+        from: userName(str(data, 'fromUserId')),
+        to: userName(str(data, 'toUserId')),
+        reason: str(data, 'reason'),
+      });
+    case 'case.status_changed':
+      return t('timeline.events.case.status_changed', {
+        from: t(`status.${str(data, 'from')}`, { defaultValue: str(data, 'from') }),
+        to: t(`status.${str(data, 'to')}`, { defaultValue: str(data, 'to') }),
+      });
+    case 'message.received':
+      return t('timeline.events.message.received', { channel: channel() });
+    case 'message.sent':
+      return t('timeline.events.message.sent', { channel: channel() });
+    case 'note.added':
+      return t('timeline.events.note.added');
+    case 'acknowledgement.sent':
+      return t(data.delivered === false ? 'timeline.events.acknowledgement.sentNotDelivered' : 'timeline.events.acknowledgement.sent', {
+        reference: str(data, 'reference'),
+        promisedBy: format.dateTime(str(data, 'promisedBy')),
+      });
+    case 'acknowledgement.suppressed':
+      return t('timeline.events.acknowledgement.suppressed');
+    case 'promise.made':
+      return t('timeline.events.promise.made', {
+        kind: t(`promiseKind.${str(data, 'kind')}`, { defaultValue: str(data, 'kind') }),
+        channel: channel(),
+        dueAt: format.dateTime(str(data, 'dueAt')),
+      });
+    case 'promise.reminded':
+      return t('timeline.events.promise.reminded');
+    case 'promise.kept':
+      return t(data.early === true ? 'timeline.events.promise.keptEarly' : 'timeline.events.promise.kept');
+    case 'promise.broken':
+      return t('timeline.events.promise.broken');
+    case 'promise.renegotiated':
+      return t('timeline.events.promise.renegotiated', {
+        from: format.dateTime(str(data, 'fromDueAt')),
+        to: format.dateTime(str(data, 'toDueAt')),
+      });
+    case 'escalation.opened':
+      return t('timeline.events.escalation.opened', {
+        via: t(`escalationVia.${str(data, 'via')}`, { defaultValue: str(data, 'via') }),
+        deadline: format.dateTime(str(data, 'deadlineAt')),
+      });
+    case 'escalation.answered':
+      return t('timeline.events.escalation.answered');
+    case 'escalation.closed':
+      return t('timeline.events.escalation.closed');
+    case 'escalation.deadline_missed':
+      return t('timeline.events.escalation.deadline_missed', { level: format.number(Number(data.level ?? 0) + 1) });
+    case 'hell.flagged': {
+      const reasons = Array.isArray(data.reasons) ? (data.reasons as Array<{ metric?: string }>) : [];
+      return t('timeline.events.hell.flagged', {
+        reasons: reasons.map((r) => t(`hellMetric.${r.metric ?? ''}`, { defaultValue: r.metric ?? '' })).join(', '),
+      });
+    }
+    case 'task.created':
+      return t('timeline.events.task.created', {
+        kind: t(`taskKind.${str(data, 'kind')}`, { defaultValue: t('taskKind.other') }),
+        dueAt: format.dateTime(str(data, 'dueAt')),
+      });
+    case 'task.done':
+      return t('timeline.events.task.done');
+    default:
+      return t('timeline.events.unknown', { type });
+  }
+}
+
+/** Events whose message is already on the timeline as a message item are not repeated. */
+export function isDuplicateOfMessage(item: TimelineItem, messageIds: ReadonlySet<string>): boolean {
+  if (item.kind !== 'event') return false;
+  if (item.eventType !== 'message.received' && item.eventType !== 'message.sent' && item.eventType !== 'note.added') return false;
+  const id = item.data?.messageId;
+  return typeof id === 'string' && messageIds.has(id);
+}
+
+export type EventTone = 'handoff' | 'promise' | 'escalation' | 'ack' | 'status' | 'hell' | 'task' | 'other';
+
+export function eventTone(type: string | undefined): EventTone {
+  if (!type) return 'other';
+  if (type === 'case.handed_off' || type === 'case.assigned') return 'handoff';
+  if (type.startsWith('promise.')) return 'promise';
+  if (type.startsWith('escalation.')) return 'escalation';
+  if (type.startsWith('acknowledgement.')) return 'ack';
+  if (type === 'case.status_changed' || type === 'case.opened') return 'status';
+  if (type.startsWith('hell.')) return 'hell';
+  if (type.startsWith('task.')) return 'task';
+  return 'other';
+}

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { Button, Group, Modal, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { PromiseView } from '../../../src/contract/api-types.ts';
+import { api } from '../api/kept-api.ts';
+import { PromiseStatusBadge } from '../common/badges.tsx';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { useFormat } from '../i18n/use-format.ts';
+import { isoFromLocalInput, localInputValue } from './datetime.ts';
+
+function RenegotiateDialog({ promise, onClose, onDone }: { promise: PromiseView; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [due, setDue] = useState(localInputValue(24 * 60));
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async () => {
+    const dueAt = isoFromLocalInput(due);
+    if (!dueAt || !message.trim()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.renegotiatePromise(promise.id, { dueAt, messageToCustomer: message.trim() });
+      notifications.show({ color: 'teal', message: t('promises.renegotiated') });
+      onDone();
+      onClose();
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('promises.renegotiateTitle')} centered>
+      <Stack gap="sm">
+        <Text size="sm" dir="auto">
+          {promise.description}
+        </Text>
+        <TextInput
+          type="datetime-local"
+          label={t('promises.newDue')}
+          value={due}
+          onChange={(e) => setDue(e.currentTarget.value)}
+          required
+          data-testid="renegotiate-due"
+        />
+        <Textarea
+          label={t('promises.messageToCustomer')}
+          description={t('promises.messageHint')}
+          required
+          autosize
+          minRows={3}
+          value={message}
+          onChange={(e) => setMessage(e.currentTarget.value)}
+          data-testid="renegotiate-message"
+          dir="auto"
+        />
+        <ErrorAlert error={error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void submit()} loading={busy} disabled={!message.trim() || !due} data-testid="renegotiate-submit">
+            {t('promises.renegotiateSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function PromiseList({ promises, onChanged }: { promises: PromiseView[]; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [renegotiating, setRenegotiating] = useState<PromiseView | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const keep = async (p: PromiseView) => {
+    setError(null);
+    try {
+      await api.keepPromise(p.id);
+      notifications.show({ color: 'teal', message: t('promises.kept') });
+      onChanged();
+    } catch (cause) {
+      setError(cause);
+    }
+  };
+  return (
+    <Paper withBorder p="md" data-testid="promises">
+      <Stack gap="xs">
+        <Title order={4}>{t('promises.title')}</Title>
+        {promises.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('promises.empty')}
+          </Text>
+        )}
+        {promises.map((p) => {
+          const overdue = p.status === 'open' && new Date(p.dueAt).getTime() < Date.now();
+          return (
+            <Paper key={p.id} p="xs" bg="gray.0" data-testid="promise-item" data-status={p.status}>
+              <Group justify="space-between" gap="xs">
+                <Text size="sm" fw={600}>
+                  {t(`promiseKind.${p.kind}`)} · {t(`channel.${p.channel}`)}
+                </Text>
+                <PromiseStatusBadge status={p.status} />
+              </Group>
+              <Text size="sm" dir="auto">
+                {p.description}
+              </Text>
+              <Text size="xs" c={overdue ? 'red.7' : 'dimmed'}>
+                {t('promises.due', { at: format.dateTime(p.dueAt) })}
+                {overdue ? ` · ${t('common.overdue')}` : ''} · {t('promises.owner', { name: p.owner.name })}
+              </Text>
+              {p.status === 'open' && (
+                <Group gap="xs" mt={6}>
+                  <Button size="xs" color="green" variant="light" onClick={() => void keep(p)} data-testid="promise-keep">
+                    {t('promises.keep')}
+                  </Button>
+                  <Button size="xs" variant="default" onClick={() => setRenegotiating(p)} data-testid="promise-renegotiate">
+                    {t('promises.renegotiate')}
+                  </Button>
+                </Group>
+              )}
+            </Paper>
+          );
+        })}
+        <ErrorAlert error={error} />
+      </Stack>
+      {renegotiating && <RenegotiateDialog promise={renegotiating} onClose={() => setRenegotiating(null)} onDone={onChanged} />}
+    </Paper>
+  );
+}

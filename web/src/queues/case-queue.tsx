@@ -1,0 +1,76 @@
+import { Badge, Group, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CaseSummary } from '../../../src/contract/api-types.ts';
+import { api, type CaseView } from '../api/kept-api.ts';
+import { StatusBadge } from '../common/badges.tsx';
+import { useApi } from '../common/use-api.ts';
+import { minutesSince, useFormat } from '../i18n/use-format.ts';
+import { CaseLink, EmptyQueue, QueueRow, QueueState, QueueTable } from './queue-parts.tsx';
+
+export function CaseRows({ cases }: { cases: CaseSummary[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <QueueTable
+      head={[
+        t('queues.columns.reference'),
+        t('queues.columns.subject'),
+        t('queues.columns.customer'),
+        t('queues.columns.status'),
+        t('queues.columns.owner'),
+        t('queues.columns.channel'),
+        t('queues.columns.age'),
+      ]}
+    >
+      {cases.map((c) => (
+        <QueueRow key={c.id} caseId={c.id}>
+          <Table.Td>
+            <CaseLink caseId={c.id} reference={c.reference} />
+          </Table.Td>
+          <Table.Td maw={320}>
+            <Group gap={4} wrap="nowrap">
+              <Text size="sm" lineClamp={1}>
+                {c.subject}
+              </Text>
+              {c.openEscalation && (
+                <Badge size="xs" color="red" variant="light">
+                  {t('queues.escalatedBadge')}
+                </Badge>
+              )}
+              {c.hellFlagged && (
+                <Badge size="xs" color="red" variant="filled">
+                  {t('queues.hellBadge')}
+                </Badge>
+              )}
+            </Group>
+          </Table.Td>
+          <Table.Td>{c.customer.name}</Table.Td>
+          <Table.Td>
+            <StatusBadge status={c.status} />
+          </Table.Td>
+          <Table.Td>{c.owner?.name ?? t('common.unassigned')}</Table.Td>
+          <Table.Td>{t(`channel.${c.channel}`)}</Table.Td>
+          <Table.Td>
+            {c.unansweredSince ? (
+              <Text size="sm" fw={700} c="orange.8" data-testid="queue-age">
+                {format.duration(minutesSince(c.unansweredSince))}
+              </Text>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {format.relative(c.createdAt)}
+              </Text>
+            )}
+          </Table.Td>
+        </QueueRow>
+      ))}
+    </QueueTable>
+  );
+}
+
+export function CaseQueue({ view }: { view: Exclude<CaseView, 'all' | 'flagged'> }) {
+  const { t } = useTranslation();
+  const { data, error, loading, reload } = useApi(() => api.cases(view), [view]);
+  if (!data) return <QueueState loading={loading} error={error} reload={reload} />;
+  if (data.cases.length === 0) return <EmptyQueue text={t(`queues.empty.${view}`)} />;
+  return <CaseRows cases={data.cases} />;
+}

@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import { Button, Group, Tabs, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useParams } from 'react-router';
+import { CaseQueue } from './case-queue.tsx';
+import { FlaggedQueue } from './flagged-queue.tsx';
+import { UnansweredQueue } from './unanswered-queue.tsx';
+
+export const QUEUE_VIEWS = ['mine', 'unanswered', 'unassigned', 'escalated', 'flagged', 'open'] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+
+function isQueueView(value: string | undefined): value is QueueView {
+  return !!value && (QUEUE_VIEWS as readonly string[]).includes(value);
+}
+
+export function QueuesPage() {
+  const { t } = useTranslation();
+  const { view } = useParams();
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    if (isQueueView(view)) document.title = `${t(`queues.tabs.${view}`)} · ${t('app.name')}`;
+  }, [view, t]);
+
+  if (!isQueueView(view)) return <Navigate to="/app/queues/unanswered" replace />;
+
+  return (
+    <>
+      <Group justify="space-between" mb="sm">
+        <Title order={2}>{t('queues.title')}</Title>
+        <Button variant="default" size="xs" onClick={() => navigate(0)}>
+          {t('common.refresh')}
+        </Button>
+      </Group>
+      <Tabs value={view} onChange={(value) => value && navigate(`/app/queues/${value}`)} keepMounted={false}>
+        <Tabs.List mb="md">
+          {QUEUE_VIEWS.map((v) => (
+            <Tabs.Tab key={v} value={v} data-testid={`queue-tab-${v}`}>
+              {t(`queues.tabs.${v}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {QUEUE_VIEWS.map((v) => (
+          <Tabs.Panel key={v} value={v}>
+            {v === 'unanswered' ? <UnansweredQueue /> : v === 'flagged' ? <FlaggedQueue /> : <CaseQueue view={v} />}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </>
+  );
+}

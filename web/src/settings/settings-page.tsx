@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Code, CopyButton, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/kept-api.ts';
+import { useSession } from '../auth/session-context.tsx';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { UsersPanel } from './users-panel.tsx';
+import { WorkspaceSettingsForm } from './workspace-settings-form.tsx';
+
+function TokenPanel() {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [token, setToken] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const create = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setToken((await api.createToken(name.trim())).token);
+      setName('');
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Paper withBorder p="md" data-testid="token-panel">
+      <Stack gap="sm">
+        <Title order={4}>{t('settings.tokens.title')}</Title>
+        <Group align="flex-end">
+          <TextInput label={t('settings.tokens.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="token-name" />
+          <Button onClick={() => void create()} disabled={!name.trim()} loading={busy} data-testid="token-create">
+            {t('settings.tokens.create')}
+          </Button>
+        </Group>
+        <ErrorAlert error={error} />
+        {token && (
+          <Alert color="yellow" title={t('settings.tokens.shownOnce')}>
+            <Group gap="xs" wrap="nowrap">
+              <Code dir="ltr" data-testid="token-value" style={{ overflowWrap: 'anywhere' }}>
+                {token}
+              </Code>
+              <CopyButton value={token}>
+                {({ copy }) => (
+                  <Button size="xs" variant="light" onClick={copy}>
+                    {t('settings.tokens.copy')}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { isAdmin } = useSession();
+  useEffect(() => {
+    document.title = `${t('settings.title')} · ${t('app.name')}`;
+  }, [t]);
+  if (!isAdmin) return <Alert color="yellow">{t('settings.adminOnly')}</Alert>;
+  return (
+    <Stack gap="md" data-testid="settings-page">
+      <Title order={2}>{t('settings.title')}</Title>
+      <UsersPanel />
+      <WorkspaceSettingsForm />
+      <TokenPanel />
+    </Stack>
+  );
+}

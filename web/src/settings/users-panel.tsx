@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { Badge, Button, Group, MultiSelect, NativeSelect, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../src/contract/api-types.ts';
+import { api } from '../api/kept-api.ts';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { useApi } from '../common/use-api.ts';
+import { LANGUAGES } from '../i18n/i18n.ts';
+import { useFormat } from '../i18n/use-format.ts';
+
+const ROLES: Role[] = ['agent', 'supervisor', 'admin'];
+const EMPTY = { name: '', email: '', password: '', role: 'agent' as Role, languages: ['en'], capacity: 20 };
+
+export function UsersPanel() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const users = useApi(() => api.users(), []);
+  const [form, setForm] = useState(EMPTY);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.addUser(form);
+      setForm(EMPTY);
+      users.reload();
+      notifications.show({ color: 'teal', message: t('settings.users.added') });
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" data-testid="users-panel">
+      <Stack gap="sm">
+        <Title order={4}>{t('settings.users.title')}</Title>
+        <ErrorAlert error={users.error} onRetry={users.reload} />
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('settings.users.name')}</Table.Th>
+                <Table.Th>{t('settings.users.email')}</Table.Th>
+                <Table.Th>{t('settings.users.role')}</Table.Th>
+                <Table.Th>{t('settings.users.languages')}</Table.Th>
+                <Table.Th>{t('settings.users.capacity')}</Table.Th>
+                <Table.Th>{t('settings.users.openCases')}</Table.Th>
+                <Table.Th>{t('settings.users.active')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(users.data ?? []).map((u) => (
+                <Table.Tr key={u.id} data-testid="user-row">
+                  <Table.Td>{u.name}</Table.Td>
+                  <Table.Td dir="ltr">{u.email}</Table.Td>
+                  <Table.Td>{t(`role.${u.role}`)}</Table.Td>
+                  <Table.Td>{u.languages.map((l) => format.languageName(l)).join(', ')}</Table.Td>
+                  <Table.Td>{format.number(u.capacity)}</Table.Td>
+                  <Table.Td>{format.number(u.openCases ?? null)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={u.active ? 'green' : 'gray'} variant="light">
+                      {u.active ? t('common.yes') : t('common.no')}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {users.data && users.data.length === 0 && <Text c="dimmed">{t('settings.users.empty')}</Text>}
+        <Title order={5}>{t('settings.users.add')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+          <TextInput required label={t('settings.users.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} data-testid="user-name" />
+          <TextInput required type="email" label={t('settings.users.email')} value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} data-testid="user-email" />
+          <PasswordInput required label={t('settings.users.password')} value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} data-testid="user-password" />
+          <NativeSelect
+            label={t('settings.users.role')}
+            value={form.role}
+            onChange={(e) => setForm({ ...form, role: e.currentTarget.value as Role })}
+            data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            data-testid="user-role"
+          />
+          <MultiSelect
+            label={t('settings.users.languages')}
+            value={form.languages}
+            onChange={(languages) => setForm({ ...form, languages })}
+            data={LANGUAGES.map((l) => ({ value: l, label: format.languageName(l) }))}
+            data-testid="user-languages"
+          />
+          <NumberInput
+            label={t('settings.users.capacity')}
+            min={0}
+            max={500}
+            value={form.capacity}
+            onChange={(v) => setForm({ ...form, capacity: typeof v === 'number' ? v : Number(v) || 0 })}
+            data-testid="user-capacity"
+          />
+        </SimpleGrid>
+        <ErrorAlert error={error} />
+        <Group justify="flex-end">
+          <Button onClick={() => void submit()} loading={busy} disabled={!form.name || !form.email || !form.password} data-testid="user-add">
+            {t('settings.users.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
