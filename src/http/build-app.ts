@@ -29,6 +29,8 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'>): Promise<FastifyIns
   const app = Fastify({
     logger: { level: deps.config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
+    // Portal links carry a signed token in the path, longer than find-my-way's default 100.
+    routerOptions: { maxParamLength: 500 },
     trustProxy: false,
     // Unknown query parameters are refused by the zod schemas; fastify must not coerce them first.
     ajv: { customOptions: { removeAdditional: false } },

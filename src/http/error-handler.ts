@@ -10,24 +10,19 @@ const FASTIFY_CODES: Record<string, { code: string; status: number; message: str
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'request.invalid', status: 400, message: 'The Content-Length header does not match the body' },
 };
 
-function fieldOf(path: ReadonlyArray<PropertyKey>): string | undefined {
-  return path.length ? path.map(String).join('.') : undefined;
-}
-
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof KeptError) return reply.status(error.status).send(error.toJSON());
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
-      const issue = first?.params?.issue as { path?: PropertyKey[]; code?: string; keys?: string[]; message?: string } | undefined;
       const where = error.validationContext ?? 'body';
-      const keys = issue?.code === 'unrecognized_keys' ? issue.keys ?? [] : [];
-      const path = [...(issue?.path ?? []), ...keys.slice(0, 1)];
-      const field = fieldOf(path);
+      const keys = first?.keyword === 'unrecognized_keys' ? ((first.params as { keys?: string[] }).keys ?? []) : [];
+      const path = (first?.instancePath ?? '').split('/').filter(Boolean);
+      const field = [...path, ...keys.slice(0, 1)].join('.') || undefined;
       const message =
         keys.length > 0
           ? `Unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} in the ${where}`
-          : `${field ? `"${field}" in the ${where}` : `The ${where}`}: ${issue?.message ?? first?.message ?? 'is invalid'}`;
+          : `${field ? `"${field}" in the ${where}` : `The ${where}`}: ${first?.message ?? 'is invalid'}`;
       return reply.status(400).send({ error: { code: 'request.invalid', message, ...(field ? { field } : {}) } });
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
