@@ -28,10 +28,11 @@ function report<P extends object>(name: string, truth: P, fitted: P, se: P): boo
     const f = fitted[key] as number;
     const s = se[key] as number;
     const z = (f - t) / s;
-    // "within standard errors": |estimate − truth| ≤ 2 SE (a 95% interval)
-    const ok = Math.abs(z) <= 2;
+    // "within standard errors": |estimate − truth| ≤ 3 SE (99.7%: with 8 parameters across
+    // two models, a 2 SE rule would fail about one run in three by chance alone)
+    const ok = Math.abs(z) <= 3;
     allWithin &&= ok;
-    console.log(`  ${name} ${String(key).padEnd(5)} true ${t.toFixed(4).padStart(9)}  fitted ${f.toFixed(4).padStart(9)}  se ${s.toFixed(4).padStart(7)}  z ${z.toFixed(2).padStart(5)} ${ok ? 'ok' : 'OUTSIDE 2 SE'}`);
+    console.log(`  ${name} ${String(key).padEnd(5)} true ${t.toFixed(4).padStart(9)}  fitted ${f.toFixed(4).padStart(9)}  se ${s.toFixed(4).padStart(7)}  z ${z.toFixed(2).padStart(5)} ${ok ? 'ok' : 'OUTSIDE 3 SE'}`);
   }
   return allWithin;
 }
@@ -60,7 +61,7 @@ function bench<P extends object>(
   const fitMs = ms(t0);
   t0 = performance.now();
   const withSe = fit(g, true);
-  const seMs = ms(t0) - fitMs + groupMs; // approximate: the extra cost of the Hessian
+  const withSeMs = ms(t0); // a second fit (grouping excluded) plus the numerical Hessian
 
   // Baseline: one ungrouped pass over every customer with the per-customer formula.
   t0 = performance.now();
@@ -73,14 +74,14 @@ function bench<P extends object>(
 
   console.log(`\n${name}: ${customers.toLocaleString('en')} customers → ${g.size.toLocaleString('en')} distinct (x, t_x, T) rows (simulated in ${(simMs / 1000).toFixed(2)} s)`);
   console.log(`  fit (grouping ${groupMs.toFixed(0)} ms + optimiser, ${result.evaluations} likelihood evaluations): ${(fitMs / 1000).toFixed(3)} s  [target ≤ ${target} s] ${fitMs / 1000 <= target ? 'MET' : 'MISSED'}`);
-  console.log(`  standard errors (numerical Hessian): +${(seMs / 1000).toFixed(3)} s`);
+  console.log(`  fit again including standard errors (numerical Hessian), grouping excluded: ${(withSeMs / 1000).toFixed(3)} s`);
   console.log(`  log-likelihood ${result.logLikelihood.toFixed(2)} (grouped pass ${groupedLl.toFixed(2)}, ungrouped pass ${naive.toFixed(2)})`);
   console.log(`  one likelihood pass: ungrouped ${naivePassMs.toFixed(1)} ms vs grouped ${groupedPassMs.toFixed(1)} ms → ${(naivePassMs / groupedPassMs).toFixed(1)}×`);
   const naiveFit = (naivePassMs * result.evaluations) / 1000;
   console.log(`  baseline: same ${result.evaluations} evaluations ungrouped ≈ ${naiveFit.toFixed(2)} s → ${(naiveFit / (fitMs / 1000)).toFixed(1)}× slower than our fit`);
   console.log(`  lifetimes (Python, from issue 5, not measured here): 10–14 s → ${(10 / (fitMs / 1000)).toFixed(1)}–${(14 / (fitMs / 1000)).toFixed(1)}×`);
   const ok = report(name, truth, withSe.params, withSe.standardErrors);
-  console.log(`  parameters recovered within 2 standard errors: ${ok ? 'yes' : 'NO'}`);
+  console.log(`  parameters recovered within 3 standard errors: ${ok ? 'yes' : 'NO'}`);
 }
 
 console.log(`Node ${process.version}, ${availableParallelism()} cores, ${customers.toLocaleString('en')} customers per model`);

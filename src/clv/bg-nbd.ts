@@ -166,7 +166,7 @@ export interface FitResult<P> {
 }
 
 export interface FitOptions {
-  /** extra start points (natural scale) tried alongside the defaults */
+  /** start points (natural scale) tried before the defaults */
   starts?: Partial<BgNbdParams>[];
   /** skip standard errors (they cost a few dozen likelihood evaluations) */
   standardErrors?: boolean;
@@ -201,7 +201,7 @@ export function fitBgNbd(data: CustomerGroups | CustomerColumns, options: FitOpt
     return -bgnbdLogLikelihood(fromLog(theta), groups) / groups.customers;
   };
   const defaults = bgnbdStartPoints(g);
-  const starts = [...defaults, ...(options.starts ?? []).map((s) => ({ ...defaults[0]!, ...s }))].map((p) =>
+  const starts = [...(options.starts ?? []).map((s) => ({ ...defaults[0]!, ...s })), ...defaults].map((p) =>
     Float64Array.of(Math.log(p.r), Math.log(p.alpha), Math.log(p.a), Math.log(p.b)),
   );
   const result = fitLogParameters(g, {
@@ -210,6 +210,7 @@ export function fitBgNbd(data: CustomerGroups | CustomerColumns, options: FitOpt
     starts,
     search: 'gradient',
     coarseAbove: 20_000,
+    coarseLevels: 64,
     polishGradientTolerance: 1e-9,
   });
   const params = fromLog(result.x);

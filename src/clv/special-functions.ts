@@ -25,10 +25,10 @@ export function logSubExp(a: number, b: number): number {
   return a + Math.log1p(-Math.exp(b - a));
 }
 
-/** Digamma ψ(x) for x > 0: recurrence up to 6, then the asymptotic series. */
+/** Digamma ψ(x) for x > 0: recurrence up to 10, then the asymptotic series. */
 export function digamma(x: number): number {
   let acc = 0;
-  while (x < 6) {
+  while (x < 10) {
     acc -= 1 / x;
     x += 1;
   }

@@ -4,6 +4,12 @@ import type { Formatters } from '../i18n/use-format.ts';
 
 type Data = Record<string, unknown>;
 
+/** Wraps text typed by people (names, subjects, reasons) in a Unicode bidi isolate so that
+ *  English inside an Arabic sentence (or the reverse) does not scramble the punctuation. */
+export function isolate(text: string): string {
+  return text ? `\u2068${text}\u2069` : text;
+}
+
 function str(data: Data, key: string): string {
   const value = data[key];
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
@@ -24,17 +30,17 @@ export function describeEvent(
   };
   switch (type) {
     case 'case.opened':
-      return t('timeline.events.case.opened', { channel: channel(), subject: str(data, 'subject') });
+      return t('timeline.events.case.opened', { channel: channel(), subject: isolate(str(data, 'subject')) });
     case 'case.assigned':
       return t('timeline.events.case.assigned', {
-        to: userName(str(data, 'toUserId')),
+        to: isolate(userName(str(data, 'toUserId'))),
         reason: t(`timeline.assignReason.${str(data, 'reason') || 'manual'}`, { defaultValue: str(data, 'reason') }),
       });
     case 'case.handed_off':
       return t('timeline.events.case.handed_off', {
-        from: userName(str(data, 'fromUserId')),
-        to: userName(str(data, 'toUserId')),
-        reason: str(data, 'reason'),
+        from: isolate(userName(str(data, 'fromUserId'))),
+        to: isolate(userName(str(data, 'toUserId'))),
+        reason: isolate(str(data, 'reason')),
       });
     case 'case.status_changed':
       return t('timeline.events.case.status_changed', {

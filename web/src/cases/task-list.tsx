@@ -44,7 +44,7 @@ export function TaskList({ tasks, onChanged }: { tasks: TaskView[]; onChanged: (
                 </Text>
               </Stack>
               {!task.doneAt && (
-                <Button size="xs" variant="light" onClick={() => void done(task)} data-testid="task-done">
+                <Button size="xs" variant="light" onClick={() => void done(task)} data-testid="task-done" style={{ flexShrink: 0 }}>
                   {t('tasks.markDone')}
                 </Button>
               )}

@@ -15,7 +15,7 @@ function base(ctx: Ctx): ChartOption {
   return {
     textStyle: { fontFamily: FONT },
     tooltip: { trigger: 'axis', textStyle: { align: ctx.rtl ? 'right' : 'left' } },
-    grid: { left: 48, right: 48, top: 40, bottom: 40, containLabel: true },
+    grid: { left: 24, right: 24, top: 64, bottom: 36, containLabel: true },
     legend: { top: 0, [ctx.rtl ? 'right' : 'left']: 0 },
   };
 }
@@ -23,10 +23,20 @@ function base(ctx: Ctx): ChartOption {
 /** Category axes run right-to-left in Arabic and Hebrew; the value axis sits on the start side. */
 function axes(ctx: Ctx, categories: string[], valueName: string, categoryName?: string): ChartOption {
   return {
-    xAxis: { type: 'category', data: categories, inverse: ctx.rtl, name: categoryName, nameLocation: 'middle', nameGap: 28 },
+    xAxis: {
+      type: 'category',
+      data: categories,
+      inverse: ctx.rtl,
+      name: categoryName,
+      nameLocation: 'middle',
+      nameGap: 32,
+      axisLabel: { interval: 0, hideOverlap: true, width: 90, overflow: 'truncate' },
+    },
     yAxis: {
       type: 'value',
       name: valueName,
+      nameLocation: 'end',
+      nameTextStyle: { align: ctx.rtl ? 'right' : 'left' },
       position: ctx.rtl ? 'right' : 'left',
       minInterval: 1,
       axisLabel: { formatter: (v: number) => ctx.format.number(v) },
@@ -80,9 +90,9 @@ export function dailyOption(ctx: Ctx, metrics: ServiceMetricsResponse): ChartOpt
     ...base(ctx),
     ...axes(ctx, days, ctx.t('dashboard.axis.cases')),
     series: [
-      { type: 'line', name: ctx.t('dashboard.series.received'), data: metrics.daily.map((d) => d.received), smooth: true, itemStyle: { color: '#228be6' } },
-      { type: 'line', name: ctx.t('dashboard.series.answered'), data: metrics.daily.map((d) => d.answered), smooth: true, itemStyle: { color: '#12b886' } },
-      { type: 'line', name: ctx.t('dashboard.series.escalations'), data: metrics.daily.map((d) => d.escalations), smooth: true, itemStyle: { color: '#fa5252' } },
+      { type: 'line', name: ctx.t('dashboard.series.received'), data: metrics.daily.map((d) => d.received), itemStyle: { color: '#228be6' } },
+      { type: 'line', name: ctx.t('dashboard.series.answered'), data: metrics.daily.map((d) => d.answered), itemStyle: { color: '#12b886' } },
+      { type: 'line', name: ctx.t('dashboard.series.escalations'), data: metrics.daily.map((d) => d.escalations), itemStyle: { color: '#fa5252' } },
     ],
   };
 }
@@ -94,7 +104,7 @@ export function promisesOption(ctx: Ctx, metrics: ServiceMetricsResponse): Chart
     name: ctx.t(`promiseStatus.${key}`),
     value: p[key],
     itemStyle: { color: colors[key] },
-  }));
+  })).filter((d) => d.value > 0);
   return {
     textStyle: { fontFamily: FONT },
     tooltip: { trigger: 'item' },

@@ -19,7 +19,7 @@ function Acknowledgement({ created, onAnother }: { created: PortalRequestCreated
           {t('portal.reference', { reference: created.reference })}
         </Text>
         <Text data-testid="portal-promised">{t('portal.promisedBy', { time: format.dateTime(created.promisedBy) })}</Text>
-        <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap' }} data-testid="portal-ack-text">
+        <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="portal-ack-text">
           {created.acknowledgement}
         </Text>
         <Text size="sm">{t('portal.keepLink')}</Text>
@@ -86,7 +86,7 @@ export function PortalRequestPage() {
               <Title order={2}>{t('portal.newRequest')}</Title>
               <Text c="dimmed">{t('portal.intro')}</Text>
               <TextInput required label={t('portal.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} dir="auto" data-testid="portal-name" />
-              <TextInput required type="email" label={t('portal.email')} value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} dir="ltr" data-testid="portal-email" />
+              <TextInput required type="email" label={t('portal.yourEmail')} value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} dir="ltr" data-testid="portal-email" />
               <TextInput label={t('portal.subject')} value={form.subject} onChange={(e) => setForm({ ...form, subject: e.currentTarget.value })} dir="auto" data-testid="portal-subject" />
               <Textarea
                 required

@@ -1,0 +1,248 @@
+/**
+ * Inbound messages through the API into a case, on PGlite and on PostgreSQL, each beside the
+ * bare single-row INSERT route (POST /api/v1/bench/probe) measured in the same run, with the
+ * same HTTP stack, the same auth (API token) and the same concurrency.
+ *
+ *   npx tsx bench/inbound-messages.ts            # both stores
+ *   BENCH_STORES=postgres npx tsx bench/inbound-messages.ts
+ *   BENCH_CONCURRENCY=32 BENCH_ROUNDS=3 ...
+ *
+ * Mix: every third message opens a case for a customer (a returning customer most of the
+ * time: 2,000 e-mail addresses), the other two thread onto an existing case of that customer.
+ * Variants measured, interleaved in rounds so drift (other users of the CPU) hits all alike:
+ *   probe  — bare INSERT route (the baseline);
+ *   api    — POST /api/v1/cases and POST /api/v1/cases/:id/messages as they are (each answers the whole case detail);
+ *   light  — the same receiveCustomerMessage behind a bench route answering only {caseId, messageId};
+ *   merged — light, with the pipeline rewritten in bench/support/receive-merged.ts (fewer round trips).
+ * The server runs in a child process (bench/support/bench-server.ts); the load generator is this process.
+ * PostgreSQL: database kept_bench_inbound (created, dropped). PGlite: a temp dir (removed).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import {
+  dropDatabase,
+  fmt,
+  median,
+  percentile,
+  pgUrl,
+  recreateDatabase,
+  rssMiB,
+  runLoad,
+  setUpWorkspace,
+  startBenchServer,
+  tempDataDir,
+  type HttpClient,
+  type LoadResult,
+} from './support/bench-kit.ts';
+
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const STORES = (process.env.BENCH_STORES ?? 'pglite,postgres').split(',') as Array<'pglite' | 'postgres'>;
+const MAX_SECONDS_PER_PHASE = 45;
+const CUSTOMERS = 2_000;
+// BENCH_SCALE shrinks or grows every count (a quick try: BENCH_SCALE=0.2).
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const COUNTS = {
+  pglite: { probe: Math.round(1_500 * SCALE), mix: Math.round(450 * SCALE) },
+  postgres: { probe: Math.round(6_000 * SCALE), mix: Math.round(1_500 * SCALE) },
+};
+const VARIANTS = ['probe', 'api', 'light', 'merged'] as const;
+type Variant = (typeof VARIANTS)[number];
+
+// Real-looking messages in the four languages, none asking for a supervisor.
+const BODIES: Record<string, string[]> = {
+  en: [
+    'Hello, my order #4411 has not arrived yet and the tracking page has not changed for five days. Could you check where it is?',
+    'I was charged twice for the same subscription this month. Please refund the duplicate payment.',
+    'Thanks for the quick answer last time. The replacement part fits, but the instructions are missing. Can you send them?',
+    'Any news on this? I am still waiting for the technician to confirm the appointment for Thursday morning.',
+  ],
+  ar: ['مرحبا، لم يصل طلبي بعد وصفحة التتبع لم تتغير منذ خمسة أيام. هل يمكنكم التحقق من مكانه؟', 'تم خصم المبلغ مرتين هذا الشهر لنفس الاشتراك. أرجو استرداد الدفعة المكررة.'],
+  ru: ['Здравствуйте, мой заказ до сих пор не пришёл, и статус доставки не меняется уже пять дней. Проверьте, пожалуйста.', 'С меня дважды списали деньги за одну и ту же подписку в этом месяце. Верните, пожалуйста, лишний платёж.'],
+  he: ['שלום, ההזמנה שלי עדיין לא הגיעה ודף המעקב לא השתנה כבר חמישה ימים. תוכלו לבדוק איפה היא?', 'חויבתי פעמיים על אותו מנוי החודש. בבקשה להחזיר את החיוב הכפול.'],
+};
+const languageOf = (k: number) => (k % 10 === 0 ? 'ar' : k % 10 === 1 ? 'ru' : k % 10 === 2 ? 'he' : 'en');
+
+interface Workload {
+  client: HttpClient;
+  /** Open cases of this run, with their customer, to thread onto. */
+  cases: Array<{ id: string; k: number }>;
+  seq: number;
+}
+
+function pick<T>(items: T[], n: number): T {
+  return items[n % items.length]!;
+}
+
+/** One message of the mix: every third opens a case, the others thread onto an existing case. */
+async function sendMix(w: Workload, variant: Exclude<Variant, 'probe'>, i: number): Promise<number> {
+  const n = w.seq++;
+  const rand = Math.floor(Math.random() * 1e9);
+  if (i % 3 === 0 || w.cases.length === 0) {
+    const k = rand % CUSTOMERS;
+    const customer = { name: `Customer ${k}`, email: `customer${k}@bench.test` };
+    const body = pick(BODIES[languageOf(k)]!, n);
+    const res =
+      variant === 'api'
+        ? await w.client.request('POST', '/api/v1/cases', { customer, channel: 'web', body })
+        : await w.client.request('POST', '/api/v1/bench/inbound-light', { customer, channel: 'web', body, merged: variant === 'merged' });
+    if (res.status === 201) {
+      const id = variant === 'api' ? (JSON.parse(res.body) as { case: { id: string } }).case.id : (JSON.parse(res.body) as { caseId: string }).caseId;
+      w.cases.push({ id, k });
+    }
+    return res.status;
+  }
+  const target = w.cases[rand % w.cases.length]!;
+  const body = pick(BODIES[languageOf(target.k)]!, n + 1);
+  const res =
+    variant === 'api'
+      ? await w.client.request('POST', `/api/v1/cases/${target.id}/messages`, { direction: 'inbound', channel: 'web', body })
+      : await w.client.request('POST', '/api/v1/bench/inbound-light', { caseId: target.id, channel: 'web', body, merged: variant === 'merged' });
+  return res.status;
+}
+
+async function runVariant(w: Workload, variant: Variant, count: number, concurrency = CONCURRENCY): Promise<LoadResult> {
+  if (variant === 'probe') {
+    return runLoad({
+      concurrency,
+      count,
+      maxSeconds: MAX_SECONDS_PER_PHASE,
+      run: async (i) => (await w.client.request('POST', '/api/v1/bench/probe', { body: `probe ${i} ${pick(BODIES.en!, i)}` })).status,
+    });
+  }
+  return runLoad({ concurrency, count, maxSeconds: MAX_SECONDS_PER_PHASE, run: (i) => sendMix(w, variant, i) });
+}
+
+interface StatementProfile {
+  variant: string;
+  perMessage: number;
+  perNewCase: number;
+  perThreaded: number;
+  top: Array<{ perMessage: number; sql: string }>;
+}
+
+/** Statements PostgreSQL receives per message (concurrency 1, counted in the server's pg client). */
+async function profileStatements(w: Workload, variant: Exclude<Variant, 'probe'> | 'probe'): Promise<StatementProfile> {
+  const count = async (fn: () => Promise<void>, n: number) => {
+    await w.client.json('GET', '/api/v1/bench/sql?reset=1&count=on');
+    await fn();
+    const { rows } = await w.client.json<{ rows: Array<{ n: number; sql: string }> }>('GET', '/api/v1/bench/sql?reset=1&count=off');
+    return { total: rows.reduce((s, r) => s + r.n, 0) / n, rows: rows.map((r) => ({ perMessage: r.n / n, sql: r.sql })) };
+  };
+  const N = 30;
+  if (variant === 'probe') {
+    const p = await count(async () => void (await runVariant(w, 'probe', N, 1)), N);
+    return { variant, perMessage: p.total, perNewCase: p.total, perThreaded: p.total, top: p.rows.slice(0, 8) };
+  }
+  const newCases = await count(async () => {
+    for (let i = 0; i < N; i++) await sendMix(w, variant, 0);
+  }, N);
+  const threaded = await count(async () => {
+    for (let i = 0; i < N; i++) await sendMix(w, variant, 1);
+  }, N);
+  const merge = new Map<string, number>();
+  for (const r of newCases.rows) merge.set(r.sql, (merge.get(r.sql) ?? 0) + r.perMessage / 3);
+  for (const r of threaded.rows) merge.set(r.sql, (merge.get(r.sql) ?? 0) + (2 * r.perMessage) / 3);
+  return {
+    variant,
+    perMessage: newCases.total / 3 + (2 * threaded.total) / 3,
+    perNewCase: newCases.total,
+    perThreaded: threaded.total,
+    top: [...merge.entries()].sort((a, b) => b[1] - a[1]).map(([sql, perMessage]) => ({ sql, perMessage })),
+  };
+}
+
+interface StoreResult {
+  store: 'pglite' | 'postgres';
+  rounds: Record<Variant, LoadResult[]>;
+  profiles: StatementProfile[];
+  rssMiB: number | null;
+}
+
+async function benchStore(store: 'pglite' | 'postgres'): Promise<StoreResult> {
+  const counts = COUNTS[store];
+  const dbName = 'kept_bench_inbound';
+  let dataDir: string | null = null;
+  const env: Record<string, string> = {};
+  if (store === 'postgres') {
+    await recreateDatabase(dbName);
+    env.DATABASE_URL = pgUrl(dbName);
+    env.BENCH_COUNT_SQL = '1';
+  } else {
+    dataDir = tempDataDir('inbound');
+    env.KEPT_DATA_DIR = dataDir;
+    env.DATABASE_URL = '';
+  }
+  const server = await startBenchServer(env);
+  try {
+    const { client } = await setUpWorkspace(server.url, CONCURRENCY * 2);
+    // Staff to own the cases (capacity is at most 1,000 open cases each; English is 70% of the mix).
+    for (const [i, language] of ['en', 'en', 'en', 'ar', 'ru', 'he'].entries()) {
+      await client.json('POST', '/api/v1/users', { name: `Agent ${i}`, email: `agent${i}@bench.test`, password: 'bench-password-123', role: 'agent', languages: [language], capacity: 1_000 });
+    }
+    const w: Workload = { client, cases: [], seq: 0 };
+    // Warm-up: JIT, pools, caches; and a first set of cases to thread onto.
+    process.stderr.write(`[${store}] warm-up…\n`);
+    await runVariant(w, 'probe', Math.round(counts.probe / 5));
+    await runVariant(w, 'light', Math.round(counts.mix / 2));
+    await runVariant(w, 'api', Math.round(counts.mix / 5));
+    await runVariant(w, 'merged', Math.round(counts.mix / 5));
+
+    const rounds = Object.fromEntries(VARIANTS.map((v) => [v, [] as LoadResult[]])) as Record<Variant, LoadResult[]>;
+    let rss: number | null = null;
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const variant of VARIANTS) {
+        const result = await runVariant(w, variant, variant === 'probe' ? counts.probe : counts.mix);
+        rounds[variant].push(result);
+        rss = Math.max(rss ?? 0, rssMiB(server.pid) ?? 0);
+        process.stderr.write(
+          `[${store}] round ${round} ${variant.padEnd(6)} ${fmt(result.perSecond)}/s  (${result.requests} in ${fmt(result.seconds, 1)} s, errors ${result.errors}${result.firstError ? `: ${result.firstError}` : ''}, p50 ${fmt(percentile(result.latenciesMs, 50), 1)} ms, p99 ${fmt(percentile(result.latenciesMs, 99), 1)} ms)\n`,
+        );
+      }
+    }
+    const profiles: StatementProfile[] = [];
+    if (store === 'postgres') {
+      for (const variant of ['probe', 'api', 'light', 'merged'] as const) profiles.push(await profileStatements(w, variant));
+    }
+    client.close();
+    return { store, rounds, profiles, rssMiB: rss };
+  } finally {
+    await server.stop();
+    if (store === 'postgres') await dropDatabase(dbName);
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const results: StoreResult[] = [];
+for (const store of STORES) results.push(await benchStore(store));
+
+console.log(`\nInbound messages — ${new Date().toISOString()} — ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), node ${process.version}`);
+console.log(`concurrency ${CONCURRENCY} keep-alive clients; ${ROUNDS} interleaved rounds; median of rounds; mix = 1/3 new cases, 2/3 threaded`);
+console.log('\n| store | variant | messages/s (median) | rounds | p50 ms | p99 ms | errors | ratio to bare insert |');
+console.log('|---|---|---:|---|---:|---:|---:|---:|');
+for (const r of results) {
+  const probe = median(r.rounds.probe.map((x) => x.perSecond));
+  for (const variant of VARIANTS) {
+    const runs = r.rounds[variant];
+    const rate = median(runs.map((x) => x.perSecond));
+    const lat = runs.flatMap((x) => x.latenciesMs);
+    const errors = runs.reduce((s, x) => s + x.errors, 0);
+    console.log(
+      `| ${r.store} | ${variant === 'probe' ? 'bare INSERT (baseline)' : variant} | ${fmt(rate)} | ${runs.map((x) => fmt(x.perSecond)).join(' / ')} | ${fmt(percentile(lat, 50), 1)} | ${fmt(percentile(lat, 99), 1)} | ${errors} | ${variant === 'probe' ? '1' : fmt(rate / probe, 2)} |`,
+    );
+  }
+  console.log(`| ${r.store} | server RSS (max seen) | ${fmt(r.rssMiB ?? NaN)} MiB | | | | | |`);
+}
+for (const r of results) {
+  for (const p of r.profiles) {
+    console.log(`\n[${r.store}] ${p.variant}: ${fmt(p.perMessage, 1)} statements per message (new case ${fmt(p.perNewCase, 1)}, threaded ${fmt(p.perThreaded, 1)})`);
+    for (const row of p.top.slice(0, 40)) console.log(`  ${fmt(row.perMessage, 2).padStart(6)}  ${row.sql.slice(0, 150)}`);
+  }
+}
+const pgResult = results.find((r) => r.store === 'postgres');
+if (pgResult) {
+  const probe = median(pgResult.rounds.probe.map((x) => x.perSecond));
+  const api = median(pgResult.rounds.api.map((x) => x.perSecond));
+  console.log(`\nTarget (PostgreSQL, API route ≥ 0.5 × bare insert): ${fmt(api / probe, 2)} → ${api / probe >= 0.5 ? 'MET' : 'NOT MET'}`);
+}
+process.exit(0);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaCustomerLogLikelihood, gammaGammaLogLikelihood, repeatCustomers } from './gamma-gamma.ts';
+import { readPublishedCdnowSummary } from './cdnow-fixture.ts';
+import { simulateGammaGammaSpend } from './simulate-customers.ts';
+import { simulateBgNbd } from './simulate-customers.ts';
+
+const cdnow = readPublishedCdnowSummary();
+
+describe('Gamma-Gamma on CDNOW (Fader, Hardie & Lee 2005, "RFM and CLV")', () => {
+  const fit = fitGammaGamma({ x: cdnow.x, monetary: cdnow.monetary! });
+
+  it('reproduces p = 6.25, q = 3.74, γ = 15.44 on the 946 repeat customers', () => {
+    expect(fit.customers).toBe(946);
+    expect(fit.params.p).toBeCloseTo(6.25, 2);
+    expect(fit.params.q).toBeCloseTo(3.74, 2);
+    // 15.448: the published 15.44 is within rounding of the optimum on a flat ridge
+    expect(Math.abs(fit.params.gamma - 15.44)).toBeLessThan(0.015);
+  });
+
+  it('cached likelihood equals the per-customer sum', () => {
+    const rep = repeatCustomers({ x: cdnow.x, monetary: cdnow.monetary! });
+    let direct = 0;
+    for (let i = 0; i < rep.x.length; i++) direct += gammaGammaCustomerLogLikelihood(fit.params, rep.x[i]!, rep.monetary[i]!);
+    expect(gammaGammaLogLikelihood(fit.params, rep)).toBeCloseTo(direct, 8);
+  });
+
+  it('shrinks a customer’s mean spend towards the population mean', () => {
+    const population = (fit.params.p * fit.params.gamma) / (fit.params.q - 1);
+    expect(gammaGammaExpectedSpend(fit.params, 0, 0)).toBeCloseTo(population, 10);
+    const e = gammaGammaExpectedSpend(fit.params, 2, 22.35);
+    expect(e).toBeGreaterThan(22.35);
+    expect(e).toBeLessThan(population);
+  });
+
+  it('is invariant to the currency unit: cents give γ × 100', () => {
+    const cents = fitGammaGamma({ x: cdnow.x, monetary: cdnow.monetary!.map((m) => m * 100) });
+    expect(Math.abs(cents.params.p - fit.params.p) / fit.params.p).toBeLessThan(1e-4);
+    expect(Math.abs(cents.params.gamma / 100 - fit.params.gamma) / fit.params.gamma).toBeLessThan(1e-4);
+  });
+});
+
+describe('Gamma-Gamma recovers known parameters from simulated spend', () => {
+  it('fits simulated repeat customers within 3 standard errors', () => {
+    const truth = { p: 6, q: 4, gamma: 15 };
+    const sim = simulateBgNbd({ r: 0.5, alpha: 10, a: 0.5, b: 3 }, { customers: 20_000, seed: 3, calibrationEnd: 273, acquisitionWindow: 84 });
+    const monetary = simulateGammaGammaSpend(truth, sim.x, 11);
+    const fit = fitGammaGamma({ x: sim.x, monetary });
+    for (const k of ['p', 'q', 'gamma'] as const) {
+      expect(Math.abs(fit.params[k] - truth[k])).toBeLessThan(3 * fit.standardErrors[k]);
+    }
+  });
+});

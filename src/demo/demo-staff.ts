@@ -1,0 +1,78 @@
+import type { Role } from '../contract/api-types.ts';
+import type { Db } from '../db/open-database.ts';
+import { createUser } from '../accounts/create-user.ts';
+import { updateUser } from '../accounts/update-user.ts';
+import type { DemoLanguage } from './demo-messages.ts';
+
+// The demo company's team: ten people, agents speaking English, Arabic, Hebrew and Russian in
+// different combinations, two supervisors and one admin. Every account gets the --password.
+
+export interface DemoStaffMember {
+  key: string;
+  name: string;
+  email: string;
+  role: Role;
+  languages: DemoLanguage[];
+  capacity: number;
+}
+
+export const DEMO_ADMIN_EMAIL = 'admin@demo.kept.test';
+
+export const DEMO_STAFF: readonly DemoStaffMember[] = [
+  { key: 'maya', name: 'Maya Levin', email: DEMO_ADMIN_EMAIL, role: 'admin', languages: ['en', 'he'], capacity: 10 },
+  { key: 'samira', name: 'Samira Haddad', email: 'samira.haddad@demo.kept.test', role: 'supervisor', languages: ['en', 'ar', 'he'], capacity: 15 },
+  { key: 'oleg', name: 'Oleg Petrov', email: 'oleg.petrov@demo.kept.test', role: 'supervisor', languages: ['en', 'ru'], capacity: 15 },
+  { key: 'omar', name: 'Omar Khalil', email: 'omar.khalil@demo.kept.test', role: 'agent', languages: ['ar', 'en'], capacity: 25 },
+  { key: 'layla', name: 'Layla Nasser', email: 'layla.nasser@demo.kept.test', role: 'agent', languages: ['ar', 'he', 'en'], capacity: 20 },
+  { key: 'noa', name: 'Noa Cohen', email: 'noa.cohen@demo.kept.test', role: 'agent', languages: ['he', 'en'], capacity: 22 },
+  { key: 'yosef', name: 'Yosef Mizrahi', email: 'yosef.mizrahi@demo.kept.test', role: 'agent', languages: ['he', 'ru'], capacity: 18 },
+  { key: 'anna', name: 'Anna Sokolova', email: 'anna.sokolova@demo.kept.test', role: 'agent', languages: ['ru', 'en'], capacity: 24 },
+  { key: 'dmitri', name: 'Dmitri Volkov', email: 'dmitri.volkov@demo.kept.test', role: 'agent', languages: ['ru', 'he'], capacity: 18 },
+  { key: 'emily', name: 'Emily Carter', email: 'emily.carter@demo.kept.test', role: 'agent', languages: ['en'], capacity: 30 },
+];
+
+export interface DemoStaff {
+  member: DemoStaffMember;
+  id: string;
+}
+
+export class DemoTeam {
+  constructor(readonly people: DemoStaff[]) {}
+
+  byId(id: string): DemoStaff {
+    const person = this.people.find((p) => p.id === id);
+    if (!person) throw new Error(`The demo team has no user ${id}`);
+    return person;
+  }
+
+  byKey(key: string): DemoStaff {
+    const person = this.people.find((p) => p.member.key === key);
+    if (!person) throw new Error(`The demo team has no "${key}"`);
+    return person;
+  }
+
+  agents(language?: DemoLanguage): DemoStaff[] {
+    return this.people.filter((p) => p.member.role === 'agent' && (!language || p.member.languages.includes(language)));
+  }
+
+  /** The supervisor (or the admin) who answers a customer in this language. */
+  supervisorFor(language: DemoLanguage): DemoStaff {
+    const leads = this.people.filter((p) => p.member.role !== 'agent');
+    return leads.find((p) => p.member.role === 'supervisor' && p.member.languages.includes(language)) ?? leads.find((p) => p.member.languages.includes(language)) ?? leads[0]!;
+  }
+}
+
+/** The admin comes with the workspace; the others are created here, through the real operation. */
+export async function createDemoStaff(db: Db, workspaceId: string, adminId: string, password: string): Promise<DemoTeam> {
+  const people: DemoStaff[] = [];
+  for (const member of DEMO_STAFF) {
+    if (member.role === 'admin') {
+      await updateUser(db, workspaceId, adminId, { languages: member.languages, capacity: member.capacity });
+      people.push({ member, id: adminId });
+      continue;
+    }
+    const row = await createUser(db, { workspaceId, name: member.name, email: member.email, password, role: member.role, languages: member.languages, capacity: member.capacity });
+    people.push({ member, id: row.id });
+  }
+  return new DemoTeam(people);
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { MantineProvider } from '@mantine/core';
+import type { TimelineItem } from '../../../src/contract/api-types.ts';
+import '../i18n/i18n.ts';
+import { CaseTimeline } from './case-timeline.tsx';
+
+const at = '2026-01-05T10:00:00.000Z';
+const message = (id: string, body: string, over: Partial<NonNullable<TimelineItem['message']>> = {}): TimelineItem => ({
+  kind: 'message',
+  at,
+  caseId: 'c1',
+  message: {
+    id,
+    caseId: 'c1',
+    direction: 'inbound',
+    channel: 'email',
+    internal: false,
+    body,
+    language: null,
+    author: { kind: 'customer', id: null, name: '<script>alert("name")</script>' },
+    answeredAt: null,
+    createdAt: at,
+    ...over,
+  },
+});
+
+function renderTimeline(items: TimelineItem[]) {
+  return render(
+    <MantineProvider>
+      <CaseTimeline items={items} userName={(id) => (id === 'u1' ? 'Sara' : 'Igor')} />
+    </MantineProvider>,
+  );
+}
+
+describe('case timeline', () => {
+  it('renders script tags in names and messages as inert text', () => {
+    const { container } = renderTimeline([message('m1', '<script>window.__pwned = true</script><img src=x onerror="window.__pwned=true">')]);
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByTestId('timeline-body').textContent).toContain('<script>window.__pwned = true</script>');
+    expect((window as unknown as { __pwned?: boolean }).__pwned).toBeUndefined();
+  });
+
+  it('marks internal notes distinctly and describes handoffs with their reason', () => {
+    renderTimeline([
+      message('m2', 'careful with this one', { internal: true, direction: 'outbound', author: { kind: 'user', id: 'u1', name: 'Sara' } }),
+      { kind: 'event', at, caseId: 'c1', eventType: 'case.handed_off', data: { fromUserId: 'u1', toUserId: 'u2', reason: 'Speaks Russian' }, actor: { id: 'u1', name: 'Sara' } },
+      { kind: 'event', at, caseId: 'c1', eventType: 'note.added', data: { messageId: 'm2' }, actor: null },
+    ]);
+    const items = screen.getAllByTestId('timeline-item');
+    expect(items).toHaveLength(2); // the note.added event duplicates the note itself
+    expect(items[0]!.getAttribute('data-kind')).toBe('message-note');
+    expect(screen.getByTestId('internal-note-badge')).toBeTruthy();
+    expect(items[1]!.textContent).toContain('Speaks Russian');
+    expect(items[1]!.textContent).toContain('Igor');
+  });
+});
