@@ -146,7 +146,7 @@ export const CUSTOMER_LINES: Record<'details' | 'nudge' | 'thanks' | 'broken_aga
     en: 'It stopped working again this morning — the same problem is back.',
     ar: 'توقف عن العمل مرة أخرى هذا الصباح، وعادت نفس المشكلة.',
     he: 'זה הפסיק לעבוד שוב הבוקר, אותה בעיה חזרה.',
-    ru: 'Сегодня утром опять перестало работать — та же проблема вернулась.',
+    ru: 'Опять сломалось: сегодня утром вернулась та же самая проблема.',
   },
   supervisor: {
     en: 'This is the third time I am writing about this. I want to talk to a supervisor.',
@@ -158,7 +158,7 @@ export const CUSTOMER_LINES: Record<'details' | 'nudge' | 'thanks' | 'broken_aga
 
 /** What staff write to customers, in the customer's language. */
 export const STAFF_LINES: Record<
-  'first_reply' | 'ask_details' | 'resolved' | 'call_logged' | 'callback_done' | 'refund_promise' | 'refund_moved' | 'refund_sent' | 'visit_promise' | 'visit_done' | 'supervisor_answer' | 'written_answer',
+  'first_reply' | 'update' | 'ask_details' | 'resolved' | 'call_logged' | 'callback_done' | 'refund_promise' | 'refund_moved' | 'refund_sent' | 'visit_promise' | 'visit_done' | 'supervisor_answer' | 'written_answer',
   Texts
 > = {
   first_reply: {
@@ -166,6 +166,12 @@ export const STAFF_LINES: Record<
     ar: 'مرحبًا {name}، شكرًا لتواصلك معنا. أنا {agent} وسأتابع طلبك من الآن. راجعت طلبك وسأبلغك فور وصول رد من المستودع.',
     he: 'שלום {name}, תודה שפנית אלינו. אני {agent} ואטפל בפנייה שלך מעכשיו. בדקתי את ההזמנה ואעדכן ברגע שתגיע תשובה מהמחסן.',
     ru: 'Здравствуйте, {name}! Спасибо за обращение. Меня зовут {agent}, теперь ваш запрос веду я. Заказ проверен, сообщу, как только получу ответ со склада.',
+  },
+  update: {
+    en: 'Thank you for your patience, {name}. The warehouse has confirmed everything; it goes out tomorrow and I will follow it until it reaches you.',
+    ar: 'شكرًا على صبرك يا {name}. أكد المستودع كل شيء، وسيُرسل غدًا وسأتابعه حتى يصل إليك.',
+    he: 'תודה על הסבלנות, {name}. המחסן אישר הכול, זה יוצא מחר ואעקוב עד שזה יגיע אליך.',
+    ru: 'Спасибо за терпение, {name}. Склад всё подтвердил: завтра отправка, и я прослежу, пока всё не дойдёт до вас.',
   },
   ask_details: {
     en: 'Hello {name}, could you send us the order number and a photo of the serial-number label? Then we can go ahead straight away.',

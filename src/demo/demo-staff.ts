@@ -3,6 +3,7 @@ import type { Db } from '../db/open-database.ts';
 import { createUser } from '../accounts/create-user.ts';
 import { updateUser } from '../accounts/update-user.ts';
 import type { DemoLanguage } from './demo-messages.ts';
+import type { DemoRandom } from './demo-random.ts';
 
 // The demo company's team: ten people, agents speaking English, Arabic, Hebrew and Russian in
 // different combinations, two supervisors and one admin. Every account gets the --password.
@@ -56,9 +57,11 @@ export class DemoTeam {
   }
 
   /** The supervisor (or the admin) who answers a customer in this language. */
-  supervisorFor(language: DemoLanguage): DemoStaff {
+  supervisorFor(language: DemoLanguage, random?: DemoRandom): DemoStaff {
     const leads = this.people.filter((p) => p.member.role !== 'agent');
-    return leads.find((p) => p.member.role === 'supervisor' && p.member.languages.includes(language)) ?? leads.find((p) => p.member.languages.includes(language)) ?? leads[0]!;
+    const speakers = leads.filter((p) => p.member.role === 'supervisor' && p.member.languages.includes(language));
+    if (speakers.length > 0) return random ? random.pick(speakers) : speakers[0]!;
+    return leads.find((p) => p.member.languages.includes(language)) ?? leads[0]!;
   }
 }
 

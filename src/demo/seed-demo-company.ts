@@ -1,5 +1,231 @@
-import type { Store } from '../db/open-database.ts';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { assertPasswordStrength } from '../accounts/password.ts';
+import { caseReference } from '../cases/case-reference.ts';
+import { readConfig } from '../config/kept-config.ts';
+import type { Db, Store } from '../db/open-database.ts';
+import { cases, customers, escalations, events, messages, promises, workspaces } from '../db/schema.ts';
+import { KeptError } from '../errors/kept-error.ts';
+import type { Channel } from '../events/event-types.ts';
+import type { TimerRequest } from '../jobs/desk-context.ts';
+import { startJobs } from '../jobs/start-jobs.ts';
+import { createWorkspace } from '../workspaces/create-workspace.ts';
+import { updateSettings } from '../workspaces/update-settings.ts';
+import { DemoClock } from './demo-clock.ts';
+import { makeDemoCustomers } from './demo-customers.ts';
+import { DAY, DemoDesk, HOUR } from './demo-desk.ts';
+import { DemoRandom } from './demo-random.ts';
+import { loadSeedSentences } from './demo-seed-sentences.ts';
+import { DEMO_ADMIN_EMAIL, DEMO_STAFF, createDemoStaff } from './demo-staff.ts';
+import { playCase, SCENARIO_ROTATION, SCENARIOS, type CasePlan, type Scenario } from './demo-stories.ts';
+import { HELL_CUSTOMER, playServiceHell, type ServiceHellResult } from './demo-story-of-service-hell.ts';
 
-export async function seedDemoCompany(_store: Store, _options: { customers: number; password: string; now: Date }): Promise<string> {
-  throw new Error('not yet');
+export const DEMO_SLUG = 'demo';
+export const DEMO_COMPANY_NAME = 'Meridian Home Electronics';
+const DEFAULT_SEED = 20_240_601;
+const HISTORY_DAYS = 90;
+
+export interface SeedDemoOptions {
+  customers: number;
+  password: string;
+  /** The end of the replayed history: everything happens in the 90 days before it. */
+  now: Date;
+  seed?: number;
+  /** Where the seed essays are (default `../shared/seeds` beside the repository). */
+  seedsDir?: string;
+  publicUrl?: string;
+  /** Hand timers still in the future to pg-boss, so `kept serve` fires them (default true). */
+  queueFutureTimers?: boolean;
+}
+
+/**
+ * Fills a new workspace with a believable company: ten staff, `customers` customers writing
+ * in English, Arabic, Hebrew and Russian, ~90 days of cases in every state, and one customer
+ * in service hell. Everything goes through the real operations on a simulated clock (see
+ * DemoClock), inside one transaction: a failure leaves no half-made demo behind.
+ */
+export async function seedDemoCompany(store: Store, options: SeedDemoOptions): Promise<string> {
+  const began = performance.now();
+  if (!Number.isInteger(options.customers) || options.customers < 1 || options.customers > 5_000) {
+    throw new KeptError('request.invalid', 'The demo needs between 1 and 5000 customers', { field: 'customers' });
+  }
+  assertPasswordStrength(options.password);
+  const existing = await store.db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, DEMO_SLUG));
+  if (existing.length > 0) {
+    throw new KeptError(
+      'setup.already_done',
+      `The demo company already exists in this store (workspace "${DEMO_SLUG}"). To seed it again, point KEPT_DATA_DIR (or DATABASE_URL) at an empty store.`,
+    );
+  }
+
+  const seed = options.seed ?? DEFAULT_SEED;
+  const end = options.now.getTime();
+  const historyStart = end - HISTORY_DAYS * DAY;
+  const publicUrl = options.publicUrl ?? readConfig().publicUrl;
+  const sentences = loadSeedSentences(options.seedsDir);
+
+  const seeded = await store.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const { workspace, admin } = await createWorkspace(tx, {
+      workspaceName: DEMO_COMPANY_NAME,
+      adminName: DEMO_STAFF[0]!.name,
+      adminEmail: DEMO_ADMIN_EMAIL,
+      password: options.password,
+      language: 'en',
+      slug: DEMO_SLUG,
+    });
+    const settings = await updateSettings(tx, workspace.id, {
+      supportPhone: '+1 505 555 0100',
+      supportEmail: 'help@meridian.example.com',
+      supportHours: 'Sunday–Friday 08:00–20:00 UTC · English, العربية, עברית, Русский',
+    });
+    const team = await createDemoStaff(tx, workspace.id, admin.id, options.password);
+    const clock = new DemoClock(tx, new Date(historyStart), publicUrl);
+    const desk = new DemoDesk(clock, workspace.id, team, settings, seed);
+
+    const plans = planCases(seed, options.customers - 1, historyStart, end);
+    for (const plan of plans) clock.later(new Date(plan.start), () => playCase(desk, plan, sentences));
+    const hell: ServiceHellResult = { caseId: null };
+    clock.spawn(playServiceHell(desk, end, DemoRandom.derive(seed, 'service-hell'), hell));
+
+    const futureTimers = await clock.run(new Date(end));
+    return { workspace, team, plans, hell, futureTimers, stats: clock.stats, watcherAnswers: desk.watcherAnswers };
+  });
+
+  let queued = 0;
+  let queueNote = '';
+  if (seeded.futureTimers.length > 0 && options.queueFutureTimers !== false) {
+    try {
+      queued = await queueTimers(store, seeded.futureTimers);
+    } catch (error) {
+      queueNote = ` — not queued (${(error as Error).message}); they will not fire`;
+    }
+  } else if (seeded.futureTimers.length > 0) {
+    queueNote = ' — not queued (queueFutureTimers: false); they will not fire';
+  }
+
+  const counts = await countDemo(store.db, seeded.workspace.id, seeded.hell.caseId);
+  const seconds = (performance.now() - began) / 1000;
+  const staffLines = seeded.team.people.map(
+    (p) => `  ${p.member.role.padEnd(10)} ${p.member.email.padEnd(32)} ${p.member.name} [${p.member.languages.join(', ')}]`,
+  );
+  return [
+    `Demo company "${seeded.workspace.name}" is ready: workspace "${seeded.workspace.slug}", ${HISTORY_DAYS} days of history up to ${options.now.toISOString()}.`,
+    `Staff (every password: ${options.password}):`,
+    ...staffLines,
+    `Customer portal: /portal/${seeded.workspace.slug}  (${publicUrl.replace(/\/$/, '')}/portal/${seeded.workspace.slug})`,
+    `Customers: ${counts.customers} — ${formatCounts(counts.customersByLanguage)}`,
+    `Cases: ${counts.cases} — ${formatCounts(counts.casesByStatus)}; ${counts.reopened} reopened at least once`,
+    `Messages: ${counts.inbound} from customers, ${counts.outbound} answers, ${counts.notes} internal notes; ${counts.unanswered} waiting for an answer`,
+    `Promises: ${formatCounts(counts.promisesByStatus)}`,
+    `Escalations: ${formatCounts(counts.escalationsByStatus)}`,
+    `Service hell: ${counts.flagged} flagged case(s)${counts.hell ? `; ${HELL_CUSTOMER.name}'s case ${counts.hell}` : ''}`,
+    `Customer messages from ${sentences.source}.`,
+    `Timers: ${seeded.stats.timersFired} fired during the replay; ${seeded.futureTimers.length} still ahead${queueNote || ` — queued in pg-boss (${queued})`}.`,
+    `Took ${seconds.toFixed(1)} s.`,
+  ].join('\n');
+}
+
+/** Who writes when, about what: decided up front from the seed, so the company is always the same. */
+export function planCases(seed: number, count: number, historyStart: number, end: number): CasePlan[] {
+  const customers = makeDemoCustomers(DemoRandom.derive(seed, 'customers'), count, new Set([HELL_CUSTOMER.email]));
+  const entries = (Object.entries(SCENARIOS) as Array<[Scenario, (typeof SCENARIOS)[Scenario]]>).map(([s, spec]) => [s, spec.weight] as const);
+  const plans: CasePlan[] = [];
+  for (const customer of customers) {
+    const r = DemoRandom.derive(seed, `customer-${customer.index}`);
+    const scenario = customer.index < SCENARIO_ROTATION.length ? SCENARIO_ROTATION[customer.index]! : r.weighted(entries);
+    const spec = SCENARIOS[scenario];
+    let channel: Channel = customer.channel;
+    if (spec.channel === 'logged' || (scenario === 'new_unanswered' && r.chance(0.3))) channel = r.pick(['voicemail', 'letter', 'fax'] as const);
+    else if (spec.channel) channel = spec.channel;
+    const [latest, earliest] = spec.hoursAgo;
+    const start = daytime(end - r.between(latest, earliest) * HOUR, r, latest >= 24);
+    plans.push({ customer, scenario, channel, start, end, random: DemoRandom.derive(seed, `case-${customer.index}-0`) });
+    // Some customers came before: earlier cases, solved, on the same channel (phone-only
+    // customers and logged letters are one-off contacts).
+    const earlier = channel === 'phone' || channel === 'voicemail' || channel === 'letter' || channel === 'fax' ? 0 : r.weighted([[0, 65], [1, 27], [2, 8]] as const);
+    let previous = start;
+    for (let k = 1; k <= earlier; k++) {
+      const at = daytime(previous - r.between(12, 35) * DAY, r, true);
+      if (at < historyStart + DAY) break;
+      plans.push({ customer, scenario: 'solved', channel, start: at, end, random: DemoRandom.derive(seed, `case-${customer.index}-${k}`) });
+      previous = at;
+    }
+  }
+  return plans;
+}
+
+/** Customers write in the day (07:00–22:00 UTC), unless the story needs an exact recent time. */
+function daytime(ms: number, r: DemoRandom, adjust: boolean): number {
+  const d = new Date(ms);
+  if (!adjust || (d.getUTCHours() >= 7 && d.getUTCHours() < 22)) return ms;
+  d.setUTCHours(r.int(8, 20), r.int(0, 59), 0, 0);
+  return d.getTime();
+}
+
+async function queueTimers(store: Store, timers: TimerRequest[]): Promise<number> {
+  const jobs = await startJobs(store);
+  try {
+    for (const timer of timers) await jobs.timers.schedule(store.db, timer);
+    return timers.length;
+  } finally {
+    await jobs.stop();
+  }
+}
+
+function formatCounts(counts: Record<string, number>): string {
+  const parts = Object.entries(counts).map(([k, v]) => `${k} ${v}`);
+  return parts.length > 0 ? parts.join(', ') : 'none';
+}
+
+async function groupCount(query: Promise<Array<{ key: string | null; n: number }>>): Promise<Record<string, number>> {
+  const rows = await query;
+  return Object.fromEntries(rows.sort((a, b) => String(a.key).localeCompare(String(b.key))).map((r) => [r.key ?? 'unknown', Number(r.n)]));
+}
+
+export async function countDemo(db: Db, workspaceId: string, hellCaseId: string | null) {
+  const n = sql<number>`count(*)::int`;
+  const customersByLanguage = await groupCount(db.select({ key: customers.language, n }).from(customers).where(eq(customers.workspaceId, workspaceId)).groupBy(customers.language));
+  const casesByStatus = await groupCount(db.select({ key: cases.status, n }).from(cases).where(eq(cases.workspaceId, workspaceId)).groupBy(cases.status));
+  const promisesByStatus = await groupCount(db.select({ key: promises.status, n }).from(promises).where(eq(promises.workspaceId, workspaceId)).groupBy(promises.status));
+  const escalationsByStatus = await groupCount(db.select({ key: escalations.status, n }).from(escalations).where(eq(escalations.workspaceId, workspaceId)).groupBy(escalations.status));
+  const [reopened] = await db
+    .select({ n: sql<number>`count(distinct ${events.caseId})::int` })
+    .from(events)
+    .where(and(eq(events.workspaceId, workspaceId), eq(events.type, 'case.status_changed'), inArray(sql`${events.data}->>'from'`, ['resolved', 'closed']), eq(sql`${events.data}->>'to'`, 'open')));
+  const [messageCounts] = await db
+    .select({
+      inbound: sql<number>`count(*) filter (where ${messages.direction} = 'inbound')::int`,
+      outbound: sql<number>`count(*) filter (where ${messages.direction} = 'outbound' and not ${messages.internal})::int`,
+      notes: sql<number>`count(*) filter (where ${messages.internal})::int`,
+    })
+    .from(messages)
+    .where(eq(messages.workspaceId, workspaceId));
+  const [unanswered] = await db
+    .select({ n })
+    .from(messages)
+    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.direction, 'inbound'), eq(messages.internal, false), isNull(messages.answeredAt)));
+  const [flagged] = await db.select({ n }).from(cases).where(and(eq(cases.workspaceId, workspaceId), isNotNull(cases.hellFlaggedAt)));
+  let hell: string | null = null;
+  if (hellCaseId) {
+    const [row] = await db.select().from(cases).where(eq(cases.id, hellCaseId));
+    if (row) {
+      const reasons = (row.hellReasons ?? []).map((r) => `${r.metric} ${r.value}`).join(', ');
+      hell = `${caseReference(row.number)} (${row.status}) ${row.hellFlaggedAt ? `flagged ${row.hellFlaggedAt.toISOString().slice(0, 10)}: ${reasons}` : 'NOT flagged'}`;
+    }
+  }
+  return {
+    customers: Object.values(customersByLanguage).reduce((a, b) => a + b, 0),
+    customersByLanguage,
+    cases: Object.values(casesByStatus).reduce((a, b) => a + b, 0),
+    casesByStatus,
+    reopened: reopened?.n ?? 0,
+    inbound: messageCounts?.inbound ?? 0,
+    outbound: messageCounts?.outbound ?? 0,
+    notes: messageCounts?.notes ?? 0,
+    unanswered: unanswered?.n ?? 0,
+    promisesByStatus,
+    escalationsByStatus,
+    flagged: flagged?.n ?? 0,
+    hell,
+  };
 }

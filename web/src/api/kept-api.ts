@@ -63,7 +63,7 @@ export const api = {
 
   cases: (view: CaseView, q?: string) => request<CaseListResponse>(`/cases${queryString({ view, q })}`),
   unanswered: () => request<UnansweredResponse>('/queues/unanswered'),
-  flags: () => request<{ cases: Array<CaseSummary & { hell: HellAssessment }> }>('/flags'),
+  flags: () => request<{ cases: Array<FlaggedCaseWire> }>('/flags').then((r) => ({ cases: r.cases.map(normalizeFlagged) })),
   caseDetail: (id: string) => request<CaseDetailResponse>(`/cases/${encodeURIComponent(id)}`),
   addMessage: (id: string, body: NewMessage) =>
     request<CaseDetailResponse>(`/cases/${encodeURIComponent(id)}/messages`, { method: 'POST', body }),
@@ -109,6 +109,15 @@ export const api = {
       public: true,
     }),
 };
+
+/** The contract says `hell: HellAssessment`; the server (so far) sends `hellReasons` instead. Accept both. */
+type FlaggedCaseWire = CaseSummary & { hell?: HellAssessment; hellReasons?: HellAssessment['reasons'] };
+export type FlaggedCase = CaseSummary & { reasons: HellAssessment['reasons'] };
+
+function normalizeFlagged(c: FlaggedCaseWire): FlaggedCase {
+  const { hell, hellReasons, ...rest } = c;
+  return { ...rest, reasons: hell?.reasons ?? hellReasons ?? [] };
+}
 
 function unwrapUsers(payload: { users: UserView[] } | UserView[]): UserView[] {
   return Array.isArray(payload) ? payload : payload.users;

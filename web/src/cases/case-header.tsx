@@ -98,7 +98,7 @@ export function CaseHeader({ detail }: { detail: CaseDetailResponse }) {
       </Group>
       {detail.hell.flagged && (
         <Group gap={4} mt="sm" data-testid="hell-reasons">
-          <HellReasons hell={detail.hell} />
+          <HellReasons reasons={detail.hell.reasons} />
         </Group>
       )}
     </Paper>

@@ -46,12 +46,12 @@ export function EscalationStatusBadge({ status }: { status: EscalationStatus }) 
   );
 }
 
-export function HellReasons({ hell }: { hell: HellAssessment }) {
+export function HellReasons({ reasons }: { reasons: HellAssessment['reasons'] }) {
   const { t, i18n } = useTranslation();
   const nf = new Intl.NumberFormat(i18n.language);
   return (
     <>
-      {hell.reasons.map((reason) => (
+      {reasons.map((reason) => (
         <Badge key={reason.metric} color="red" variant="outline" me={4} mb={4} data-testid="hell-reason">
           {t('case.hellReason', {
             metric: t(`hellMetric.${reason.metric}`),

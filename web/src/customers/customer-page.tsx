@@ -87,7 +87,7 @@ export function CustomerPage() {
         </Group>
         {data.hell.flagged && (
           <Group gap={4} mt="sm">
-            <HellReasons hell={data.hell} />
+            <HellReasons reasons={data.hell.reasons} />
           </Group>
         )}
       </Paper>

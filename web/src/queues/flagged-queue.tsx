@@ -38,7 +38,7 @@ export function FlaggedQueue() {
           </Table.Td>
           <Table.Td>{c.owner?.name ?? t('common.unassigned')}</Table.Td>
           <Table.Td maw={380}>
-            <HellReasons hell={c.hell} />
+            <HellReasons reasons={c.reasons} />
           </Table.Td>
         </QueueRow>
       ))}
