@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
-import en from '../locales/en.json';
-import ar from '../locales/ar.json';
-import he from '../locales/he.json';
-import ru from '../locales/ru.json';
+import { localeResources } from './locale-bundles.ts';
 import i18n, { chooseLanguage, directionOf, LANGUAGE_STORAGE_KEY } from './i18n.ts';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { makeFormatters } from './use-format.ts';
 
 type Tree = { [key: string]: string | Tree };
+const { en, ar, he, ru } = localeResources;
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

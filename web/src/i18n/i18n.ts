@@ -1,16 +1,13 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.json';
-import ar from '../locales/ar.json';
-import he from '../locales/he.json';
-import ru from '../locales/ru.json';
+import { localeResources } from './locale-bundles.ts';
 
 export const LANGUAGES = ['en', 'ar', 'he', 'ru'] as const;
 export type UiLanguage = (typeof LANGUAGES)[number];
 const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'he']);
 export const LANGUAGE_STORAGE_KEY = 'kept.language';
 
-export const resources = { en, ar, he, ru } as const;
+export const resources = localeResources;
 
 export function isUiLanguage(value: string | null | undefined): value is UiLanguage {
   return !!value && (LANGUAGES as readonly string[]).includes(value);
@@ -68,10 +65,10 @@ i18n.on('languageChanged', (language) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: en },
-    ar: { translation: ar },
-    he: { translation: he },
-    ru: { translation: ru },
+    en: { translation: localeResources.en },
+    ar: { translation: localeResources.ar },
+    he: { translation: localeResources.he },
+    ru: { translation: localeResources.ru },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',
