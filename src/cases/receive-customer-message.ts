@@ -151,7 +151,7 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
         ownerId,
         kind: 'first_response',
         channel: input.channel,
-        description: `First answer to ${reference}`,
+        description: '', // the kind says it all, in any language
         dueAt: promisedBy,
         actorUserId: null,
         reminderMinutes: settings.promiseReminderMinutes,
@@ -165,7 +165,7 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
           caseId: caseRow.id,
           assigneeId: ownerId,
           kind: 'follow_up_contact',
-          title: `Answer the ${input.channel} from ${customer.name} (${reference})`,
+          title: '', // named on screen from its kind, in the reader's language
           sourceMessageId: message!.id,
           dueAt: openFirstResponse?.dueAt ?? promisedBy,
           createdAt: now,
@@ -183,7 +183,7 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
           caseId: caseRow.id,
           customerId: customer.id,
           via: 'message',
-          reason: supervisor.phrase ?? 'supervisor requested',
+          reason: supervisor.phrase ?? '',
           actorUserId: null,
           deadlineMinutes: settings.escalationDeadlineMinutes,
         })

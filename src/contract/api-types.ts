@@ -275,3 +275,9 @@ export interface PortalSessionResponse {
   cases: PortalCaseView[];
   reachAHuman: { phone: string; email: string; hours: string };
 }
+
+/** GET /flags: a case the service-hell detector flagged, with the reasons it crossed. */
+export interface FlaggedCaseView extends CaseSummary {
+  hellReasons: HellAssessment['reasons'];
+  hellFlaggedAt: string | null;
+}

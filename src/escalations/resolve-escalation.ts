@@ -93,7 +93,7 @@ export async function escalateMissedDeadline(ctx: DeskContext, payload: { worksp
     const created = admins.length
       ? await tx
           .insert(tasks)
-          .values(admins.map((a) => ({ workspaceId: payload.workspaceId, caseId: row.caseId, assigneeId: a.id, kind: 'escalation_overdue', title: `Escalation on K-${caseRow!.number} missed its deadline (level ${level})`, dueAt: deadlineAt, createdAt: now })))
+          .values(admins.map((a) => ({ workspaceId: payload.workspaceId, caseId: row.caseId, assigneeId: a.id, kind: 'escalation_overdue', title: '', dueAt: deadlineAt, createdAt: now })))
           .returning({ id: tasks.id, assigneeId: tasks.assigneeId })
       : [];
     await appendEvents(tx, [

@@ -89,7 +89,7 @@ export async function remindPromiseOwner(ctx: DeskContext, payload: { workspaceI
     await tx.update(promises).set({ remindedAt: now }).where(eq(promises.id, row.id));
     const [task] = await tx
       .insert(tasks)
-      .values({ workspaceId: row.workspaceId, caseId: row.caseId, assigneeId: row.ownerId, kind: `promise_${row.kind}`, title: row.description, dueAt: row.dueAt, createdAt: now })
+      .values({ workspaceId: row.workspaceId, caseId: row.caseId, assigneeId: row.ownerId, kind: `promise_${row.kind}`, title: row.kind === 'first_response' ? '' : row.description, dueAt: row.dueAt, createdAt: now })
       .returning({ id: tasks.id });
     const base = { workspaceId: row.workspaceId, caseId: row.caseId, customerId: row.customerId, actorUserId: null, occurredAt: now };
     await appendEvents(tx, [
@@ -117,7 +117,7 @@ export async function breakOverduePromise(ctx: DeskContext, payload: { workspace
       caseId: row.caseId,
       customerId: row.customerId,
       via: 'promise_breach',
-      reason: `Promise broken: ${row.description}`,
+      reason: row.kind === 'first_response' ? '' : row.description,
       actorUserId: null,
       deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
     });

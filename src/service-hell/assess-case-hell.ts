@@ -47,7 +47,7 @@ export async function assessCaseHell(ctx: DeskContext, payload: { workspaceId: s
       caseId: caseRow.id,
       customerId: caseRow.customerId,
       via: 'hell_detector',
-      reason: assessment.reasons.map((r) => `${r.metric} ${r.value} ≥ ${r.threshold}`).join(', '),
+      reason: '', // the case's hell reasons are shown, translated, beside the escalation
       actorUserId: null,
       deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
     });

@@ -76,7 +76,7 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
           caseId: request.params.caseId,
           customerId: customer.id,
           via: 'portal',
-          reason: request.body?.reason?.trim() || 'The customer asked for a supervisor in the portal',
+          reason: request.body?.reason?.trim() ?? '',
           actorUserId: null,
           deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
         }),

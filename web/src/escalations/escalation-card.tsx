@@ -85,11 +85,14 @@ export function EscalationCard({ escalation, canAct, onChanged, showCase }: Prop
         </Group>
         <Text size="sm">
           <Text span c="dimmed">
-            {t(`escalationVia.${e.via}`, { defaultValue: e.via })}:{' '}
+            {t(`escalationVia.${e.via}`, { defaultValue: e.via })}
+            {e.reason ? ': ' : ''}
           </Text>
-          <Text span dir="auto">
-            {e.reason}
-          </Text>
+          {e.reason && (
+            <Text span dir="auto">
+              {e.reason}
+            </Text>
+          )}
         </Text>
         {e.answeredBy && e.answeredAt && (
           <Text size="xs" c="teal.8">
