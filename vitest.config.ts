@@ -24,6 +24,8 @@ export default defineConfig({
           // creating a PGlite store costs seconds and hundreds of MB, so files must not each open one.
           isolate: false,
           maxWorkers: 2,
+          // Runs after the unit and web projects, with its own worker settings.
+          sequence: { groupOrder: 1 },
           globalSetup: ['tests/integration/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

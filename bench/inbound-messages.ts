@@ -46,8 +46,10 @@ const COUNTS = {
   pglite: { probe: Math.round(1_500 * SCALE), mix: Math.round(450 * SCALE) },
   postgres: { probe: Math.round(6_000 * SCALE), mix: Math.round(1_500 * SCALE) },
 };
-const VARIANTS = ['probe', 'api', 'light', 'merged'] as const;
-type Variant = (typeof VARIANTS)[number];
+const ALL_VARIANTS = ['probe', 'api', 'light', 'merged'] as const;
+type Variant = (typeof ALL_VARIANTS)[number];
+const VARIANTS = (process.env.BENCH_VARIANTS ? process.env.BENCH_VARIANTS.split(',') : ALL_VARIANTS) as Variant[];
+const WARM_UP = process.env.BENCH_WARMUP !== '0';
 
 // Real-looking messages in the four languages, none asking for a supervisor.
 const BODIES: Record<string, string[]> = {
@@ -173,8 +175,9 @@ async function benchStore(store: 'pglite' | 'postgres'): Promise<StoreResult> {
     env.KEPT_DATA_DIR = dataDir;
     env.DATABASE_URL = '';
   }
-  const server = await startBenchServer(env);
+  let server: Awaited<ReturnType<typeof startBenchServer>> | null = null;
   try {
+    server = await startBenchServer(env);
     const { client } = await setUpWorkspace(server.url, CONCURRENCY * 2);
     // Staff to own the cases (capacity is at most 1,000 open cases each; English is 70% of the mix).
     for (const [i, language] of ['en', 'en', 'en', 'ar', 'ru', 'he'].entries()) {
@@ -183,12 +186,13 @@ async function benchStore(store: 'pglite' | 'postgres'): Promise<StoreResult> {
     const w: Workload = { client, cases: [], seq: 0 };
     // Warm-up: JIT, pools, caches; and a first set of cases to thread onto.
     process.stderr.write(`[${store}] warm-up…\n`);
-    await runVariant(w, 'probe', Math.round(counts.probe / 5));
-    await runVariant(w, 'light', Math.round(counts.mix / 2));
-    await runVariant(w, 'api', Math.round(counts.mix / 5));
-    await runVariant(w, 'merged', Math.round(counts.mix / 5));
+    if (WARM_UP) {
+      await runVariant(w, 'probe', Math.round(counts.probe / 5));
+      await runVariant(w, VARIANTS.includes('light') ? 'light' : 'api', Math.round(counts.mix / 2));
+      for (const v of VARIANTS) if (v !== 'probe') await runVariant(w, v, Math.round(counts.mix / 5));
+    }
 
-    const rounds = Object.fromEntries(VARIANTS.map((v) => [v, [] as LoadResult[]])) as Record<Variant, LoadResult[]>;
+    const rounds = Object.fromEntries(ALL_VARIANTS.map((v) => [v, [] as LoadResult[]])) as Record<Variant, LoadResult[]>;
     let rss: number | null = null;
     for (let round = 1; round <= ROUNDS; round++) {
       for (const variant of VARIANTS) {
@@ -202,12 +206,12 @@ async function benchStore(store: 'pglite' | 'postgres'): Promise<StoreResult> {
     }
     const profiles: StatementProfile[] = [];
     if (store === 'postgres') {
-      for (const variant of ['probe', 'api', 'light', 'merged'] as const) profiles.push(await profileStatements(w, variant));
+      for (const variant of VARIANTS) profiles.push(await profileStatements(w, variant));
     }
     client.close();
     return { store, rounds, profiles, rssMiB: rss };
   } finally {
-    await server.stop();
+    await server?.stop();
     if (store === 'postgres') await dropDatabase(dbName);
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -224,6 +228,7 @@ for (const r of results) {
   const probe = median(r.rounds.probe.map((x) => x.perSecond));
   for (const variant of VARIANTS) {
     const runs = r.rounds[variant];
+    if (runs.length === 0) continue;
     const rate = median(runs.map((x) => x.perSecond));
     const lat = runs.flatMap((x) => x.latenciesMs);
     const errors = runs.reduce((s, x) => s + x.errors, 0);

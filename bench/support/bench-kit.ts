@@ -99,6 +99,8 @@ export function rssMiB(pid: number): number | null {
   }
 }
 
+const REQUEST_TIMEOUT_MS = 30_000;
+
 export interface HttpResult {
   status: number;
   body: string;
@@ -136,6 +138,8 @@ export class HttpClient {
           res.on('error', reject);
         },
       );
+      // Bounded: a request that hangs fails the bench instead of stalling it.
+      req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`${method} ${urlPath}: no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
       req.on('error', reject);
       if (payload) req.write(payload);
       req.end();

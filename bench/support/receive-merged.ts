@@ -27,7 +27,7 @@ import { caseReference } from '../../src/cases/case-reference.ts';
 import { statusAfterCustomerMessage } from '../../src/cases/case-status.ts';
 import { receiveCustomerMessage, type ReceiveMessageInput } from '../../src/cases/receive-customer-message.ts';
 import { normalizeEmail } from '../../src/customers/find-or-create-customer.ts';
-import { queryRows, type Db, type Store } from '../../src/db/open-database.ts';
+import { type Db, type Store } from '../../src/db/open-database.ts';
 import { cases, customers } from '../../src/db/schema.ts';
 import { KeptError, notFound } from '../../src/errors/kept-error.ts';
 import { detectSupervisorRequest } from '../../src/escalations/supervisor-request-phrases.ts';
@@ -58,14 +58,14 @@ function eventValues(events: NewEvent[]) {
 export async function receiveCustomerMessageMerged(ctx: DeskContext, _store: Store, input: ReceiveMessageInput & { caseId?: string }) {
   const body = input.body.trim();
   if (body.length === 0) throw new KeptError('request.invalid', 'The message is empty', { field: 'body' });
-  const email = normalizeEmail(input.customer.email);
+  const email = normalizeEmail(input.customer!.email);
   if (
     detectSupervisorRequest(body).requested ||
     !DELIVERABLE_CHANNELS.includes(input.channel) ||
     input.channel === 'email' ||
     (!input.caseId && !email)
   ) {
-    if (input.caseId && !input.customer.id) {
+    if (input.caseId && !input.customer!.id) {
       const [row] = await ctx.db.select({ customerId: cases.customerId }).from(cases).where(and(eq(cases.workspaceId, input.workspaceId), eq(cases.id, input.caseId)));
       if (!row) throw notFound('The case');
       return receiveCustomerMessage(ctx, { ...input, customer: { id: row.customerId } });
@@ -103,7 +103,7 @@ export async function receiveCustomerMessageMerged(ctx: DeskContext, _store: Sto
         .where(and(eq(cases.workspaceId, workspace.id), eq(cases.id, input.caseId)))
         .for('update', { of: cases });
       if (!row) throw notFound('The case');
-      if (input.customer.id && row.c.customerId !== input.customer.id) {
+      if (input.customer!.id && row.c.customerId !== input.customer!.id) {
         throw new KeptError('request.invalid', 'The message is not from this case’s customer', { field: 'customer' });
       }
       customer = row.cu;
@@ -112,28 +112,20 @@ export async function receiveCustomerMessageMerged(ctx: DeskContext, _store: Sto
       caseRow = row.c;
     } else {
       // 1: find or create the customer by e-mail, with the language rule, in one upsert.
-      const insertLanguage = detected.language && (!input.customer.language || detected.confidence >= 0.5) ? detected.language : (input.customer.language ?? null);
-      const name = input.customer.name?.trim() || email!;
-      const [row] = await queryRows<Record<string, unknown>>(
-        tx,
-        sql`insert into customers (workspace_id, name, email, phone, language)
-            values (${workspace.id}, ${name}, ${email}, ${input.customer.phone ?? null}, ${insertLanguage})
-            on conflict (workspace_id, email) do update set language =
-              case when ${detected.language}::text is not null and customers.language is distinct from ${detected.language}::text
-                        and (customers.language is null or ${detected.confidence}::float8 >= 0.5)
-                   then ${detected.language}::text else customers.language end
-            returning id, workspace_id, name, email, phone, language, external_id, created_at`,
-      );
-      customer = {
-        id: String(row!.id),
-        workspaceId: String(row!.workspace_id),
-        name: String(row!.name),
-        email: (row!.email as string | null) ?? null,
-        phone: (row!.phone as string | null) ?? null,
-        language: (row!.language as string | null) ?? null,
-        externalId: (row!.external_id as string | null) ?? null,
-        createdAt: new Date(row!.created_at as string),
-      };
+      const insertLanguage = detected.language && (!input.customer!.language || detected.confidence >= 0.5) ? detected.language : (input.customer!.language ?? null);
+      const name = input.customer!.name?.trim() || email!;
+      [customer] = (await tx
+        .insert(customers)
+        .values({ workspaceId: workspace.id, name, email, phone: input.customer!.phone ?? null, language: insertLanguage })
+        .onConflictDoUpdate({
+          target: [customers.workspaceId, customers.email],
+          set: {
+            language: sql`case when ${detected.language}::text is not null and ${customers.language} is distinct from ${detected.language}::text
+                                and (${customers.language} is null or ${detected.confidence}::float8 >= 0.5)
+                           then ${detected.language}::text else ${customers.language} end`,
+          },
+        })
+        .returning()) as [CustomerRow];
       caseRow = undefined as unknown as CaseRow;
     }
     // The original's language rule, on a threaded message (rarely true).

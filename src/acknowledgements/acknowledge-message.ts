@@ -6,6 +6,7 @@ import type { DeskContext } from '../jobs/desk-context.ts';
 import type { WorkspaceRow } from '../workspaces/load-workspace.ts';
 import { shouldAcknowledge } from './acknowledgement-window.ts';
 import { renderAcknowledgement } from './acknowledgement-text.ts';
+import { EMAIL_JOB } from '../email/outbound/email-job-names.ts';
 
 export interface AcknowledgeInput {
   workspace: WorkspaceRow;
@@ -16,6 +17,8 @@ export interface AcknowledgeInput {
   reference: string;
   promisedBy: Date;
   portalUrl: string | null;
+  /** Issue 4: the signed "by when do you expect an answer?" link, on a case's first acknowledgement. */
+  expectUrl?: string | null;
 }
 
 /**
@@ -48,6 +51,7 @@ export async function acknowledgeMessage(ctx: DeskContext, input: AcknowledgeInp
     timeZone: workspace.timeZone,
     workspaceName: workspace.name,
     ...(input.portalUrl ? { portalUrl: input.portalUrl } : {}),
+    ...(input.expectUrl && !caseRow.lastAcknowledgedAt ? { expectUrl: input.expectUrl } : {}),
   });
   const deliverable = DELIVERABLE_CHANNELS.includes(input.channel) && (input.channel !== 'email' || !!input.customer.email);
   const [ack] = await ctx.db
@@ -75,7 +79,10 @@ export async function acknowledgeMessage(ctx: DeskContext, input: AcknowledgeInp
       subject: rendered.subject,
       textBody: rendered.text,
       htmlBody: rendered.html,
+      kind: 'acknowledgement',
+      language: rendered.language,
     });
+    await ctx.timers.schedule(ctx.db, { name: EMAIL_JOB.outboxSend, payload: { workspaceId: workspace.id }, startAfter: now });
   }
   await ctx.db.update(cases).set({ lastAcknowledgedAt: now }).where(eq(cases.id, caseRow.id));
   await appendEvents(ctx.db, [

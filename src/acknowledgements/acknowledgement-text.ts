@@ -15,6 +15,8 @@ export interface AcknowledgementInput {
   timeZone: string;
   workspaceName: string;
   portalUrl?: string | null;
+  /** Issue 4 (K16): a one-question page "by when do you expect an answer?" — first acknowledgement only. */
+  expectUrl?: string | null;
 }
 
 export interface RenderedAcknowledgement {
@@ -36,6 +38,7 @@ interface Template {
   answerBy: (when: string) => string;
   keepReference: (ref: string) => string;
   portal: (url: string) => string;
+  expect: (url: string) => string;
   signOff: string;
   when: (parts: { weekday: string; dayMonth: string; time: string }) => string;
 }
@@ -50,6 +53,7 @@ const TEMPLATES: Record<AcknowledgementLanguage, Template> = {
     answerBy: (when) => `A member of our team will answer you by ${when}.`,
     keepReference: (ref) => `If you write to us again about this, please keep ${ref} in the subject line so that your message reaches the same person.`,
     portal: (url) => `You can follow your request, write to us, or ask for a supervisor at any time here: ${url}`,
+    expect: (url) => `By when do you expect an answer? Tell us in one click: ${url}`,
     signOff: 'Kind regards,',
     when: ({ weekday, dayMonth, time }) => `${weekday} ${dayMonth}, ${time}`,
   },
@@ -62,6 +66,7 @@ const TEMPLATES: Record<AcknowledgementLanguage, Template> = {
     answerBy: (when) => `سيردّ عليك أحد أعضاء فريقنا في موعد أقصاه ${when}.`,
     keepReference: (ref) => `إذا راسلتنا مجددًا بخصوص هذا الطلب، يُرجى الإبقاء على رقم المرجع ${ref} في عنوان الرسالة حتى تصل إلى الشخص نفسه.`,
     portal: (url) => `يمكنك متابعة طلبك أو مراسلتنا أو طلب التحدث إلى مشرف في أي وقت من هنا: ${url}`,
+    expect: (url) => `متى تتوقع أن نرد عليك؟ أخبرنا بنقرة واحدة: ${url}`,
     signOff: 'مع أطيب التحيات،',
     when: ({ weekday, dayMonth, time }) => `${weekday} ${dayMonth}، الساعة ${time}`,
   },
@@ -75,6 +80,7 @@ const TEMPLATES: Record<AcknowledgementLanguage, Template> = {
     answerBy: (when) => `נציג מהצוות שלנו יחזור אליכם עד ${when}.`,
     keepReference: (ref) => `אם תכתבו לנו שוב בנושא זה, נא להשאיר את מספר הפנייה ${ref} בשורת הנושא כדי שההודעה תגיע לאותו אדם.`,
     portal: (url) => `ניתן לעקוב אחר הפנייה, לכתוב לנו או לבקש לדבר עם מנהל בכל עת כאן: ${url}`,
+    expect: (url) => `עד מתי אתם מצפים לתשובה? ספרו לנו בלחיצה אחת: ${url}`,
     signOff: 'בברכה,',
     when: ({ weekday, dayMonth, time }) => `${weekday}, ${dayMonth}, בשעה ${time}`,
   },
@@ -87,6 +93,7 @@ const TEMPLATES: Record<AcknowledgementLanguage, Template> = {
     answerBy: (when) => `Сотрудник нашей службы поддержки ответит вам не позднее ${when}.`,
     keepReference: (ref) => `Если вы напишете нам снова по этому вопросу, пожалуйста, сохраните номер ${ref} в теме письма — так сообщение попадёт к тому же сотруднику.`,
     portal: (url) => `Следить за обращением, написать нам или попросить связать вас с руководителем можно в любое время здесь: ${url}`,
+    expect: (url) => `Когда вы ждёте от нас ответа? Сообщите нам в один клик: ${url}`,
     signOff: 'С уважением,',
     // "не позднее 24 ноября (вторник), 15:00": the weekday in brackets avoids declining it.
     when: ({ weekday, dayMonth, time }) => `${dayMonth} (${weekday}), ${time}`,
@@ -121,6 +128,10 @@ export function renderAcknowledgement(input: AcknowledgementInput): RenderedAckn
       text: t.portal(portalUrl),
       html: t.portal(`<a href="${escapeHtml(portalUrl)}">${escapeHtml(portalUrl)}</a>`),
     });
+  }
+  const expectUrl = safeUrl(input.expectUrl ?? null);
+  if (expectUrl) {
+    paragraphs.push({ text: t.expect(expectUrl), html: t.expect(`<a href="${escapeHtml(expectUrl)}">${escapeHtml(expectUrl)}</a>`) });
   }
 
   const subject = t.subject(reference);

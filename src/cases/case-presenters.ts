@@ -1,4 +1,4 @@
-import type { EscalationView, MessageView, PromiseView, TaskView, TimelineItem } from '../contract/api-types.ts';
+import type { EmailAttachmentView, EscalationView, MessageView, PromiseView, TaskView, TimelineItem } from '../contract/api-types.ts';
 import type { escalations, messages, promises, tasks } from '../db/schema.ts';
 import type { Channel, KeptEvent } from '../events/event-types.ts';
 import { caseReference } from './case-reference.ts';
@@ -7,7 +7,7 @@ export type NameOf = (userId: string | null) => string;
 
 const named = (nameOf: NameOf, id: string) => ({ id, name: nameOf(id) });
 
-export function presentMessage(row: typeof messages.$inferSelect, nameOf: NameOf, customerName: string): MessageView {
+export function presentMessage(row: typeof messages.$inferSelect, nameOf: NameOf, customerName: string, attachments?: EmailAttachmentView[]): MessageView {
   const byCustomer = row.direction === 'inbound' && !row.authorUserId;
   return {
     id: row.id,
@@ -24,6 +24,10 @@ export function presentMessage(row: typeof messages.$inferSelect, nameOf: NameOf
         : { kind: 'system', id: null, name: 'Kept' },
     answeredAt: row.answeredAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
+    // E-mail parts only where there are some: other channels' messages keep their shape.
+    ...(row.quotedText ? { quotedText: row.quotedText } : {}),
+    ...(row.htmlBody ? { htmlBody: row.htmlBody } : {}),
+    ...(attachments && attachments.length > 0 ? { attachments } : {}),
   };
 }
 
@@ -40,6 +44,8 @@ export function presentPromise(row: typeof promises.$inferSelect, caseNumber: nu
     status: row.status,
     createdAt: row.createdAt.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    quotedDueAt: row.quotedDueAt?.toISOString() ?? null,
+    overPromiseConfirmed: row.overPromiseConfirmed,
   };
 }
 

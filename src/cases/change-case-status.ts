@@ -7,6 +7,7 @@ import { appendEvents } from '../events/append-events.ts';
 import type { DeskContext } from '../jobs/desk-context.ts';
 import { TIMER } from '../jobs/timer-names.ts';
 import { assertTransition, isCaseStatus } from './case-status.ts';
+import { recordCompletedWork } from '../promises/capability/record-duration.ts';
 
 export async function changeCaseStatus(ctx: DeskContext, input: { workspaceId: string; caseId: string; actorUserId: string; to: string }) {
   if (!isCaseStatus(input.to)) throw new KeptError('request.invalid', `Unknown status "${input.to}"`, { field: 'to' });
@@ -33,6 +34,7 @@ export async function changeCaseStatus(ctx: DeskContext, input: { workspaceId: s
       }
     }
     await tx.update(cases).set({ status: to, updatedAt: now }).where(eq(cases.id, caseRow.id));
+    if (to === 'resolved') await recordCompletedWork(tx, { workspaceId: input.workspaceId, kind: 'resolution', caseRow, startedAt: caseRow.createdAt, completedAt: now });
     await appendEvents(tx, [
       { workspaceId: input.workspaceId, caseId: caseRow.id, customerId: caseRow.customerId, actorUserId: input.actorUserId, occurredAt: now, type: 'case.status_changed', data: { from: caseRow.status, to } },
     ]);

@@ -9,6 +9,7 @@ import { computeRespectForTime } from '../metrics/respect-for-time.ts';
 import { computeHellMetrics } from '../service-hell/hell-metrics.ts';
 import { assessHell } from '../service-hell/hell-thresholds.ts';
 import { loadWorkspace } from '../workspaces/load-workspace.ts';
+import { attachmentsOfCase } from '../email/inbound/attachment-views.ts';
 import { buildTimeline, presentEscalation, presentMessage, presentPromise, presentTask } from './case-presenters.ts';
 import { CASE_TRANSITIONS } from './case-status.ts';
 import { presentCaseSummary, selectCaseSummaries } from './list-cases.ts';
@@ -21,6 +22,8 @@ export function presentCustomer(row: typeof customers.$inferSelect): CustomerVie
     phone: row.phone,
     language: row.language,
     createdAt: row.createdAt.toISOString(),
+    emailBouncedAt: row.emailBouncedAt?.toISOString() ?? null,
+    emailBounceReason: row.emailBounceReason,
   };
 }
 
@@ -29,7 +32,7 @@ export async function getCaseDetail(db: Db, workspaceId: string, caseId: string,
   const [summaryRow] = await selectCaseSummaries(db, and(eq(cases.workspaceId, workspaceId), eq(cases.id, caseId)), 1);
   if (!summaryRow) throw notFound('The case');
   const workspace = await loadWorkspace(db, workspaceId);
-  const [customerRow, messageRows, events, promiseRows, escalationRows, taskRows, nameOf] = await Promise.all([
+  const [customerRow, messageRows, events, promiseRows, escalationRows, taskRows, nameOf, attachments] = await Promise.all([
     db.select().from(customers).where(eq(customers.id, summaryRow.customerId)).then((r) => r[0]!),
     db.select().from(messages).where(eq(messages.caseId, caseId)).orderBy(asc(messages.createdAt)),
     readCaseEvents(db, caseId),
@@ -37,6 +40,7 @@ export async function getCaseDetail(db: Db, workspaceId: string, caseId: string,
     db.select().from(escalations).where(eq(escalations.caseId, caseId)).orderBy(desc(escalations.createdAt)),
     db.select().from(tasks).where(eq(tasks.caseId, caseId)).orderBy(asc(tasks.dueAt)),
     loadStaffNames(db, workspaceId),
+    attachmentsOfCase(db, caseId),
   ]);
   const caseInfo = { number: summaryRow.number, customerId: customerRow.id, customerName: customerRow.name };
   const respect = computeRespectForTime(events, now);
@@ -44,7 +48,7 @@ export async function getCaseDetail(db: Db, workspaceId: string, caseId: string,
     case: { ...presentCaseSummary(summaryRow), priority: summaryRow.priority, isComplaint: summaryRow.isComplaint },
     customer: presentCustomer(customerRow),
     timeline: buildTimeline(
-      messageRows.map((m) => presentMessage(m, nameOf, customerRow.name)),
+      messageRows.map((m) => presentMessage(m, nameOf, customerRow.name, attachments.get(m.id))),
       events,
       nameOf,
     ),

@@ -17,6 +17,8 @@ import { pickIntakeOwner } from './assign-intake-owner.ts';
 import { caseReference } from './case-reference.ts';
 import { statusAfterCustomerMessage } from './case-status.ts';
 import { portalUrlFor } from '../portal/portal-token.ts';
+import { expectationUrlFor } from '../portal/expectation-link.ts';
+import { quoteFor } from '../promises/capability/quote-for-case.ts';
 
 // Channels where the customer is not waiting on a screen and nothing goes back by itself:
 // a person must answer, so a follow-up task is created for the owner.
@@ -26,13 +28,17 @@ export interface ReceiveMessageInput {
   workspaceId: string;
   /** Threads onto this case; without it a new case is opened. */
   caseId?: string;
-  customer: CustomerIdentity;
+  /** Who wrote; on an existing case it defaults to the case's customer. */
+  customer?: CustomerIdentity;
   channel: Channel;
   subject?: string;
   body: string;
   /** A staff member logging the contact (a phone call, a fax); null when the customer wrote in. */
   loggedByUserId?: string | null;
   externalId?: string | null;
+  /** E-mail: the folded quoted history/signature and the sanitized HTML, kept beside the new part. */
+  quotedText?: string | null;
+  htmlBody?: string | null;
 }
 
 /**
@@ -52,7 +58,9 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
     const tx = txRaw as unknown as Db;
     const txCtx: DeskContext = { ...ctx, db: tx };
     const now = ctx.now();
-    let customer = await findOrCreateCustomer(tx, workspace.id, input.customer);
+    const who = input.customer ?? (input.caseId ? { id: await customerIdOfCase(tx, workspace.id, input.caseId) } : null);
+    if (!who) throw new KeptError('request.invalid', 'Say who wrote: a customer or a case', { field: 'customer' });
+    let customer = await findOrCreateCustomer(tx, workspace.id, { ...who, language: who.language ?? detected.language }, now);
     if (detected.language && customer.language !== detected.language && (!customer.language || detected.confidence >= 0.5)) {
       [customer] = await tx.update(customers).set({ language: detected.language }).where(eq(customers.id, customer.id)).returning() as [typeof customer];
     }
@@ -119,14 +127,21 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
         language: detected.language,
         authorUserId: input.loggedByUserId ?? null,
         externalId: input.externalId ?? null,
+        quotedText: input.quotedText ?? null,
+        htmlBody: input.htmlBody ?? null,
         createdAt: now,
       })
       .returning({ id: messages.id });
     events.push({ ...base, caseId: caseRow.id, type: 'message.received', data: { messageId: message!.id, channel: input.channel } });
     await appendEvents(tx, events);
 
-    // The acknowledgement's time is a promise: a first answer by then.
-    const promisedBy = new Date(now.getTime() + settings.firstResponseMinutes * 60_000);
+    // The acknowledgement's time is a promise: a first answer by then — quoted from measured
+    // capability (issue 4, K4), or the fixed setting while there is no history to quote from.
+    const { quote } =
+      settings.quoteFromCapability === false
+        ? { quote: null }
+        : await quoteFor(tx, workspace, { kind: 'first_response', channel: input.channel, language: caseRow.language, priority: caseRow.priority, category: caseRow.category, ownerId: caseRow.ownerId }, now);
+    const promisedBy = quote?.dueAt ?? new Date(now.getTime() + settings.firstResponseMinutes * 60_000);
     const [openFirstResponse] = await tx
       .select({ id: promises.id, dueAt: promises.dueAt })
       .from(promises)
@@ -142,6 +157,7 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
       reference,
       promisedBy: openFirstResponse?.dueAt ?? promisedBy,
       portalUrl: portalUrlFor(ctx.publicUrl, workspace, customer.id),
+      expectUrl: opened ? expectationUrlFor(ctx.publicUrl, workspace, caseRow.id) : null,
     });
     if (acknowledgement && !openFirstResponse) {
       await makePromise(txCtx, {
@@ -155,6 +171,7 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
         dueAt: promisedBy,
         actorUserId: null,
         reminderMinutes: settings.promiseReminderMinutes,
+        quote: quote ? { dueAt: quote.dueAt, minutes: quote.minutes, percentile: quote.percentile, sampleSize: quote.sampleSize } : null,
       });
     }
     if (NEEDS_FOLLOW_UP_TASK.includes(input.channel)) {
@@ -196,4 +213,13 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
     });
     return { caseRow, customer, messageId: message!.id, reference, opened, acknowledgement, escalation: escalation?.escalation ?? null };
   });
+}
+
+async function customerIdOfCase(db: Db, workspaceId: string, caseId: string): Promise<string> {
+  const [row] = await db
+    .select({ customerId: cases.customerId })
+    .from(cases)
+    .where(and(eq(cases.workspaceId, workspaceId), eq(cases.id, caseId)));
+  if (!row) throw notFound('The case');
+  return row.customerId;
 }

@@ -4,6 +4,8 @@ import { openStore } from '../db/open-database.ts';
 import { KeptError } from '../errors/kept-error.ts';
 import { registerAdminCommands } from './admin-commands.ts';
 import { registerClvCommands } from './clv-commands.ts';
+import { registerImportCommands } from './import-commands.ts';
+import { registerReportCommands } from './report-commands.ts';
 import { startKept } from '../http/start-server.ts';
 
 const program = new Command();
@@ -47,6 +49,8 @@ program
 
 registerAdminCommands(program);
 registerClvCommands(program);
+registerImportCommands(program);
+registerReportCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -11,6 +11,8 @@ export interface KeptConfig {
   /** Starts the pg-boss workers (timers). Tests turn it off where they drive time by hand. */
   runJobs: boolean;
   logLevel: string;
+  /** The inbound SMTP listener's port (KEPT_SMTP_PORT, default 2525; "off" → null, no listener). */
+  smtpPort: number | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<KeptConfig> = {}): KeptConfig {
@@ -24,6 +26,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: env.KEPT_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
     runJobs: env.KEPT_JOBS !== 'off',
     logLevel: env.LOG_LEVEL ?? 'warn',
+    smtpPort: env.KEPT_SMTP_PORT === 'off' ? null : Number(env.KEPT_SMTP_PORT ?? 2525),
     ...overrides,
   };
   return config;

@@ -46,6 +46,9 @@ export interface CustomerView {
   phone: string | null;
   language: Language | null;
   createdAt: string;
+  /** Mail to this address bounced for good (a DSN): shown on the customer and the case. */
+  emailBouncedAt?: string | null;
+  emailBounceReason?: string | null;
 }
 
 export interface CaseSummary {
@@ -102,6 +105,24 @@ export interface MessageView {
   author: { kind: 'customer' | 'user' | 'system'; id: string | null; name: string };
   answeredAt: string | null;
   createdAt: string;
+  /** E-mail: the quoted history and signature folded under the new part (body). */
+  quotedText?: string | null;
+  /** E-mail: sanitized HTML; remote images carry their address in data-src, loaded only on request. */
+  htmlBody?: string | null;
+  attachments?: EmailAttachmentView[];
+}
+
+/** An attachment of an inbound e-mail; download at /api/v1/email/attachments/:id. */
+export interface EmailAttachmentView {
+  id: string;
+  filename: string;
+  declaredType: string;
+  detectedType: string | null;
+  size: number;
+  inline: boolean;
+  dangerous: boolean;
+  dangerReasons: string[];
+  downloadable: boolean;
 }
 
 export interface TimelineItem {
@@ -127,6 +148,9 @@ export interface PromiseView {
   status: PromiseStatus;
   createdAt: string;
   resolvedAt: string | null;
+  /** Issue 4: the capability quote when it was made; true when a faster time was confirmed. */
+  quotedDueAt?: string | null;
+  overPromiseConfirmed?: boolean;
 }
 
 export interface EscalationView {
@@ -241,6 +265,10 @@ export interface WorkspaceSettings {
   supportPhone: string;
   supportEmail: string;
   supportHours: string;
+  /** Issue 4: quotes are this percentile of how long similar work took (default 90). */
+  quotePercentile?: number;
+  /** Issue 4: acknowledgements quote from measured capability (default true); off = firstResponseMinutes. */
+  quoteFromCapability?: boolean;
 }
 
 // Portal (customer side; authenticated by the signed token in the URL)

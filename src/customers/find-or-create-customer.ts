@@ -19,7 +19,7 @@ export function normalizeEmail(email: string | null | undefined): string | null 
 }
 
 /** The same person writing twice is one customer: matched by id, then e-mail, then phone. */
-export async function findOrCreateCustomer(db: Db, workspaceId: string, who: CustomerIdentity): Promise<CustomerRow> {
+export async function findOrCreateCustomer(db: Db, workspaceId: string, who: CustomerIdentity, now: Date = new Date()): Promise<CustomerRow> {
   if (who.id) {
     const [row] = await db
       .select()
@@ -49,7 +49,7 @@ export async function findOrCreateCustomer(db: Db, workspaceId: string, who: Cus
   const name = who.name?.trim() || email || phone || '';
   const [created] = await db
     .insert(customers)
-    .values({ workspaceId, name, email, phone, language: who.language ?? null })
+    .values({ workspaceId, name, email, phone, language: who.language ?? null, createdAt: now })
     .onConflictDoNothing()
     .returning();
   if (created) return created;

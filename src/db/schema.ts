@@ -85,6 +85,12 @@ export const customers = pgTable(
     phone: text('phone'),
     language: text('language'),
     externalId: text('external_id'),
+    /** First purchase and its channel, set by purchase imports (src/retention/). */
+    acquiredAt: ts('acquired_at'),
+    acquisitionChannel: text('acquisition_channel'),
+    /** Set when mail to this address bounced for good (a DSN): agents see it before writing again. */
+    emailBouncedAt: ts('email_bounced_at'),
+    emailBounceReason: text('email_bounce_reason'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -108,6 +114,8 @@ export const cases = pgTable(
     language: text('language'),
     priority: text('priority').notNull().default('normal'),
     isComplaint: boolean('is_complaint').notNull().default(false),
+    /** Free category (billing, delivery...): one of the groups capability quotes learn by. */
+    category: text('category'),
     ownerId: uuid('owner_id').references(() => users.id),
     lastCustomerMessageAt: ts('last_customer_message_at'),
     lastAcknowledgedAt: ts('last_acknowledged_at'),
@@ -139,11 +147,17 @@ export const messages = pgTable(
     authorUserId: uuid('author_user_id').references(() => users.id),
     /** For channel-specific ids (e-mail Message-ID): threading and de-duplication. */
     externalId: text('external_id'),
+    /** E-mail: the quoted history and signature, folded away under the new part (body). */
+    quotedText: text('quoted_text'),
+    /** E-mail: the HTML body, already sanitized (no scripts, remote images held back). */
+    htmlBody: text('html_body'),
     answeredAt: ts('answered_at'),
     createdAt: createdAt(),
   },
   (t) => [
     index('messages_case_idx').on(t.caseId, t.createdAt),
+    // A customer's timeline across all their cases.
+    index('messages_customer_idx').on(t.customerId, t.createdAt),
     // The unanswered queue: tiny, because answered messages leave it.
     index('messages_unanswered_idx')
       .on(t.workspaceId, t.createdAt)
@@ -205,6 +219,9 @@ export const promises = pgTable(
     status: text('status').$type<'open' | 'kept' | 'broken' | 'renegotiated'>().notNull().default('open'),
     remindedAt: ts('reminded_at'),
     resolvedAt: ts('resolved_at'),
+    /** The capability quote when the promise was made (issue 4), and whether a faster time was confirmed. */
+    quotedDueAt: ts('quoted_due_at'),
+    overPromiseConfirmed: boolean('over_promise_confirmed').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -266,13 +283,28 @@ export const outbox = pgTable(
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body'),
-    status: text('status').$type<'pending' | 'sent' | 'failed'>().notNull().default('pending'),
+    status: text('status').$type<'pending' | 'sending' | 'sent' | 'failed' | 'bounced'>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     sentAt: ts('sent_at'),
     createdAt: createdAt(),
+    // E-mail delivery (src/email/outbound/): acknowledgements are marked auto-replied, replies are not.
+    kind: text('kind').$type<'acknowledgement' | 'reply' | 'message'>().notNull().default('message'),
+    language: text('language'),
+    /** Assigned once, before the first attempt, so every retry carries the same Message-ID. */
+    messageIdHeader: text('message_id_header'),
+    inReplyTo: text('in_reply_to'),
+    references: text('references'),
+    replyTo: text('reply_to'),
+    /** A pending row waits until then (backoff); a 'sending' row is reclaimed after it (crashed sender). */
+    nextAttemptAt: ts('next_attempt_at'),
+    bouncedAt: ts('bounced_at'),
+    bounceReason: text('bounce_reason'),
   },
-  (t) => [index('outbox_status_idx').on(t.status, t.createdAt)],
+  (t) => [
+    index('outbox_status_idx').on(t.status, t.createdAt),
+    index('outbox_message_id_header_idx').on(t.messageIdHeader),
+  ],
 );
 
 /** A bare table the benchmarks insert into, to measure the store's raw rate beside the real pipeline. */

@@ -163,32 +163,34 @@ export class DemoClock implements Timers {
       await this.allParked();
       if (this.failure) throw this.failure;
       const next = this.waiters.peek();
+      const stepAt = next && next.at <= end ? next.at : end;
+      // A timer due first fires first — one at a time, because a timer can start a story
+      // step (a supervisor watching the escalation it opened) earlier than `next`.
+      if (await this.fireNextTimer(stepAt)) continue;
       if (!next || next.at > end) break;
       this.waiters.pop();
-      await this.fireTimersUpTo(next.at);
       this.clock = Math.max(this.clock, next.at);
       this.stats.steps += 1;
       this.running += 1;
       next.resolve();
     }
-    await this.fireTimersUpTo(end);
     this.clock = Math.max(this.clock, end);
     return this.timers.drain().map((t) => t.timer);
   }
 
-  private async fireTimersUpTo(at: number): Promise<void> {
-    for (;;) {
-      const next = this.timers.peek();
-      if (!next || next.timer.startAfter.getTime() > at) return;
-      this.timers.pop();
-      const { timer } = next;
-      if (timer.name === TIMER.caseAssessHell) this.pendingAssessments.delete(`${String(timer.payload.caseId)}@${timer.startAfter.getTime()}`);
-      const definition = JOB_DEFINITIONS.find((d) => d.name === timer.name);
-      if (!definition) throw new Error(`The demo does not know the timer "${timer.name}"`);
-      this.clock = Math.max(this.clock, timer.startAfter.getTime());
-      await definition.handle(this.ctx, definition.payload.parse(timer.payload) as never);
-      this.stats.timersFired += 1;
-    }
+  /** Fires the earliest timer if it is due at `at` or before; returns whether one fired. */
+  private async fireNextTimer(at: number): Promise<boolean> {
+    const next = this.timers.peek();
+    if (!next || next.timer.startAfter.getTime() > at) return false;
+    this.timers.pop();
+    const { timer } = next;
+    if (timer.name === TIMER.caseAssessHell) this.pendingAssessments.delete(`${String(timer.payload.caseId)}@${timer.startAfter.getTime()}`);
+    const definition = JOB_DEFINITIONS.find((d) => d.name === timer.name);
+    if (!definition) throw new Error(`The demo does not know the timer "${timer.name}"`);
+    this.clock = Math.max(this.clock, timer.startAfter.getTime());
+    await definition.handle(this.ctx, definition.payload.parse(timer.payload) as never);
+    this.stats.timersFired += 1;
+    return true;
   }
 
   private parked(): void {

@@ -1,11 +1,11 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { PromiseKind, WorkspaceSettings } from '../contract/api-types.ts';
 import { receiveCustomerMessage } from '../cases/receive-customer-message.ts';
 import { handOffCase } from '../cases/hand-off-case.ts';
 import { changeCaseStatus } from '../cases/change-case-status.ts';
 import { canTransition } from '../cases/case-status.ts';
 import type { Db } from '../db/open-database.ts';
-import { cases, customers, escalations, tasks } from '../db/schema.ts';
+import { cases, customers, escalations, promises, tasks } from '../db/schema.ts';
 import { openEscalation } from '../escalations/open-escalation.ts';
 import { answerEscalation, closeEscalation } from '../escalations/resolve-escalation.ts';
 import type { Channel } from '../events/event-types.ts';
@@ -19,7 +19,7 @@ import type { DemoClock } from './demo-clock.ts';
 import type { DemoCustomer } from './demo-customers.ts';
 import { dayName, fill, STAFF_LINES, type DemoLanguage } from './demo-messages.ts';
 import { DemoRandom } from './demo-random.ts';
-import type { DemoStaff, DemoTeam } from './demo-staff.ts';
+import { writtenName, type DemoStaff, type DemoTeam } from './demo-staff.ts';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -75,8 +75,30 @@ export class DemoDesk {
     return this.team.byId(row!.ownerId!);
   }
 
+  /**
+   * When an agent answers a waiting customer: at the time the story proposes, unless that
+   * would break the first-answer promise the acknowledgement gave (its time is quoted from
+   * the team's measured capability, so it moves as the history grows). Then, most of the
+   * time, the reminder half an hour before brings the owner back in time; sometimes not.
+   */
+  async answerTime(caseId: string, proposed: number, random: DemoRandom, inTimeChance = 0.97): Promise<number> {
+    const [open] = await this.db
+      .select({ dueAt: promises.dueAt })
+      .from(promises)
+      .where(and(eq(promises.caseId, caseId), eq(promises.kind, 'first_response'), eq(promises.status, 'open')))
+      .orderBy(asc(promises.dueAt))
+      .limit(1);
+    if (!open) return proposed;
+    const due = open.dueAt.getTime();
+    if (proposed < due - 5 * MINUTE || !random.chance(inTimeChance)) return proposed;
+    return Math.max(this.now().getTime() + MINUTE, due - random.between(5, 25) * MINUTE);
+  }
+
+  /** An answer to the customer; the author then ticks off the reminder that brought them back, if any. */
   async reply(caseId: string, author: DemoStaff, channel: Channel, body: string) {
-    return sendAnswer(this.clock.ctx, { workspaceId: this.workspaceId, caseId, authorUserId: author.id, channel, body });
+    const message = await sendAnswer(this.clock.ctx, { workspaceId: this.workspaceId, caseId, authorUserId: author.id, channel, body });
+    await this.completeTasks(caseId, author, ['promise_first_response']);
+    return message;
   }
 
   async note(caseId: string, author: DemoStaff, body: string) {
@@ -166,11 +188,11 @@ export class DemoDesk {
   }
 
   /** The actor ticks off their own open reminder and overdue-escalation tasks on the case. */
-  async completeTasks(caseId: string, actor: DemoStaff) {
+  async completeTasks(caseId: string, actor: DemoStaff, kinds: string[] = ['promise_first_response', 'promise_callback', 'promise_refund', 'promise_other', 'promise_delivery', 'promise_resolution', 'escalation_overdue']) {
     const open = await this.db
       .select({ id: tasks.id })
       .from(tasks)
-      .where(and(eq(tasks.caseId, caseId), eq(tasks.assigneeId, actor.id), isNull(tasks.doneAt), inArray(tasks.kind, ['promise_callback', 'promise_refund', 'promise_other', 'promise_delivery', 'promise_resolution', 'escalation_overdue'])));
+      .where(and(eq(tasks.caseId, caseId), eq(tasks.assigneeId, actor.id), isNull(tasks.doneAt), inArray(tasks.kind, kinds)));
     for (const task of open) {
       await completeTask(this.db, { workspaceId: this.workspaceId, taskId: task.id, actorUserId: actor.id, now: this.now() });
     }
@@ -180,7 +202,7 @@ export class DemoDesk {
   supervisorAnswer(language: DemoLanguage, customerName: string, supervisor: DemoStaff): string {
     return fill(STAFF_LINES.supervisor_answer[language], {
       name: customerName,
-      agent: supervisor.member.name,
+      agent: writtenName(supervisor, language),
       day: dayName(new Date(this.now().getTime() + 2 * DAY), language),
     });
   }

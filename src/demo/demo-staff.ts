@@ -15,26 +15,34 @@ export interface DemoStaffMember {
   role: Role;
   languages: DemoLanguage[];
   capacity: number;
+  /** How the name is written in the other scripts this person signs in. */
+  written?: Partial<Record<DemoLanguage, string>>;
 }
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.kept.test';
 
 export const DEMO_STAFF: readonly DemoStaffMember[] = [
-  { key: 'maya', name: 'Maya Levin', email: DEMO_ADMIN_EMAIL, role: 'admin', languages: ['en', 'he'], capacity: 10 },
-  { key: 'samira', name: 'Samira Haddad', email: 'samira.haddad@demo.kept.test', role: 'supervisor', languages: ['en', 'ar', 'he'], capacity: 15 },
-  { key: 'oleg', name: 'Oleg Petrov', email: 'oleg.petrov@demo.kept.test', role: 'supervisor', languages: ['en', 'ru'], capacity: 15 },
-  { key: 'omar', name: 'Omar Khalil', email: 'omar.khalil@demo.kept.test', role: 'agent', languages: ['ar', 'en'], capacity: 25 },
-  { key: 'layla', name: 'Layla Nasser', email: 'layla.nasser@demo.kept.test', role: 'agent', languages: ['ar', 'he', 'en'], capacity: 20 },
-  { key: 'noa', name: 'Noa Cohen', email: 'noa.cohen@demo.kept.test', role: 'agent', languages: ['he', 'en'], capacity: 22 },
-  { key: 'yosef', name: 'Yosef Mizrahi', email: 'yosef.mizrahi@demo.kept.test', role: 'agent', languages: ['he', 'ru'], capacity: 18 },
-  { key: 'anna', name: 'Anna Sokolova', email: 'anna.sokolova@demo.kept.test', role: 'agent', languages: ['ru', 'en'], capacity: 24 },
-  { key: 'dmitri', name: 'Dmitri Volkov', email: 'dmitri.volkov@demo.kept.test', role: 'agent', languages: ['ru', 'he'], capacity: 18 },
+  { key: 'maya', name: 'Maya Levin', email: DEMO_ADMIN_EMAIL, role: 'admin', languages: ['en', 'he'], capacity: 10, written: { he: 'מאיה לוין' } },
+  { key: 'samira', name: 'Samira Haddad', email: 'samira.haddad@demo.kept.test', role: 'supervisor', languages: ['en', 'ar', 'he'], capacity: 15, written: { ar: 'سميرة حداد', he: 'סמירה חדאד' } },
+  { key: 'oleg', name: 'Oleg Petrov', email: 'oleg.petrov@demo.kept.test', role: 'supervisor', languages: ['en', 'ru'], capacity: 15, written: { ru: 'Олег Петров' } },
+  { key: 'omar', name: 'Omar Khalil', email: 'omar.khalil@demo.kept.test', role: 'agent', languages: ['ar', 'en'], capacity: 25, written: { ar: 'عمر خليل' } },
+  { key: 'layla', name: 'Layla Nasser', email: 'layla.nasser@demo.kept.test', role: 'agent', languages: ['ar', 'he', 'en'], capacity: 20, written: { ar: 'ليلى ناصر', he: 'ליילה נאסר' } },
+  { key: 'noa', name: 'Noa Cohen', email: 'noa.cohen@demo.kept.test', role: 'agent', languages: ['he', 'en'], capacity: 22, written: { he: 'נועה כהן' } },
+  { key: 'yosef', name: 'Yosef Mizrahi', email: 'yosef.mizrahi@demo.kept.test', role: 'agent', languages: ['he', 'ru'], capacity: 18, written: { he: 'יוסף מזרחי', ru: 'Йосеф Мизрахи' } },
+  { key: 'anna', name: 'Anna Sokolova', email: 'anna.sokolova@demo.kept.test', role: 'agent', languages: ['ru', 'en'], capacity: 24, written: { ru: 'Анна Соколова' } },
+  { key: 'dmitri', name: 'Dmitri Volkov', email: 'dmitri.volkov@demo.kept.test', role: 'agent', languages: ['ru', 'he'], capacity: 18, written: { ru: 'Дмитрий Волков', he: 'דמיטרי וולקוב' } },
   { key: 'emily', name: 'Emily Carter', email: 'emily.carter@demo.kept.test', role: 'agent', languages: ['en'], capacity: 30 },
 ];
 
 export interface DemoStaff {
   member: DemoStaffMember;
   id: string;
+}
+
+/** The name as a customer writing in `language` reads it: "Layla Nasser" in English, "ليلى ناصر" in Arabic. */
+export function writtenName(person: DemoStaff, language: DemoLanguage, firstOnly = false): string {
+  const name = person.member.written?.[language] ?? person.member.name;
+  return firstOnly ? name.split(' ')[0]! : name;
 }
 
 export class DemoTeam {

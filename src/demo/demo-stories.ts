@@ -7,7 +7,7 @@ import {
 } from './demo-messages.ts';
 import type { DemoRandom } from './demo-random.ts';
 import type { SeedSentences } from './demo-seed-sentences.ts';
-import type { DemoStaff } from './demo-staff.ts';
+import { writtenName, type DemoStaff } from './demo-staff.ts';
 
 // One case of one customer, from first contact to where it stands today. The scenario decides
 // the path (and so the case's state at the end of the replay); the random generator decides
@@ -47,7 +47,9 @@ export const SCENARIOS: Record<Scenario, ScenarioSpec> = {
   resolved_recent: { weight: 4, hoursAgo: [20, 60] },
   waiting_on_customer: { weight: 7, hoursAgo: [24, 8 * 24] },
   open_active: { weight: 6, hoursAgo: [3 * 24, 7 * 24] },
-  new_unanswered: { weight: 6, hoursAgo: [0.2, 7] },
+  // Unanswered now, but still inside the first-answer time the acknowledgement promised (it is
+  // quoted from the team's measured speed: a few hours), so the queue is due, not yet overdue.
+  new_unanswered: { weight: 6, hoursAgo: [0.1, 3.2] },
   open_unanswered: { weight: 5, hoursAgo: [2 * 24, 5 * 24] },
   reopened_closed: { weight: 3, hoursAgo: [20 * 24, 80 * 24] },
   reopened_open: { weight: 2, hoursAgo: [4 * 24, 9 * 24] },
@@ -109,7 +111,7 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
   const channel = plan.channel;
   const answerOn = replyChannel(channel);
   const say = (key: keyof typeof STAFF_LINES, who: DemoStaff, extra: Record<string, string> = {}) =>
-    fill(STAFF_LINES[key][lang], { ...values, agent: who.member.name.split(' ')[0]!, ...extra });
+    fill(STAFF_LINES[key][lang], { ...values, agent: writtenName(who, lang, true), ...extra });
   const customerSays = (key: keyof typeof CUSTOMER_LINES) => fill(CUSTOMER_LINES[key][lang], values);
 
   // First contact: written by the customer, or logged by the agent who took the call / opened the post.
@@ -123,6 +125,11 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
   const opened = await desk.receive({ customer, channel, subject: first.subject, body: first.body, ...(logger ? { loggedBy: logger } : {}) });
   const { caseId, customerId } = opened;
   const owner = () => desk.owner(caseId);
+  // Before answering a waiting customer: the story's delay, kept inside the promised time.
+  const answerAfter = async (minHours: number, maxHours: number) => {
+    t = await desk.answerTime(caseId, t + r.between(minHours, maxHours) * HOUR, r);
+    await desk.at(t);
+  };
   const customerWrites = (body: string, on: Channel = channel === 'phone' ? 'email' : channel) => desk.receive({ customer, caseId, channel: on, body });
   const resolveAndMaybeClose = async (who: DemoStaff) => {
     await wait(0.05, 0.4);
@@ -138,64 +145,64 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
   switch (scenario) {
     case 'solved':
     case 'resolved_recent': {
-      await wait(0.3, 5);
+      await answerAfter(0.3, 5);
       let agent = await owner();
       if (r.chance(0.45)) {
         await desk.reply(caseId, agent, answerOn, say('ask_details', agent));
         await desk.setStatus(caseId, agent, 'waiting_on_customer');
         await wait(3, 40);
         await customerWrites(customerSays('details'));
-        await wait(0.3, 5);
+        await answerAfter(0.3, 5);
         agent = await owner();
       } else if (r.chance(0.4)) {
         await desk.note(caseId, agent, r.pick(NOTES));
-        await wait(0.1, 1);
+        await answerAfter(0.1, 1);
       }
       await desk.reply(caseId, agent, answerOn, say('resolved', agent));
       await resolveAndMaybeClose(agent);
       return;
     }
     case 'waiting_on_customer': {
-      await wait(0.3, 5);
+      await answerAfter(0.3, 5);
       const agent = await owner();
       await desk.reply(caseId, agent, answerOn, say('ask_details', agent));
       await desk.setStatus(caseId, agent, 'waiting_on_customer');
       return;
     }
     case 'open_active': {
-      await wait(0.3, 4);
+      await answerAfter(0.3, 4);
       const agent = await owner();
       await desk.reply(caseId, agent, answerOn, say('first_reply', agent));
       await wait(0.5, 3);
       await desk.note(caseId, agent, r.pick(NOTES));
       await wait(30, 50);
       await customerWrites(customerSays('nudge'));
-      await wait(0.5, 5);
+      await answerAfter(0.5, 5);
       await desk.reply(caseId, await owner(), answerOn, say('update', await owner()));
       return;
     }
     case 'new_unanswered':
       return;
     case 'open_unanswered': {
-      await wait(0.3, 5);
+      await answerAfter(0.3, 5);
       const agent = await owner();
       await desk.reply(caseId, agent, answerOn, say('ask_details', agent));
       await desk.setStatus(caseId, agent, 'waiting_on_customer');
-      t = plan.end - r.between(0.3, 6.5) * HOUR;
+      t = plan.end - r.between(0.3, 3.2) * HOUR;
       await desk.at(t);
       await customerWrites(customerSays('details'));
       return;
     }
     case 'reopened_closed':
     case 'reopened_open': {
-      await wait(0.3, 5);
+      await answerAfter(0.3, 5);
       let agent = await owner();
       await desk.reply(caseId, agent, answerOn, say('resolved', agent));
       await wait(0.05, 0.5);
       await desk.setStatus(caseId, agent, 'resolved');
       await wait(24, 60);
       await customerWrites(customerSays('broken_again'));
-      await wait(0.3, 5);
+      await answerAfter(0.3, 5);
       agent = await owner();
       await desk.note(caseId, agent, 'Reopened: the same fault came back after our fix. Sending a replacement instead of another repair.');
       await desk.reply(caseId, agent, answerOn, say('update', agent));
@@ -213,8 +220,8 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
       const others = desk.team.agents(lang).filter((a) => a.id !== from.id);
       const to = others.length > 0 ? r.pick(others) : desk.team.supervisorFor(lang, r);
       await wait(0.05, 0.5);
-      await desk.handOff(caseId, from, to, r.pick(HANDOFF_REASONS));
-      await wait(0.3, 3);
+      await desk.handOff(caseId, from, to, handoffReason(r, TOPICS.indexOf(topic)));
+      await answerAfter(0.3, 3);
       await desk.reply(caseId, to, answerOn, say('first_reply', to));
       await wait(20, 60);
       await desk.reply(caseId, to, answerOn, say('resolved', to));
@@ -251,7 +258,7 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
     }
     case 'refund_renegotiated':
     case 'refund_open': {
-      await wait(0.3, 4);
+      await answerAfter(0.3, 4);
       const agent = await owner();
       const due = endOfDay(t + r.between(scenario === 'refund_open' ? 2.5 : 2, 4) * DAY);
       await desk.reply(caseId, agent, answerOn, say('refund_promise', agent, { day: dayName(new Date(due), lang) }));
@@ -270,16 +277,16 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
     }
     case 'escalation_message_closed':
     case 'escalation_message_answered': {
-      await wait(0.3, 4);
+      await answerAfter(0.3, 4);
       const agent = await owner();
       await desk.reply(caseId, agent, answerOn, say('first_reply', agent));
       await wait(40, 60);
       await customerWrites(customerSays('nudge'));
-      await wait(0.5, 5);
+      await answerAfter(0.5, 5);
       await desk.reply(caseId, await owner(), answerOn, say('update', await owner()));
       await wait(20, 30);
       await customerWrites(customerSays('supervisor'));
-      await wait(0.4, 2);
+      await answerAfter(0.4, 2);
       const lead = desk.team.supervisorFor(lang, r);
       const answered = await desk.answerEscalations(caseId, lead, desk.supervisorAnswer(lang, customer.name, lead));
       if (scenario === 'escalation_message_answered') return;
@@ -291,7 +298,7 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
       return;
     }
     case 'escalation_portal_open': {
-      await wait(0.3, 4);
+      await answerAfter(0.3, 4);
       const agent = await owner();
       await desk.reply(caseId, agent, answerOn, say('first_reply', agent));
       t = plan.end - r.between(0.3, 2.4) * HOUR;
@@ -302,7 +309,7 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
       return;
     }
     case 'escalation_portal_closed': {
-      await wait(0.3, 4);
+      await answerAfter(0.3, 4);
       const agent = await owner();
       await desk.reply(caseId, agent, answerOn, say('first_reply', agent));
       await wait(24, 48);
@@ -318,7 +325,7 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
       return;
     }
     case 'logged_contact': {
-      await wait(0.5, 6);
+      await answerAfter(0.5, 6);
       const agent = await owner();
       const text = channel === 'letter' ? say('written_answer', agent) : say('callback_done', agent, { day: dayName(new Date(t + 2 * DAY), lang) });
       await desk.reply(caseId, agent, answerOn, text);
@@ -326,7 +333,7 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
       return;
     }
     case 'visit_kept_early': {
-      await wait(0.3, 4);
+      await answerAfter(0.3, 4);
       const agent = await owner();
       const due = endOfDay(t + r.between(3, 5) * DAY);
       await desk.reply(caseId, agent, answerOn, say('visit_promise', agent, { day: dayName(new Date(due), lang) }));
@@ -339,6 +346,15 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
       return;
     }
   }
+}
+
+/** A reason that fits the topic: billing for money, the repair process for faults, the field team for visits. */
+function handoffReason(r: DemoRandom, topicIndex: number): string {
+  const [billing, hardware, field, leave, language] = HANDOFF_REASONS as [string, string, string, string, string];
+  if (topicIndex === 1 || topicIndex === 7 || topicIndex === 9) return r.pick([billing, leave]);
+  if (topicIndex >= 2 && topicIndex <= 4) return r.pick([hardware, leave]);
+  if (topicIndex === 6) return field;
+  return r.pick([leave, language]);
 }
 
 function roundToQuarter(ms: number): number {

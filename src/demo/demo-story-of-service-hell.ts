@@ -109,10 +109,12 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
       return taker;
     };
     const followUp = async () => writes(FOLLOW_UPS[followUps++ % FOLLOW_UPS.length]!);
+    // Staff answer her within the time the acknowledgement promised — mostly (see answerTime).
+    const answerLater = async (minHours: number, maxHours: number) => at(await desk.answerTime(caseId, t + random.between(minHours, maxHours) * HOUR, random));
     const chase = async (daysAgo: number) => {
       await day(daysAgo, 8 + (daysAgo % 9), 25);
       await followUp();
-      await later(1, 5);
+      await answerLater(1, 5);
       await ownerReplies();
     };
     const ownerReplies = async () => {
@@ -137,17 +139,17 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
     };
 
     // Month one: drivers, diagnostics, a repair, the first "call you RIGHT BACK".
-    await later(2, 4);
-    const first_owner = await owner();
-    await desk.reply(caseId, first_owner, 'email', 'Hello Denise, sorry about the crashes. Please update the graphics and chipset drivers from our support page and tell us if it happens again.');
-    await desk.setStatus(caseId, first_owner, 'waiting_on_customer');
+    await answerLater(2, 4);
+    const firstOwner = await owner();
+    await desk.reply(caseId, firstOwner, 'email', 'Hello Denise, sorry about the crashes. Please update the graphics and chipset drivers from our support page and tell us if it happens again.');
+    await desk.setStatus(caseId, firstOwner, 'waiting_on_customer');
     await day(82, 10, 30);
     await call(CALLS[0]!, 'Walked Denise through the hardware diagnostics on the phone; she will e-mail the result.');
     await day(81, 8, 40);
     await writes('The diagnostics you asked me to run report a memory error (0x0000001A). What now?');
     await later(1, 3);
     await handTo('anna', 'Hardware fault found by diagnostics: the repair team handles this');
-    await later(0.5, 2);
+    await answerLater(0.5, 2);
     await desk.reply(caseId, await owner(), 'email', 'Please send the laptop in for repair; a prepaid shipping label is attached. Repairs take five working days.');
     await desk.setStatus(caseId, await owner(), 'waiting_on_customer');
     for (const daysAgo of [79, 77]) await chase(daysAgo);
@@ -156,13 +158,13 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
     await brokenCallback(second, 'Told Denise the repair team will call her RIGHT BACK.');
     await day(73, 9, 15);
     await writes('Nobody called me back yesterday. I waited by the phone all afternoon.');
-    await later(1, 4);
+    await answerLater(1, 4);
     await ownerReplies();
     await day(70, 14, 0);
     await followUp();
     await at(t + 18 * MINUTE);
     await followUp();
-    await later(2, 5);
+    await answerLater(2, 5);
     await ownerReplies();
 
     // Month two: faxes nobody answers, returns, a "fix", the blue screens come back.
@@ -172,12 +174,12 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
     await ownerReplies();
     await day(62, 10, 0);
     await handTo('emily', 'Replacement, not another repair: the returns team decides');
-    await later(0.5, 3);
+    await answerLater(0.5, 3);
     await desk.reply(caseId, await owner(), 'email', 'Hello Denise, we will replace the motherboard. A technician will contact you to set a date.');
     for (const daysAgo of [60, 58, 55, 52]) {
       await day(daysAgo, 9 + (daysAgo % 5), 10);
       await followUp();
-      await later(1.5, 6);
+      await answerLater(1.5, 6);
       await ownerReplies();
     }
     await day(50, 16, 45);
@@ -186,30 +188,30 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
     await desk.setStatus(caseId, await owner(), 'resolved');
     await day(45, 8, 5);
     await writes('The blue screens are back. This is the third time the same fault has been "fixed".');
-    await later(1, 4);
+    await answerLater(1, 4);
     await ownerReplies();
     await day(40, 13, 30);
     const fourth = await call(CALLS[3]!);
     await brokenCallback(fourth, 'Told Denise that returns will call her back within the hour about a replacement laptop.');
     await day(38, 9, 0);
     await handTo('layla', 'Second broken callback: she needs one person to own this from end to end');
-    await later(0.5, 2);
+    await answerLater(0.5, 2);
     await ownerReplies();
 
     // Month three: a letter, more faxes, a replacement that fails the same way.
     await chase(37);
     await day(35, 12, 0);
     await writes('Fax: a timeline of every contact since the laptop was delivered.', 'fax', team.byKey('yosef'));
-    await later(2, 6);
+    await answerLater(2, 6);
     await ownerReplies();
     await day(33, 10, 0);
     await writes('Letter from Denise: a formal complaint listing six months of contacts; asks for a refund or a working laptop.', 'letter', team.byKey('noa'));
-    await later(3, 7);
+    await answerLater(3, 7);
     await desk.reply(caseId, await owner(), 'letter', 'Written reply to her letter: apologised, confirmed a replacement laptop, and that she will be kept informed at every step.');
     for (const daysAgo of [31, 30, 29, 28]) {
       await day(daysAgo, 10 + (daysAgo % 4), 0);
       await followUp();
-      await later(1, 5);
+      await answerLater(1, 5);
       await ownerReplies();
     }
     await day(27, 15, 0);
@@ -221,7 +223,7 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
     await desk.setStatus(caseId, await owner(), 'resolved');
     await day(20, 19, 40);
     await writes('The replacement laptop you sent has the same blue screen.');
-    await later(1, 4);
+    await answerLater(1, 4);
     await ownerReplies();
     await day(18, 9, 30);
     await handTo('dmitri', 'Recurring hardware fault on a replacement unit: technical specialist needed');
@@ -231,12 +233,12 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
       if (what === 'call') await call(CALLS[5 + (calls % 4)]!, 'Listened, apologised, and promised an update by e-mail today.');
       else if (what === 'fax') await writes('Fax: copies of the three repair reports, all saying "no fault found".', 'fax', team.byKey('omar'));
       else await followUp();
-      await later(1, 5);
+      await answerLater(1, 5);
       await ownerReplies();
     }
     await day(0.5, 8, 0);
     await call(CALLS[8]!);
-    await later(1, 3);
+    await answerLater(1, 3);
     await ownerReplies();
 
     // Today: her message asking for a supervisor is waiting — in the unanswered queue, with an

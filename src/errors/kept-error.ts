@@ -20,12 +20,16 @@ export const ERROR_CATALOGUE = {
   'case.no_owner_available': 409,
   'promise.not_open': 409,
   'promise.due_in_past': 422,
+  'promise.over_promise': 422,
   'escalation.not_answered': 409,
   'escalation.not_open': 409,
   'escalation.supervisor_only': 403,
   'import.invalid_row': 422,
+  'email.mailbox_unreachable': 422,
   'store.locked': 503,
   'store.unavailable': 503,
+  'email.address_taken': 409,
+  'email.invalid_address': 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -36,7 +36,18 @@ export interface EventDataByType {
   };
   /** A repeat message inside the acknowledgement window: recorded, not re-acknowledged. */
   'acknowledgement.suppressed': { messageId: string; previousAcknowledgementId: string };
-  'promise.made': { promiseId: string; kind: string; dueAt: string; channel: Channel; ownerId: string };
+  'promise.made': {
+    promiseId: string;
+    kind: string;
+    dueAt: string;
+    channel: Channel;
+    ownerId: string;
+    /** Issue 4: the capability quote at the time, and the confirmation of a faster promise. */
+    quote?: { dueAt: string; minutes: number; percentile: number; sampleSize: number };
+    overPromiseConfirmed?: boolean;
+    /** Set when recorded from a recognised commitment in an agent's reply. */
+    phrase?: string;
+  };
   'promise.reminded': { promiseId: string };
   'promise.kept': { promiseId: string; early: boolean };
   'promise.broken': { promiseId: string };
@@ -53,6 +64,19 @@ export interface EventDataByType {
   'hell.flagged': { reasons: Array<{ metric: string; value: number; threshold: number }> };
   'task.created': { taskId: string; kind: string; dueAt: string; assigneeId: string };
   'task.done': { taskId: string };
+  /** E-mail out (src/email/outbound/): a DSN said the address cannot receive mail. */
+  'email.bounced': { outboxId: string | null; address: string; status: string | null; diagnostic: string | null };
+  /** Delivery given up after the last retry (or a final 5xx); the case owner gets a task. */
+  'email.failed': { outboxId: string; toAddress: string; attempts: number; error: string };
+  /** An IMAP mailbox could not be read (first failure), and when it reads again. */
+  'mailbox.failing': { mailboxId: string; error: string };
+  'mailbox.recovered': { mailboxId: string };
+  /** E-mail (issue 3): a machine's mail (auto-reply, bounce, our own acknowledgement) recorded, never acknowledged. */
+  'email.auto_reply_recorded': { inboundEmailId: string; reason: string; from: string | null; subject: string | null };
+  /** E-mail: a sender over the rate limit; stored, not acknowledged, flagged for a person. */
+  'email.rate_limited': { inboundEmailId: string; from: string | null; recent: number };
+  /** E-mail pointed at another case (a forward, another address, a stranger's headers): opened apart, linked. */
+  'email.related_case': { inboundEmailId: string; relatedCaseId: string; relatedReference: string; by: string; from: string | null };
 }
 
 export type EventType = keyof EventDataByType;

@@ -21,6 +21,11 @@ import { registerPortalRoutes } from './routes/portal-routes.ts';
 import { registerSetupRoutes } from './routes/setup-routes.ts';
 import { registerStaffRoutes } from './routes/staff-routes.ts';
 import { registerBenchProbeRoute } from './routes/bench-probe-route.ts';
+import { registerRetentionRoutes } from './routes/retention-routes.ts';
+import { registerPromiseRoutes } from './routes/promise-routes.ts';
+import { registerEmailInboundRoutes } from './routes/email-inbound-routes.ts';
+import { registerEmailOutboundRoutes } from './routes/email-outbound-routes.ts';
+import { mailboxHealth } from '../email/imap/mailbox-health.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -57,9 +62,13 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'>): Promise<FastifyIns
   registerStaffRoutes(routeDeps);
   registerCaseRoutes(routeDeps);
   registerCommitmentRoutes(routeDeps);
+  registerPromiseRoutes(routeDeps);
   registerInsightRoutes(routeDeps);
   registerPortalRoutes(routeDeps);
   registerBenchProbeRoute(routeDeps);
+  registerRetentionRoutes(routeDeps);
+  registerEmailInboundRoutes(routeDeps);
+  registerEmailOutboundRoutes(routeDeps);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { tags: ['health'], summary: 'Database and background jobs' } }, async (_request, reply) => {
@@ -70,7 +79,10 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'>): Promise<FastifyIns
       database = false;
     }
     const jobs = deps.jobsHealthy();
-    return reply.status(database ? 200 : 503).send({ ok: database && jobs, database, jobs, store: deps.store.kind });
+    // A mailbox that cannot be read is reported here, loudly, not only in the logs.
+    const mailboxes = database ? await mailboxHealth(deps.ctx.db).catch(() => []) : [];
+    const mailboxesOk = mailboxes.every((m) => m.ok);
+    return reply.status(database ? 200 : 503).send({ ok: database && jobs && mailboxesOk, database, jobs, store: deps.store.kind, mailboxes });
   });
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { PgBoss, fromDrizzle, fromPglite } from 'pg-boss';
 import type { Db, Store } from '../db/open-database.ts';
@@ -28,6 +29,11 @@ export async function startJobs(store: Store, options: { pollingIntervalSeconds?
   for (const definition of JOB_DEFINITIONS) {
     await boss.createQueue(definition.name, { retryLimit: 10, retryDelay: 5, retryBackoff: true });
   }
+  // createQueue evicts the queue from pg-boss's cache, and the first send inside one of our
+  // transactions would then look it up on pg-boss's own connection — on PGlite (a single
+  // connection) that waits for the very transaction waiting on it, and the server hangs.
+  // A harmless call that reads through the cache, outside any transaction, fills it first.
+  for (const definition of JOB_DEFINITIONS) await boss.deleteJob(definition.name, randomUUID());
 
   const timers: Timers = {
     async schedule(tx: Db, timer: TimerRequest) {

@@ -4,4 +4,5 @@ export const TIMER = {
   promiseDue: 'promise-due',
   escalationDeadline: 'escalation-deadline',
   caseAssessHell: 'case-assess-hell',
+  retentionRefreshScores: 'retention-refresh-scores',
 } as const;

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { cases, customers, messages, outbox, promises, tasks } from '../db/schema.ts';
 import { KeptError, notFound } from '../errors/kept-error.ts';
@@ -8,6 +8,8 @@ import type { DeskContext } from '../jobs/desk-context.ts';
 import { TIMER } from '../jobs/timer-names.ts';
 import { classifyDelivery } from '../promises/promise-rules.ts';
 import { caseReference } from '../cases/case-reference.ts';
+import { EMAIL_JOB } from '../email/outbound/email-job-names.ts';
+import { recordCompletedWork } from '../promises/capability/record-duration.ts';
 
 export interface SendAnswerInput {
   workspaceId: string;
@@ -49,10 +51,14 @@ export async function sendAnswer(ctx: DeskContext, input: SendAnswerInput) {
         createdAt: now,
       })
       .returning();
-    await tx
+    const answered = await tx
       .update(messages)
       .set({ answeredAt: now })
-      .where(and(eq(messages.caseId, caseRow.id), eq(messages.direction, 'inbound'), isNull(messages.answeredAt)));
+      .where(and(eq(messages.caseId, caseRow.id), eq(messages.direction, 'inbound'), isNull(messages.answeredAt)))
+      .returning({ createdAt: messages.createdAt });
+    // Capability history (issue 4): how long the customer waited for this answer.
+    const waitingSince = answered.reduce<Date | null>((min, m) => (!min || m.createdAt < min ? m.createdAt : min), null);
+    if (waitingSince) await recordCompletedWork(tx, { workspaceId: input.workspaceId, kind: 'first_response', caseRow, startedAt: waitingSince, completedAt: now });
     const base = { workspaceId: input.workspaceId, caseId: caseRow.id, customerId: caseRow.customerId, actorUserId: input.authorUserId, occurredAt: now };
     const events: NewEvent[] = [{ ...base, type: 'message.sent', data: { messageId: message!.id, channel: input.channel } }];
     const firstAnswers = await tx
@@ -66,7 +72,7 @@ export async function sendAnswer(ctx: DeskContext, input: SendAnswerInput) {
     const doneTasks = await tx
       .update(tasks)
       .set({ doneAt: now })
-      .where(and(eq(tasks.caseId, caseRow.id), eq(tasks.kind, 'follow_up_contact'), isNull(tasks.doneAt)))
+      .where(and(eq(tasks.caseId, caseRow.id), inArray(tasks.kind, ['follow_up_contact', 'promise_first_response']), isNull(tasks.doneAt)))
       .returning({ id: tasks.id });
     for (const t of doneTasks) events.push({ ...base, type: 'task.done', data: { taskId: t.id } });
     if (caseRow.status === 'new') {
@@ -85,7 +91,10 @@ export async function sendAnswer(ctx: DeskContext, input: SendAnswerInput) {
         toAddress: customer.email,
         subject: `[#${caseReference(caseRow.number)}] ${caseRow.subject}`,
         textBody: body,
+        kind: 'reply',
+        language: customer.language,
       });
+      await ctx.timers.schedule(tx, { name: EMAIL_JOB.outboxSend, payload: { workspaceId: input.workspaceId }, startAfter: now });
     }
     await ctx.timers.schedule(tx, { name: TIMER.caseAssessHell, payload: { workspaceId: input.workspaceId, caseId: caseRow.id }, startAfter: now });
     return message!;

@@ -17,6 +17,11 @@ export interface MakePromiseInput {
   dueAt: Date;
   actorUserId: string | null;
   reminderMinutes: number;
+  /** Issue 4: the capability quote at the time, kept with the promise and its event. */
+  quote?: { dueAt: Date; minutes: number; percentile: number; sampleSize: number } | null;
+  overPromiseConfirmed?: boolean;
+  /** The agent's own words, when recorded from a recognised commitment. */
+  phrase?: string;
 }
 
 /** A commitment to the customer becomes a record with an owner, a due time and its two timers. */
@@ -34,6 +39,8 @@ export async function makePromise(ctx: DeskContext, input: MakePromiseInput) {
       channel: input.channel,
       description: input.description,
       dueAt: input.dueAt,
+      quotedDueAt: input.quote?.dueAt ?? null,
+      overPromiseConfirmed: input.overPromiseConfirmed ?? false,
       createdAt: now,
     })
     .returning();
@@ -45,7 +52,18 @@ export async function makePromise(ctx: DeskContext, input: MakePromiseInput) {
       customerId: input.customerId,
       type: 'promise.made',
       actorUserId: input.actorUserId,
-      data: { promiseId: promise.id, kind: input.kind, dueAt: input.dueAt.toISOString(), channel: input.channel, ownerId: input.ownerId },
+      data: {
+        promiseId: promise.id,
+        kind: input.kind,
+        dueAt: input.dueAt.toISOString(),
+        channel: input.channel,
+        ownerId: input.ownerId,
+        ...(input.quote
+          ? { quote: { dueAt: input.quote.dueAt.toISOString(), minutes: input.quote.minutes, percentile: input.quote.percentile, sampleSize: input.quote.sampleSize } }
+          : {}),
+        ...(input.overPromiseConfirmed ? { overPromiseConfirmed: true } : {}),
+        ...(input.phrase ? { phrase: input.phrase } : {}),
+      },
       occurredAt: now,
     },
   ]);

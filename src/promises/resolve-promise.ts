@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { cases, promises, tasks } from '../db/schema.ts';
 import { KeptError, notFound } from '../errors/kept-error.ts';
@@ -10,6 +10,15 @@ import { sendAnswer } from '../messages/send-answer.ts';
 import { loadWorkspace } from '../workspaces/load-workspace.ts';
 import { assertDueInFuture, classifyDelivery } from './promise-rules.ts';
 import { schedulePromiseTimers } from './make-promise.ts';
+import { recordCompletedWork } from './capability/record-duration.ts';
+
+async function caseKeysOf(tx: Db, caseId: string) {
+  const [row] = await tx
+    .select({ id: cases.id, channel: cases.channel, language: cases.language, priority: cases.priority, category: cases.category, ownerId: cases.ownerId })
+    .from(cases)
+    .where(eq(cases.id, caseId));
+  return row!;
+}
 
 async function lockPromise(tx: Db, workspaceId: string, promiseId: string) {
   const [row] = await tx
@@ -28,6 +37,15 @@ export async function keepPromise(ctx: DeskContext, input: { workspaceId: string
     const row = await lockPromise(tx, input.workspaceId, input.promiseId);
     if (row.status !== 'open') throw new KeptError('promise.not_open', `The promise is already ${row.status}`);
     const [updated] = await tx.update(promises).set({ status: 'kept', resolvedAt: now }).where(eq(promises.id, row.id)).returning();
+    // Its reminder task is done too: nobody should be chased for a promise already kept.
+    await tx
+      .update(tasks)
+      .set({ doneAt: now })
+      .where(and(eq(tasks.caseId, row.caseId), eq(tasks.kind, `promise_${row.kind}`), eq(tasks.dueAt, row.dueAt), isNull(tasks.doneAt)));
+    // First answers are measured from the messages themselves (send-answer.ts), not here.
+    if (row.kind !== 'first_response') {
+      await recordCompletedWork(tx, { workspaceId: row.workspaceId, kind: row.kind, caseRow: await caseKeysOf(tx, row.caseId), ownerId: row.ownerId, promiseId: row.id, startedAt: row.createdAt, completedAt: now });
+    }
     await appendEvents(tx, [
       { workspaceId: input.workspaceId, caseId: row.caseId, customerId: row.customerId, actorUserId: input.actorUserId, occurredAt: now, type: 'promise.kept', data: { promiseId: row.id, early: classifyDelivery(row.dueAt, now, row.createdAt) === 'early' } },
     ]);
@@ -109,6 +127,10 @@ export async function breakOverduePromise(ctx: DeskContext, payload: { workspace
     const row = await lockPromise(tx, payload.workspaceId, payload.promiseId);
     if (row.status !== 'open' || row.dueAt.getTime() > now.getTime()) return false;
     await tx.update(promises).set({ status: 'broken', resolvedAt: now }).where(eq(promises.id, row.id));
+    if (row.kind !== 'first_response') {
+      // The work took at least until now: a censored duration keeps slow work in the history.
+      await recordCompletedWork(tx, { workspaceId: row.workspaceId, kind: row.kind, caseRow: await caseKeysOf(tx, row.caseId), ownerId: row.ownerId, promiseId: row.id, startedAt: row.createdAt, completedAt: now, censored: true });
+    }
     await appendEvents(tx, [
       { workspaceId: row.workspaceId, caseId: row.caseId, customerId: row.customerId, actorUserId: null, occurredAt: now, type: 'promise.broken', data: { promiseId: row.id } },
     ]);

@@ -13,5 +13,7 @@ export function defaultWorkspaceSettings(): WorkspaceSettings {
     supportPhone: '',
     supportEmail: '',
     supportHours: '',
+    quotePercentile: 90,
+    quoteFromCapability: true,
   };
 }

@@ -23,8 +23,8 @@ async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, 
   return value;
 }
 
-/** A workspace with one agent and `count` cases, each with a callback promise due at `dueAt`. */
-async function seedPromises(kept: RunningKept, count: number, dueAt: Date) {
+/** A workspace with one agent and `count` cases, each with a callback promise due `dueInMs` after it is made. */
+async function seedPromises(kept: RunningKept, count: number, dueInMs: number) {
   const tag = Math.random().toString(36).slice(2, 8);
   const { workspace } = await createWorkspace(kept.store.db, {
     workspaceName: `Twin ${tag}`,
@@ -52,7 +52,8 @@ async function seedPromises(kept: RunningKept, count: number, dueAt: Date) {
         kind: 'callback',
         channel: 'phone',
         description: `Callback ${i}`,
-        dueAt,
+        // Due a fixed time after its own creation: a loaded machine must not make it due in the past.
+        dueAt: new Date(Date.now() + dueInMs),
         actorUserId: agent.id,
         reminderMinutes: 30,
       }),
@@ -81,11 +82,10 @@ describe('timers through pg-boss', () => {
       const bootstrap = await openPostgres(database.url);
       await migrateStore(bootstrap);
       await bootstrap.close();
-      const config = readConfig({}, { databaseUrl: database.url, port: 0, runJobs: true, logLevel: 'silent' });
+      const config = readConfig({}, { databaseUrl: database.url, port: 0, runJobs: true, logLevel: 'silent', smtpPort: null });
       const [one, two] = await Promise.all([startKept(config, { pollingIntervalSeconds: 0.5 }), startKept(config, { pollingIntervalSeconds: 0.5 })]);
       try {
-        const dueAt = new Date(Date.now() + 4_000);
-        const ids = await seedPromises(one, 30, dueAt);
+        const ids = await seedPromises(one, 30, 4_000);
         // Instance one dies before the timers are due: its pool is gone, its workers with it.
         await one.jobs.boss.stop({ graceful: false, wait: false } as never);
         await one.app.close();
@@ -110,10 +110,10 @@ describe('timers through pg-boss', () => {
       const bootstrap = await openPostgres(database.url);
       await migrateStore(bootstrap);
       await bootstrap.close();
-      const config = readConfig({}, { databaseUrl: database.url, port: 0, runJobs: true, logLevel: 'silent' });
+      const config = readConfig({}, { databaseUrl: database.url, port: 0, runJobs: true, logLevel: 'silent', smtpPort: null });
       const [one, two] = await Promise.all([startKept(config, { pollingIntervalSeconds: 0.5 }), startKept(config, { pollingIntervalSeconds: 0.5 })]);
       try {
-        const ids = await seedPromises(one, 40, new Date(Date.now() + 3_000));
+        const ids = await seedPromises(one, 40, 3_000);
         const counts = await waitFor(() => brokenCounts(one.store, ids), (c) => c.size === ids.length, 40_000);
         await new Promise((resolve) => setTimeout(resolve, 1_500)); // a late duplicate would show up now
         const settled = await brokenCounts(one.store, ids);
@@ -134,10 +134,10 @@ describe('timers through pg-boss', () => {
 
   it('fire on the embedded database too', async () => {
     const store = await sharedStore('pglite');
-    const config = readConfig({}, { port: 0, runJobs: true, logLevel: 'silent' });
+    const config = readConfig({}, { port: 0, runJobs: true, logLevel: 'silent', smtpPort: null });
     const kept = await startKept(config, { store, pollingIntervalSeconds: 0.5 });
     try {
-      const ids = await seedPromises(kept, 3, new Date(Date.now() + 2_000));
+      const ids = await seedPromises(kept, 3, 2_000);
       const counts = await waitFor(() => brokenCounts(store, ids), (c) => c.size === ids.length, 30_000);
       expect([...counts.values()]).toEqual([1, 1, 1]);
       const rows = await store.db.select().from(promises).where(and(inArray(promises.id, ids), eq(promises.status, 'broken')));

@@ -13,9 +13,13 @@ import { CustomerPage } from './customers/customer-page.tsx';
 import { SettingsPage } from './settings/settings-page.tsx';
 import { PortalRequestPage } from './portal/portal-request-page.tsx';
 import { PortalSessionPage } from './portal/portal-session-page.tsx';
+import { ExpectationPage } from './promises/expectation-page.tsx';
+import { MailSinkPage } from './email/mail-sink-page.tsx';
 
 // ECharts is large: the dashboard loads it only when opened.
 const DashboardPage = lazy(() => import('./dashboard/dashboard-page.tsx'));
+const RetentionPage = lazy(() => import('./retention/retention-page.tsx'));
+const PromisesPage = lazy(() => import('./promises/promises-page.tsx'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -38,6 +42,7 @@ export function AppRoutes() {
       <Route path="/setup" element={<SetupPage />} />
       <Route path="/login" element={<LoginPage />} />
       <Route path="/portal/s/:token" element={<PortalSessionPage />} />
+      <Route path="/portal/expect/:token" element={<ExpectationPage />} />
       <Route path="/portal/:slug" element={<PortalRequestPage />} />
       <Route path="/app" element={<StaffApp />}>
         <Route index element={<Navigate to="/app/queues/unanswered" replace />} />
@@ -55,7 +60,25 @@ export function AppRoutes() {
             </Suspense>
           }
         />
+        <Route
+          path="promises"
+          element={
+            <Suspense fallback={<Loader />}>
+              <PromisesPage />
+            </Suspense>
+          }
+        />
+        <Route path="retention" element={<Navigate to="/app/retention/at-risk" replace />} />
+        <Route
+          path="retention/:tab"
+          element={
+            <Suspense fallback={<Loader />}>
+              <RetentionPage />
+            </Suspense>
+          }
+        />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="mail-sink" element={<MailSinkPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route path="*" element={<NotFound />} />

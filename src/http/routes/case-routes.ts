@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { changeCaseStatus } from '../../cases/change-case-status.ts';
 import { getCaseDetail } from '../../cases/get-case-detail.ts';
@@ -9,7 +10,9 @@ import { openEscalation } from '../../escalations/open-escalation.ts';
 import { CHANNELS } from '../../events/event-types.ts';
 import { addInternalNote, sendAnswer } from '../../messages/send-answer.ts';
 import { listUnanswered } from '../../messages/list-unanswered.ts';
-import { makePromise } from '../../promises/make-promise.ts';
+import { makeQuotedPromise } from '../../promises/make-quoted-promise.ts';
+import { cases } from '../../db/schema.ts';
+import { eq } from 'drizzle-orm';
 import { PROMISE_KINDS } from '../../promises/promise-rules.ts';
 import { loadWorkspace } from '../../workspaces/load-workspace.ts';
 import { presentPromise } from '../../cases/case-presenters.ts';
@@ -19,6 +22,14 @@ import { requireStaff } from '../staff-auth.ts';
 import { idParam, languageCode, longText, shortText, typed, type RouteDeps } from '../route-kit.ts';
 
 const channel = z.enum(CHANNELS);
+
+/**
+ * Integrations that only record contacts send `Prefer: return=minimal` (RFC 7240) and get the
+ * ids back instead of the whole case, which costs more to build than the write itself.
+ */
+function wantsMinimal(request: FastifyRequest): boolean {
+  return /\breturn=minimal\b/i.test(String(request.headers.prefer ?? ''));
+}
 
 export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
   const r = typed(app);
@@ -87,6 +98,9 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
         body: request.body.body,
         loggedByUserId: request.body.channel === 'phone' || request.body.channel === 'letter' || request.body.channel === 'fax' || request.body.channel === 'voicemail' ? staff.userId : null,
       });
+      if (wantsMinimal(request)) {
+        return reply.status(201).send({ caseId: result.caseRow.id, reference: result.reference, messageId: result.messageId, acknowledged: result.acknowledgement !== null });
+      }
       return reply.status(201).send(await detail(staff.workspaceId, result.caseRow.id));
     },
   );
@@ -110,21 +124,22 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
       const staff = requireStaff(request);
       const { direction, internal, body } = request.body;
       const caseId = request.params.id;
+      let messageId: string;
       if (internal) {
-        await addInternalNote(ctx, { workspaceId: staff.workspaceId, caseId, authorUserId: staff.userId, body });
+        messageId = (await addInternalNote(ctx, { workspaceId: staff.workspaceId, caseId, authorUserId: staff.userId, body })).id;
       } else if (direction === 'outbound') {
-        await sendAnswer(ctx, { workspaceId: staff.workspaceId, caseId, authorUserId: staff.userId, channel: request.body.channel, body });
+        messageId = (await sendAnswer(ctx, { workspaceId: staff.workspaceId, caseId, authorUserId: staff.userId, channel: request.body.channel, body })).id;
       } else {
-        const current = await detail(staff.workspaceId, caseId);
-        await receiveCustomerMessage(ctx, {
+        const received = await receiveCustomerMessage(ctx, {
           workspaceId: staff.workspaceId,
           caseId,
-          customer: { id: current.customer.id },
           channel: request.body.channel,
           body,
           loggedByUserId: staff.userId,
         });
+        messageId = received.messageId;
       }
+      if (wantsMinimal(request)) return reply.status(201).send({ caseId, messageId });
       return reply.status(201).send(await detail(staff.workspaceId, caseId));
     },
   );
@@ -154,31 +169,37 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     {
       schema: {
         tags: ['promises'],
-        summary: 'Record a commitment to the customer (a callback, a refund by Friday...)',
+        summary: 'Record a commitment to the customer; faster than measured capability needs confirmOverPromise (422 promise.over_promise otherwise)',
         params: idParam,
-        body: z.strictObject({ kind: z.enum(PROMISE_KINDS), channel, dueAt: z.iso.datetime({ offset: true }), description: shortText(500), ownerId: z.uuid().optional() }),
+        body: z.strictObject({
+          kind: z.enum(PROMISE_KINDS),
+          channel,
+          dueAt: z.iso.datetime({ offset: true }),
+          description: shortText(500),
+          ownerId: z.uuid().optional(),
+          confirmOverPromise: z.boolean().optional(),
+          phrase: z.string().trim().max(500).optional(),
+        }),
       },
     },
     async (request, reply) => {
       const staff = requireStaff(request);
       const current = await detail(staff.workspaceId, request.params.id);
-      const workspace = await loadWorkspace(ctx.db, staff.workspaceId);
-      const promise = await ctx.db.transaction((tx) =>
-        makePromise({ ...ctx, db: tx as never }, {
-          workspaceId: staff.workspaceId,
-          caseId: current.case.id,
-          customerId: current.customer.id,
-          ownerId: request.body.ownerId ?? current.case.owner?.id ?? staff.userId,
-          kind: request.body.kind,
-          channel: request.body.channel,
-          description: request.body.description,
-          dueAt: new Date(request.body.dueAt),
-          actorUserId: staff.userId,
-          reminderMinutes: workspace.settings.promiseReminderMinutes,
-        }),
-      );
+      const [caseRow] = await ctx.db.select().from(cases).where(eq(cases.id, current.case.id));
+      const made = await makeQuotedPromise(ctx, {
+        workspaceId: staff.workspaceId,
+        caseRow: caseRow!,
+        ownerId: request.body.ownerId ?? current.case.owner?.id ?? staff.userId,
+        kind: request.body.kind,
+        channel: request.body.channel,
+        description: request.body.description,
+        dueAt: new Date(request.body.dueAt),
+        actorUserId: staff.userId,
+        confirmOverPromise: request.body.confirmOverPromise === true,
+        ...(request.body.phrase ? { phrase: request.body.phrase } : {}),
+      });
       const nameOf = await loadStaffNames(ctx.db, staff.workspaceId);
-      return reply.status(201).send(presentPromise(promise, Number(current.case.reference.slice(2)), nameOf));
+      return reply.status(201).send({ ...presentPromise(made.promise, Number(current.case.reference.slice(2)), nameOf), warning: made.warning, quote: made.quote });
     },
   );
 

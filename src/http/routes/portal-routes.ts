@@ -3,6 +3,8 @@ import { receiveCustomerMessage } from '../../cases/receive-customer-message.ts'
 import { openEscalation } from '../../escalations/open-escalation.ts';
 import { getPortalSession, loadPortalCase, reachAHuman, verifyPortalSession, workspaceBySlug } from '../../portal/portal-operations.ts';
 import { signPortalToken } from '../../portal/portal-token.ts';
+import { EXPECTATION_CHOICES } from '../../promises/expectations/expectation-choice.ts';
+import { recordExpectation } from '../../promises/expectations/record-expectation.ts';
 import { idParam, languageCode, longText, shortText, typed, type RouteDeps } from '../route-kit.ts';
 
 const tokenParam = z.strictObject({ token: z.string().min(10).max(400) });
@@ -25,7 +27,16 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
         tags: ['portal'],
         summary: 'A customer writes a new request; the answer is the acknowledgement with a reference and a time',
         params: slugParam,
-        body: z.strictObject({ name: shortText(200), email: z.email().max(254), subject: shortText(200).optional(), body: longText(), language: languageCode.optional() }),
+        body: z.strictObject({
+          name: shortText(200),
+          email: z.email().max(254),
+          subject: shortText(200).optional(),
+          body: longText(),
+          language: languageCode.optional(),
+          // Issue 4 (K16): "by when do you expect an answer?" — optional, a choice or an exact time.
+          expectation: z.enum(EXPECTATION_CHOICES).optional(),
+          expectedBy: z.iso.datetime({ offset: true }).optional(),
+        }),
       },
     },
     async (request, reply) => {
@@ -38,6 +49,17 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
         ...(subject ? { subject } : {}),
         body,
       });
+      if (request.body.expectation || request.body.expectedBy) {
+        await recordExpectation(ctx.db, {
+          workspaceId: workspace.id,
+          caseId: result.caseRow.id,
+          ...(request.body.expectation ? { choice: request.body.expectation } : {}),
+          ...(request.body.expectedBy ? { expectedBy: new Date(request.body.expectedBy) } : {}),
+          source: 'portal_form',
+          now: ctx.now(),
+          timeZone: workspace.timeZone,
+        });
+      }
       return reply.status(201).send({
         reference: result.reference,
         promisedBy: (await loadPortalCase(ctx.db, workspace.id, result.customer.id, result.caseRow.id)).promisedBy ?? '',

@@ -31,6 +31,8 @@ export const settingsSchema = z.strictObject({
   supportPhone: z.string().trim().max(60),
   supportEmail: z.string().trim().max(254),
   supportHours: z.string().trim().max(200),
+  quotePercentile: z.number().int().min(50).max(99),
+  quoteFromCapability: z.boolean(),
 }).partial();
 
 export function registerStaffRoutes({ app, ctx }: RouteDeps): void {

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { escalateMissedDeadline } from '../../escalations/resolve-escalation.ts';
 import { breakOverduePromise, remindPromiseOwner } from '../../promises/resolve-promise.ts';
 import { assessCaseHell } from '../../service-hell/assess-case-hell.ts';
+import { refreshScores } from '../../retention/refresh-scores.ts';
 import type { DeskContext } from '../desk-context.ts';
 import { TIMER } from '../timer-names.ts';
+import { EMAIL_JOB_DEFINITIONS } from '../../email/outbound/email-jobs.ts';
 
 /** A job: a stable name, a validated payload, and a handler that is safe to run twice. */
 export interface JobDefinition<P> {
@@ -29,4 +31,7 @@ export const JOB_DEFINITIONS = [
     handle: escalateMissedDeadline,
   }),
   defineJob({ name: TIMER.caseAssessHell, payload: z.object({ ...ids, caseId: z.uuid() }), handle: assessCaseHell }),
+  // Recomputes every score from scratch, so running it twice only costs time.
+  defineJob({ name: TIMER.retentionRefreshScores, payload: z.object(ids), handle: (ctx, p) => refreshScores(ctx.db, p.workspaceId, ctx.now()) }),
+  ...EMAIL_JOB_DEFINITIONS,
 ] as const;

@@ -2,6 +2,15 @@ import pg from 'pg';
 
 const ADMIN_URL = process.env.KEPT_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 // Test databases are per worker; whatever a killed run left behind is dropped before and after.
 async function dropTestDatabases(): Promise<void> {
   if (process.env.KEPT_TEST_POSTGRES === 'off') return;
@@ -13,7 +22,12 @@ async function dropTestDatabases(): Promise<void> {
   }
   try {
     const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where datname like 'kept\\_it\\_%' or datname like 'kept\\_twin\\_%'`);
-    for (const row of rows) await client.query(`drop database if exists ${row.datname} with (force)`);
+    for (const row of rows) {
+      // Names carry the creating process id; another test run's live databases are left alone.
+      const pid = Number(/_(\d+)_[a-z0-9]+$/.exec(row.datname)?.[1]);
+      if (Number.isFinite(pid) && processIsAlive(pid)) continue;
+      await client.query(`drop database if exists ${row.datname} with (force)`);
+    }
   } finally {
     await client.end();
   }

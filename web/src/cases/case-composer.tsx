@@ -6,6 +6,7 @@ import type { CaseDetailResponse } from '../../../src/contract/api-types.ts';
 import { DELIVERABLE_CHANNELS, type Channel } from '../../../src/events/event-types.ts';
 import { api } from '../api/kept-api.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { CommitmentSuggestions } from '../promises/commitment-suggestions.tsx';
 
 type Mode = 'reply' | 'note' | 'log';
 const LOG_CHANNELS: Channel[] = ['phone', 'voicemail', 'letter', 'fax'];
@@ -97,6 +98,9 @@ export function CaseComposer({ detail, onDone }: { detail: CaseDetailResponse; o
           dir="auto"
           data-testid="composer-body"
         />
+        {mode === 'reply' && (
+          <CommitmentSuggestions caseId={detail.case.id} text={body} channel={replyChannel} onRecorded={() => void api.caseDetail(detail.case.id).then(onDone)} />
+        )}
         <ErrorAlert error={error} />
         <Group justify="flex-end">
           <Button onClick={() => void send()} loading={busy} disabled={!body.trim()} color={mode === 'note' ? 'yellow' : 'teal'} data-testid="composer-send">

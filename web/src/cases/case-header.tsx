@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { CaseDetailResponse } from '../../../src/contract/api-types.ts';
 import { HellBadge, HellReasons, StatusBadge } from '../common/badges.tsx';
 import { useFormat } from '../i18n/use-format.ts';
+import { BounceBadge } from '../email/bounce-badge.tsx';
 
 function Figure({ label, value, testId, warn }: { label: string; value: string; testId: string; warn?: boolean }) {
   return (
@@ -43,6 +44,7 @@ export function CaseHeader({ detail }: { detail: CaseDetailResponse }) {
               </Badge>
             )}
             <HellBadge flagged={detail.hell.flagged} />
+            <BounceBadge customer={detail.customer} />
           </Group>
           <Title order={2} dir="auto" style={{ overflowWrap: 'anywhere' }} data-testid="case-subject">
             {c.subject}

@@ -2,6 +2,7 @@ import { Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MessageView, TimelineItem } from '../../../src/contract/api-types.ts';
 import { useFormat } from '../i18n/use-format.ts';
+import { EmailMessageParts, hasEmailParts } from './email-message-parts.tsx';
 import { describeEvent, eventTone, isDuplicateOfMessage, type EventTone } from './describe-event.ts';
 
 const LOGGED_CHANNELS = new Set(['phone', 'voicemail', 'letter', 'fax']);
@@ -66,9 +67,13 @@ function MessageItem({ item, message, showCase }: { item: TimelineItem; message:
           {format.dateTime(item.at)}
         </Text>
       </Group>
-      <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="timeline-body">
-        {message.body}
-      </Text>
+      {hasEmailParts(message) ? (
+        <EmailMessageParts message={message} />
+      ) : (
+        <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="timeline-body">
+          {message.body}
+        </Text>
+      )}
     </Paper>
   );
 }

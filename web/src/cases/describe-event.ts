@@ -101,6 +101,10 @@ export function describeEvent(
       });
     case 'task.done':
       return t('timeline.events.task.done');
+    case 'email.bounced':
+      return t('mailout.timeline.bounced', { address: isolate(str(data, 'address')), reason: isolate([str(data, 'status'), str(data, 'diagnostic')].filter(Boolean).join(' ')) });
+    case 'email.failed':
+      return t('mailout.timeline.failed', { address: isolate(str(data, 'toAddress')), attempts: str(data, 'attempts'), error: isolate(str(data, 'error')) });
     default:
       return t('timeline.events.unknown', { type });
   }

@@ -1,12 +1,21 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { PromiseKind } from '../../../src/contract/api-types.ts';
 import { CHANNELS, type Channel } from '../../../src/events/event-types.ts';
-import { api } from '../api/kept-api.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { isoFromLocalInput, localInputValue } from './datetime.ts';
+import type { QuoteView } from '../../../src/contract/promise-api-types.ts';
+import { promiseApi } from '../promises/promise-api.ts';
+import { OverPromiseConfirm, QuoteHint } from '../promises/quote-hint.tsx';
+
+/** "2026-03-03T15:00" in the browser's zone, for the datetime-local input. */
+function localInputFromIso(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
 
 const KINDS: PromiseKind[] = ['callback', 'resolution', 'refund', 'delivery', 'first_response', 'other'];
 
@@ -18,6 +27,25 @@ export function PromiseForm({ caseId, defaultChannel, onDone }: { caseId: string
   const [description, setDescription] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Issue 4: the capability quote for this kind, and the confirmation of a faster time.
+  const [quote, setQuote] = useState<QuoteView | null | undefined>(undefined);
+  const [quoteLoading, setQuoteLoading] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
+  const [serverWarning, setServerWarning] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setQuoteLoading(true);
+    promiseApi.quote(caseId, kind, channel).then(
+      (r) => live && setQuote(r.quote),
+      () => live && setQuote(null),
+    ).finally(() => live && setQuoteLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [caseId, kind, channel]);
+  const dueIso = isoFromLocalInput(due);
+  const faster = !!quote && !!dueIso && new Date(dueIso).getTime() < new Date(quote.exactDueAt).getTime();
+  const warning = serverWarning ?? (faster && quote ? t('promises.overPromise.needConfirm') : null);
 
   const submit = async () => {
     const dueAt = isoFromLocalInput(due);
@@ -25,12 +53,18 @@ export function PromiseForm({ caseId, defaultChannel, onDone }: { caseId: string
     setBusy(true);
     setError(null);
     try {
-      await api.makePromise(caseId, { kind, channel, dueAt, description: description.trim() });
+      await promiseApi.make(caseId, { kind, channel, dueAt, description: description.trim(), ...(confirmed ? { confirmOverPromise: true } : {}) });
       setDescription('');
+      setConfirmed(false);
+      setServerWarning(null);
       onDone();
       notifications.show({ color: 'teal', message: t('actions.promiseMade') });
     } catch (cause) {
-      setError(cause);
+      const body = cause as { code?: string; message?: string };
+      if (body.code === 'promise.over_promise') {
+        // The server's words carry the numbers: "similar callbacks: 90% done within 5 h; you promised 1 h".
+        setServerWarning(/\((similar[^)]*)\)/.exec(body.message ?? '')?.[1] ?? body.message ?? null);
+      } else setError(cause);
     } finally {
       setBusy(false);
     }
@@ -48,6 +82,7 @@ export function PromiseForm({ caseId, defaultChannel, onDone }: { caseId: string
         data={KINDS.map((k) => ({ value: k, label: t(`promiseKind.${k}`) }))}
         data-testid="promise-kind"
       />
+      <QuoteHint quote={quote} loading={quoteLoading} onUse={(iso) => setDue(localInputFromIso(iso))} />
       <TextInput
         type="datetime-local"
         label={t('actions.promiseDue')}
@@ -73,8 +108,9 @@ export function PromiseForm({ caseId, defaultChannel, onDone }: { caseId: string
         data-testid="promise-description"
         dir="auto"
       />
+      {(faster || serverWarning) && warning && <OverPromiseConfirm warning={warning} confirmed={confirmed} onConfirm={setConfirmed} />}
       <ErrorAlert error={error} />
-      <Button onClick={() => void submit()} loading={busy} disabled={!description.trim() || !due} data-testid="promise-submit">
+      <Button onClick={() => void submit()} loading={busy} disabled={!description.trim() || !due || ((faster || !!serverWarning) && !confirmed)} data-testid="promise-submit">
         {t('actions.promiseSubmit')}
       </Button>
     </Stack>

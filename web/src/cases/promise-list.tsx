@@ -70,6 +70,31 @@ function RenegotiateDialog({ promise, onClose, onDone }: { promise: PromiseView;
   );
 }
 
+/** Issue 4: the history of a renegotiated promise, old time → new time, oldest first. */
+function PromiseHistory({ promise, all }: { promise: PromiseView; all: PromiseView[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const chain: PromiseView[] = [];
+  let current = promise;
+  for (;;) {
+    const previous = all.find((x) => x.status === 'renegotiated' && x.caseId === current.caseId && x.resolvedAt === current.createdAt && x.description === current.description);
+    if (!previous || chain.includes(previous)) break;
+    chain.unshift(previous);
+    current = previous;
+  }
+  if (chain.length === 0) return null;
+  const times = [...chain, promise];
+  return (
+    <Stack gap={0} data-testid="promise-history">
+      {times.slice(1).map((next, i) => (
+        <Text key={next.id} size="xs" c="dimmed">
+          {t('promises.history.was', { from: format.dateTime(times[i]!.dueAt), to: format.dateTime(next.dueAt) })}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
 export function PromiseList({ promises, onChanged }: { promises: PromiseView[]; onChanged: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -107,6 +132,7 @@ export function PromiseList({ promises, onChanged }: { promises: PromiseView[]; 
               <Text size="sm" dir="auto">
                 {p.description}
               </Text>
+              <PromiseHistory promise={p} all={promises} />
               <Text size="xs" c={overdue ? 'red.7' : 'dimmed'}>
                 {t('promises.due', { at: format.dateTime(p.dueAt) })}
                 {overdue ? ` · ${t('common.overdue')}` : ''} · {t('promises.owner', { name: p.owner.name })}

@@ -11,6 +11,8 @@ import { CaseTimeline } from '../cases/case-timeline.tsx';
 import { useUserNames } from '../cases/case-page.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { CaseRows } from '../queues/case-queue.tsx';
+import { CustomerRisk } from '../retention/customer-risk.tsx';
+import { BounceBadge } from '../email/bounce-badge.tsx';
 
 export function HellMetricsGrid({ hell }: { hell: HellAssessment }) {
   const { t } = useTranslation();
@@ -64,6 +66,7 @@ export function CustomerPage() {
                 {c.name}
               </Title>
               <HellBadge flagged={data.hell.flagged} />
+              <BounceBadge customer={c} />
             </Group>
             <Group gap="lg">
               <Text size="sm">
@@ -91,6 +94,7 @@ export function CustomerPage() {
           </Group>
         )}
       </Paper>
+      <CustomerRisk customerId={c.id} />
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">

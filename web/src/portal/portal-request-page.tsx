@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Center, Loader, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Loader, NativeSelect, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { PortalRequestCreated } from '../../../src/contract/api-types.ts';
@@ -40,6 +40,8 @@ export function PortalRequestPage() {
   const info = useApi(() => api.portalInfo(slug), [slug]);
   const [form, setForm] = useState({ name: '', email: '', subject: '', body: '' });
   const [created, setCreated] = useState<PortalRequestCreated | null>(null);
+  // Issue 4 (K16): by when the customer expects an answer (optional).
+  const [expectation, setExpectation] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -60,6 +62,7 @@ export function PortalRequestPage() {
           body: form.body,
           language: i18n.language,
           ...(subject ? { subject } : {}),
+          ...(expectation ? { expectation } : {}),
         }),
       );
       setForm({ name: form.name, email: form.email, subject: '', body: '' });
@@ -97,6 +100,14 @@ export function PortalRequestPage() {
                 onChange={(e) => setForm({ ...form, body: e.currentTarget.value })}
                 dir="auto"
                 data-testid="portal-message"
+              />
+              <NativeSelect
+                label={t('promises.expect.question')}
+                description={t('promises.expect.optional')}
+                value={expectation}
+                onChange={(e) => setExpectation(e.currentTarget.value)}
+                data={(['', 'hour', 'today', 'tomorrow', 'week'] as const).map((c) => ({ value: c, label: t(`promises.expect.choice.${c}`) }))}
+                data-testid="portal-expectation"
               />
               <ErrorAlert error={error} />
               <Button type="submit" loading={busy} disabled={!form.body.trim() || !form.name.trim() || !form.email.trim()} data-testid="portal-submit">

@@ -6,6 +6,7 @@ import { useSession } from '../auth/session-context.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { UsersPanel } from './users-panel.tsx';
 import { WorkspaceSettingsForm } from './workspace-settings-form.tsx';
+import { EmailSettingsSection } from '../email/email-settings-section.tsx';
 
 function TokenPanel() {
   const { t } = useTranslation();
@@ -70,6 +71,7 @@ export function SettingsPage() {
       <UsersPanel />
       <WorkspaceSettingsForm />
       <TokenPanel />
+      <EmailSettingsSection />
     </Stack>
   );
 }

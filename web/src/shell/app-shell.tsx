@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { SessionProvider, useSession } from '../auth/session-context.tsx';
 import { LanguageSwitcher } from '../i18n/language-switcher.tsx';
+import { FailingMailboxBanner } from '../email/failing-mailbox-banner.tsx';
 
 interface NavItem {
   to: string;
@@ -22,9 +23,12 @@ function StaffShell() {
     { to: '/app/queues/unanswered', match: '/app/queues', label: t('nav.queues'), testId: 'nav-queues' },
     { to: '/app/escalations', match: '/app/escalations', label: t('nav.escalations'), testId: 'nav-escalations' },
     { to: '/app/customers', match: '/app/customers', label: t('nav.customers'), testId: 'nav-customers' },
+    { to: '/app/promises', match: '/app/promises', label: t('promises.nav'), testId: 'nav-promises' },
   ];
   if (isSupervisor) items.push({ to: '/app/dashboard', match: '/app/dashboard', label: t('nav.dashboard'), testId: 'nav-dashboard' });
+  items.push({ to: '/app/retention/at-risk', match: '/app/retention', label: t('retention.nav'), testId: 'nav-retention' });
   if (isAdmin) items.push({ to: '/app/settings', match: '/app/settings', label: t('nav.settings'), testId: 'nav-settings' });
+  items.push({ to: '/app/mail-sink', match: '/app/mail-sink', label: t('mailout.sink.nav'), testId: 'nav-mail-sink' });
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -66,6 +70,7 @@ function StaffShell() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
+        <FailingMailboxBanner canOpenSettings={isAdmin} />
         <Outlet />
       </AppShell.Main>
     </AppShell>

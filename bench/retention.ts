@@ -1,0 +1,136 @@
+// Retention at scale on PostgreSQL. Reproduce: npx tsx bench/retention.ts [rows, default 10000000]
+//   (a) `kept import transactions` rows/s on a CSV of `rows` lines, beside psql's \copy of the
+//       same file into a bare table (the floor: no validation, no customers, no dedup);
+//   (b) purchases generated in SQL (rows purchases, rows/10 customers) → per-customer summary
+//       (SQL group by) → BG/NBD + Pareto/NBD + Gamma-Gamma fits → CLV and risk for everyone;
+//   (c) each dashboard query (cohorts, Pareto, complaint rate) at that size.
+// Databases are named kept_bench_retention_* and dropped at the end; the CSV is deleted.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { migrateStore, openPostgres, type Db } from '../src/db/open-database.ts';
+import { importTransactions } from '../src/retention/import-transactions.ts';
+import { refreshCustomerValue } from '../src/retention/refresh-customer-value.ts';
+import { refreshRollups } from '../src/retention/refresh-rollups.ts';
+import { refreshScores } from '../src/retention/refresh-scores.ts';
+import { cohortsReport } from '../src/retention/report-cohorts.ts';
+import { complaintRateReport } from '../src/retention/report-complaint-rate.ts';
+import { paretoReport } from '../src/retention/report-pareto.ts';
+import { createWorkspace } from '../src/workspaces/create-workspace.ts';
+
+const ROWS = Number(process.argv[2] ?? 10_000_000);
+const CUSTOMERS = Math.max(1, Math.floor(ROWS / 10));
+const ADMIN_URL = process.env.KEPT_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const NAME = `kept_bench_retention_${process.pid}`;
+const URL = ADMIN_URL.replace(/\/[^/]*$/, `/${NAME}`);
+const FILE = path.join(os.tmpdir(), `${NAME}.csv`);
+const NOW = new Date('2025-01-01T00:00:00Z');
+
+const seconds = (t0: number) => (performance.now() - t0) / 1000;
+const log = (s: string) => process.stdout.write(`${s}\n`);
+
+async function admin(query: string): Promise<void> {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(query);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A streaming generator: customers buy every ~36 days over two years, as text, with backpressure. */
+async function writeCsv(file: string, rows: number): Promise<void> {
+  const out = fs.createWriteStream(file, { highWaterMark: 1 << 20 });
+  out.write('customer_id,date,amount,order_id,channel\n');
+  const base = Date.UTC(2023, 0, 1) / 86_400_000;
+  let chunk = '';
+  for (let i = 0; i < rows; i++) {
+    const c = i % CUSTOMERS;
+    const k = Math.floor(i / CUSTOMERS);
+    const day = base + ((c * 7) % 365) + k * 36;
+    chunk += `c${c},${new Date(day * 86_400_000).toISOString().slice(0, 10)},${((c * 31 + k * 17) % 9000) / 100 + 5},o${i},${c % 3 === 0 ? 'store' : 'web'}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await new Promise((r) => out.once('finish', r));
+}
+
+async function main(): Promise<void> {
+  await admin(`drop database if exists ${NAME} with (force)`);
+  await admin(`create database ${NAME}`);
+  const store = await openPostgres(URL);
+  try {
+    await migrateStore(store);
+    const db = store.db as Db;
+    const ws = async (slug: string) =>
+      (await createWorkspace(db, { workspaceName: slug, adminName: 'Bench', adminEmail: `${slug}@bench.test`, password: 'bench-password-1', language: 'en', slug })).workspace.id;
+
+    // (a) Import against COPY.
+    let t0 = performance.now();
+    await writeCsv(FILE, ROWS);
+    log(`wrote ${ROWS.toLocaleString('en')} rows (${(fs.statSync(FILE).size / 1e6).toFixed(0)} MB) in ${seconds(t0).toFixed(1)} s`);
+    await store.pool!.query('create unlogged table bench_copy (customer_id text, date date, amount numeric, order_id text, channel text)');
+    t0 = performance.now();
+    execFileSync('psql', [URL, '-q', '-c', `\\copy bench_copy from '${FILE}' csv header`], { stdio: 'inherit' });
+    const copy = seconds(t0);
+    log(`(a) psql \\copy: ${copy.toFixed(1)} s = ${Math.round(ROWS / copy).toLocaleString('en')} rows/s`);
+    await store.pool!.query('drop table bench_copy');
+    const importWs = await ws('bench-import');
+    t0 = performance.now();
+    const report = await importTransactions(db, { workspaceId: importWs, format: 'csv', source: 'bench.csv', input: fs.createReadStream(FILE), now: NOW, batchSize: 10_000 });
+    const imp = seconds(t0);
+    log(`(a) kept import: ${imp.toFixed(1)} s = ${Math.round(ROWS / imp).toLocaleString('en')} rows/s (${report.imported} imported, ${report.customersCreated} customers; ${(imp / copy).toFixed(1)}× COPY)`);
+    fs.rmSync(FILE, { force: true });
+
+    // (b) From purchases in the database to CLV and risk for every customer.
+    const w = await ws('bench-clv');
+    t0 = performance.now();
+    await db.execute(sql`insert into customers (workspace_id, name, external_id) select ${w}, 'c' || g, 'c' || g from generate_series(1, ${CUSTOMERS}) g`);
+    await db.execute(sql`
+      insert into purchases (workspace_id, customer_id, occurred_at, amount, channel, row_hash)
+      select ${w}, c.id,
+        timestamptz '2023-01-01' + ((abs(hashtext(c.external_id)) % 365) + k * (20 + abs(hashtext(c.external_id || 'g')) % 60)) * interval '1 day',
+        5 + (abs(hashtext(c.external_id || k::text)) % 9000) / 100.0, case when abs(hashtext(c.external_id)) % 3 = 0 then 'store' else 'web' end,
+        'h:' || c.external_id || ':' || k
+      from customers c, generate_series(0, 9) k where c.workspace_id = ${w}`);
+    await db.execute(sql`analyze purchases`);
+    log(`(b) generated ${ROWS.toLocaleString('en')} purchases for ${CUSTOMERS.toLocaleString('en')} customers in SQL in ${seconds(t0).toFixed(1)} s (not timed below)`);
+    const start = performance.now();
+    t0 = performance.now();
+    await db.transaction(async (tx) => refreshCustomerValue(tx as unknown as Db, w, 'all'));
+    const summary = seconds(t0);
+    const fit = await refreshScores(db, w, NOW);
+    const total = seconds(start);
+    log(`(b) summary in SQL ${summary.toFixed(1)} s; scores ${fit.seconds.total.toFixed(1)} s (groups ${fit.seconds.groups}, fits ${fit.seconds.fit}, per-group scoring ${fit.seconds.score}, writing CLV+risk ${fit.seconds.write}); ${fit.groups.toLocaleString('en')} distinct (x, t_x, T)`);
+    log(`(b) END TO END ${total.toFixed(1)} s for ${fit.customers.toLocaleString('en')} customers (target ≤ 30 s)`);
+    log(`    BG/NBD ${JSON.stringify(fit.bgnbd.params)}; Pareto/NBD ${JSON.stringify(fit.paretoNbd.params)}; Gamma-Gamma ${JSON.stringify(fit.gammaGamma.params)}`);
+
+    // (c) Dashboards at that size.
+    t0 = performance.now();
+    await refreshRollups(db, w, NOW);
+    log(`(c) rollups (cohort cells, yearly churn, activity spans, Lorenz, early churn) ${seconds(t0).toFixed(1)} s, once per import/refresh`);
+    for (const [name, run] of [
+      ['cohorts', () => cohortsReport(db, w, 'gap', NOW)],
+      ['pareto', () => paretoReport(db, w)],
+      ['complaint rate', () => complaintRateReport(db, w, NOW)],
+    ] as const) {
+      await run();
+      t0 = performance.now();
+      await run();
+      log(`(c) ${name}: ${(seconds(t0) * 1000).toFixed(0)} ms (target ≤ 1,000 ms)`);
+    }
+  } finally {
+    await store.close();
+    fs.rmSync(FILE, { force: true });
+    await admin(`drop database if exists ${NAME} with (force)`);
+  }
+}
+
+await main();

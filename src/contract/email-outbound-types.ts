@@ -1,0 +1,77 @@
+// Shapes of the outbound e-mail and IMAP API (issue 3), shared by the server and the web app
+// (`import type` only). Dates are ISO-8601 strings.
+
+/** The workspace's SMTP relay; the password is write-only and never returned. */
+export interface EmailSettingsView {
+  smtpHost: string | null;
+  smtpPort: number;
+  smtpSecure: boolean;
+  smtpUser: string | null;
+  passwordSet: boolean;
+  fromAddress: string | null;
+  fromName: string | null;
+  /** No relay configured: outbound mail goes to the development sink. */
+  usesDevelopmentSink: boolean;
+}
+
+export interface EmailSettingsUpdate {
+  smtpHost?: string | null;
+  smtpPort?: number;
+  smtpSecure?: boolean;
+  smtpUser?: string | null;
+  /** Omitted: unchanged; null or '': cleared. */
+  smtpPassword?: string | null;
+  fromAddress?: string | null;
+  fromName?: string | null;
+}
+
+/** One e-mail as it went to the development sink. */
+export interface SinkMessageView {
+  id: string;
+  outboxId: string | null;
+  messageId: string | null;
+  from: string;
+  to: string;
+  subject: string;
+  headers: Record<string, string>;
+  text: string;
+  html: string | null;
+  createdAt: string;
+}
+
+export interface MailboxView {
+  id: string;
+  host: string;
+  port: number;
+  secure: boolean;
+  username: string;
+  mailbox: string;
+  lastUid: number;
+  lastPolledAt: string | null;
+  ok: boolean;
+  lastError: string | null;
+  failingSince: string | null;
+}
+
+export interface MailboxInput {
+  host: string;
+  port: number;
+  secure: boolean;
+  username: string;
+  password: string;
+  mailbox: string;
+}
+
+export interface MailboxTestResult {
+  ok: boolean;
+  error: string | null;
+  messages: number | null;
+}
+
+/** As in GET /api/health's `mailboxes`. */
+export interface MailboxHealth {
+  id: string;
+  ok: boolean;
+  lastError: string | null;
+  failingSince: string | null;
+}

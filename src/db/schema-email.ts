@@ -1,0 +1,184 @@
+// Tables of the e-mail channel (issue 3). Inbound: the raw message is stored before the
+// SMTP 250, so nothing acknowledged to a sender can be lost; everything else is derived
+// from it and can be rebuilt by re-processing.
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { cases, messages, outbox, workspaces } from './schema.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+/** Raw bytes: e-mail is not always valid UTF-8, and the hash must be over what arrived. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  // PGlite hands back a Uint8Array, pg a Buffer: one shape for the code.
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** The addresses a workspace receives mail on; plus-addresses (support+x@…) reach the same one. */
+export const supportAddresses = pgTable(
+  'support_addresses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    /** Lower-case, without a +tag. Unique across workspaces: one address, one desk. */
+    address: text('address').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('support_addresses_address_key').on(t.address), index('support_addresses_workspace_idx').on(t.workspaceId)],
+);
+
+export type InboundEmailStatus = 'received' | 'processed' | 'auto_reply' | 'rate_limited' | 'failed';
+
+/** Every message the listener accepted, raw, committed before the 250. */
+export const inboundEmails = pgTable(
+  'inbound_emails',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    raw: bytea('raw').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    envelopeFrom: text('envelope_from'),
+    envelopeTo: text('envelope_to').array().notNull(),
+    /** The Message-ID header without angle brackets; null when the message had none. */
+    messageIdHeader: text('message_id_header'),
+    /** Lower-case sender (From:, else MAIL FROM), for the per-sender rate limit. */
+    fromAddress: text('from_address'),
+    subject: text('subject'),
+    status: text('status').$type<InboundEmailStatus>().notNull().default('received'),
+    /** Why it was not turned into a message, or what failed. */
+    note: text('note'),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    caseId: uuid('case_id').references(() => cases.id),
+    messageId: uuid('message_id').references(() => messages.id),
+    /** A case the mail pointed at but was not threaded into (another customer's): shown as a link. */
+    relatedCaseId: uuid('related_case_id').references(() => cases.id),
+    threadedBy: text('threaded_by'),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+    processedAt: ts('processed_at'),
+  },
+  (t) => [
+    uniqueIndex('inbound_emails_workspace_sha_key').on(t.workspaceId, t.sha256),
+    uniqueIndex('inbound_emails_workspace_message_id_key').on(t.workspaceId, t.messageIdHeader).where(sql`message_id_header is not null`),
+    // The recovery sweep: tiny, because processed rows leave it.
+    index('inbound_emails_pending_idx').on(t.receivedAt).where(sql`status in ('received', 'failed')`),
+    index('inbound_emails_sender_idx').on(t.workspaceId, t.fromAddress, t.receivedAt),
+    index('inbound_emails_case_idx').on(t.caseId),
+  ],
+);
+
+/** Message-IDs (inbound and outbound) that belong to a case: how replies find their thread. */
+export const emailThreadIds = pgTable(
+  'email_thread_ids',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    /** Without angle brackets, as written (Message-IDs are case-sensitive in the local part). */
+    messageIdHeader: text('message_id_header').notNull(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    direction: text('direction').$type<'inbound' | 'outbound'>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('email_thread_ids_key').on(t.workspaceId, t.messageIdHeader)],
+);
+
+/** Attachments of inbound mail, with the type that was detected from the bytes, not declared. */
+export const emailAttachments = pgTable(
+  'email_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    inboundEmailId: uuid('inbound_email_id').notNull().references(() => inboundEmails.id),
+    messageId: uuid('message_id').references(() => messages.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    filename: text('filename').notNull(),
+    declaredType: text('declared_type').notNull(),
+    detectedType: text('detected_type'),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Null when over the size limit (the raw message still holds it). */
+    content: bytea('content'),
+    inline: boolean('inline').notNull().default(false),
+    dangerous: boolean('dangerous').notNull().default(false),
+    dangerReasons: text('danger_reasons').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('email_attachments_message_idx').on(t.messageId), index('email_attachments_inbound_idx').on(t.inboundEmailId)],
+);
+
+// --- Outbound (src/email/outbound/): the relay, the development sink ---
+
+/** The SMTP relay of a workspace. No row (or no host): mail goes to the development sink. */
+export const emailSettings = pgTable('email_settings', {
+  workspaceId: uuid('workspace_id').primaryKey().references(() => workspaces.id),
+  smtpHost: text('smtp_host'),
+  smtpPort: integer('smtp_port').notNull().default(587),
+  /** true: TLS from the first byte (465); false: STARTTLS when offered (587, 25). */
+  smtpSecure: boolean('smtp_secure').notNull().default(false),
+  smtpUser: text('smtp_user'),
+  /** Write-only through the API: never returned. */
+  smtpPassword: text('smtp_password'),
+  fromAddress: text('from_address'),
+  fromName: text('from_name'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** Outbound mail "sent" without a relay (development): kept so the web app can show it. */
+export const emailSinkMessages = pgTable(
+  'email_sink_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    outboxId: uuid('outbox_id').references(() => outbox.id),
+    messageIdHeader: text('message_id_header'),
+    fromAddress: text('from_address').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    headers: jsonb('headers').$type<Record<string, string>>().notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body'),
+    raw: text('raw').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('email_sink_workspace_idx').on(t.workspaceId, t.createdAt)],
+);
+
+// --- IMAP poller (src/email/imap/) ---
+
+/** A mailbox elsewhere that Kept reads incrementally by UID. */
+export const imapMailboxes = pgTable(
+  'imap_mailboxes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    host: text('host').notNull(),
+    port: integer('port').notNull().default(993),
+    secure: boolean('secure').notNull().default(true),
+    username: text('username').notNull(),
+    /** Write-only through the API: never returned. */
+    password: text('password').notNull(),
+    mailbox: text('mailbox').notNull().default('INBOX'),
+    /** UIDs mean something only within one UIDVALIDITY; a change means: scan again from the start. */
+    uidValidity: bigint('uid_validity', { mode: 'number' }),
+    lastUid: bigint('last_uid', { mode: 'number' }).notNull().default(0),
+    lastPolledAt: ts('last_polled_at'),
+    lastError: text('last_error'),
+    failingSince: ts('failing_since'),
+    /** One poller at a time per mailbox across Kept instances; expires if a poller dies. */
+    leaseUntil: ts('lease_until'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('imap_mailboxes_workspace_idx').on(t.workspaceId)],
+);
+
+/** Hashes of what a mailbox already handed over: a UIDVALIDITY reset re-reads, never re-imports. */
+export const imapImportedMessages = pgTable(
+  'imap_imported_messages',
+  {
+    mailboxId: uuid('mailbox_id').notNull().references(() => imapMailboxes.id, { onDelete: 'cascade' }),
+    sha256: text('sha256').notNull(),
+    uid: bigint('uid', { mode: 'number' }).notNull(),
+    importedAt: ts('imported_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('imap_imported_key').on(t.mailboxId, t.sha256)],
+);

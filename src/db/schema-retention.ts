@@ -1,0 +1,156 @@
+// Retention (issue 5): purchases imported from shops and order logs, and what is derived from
+// them. `purchases` and `imports` are facts; `customer_value`, `customer_months`,
+// `customer_scores` and `retention_rollups` are derived and can be rebuilt from them at any
+// time (`refreshRetention`, `refreshScores`).
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { customers, users, workspaces } from './schema.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+/** One import run and its report (rows read, imported, skipped with reasons and lines). */
+export const imports = pgTable(
+  'imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    format: text('format').$type<'csv' | 'cdnow' | 'shopify'>().notNull(),
+    source: text('source').notNull(),
+    status: text('status').$type<'running' | 'done' | 'failed'>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    report: jsonb('report').$type<Record<string, unknown>>(),
+    startedAt: ts('started_at').notNull().defaultNow(),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [index('imports_workspace_idx').on(t.workspaceId, t.startedAt)],
+);
+
+/**
+ * A purchase (an order, not a line item). `row_hash` is "o:<order id>" when the file has order
+ * ids, else "h:<md5 of the row>:<occurrence>", so importing the same file twice adds nothing.
+ */
+export const purchases = pgTable(
+  'purchases',
+  {
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    orderId: text('order_id'),
+    occurredAt: ts('occurred_at').notNull(),
+    amount: numeric('amount', { precision: 14, scale: 2 }).notNull(),
+    product: text('product'),
+    channel: text('channel'),
+    rowHash: text('row_hash').notNull(),
+    importId: uuid('import_id').references(() => imports.id),
+  },
+  (t) => [
+    uniqueIndex('purchases_workspace_row_hash_key').on(t.workspaceId, t.rowHash),
+    index('purchases_customer_idx').on(t.workspaceId, t.customerId, t.occurredAt),
+  ],
+);
+
+/**
+ * One row per purchasing customer, maintained on import for the customers an import touched:
+ * the buy-till-you-die summary on a day grid (UTC calendar days) and what the dashboards need.
+ */
+export const customerValue = pgTable(
+  'customer_value',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    // No foreign keys on derived tables: they are rebuilt in bulk and deleted with the facts.
+    customerId: uuid('customer_id').notNull(),
+    firstDay: date('first_day', { mode: 'string' }).notNull(),
+    secondDay: date('second_day', { mode: 'string' }),
+    lastDay: date('last_day', { mode: 'string' }).notNull(),
+    /** distinct purchase days (x + 1) */
+    purchaseDays: integer('purchase_days').notNull(),
+    orders: integer('orders').notNull(),
+    revenue: numeric('revenue', { precision: 16, scale: 2 }).notNull(),
+    /** revenue on the days after the first purchase day (Gamma-Gamma's monetary × x) */
+    repeatRevenue: numeric('repeat_revenue', { precision: 16, scale: 2 }).notNull(),
+    acquisitionChannel: text('acquisition_channel'),
+    acquisitionProduct: text('acquisition_product'),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.customerId] }), index('customer_value_first_idx').on(t.workspaceId, t.firstDay)],
+);
+
+/** Months in which a customer bought: the cohort heat map and the active-customer counts. */
+export const customerMonths = pgTable(
+  'customer_months',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.customerId, t.month] })],
+);
+
+/** Per-customer CLV and churn risk, recomputed as a whole by `refreshScores`. */
+export const customerScores = pgTable(
+  'customer_scores',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    customerId: uuid('customer_id').notNull(),
+    x: integer('x').notNull(),
+    tx: integer('t_x').notNull(),
+    T: integer('t').notNull(),
+    monetary: doublePrecision('monetary').notNull(),
+    expectedPurchases: doublePrecision('expected_purchases').notNull(),
+    pAlive: doublePrecision('p_alive').notNull(),
+    expectedSpend: doublePrecision('expected_spend').notNull(),
+    clv: doublePrecision('clv').notNull(),
+    risk: integer('risk').notNull(),
+    riskReasons: jsonb('risk_reasons').$type<unknown[]>().notNull(),
+    valueAtRisk: doublePrecision('value_at_risk').notNull(),
+    computedAt: ts('computed_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.customerId] }),
+    index('customer_scores_value_at_risk_idx').on(t.workspaceId, sql`${t.valueAtRisk} desc`),
+  ],
+);
+
+/** Precomputed dashboard figures (cohort cells, Lorenz curve, fits), one JSON document each. */
+export const retentionRollups = pgTable(
+  'retention_rollups',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    name: text('name').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    computedAt: ts('computed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.name] })],
+);
+
+/** Risk weights and churn definitions per workspace (defaults in retention-settings.ts). */
+export const retentionSettings = pgTable('retention_settings', {
+  workspaceId: uuid('workspace_id').primaryKey().references(() => workspaces.id),
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** What it costs to win a customer through a channel, entered by an admin. */
+export const acquisitionCosts = pgTable(
+  'acquisition_costs',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    channel: text('channel').notNull(),
+    costPerCustomer: numeric('cost_per_customer', { precision: 14, scale: 2 }).notNull(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.channel] })],
+);

@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../db/open-database.ts';
+import { cases, customers, escalations, events, messages, promises, users, workspaces } from '../db/schema.ts';
+import { detectSupervisorRequest } from '../escalations/supervisor-request-phrases.ts';
+import { detectLanguage } from '../language/detect-language.ts';
+import { listUnanswered } from '../messages/list-unanswered.ts';
+import { CLOSINGS, CUSTOMER_LINES, ENGLISH_DETAILS, LOGGED_CONTACTS, TOPICS } from './demo-messages.ts';
+import { BUILT_IN_SENTENCES, loadSeedSentences } from './demo-seed-sentences.ts';
+import { HELL_CUSTOMER } from './demo-story-of-service-hell.ts';
+import { planCases, seedDemoCompany } from './seed-demo-company.ts';
+
+const NOW = new Date('2025-06-15T12:00:00Z');
+const DAY = 24 * 60 * 60_000;
+const LANGUAGES = ['en', 'ar', 'he', 'ru'] as const;
+
+describe('kept demo: the demo company', () => {
+  let dir: string;
+  let store: Store;
+  let summary: string;
+  let workspaceId: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kept-demo-test-'));
+    store = await openStore({ databaseUrl: null, dataDir: dir });
+    summary = await seedDemoCompany(store, { customers: 40, password: 'demo-password-123', now: NOW, publicUrl: 'http://localhost:3000' });
+    const [ws] = await store.db.select().from(workspaces).where(eq(workspaces.slug, 'demo'));
+    workspaceId = ws!.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await store?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints the workspace, the logins, the portal path and the counts', () => {
+    expect(summary).toContain('workspace "demo"');
+    expect(summary).toContain('admin@demo.kept.test');
+    expect(summary).toContain('/portal/demo');
+    expect(summary).toMatch(/Customers: 40 /);
+    expect(summary).toMatch(/queued in pg-boss \(\d+\)/);
+  });
+
+  it('has ten staff speaking the four languages, two supervisors and one admin', async () => {
+    const staff = await store.db.select().from(users).where(eq(users.workspaceId, workspaceId));
+    expect(staff).toHaveLength(10);
+    expect(staff.filter((u) => u.role === 'admin').map((u) => u.email)).toEqual(['admin@demo.kept.test']);
+    expect(staff.filter((u) => u.role === 'supervisor')).toHaveLength(2);
+    const agents = staff.filter((u) => u.role === 'agent');
+    for (const language of LANGUAGES) expect(agents.filter((a) => a.languages.includes(language)).length).toBeGreaterThanOrEqual(2);
+    // Different combinations, not everyone speaking everything.
+    expect(new Set(agents.map((a) => [...a.languages].sort().join(','))).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has customers in all four languages, named in their own script', async () => {
+    const rows = await store.db.select().from(customers).where(eq(customers.workspaceId, workspaceId));
+    expect(rows).toHaveLength(40);
+    const byLanguage = (l: string) => rows.filter((c) => c.language === l);
+    for (const language of LANGUAGES) expect(byLanguage(language).length).toBeGreaterThan(0);
+    expect(byLanguage('ar').every((c) => /\p{Script=Arabic}/u.test(c.name))).toBe(true);
+    expect(byLanguage('he').every((c) => /\p{Script=Hebrew}/u.test(c.name))).toBe(true);
+    expect(byLanguage('ru').every((c) => /\p{Script=Cyrillic}/u.test(c.name))).toBe(true);
+    expect(rows.every((c) => /@example\.(com|org|net)$/.test(c.email ?? ''))).toBe(true);
+  });
+
+  it('has cases in every status, reopened ones, and contacts on every kind of channel', async () => {
+    const statuses = await store.db.selectDistinct({ status: cases.status }).from(cases).where(eq(cases.workspaceId, workspaceId));
+    expect(statuses.map((s) => s.status).sort()).toEqual(['closed', 'new', 'open', 'resolved', 'waiting_on_customer']);
+    const reopenings = await store.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(events)
+      .where(and(eq(events.workspaceId, workspaceId), eq(events.type, 'case.status_changed'), sql`${events.data}->>'from' in ('resolved', 'closed')`, sql`${events.data}->>'to' = 'open'`));
+    expect(reopenings[0]!.n).toBeGreaterThan(0);
+    const channels = await store.db.selectDistinct({ channel: messages.channel }).from(messages).where(eq(messages.workspaceId, workspaceId));
+    expect(channels.map((c) => c.channel)).toEqual(expect.arrayContaining(['email', 'portal', 'phone', 'fax', 'letter']));
+    const kinds = await store.db.selectDistinct({ type: events.type }).from(events).where(eq(events.workspaceId, workspaceId));
+    expect(kinds.map((k) => k.type)).toEqual(expect.arrayContaining(['case.handed_off', 'note.added', 'acknowledgement.sent', 'promise.renegotiated', 'hell.flagged']));
+  });
+
+  it('spreads the history over the past 90 days, every fact stored through the operations', async () => {
+    const [span] = await store.db
+      .select({ first: sql<string>`min(${events.occurredAt})`, last: sql<string>`max(${events.occurredAt})` })
+      .from(events)
+      .where(eq(events.workspaceId, workspaceId));
+    expect(new Date(span!.first).getTime()).toBeGreaterThanOrEqual(NOW.getTime() - 90 * DAY);
+    expect(new Date(span!.first).getTime()).toBeLessThan(NOW.getTime() - 80 * DAY);
+    expect(new Date(span!.last).getTime()).toBeLessThanOrEqual(NOW.getTime());
+    // One message.received event per customer message: nothing was written behind the operations' back.
+    const [inbound] = await store.db.select({ n: sql<number>`count(*)::int` }).from(messages).where(and(eq(messages.workspaceId, workspaceId), eq(messages.direction, 'inbound')));
+    const [received] = await store.db.select({ n: sql<number>`count(*)::int` }).from(events).where(and(eq(events.workspaceId, workspaceId), eq(events.type, 'message.received')));
+    expect(received!.n).toBe(inbound!.n);
+  });
+
+  it('leaves some customer messages unanswered, oldest first', async () => {
+    const unanswered = await listUnanswered(store.db, { workspaceId });
+    expect(unanswered.total).toBeGreaterThan(0);
+    const times = unanswered.items.map((i) => i.receivedAt);
+    expect(times).toEqual([...times].sort());
+  });
+
+  it('has escalations open, answered and closed, and promises kept, broken, renegotiated and open', async () => {
+    const esc = await store.db.selectDistinct({ status: escalations.status, via: escalations.via }).from(escalations).where(eq(escalations.workspaceId, workspaceId));
+    expect(new Set(esc.map((e) => e.status))).toEqual(new Set(['open', 'answered', 'closed']));
+    expect(esc.map((e) => e.via)).toEqual(expect.arrayContaining(['portal', 'message', 'promise_breach']));
+    const prom = await store.db.selectDistinct({ status: promises.status }).from(promises).where(eq(promises.workspaceId, workspaceId));
+    expect(new Set(prom.map((p) => p.status))).toEqual(new Set(['open', 'kept', 'broken', 'renegotiated']));
+  });
+
+  it('flags the customer in service hell early in her ordeal', async () => {
+    const [row] = await store.db
+      .select({ flaggedAt: cases.hellFlaggedAt, createdAt: cases.createdAt, reasons: cases.hellReasons })
+      .from(cases)
+      .innerJoin(customers, eq(customers.id, cases.customerId))
+      .where(and(eq(cases.workspaceId, workspaceId), eq(customers.email, HELL_CUSTOMER.email)));
+    expect(row?.flaggedAt).not.toBeNull();
+    expect(row!.flaggedAt!.getTime() - row!.createdAt.getTime()).toBeLessThan(15 * DAY);
+    expect(row!.reasons!.map((r) => r.metric)).toEqual(expect.arrayContaining(['contacts', 'people', 'brokenPromises']));
+    // She is not the only name on the flags screen, but the screen is not full of noise either.
+    const flagged = await store.db.select({ id: cases.id }).from(cases).where(and(eq(cases.workspaceId, workspaceId), isNotNull(cases.hellFlaggedAt)));
+    expect(flagged.length).toBeLessThanOrEqual(8);
+  });
+
+  it('refuses a second run with a clear error', async () => {
+    await expect(seedDemoCompany(store, { customers: 5, password: 'demo-password-123', now: NOW })).rejects.toMatchObject({
+      code: 'setup.already_done',
+      message: expect.stringContaining('already exists'),
+    });
+  });
+});
+
+describe('kept demo: its texts and plan', () => {
+  it('plans the same company from the same seed', () => {
+    const plan = () => planCases(7, 60, NOW.getTime() - 90 * DAY, NOW.getTime()).map((p) => [p.customer.name, p.customer.email, p.scenario, p.channel, p.start]);
+    expect(plan()).toEqual(plan());
+    expect(new Set(plan().map((p) => p[2])).size).toBeGreaterThanOrEqual(15);
+  });
+
+  it('writes customer texts that are detected as their language and ask for a supervisor only on purpose', () => {
+    for (const language of LANGUAGES) {
+      const texts = [
+        ...TOPICS.map((t) => t.opening[language]),
+        ...CLOSINGS[language],
+        ...Object.entries(CUSTOMER_LINES).filter(([k]) => k !== 'supervisor').map(([, t]) => t[language]),
+        ...Object.values(LOGGED_CONTACTS).map((t) => t[language]),
+        ...(language === 'en' ? ENGLISH_DETAILS : BUILT_IN_SENTENCES[language]),
+      ];
+      for (const text of texts) {
+        expect(detectLanguage(text).language, text).toBe(language);
+        expect(detectSupervisorRequest(text).requested, text).toBe(false);
+      }
+      expect(detectSupervisorRequest(CUSTOMER_LINES.supervisor[language]).requested).toBe(true);
+    }
+  });
+
+  it('reads sentences from the seed essays, and falls back to its own when they are missing', () => {
+    const fromEssays = loadSeedSentences();
+    expect(fromEssays.source).toContain('essays');
+    for (const language of ['ar', 'he', 'ru'] as const) expect(fromEssays.byLanguage[language].length).toBeGreaterThan(10);
+    const fallback = loadSeedSentences(path.join(os.tmpdir(), 'no-such-seeds-folder'));
+    expect(fallback.source).toContain('built-in');
+    expect(fallback.byLanguage.he).toEqual(BUILT_IN_SENTENCES.he);
+  });
+});

@@ -1,0 +1,88 @@
+import { and, asc, inArray, lt, sql } from 'drizzle-orm';
+import { inboundEmails } from '../../db/schema-email.ts';
+import type { DeskContext } from '../../jobs/desk-context.ts';
+import { markInboundFailed, processInboundEmail, type ProcessOptions } from './process-inbound-email.ts';
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Processes stored inbound e-mail right after the 250, a few at a time, in this process.
+ * Nothing depends on the in-memory queue: a row stays 'received' until its transaction
+ * commits, and sweep() (at start and every interval) picks up whatever a crash, a failure or
+ * another instance left behind. Two instances may both try a row: the row lock (SKIP LOCKED)
+ * and the status check make the effect happen once.
+ */
+export class InboundProcessor {
+  private readonly queue: string[] = [];
+  private readonly queued = new Set<string>();
+  private running = 0;
+  private idleWaiters: Array<() => void> = [];
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: DeskContext,
+    private readonly options: ProcessOptions & { concurrency?: number; sweepIntervalMs?: number; onError?: (id: string, error: unknown) => void } = {},
+  ) {}
+
+  enqueue(id: string): void {
+    if (this.stopped || this.queued.has(id)) return;
+    this.queued.add(id);
+    this.queue.push(id);
+    this.pump();
+  }
+
+  /** Queues every stored message not yet processed (and failures worth another try). */
+  async sweep(limit = 1_000): Promise<number> {
+    const rows = await this.ctx.db
+      .select({ id: inboundEmails.id })
+      .from(inboundEmails)
+      .where(and(inArray(inboundEmails.status, ['received', 'failed']), lt(inboundEmails.attempts, MAX_ATTEMPTS), sql`true`))
+      .orderBy(asc(inboundEmails.receivedAt))
+      .limit(limit);
+    for (const r of rows) this.enqueue(r.id);
+    return rows.length;
+  }
+
+  start(): void {
+    const interval = this.options.sweepIntervalMs ?? 30_000;
+    this.timer = setInterval(() => void this.sweep().catch(() => undefined), interval);
+    this.timer.unref();
+  }
+
+  /** Resolves when nothing is queued or running (tests, the benchmark). */
+  idle(): Promise<void> {
+    if (this.running === 0 && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.queue.length = 0;
+    await this.idle();
+  }
+
+  private pump(): void {
+    const limit = this.options.concurrency ?? 4;
+    while (this.running < limit && this.queue.length > 0) {
+      const id = this.queue.shift()!;
+      this.running++;
+      void this.run(id).finally(() => {
+        this.running--;
+        this.queued.delete(id);
+        if (this.queue.length > 0) this.pump();
+        else if (this.running === 0) for (const w of this.idleWaiters.splice(0)) w();
+      });
+    }
+  }
+
+  private async run(id: string): Promise<void> {
+    try {
+      await processInboundEmail(this.ctx, id, this.options);
+    } catch (error) {
+      this.options.onError?.(id, error);
+      await markInboundFailed(this.ctx.db, id, error).catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import { simpleParser, type AddressObject, type Attachment, type SimpleParserOptions } from 'mailparser';
+import { messageIdOf, messageIdsIn, scanHeaders } from './scan-headers.ts';
+
+/** An inbound e-mail as plain data: what threading, loop safety and storing need. */
+export interface ParsedEmail {
+  messageId: string | null;
+  from: { address: string | null; name: string | null };
+  recipients: string[];
+  subject: string | null;
+  inReplyTo: string[];
+  references: string[];
+  /** Lower-case header names, first value of each, as raw (unfolded) text. */
+  headers: Record<string, string>;
+  contentType: string | null;
+  text: string | null;
+  html: string | null;
+  attachments: Array<{ filename: string; contentType: string; content: Buffer; inline: boolean; contentId: string | null }>;
+}
+
+function addresses(value: AddressObject | AddressObject[] | undefined): Array<{ address: string | null; name: string | null }> {
+  const list = Array.isArray(value) ? value : value ? [value] : [];
+  const out: Array<{ address: string | null; name: string | null }> = [];
+  const walk = (entries: AddressObject['value']) => {
+    for (const e of entries) {
+      if (e.group) walk(e.group);
+      else out.push({ address: e.address ? e.address.toLowerCase() : null, name: e.name || null });
+    }
+  };
+  for (const v of list) walk(v.value);
+  return out;
+}
+
+const clean = (s: string | undefined | null) => (s ? s.replace(/\u0000/g, '').trim() || null : null);
+
+/**
+ * Parses anything: when the MIME structure defeats the parser, the message is still read as
+ * headers plus raw text, so a person's words are never stuck behind a parse error.
+ */
+export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
+  try {
+    return await parseMime(raw);
+  } catch {
+    return parseLeniently(raw);
+  }
+}
+
+function parseLeniently(raw: Buffer): ParsedEmail {
+  const scanned = scanHeaders(raw);
+  const text = raw.toString('utf8');
+  const split = text.search(/\r?\n\r?\n/);
+  const body = split >= 0 ? text.slice(split).trim() : '';
+  return {
+    messageId: scanned.messageId,
+    from: { address: scanned.fromAddress, name: null },
+    recipients: [],
+    subject: clean(scanned.subject),
+    inReplyTo: [],
+    references: [],
+    headers: {},
+    contentType: null,
+    text: clean(body.slice(0, 200_000)),
+    html: null,
+    attachments: [],
+  };
+}
+
+async function parseMime(raw: Buffer): Promise<ParsedEmail> {
+  // HTML → text is ours (process-inbound-email.ts), guarded: mailparser's throws on pathological HTML.
+  const options: SimpleParserOptions = { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true, keepCidLinks: true };
+  const mail = await simpleParser(raw, options);
+  const headers: Record<string, string> = {};
+  for (const { key, line } of mail.headerLines) {
+    if (headers[key] === undefined) headers[key] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  }
+  const from = addresses(mail.from)[0] ?? { address: null, name: null };
+  const recipients = [...addresses(mail.to), ...addresses(mail.cc), ...addresses(mail.bcc)]
+    .map((a) => a.address)
+    .filter((a): a is string => !!a);
+  const ct = mail.headers.get('content-type') as { value?: string } | string | undefined;
+  return {
+    messageId: messageIdOf(mail.messageId ?? headers['message-id']),
+    from: { address: from.address, name: clean(from.name) },
+    recipients,
+    subject: clean(mail.subject),
+    inReplyTo: messageIdsIn(mail.inReplyTo ?? headers['in-reply-to']),
+    references: messageIdsIn(mail.references ?? headers['references']),
+    headers,
+    contentType: typeof ct === 'string' ? ct : (ct?.value ?? null),
+    text: clean(mail.text),
+    html: typeof mail.html === 'string' ? mail.html : null,
+    attachments: mail.attachments.map((a: Attachment) => ({
+      filename: clean(a.filename)?.slice(0, 255) ?? (a.contentType === 'text/calendar' ? 'invite.ics' : 'attachment'),
+      contentType: (a.contentType || 'application/octet-stream').slice(0, 200),
+      content: a.content,
+      inline: a.contentDisposition === 'inline' || (!!a.cid && a.related === true),
+      contentId: a.cid ?? null,
+    })),
+  };
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { messageIdsIn, scanHeaders } from './scan-headers.ts';
+
+describe('scanHeaders', () => {
+  it('reads Message-ID, From and Subject from the header block only', () => {
+    const raw = Buffer.from('From: "Ann Lee" <Ann@Example.com>\r\nSubject: Hello\r\n there\r\nMessage-ID:\r\n <a1@mail.example.com>\r\n\r\nMessage-ID: <not-this@x>\r\n');
+    expect(scanHeaders(raw)).toEqual({ messageId: 'a1@mail.example.com', fromAddress: 'ann@example.com', subject: 'Hello there' });
+  });
+  it('finds nothing rather than failing on garbage', () => {
+    expect(scanHeaders(Buffer.from([0, 255, 13, 10, 58, 0]))).toEqual({ messageId: null, fromAddress: null, subject: null });
+    expect(scanHeaders(Buffer.from('Message-ID: <a\u0000b@x>\n\n'))).toMatchObject({ messageId: null });
+  });
+  it('collects every id of References', () => {
+    expect(messageIdsIn('<a@x> <b@y>\r\n <c@z>')).toEqual(['a@x', 'b@y', 'c@z']);
+    expect(messageIdsIn(['<a@x>', '<b@y>'])).toEqual(['a@x', 'b@y']);
+    expect(messageIdsIn('bare@id')).toEqual(['bare@id']);
+    expect(messageIdsIn(undefined)).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+// A fast look at a raw message's header block, before it is stored: the Message-ID (the
+// de-duplication key), the sender (the rate limit) and the subject. Tolerant of anything:
+// it never throws, it only finds less.
+
+export interface ScannedHeaders {
+  messageId: string | null;
+  fromAddress: string | null;
+  subject: string | null;
+}
+
+const MAX_HEADER_BYTES = 256 * 1024;
+
+export function scanHeaders(raw: Buffer): ScannedHeaders {
+  const head = raw.subarray(0, MAX_HEADER_BYTES).toString('latin1');
+  const end = head.search(/\r?\n\r?\n/);
+  const block = (end >= 0 ? head.slice(0, end) : head).replace(/\r?\n[ \t]+/g, ' ');
+  const found: Record<string, string> = {};
+  for (const line of block.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    if ((name === 'message-id' || name === 'from' || name === 'subject') && found[name] === undefined) found[name] = line.slice(colon + 1).trim();
+  }
+  return {
+    messageId: messageIdOf(found['message-id']),
+    fromAddress: addressOf(found['from']),
+    subject: found['subject'] ? found['subject'].slice(0, 500) : null,
+  };
+}
+
+/** "<abc@host>" → "abc@host"; a value without brackets is taken whole when it looks like an id. */
+export function messageIdOf(value: string | undefined): string | null {
+  if (!value) return null;
+  const bracketed = /<([^<>\s]{1,900})>/.exec(value);
+  const id = bracketed ? bracketed[1]! : /^[^\s<>]{3,900}$/.test(value) ? value : null;
+  // NULs and control characters would not survive a text column.
+  return id && !/[\u0000-\u001f\u007f]/.test(id) ? id : null;
+}
+
+export function addressOf(value: string | undefined): string | null {
+  if (!value) return null;
+  const match = /<([^<>\s@]+@[^<>\s@]+)>/.exec(value) ?? /([^\s<>"',;:@]+@[^\s<>"',;:@]+)/.exec(value);
+  const address = match?.[1]?.toLowerCase() ?? null;
+  return address && address.length <= 320 && !/[\u0000-\u001f\u007f-\u00ff]/.test(address) ? address : null;
+}
+
+/** Every <id> token in In-Reply-To or References (either may hold several). */
+export function messageIdsIn(value: string | string[] | undefined | null): string[] {
+  const text = Array.isArray(value) ? value.join(' ') : (value ?? '');
+  const ids = [...text.matchAll(/<([^<>\s]{1,900})>/g)].map((m) => m[1]!);
+  if (ids.length === 0 && /^[^\s<>]+@[^\s<>]+$/.test(text.trim())) ids.push(text.trim());
+  return ids.filter((id) => !/[\u0000-\u001f\u007f]/.test(id)).slice(0, 100);
+}

@@ -1,0 +1,117 @@
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import type { Db } from '../../db/open-database.ts';
+import type { InboundProcessor } from './inbound-processor.ts';
+import { storeInboundEmail } from './store-inbound-email.ts';
+import { workspaceForRecipient } from './support-addresses.ts';
+
+export const DEFAULT_MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
+const MAX_RECIPIENTS = 50;
+
+export interface SmtpListenerOptions {
+  db: Db;
+  processor: InboundProcessor | null;
+  host: string;
+  port: number;
+  maxMessageBytes?: number;
+  now?: () => Date;
+  hostname?: string;
+}
+
+export interface SmtpListener {
+  port: number;
+  close(): Promise<void>;
+}
+
+const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
+
+/**
+ * Kept's own MX: accepts mail for the workspaces' support addresses (and plus-addresses of
+ * them), and answers 250 only once the raw message is committed. A store that cannot be
+ * reached gets a 451, so the sending server keeps the message and tries again later.
+ * No AUTH (it is a receiving MX) and no STARTTLS here: put TLS in front of it where needed.
+ */
+export async function startSmtpListener(options: SmtpListenerOptions): Promise<SmtpListener> {
+  const maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const now = options.now ?? (() => new Date());
+  // Workspaces of each session's accepted recipients, by session id.
+  const routes = new Map<string, Map<string, string[]>>();
+  const server = new SMTPServer({
+    name: options.hostname ?? 'kept',
+    banner: 'Kept inbound mail',
+    size: maxBytes,
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    maxClients: 200,
+    socketTimeout: 60_000,
+    closeTimeout: 5_000,
+    onMailFrom(_address, session, callback) {
+      // A new transaction on the same connection (or after RSET) starts with no recipients.
+      routes.delete(session.id);
+      callback();
+    },
+    onRcptTo(address, session, callback) {
+      const recipients = routes.get(session.id) ?? new Map<string, string[]>();
+      if ([...recipients.values()].reduce((n, list) => n + list.length, 0) >= MAX_RECIPIENTS) {
+        return callback(smtpError(452, '4.5.3 Too many recipients in one message'));
+      }
+      workspaceForRecipient(options.db, address.address).then(
+        (found) => {
+          if (!found) return callback(smtpError(550, `5.1.1 <${address.address}>: no such support address here`));
+          const list = recipients.get(found.workspaceId) ?? [];
+          list.push(address.address.toLowerCase());
+          recipients.set(found.workspaceId, list);
+          routes.set(session.id, recipients);
+          callback();
+        },
+        () => callback(smtpError(451, '4.3.0 Mail store temporarily unavailable, try again later')),
+      );
+    },
+    onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= maxBytes) chunks.push(chunk);
+      });
+      stream.on('error', () => undefined);
+      stream.on('end', () => {
+        const recipients = routes.get(session.id) ?? new Map<string, string[]>();
+        routes.delete(session.id);
+        if (stream.sizeExceeded || size > maxBytes) {
+          return callback(smtpError(552, `5.3.4 Message too big: the limit is ${maxBytes} bytes`));
+        }
+        if (recipients.size === 0) return callback(smtpError(554, '5.5.1 No valid recipients'));
+        const raw = Buffer.concat(chunks, size);
+        const envelopeFrom = session.envelope.mailFrom === false ? null : session.envelope.mailFrom.address;
+        const receivedAt = now();
+        Promise.all(
+          [...recipients].map(([workspaceId, to]) => storeInboundEmail(options.db, { workspaceId, raw, envelopeFrom, envelopeTo: to, receivedAt })),
+        ).then(
+          (stored) => {
+            for (const s of stored) if (s.created && s.id) options.processor?.enqueue(s.id);
+            callback(null, `2.0.0 Stored as ${stored.map((s) => s.id).join(',')}${stored.every((s) => !s.created) ? ' (duplicate)' : ''}`);
+          },
+          () => callback(smtpError(451, '4.3.0 Could not store the message, try again later')),
+        );
+      });
+    },
+    onClose(session) {
+      routes.delete(session.id);
+    },
+  });
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

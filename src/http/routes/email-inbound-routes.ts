@@ -1,0 +1,85 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { emailAttachments, inboundEmails } from '../../db/schema-email.ts';
+import { addSupportAddress, listSupportAddresses, removeSupportAddress } from '../../email/inbound/support-addresses.ts';
+import { notFound } from '../../errors/kept-error.ts';
+import { requireStaff } from '../staff-auth.ts';
+import { idParam, typed, type RouteDeps } from '../route-kit.ts';
+
+export function registerEmailInboundRoutes({ app, ctx }: RouteDeps): void {
+  const r = typed(app);
+
+  r.get('/api/v1/email/addresses', { schema: { tags: ['email'], summary: 'The support addresses this workspace receives mail on' } }, async (request) => {
+    const staff = requireStaff(request);
+    return { addresses: await listSupportAddresses(ctx.db, staff.workspaceId) };
+  });
+
+  r.post(
+    '/api/v1/email/addresses',
+    {
+      schema: {
+        tags: ['email'],
+        summary: 'Receive mail on an address (its plus-addresses, support+anything@…, arrive too) (admin)',
+        body: z.strictObject({ address: z.email().max(254) }),
+      },
+    },
+    async (request, reply) => {
+      const staff = requireStaff(request, ['admin']);
+      return reply.status(201).send(await addSupportAddress(ctx.db, staff.workspaceId, request.body.address));
+    },
+  );
+
+  r.delete('/api/v1/email/addresses/:id', { schema: { tags: ['email'], summary: 'Stop receiving mail on an address (admin)', params: idParam } }, async (request, reply) => {
+    const staff = requireStaff(request, ['admin']);
+    await removeSupportAddress(ctx.db, staff.workspaceId, request.params.id);
+    return reply.status(204).send();
+  });
+
+  r.get(
+    '/api/v1/email/inbound',
+    {
+      schema: {
+        tags: ['email'],
+        summary: 'Stored inbound e-mail that did not become a customer message (auto-replies, rate-limited, failed, pending)',
+        querystring: z.strictObject({ status: z.enum(['received', 'auto_reply', 'rate_limited', 'failed']).optional() }),
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      const statuses = request.query.status ? [request.query.status] : (['received', 'auto_reply', 'rate_limited', 'failed'] as const);
+      const rows = await ctx.db
+        .select({
+          id: inboundEmails.id,
+          status: inboundEmails.status,
+          fromAddress: inboundEmails.fromAddress,
+          subject: inboundEmails.subject,
+          note: inboundEmails.note,
+          error: inboundEmails.error,
+          caseId: inboundEmails.caseId,
+          receivedAt: inboundEmails.receivedAt,
+        })
+        .from(inboundEmails)
+        .where(and(eq(inboundEmails.workspaceId, staff.workspaceId), inArray(inboundEmails.status, [...statuses])))
+        .orderBy(desc(inboundEmails.receivedAt))
+        .limit(200);
+      return { emails: rows.map((e) => ({ ...e, receivedAt: e.receivedAt.toISOString() })) };
+    },
+  );
+
+  r.get('/api/v1/email/attachments/:id', { schema: { tags: ['email'], summary: 'Download an attachment of an inbound e-mail (staff)', params: idParam } }, async (request, reply) => {
+    const staff = requireStaff(request);
+    const [row] = await ctx.db
+      .select()
+      .from(emailAttachments)
+      .where(and(eq(emailAttachments.workspaceId, staff.workspaceId), eq(emailAttachments.id, request.params.id)));
+    if (!row || !row.content) throw notFound('The attachment');
+    // Always a download, never rendered by the browser in our origin (an HTML or SVG attachment could script it).
+    const filename = row.filename.replace(/[\r\n"\\]/g, '_');
+    return reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-disposition', `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .send(row.content);
+  });
+}

@@ -1,0 +1,206 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { RecognizeResponse } from '../../contract/promise-api-types.ts';
+import { cases } from '../../db/schema.ts';
+import { businessCalendars } from '../../db/schema-promises.ts';
+import { notFound } from '../../errors/kept-error.ts';
+import { CHANNELS } from '../../events/event-types.ts';
+import { forgetCapability } from '../../promises/capability/capability-store.ts';
+import { presentQuote, quoteFor, weighPromise } from '../../promises/capability/quote-for-case.ts';
+import { DEFAULT_QUOTE_PERCENTILE } from '../../promises/capability/quote-rules.ts';
+import { recognizeCommitments } from '../../promises/commitments/recognize-commitment.ts';
+import { expectationReport } from '../../promises/expectations/expectation-report.ts';
+import { EXPECTATION_CHOICES } from '../../promises/expectations/expectation-choice.ts';
+import { expectationPage, recordExpectation, verifyExpectationLink } from '../../promises/expectations/record-expectation.ts';
+import { PROMISE_KINDS } from '../../promises/promise-rules.ts';
+import { listBrokenPromises } from '../../promises/reports/list-broken-promises.ts';
+import { listDueSoon } from '../../promises/reports/list-due-soon.ts';
+import { agentPromiseFigures, loadPromiseRates } from '../../promises/reports/load-promise-rates.ts';
+import { runSimulation } from '../../promises/reports/run-simulation.ts';
+import { loadWorkspace } from '../../workspaces/load-workspace.ts';
+import { requireStaff } from '../staff-auth.ts';
+import { typed, type RouteDeps } from '../route-kit.ts';
+
+const DAY = 86_400_000;
+const period = z.strictObject({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() });
+const tokenParam = z.strictObject({ token: z.string().min(10).max(400) });
+
+/** Issue 4: quotes from capability, commitment recognition, promise reports, the expectation gap. */
+export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
+  const r = typed(app);
+  const range = (q: { from?: string | undefined; to?: string | undefined }, days = 84) => {
+    const to = q.to ? new Date(q.to) : ctx.now();
+    return { from: q.from ? new Date(q.from) : new Date(to.getTime() - days * DAY), to };
+  };
+  const caseOf = async (workspaceId: string, caseId: string) => {
+    const [row] = await ctx.db.select().from(cases).where(eq(cases.id, caseId));
+    if (!row || row.workspaceId !== workspaceId) throw notFound('The case');
+    return row;
+  };
+
+  r.get(
+    '/api/v1/promises/quote',
+    {
+      schema: {
+        tags: ['promises'],
+        summary: 'What to promise: the chosen percentile of how long similar work took, rounded for the customer',
+        querystring: z.strictObject({ caseId: z.uuid(), kind: z.enum(PROMISE_KINDS), channel: z.enum(CHANNELS).optional() }),
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      const workspace = await loadWorkspace(ctx.db, staff.workspaceId);
+      const row = await caseOf(staff.workspaceId, request.query.caseId);
+      const { quote } = await quoteFor(
+        ctx.db,
+        workspace,
+        { kind: request.query.kind, channel: request.query.channel ?? row.channel, language: row.language, priority: row.priority, category: row.category, ownerId: row.ownerId },
+        ctx.now(),
+      );
+      return { quote: presentQuote(quote), fallbackMinutes: workspace.settings.firstResponseMinutes };
+    },
+  );
+
+  r.post(
+    '/api/v1/promises/recognize',
+    {
+      schema: {
+        tags: ['promises'],
+        summary: 'Commitments in an agent’s outgoing text (en, ar, he, ru), with kind and due time, weighed against the quote',
+        body: z.strictObject({ text: z.string().max(20_000), caseId: z.uuid() }),
+      },
+    },
+    async (request): Promise<RecognizeResponse> => {
+      const staff = requireStaff(request);
+      const workspace = await loadWorkspace(ctx.db, staff.workspaceId);
+      const row = await caseOf(staff.workspaceId, request.body.caseId);
+      const now = ctx.now();
+      const found = recognizeCommitments(request.body.text, now, workspace.timeZone);
+      const suggestions = [];
+      for (const c of found) {
+        const target = { kind: c.kind, channel: row.channel, language: row.language, priority: row.priority, category: row.category, ownerId: row.ownerId };
+        if (c.dueAt) {
+          const { quote, check } = await weighPromise(ctx.db, workspace, target, c.dueAt, now);
+          suggestions.push({ kind: c.kind, dueAt: c.dueAt.toISOString(), phrase: c.phrase, timeStated: c.timeStated, quote: presentQuote(quote), overPromise: check.overPromise, warning: check.warning });
+        } else {
+          // No time said: suggest the quote itself (or the fixed fallback).
+          const { quote } = await quoteFor(ctx.db, workspace, target, now);
+          const dueAt = quote?.dueAt ?? new Date(now.getTime() + workspace.settings.firstResponseMinutes * 60_000);
+          suggestions.push({ kind: c.kind, dueAt: dueAt.toISOString(), phrase: c.phrase, timeStated: false, quote: presentQuote(quote), overPromise: false, warning: null });
+        }
+      }
+      return { language: found[0]?.language ?? 'en', suggestions };
+    },
+  );
+
+  r.get('/api/v1/promises/reports/rates', { schema: { tags: ['promise reports'], summary: 'Kept, broken, renegotiated; early, on time, late — per person, team, channel, kind, week', querystring: period } }, async (request) => {
+    const staff = requireStaff(request);
+    const { from, to } = range(request.query);
+    return loadPromiseRates(ctx.db, staff.workspaceId, from, to);
+  });
+
+  r.get('/api/v1/promises/reports/agents', { schema: { tags: ['promise reports'], summary: 'Promises kept per agent (for the scorecard)', querystring: period } }, async (request) => {
+    const staff = requireStaff(request);
+    const { from, to } = range(request.query);
+    return { agents: await agentPromiseFigures(ctx.db, staff.workspaceId, from, to) };
+  });
+
+  r.get('/api/v1/promises/reports/broken', { schema: { tags: ['promise reports'], summary: 'Each broken promise and what happened next', querystring: period } }, async (request) => {
+    const staff = requireStaff(request);
+    const { from, to } = range(request.query);
+    return { items: await listBrokenPromises(ctx.db, staff.workspaceId, from, to) };
+  });
+
+  r.get(
+    '/api/v1/promises/reports/due-soon',
+    { schema: { tags: ['promise reports'], summary: 'Open promises due soon (and overdue), soonest first', querystring: z.strictObject({ hours: z.coerce.number().int().min(1).max(24 * 14).default(24), mine: z.enum(['true', 'false']).optional() }) } },
+    async (request) => {
+      const staff = requireStaff(request);
+      // Agents see their own board; supervisors and admins the team's unless they ask for theirs.
+      const mine = request.query.mine === 'true' || (staff.role === 'agent' && request.query.mine !== 'false');
+      return listDueSoon(ctx.db, { workspaceId: staff.workspaceId, hours: request.query.hours, now: ctx.now(), ...(mine ? { ownerId: staff.userId } : {}) });
+    },
+  );
+
+  r.get(
+    '/api/v1/promises/reports/simulation',
+    { schema: { tags: ['promise reports'], summary: 'Replay the last N weeks with the quoting rule: kept share simulated against actual', querystring: z.strictObject({ weeks: z.coerce.number().int().min(1).max(104).default(8) }) } },
+    async (request) => {
+      const staff = requireStaff(request);
+      const workspace = await loadWorkspace(ctx.db, staff.workspaceId);
+      return runSimulation(ctx.db, { workspaceId: staff.workspaceId, weeks: request.query.weeks, percentile: workspace.settings.quotePercentile ?? DEFAULT_QUOTE_PERCENTILE, now: ctx.now() });
+    },
+  );
+
+  r.get('/api/v1/promises/reports/expectations', { schema: { tags: ['promise reports'], summary: 'Customers’ expected answer times against delivery, by channel and language', querystring: period } }, async (request) => {
+    const staff = requireStaff(request);
+    const workspace = await loadWorkspace(ctx.db, staff.workspaceId);
+    const { from, to } = range(request.query);
+    return expectationReport(ctx.db, { workspaceId: staff.workspaceId, from, to, now: ctx.now(), percentile: workspace.settings.quotePercentile ?? DEFAULT_QUOTE_PERCENTILE });
+  });
+
+  const minuteOfDay = z.number().int().min(0).max(1440);
+  r.get('/api/v1/promises/calendars', { schema: { tags: ['promises'], summary: 'Business calendars (workspace and per team)' } }, async (request) => {
+    const staff = requireStaff(request);
+    return { calendars: await ctx.db.select().from(businessCalendars).where(eq(businessCalendars.workspaceId, staff.workspaceId)) };
+  });
+
+  r.put(
+    '/api/v1/promises/calendars',
+    {
+      schema: {
+        tags: ['promises'],
+        summary: 'Set the business calendar of the workspace (teamId absent) or of a team (admin): weekly hours, time zone, holidays',
+        body: z.strictObject({
+          teamId: z.uuid().nullable().optional(),
+          timeZone: z.string().min(1).max(64).refine((tz) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } }, 'must be an IANA time zone such as Asia/Jerusalem'),
+          weeklyHours: z.array(z.array(z.tuple([minuteOfDay, minuteOfDay]).refine(([s, e]) => e > s, 'an interval must end after it starts')).max(6)).length(7),
+          holidays: z.array(z.iso.date()).max(400).default([]),
+        }),
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request, ['admin']);
+      const teamId = request.body.teamId ?? null;
+      const values = { workspaceId: staff.workspaceId, teamId, timeZone: request.body.timeZone, weeklyHours: request.body.weeklyHours as Array<Array<[number, number]>>, holidays: request.body.holidays };
+      await ctx.db.transaction(async (tx) => {
+        const existing = (await tx.select().from(businessCalendars).where(eq(businessCalendars.workspaceId, staff.workspaceId))).find((c) => c.teamId === teamId);
+        if (existing) await tx.update(businessCalendars).set(values).where(eq(businessCalendars.id, existing.id));
+        else await tx.insert(businessCalendars).values(values);
+      });
+      forgetCapability(ctx.db, staff.workspaceId);
+      return { calendars: await ctx.db.select().from(businessCalendars).where(eq(businessCalendars.workspaceId, staff.workspaceId)) };
+    },
+  );
+
+  // The customer's side: a one-question page linked from the first acknowledgement.
+  r.get('/api/v1/portal/expect/:token', { schema: { tags: ['portal'], summary: '"By when do you expect an answer?" — the page behind the signed link', params: tokenParam } }, async (request) => {
+    return expectationPage(ctx.db, request.params.token);
+  });
+
+  r.post(
+    '/api/v1/portal/expect/:token',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['portal'],
+        summary: 'The customer says by when they expect an answer',
+        params: tokenParam,
+        body: z.strictObject({ choice: z.enum(EXPECTATION_CHOICES).optional(), expectedBy: z.iso.datetime({ offset: true }).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const { workspace, caseRow } = await verifyExpectationLink(ctx.db, request.params.token);
+      await recordExpectation(ctx.db, {
+        workspaceId: workspace.id,
+        caseId: caseRow.id,
+        ...(request.body.choice ? { choice: request.body.choice } : {}),
+        ...(request.body.expectedBy ? { expectedBy: new Date(request.body.expectedBy) } : {}),
+        source: 'expect_link',
+        now: ctx.now(),
+        timeZone: workspace.timeZone,
+      });
+      return reply.status(201).send(await expectationPage(ctx.db, request.params.token));
+    },
+  );
+}

@@ -1,0 +1,227 @@
+import type { Readable } from 'node:stream';
+import { desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { imports } from '../../db/schema-retention.ts';
+import { KeptError } from '../../errors/kept-error.ts';
+import { openRetentionCase, scheduleRetentionCall } from '../../retention/act-on-risk.ts';
+import { listAcquisitionCosts, replaceAcquisitionCosts } from '../../retention/acquisition-costs.ts';
+import { customerRisk, listAtRisk } from '../../retention/customer-risk.ts';
+import { IMPORT_FORMATS, ImportFileError, parseColumnMap } from '../../retention/import-rows.ts';
+import { importTransactions, rejectionError } from '../../retention/import-transactions.ts';
+import { refreshEarlyChurn } from '../../retention/refresh-rollups.ts';
+import { refreshScores } from '../../retention/refresh-scores.ts';
+import { clvReport } from '../../retention/report-clv.ts';
+import { cohortsReport } from '../../retention/report-cohorts.ts';
+import { complaintRateReport } from '../../retention/report-complaint-rate.ts';
+import { paretoReport } from '../../retention/report-pareto.ts';
+import { listLoyalCustomers, repeatReport } from '../../retention/report-repeat.ts';
+import { RISK_FACTORS, loadRetentionSettings, saveRetentionSettings } from '../../retention/retention-settings.ts';
+import { TIMER } from '../../jobs/timer-names.ts';
+import { idParam, typed, type RouteDeps } from '../route-kit.ts';
+import { requireStaff } from '../staff-auth.ts';
+
+const page = { limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0) };
+const ANALYSTS = ['supervisor', 'admin'] as const;
+
+/** Purchases in, and the retention figures out (issue 5): thin routes over src/retention/. */
+export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
+  // Purchase files are streamed straight into the import, never buffered: no body limit applies.
+  app.addContentTypeParser(['text/csv', 'application/octet-stream'], (_request, payload, done) => done(null, payload));
+  const r = typed(app);
+
+  r.post(
+    '/api/v1/imports',
+    {
+      schema: {
+        tags: ['retention'],
+        summary: 'Import purchases: the file as the body (text/csv), streamed; all or nothing unless skipBadRows',
+        querystring: z.strictObject({
+          format: z.enum(IMPORT_FORMATS as unknown as ['csv', 'cdnow', 'shopify']),
+          skipBadRows: z.enum(['true', 'false']).default('false'),
+          map: z.string().max(1000).optional(),
+          source: z.string().max(300).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const staff = requireStaff(request, ANALYSTS);
+      const body = request.body as Readable | undefined;
+      if (!body || typeof (body as Readable).pipe !== 'function') {
+        throw new KeptError('request.unsupported_media_type', 'Send the file as the request body with Content-Type: text/csv');
+      }
+      let map;
+      try {
+        map = parseColumnMap(request.query.map ? [request.query.map] : []);
+      } catch (error) {
+        if (error instanceof ImportFileError) throw new KeptError('request.invalid', error.message, { field: 'map' });
+        throw error;
+      }
+      const report = await importTransactions(ctx.db, {
+        workspaceId: staff.workspaceId,
+        format: request.query.format,
+        source: request.query.source ?? 'upload',
+        input: body,
+        map,
+        skipBadRows: request.query.skipBadRows === 'true',
+        createdBy: staff.userId,
+        now: ctx.now(),
+      });
+      if (report.status !== 'done') return reply.status(422).send({ ...rejectionError(report).toJSON(), report });
+      if (report.imported > 0) {
+        await ctx.timers.schedule(ctx.db, { name: TIMER.retentionRefreshScores, payload: { workspaceId: staff.workspaceId }, startAfter: ctx.now() });
+      }
+      return reply.status(201).send({ report });
+    },
+  );
+
+  r.get('/api/v1/imports', { schema: { tags: ['retention'], summary: 'Recent imports with their reports' } }, async (request) => {
+    const staff = requireStaff(request);
+    const rows = await ctx.db.select().from(imports).where(eq(imports.workspaceId, staff.workspaceId)).orderBy(desc(imports.startedAt)).limit(50);
+    return {
+      imports: rows.map((i) => ({ id: i.id, format: i.format, source: i.source, status: i.status, startedAt: i.startedAt.toISOString(), finishedAt: i.finishedAt?.toISOString() ?? null, report: i.report ?? null })),
+    };
+  });
+
+  r.get('/api/v1/retention/repeat', { schema: { tags: ['retention'], summary: 'First-time → repeat conversion by cohort, days to the second purchase, the loyal segment' } }, async (request) => {
+    const staff = requireStaff(request);
+    return repeatReport(ctx.db, staff.workspaceId);
+  });
+
+  r.get('/api/v1/retention/loyal', { schema: { tags: ['retention'], summary: 'The loyal segment (repeat buyers), by revenue', querystring: z.strictObject(page) } }, async (request) => {
+    const staff = requireStaff(request);
+    return listLoyalCustomers(ctx.db, staff.workspaceId, request.query.limit, request.query.offset);
+  });
+
+  r.get(
+    '/api/v1/retention/cohorts',
+    {
+      schema: {
+        tags: ['retention'],
+        summary: 'Cohort retention matrix, early churn (90 days, first year; model or gap definition), yearly churn, by channel',
+        querystring: z.strictObject({ definition: z.enum(['model', 'gap']).default('gap') }),
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      return cohortsReport(ctx.db, staff.workspaceId, request.query.definition, ctx.now());
+    },
+  );
+
+  r.get('/api/v1/retention/pareto', { schema: { tags: ['retention'], summary: 'Lorenz curves and Gini of revenue per customer and complaints per complainer' } }, async (request) => {
+    const staff = requireStaff(request);
+    return paretoReport(ctx.db, staff.workspaceId);
+  });
+
+  r.get(
+    '/api/v1/retention/complaint-rate',
+    {
+      schema: {
+        tags: ['retention'],
+        summary: 'Complaints per 1,000 active customers per month, and by acquisition channel, product and case channel',
+        querystring: z.strictObject({ months: z.coerce.number().int().min(1).max(120).default(24) }),
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      return complaintRateReport(ctx.db, staff.workspaceId, ctx.now(), request.query.months);
+    },
+  );
+
+  r.get('/api/v1/retention/clv', { schema: { tags: ['retention'], summary: 'CLV models, distribution, good against bad service, CLV against acquisition cost' } }, async (request) => {
+    const staff = requireStaff(request);
+    return clvReport(ctx.db, staff.workspaceId);
+  });
+
+  r.post('/api/v1/retention/scores/refresh', { schema: { tags: ['retention'], summary: 'Refit the models and recompute every customer\'s CLV and churn risk now' } }, async (request) => {
+    const staff = requireStaff(request, ANALYSTS);
+    return refreshScores(ctx.db, staff.workspaceId, ctx.now());
+  });
+
+  r.get(
+    '/api/v1/retention/at-risk',
+    {
+      schema: {
+        tags: ['retention'],
+        summary: 'Customers at risk of leaving, most value at risk (CLV × risk) first, with reasons',
+        querystring: z.strictObject({ ...page, minRisk: z.coerce.number().int().min(0).max(100).default(20) }),
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      return listAtRisk(ctx.db, staff.workspaceId, request.query);
+    },
+  );
+
+  r.get('/api/v1/retention/customers/:id/risk', { schema: { tags: ['retention'], summary: 'One customer\'s churn risk with its reasons, computed now', params: idParam } }, async (request) => {
+    const staff = requireStaff(request);
+    return customerRisk(ctx.db, staff.workspaceId, request.params.id, ctx.now());
+  });
+
+  r.post(
+    '/api/v1/retention/customers/:id/case',
+    { schema: { tags: ['retention'], summary: 'Open a case for a customer at risk, owned by you', params: idParam, body: z.strictObject({ subject: z.string().trim().min(1).max(200).optional() }) } },
+    async (request, reply) => {
+      const staff = requireStaff(request);
+      const created = await openRetentionCase(ctx.db, { workspaceId: staff.workspaceId, customerId: request.params.id, actorUserId: staff.userId, now: ctx.now(), ...(request.body.subject ? { subject: request.body.subject } : {}) });
+      return reply.status(201).send(created);
+    },
+  );
+
+  r.post(
+    '/api/v1/retention/customers/:id/call',
+    {
+      schema: {
+        tags: ['retention'],
+        summary: 'Schedule a call to a customer at risk (a task)',
+        params: idParam,
+        body: z.strictObject({ dueAt: z.iso.datetime({ offset: true }), assigneeId: z.uuid().optional() }),
+      },
+    },
+    async (request, reply) => {
+      const staff = requireStaff(request);
+      const task = await scheduleRetentionCall(ctx.db, {
+        workspaceId: staff.workspaceId,
+        customerId: request.params.id,
+        assigneeId: request.body.assigneeId ?? staff.userId,
+        actorUserId: staff.userId,
+        dueAt: new Date(request.body.dueAt),
+        now: ctx.now(),
+      });
+      return reply.status(201).send(task);
+    },
+  );
+
+  r.get('/api/v1/retention/settings', { schema: { tags: ['retention'], summary: 'Risk weights, churn definitions and acquisition costs' } }, async (request) => {
+    const staff = requireStaff(request);
+    return { ...(await loadRetentionSettings(ctx.db, staff.workspaceId)), acquisitionCosts: await listAcquisitionCosts(ctx.db, staff.workspaceId) };
+  });
+
+  r.put(
+    '/api/v1/retention/settings',
+    {
+      schema: {
+        tags: ['retention'],
+        summary: 'Change risk weights, churn definitions or acquisition costs (admin)',
+        body: z.strictObject({
+          riskWeights: z.strictObject(Object.fromEntries(RISK_FACTORS.map((f) => [f, z.number().min(0).max(100).optional()])) as Record<(typeof RISK_FACTORS)[number], z.ZodOptional<z.ZodNumber>>).optional(),
+          churnGapMultiple: z.number().min(1).max(10).optional(),
+          aliveThreshold: z.number().min(0.01).max(0.99).optional(),
+          model: z.enum(['pareto-nbd', 'bgnbd']).optional(),
+          horizonDays: z.number().int().min(30).max(3650).optional(),
+          annualDiscountRate: z.number().min(0).max(1).optional(),
+          acquisitionCosts: z.array(z.strictObject({ channel: z.string().trim().max(100), costPerCustomer: z.number().min(0).max(1e9) })).max(200).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request, ['admin']);
+      const { acquisitionCosts, riskWeights, ...rest } = request.body;
+      const changes = { ...rest, ...(riskWeights ? { riskWeights: Object.fromEntries(Object.entries(riskWeights).filter(([, v]) => v !== undefined)) } : {}) };
+      const settings = await saveRetentionSettings(ctx.db, staff.workspaceId, changes as never, ctx.now());
+      if (acquisitionCosts) await replaceAcquisitionCosts(ctx.db, staff.workspaceId, acquisitionCosts, ctx.now());
+      // The early-churn figures depend on k and the threshold.
+      await refreshEarlyChurn(ctx.db, staff.workspaceId, ctx.now(), settings);
+      return { ...settings, acquisitionCosts: await listAcquisitionCosts(ctx.db, staff.workspaceId) };
+    },
+  );
+}

@@ -1,0 +1,79 @@
+// Churn risk for people: the at-risk list (sorted by value at risk = CLV × risk, from the
+// last scoring) and one customer's risk computed live, so a complaint opened a minute ago
+// shows on their page at once.
+import { sql } from 'drizzle-orm';
+import type { AtRiskResponse, CustomerRiskView, RiskReason } from '../contract/retention-types.ts';
+import type { Db } from '../db/open-database.ts';
+import { queryRows } from '../db/open-database.ts';
+import { notFound } from '../errors/kept-error.ts';
+import { describeRisk, sortReasons } from './describe-risk.ts';
+import { isoDay } from './retention-dates.ts';
+import { loadRetentionSettings } from './retention-settings.ts';
+import { typicalGap } from './refresh-scores.ts';
+import { riskSelectSql, serviceFactsSql } from './risk-sql.ts';
+
+interface RiskRow {
+  customer_id: string;
+  name: string;
+  email: string | null;
+  risk: number;
+  reasons: RiskReason[];
+  clv: number | null;
+  p_alive: number | null;
+  value_at_risk: number | null;
+  last_day: string | null;
+  computed_at: Date | string | null;
+}
+
+function present(r: RiskRow): CustomerRiskView {
+  const reasons = sortReasons(r.reasons ?? []);
+  return {
+    customerId: r.customer_id,
+    name: r.name,
+    email: r.email,
+    risk: r.risk,
+    reasons,
+    explanation: describeRisk(reasons),
+    clv: r.clv,
+    pAlive: r.p_alive,
+    valueAtRisk: r.value_at_risk,
+    lastPurchase: r.last_day,
+    computedAt: r.computed_at ? new Date(r.computed_at).toISOString() : null,
+  };
+}
+
+export async function listAtRisk(db: Db, workspaceId: string, options: { limit: number; offset: number; minRisk: number }): Promise<AtRiskResponse> {
+  const [total] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from customer_scores where workspace_id = ${workspaceId} and risk >= ${options.minRisk}`,
+  );
+  const rows = await queryRows<RiskRow>(
+    db,
+    sql`select s.customer_id, c.name, c.email, s.risk, s.risk_reasons as reasons, s.clv, s.p_alive, s.value_at_risk, v.last_day::text as last_day, s.computed_at
+        from customer_scores s join customers c on c.id = s.customer_id
+        left join customer_value v on v.workspace_id = s.workspace_id and v.customer_id = s.customer_id
+        where s.workspace_id = ${workspaceId} and s.risk >= ${options.minRisk}
+        order by s.value_at_risk desc, s.customer_id limit ${options.limit} offset ${options.offset}`,
+  );
+  return { total: total?.n ?? 0, customers: rows.map(present) };
+}
+
+export async function customerRisk(db: Db, workspaceId: string, customerId: string, now: Date): Promise<CustomerRiskView> {
+  const settings = await loadRetentionSettings(db, workspaceId);
+  const medianGap = await typicalGap(db, workspaceId);
+  const asOf = isoDay(now);
+  const base = sql`(
+    select c.id as customer_id, c.name, c.email, (v.purchase_days - 1) as x, (v.last_day - v.first_day) as tx,
+      greatest(${asOf}::date - v.last_day, 0)::float8 as silence, s.p_alive, s.clv, v.last_day::text as last_day, s.computed_at
+    from customers c
+    left join customer_value v on v.workspace_id = c.workspace_id and v.customer_id = c.id
+    left join customer_scores s on s.workspace_id = c.workspace_id and s.customer_id = c.id
+    where c.workspace_id = ${workspaceId} and c.id = ${customerId})`;
+  const [row] = await queryRows<Omit<RiskRow, 'value_at_risk'>>(
+    db,
+    sql`with ${serviceFactsSql(workspaceId, new Date(now.getTime() - 365 * 86_400_000), customerId)}
+        ${riskSelectSql(base, settings, medianGap)}`,
+  );
+  if (!row) throw notFound('The customer');
+  return present({ ...row, value_at_risk: row.clv === null ? null : (row.clv * row.risk) / 100 });
+}

@@ -1,0 +1,289 @@
+// Turning one record of a purchase file into a purchase, or saying exactly what is wrong
+// with it. Pure: the streaming, the staging and the database live in import-transactions.ts.
+// Three formats:
+//   csv      a header with customer_id (or email), date, amount and optional order_id,
+//            product, channel, name; header names can be mapped (--map amount=Total).
+//   cdnow    the whitespace-separated CDNOW files (master: id date cds dollars; sample: id
+//            sample_id date cds dollars), as in ../shared/data/cdnow.
+//   shopify  Shopify's orders export: one row per line item; the first row of an order
+//            (by Name) carries Email, Paid at / Created at and Total.
+
+export type ImportFormat = 'csv' | 'cdnow' | 'shopify';
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['csv', 'cdnow', 'shopify'];
+
+/** A purchase ready for staging. The customer is a key: an external id or an e-mail address. */
+export interface StagedPurchase {
+  line: number;
+  keyKind: 'external' | 'email';
+  key: string;
+  name: string | null;
+  orderId: string | null;
+  /** ISO-8601 instant (a bare date means midnight UTC) */
+  occurredAt: string;
+  /** decimal text, exactly as written after trimming */
+  amount: string;
+  product: string | null;
+  channel: string | null;
+}
+
+export interface RowProblem {
+  line: number;
+  reason: string;
+  column?: string;
+}
+
+export type RowResult = { kind: 'purchase'; purchase: StagedPurchase } | { kind: 'problem'; problem: RowProblem } | { kind: 'none' };
+
+/** A problem with the whole file (its header): nothing can be imported, even with --skip-bad-rows. */
+export class ImportFileError extends Error {
+  readonly line: number;
+  readonly column: string | undefined;
+  constructor(line: number, message: string, column?: string) {
+    super(message);
+    this.name = 'ImportFileError';
+    this.line = line;
+    this.column = column;
+  }
+}
+
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** YYYY-MM-DD, optionally with a time and an offset (ISO or Shopify's "2024-01-15 10:23:45 -0500"). */
+export function parseTimestamp(text: string): string | undefined {
+  const m = TIMESTAMP.exec(text.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) return undefined;
+  const hh = m[4] ?? '00';
+  const mi = m[5] ?? '00';
+  const ss = m[6] ?? '00';
+  if (Number(hh) > 23 || Number(mi) > 59 || Number(ss) > 59) return undefined;
+  let offset = m[8] ?? 'Z';
+  if (offset !== 'Z' && !offset.includes(':')) offset = `${offset.slice(0, 3)}:${offset.slice(3)}`;
+  return `${m[1]}-${m[2]}-${m[3]}T${hh}:${mi}:${ss}${m[7] ?? ''}${offset}`;
+}
+
+/** YYYYMMDD (CDNOW). */
+export function parseCompactDate(text: string): string | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(text.trim());
+  return m ? parseTimestamp(`${m[1]}-${m[2]}-${m[3]}`) : undefined;
+}
+
+const AMOUNT = /^\d{1,12}(?:\.\d+)?$/;
+
+/** A non-negative decimal; refunds (negative amounts) are not purchases. */
+export function checkAmount(text: string): { amount: string } | { reason: string } {
+  const t = text.trim();
+  if (t === '') return { reason: 'the amount is empty' };
+  if (t.startsWith('-') && AMOUNT.test(t.slice(1))) return { reason: `${JSON.stringify(t)} is negative (a refund is not a purchase)` };
+  if (!AMOUNT.test(t)) return { reason: `${JSON.stringify(t)} is not an amount like 12.50` };
+  return { amount: t };
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const CSV_FIELDS = ['customer_id', 'email', 'date', 'amount', 'order_id', 'product', 'channel', 'name'] as const;
+export type CsvField = (typeof CSV_FIELDS)[number];
+
+/** Parses `--map customer_id=Client,amount=Total` (also accepts several --map flags joined). */
+export function parseColumnMap(specs: readonly string[]): Partial<Record<CsvField, string>> {
+  const out: Partial<Record<CsvField, string>> = {};
+  for (const spec of specs.flatMap((s) => s.split(','))) {
+    if (spec.trim() === '') continue;
+    const eq = spec.indexOf('=');
+    const field = spec.slice(0, eq).trim() as CsvField;
+    const column = spec.slice(eq + 1).trim();
+    if (eq < 0 || !column) throw new ImportFileError(0, `--map expects field=Column, got ${JSON.stringify(spec)}`);
+    if (!CSV_FIELDS.includes(field)) throw new ImportFileError(0, `--map: unknown field "${field}" (fields: ${CSV_FIELDS.join(', ')})`);
+    out[field] = column;
+  }
+  return out;
+}
+
+export interface RowReader {
+  /** Called with the header record (line 1); throws ImportFileError when it cannot work. */
+  header(fields: readonly string[]): void;
+  /** Called with every data record after the header. */
+  row(fields: readonly string[], line: number): RowResult;
+}
+
+function columnIndex(header: readonly string[], name: string): number {
+  const wanted = name.trim().toLowerCase();
+  return header.findIndex((h) => h.trim().toLowerCase() === wanted);
+}
+
+function problem(line: number, reason: string, column?: string): RowResult {
+  return { kind: 'problem', problem: column === undefined ? { line, reason } : { line, reason, column } };
+}
+
+const optionalText = (value: string | undefined): string | null => {
+  const t = value?.trim();
+  return t ? t.slice(0, 500) : null;
+};
+
+/** The generic CSV: customer_id or email, date, amount, and optional columns. */
+export function csvRowReader(map: Partial<Record<CsvField, string>> = {}): RowReader {
+  const idx: Partial<Record<CsvField, number>> = {};
+  let header: readonly string[] = [];
+  return {
+    header(fields) {
+      header = fields.map((f) => f.trim());
+      for (const field of CSV_FIELDS) {
+        const name = map[field] ?? field;
+        const i = columnIndex(header, name);
+        if (i >= 0) idx[field] = i;
+        else if (map[field] !== undefined) {
+          throw new ImportFileError(1, `--map ${field}=${name}: the header has no column "${name}" (found: ${header.join(', ')})`, name);
+        }
+      }
+      for (const required of ['date', 'amount'] as const) {
+        if (idx[required] === undefined) {
+          throw new ImportFileError(1, `missing column "${map[required] ?? required}" in the header (found: ${header.join(', ')}); map yours with --map ${required}=YourColumn`, required);
+        }
+      }
+      if (idx.customer_id === undefined && idx.email === undefined) {
+        throw new ImportFileError(1, `missing column "customer_id" or "email" in the header (found: ${header.join(', ')}); map yours with --map customer_id=YourColumn`, 'customer_id');
+      }
+    },
+    row(fields, line) {
+      if (fields.length !== header.length) return problem(line, `expected ${header.length} fields like the header, found ${fields.length}`);
+      const at = (f: CsvField) => (idx[f] === undefined ? undefined : fields[idx[f]!]);
+      const colName = (f: CsvField) => header[idx[f]!]!;
+      const id = at('customer_id')?.trim() ?? '';
+      const email = at('email')?.trim().toLowerCase() ?? '';
+      let keyKind: 'external' | 'email';
+      let key: string;
+      if (id !== '') {
+        // An e-mail address in the id column matches customers by e-mail.
+        keyKind = EMAIL.test(id) ? 'email' : 'external';
+        key = keyKind === 'email' ? id.toLowerCase() : id;
+      } else if (email !== '') {
+        if (!EMAIL.test(email)) return problem(line, `${JSON.stringify(email)} is not an e-mail address`, colName('email'));
+        keyKind = 'email';
+        key = email;
+      } else {
+        return problem(line, 'no customer: the customer id (and e-mail) is empty', colName(idx.customer_id !== undefined ? 'customer_id' : 'email'));
+      }
+      const dateText = at('date') ?? '';
+      const occurredAt = parseTimestamp(dateText);
+      if (!occurredAt) return problem(line, `${JSON.stringify(dateText.trim())} is not a date like 2024-03-31 (or 2024-03-31T14:05:00Z)`, colName('date'));
+      const amount = checkAmount(at('amount') ?? '');
+      if ('reason' in amount) return problem(line, amount.reason, colName('amount'));
+      return {
+        kind: 'purchase',
+        purchase: {
+          line,
+          keyKind,
+          key,
+          name: optionalText(at('name')),
+          orderId: optionalText(at('order_id')),
+          occurredAt,
+          amount: amount.amount,
+          product: optionalText(at('product')),
+          channel: optionalText(at('channel')),
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Shopify's orders export. Rows of one order are consecutive and only the first carries the
+ * order's e-mail, dates and total; the others are further line items and are passed over.
+ */
+export function shopifyRowReader(): RowReader {
+  const idx: Record<string, number> = {};
+  let header: readonly string[] = [];
+  let currentOrder: string | null = null;
+  const needed = ['Name', 'Email', 'Total', 'Created at'];
+  const optional = ['Paid at', 'Lineitem name', 'Source', 'Billing Name', 'Financial Status'];
+  return {
+    header(fields) {
+      header = fields.map((f) => f.trim());
+      for (const name of [...needed, ...optional]) {
+        const i = columnIndex(header, name);
+        if (i >= 0) idx[name] = i;
+        else if (needed.includes(name)) {
+          throw new ImportFileError(1, `missing column "${name}": this does not look like a Shopify orders export (found: ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', …' : ''})`, name);
+        }
+      }
+    },
+    row(fields, line) {
+      if (fields.length !== header.length) return problem(line, `expected ${header.length} fields like the header, found ${fields.length}`);
+      const at = (name: string) => (idx[name] === undefined ? '' : (fields[idx[name]!] ?? '').trim());
+      const order = at('Name');
+      if (order === '') return problem(line, 'the order Name is empty', 'Name');
+      if (order === currentOrder) return { kind: 'none' };
+      currentOrder = order;
+      const email = at('Email').toLowerCase();
+      if (email === '') return problem(line, `order ${order} has no Email (the first line of an order carries it)`, 'Email');
+      if (!EMAIL.test(email)) return problem(line, `${JSON.stringify(email)} is not an e-mail address`, 'Email');
+      const dateText = at('Paid at') || at('Created at');
+      const occurredAt = parseTimestamp(dateText);
+      if (!occurredAt) return problem(line, `${JSON.stringify(dateText)} is not a date and time like 2024-01-15 10:23:45 -0500`, at('Paid at') ? 'Paid at' : 'Created at');
+      const amount = checkAmount(at('Total'));
+      if ('reason' in amount) return problem(line, `order ${order}: ${amount.reason}`, 'Total');
+      return {
+        kind: 'purchase',
+        purchase: {
+          line,
+          keyKind: 'email',
+          key: email,
+          name: optionalText(at('Billing Name')),
+          orderId: order,
+          occurredAt,
+          amount: amount.amount,
+          product: optionalText(at('Lineitem name')),
+          channel: optionalText(at('Source')),
+        },
+      };
+    },
+  };
+}
+
+/**
+ * CDNOW: whitespace-separated, master (4 fields, header line) or sample (5 fields). Customers
+ * are keyed "cdnow-<master id>"; the line has no order id, so the row hash identifies it.
+ */
+export function cdnowRowReader(): RowReader {
+  let width: number | undefined;
+  return {
+    header() {
+      // CDNOW has no header we need: the master file's first line of words is skipped by the caller.
+    },
+    row(fields, line) {
+      if (width === undefined) {
+        if (fields.length !== 4 && fields.length !== 5) return problem(line, `expected 4 fields (master) or 5 fields (sample), found ${fields.length}`);
+        width = fields.length;
+      } else if (fields.length !== width) return problem(line, `expected ${width} fields like the lines above, found ${fields.length}`);
+      const off = width - 4;
+      const id = fields[0]!;
+      if (!/^\d+$/.test(id)) return problem(line, `customer id ${JSON.stringify(id)} is not a number`, 'customer_id');
+      const occurredAt = parseCompactDate(fields[1 + off]!);
+      if (!occurredAt) return problem(line, `${JSON.stringify(fields[1 + off])} is not a date YYYYMMDD`, 'date');
+      const amount = checkAmount(fields[3 + off]!);
+      if ('reason' in amount) return problem(line, amount.reason, 'dollar_value');
+      return {
+        kind: 'purchase',
+        purchase: {
+          line,
+          keyKind: 'external',
+          key: `cdnow-${id.replace(/^0+(?=\d)/, '')}`,
+          name: null,
+          orderId: null,
+          occurredAt,
+          amount: amount.amount,
+          product: null,
+          channel: null,
+        },
+      };
+    },
+  };
+}
+
+export function rowReaderFor(format: ImportFormat, map: Partial<Record<CsvField, string>> = {}): RowReader {
+  if (format === 'shopify') return shopifyRowReader();
+  if (format === 'cdnow') return cdnowRowReader();
+  return csvRowReader(map);
+}

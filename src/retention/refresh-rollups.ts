@@ -1,0 +1,154 @@
+// Dashboard figures that scan every purchasing customer are computed here, after an import
+// and after scoring, and stored as small JSON documents (retention_rollups), so the
+// dashboards answer in milliseconds at 1,000,000 customers instead of re-scanning.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/open-database.ts';
+import { queryRows } from '../db/open-database.ts';
+import { lorenzFromPercentiles } from './lorenz.ts';
+import { loadRetentionSettings, type RetentionSettings } from './retention-settings.ts';
+import { isoDay } from './retention-dates.ts';
+
+export async function saveRollup(db: Db, workspaceId: string, name: string, data: unknown, now: Date): Promise<void> {
+  await db.execute(sql`
+    insert into retention_rollups (workspace_id, name, data, computed_at) values (${workspaceId}, ${name}, ${JSON.stringify(data)}::jsonb, ${now.toISOString()})
+    on conflict (workspace_id, name) do update set data = excluded.data, computed_at = excluded.computed_at`);
+}
+
+export async function loadRollup<T>(db: Db, workspaceId: string, name: string): Promise<{ data: T; computedAt: string } | null> {
+  const [row] = await queryRows<{ data: T; computed_at: Date | string }>(
+    db,
+    sql`select data, computed_at from retention_rollups where workspace_id = ${workspaceId} and name = ${name}`,
+  );
+  if (!row) return null;
+  return { data: row.data, computedAt: new Date(row.computed_at).toISOString() };
+}
+
+export interface CohortCells {
+  /** cohort month (YYYY-MM) → its size */
+  cohorts: Array<{ cohort: string; customers: number }>;
+  cells: Array<{ cohort: string; offset: number; customers: number }>;
+}
+
+export async function refreshRollups(db: Db, workspaceId: string, now: Date): Promise<void> {
+  const settings = await loadRetentionSettings(db, workspaceId);
+  const cells = await queryRows<{ cohort: string; offset: number; customers: number }>(
+    db,
+    sql`
+      select to_char(v.first_day, 'YYYY-MM') as cohort,
+        ((date_part('year', m.month) - date_part('year', v.first_day)) * 12 + date_part('month', m.month) - date_part('month', v.first_day))::int as "offset",
+        count(*)::int as customers
+      from customer_months m join customer_value v on v.workspace_id = m.workspace_id and v.customer_id = m.customer_id
+      where m.workspace_id = ${workspaceId}
+      group by 1, 2 order by 1, 2`,
+  );
+  const cohorts = cells.filter((c) => c.offset === 0).map((c) => ({ cohort: c.cohort, customers: c.customers }));
+  await saveRollup(db, workspaceId, 'cohorts', { cohorts, cells } satisfies CohortCells, now);
+
+  const yearly = await queryRows<{ year: number; active: number; retained: number }>(
+    db,
+    sql`
+      with y as (select distinct customer_id, date_part('year', month)::int as yr from customer_months where workspace_id = ${workspaceId})
+      select a.yr as year, count(*)::int as active, count(b.customer_id)::int as retained
+      from y a left join y b on b.customer_id = a.customer_id and b.yr = a.yr + 1
+      group by a.yr order by a.yr`,
+  );
+  await saveRollup(db, workspaceId, 'yearly', { years: yearly }, now);
+
+  // Active (bought in the trailing 12 months) per month, from disjoint spans per customer:
+  // each purchase month opens a span that ends 12 months later or at the next purchase month.
+  const events = await queryRows<{ month: string; delta: number }>(
+    db,
+    sql`
+      with m as (
+        select month, lead(month) over (partition by customer_id order by month) as nxt
+        from customer_months where workspace_id = ${workspaceId})
+      select to_char(at, 'YYYY-MM') as month, sum(delta)::int as delta from (
+        select month as at, 1 as delta from m
+        union all
+        select least((month + interval '12 months')::date, coalesce(nxt, 'infinity'::date)) as at, -1 from m
+      ) e where at <> 'infinity'::date group by 1 order by 1`,
+  );
+  await saveRollup(db, workspaceId, 'active-months', { events }, now);
+
+  const [totals] = await queryRows<{ n: number; total: number | null; siv: number | null }>(
+    db,
+    sql`
+      select count(*)::int as n, sum(v)::float8 as total, sum(i * v)::float8 as siv
+      from (select revenue::float8 as v, row_number() over (order by revenue) as i from customer_value where workspace_id = ${workspaceId}) r`,
+  );
+  const buckets = await queryRows<{ pct: number; s: number }>(
+    db,
+    sql`
+      select ceil(100.0 * i / n)::int as pct, sum(v)::float8 as s
+      from (select revenue::float8 as v, row_number() over (order by revenue) as i, count(*) over () as n
+            from customer_value where workspace_id = ${workspaceId}) r
+      group by 1`,
+  );
+  const sums = new Array<number>(100).fill(0);
+  for (const b of buckets) sums[b.pct - 1] = b.s;
+  await saveRollup(db, workspaceId, 'revenue-lorenz', lorenzFromPercentiles(totals?.n ?? 0, totals?.total ?? 0, totals?.siv ?? 0, sums), now);
+  await refreshEarlyChurn(db, workspaceId, now, settings);
+}
+
+export interface EarlyChurnRow {
+  /** 'all', a channel, or a cohort month */
+  group: 'all' | 'channel' | 'cohort';
+  key: string | null;
+  customers: number;
+  /** customers acquired at least 90 (365) days before the as-of date */
+  eligible90: number;
+  eligible365: number;
+  lost90Gap: number;
+  lost365Gap: number;
+  lost90Model: number;
+  lost365Model: number;
+  scored: number;
+}
+
+/**
+ * "Lost within 90 days / the first year": the customer is lost now (model: P(alive) below the
+ * threshold; model-free: no purchase for k × their own typical gap, the workspace's median gap
+ * for one-time buyers) and their last purchase came within 90 (365) days of their first.
+ * Only customers acquired at least 90 (365) days ago count, so young cohorts do not dilute it.
+ */
+export async function refreshEarlyChurn(db: Db, workspaceId: string, now: Date, settings: RetentionSettings): Promise<void> {
+  const asOf = isoDay(now);
+  const rows = await queryRows<Record<string, number | string | null>>(
+    db,
+    sql`
+      with g as (
+        select coalesce(percentile_cont(0.5) within group (order by (last_day - first_day)::float8 / (purchase_days - 1)), 30) as gap
+        from customer_value where workspace_id = ${workspaceId} and purchase_days > 1),
+      c as (
+        select coalesce(v.acquisition_channel, '') as ch, to_char(v.first_day, 'YYYY-MM') as cohort, v.first_day, v.last_day,
+          (${asOf}::date - v.last_day) > ${settings.churnGapMultiple} *
+            coalesce(case when v.purchase_days > 1 then (v.last_day - v.first_day)::float8 / (v.purchase_days - 1) end, g.gap) as gap_lost,
+          coalesce(s.p_alive < ${settings.aliveThreshold}, false) as model_lost,
+          s.p_alive is not null as scored
+        from customer_value v cross join g
+        left join customer_scores s on s.workspace_id = v.workspace_id and s.customer_id = v.customer_id
+        where v.workspace_id = ${workspaceId})
+      select grouping(ch)::int as gch, grouping(cohort)::int as gco, ch, cohort, count(*)::int as customers,
+        count(*) filter (where first_day <= ${asOf}::date - 90)::int as e90,
+        count(*) filter (where first_day <= ${asOf}::date - 365)::int as e365,
+        count(*) filter (where first_day <= ${asOf}::date - 90 and gap_lost and last_day - first_day <= 90)::int as g90,
+        count(*) filter (where first_day <= ${asOf}::date - 365 and gap_lost and last_day - first_day <= 365)::int as g365,
+        count(*) filter (where first_day <= ${asOf}::date - 90 and model_lost and last_day - first_day <= 90)::int as m90,
+        count(*) filter (where first_day <= ${asOf}::date - 365 and model_lost and last_day - first_day <= 365)::int as m365,
+        count(*) filter (where scored)::int as scored
+      from c group by grouping sets ((), (ch), (cohort))`,
+  );
+  const out: EarlyChurnRow[] = rows.map((r) => ({
+    group: r['gch'] === 1 && r['gco'] === 1 ? 'all' : r['gch'] === 0 ? 'channel' : 'cohort',
+    key: r['gch'] === 1 && r['gco'] === 1 ? null : r['gch'] === 0 ? (r['ch'] as string) : (r['cohort'] as string),
+    customers: Number(r['customers']),
+    eligible90: Number(r['e90']),
+    eligible365: Number(r['e365']),
+    lost90Gap: Number(r['g90']),
+    lost365Gap: Number(r['g365']),
+    lost90Model: Number(r['m90']),
+    lost365Model: Number(r['m365']),
+    scored: Number(r['scored']),
+  }));
+  await saveRollup(db, workspaceId, 'early-churn', { asOf, gapMultiple: settings.churnGapMultiple, aliveThreshold: settings.aliveThreshold, rows: out }, now);
+}

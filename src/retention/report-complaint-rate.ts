@@ -1,0 +1,117 @@
+// Complaint rate (K12): complaints per 1,000 active customers, never raw counts alone.
+// Active in a month = bought in the trailing 12 months (that month and the 11 before it), or
+// had a case that month: someone who only ever wrote in is still a customer we serve. The
+// purchase side comes from the rollup of trailing-12-month spans (refresh-rollups.ts), the
+// case side live (cases are few). Breakdowns cover the last 12 months: complaints in that
+// year per 1,000 customers active in it, by acquisition channel, by acquisition product (the
+// first thing they bought) and by the channel the complaint came in on.
+import { sql } from 'drizzle-orm';
+import type { ComplaintRateResponse } from '../contract/retention-types.ts';
+import type { Db } from '../db/open-database.ts';
+import { queryRows } from '../db/open-database.ts';
+import { loadRollup } from './refresh-rollups.ts';
+import { monthFromIndex, monthIndex, monthRange } from './retention-dates.ts';
+
+export function per1000(complaints: number, active: number): number | null {
+  return active > 0 ? (1000 * complaints) / active : null;
+}
+
+/** Purchase-active customers per month from +1/−1 span events, for the months asked. */
+export function activeByMonth(events: ReadonlyArray<{ month: string; delta: number }>, months: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  let running = 0;
+  let e = 0;
+  const sorted = [...events].sort((a, b) => a.month.localeCompare(b.month));
+  for (const month of months) {
+    while (e < sorted.length && sorted[e]!.month <= month) running += sorted[e++]!.delta;
+    out.set(month, running);
+  }
+  return out;
+}
+
+export async function complaintRateReport(db: Db, workspaceId: string, now: Date, monthsBack = 24): Promise<ComplaintRateResponse> {
+  const current = now.toISOString().slice(0, 7);
+  const months = monthRange(monthFromIndex(monthIndex(current) - (monthsBack - 1)), current);
+  const from = `${months[0]}-01T00:00:00Z`;
+  const rollup = await loadRollup<{ events: Array<{ month: string; delta: number }> }>(db, workspaceId, 'active-months');
+  const buyers = activeByMonth(rollup?.data.events ?? [], months);
+  const caseMonths = await queryRows<{ month: string; complaints: number; case_only: number }>(
+    db,
+    sql`select to_char(m, 'YYYY-MM') as month, count(*) filter (where is_complaint)::int as complaints,
+          count(distinct customer_id) filter (where not bought)::int as case_only
+        from (
+          select c.customer_id, c.is_complaint, date_trunc('month', c.created_at at time zone 'UTC')::date as m,
+            exists (select 1 from customer_months cm where cm.workspace_id = c.workspace_id and cm.customer_id = c.customer_id
+                    and cm.month between (date_trunc('month', c.created_at at time zone 'UTC') - interval '11 months')::date
+                    and date_trunc('month', c.created_at at time zone 'UTC')::date) as bought
+          from cases c where c.workspace_id = ${workspaceId} and c.created_at >= ${from}
+        ) x group by m`,
+  );
+  const byMonth = new Map(caseMonths.map((r) => [r.month, r]));
+  const series = months.map((month) => {
+    const c = byMonth.get(month);
+    const active = (buyers.get(month) ?? 0) + (c?.case_only ?? 0);
+    const complaints = c?.complaints ?? 0;
+    return { month, complaints, active, per1000: per1000(complaints, active) };
+  });
+
+  // The last 12 months as one period.
+  const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
+  const yearAgoDay = yearAgo.toISOString().slice(0, 10);
+  const buyerSegments = await queryRows<{ dim: string; key: string; active: number }>(
+    db,
+    sql`select case when grouping(acquisition_channel) = 0 then 'acquisitionChannel' when grouping(acquisition_product) = 0 then 'product' else 'all' end as dim,
+          coalesce(case when grouping(acquisition_channel) = 0 then acquisition_channel else acquisition_product end, '') as key,
+          count(*)::int as active
+        from customer_value where workspace_id = ${workspaceId} and last_day >= ${yearAgoDay}::date
+        group by grouping sets ((acquisition_channel), (acquisition_product), ())`,
+  );
+  const caseRows = await queryRows<{ customer_id: string; channel: string; is_complaint: boolean; bought: boolean; ch: string | null; pr: string | null }>(
+    db,
+    sql`select c.customer_id, c.channel, c.is_complaint, (v.last_day is not null and v.last_day >= ${yearAgoDay}::date) as bought,
+          v.acquisition_channel as ch, v.acquisition_product as pr
+        from cases c left join customer_value v on v.workspace_id = c.workspace_id and v.customer_id = c.customer_id
+        where c.workspace_id = ${workspaceId} and c.created_at >= ${yearAgo.toISOString()}`,
+  );
+  const active = { all: 0, acquisitionChannel: new Map<string, number>(), product: new Map<string, number>() };
+  for (const s of buyerSegments) {
+    if (s.dim === 'all') active.all += s.active;
+    else (s.dim === 'acquisitionChannel' ? active.acquisitionChannel : active.product).set(s.key, s.active);
+  }
+  const caseOnly = new Set<string>();
+  const complaints = { all: 0, acquisitionChannel: new Map<string, number>(), product: new Map<string, number>(), caseChannel: new Map<string, number>() };
+  const bump = (m: Map<string, number>, k: string, by = 1) => m.set(k, (m.get(k) ?? 0) + by);
+  for (const c of caseRows) {
+    if (!c.bought && !caseOnly.has(c.customer_id)) {
+      caseOnly.add(c.customer_id);
+      active.all++;
+      bump(active.acquisitionChannel, c.ch ?? '');
+      bump(active.product, c.pr ?? '');
+    }
+    if (!c.is_complaint) continue;
+    complaints.all++;
+    bump(complaints.acquisitionChannel, c.ch ?? '');
+    bump(complaints.product, c.pr ?? '');
+    bump(complaints.caseChannel, c.channel);
+  }
+  const rows = (counts: Map<string, number>, denominators: Map<string, number> | null) => {
+    const keys = new Set([...counts.keys(), ...(denominators?.keys() ?? [])]);
+    return [...keys]
+      .map((key) => {
+        const n = counts.get(key) ?? 0;
+        const a = denominators ? denominators.get(key) ?? 0 : active.all;
+        return { key, complaints: n, active: a, per1000: per1000(n, a) };
+      })
+      .sort((a, b) => (b.per1000 ?? -1) - (a.per1000 ?? -1) || a.key.localeCompare(b.key));
+  };
+  return {
+    months: series,
+    overall: { complaints: complaints.all, active: active.all, per1000: per1000(complaints.all, active.all) },
+    breakdowns: {
+      acquisitionChannel: rows(complaints.acquisitionChannel, active.acquisitionChannel),
+      product: rows(complaints.product, active.product).slice(0, 50),
+      // Every active customer could have written on any channel: the denominator is everyone.
+      caseChannel: rows(complaints.caseChannel, null),
+    },
+  };
+}

@@ -1,0 +1,165 @@
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MailboxView } from '../../src/contract/email-outbound-types.ts';
+import { imapMailboxes } from '../../src/db/schema-email.ts';
+import { events } from '../../src/db/schema.ts';
+import { pollMailbox, type Ingest } from '../../src/email/imap/poll-mailbox.ts';
+import type { IngestRawEmailInput } from '../../src/email/inbound/ingest-raw-email.ts';
+import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
+import { json, testKept, type TestKept } from './support/test-kept.ts';
+import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
+
+// hoodiecrow-imap: a real IMAP server in memory (CommonJS, no types).
+const hoodiecrow = createRequire(import.meta.url)('hoodiecrow-imap') as (options: unknown) => ImapTestServer;
+interface ImapTestServer {
+  listen(port: number, host: string, callback: () => void): void;
+  close(callback: () => void): void;
+  appendMessage(mailbox: string, flags: string[], internaldate: string | undefined, raw: string): void;
+  server: { address(): AddressInfo };
+}
+
+const postgres = await canUsePostgres();
+
+const mail = (n: number) =>
+  `From: Customer ${n} <customer${n}@example.com>\r\nTo: support@acme.test\r\nSubject: Question ${n}\r\nMessage-ID: <q${n}-${Math.random().toString(36).slice(2)}@example.com>\r\n\r\nHello, this is question ${n}.\r\n`;
+
+async function startImap(messages: string[], uidvalidity: number): Promise<{ server: ImapTestServer; port: number; close(): Promise<void> }> {
+  const server = hoodiecrow({ plugins: ['ID', 'UNSELECT', 'ENABLE'], storage: { INBOX: { uidvalidity, messages: messages.map((raw) => ({ raw })) }, '': { separator: '/' } } });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = server.server.address().port;
+  return {
+    server,
+    port,
+    // hoodiecrow waits for open connections; do not let a straggler hang the suite.
+    close: () => Promise.race([new Promise<void>((resolve) => server.close(() => resolve())), new Promise<void>((resolve) => setTimeout(resolve, 500))]),
+  };
+}
+
+/** The inbound pipeline stand-in: remembers what it was handed, in order. */
+function recorder(options: { failOn?: (raw: string) => boolean } = {}) {
+  const seen: string[] = [];
+  const ingest: Ingest = async (_ctx, input: IngestRawEmailInput) => {
+    const raw = input.raw.toString('utf8');
+    if (options.failOn?.(raw)) throw new Error('the store went away');
+    expect(input.source).toBe('imap');
+    seen.push(/Subject: (.*)\r\n/.exec(raw)![1]!);
+  };
+  return { seen, ingest };
+}
+
+describe.each<StoreKind>(['pglite', 'postgres'])('the IMAP poller on %s', (kind) => {
+  let kept: TestKept;
+  const run = kind === 'postgres' && !postgres ? it.skip : it;
+  const servers: Array<{ close(): Promise<void> }> = [];
+
+  beforeAll(async () => {
+    if (kind === 'postgres' && !postgres) return;
+    kept = await testKept(kind);
+  });
+  afterAll(async () => {
+    for (const s of servers) await s.close();
+  });
+
+  async function addMailbox(ws: TestWorkspace, port: number, password = 'testpass') {
+    const response = await ws.request(ws.admin, {
+      method: 'POST',
+      url: '/api/v1/email/mailboxes',
+      payload: { host: '127.0.0.1', port, secure: false, username: 'testuser', password, mailbox: 'INBOX', skipTest: password !== 'testpass' },
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.body).not.toContain(password);
+    return json<MailboxView>(response);
+  }
+
+  run('polls incrementally by UID, survives a restart and a crash mid-import without duplicates or gaps, and re-reads after a UIDVALIDITY change without re-importing', async () => {
+    const ws = await createTestWorkspace(kept);
+    const messages = [mail(1), mail(2), mail(3)];
+    const imap = await startImap(messages, 1);
+    servers.push(imap);
+    const mailbox = await addMailbox(ws, imap.port);
+
+    const first = recorder();
+    expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: first.ingest })).toMatchObject({ imported: 3, error: null });
+    expect(first.seen).toEqual(['Question 1', 'Question 2', 'Question 3']);
+    expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: first.ingest })).toMatchObject({ imported: 0 });
+
+    // New mail arrives; a "restarted" Kept (a fresh pipeline, state only in the database) reads only that.
+    for (const n of [4, 5]) {
+      messages.push(mail(n));
+      imap.server.appendMessage('INBOX', [], undefined, messages.at(-1)!);
+    }
+    const restarted = recorder();
+    expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: restarted.ingest })).toMatchObject({ imported: 2 });
+    expect(restarted.seen).toEqual(['Question 4', 'Question 5']);
+
+    // The store fails in the middle of a poll: what was committed stays, nothing after it is skipped.
+    for (const n of [6, 7, 8]) {
+      messages.push(mail(n));
+      imap.server.appendMessage('INBOX', [], undefined, messages.at(-1)!);
+    }
+    const crashing = recorder({ failOn: (raw) => raw.includes('Question 7') });
+    const failed = await pollMailbox(kept.ctx, mailbox.id, { ingest: crashing.ingest });
+    expect(failed.error).toContain('the store went away');
+    expect(crashing.seen).toEqual(['Question 6']);
+    const healed = recorder();
+    expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: healed.ingest })).toMatchObject({ imported: 2, error: null });
+    expect(healed.seen).toEqual(['Question 7', 'Question 8']);
+
+    // The server renumbers the mailbox (a restore, a migration): UIDVALIDITY changes.
+    messages.push(mail(9));
+    const renumbered = await startImap(messages, 99);
+    servers.push(renumbered);
+    await kept.store.db.update(imapMailboxes).set({ port: renumbered.port }).where(eq(imapMailboxes.id, mailbox.id));
+    const afterReset = recorder();
+    expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: afterReset.ingest })).toMatchObject({ uidValidityReset: true, imported: 1, alreadyImported: 8 });
+    expect(afterReset.seen).toEqual(['Question 9']);
+    const [row] = await kept.store.db.select().from(imapMailboxes).where(eq(imapMailboxes.id, mailbox.id));
+    expect(row).toMatchObject({ uidValidity: 99, lastUid: 9, lastError: null, failingSince: null });
+  });
+
+  run('a wrong password is refused when adding, and reported loudly when it starts failing: event, health, mailbox list', async () => {
+    const ws = await createTestWorkspace(kept);
+    const imap = await startImap([mail(1)], 1);
+    servers.push(imap);
+    const refused = await ws.request(ws.admin, {
+      method: 'POST',
+      url: '/api/v1/email/mailboxes',
+      payload: { host: '127.0.0.1', port: imap.port, secure: false, username: 'testuser', password: 'wrong', mailbox: 'INBOX' },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(json(refused).error.code).toBe('email.mailbox_unreachable');
+    const test = await ws.request(ws.admin, {
+      method: 'POST',
+      url: '/api/v1/email/mailboxes/test',
+      payload: { host: '127.0.0.1', port: imap.port, secure: false, username: 'testuser', password: 'testpass', mailbox: 'INBOX' },
+    });
+    expect(json(test)).toEqual({ ok: true, error: null, messages: 1 });
+
+    // The password was changed on the server after the mailbox was set up.
+    const mailbox = await addMailbox(ws, imap.port, 'changed-elsewhere');
+    const ingest = recorder();
+    const result = await pollMailbox(kept.ctx, mailbox.id, { ingest: ingest.ingest });
+    expect(result.error).toMatch(/login/i);
+    await pollMailbox(kept.ctx, mailbox.id, { ingest: ingest.ingest });
+
+    const health = await ws.request(null, { method: 'GET', url: '/api/health' });
+    const body = json(health);
+    expect(body.ok).toBe(false);
+    expect(body.mailboxes).toEqual(expect.arrayContaining([expect.objectContaining({ id: mailbox.id, ok: false, failingSince: expect.any(String) })]));
+    const listed = json<{ mailboxes: MailboxView[] }>(await ws.request(ws.agentEn, { method: 'GET', url: '/api/v1/email/mailboxes' })).mailboxes;
+    expect(listed[0]).toMatchObject({ id: mailbox.id, ok: false, lastError: expect.stringMatching(/login/i) });
+    const failing = await kept.store.db.select().from(events).where(and(eq(events.workspaceId, ws.id), eq(events.type, 'mailbox.failing')));
+    expect(failing).toHaveLength(1); // once, when it started failing; not on every poll
+
+    // Fixed: the next poll clears it and says so.
+    await kept.store.db.update(imapMailboxes).set({ password: 'testpass' }).where(eq(imapMailboxes.id, mailbox.id));
+    expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: ingest.ingest })).toMatchObject({ imported: 1, error: null });
+    const recovered = await kept.store.db.select().from(events).where(and(eq(events.workspaceId, ws.id), eq(events.type, 'mailbox.recovered')));
+    expect(recovered).toHaveLength(1);
+    const removed = await ws.request(ws.admin, { method: 'DELETE', url: `/api/v1/email/mailboxes/${mailbox.id}` });
+    expect(removed.statusCode).toBe(204);
+    expect(json(await ws.request(null, { method: 'GET', url: '/api/health' })).mailboxes.some((m: { id: string }) => m.id === mailbox.id)).toBe(false);
+  });
+});

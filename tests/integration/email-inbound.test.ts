@@ -1,0 +1,123 @@
+// The inbound listener's promises at the SMTP level (550/552/451), loop safety and storms,
+// the admin API for addresses, the timeline's e-mail parts and attachment download.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acknowledgements, outbox } from '../../src/db/schema.ts';
+import { inboundEmails } from '../../src/db/schema-email.ts';
+import { startSmtpListener } from '../../src/email/inbound/smtp-listener.ts';
+import nodemailer from 'nodemailer';
+import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
+import { startTestMailbox, type TestMailbox } from './support/email-kit.ts';
+import { json, testKept, type TestKept } from './support/test-kept.ts';
+import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
+
+const mail = (from: string, to: string, subject: string, body: string, extra = '') =>
+  `From: ${from}\r\nTo: ${to}\r\nSubject: ${subject}\r\nMessage-ID: <${Math.random().toString(36).slice(2)}@t.test>\r\n${extra}\r\n${body}\r\n`;
+
+for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
+  describe.skipIf(kind === 'postgres' && !(await canUsePostgres()))(`inbound e-mail (${kind})`, () => {
+    let kept: TestKept;
+    let ws: TestWorkspace;
+    let box: TestMailbox;
+    beforeAll(async () => {
+      kept = await testKept(kind);
+      ws = await createTestWorkspace(kept);
+      box = await startTestMailbox(kept, ws.id, { maxMessageBytes: 200_000 });
+    });
+    afterAll(async () => box?.close());
+
+    it('refuses unknown recipients at RCPT with a clear 550 and accepts plus-addresses', async () => {
+      const unknown = await box.send(mail('a@x.test', `nobody@${box.domain}`, 'Hi', 'x'), { from: 'a@x.test', to: [`nobody@${box.domain}`] });
+      expect(unknown.code).toBe(550);
+      expect(unknown.response).toMatch(/no such support address/);
+      const plus = await box.send(mail('a@x.test', `support+orders@${box.domain}`, 'Hi', 'Where is my order?'), { from: 'a@x.test', to: [`support+orders@${box.domain}`] });
+      expect(plus.code).toBe(250);
+    });
+
+    it('refuses a message over the size limit with 552', async () => {
+      const big = await box.send(mail('a@x.test', box.address, 'Big', 'x'.repeat(300_000)), { from: 'a@x.test', to: [box.address] });
+      expect(big.code).toBe(552);
+    });
+
+    it('answers 451 when the store is unavailable, so the sender retries', async () => {
+      const broken = new Proxy(kept.store.db, {
+        get(target, prop) {
+          if (prop === 'insert') return () => { throw new Error('connection refused'); };
+          return Reflect.get(target, prop);
+        },
+      });
+      const smtp = await startSmtpListener({ db: broken, processor: null, host: '127.0.0.1', port: 0 });
+      const t = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true });
+      const error = await t.sendMail({ envelope: { from: 'a@x.test', to: [box.address] }, raw: mail('a@x.test', box.address, 'Hi', 'x') }).catch((e: { responseCode: number }) => e);
+      expect((error as { responseCode: number }).responseCode).toBe(451);
+      t.close();
+      await smtp.close();
+    });
+
+    it('stops a mail storm: over 20 in 10 minutes from one sender is stored, flagged, not acknowledged', async () => {
+      const from = `storm-${kind}@loop.test`;
+      const results = [];
+      for (let i = 0; i < 24; i++) results.push(await box.send(mail(from, box.address, `Storm ${i}`, `Message ${i}`), { from, to: [box.address] }));
+      await box.processor.idle();
+      expect(results.every((r) => r.code === 250)).toBe(true);
+      const rows = await kept.store.db.select().from(inboundEmails).where(eq(inboundEmails.fromAddress, from));
+      expect(rows.filter((r) => r.status === 'processed')).toHaveLength(20);
+      expect(rows.filter((r) => r.status === 'rate_limited')).toHaveLength(4);
+      const listed = json(await ws.request(ws.supervisor, { method: 'GET', url: '/api/v1/email/inbound?status=rate_limited' }));
+      expect(listed.emails.filter((e: { fromAddress: string }) => e.fromAddress === from)).toHaveLength(4);
+    });
+
+    it('an auto-reply is recorded on its case but never acknowledged, and opens no case', async () => {
+      const before = (await kept.store.db.select().from(outbox).where(eq(outbox.workspaceId, ws.id))).length;
+      const r = await box.send(mail('ooo@auto.test', box.address, 'Out of office', 'Away until Monday', 'Auto-Submitted: auto-replied\r\n'), { from: 'ooo@auto.test', to: [box.address] });
+      await box.processor.idle();
+      const [row] = await kept.store.db.select().from(inboundEmails).where(eq(inboundEmails.id, r.storedIds[0]!));
+      expect(row!.status).toBe('auto_reply');
+      expect(row!.caseId).toBeNull();
+      expect((await kept.store.db.select().from(outbox).where(eq(outbox.workspaceId, ws.id))).length).toBe(before);
+    });
+
+    it('shows the new part first, the quoted history, sanitized HTML and attachments in the case; staff can download', async () => {
+      const raw =
+        `From: Zoe <zoe@parts.test>\r\nTo: ${box.address}\r\nSubject: Broken lid\r\nMessage-ID: <parts-1@parts.test>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="p"\r\n\r\n` +
+        `--p\r\nContent-Type: multipart/alternative; boundary="q"\r\n\r\n--q\r\nContent-Type: text/plain\r\n\r\nThe lid broke.\r\n\r\nOn Mon, Kept wrote:\r\n> old text\r\n--q\r\nContent-Type: text/html\r\n\r\n<p onclick="x()">The lid broke.</p><img src="https://img.test/a.png"><script>alert(1)</script>\r\n--q--\r\n` +
+        `--p\r\nContent-Type: application/octet-stream; name="tool.exe"\r\nContent-Disposition: attachment; filename="tool.exe"\r\nContent-Transfer-Encoding: base64\r\n\r\nTVqQAAMAAAAEAAAA//8AAA==\r\n--p--\r\n`;
+      const r = await box.send(raw, { from: 'zoe@parts.test', to: [box.address] });
+      await box.processor.idle();
+      const [row] = await kept.store.db.select().from(inboundEmails).where(eq(inboundEmails.id, r.storedIds[0]!));
+      const detail = json(await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${row!.caseId}` }));
+      const message = detail.timeline.find((i: { kind: string }) => i.kind === 'message').message;
+      expect(message.body).toBe('The lid broke.');
+      expect(message.quotedText).toContain('old text');
+      expect(message.htmlBody).toContain('data-src="https://img.test/a.png"');
+      expect(message.htmlBody).not.toMatch(/script|onclick/);
+      expect(message.attachments).toHaveLength(1);
+      expect(message.attachments[0]).toMatchObject({ filename: 'tool.exe', dangerous: true, downloadable: true });
+      const download = await ws.request(ws.agentEn, { method: 'GET', url: `/api/v1/email/attachments/${message.attachments[0].id}` });
+      expect(download.statusCode).toBe(200);
+      expect(download.headers['content-disposition']).toMatch(/^attachment;/);
+      expect(download.headers['content-type']).toBe('application/octet-stream');
+      expect(download.rawPayload.subarray(0, 2).toString()).toBe('MZ');
+      const acks = await kept.store.db.select().from(acknowledgements).where(eq(acknowledgements.caseId, row!.caseId!));
+      expect(acks).toHaveLength(1);
+      const other = await createTestWorkspace(kept);
+      expect((await other.request(other.admin, { method: 'GET', url: `/api/v1/email/attachments/${message.attachments[0].id}` })).statusCode).toBe(404);
+    });
+
+    it('manages support addresses through the admin API', async () => {
+      const other = await createTestWorkspace(kept);
+      const address = `help@${other.slug}.test`;
+      const created = await other.request(other.admin, { method: 'POST', url: '/api/v1/email/addresses', payload: { address: address.toUpperCase() } });
+      expect(created.statusCode).toBe(201);
+      expect(json(created).address).toBe(address);
+      expect((await other.request(other.admin, { method: 'POST', url: '/api/v1/email/addresses', payload: { address } })).statusCode).toBe(409);
+      expect((await other.request(other.admin, { method: 'POST', url: '/api/v1/email/addresses', payload: { address: `help+x@${other.slug}.test` } })).statusCode).toBe(422);
+      expect((await other.request(other.agentEn, { method: 'POST', url: '/api/v1/email/addresses', payload: { address: 'a@b.test' } })).statusCode).toBe(403);
+      expect((await other.request(other.admin, { method: 'POST', url: '/api/v1/email/addresses', payload: { address, extra: 1 } })).statusCode).toBe(400);
+      const list = json(await other.request(other.agentEn, { method: 'GET', url: '/api/v1/email/addresses' }));
+      expect(list.addresses.map((a: { address: string }) => a.address)).toEqual([address]);
+      expect((await ws.request(ws.admin, { method: 'DELETE', url: `/api/v1/email/addresses/${json(created).id}` })).statusCode).toBe(404);
+      expect((await other.request(other.admin, { method: 'DELETE', url: `/api/v1/email/addresses/${json(created).id}` })).statusCode).toBe(204);
+    });
+  });
+}
