@@ -54,12 +54,12 @@ async function writeCsv(file: string, rows: number): Promise<void> {
     const day = base + ((c * 7) % 365) + k * 36;
     chunk += `c${c},${new Date(day * 86_400_000).toISOString().slice(0, 10)},${((c * 31 + k * 17) % 9000) / 100 + 5},o${i},${c % 3 === 0 ? 'store' : 'web'}\n`;
     if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
       chunk = '';
     }
   }
   out.end(chunk);
-  await new Promise((r) => out.once('finish', r));
+  await new Promise<void>((r) => out.once('finish', () => r()));
 }
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, or } from 'drizzle-orm';
 import type { CustomerDetailResponse, CustomerView } from '../contract/api-types.ts';
 import { loadStaffNames } from '../accounts/staff-names.ts';
 import type { Db } from '../db/open-database.ts';
@@ -12,6 +12,8 @@ import { computeHellMetrics } from '../service-hell/hell-metrics.ts';
 import { assessHell } from '../service-hell/hell-thresholds.ts';
 import { loadWorkspace } from '../workspaces/load-workspace.ts';
 
+const TIMELINE_MESSAGES = 300;
+
 /** One customer across every case and channel: the whole story in one place. */
 export async function getCustomerDetail(db: Db, workspaceId: string, customerId: string, now: Date): Promise<CustomerDetailResponse> {
   const [customer] = await db
@@ -23,14 +25,23 @@ export async function getCustomerDetail(db: Db, workspaceId: string, customerId:
   const caseIds = caseRows.map((c) => c.id);
   const [events, messageRows, nameOf, workspace] = await Promise.all([
     readCasesEvents(db, caseIds),
-    db.select().from(messages).where(eq(messages.customerId, customerId)).orderBy(asc(messages.createdAt)),
+    db.select().from(messages).where(eq(messages.customerId, customerId)).orderBy(desc(messages.createdAt)).limit(TIMELINE_MESSAGES + 1),
     loadStaffNames(db, workspaceId),
     loadWorkspace(db, workspaceId),
   ]);
+  // The newest messages and the facts since the oldest of them; the hell measures still see everything.
+  const truncated = messageRows.length > TIMELINE_MESSAGES;
+  const shown = messageRows.slice(0, TIMELINE_MESSAGES).reverse();
+  const since = truncated && shown[0] ? shown[0].createdAt.getTime() : -Infinity;
   return {
     customer: presentCustomer(customer),
     cases: caseRows.map(presentCaseSummary),
-    timeline: buildTimeline(messageRows.map((m) => presentMessage(m, nameOf, customer.name)), events, nameOf),
+    timeline: buildTimeline(
+      shown.map((m) => presentMessage(m, nameOf, customer.name)),
+      events.filter((e) => e.occurredAt.getTime() >= since),
+      nameOf,
+    ),
+    olderMessagesOmitted: truncated,
     hell: assessHell(computeHellMetrics(events, now), workspace.settings.hellThresholds),
   };
 }
