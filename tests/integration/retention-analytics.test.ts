@@ -159,8 +159,9 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
     const r = await get<any>('/api/v1/retention/clv');
     expect(r.fit.customers).toBe(5);
     expect(r.service.bad.customers).toBe(1);
-    expect(r.service.good.customers).toBe(1);
-    expect(r.service.noContact.customers).toBe(3);
+    // The risk test above opened a case for d, so d now counts as served well.
+    expect(r.service.good.customers).toBe(2);
+    expect(r.service.noContact.customers).toBe(2);
     const web = r.byChannel.find((c: { channel: string }) => c.channel === 'web');
     expect(web.costPerCustomer).toBe(2);
     expect(web.ratio).toBeCloseTo(web.meanClv / 2, 10);

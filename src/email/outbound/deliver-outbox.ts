@@ -31,7 +31,9 @@ export interface DeliveryCounts {
 /**
  * Sends the due e-mail outbox rows, in batches. A row is claimed (status 'sending') under
  * FOR UPDATE SKIP LOCKED before anything goes out, so two Kept instances never send the same
- * row; the network call happens outside any transaction.
+ * row; the network call happens outside any transaction. The one gap SMTP leaves — a crash
+ * after the relay's 250 and before the row is marked sent — resends after the lease, with the
+ * same Message-ID, which mail clients treat as the same message.
  */
 export async function deliverOutbox(ctx: DeskContext, payload: { workspaceId?: string | undefined }): Promise<DeliveryCounts> {
   const counts: DeliveryCounts = { sent: 0, retrying: 0, failed: 0 };
