@@ -118,7 +118,7 @@ export class HttpClient {
     this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
   }
 
-  request(method: string, urlPath: string, body?: unknown): Promise<HttpResult> {
+  request(method: string, urlPath: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<HttpResult> {
     const url = new URL(urlPath, this.baseUrl);
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     return new Promise((resolve, reject) => {
@@ -129,7 +129,7 @@ export class HttpClient {
           port: url.port,
           path: url.pathname + url.search,
           method,
-          headers: { ...this.headers, ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}) },
+          headers: { ...this.headers, ...extraHeaders, ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}) },
         },
         (res) => {
           const chunks: Buffer[] = [];

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { acknowledgements, cases, outbox } from '../db/schema.ts';
 import { appendEvents } from '../events/append-events.ts';
-import { DELIVERABLE_CHANNELS, type Channel } from '../events/event-types.ts';
+import { DELIVERABLE_CHANNELS, type Channel, type NewEvent } from '../events/event-types.ts';
 import type { DeskContext } from '../jobs/desk-context.ts';
 import type { WorkspaceRow } from '../workspaces/load-workspace.ts';
 import { shouldAcknowledge } from './acknowledgement-window.ts';
@@ -19,6 +20,12 @@ export interface AcknowledgeInput {
   portalUrl: string | null;
   /** Issue 4: the signed "by when do you expect an answer?" link, on a case's first acknowledgement. */
   expectUrl?: string | null;
+  /**
+   * Intake (receiveCustomerMessage) saves round trips: it has already read the case's first
+   * acknowledgement with the case, sets `last_acknowledged_at` in its own write of the case,
+   * and writes all the events of the message in one statement at the end.
+   */
+  batched?: { previousAcknowledgementId: string | null; events: NewEvent[] };
 }
 
 /**
@@ -30,14 +37,17 @@ export async function acknowledgeMessage(ctx: DeskContext, input: AcknowledgeInp
   const now = ctx.now();
   const { workspace, caseRow } = input;
   const base = { workspaceId: workspace.id, caseId: caseRow.id, customerId: caseRow.customerId, actorUserId: null, occurredAt: now };
+  const append = async (list: NewEvent[]) => (input.batched ? void input.batched.events.push(...list) : appendEvents(ctx.db, list));
   if (!shouldAcknowledge(caseRow.lastAcknowledgedAt, now, workspace.settings.acknowledgementWindowMinutes)) {
-    const [previous] = await ctx.db
+    const [previous] = input.batched
+      ? [input.batched.previousAcknowledgementId ? { id: input.batched.previousAcknowledgementId } : undefined]
+      : await ctx.db
       .select({ id: acknowledgements.id })
       .from(acknowledgements)
       .where(eq(acknowledgements.caseId, caseRow.id))
       .orderBy(acknowledgements.createdAt)
       .limit(1);
-    await appendEvents(ctx.db, [
+    await append([
       { ...base, type: 'acknowledgement.suppressed', data: { messageId: input.messageId, previousAcknowledgementId: previous?.id ?? '' } },
     ]);
     return null;
@@ -54,9 +64,12 @@ export async function acknowledgeMessage(ctx: DeskContext, input: AcknowledgeInp
     ...(input.expectUrl && !caseRow.lastAcknowledgedAt ? { expectUrl: input.expectUrl } : {}),
   });
   const deliverable = DELIVERABLE_CHANNELS.includes(input.channel) && (input.channel !== 'email' || !!input.customer.email);
-  const [ack] = await ctx.db
+  // The id is made here so that the event can be written before the row comes back.
+  const ack = { id: randomUUID() };
+  await ctx.db
     .insert(acknowledgements)
     .values({
+      id: ack.id,
       workspaceId: workspace.id,
       caseId: caseRow.id,
       messageId: input.messageId,
@@ -68,8 +81,7 @@ export async function acknowledgeMessage(ctx: DeskContext, input: AcknowledgeInp
       body: rendered.text,
       delivered: deliverable,
       createdAt: now,
-    })
-    .returning({ id: acknowledgements.id });
+    });
   if (deliverable && input.channel === 'email' && input.customer.email) {
     await ctx.db.insert(outbox).values({
       workspaceId: workspace.id,
@@ -84,13 +96,13 @@ export async function acknowledgeMessage(ctx: DeskContext, input: AcknowledgeInp
     });
     await ctx.timers.schedule(ctx.db, { name: EMAIL_JOB.outboxSend, payload: { workspaceId: workspace.id }, startAfter: now });
   }
-  await ctx.db.update(cases).set({ lastAcknowledgedAt: now }).where(eq(cases.id, caseRow.id));
-  await appendEvents(ctx.db, [
+  if (!input.batched) await ctx.db.update(cases).set({ lastAcknowledgedAt: now }).where(eq(cases.id, caseRow.id));
+  await append([
     {
       ...base,
       type: 'acknowledgement.sent',
       data: {
-        acknowledgementId: ack!.id,
+        acknowledgementId: ack.id,
         messageId: input.messageId,
         reference: input.reference,
         promisedBy: input.promisedBy.toISOString(),
@@ -99,5 +111,5 @@ export async function acknowledgeMessage(ctx: DeskContext, input: AcknowledgeInp
       },
     },
   ]);
-  return { id: ack!.id, text: rendered.text, delivered: deliverable, language: rendered.language };
+  return { id: ack.id, text: rendered.text, delivered: deliverable, language: rendered.language };
 }

@@ -1,16 +1,15 @@
-import { and, eq, notInArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
-import { cases, users } from '../db/schema.ts';
+import { users } from '../db/schema.ts';
 import { chooseOwner } from './choose-owner.ts';
 
-/** Loads the staff with their open-case load and picks the accountable owner for a new case. */
+/**
+ * Loads the active staff with their open-case load and picks the accountable owner for a new
+ * case. The load is counted per staff member, in `cases_workspace_owner_status_idx`
+ * (workspace, owner, status): an index-only scan over that person's own cases, instead of an
+ * aggregate over every open case of the workspace that grows with the whole backlog.
+ */
 export async function pickIntakeOwner(db: Db, workspaceId: string, language: string | null) {
-  const openCases = db
-    .select({ ownerId: cases.ownerId, n: sql<number>`count(*)::int`.as('n') })
-    .from(cases)
-    .where(and(eq(cases.workspaceId, workspaceId), notInArray(cases.status, ['resolved', 'closed'])))
-    .groupBy(cases.ownerId)
-    .as('open_cases');
   const staff = await db
     .select({
       id: users.id,
@@ -18,10 +17,10 @@ export async function pickIntakeOwner(db: Db, workspaceId: string, language: str
       languages: users.languages,
       capacity: users.capacity,
       active: users.active,
-      openCases: sql<number>`coalesce(${openCases.n}, 0)`,
+      openCases: sql<number>`(select count(*)::int from cases c
+        where c.workspace_id = ${users.workspaceId} and c.owner_id = ${users.id} and c.status not in ('resolved', 'closed'))`,
     })
     .from(users)
-    .leftJoin(openCases, eq(openCases.ownerId, users.id))
     .where(and(eq(users.workspaceId, workspaceId), eq(users.active, true)));
   return chooseOwner(
     staff.map((s) => ({ ...s, openCases: Number(s.openCases) })),

@@ -1,14 +1,15 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
 import { acknowledgeMessage } from '../acknowledgements/acknowledge-message.ts';
 import { findOrCreateCustomer, type CustomerIdentity } from '../customers/find-or-create-customer.ts';
 import type { Db } from '../db/open-database.ts';
-import { cases, customers, messages, promises, tasks } from '../db/schema.ts';
+import { cases, customers, messages, tasks } from '../db/schema.ts';
 import { KeptError, notFound } from '../errors/kept-error.ts';
 import { detectSupervisorRequest } from '../escalations/supervisor-request-phrases.ts';
 import { openEscalation } from '../escalations/open-escalation.ts';
 import { appendEvents } from '../events/append-events.ts';
 import type { Channel, NewEvent } from '../events/event-types.ts';
-import type { DeskContext } from '../jobs/desk-context.ts';
+import { TimerBatch, type DeskContext } from '../jobs/desk-context.ts';
 import { TIMER } from '../jobs/timer-names.ts';
 import { detectLanguage } from '../language/detect-language.ts';
 import { makePromise } from '../promises/make-promise.ts';
@@ -16,6 +17,7 @@ import { loadWorkspace } from '../workspaces/load-workspace.ts';
 import { pickIntakeOwner } from './assign-intake-owner.ts';
 import { caseReference } from './case-reference.ts';
 import { statusAfterCustomerMessage } from './case-status.ts';
+import { shouldAcknowledge } from '../acknowledgements/acknowledgement-window.ts';
 import { portalUrlFor } from '../portal/portal-token.ts';
 import { expectationUrlFor } from '../portal/expectation-link.ts';
 import { quoteFor } from '../promises/capability/quote-for-case.ts';
@@ -46,6 +48,12 @@ export interface ReceiveMessageInput {
  * case with an accountable owner, store the message, acknowledge it with a realistic time
  * that becomes a promise, open an escalation if a supervisor was asked for, and queue the
  * hell assessment. One transaction: either all of it is stored or nothing is.
+ *
+ * Intake is the busiest write path, so it is written in few round trips (docs/BENCHMARKS.md,
+ * "Core desk"): a threaded message reads its case, customer, open first-response promise and
+ * first acknowledgement in one locked select; the case's write carries the acknowledgement
+ * time; the events of the message go in one multi-row insert and its timers in one insert per
+ * timer name, both at the end.
  */
 export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMessageInput) {
   const body = input.body.trim();
@@ -56,11 +64,14 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
 
   return ctx.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
-    const txCtx: DeskContext = { ...ctx, db: tx };
+    const timers = new TimerBatch(ctx.timers);
+    const txCtx: DeskContext = { ...ctx, db: tx, timers };
     const now = ctx.now();
-    const who = input.customer ?? (input.caseId ? { id: await customerIdOfCase(tx, workspace.id, input.caseId) } : null);
+    const thread = input.caseId ? await lockCaseForMessage(tx, workspace.id, input.caseId) : null;
+    const who = input.customer ?? (thread ? { id: thread.caseRow.customerId } : null);
     if (!who) throw new KeptError('request.invalid', 'Say who wrote: a customer or a case', { field: 'customer' });
-    let customer = await findOrCreateCustomer(tx, workspace.id, { ...who, language: who.language ?? detected.language }, now);
+    let customer =
+      thread && !input.customer ? thread.customer : await findOrCreateCustomer(tx, workspace.id, { ...who, language: who.language ?? detected.language }, now);
     if (detected.language && customer.language !== detected.language && (!customer.language || detected.confidence >= 0.5)) {
       [customer] = await tx.update(customers).set({ language: detected.language }).where(eq(customers.id, customer.id)).returning() as [typeof customer];
     }
@@ -70,19 +81,19 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
 
     let caseRow: typeof cases.$inferSelect;
     let opened = false;
-    if (input.caseId) {
-      const [existing] = await tx
-        .select()
-        .from(cases)
-        .where(and(eq(cases.workspaceId, workspace.id), eq(cases.id, input.caseId)));
-      if (!existing) throw notFound('The case');
+    // Decided before the case is written, so that the same write records the acknowledgement.
+    let acknowledgedBefore: Date | null = null;
+    if (thread) {
+      const existing = thread.caseRow;
       if (existing.customerId !== customer.id) {
         throw new KeptError('request.invalid', 'The message is not from this case’s customer', { field: 'customer' });
       }
+      acknowledgedBefore = existing.lastAcknowledgedAt;
+      const acknowledging = shouldAcknowledge(existing.lastAcknowledgedAt, now, settings.acknowledgementWindowMinutes);
       const nextStatus = statusAfterCustomerMessage(existing.status);
       [caseRow] = (await tx
         .update(cases)
-        .set({ status: nextStatus, lastCustomerMessageAt: now, updatedAt: now })
+        .set({ status: nextStatus, lastCustomerMessageAt: now, updatedAt: now, ...(acknowledging ? { lastAcknowledgedAt: now } : {}) })
         .where(eq(cases.id, existing.id))
         .returning()) as [typeof caseRow];
       if (nextStatus !== existing.status) {
@@ -103,6 +114,8 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
           language,
           ownerId: owner.userId,
           lastCustomerMessageAt: now,
+          // A new case has never been acknowledged, so this message is (acknowledgeMessage).
+          lastAcknowledgedAt: now,
           createdAt: now,
           updatedAt: now,
         })
@@ -115,9 +128,11 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
     }
     const reference = caseReference(caseRow.number);
 
-    const [message] = await tx
+    const message = { id: randomUUID() };
+    await tx
       .insert(messages)
       .values({
+        id: message.id,
         workspaceId: workspace.id,
         caseId: caseRow.id,
         customerId: customer.id,
@@ -130,34 +145,30 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
         quotedText: input.quotedText ?? null,
         htmlBody: input.htmlBody ?? null,
         createdAt: now,
-      })
-      .returning({ id: messages.id });
-    events.push({ ...base, caseId: caseRow.id, type: 'message.received', data: { messageId: message!.id, channel: input.channel } });
-    await appendEvents(tx, events);
+      });
+    events.push({ ...base, caseId: caseRow.id, type: 'message.received', data: { messageId: message.id, channel: input.channel } });
 
     // The acknowledgement's time is a promise: a first answer by then — quoted from measured
     // capability (issue 4, K4), or the fixed setting while there is no history to quote from.
+    // An open first-response promise already fixes that time, and then no quote is needed.
+    const openFirstResponse = thread?.openFirstResponse ?? null;
     const { quote } =
-      settings.quoteFromCapability === false
+      settings.quoteFromCapability === false || openFirstResponse
         ? { quote: null }
         : await quoteFor(tx, workspace, { kind: 'first_response', channel: input.channel, language: caseRow.language, priority: caseRow.priority, category: caseRow.category, ownerId: caseRow.ownerId }, now);
     const promisedBy = quote?.dueAt ?? new Date(now.getTime() + settings.firstResponseMinutes * 60_000);
-    const [openFirstResponse] = await tx
-      .select({ id: promises.id, dueAt: promises.dueAt })
-      .from(promises)
-      .where(and(eq(promises.caseId, caseRow.id), eq(promises.kind, 'first_response'), inArray(promises.status, ['open'])))
-      .limit(1);
     const ownerId = caseRow.ownerId!;
     const acknowledgement = await acknowledgeMessage(txCtx, {
       workspace,
-      caseRow,
+      caseRow: { ...caseRow, lastAcknowledgedAt: acknowledgedBefore },
       customer,
-      messageId: message!.id,
+      messageId: message.id,
       channel: input.channel,
       reference,
       promisedBy: openFirstResponse?.dueAt ?? promisedBy,
       portalUrl: portalUrlFor(ctx.publicUrl, workspace, customer.id),
       expectUrl: opened ? expectationUrlFor(ctx.publicUrl, workspace, caseRow.id) : null,
+      batched: { previousAcknowledgementId: thread?.firstAcknowledgementId ?? null, events },
     });
     if (acknowledgement && !openFirstResponse) {
       await makePromise(txCtx, {
@@ -172,8 +183,11 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
         actorUserId: null,
         reminderMinutes: settings.promiseReminderMinutes,
         quote: quote ? { dueAt: quote.dueAt, minutes: quote.minutes, percentile: quote.percentile, sampleSize: quote.sampleSize } : null,
+        events,
       });
     }
+    // Written before the task and escalation events, which keeps the order of the case's events.
+    await appendEvents(tx, events);
     if (NEEDS_FOLLOW_UP_TASK.includes(input.channel)) {
       const [task] = await tx
         .insert(tasks)
@@ -183,7 +197,7 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
           assigneeId: ownerId,
           kind: 'follow_up_contact',
           title: '', // named on screen from its kind, in the reader's language
-          sourceMessageId: message!.id,
+          sourceMessageId: message.id,
           dueAt: openFirstResponse?.dueAt ?? promisedBy,
           createdAt: now,
         })
@@ -206,20 +220,39 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
         })
       : null;
 
-    await ctx.timers.schedule(tx, {
+    await timers.schedule(tx, {
       name: TIMER.caseAssessHell,
       payload: { workspaceId: workspace.id, caseId: caseRow.id },
       startAfter: now,
     });
-    return { caseRow, customer, messageId: message!.id, reference, opened, acknowledgement, escalation: escalation?.escalation ?? null };
+    await timers.flush(tx);
+    return { caseRow, customer, messageId: message.id, reference, opened, acknowledgement, escalation: escalation?.escalation ?? null };
   });
 }
 
-async function customerIdOfCase(db: Db, workspaceId: string, caseId: string): Promise<string> {
+/**
+ * A message threaded onto a case: the case (locked, as its update would lock it), its customer,
+ * its open first-response promise and its first acknowledgement, in one statement.
+ */
+async function lockCaseForMessage(db: Db, workspaceId: string, caseId: string) {
   const [row] = await db
-    .select({ customerId: cases.customerId })
+    .select({
+      caseRow: cases,
+      customer: customers,
+      promiseId: sql<string | null>`(select p.id from promises p where p.case_id = ${cases.id} and p.kind = 'first_response' and p.status = 'open' limit 1)`,
+      // Epoch milliseconds: a raw timestamp's text form differs between drivers.
+      promiseDueAt: sql<number | null>`(select (extract(epoch from p.due_at) * 1000)::float8 from promises p where p.case_id = ${cases.id} and p.kind = 'first_response' and p.status = 'open' limit 1)`,
+      firstAcknowledgementId: sql<string | null>`(select a.id from acknowledgements a where a.case_id = ${cases.id} order by a.created_at limit 1)`,
+    })
     .from(cases)
-    .where(and(eq(cases.workspaceId, workspaceId), eq(cases.id, caseId)));
+    .innerJoin(customers, eq(customers.id, cases.customerId))
+    .where(and(eq(cases.workspaceId, workspaceId), eq(cases.id, caseId)))
+    .for('update', { of: cases });
   if (!row) throw notFound('The case');
-  return row.customerId;
+  return {
+    caseRow: row.caseRow,
+    customer: row.customer,
+    openFirstResponse: row.promiseId ? { id: row.promiseId, dueAt: new Date(Number(row.promiseDueAt)) } : null,
+    firstAcknowledgementId: row.firstAcknowledgementId,
+  };
 }

@@ -9,6 +9,27 @@ export interface TimerRequest {
 
 export interface Timers {
   schedule(tx: Db, timer: TimerRequest): Promise<void>;
+  /** Several timers at once: one statement per timer name instead of one per timer. */
+  scheduleMany?(tx: Db, timers: TimerRequest[]): Promise<void>;
+}
+
+/**
+ * The timers of one transaction, written together just before it commits: each pg-boss send
+ * is a round trip, and an intake sets up to four of them. Pass it as the transaction's
+ * `ctx.timers`, then `await batch.flush(tx)` as the last statement of the transaction.
+ */
+export class TimerBatch implements Timers {
+  private readonly pending: TimerRequest[] = [];
+  constructor(private readonly target: Timers) {}
+  async schedule(_tx: Db, timer: TimerRequest): Promise<void> {
+    this.pending.push(timer);
+  }
+  async flush(tx: Db): Promise<void> {
+    const timers = this.pending.splice(0);
+    if (timers.length === 0) return;
+    if (this.target.scheduleMany) return this.target.scheduleMany(tx, timers);
+    for (const timer of timers) await this.target.schedule(tx, timer);
+  }
 }
 
 /** What every desk operation needs: the store, the timer queue, and the clock. */

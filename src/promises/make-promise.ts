@@ -1,5 +1,5 @@
 import type { PromiseKind } from '../contract/api-types.ts';
-import type { Channel } from '../events/event-types.ts';
+import type { Channel, NewEvent } from '../events/event-types.ts';
 import { appendEvents } from '../events/append-events.ts';
 import { promises } from '../db/schema.ts';
 import type { DeskContext } from '../jobs/desk-context.ts';
@@ -22,6 +22,8 @@ export interface MakePromiseInput {
   overPromiseConfirmed?: boolean;
   /** The agent's own words, when recorded from a recognised commitment. */
   phrase?: string;
+  /** Intake writes all the events of a message in one statement: the event is added here instead. */
+  events?: NewEvent[];
 }
 
 /** A commitment to the customer becomes a record with an owner, a due time and its two timers. */
@@ -45,7 +47,7 @@ export async function makePromise(ctx: DeskContext, input: MakePromiseInput) {
     })
     .returning();
   const promise = row!;
-  await appendEvents(ctx.db, [
+  const made: NewEvent[] = [
     {
       workspaceId: input.workspaceId,
       caseId: input.caseId,
@@ -66,7 +68,9 @@ export async function makePromise(ctx: DeskContext, input: MakePromiseInput) {
       },
       occurredAt: now,
     },
-  ]);
+  ];
+  if (input.events) input.events.push(...made);
+  else await appendEvents(ctx.db, made);
   await schedulePromiseTimers(ctx, promise.workspaceId, promise.id, now, input.dueAt, input.reminderMinutes);
   return promise;
 }

@@ -27,6 +27,8 @@ export interface ImportOptions {
   now: Date;
   onProgress?: (progress: { rows: number; bytes: number }) => void;
   batchSize?: number;
+  /** seconds spent in each step (read+stage, customers, purchases, summary, rollups): for profiling */
+  onStep?: (step: string, seconds: number) => void;
 }
 
 export interface ImportReport {
@@ -80,11 +82,15 @@ export async function importTransactions(db: Db, options: ImportOptions): Promis
   try {
     await db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Db;
+      const step = stepTimer(options.onStep);
       await stageFile(tx, options, report);
+      step('read, validate, stage');
       if (report.skipped > 0 && !options.skipBadRows) throw new Rejected();
-      await writePurchases(tx, options.workspaceId, importId, report);
+      await writePurchases(tx, options.workspaceId, importId, report, step);
       await refreshCustomerValue(tx, options.workspaceId, 'import_map');
+      step('customer summary');
       await refreshRollups(tx, options.workspaceId, options.now);
+      step('rollups');
     });
     report.status = 'done';
     report.message = `Imported ${report.imported} purchases (${report.duplicates} already there, ${report.skipped} rows skipped).`;
@@ -103,6 +109,16 @@ export async function importTransactions(db: Db, options: ImportOptions): Promis
   report.seconds = Math.round((performance.now() - started) / 10) / 100;
   await db.update(imports).set({ status: report.status, report: report as never, finishedAt: new Date() }).where(eq(imports.id, importId));
   return report;
+}
+
+/** Reports the seconds since the previous call under the given step name. */
+function stepTimer(onStep: ImportOptions['onStep']): (name: string) => void {
+  let last = performance.now();
+  return (name) => {
+    const now = performance.now();
+    onStep?.(name, (now - last) / 1000);
+    last = now;
+  };
 }
 
 /** Raises the typed error for an import that was refused (the API answers 422 with the report). */
@@ -180,7 +196,7 @@ async function count(tx: Db, query: ReturnType<typeof sql>): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
-async function writePurchases(tx: Db, workspaceId: string, importId: string, report: ImportReport): Promise<void> {
+async function writePurchases(tx: Db, workspaceId: string, importId: string, report: ImportReport, step: (name: string) => void): Promise<void> {
   // One row per customer key in the file; the first name written for it wins.
   await tx.execute(sql`
     create temp table import_map on commit drop as
@@ -212,6 +228,7 @@ async function writePurchases(tx: Db, workspaceId: string, importId: string, rep
     where m.key_kind = 'email' and c.workspace_id = ${workspaceId} and c.email = m.key`);
   await tx.execute(sql`create index on import_map (key_kind, key)`);
   await tx.execute(sql`analyze import_map`);
+  step('customers (match, create)');
   const withOrder = await count(tx, sql`
     with ins as (
       insert into purchases (workspace_id, customer_id, order_id, occurred_at, amount, product, channel, row_hash, import_id)
@@ -234,6 +251,7 @@ async function writePurchases(tx: Db, workspaceId: string, importId: string, rep
       where s.order_id is null
       on conflict (workspace_id, row_hash) do nothing returning 1)
     select count(*)::int as n from ins`);
+  step('purchases (insert, dedup)');
   report.imported = withOrder + withoutOrder;
   report.duplicates = Math.max(0, report.purchasesInFile - report.imported);
 }

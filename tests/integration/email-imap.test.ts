@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailboxView } from '../../src/contract/email-outbound-types.ts';
-import { imapMailboxes } from '../../src/db/schema-email.ts';
+import { imapMailboxes, inboundEmails } from '../../src/db/schema-email.ts';
+import { processInboundEmail } from '../../src/email/inbound/process-inbound-email.ts';
 import { events } from '../../src/db/schema.ts';
 import { pollMailbox, type Ingest } from '../../src/email/imap/poll-mailbox.ts';
 import type { IngestRawEmailInput } from '../../src/email/inbound/ingest-raw-email.ts';
@@ -117,6 +118,23 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the IMAP poller on %s', (kind)
     expect(afterReset.seen).toEqual(['Question 9']);
     const [row] = await kept.store.db.select().from(imapMailboxes).where(eq(imapMailboxes.id, mailbox.id));
     expect(row).toMatchObject({ uidValidity: 99, lastUid: 9, lastError: null, failingSince: null });
+  });
+
+  run('hands polled mail to the same inbound pipeline as SMTP: stored once, then a case with an acknowledgement', async () => {
+    const ws = await createTestWorkspace(kept);
+    const raw = mail(42);
+    const imap = await startImap([raw], 7);
+    servers.push(imap);
+    const mailbox = await addMailbox(ws, imap.port);
+    expect(await pollMailbox(kept.ctx, mailbox.id)).toMatchObject({ imported: 1, error: null });
+    const stored = await kept.store.db.select().from(inboundEmails).where(eq(inboundEmails.workspaceId, ws.id));
+    expect(stored).toHaveLength(1);
+    expect(await processInboundEmail(kept.ctx, stored[0]!.id)).toMatchObject({ status: 'processed' });
+    const cases = json(await ws.request(ws.admin, { method: 'GET', url: '/api/v1/cases?view=all&q=customer42@example.com' })).cases as Array<{ id: string; channel: string }>;
+    expect(cases).toHaveLength(1);
+    expect(cases[0]!.channel).toBe('email');
+    const detail = json(await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${cases[0]!.id}` }));
+    expect(detail.timeline.some((i: { eventType?: string }) => i.eventType === 'acknowledgement.sent')).toBe(true);
   });
 
   run('a wrong password is refused when adding, and reported loudly when it starts failing: event, health, mailbox list', async () => {

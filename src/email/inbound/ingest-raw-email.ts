@@ -1,7 +1,7 @@
-// STUB written by the outbound/IMAP side (issue 3) so the IMAP poller has its entry point.
-// The inbound pipeline owns this file: replace the body with the real hand-over (store the raw
-// message, then process it: thread, acknowledge, apply bounces) and keep the signature.
+// The hand-over from a mailbox poller to the inbound pipeline: the same store and processing
+// as mail arriving at the SMTP listener, so de-duplication covers a message seen by both.
 import type { DeskContext } from '../../jobs/desk-context.ts';
+import { storeInboundEmail } from './store-inbound-email.ts';
 
 export interface IngestEnvelope {
   /** MAIL FROM (or Return-Path for IMAP); '' is the null sender of bounces; null when unknown. */
@@ -22,6 +22,14 @@ export interface IngestRawEmailInput {
  * transaction (the IMAP poller does, to commit the message and its UID together), so this
  * must not open a connection of its own.
  */
-export async function ingestRawEmail(_ctx: DeskContext, _input: IngestRawEmailInput): Promise<void> {
-  // Intentionally empty until the inbound pipeline replaces it.
+export async function ingestRawEmail(ctx: DeskContext, input: IngestRawEmailInput): Promise<void> {
+  // Stored here (in the poller's transaction, with the UID); the inbound processor's sweep
+  // threads and acknowledges it, exactly as for mail that came in over SMTP.
+  await storeInboundEmail(ctx.db, {
+    workspaceId: input.workspaceId,
+    raw: input.raw,
+    envelopeFrom: input.envelope.from,
+    envelopeTo: input.envelope.to,
+    receivedAt: ctx.now(),
+  });
 }

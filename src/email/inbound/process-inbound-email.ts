@@ -10,6 +10,7 @@ import { emailAttachments, emailThreadIds, inboundEmails, type InboundEmailStatu
 import { appendEvents } from '../../events/append-events.ts';
 import type { DeskContext } from '../../jobs/desk-context.ts';
 import { recordThreadId } from '../thread-ids.ts';
+import { applyBounce } from '../outbound/apply-bounce.ts';
 import { attachmentDangers } from './attachment-safety.ts';
 import { emailThreadLookup } from './email-thread-lookup.ts';
 import { automaticReason, overRateLimit, RATE_LIMIT } from './loop-safety.ts';
@@ -101,6 +102,10 @@ export async function processInboundEmail(ctx: DeskContext, inboundId: string, o
     const caseCustomer = async (caseId: string | null) =>
       caseId ? ((await tx.select({ customerId: cases.customerId }).from(cases).where(eq(cases.id, caseId)))[0]?.customerId ?? null) : null;
     if (reason) {
+      // A delivery report about our own mail marks the address on the customer and the case.
+      if (reason === 'delivery_report' || reason === 'null_sender' || reason === 'daemon_sender') {
+        await applyBounce(txCtx, row.raw, { workspaceId: row.workspaceId });
+      }
       const caseId = decision.caseId ?? decision.relatedCaseId;
       if (caseId) {
         await appendEvents(tx, [
