@@ -1,23 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { PASSWORD, STAFF_FILE, type BrowserStaff } from './global-setup.ts';
+import { chooseLanguage, logIn, staff } from './browser-kit.ts';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const staff = (): BrowserStaff => JSON.parse(fs.readFileSync(STAFF_FILE, 'utf8')) as BrowserStaff;
 
-async function chooseLanguage(page: Page, language: string) {
-  await page.getByTestId('language-switcher').first().selectOption(language);
-}
 
-async function logIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page).toHaveURL(/\/app\//);
-}
 
 // One request travels the whole desk: an Arabic customer writes in the portal and asks for
 // a supervisor, the agent answers from the unanswered queue and hands off, and the

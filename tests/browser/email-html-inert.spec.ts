@@ -1,26 +1,17 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
 import { expect, test, type Page } from '@playwright/test';
 import type { CaseListResponse } from '../../src/contract/api-types.ts';
-import { PASSWORD, STAFF_FILE, type BrowserStaff } from './global-setup.ts';
+import { logIn, staff } from './browser-kit.ts';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const staff = (): BrowserStaff => JSON.parse(fs.readFileSync(STAFF_FILE, 'utf8')) as BrowserStaff;
 // start-test-server.sh gives the server under test this SMTP port.
 const SMTP_PORT = Number(process.env.KEPT_SMTP_PORT ?? 2599);
 const SUPPORT = 'inbox@acme.test';
 // A 1x1 transparent PNG: the machine has no network, so the "remote" image is served here.
 const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
-async function logIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page).toHaveURL(/\/app\//);
-}
 
 // Everything a hostile sender might try, in one message: script, handlers, a javascript:
 // link, and a tracking pixel.

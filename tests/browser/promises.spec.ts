@@ -1,21 +1,12 @@
-import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { PASSWORD, STAFF_FILE, type BrowserStaff } from './global-setup.ts';
+import { logIn, staff } from './browser-kit.ts';
 
 // Issue 4 in the browser: the customer says by when they expect an answer (portal form and
 // the signed one-question page), the agent sees the quote before saving, records a promise
 // recognised in a reply with one click, renegotiates it (history old → new), and the
 // promises screen shows the due-soon board and the reports — in English and in Arabic (RTL).
-const staff = (): BrowserStaff => JSON.parse(fs.readFileSync(STAFF_FILE, 'utf8')) as BrowserStaff;
 const shot = (name: string) => `/tmp/kept-promises-${name}.png`;
 
-async function logIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page).toHaveURL(/\/app\//);
-}
 
 test.describe.serial('promises: quotes, recognition, renegotiation, reports, expectations', () => {
   let reference = '';

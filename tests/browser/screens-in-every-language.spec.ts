@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { PASSWORD, STAFF_FILE, type BrowserStaff } from './global-setup.ts';
+import { PASSWORD } from './global-setup.ts';
+import { staff } from './browser-kit.ts';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const staff = (): BrowserStaff => JSON.parse(fs.readFileSync(STAFF_FILE, 'utf8')) as BrowserStaff;
 
 const LANGUAGES = [
   { code: 'en', dir: 'ltr', sample: null },
