@@ -22,6 +22,7 @@ command -v chromium >/dev/null 2>&1 && chromium --version 2>/dev/null | head -1
 step "Type check"
 npx tsc -p tsconfig.json --noEmit || failed_steps+=("typecheck (server)")
 npx tsc -p web/tsconfig.json --noEmit || failed_steps+=("typecheck (web)")
+npx tsc -p tests/browser/tsconfig.json --noEmit || failed_steps+=("typecheck (browser tests)")
 
 step "Unit, web and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile=.test-results/vitest.json || failed_steps+=("vitest")

@@ -73,17 +73,22 @@ async function brokenCounts(store: Store, promiseIds: string[]) {
   return counts;
 }
 
+/** Two Kept instances on one fresh PostgreSQL database, migrated once as `kept migrate` would. */
+async function startTwins() {
+  const database = await createTestDatabase('kept_twin');
+  const bootstrap = await openPostgres(database.url);
+  await migrateStore(bootstrap);
+  await bootstrap.close();
+  const config = readConfig({}, { databaseUrl: database.url, port: 0, runJobs: true, logLevel: 'silent', smtpPort: null });
+  const [one, two] = await Promise.all([startKept(config, { pollingIntervalSeconds: 0.5 }), startKept(config, { pollingIntervalSeconds: 0.5 })]);
+  return { database, one, two };
+}
+
 describe('timers through pg-boss', () => {
   it.skipIf(!postgres)(
     'two Kept instances on one PostgreSQL fire each timer exactly once, and losing one instance loses no timer',
     async () => {
-      const database = await createTestDatabase('kept_twin');
-      // Migrate once before both start, as `kept migrate` would in a deployment.
-      const bootstrap = await openPostgres(database.url);
-      await migrateStore(bootstrap);
-      await bootstrap.close();
-      const config = readConfig({}, { databaseUrl: database.url, port: 0, runJobs: true, logLevel: 'silent', smtpPort: null });
-      const [one, two] = await Promise.all([startKept(config, { pollingIntervalSeconds: 0.5 }), startKept(config, { pollingIntervalSeconds: 0.5 })]);
+      const { database, one, two } = await startTwins();
       try {
         const ids = await seedPromises(one, 30, 4_000);
         // Instance one dies before the timers are due: its pool is gone, its workers with it.
@@ -106,12 +111,7 @@ describe('timers through pg-boss', () => {
   it.skipIf(!postgres)(
     'with both instances alive, every timer still fires once',
     async () => {
-      const database = await createTestDatabase('kept_twin');
-      const bootstrap = await openPostgres(database.url);
-      await migrateStore(bootstrap);
-      await bootstrap.close();
-      const config = readConfig({}, { databaseUrl: database.url, port: 0, runJobs: true, logLevel: 'silent', smtpPort: null });
-      const [one, two] = await Promise.all([startKept(config, { pollingIntervalSeconds: 0.5 }), startKept(config, { pollingIntervalSeconds: 0.5 })]);
+      const { database, one, two } = await startTwins();
       try {
         const ids = await seedPromises(one, 40, 3_000);
         const counts = await waitFor(() => brokenCounts(one.store, ids), (c) => c.size === ids.length, 40_000);
