@@ -213,7 +213,7 @@ export interface CaseDetailResponse {
 export interface CustomerDetailResponse {
   customer: CustomerView;
   cases: CaseSummary[];
-  /** The newest 300 messages with the facts since; each case's own view has its full history. */
+  /** The newest 100 messages with the facts since; each case's own view has its full history. */
   timeline: TimelineItem[];
   olderMessagesOmitted: boolean;
   hell: HellAssessment;

@@ -12,7 +12,7 @@ import { computeHellMetrics } from '../service-hell/hell-metrics.ts';
 import { assessHell } from '../service-hell/hell-thresholds.ts';
 import { loadWorkspace } from '../workspaces/load-workspace.ts';
 
-const TIMELINE_MESSAGES = 300;
+const TIMELINE_MESSAGES = 100;
 
 /** One customer across every case and channel: the whole story in one place. */
 export async function getCustomerDetail(db: Db, workspaceId: string, customerId: string, now: Date): Promise<CustomerDetailResponse> {

@@ -40,7 +40,8 @@ export async function listUnanswered(db: Db, input: { workspaceId: string; owner
     .leftJoin(owner, eq(owner.id, cases.ownerId))
     .where(where)
     .orderBy(asc(messages.createdAt))
-    .limit(input.limit ?? 200);
+    // A page, oldest first: the total says how many more wait behind it.
+    .limit(input.limit ?? 50);
   // Without an owner filter the count needs only the partial index, not a join over every case.
   const [count] = input.ownerId
     ? await db.select({ n: sql<number>`count(*)::int` }).from(messages).innerJoin(cases, eq(cases.id, messages.caseId)).where(where)
