@@ -17,8 +17,10 @@ export async function pickIntakeOwner(db: Db, workspaceId: string, language: str
       languages: users.languages,
       capacity: users.capacity,
       active: users.active,
+      // "users"."id" spelled out: drizzle writes a bare "id" here, which inside the subquery
+      // would name the case's own id.
       openCases: sql<number>`(select count(*)::int from cases c
-        where c.workspace_id = ${users.workspaceId} and c.owner_id = ${users.id} and c.status not in ('resolved', 'closed'))`,
+        where c.workspace_id = ${workspaceId} and c.owner_id = "users"."id" and c.status not in ('resolved', 'closed'))`,
     })
     .from(users)
     .where(and(eq(users.workspaceId, workspaceId), eq(users.active, true)));

@@ -79,6 +79,30 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
     const events: NewEvent[] = [];
     const base = { workspaceId: workspace.id, customerId: customer.id, actorUserId: input.loggedByUserId ?? null, occurredAt: now };
 
+    // The message is written by the same statement as the case (a data-modifying CTE), so its
+    // id and its case's id are made here. Foreign keys are checked at the end of the statement.
+    const message = { id: randomUUID() };
+    const caseId = thread?.caseRow.id ?? randomUUID();
+    const insertMessage = tx.$with('inserted_message').as(
+      tx
+        .insert(messages)
+        .values({
+          id: message.id,
+          workspaceId: workspace.id,
+          caseId,
+          customerId: customer.id,
+          direction: 'inbound',
+          channel: input.channel,
+          body,
+          language: detected.language,
+          authorUserId: input.loggedByUserId ?? null,
+          externalId: input.externalId ?? null,
+          quotedText: input.quotedText ?? null,
+          htmlBody: input.htmlBody ?? null,
+          createdAt: now,
+        })
+        .returning({ id: messages.id }),
+    );
     let caseRow: typeof cases.$inferSelect;
     let opened = false;
     // Decided before the case is written, so that the same write records the acknowledgement.
@@ -92,6 +116,7 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
       const acknowledging = shouldAcknowledge(existing.lastAcknowledgedAt, now, settings.acknowledgementWindowMinutes);
       const nextStatus = statusAfterCustomerMessage(existing.status);
       [caseRow] = (await tx
+        .with(insertMessage)
         .update(cases)
         .set({ status: nextStatus, lastCustomerMessageAt: now, updatedAt: now, ...(acknowledging ? { lastAcknowledgedAt: now } : {}) })
         .where(eq(cases.id, existing.id))
@@ -104,8 +129,10 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
       if (!owner) throw new KeptError('case.no_owner_available', 'The workspace has no active staff to own the case');
       const subject = (input.subject?.trim() || body.split('\n')[0]!).slice(0, 200);
       [caseRow] = (await tx
+        .with(insertMessage)
         .insert(cases)
         .values({
+          id: caseId,
           workspaceId: workspace.id,
           customerId: customer.id,
           subject,
@@ -128,24 +155,6 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
     }
     const reference = caseReference(caseRow.number);
 
-    const message = { id: randomUUID() };
-    await tx
-      .insert(messages)
-      .values({
-        id: message.id,
-        workspaceId: workspace.id,
-        caseId: caseRow.id,
-        customerId: customer.id,
-        direction: 'inbound',
-        channel: input.channel,
-        body,
-        language: detected.language,
-        authorUserId: input.loggedByUserId ?? null,
-        externalId: input.externalId ?? null,
-        quotedText: input.quotedText ?? null,
-        htmlBody: input.htmlBody ?? null,
-        createdAt: now,
-      });
     events.push({ ...base, caseId: caseRow.id, type: 'message.received', data: { messageId: message.id, channel: input.channel } });
 
     // The acknowledgement's time is a promise: a first answer by then — quoted from measured

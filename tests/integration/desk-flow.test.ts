@@ -41,6 +41,23 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
     expect(json(bad).error.field).toBe('channel');
   });
 
+  run('spreads new cases over the staff who speak the language, by their open cases', async () => {
+    ws = await createTestWorkspace(kept);
+    // Layla (ar, en) and Tom (en) both take English, both with room: the second case goes to
+    // whoever did not get the first, because the first now counts as an open case.
+    const owners: string[] = [];
+    for (const n of [1, 2]) {
+      const res = await ws.request(ws.agentEn, {
+        method: 'POST',
+        url: '/api/v1/cases',
+        payload: { customer: { name: `Load ${n}`, email: `load-${n}-${Math.random().toString(36).slice(2)}@example.com` }, channel: 'web', body: 'Hello, where is my parcel? It has not arrived yet.' },
+      });
+      expect(res.statusCode).toBe(201);
+      owners.push(json<CaseDetailResponse>(res).case.owner!.id);
+    }
+    expect(new Set(owners)).toEqual(new Set([ws.agentAr.id, ws.agentEn.id]));
+  });
+
   run('takes an Arabic request in the portal: owner who speaks Arabic, acknowledgement in Arabic, escalation on request', async () => {
     ws = await createTestWorkspace(kept);
     const created = await portalRequest('طلبت استرداد المبلغ قبل أسبوعين ولم يتصل بي أحد. أريد التحدث إلى المشرف من فضلك');

@@ -1,16 +1,23 @@
 import { and, asc, inArray, lt, sql } from 'drizzle-orm';
 import { inboundEmails } from '../../db/schema-email.ts';
 import type { DeskContext } from '../../jobs/desk-context.ts';
-import { markInboundFailed, processInboundEmail, type ProcessOptions } from './process-inbound-email.ts';
+import { markInboundFailed, processInboundEmail, processInboundEmails, type ProcessOptions } from './process-inbound-email.ts';
 
 const MAX_ATTEMPTS = 8;
+/**
+ * When mail arrives faster than it is processed, a worker takes up to this many queued
+ * messages into one transaction (one commit instead of one each). Small, because a failure
+ * makes the whole batch go again one message at a time.
+ */
+const BATCH_SIZE = 8;
 
 /**
  * Processes stored inbound e-mail right after the 250, a few at a time, in this process.
  * Nothing depends on the in-memory queue: a row stays 'received' until its transaction
  * commits, and sweep() (at start and every interval) picks up whatever a crash, a failure or
  * another instance left behind. Two instances may both try a row: the row lock (SKIP LOCKED)
- * and the status check make the effect happen once.
+ * and the status check make the effect happen once. Under load, messages are taken in small
+ * batches, each batch one transaction.
  */
 export class InboundProcessor {
   private readonly queue: string[] = [];
@@ -22,7 +29,7 @@ export class InboundProcessor {
 
   constructor(
     private readonly ctx: DeskContext,
-    private readonly options: ProcessOptions & { concurrency?: number; sweepIntervalMs?: number; onError?: (id: string, error: unknown) => void } = {},
+    private readonly options: ProcessOptions & { concurrency?: number; batchSize?: number; sweepIntervalMs?: number; onError?: (id: string, error: unknown) => void } = {},
   ) {}
 
   enqueue(id: string): void {
@@ -66,15 +73,31 @@ export class InboundProcessor {
   private pump(): void {
     const limit = this.options.concurrency ?? 4;
     while (this.running < limit && this.queue.length > 0) {
-      const id = this.queue.shift()!;
+      // Spread what is queued over the free workers, up to the batch size each.
+      const free = limit - this.running;
+      const take = Math.min(this.options.batchSize ?? BATCH_SIZE, Math.max(1, Math.ceil(this.queue.length / free)));
+      const ids = this.queue.splice(0, take);
       this.running++;
-      void this.run(id).finally(() => {
+      void this.runBatch(ids).finally(() => {
         this.running--;
-        this.queued.delete(id);
+        for (const id of ids) this.queued.delete(id);
         if (this.queue.length > 0) this.pump();
         else if (this.running === 0) for (const w of this.idleWaiters.splice(0)) w();
       });
     }
+  }
+
+  private async runBatch(ids: string[]): Promise<void> {
+    if (ids.length > 1) {
+      try {
+        await processInboundEmails(this.ctx, ids, this.options);
+        return;
+      } catch {
+        // Nothing of the batch was kept: each message again on its own, so that only the
+        // failing one is marked failed.
+      }
+    }
+    for (const id of ids) await this.run(id);
   }
 
   private async run(id: string): Promise<void> {

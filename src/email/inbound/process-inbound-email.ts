@@ -56,158 +56,173 @@ function bodyText(parsed: ParsedEmail): string {
  * 'received' and the next sweep does it again from the start.
  */
 export async function processInboundEmail(ctx: DeskContext, inboundId: string, options: ProcessOptions = {}): Promise<ProcessOutcome> {
-  return ctx.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    const txCtx: DeskContext = { ...ctx, db: tx };
-    const [row] = await tx.select().from(inboundEmails).where(eq(inboundEmails.id, inboundId)).for('update', { skipLocked: true });
-    if (!row || (row.status !== 'received' && row.status !== 'failed')) return { status: 'skipped' } as const;
-    const parsed = await parseEmail(row.raw);
-    const fromAddress = parsed.from.address ?? row.fromAddress;
-    const now = ctx.now();
-    const finish = async (status: InboundEmailStatus, set: Partial<typeof inboundEmails.$inferInsert>) => {
-      await tx
-        .update(inboundEmails)
-        .set({ status, processedAt: now, error: null, attempts: row.attempts + 1, fromAddress, ...set })
-        .where(eq(inboundEmails.id, row.id));
-    };
+  return ctx.db.transaction((tx) => processInTransaction({ ...ctx, db: tx as unknown as Db }, inboundId, options));
+}
 
-    const decision = await threadEmail(
-      {
-        fromAddress,
-        subject: parsed.subject,
-        inReplyTo: parsed.inReplyTo,
-        references: parsed.references,
-        recipients: [...row.envelopeTo, ...parsed.recipients],
-        receivedAt: row.receivedAt,
-      },
-      emailThreadLookup(tx, row.workspaceId),
-    );
+/**
+ * Several stored messages in one transaction, one after another: one commit (and its WAL
+ * flush) for the lot. All or nothing, like one message: if any of them fails, nothing of the
+ * batch is kept, and the caller processes them one by one to isolate the failure.
+ */
+export async function processInboundEmails(ctx: DeskContext, inboundIds: readonly string[], options: ProcessOptions = {}): Promise<ProcessOutcome[]> {
+  return ctx.db.transaction(async (tx) => {
+    const txCtx: DeskContext = { ...ctx, db: tx as unknown as Db };
+    const outcomes: ProcessOutcome[] = [];
+    for (const id of inboundIds) outcomes.push(await processInTransaction(txCtx, id, options));
+    return outcomes;
+  });
+}
 
-    // Machines: recorded on the case they belong to (if any), never acknowledged, never a new case.
-    let reason = automaticReason({
-      headers: parsed.headers,
+async function processInTransaction(txCtx: DeskContext, inboundId: string, options: ProcessOptions): Promise<ProcessOutcome> {
+  const tx = txCtx.db;
+  const [row] = await tx.select().from(inboundEmails).where(eq(inboundEmails.id, inboundId)).for('update', { skipLocked: true });
+  if (!row || (row.status !== 'received' && row.status !== 'failed')) return { status: 'skipped' } as const;
+  const parsed = await parseEmail(row.raw);
+  const fromAddress = parsed.from.address ?? row.fromAddress;
+  const now = txCtx.now();
+  const finish = async (status: InboundEmailStatus, set: Partial<typeof inboundEmails.$inferInsert>) => {
+    await tx
+      .update(inboundEmails)
+      .set({ status, processedAt: now, error: null, attempts: row.attempts + 1, fromAddress, ...set })
+      .where(eq(inboundEmails.id, row.id));
+  };
+
+  const decision = await threadEmail(
+    {
       fromAddress,
-      envelopeFrom: row.envelopeFrom,
-      contentType: parsed.contentType,
-      ownMessageIdDomains: options.ownMessageIdDomains ?? [],
-      messageIdHeader: row.messageIdHeader,
-    });
-    if (!reason && row.messageIdHeader) {
-      const [own] = await tx
-        .select({ direction: emailThreadIds.direction })
-        .from(emailThreadIds)
-        .where(and(eq(emailThreadIds.workspaceId, row.workspaceId), eq(emailThreadIds.messageIdHeader, row.messageIdHeader)));
-      if (own?.direction === 'outbound') reason = 'kept_own';
-    }
-    const caseCustomer = async (caseId: string | null) =>
-      caseId ? ((await tx.select({ customerId: cases.customerId }).from(cases).where(eq(cases.id, caseId)))[0]?.customerId ?? null) : null;
-    if (reason) {
-      // A delivery report about our own mail marks the address on the customer and the case.
-      if (reason === 'delivery_report' || reason === 'null_sender' || reason === 'daemon_sender') {
-        await applyBounce(txCtx, row.raw, { workspaceId: row.workspaceId });
-      }
-      const caseId = decision.caseId ?? decision.relatedCaseId;
-      if (caseId) {
-        await appendEvents(tx, [
-          {
-            workspaceId: row.workspaceId,
-            caseId,
-            customerId: await caseCustomer(caseId),
-            actorUserId: null,
-            occurredAt: now,
-            type: 'email.auto_reply_recorded',
-            data: { inboundEmailId: row.id, reason, from: fromAddress, subject: parsed.subject },
-          },
-        ]);
-      }
-      await finish('auto_reply', { caseId, note: reason, threadedBy: decision.threadedBy ?? decision.relatedBy });
-      return { status: 'auto_reply', caseId, messageId: null } as const;
-    }
+      subject: parsed.subject,
+      inReplyTo: parsed.inReplyTo,
+      references: parsed.references,
+      recipients: [...row.envelopeTo, ...parsed.recipients],
+      receivedAt: row.receivedAt,
+    },
+    emailThreadLookup(tx, row.workspaceId),
+  );
 
-    // A storm from one sender: stored, flagged, not acknowledged (and no new case per message).
-    if (fromAddress) {
-      const since = new Date(row.receivedAt.getTime() - RATE_LIMIT.windowMinutes * 60_000);
-      const [recent] = await tx
-        .select({ n: count() })
-        .from(inboundEmails)
-        .where(
-          and(
-            eq(inboundEmails.workspaceId, row.workspaceId),
-            eq(inboundEmails.fromAddress, fromAddress),
-            gte(inboundEmails.receivedAt, since),
-            lte(inboundEmails.receivedAt, row.receivedAt),
-          ),
-        );
-      const n = Number(recent?.n ?? 0);
-      if (overRateLimit({ recent: n })) {
-        const caseId = decision.caseId;
-        if (caseId) {
-          await appendEvents(tx, [
-            { workspaceId: row.workspaceId, caseId, customerId: await caseCustomer(caseId), actorUserId: null, occurredAt: now, type: 'email.rate_limited', data: { inboundEmailId: row.id, from: fromAddress, recent: n } },
-          ]);
-        }
-        await finish('rate_limited', { caseId, note: `${n} messages from ${fromAddress} in ${RATE_LIMIT.windowMinutes} minutes` });
-        return { status: 'rate_limited', caseId, messageId: null } as const;
-      }
+  // Machines: recorded on the case they belong to (if any), never acknowledged, never a new case.
+  let reason = automaticReason({
+    headers: parsed.headers,
+    fromAddress,
+    envelopeFrom: row.envelopeFrom,
+    contentType: parsed.contentType,
+    ownMessageIdDomains: options.ownMessageIdDomains ?? [],
+    messageIdHeader: row.messageIdHeader,
+  });
+  if (!reason && row.messageIdHeader) {
+    const [own] = await tx
+      .select({ direction: emailThreadIds.direction })
+      .from(emailThreadIds)
+      .where(and(eq(emailThreadIds.workspaceId, row.workspaceId), eq(emailThreadIds.messageIdHeader, row.messageIdHeader)));
+    if (own?.direction === 'outbound') reason = 'kept_own';
+  }
+  const caseCustomer = async (caseId: string | null) =>
+    caseId ? ((await tx.select({ customerId: cases.customerId }).from(cases).where(eq(cases.id, caseId)))[0]?.customerId ?? null) : null;
+  if (reason) {
+    // A delivery report about our own mail marks the address on the customer and the case.
+    if (reason === 'delivery_report' || reason === 'null_sender' || reason === 'daemon_sender') {
+      await applyBounce(txCtx, row.raw, { workspaceId: row.workspaceId });
     }
-
-    // A person: the whole desk pipeline.
-    const split = splitQuotedText(bodyText(parsed));
-    const html = parsed.html ? sanitizeEmailHtml(parsed.html).html : null;
-    const received = await receiveCustomerMessage(txCtx, {
-      workspaceId: row.workspaceId,
-      ...(decision.caseId ? { caseId: decision.caseId } : {}),
-      customer: { name: parsed.from.name ?? fromAddress ?? undefined, email: fromAddress },
-      channel: 'email',
-      subject: parsed.subject ?? undefined,
-      body: split.body,
-      externalId: row.messageIdHeader,
-      quotedText: split.quoted,
-      htmlBody: html,
-    });
-    const caseId = received.caseRow.id;
-    if (decision.relatedCaseId) {
-      const [rel] = await tx.select({ number: cases.number }).from(cases).where(eq(cases.id, decision.relatedCaseId));
+    const caseId = decision.caseId ?? decision.relatedCaseId;
+    if (caseId) {
       await appendEvents(tx, [
         {
           workspaceId: row.workspaceId,
           caseId,
-          customerId: received.customer.id,
+          customerId: await caseCustomer(caseId),
           actorUserId: null,
           occurredAt: now,
-          type: 'email.related_case',
-          data: { inboundEmailId: row.id, relatedCaseId: decision.relatedCaseId, relatedReference: rel ? caseReference(rel.number) : '', by: decision.relatedBy ?? '', from: fromAddress },
+          type: 'email.auto_reply_recorded',
+          data: { inboundEmailId: row.id, reason, from: fromAddress, subject: parsed.subject },
         },
       ]);
     }
-    for (const a of parsed.attachments.slice(0, 100)) {
-      const detected = await fileTypeFromBuffer(a.content).catch(() => undefined);
-      const dangers = attachmentDangers(a.filename, detected?.ext ?? null);
-      await tx.insert(emailAttachments).values({
-        workspaceId: row.workspaceId,
-        inboundEmailId: row.id,
-        messageId: received.messageId,
-        caseId,
-        filename: a.filename,
-        declaredType: a.contentType,
-        detectedType: detected?.mime ?? null,
-        size: a.content.length,
-        sha256: crypto.createHash('sha256').update(a.content).digest('hex'),
-        content: a.content.length <= ATTACHMENT_STORE_LIMIT_BYTES ? a.content : null,
-        inline: a.inline,
-        dangerous: dangers.length > 0,
-        dangerReasons: a.content.length > ATTACHMENT_STORE_LIMIT_BYTES ? [...dangers, 'too_large'] : dangers,
-      });
+    await finish('auto_reply', { caseId, note: reason, threadedBy: decision.threadedBy ?? decision.relatedBy });
+    return { status: 'auto_reply', caseId, messageId: null } as const;
+  }
+
+  // A storm from one sender: stored, flagged, not acknowledged (and no new case per message).
+  if (fromAddress) {
+    const since = new Date(row.receivedAt.getTime() - RATE_LIMIT.windowMinutes * 60_000);
+    const [recent] = await tx
+      .select({ n: count() })
+      .from(inboundEmails)
+      .where(
+        and(
+          eq(inboundEmails.workspaceId, row.workspaceId),
+          eq(inboundEmails.fromAddress, fromAddress),
+          gte(inboundEmails.receivedAt, since),
+          lte(inboundEmails.receivedAt, row.receivedAt),
+        ),
+      );
+    const n = Number(recent?.n ?? 0);
+    if (overRateLimit({ recent: n })) {
+      const caseId = decision.caseId;
+      if (caseId) {
+        await appendEvents(tx, [
+          { workspaceId: row.workspaceId, caseId, customerId: await caseCustomer(caseId), actorUserId: null, occurredAt: now, type: 'email.rate_limited', data: { inboundEmailId: row.id, from: fromAddress, recent: n } },
+        ]);
+      }
+      await finish('rate_limited', { caseId, note: `${n} messages from ${fromAddress} in ${RATE_LIMIT.windowMinutes} minutes` });
+      return { status: 'rate_limited', caseId, messageId: null } as const;
     }
-    if (row.messageIdHeader) await recordThreadId(tx, { workspaceId: row.workspaceId, messageIdHeader: row.messageIdHeader, caseId, direction: 'inbound' });
-    await finish('processed', {
-      caseId,
-      messageId: received.messageId,
-      threadedBy: decision.threadedBy,
-      relatedCaseId: decision.relatedCaseId,
-    });
-    return { status: 'processed', caseId, messageId: received.messageId } as const;
+  }
+
+  // A person: the whole desk pipeline.
+  const split = splitQuotedText(bodyText(parsed));
+  const html = parsed.html ? sanitizeEmailHtml(parsed.html).html : null;
+  const received = await receiveCustomerMessage(txCtx, {
+    workspaceId: row.workspaceId,
+    ...(decision.caseId ? { caseId: decision.caseId } : {}),
+    customer: { name: parsed.from.name ?? fromAddress ?? undefined, email: fromAddress },
+    channel: 'email',
+    subject: parsed.subject ?? undefined,
+    body: split.body,
+    externalId: row.messageIdHeader,
+    quotedText: split.quoted,
+    htmlBody: html,
   });
+  const caseId = received.caseRow.id;
+  if (decision.relatedCaseId) {
+    const [rel] = await tx.select({ number: cases.number }).from(cases).where(eq(cases.id, decision.relatedCaseId));
+    await appendEvents(tx, [
+      {
+        workspaceId: row.workspaceId,
+        caseId,
+        customerId: received.customer.id,
+        actorUserId: null,
+        occurredAt: now,
+        type: 'email.related_case',
+        data: { inboundEmailId: row.id, relatedCaseId: decision.relatedCaseId, relatedReference: rel ? caseReference(rel.number) : '', by: decision.relatedBy ?? '', from: fromAddress },
+      },
+    ]);
+  }
+  for (const a of parsed.attachments.slice(0, 100)) {
+    const detected = await fileTypeFromBuffer(a.content).catch(() => undefined);
+    const dangers = attachmentDangers(a.filename, detected?.ext ?? null);
+    await tx.insert(emailAttachments).values({
+      workspaceId: row.workspaceId,
+      inboundEmailId: row.id,
+      messageId: received.messageId,
+      caseId,
+      filename: a.filename,
+      declaredType: a.contentType,
+      detectedType: detected?.mime ?? null,
+      size: a.content.length,
+      sha256: crypto.createHash('sha256').update(a.content).digest('hex'),
+      content: a.content.length <= ATTACHMENT_STORE_LIMIT_BYTES ? a.content : null,
+      inline: a.inline,
+      dangerous: dangers.length > 0,
+      dangerReasons: a.content.length > ATTACHMENT_STORE_LIMIT_BYTES ? [...dangers, 'too_large'] : dangers,
+    });
+  }
+  if (row.messageIdHeader) await recordThreadId(tx, { workspaceId: row.workspaceId, messageIdHeader: row.messageIdHeader, caseId, direction: 'inbound' });
+  await finish('processed', {
+    caseId,
+    messageId: received.messageId,
+    threadedBy: decision.threadedBy,
+    relatedCaseId: decision.relatedCaseId,
+  });
+  return { status: 'processed', caseId, messageId: received.messageId } as const;
 }
 
 /** Records a failure outside the rolled-back transaction, so the sweep retries it later. */
