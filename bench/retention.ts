@@ -1,15 +1,15 @@
-// Retention at scale on PostgreSQL. Reproduce: npx tsx bench/retention.ts [rows, default 10000000]
-//   (a) `kept import transactions` rows/s on a CSV of `rows` lines, beside psql's \copy of the
+// Retention at scale on PostgreSQL. Reproduce: npx tsx bench/retention.ts [rows, default 10000000] [import rows, default rows]
+//   (a) `kept import transactions` rows/s on a CSV of `import rows` lines, beside psql's \copy of the
 //       same file into a bare table (the floor: no validation, no customers, no dedup);
-//   (b) purchases generated in SQL (rows purchases, rows/10 customers) → per-customer summary
-//       (SQL group by) → BG/NBD + Pareto/NBD + Gamma-Gamma fits → CLV and risk for everyone;
+//   (b) purchases simulated in SQL from BG/NBD + Gamma-Gamma (rows/10 customers, ≈ rows
+//       purchases; simulate-purchases-sql.ts) → per-customer summary (SQL group by) →
+//       BG/NBD + Pareto/NBD + Gamma-Gamma fits → CLV and risk for everyone;
 //   (c) each dashboard query (cohorts, Pareto, complaint rate) at that size.
 // Databases are named kept_bench_retention_* and dropped at the end; the CSV is deleted.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { migrateStore, openPostgres, type Db } from '../src/db/open-database.ts';
 import { importTransactions } from '../src/retention/import-transactions.ts';
@@ -20,9 +20,13 @@ import { cohortsReport } from '../src/retention/report-cohorts.ts';
 import { complaintRateReport } from '../src/retention/report-complaint-rate.ts';
 import { paretoReport } from '../src/retention/report-pareto.ts';
 import { createWorkspace } from '../src/workspaces/create-workspace.ts';
+import { simulatePurchases, TRUE_BGNBD, TRUE_GG } from './simulate-purchases-sql.ts';
 
 const ROWS = Number(process.argv[2] ?? 10_000_000);
+/** (a) can be run smaller than (b)/(c) when time is short: `bench/retention.ts 10000000 2000000` */
+const IMPORT_ROWS = Number(process.argv[3] ?? ROWS);
 const CUSTOMERS = Math.max(1, Math.floor(ROWS / 10));
+const IMPORT_CUSTOMERS = Math.max(1, Math.floor(IMPORT_ROWS / 10));
 const ADMIN_URL = process.env.KEPT_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NAME = `kept_bench_retention_${process.pid}`;
 const URL = ADMIN_URL.replace(/\/[^/]*$/, `/${NAME}`);
@@ -49,8 +53,8 @@ async function writeCsv(file: string, rows: number): Promise<void> {
   const base = Date.UTC(2023, 0, 1) / 86_400_000;
   let chunk = '';
   for (let i = 0; i < rows; i++) {
-    const c = i % CUSTOMERS;
-    const k = Math.floor(i / CUSTOMERS);
+    const c = i % IMPORT_CUSTOMERS;
+    const k = Math.floor(i / IMPORT_CUSTOMERS);
     const day = base + ((c * 7) % 365) + k * 36;
     chunk += `c${c},${new Date(day * 86_400_000).toISOString().slice(0, 10)},${((c * 31 + k * 17) % 9000) / 100 + 5},o${i},${c % 3 === 0 ? 'store' : 'web'}\n`;
     if (chunk.length > 1 << 20) {
@@ -74,34 +78,28 @@ async function main(): Promise<void> {
 
     // (a) Import against COPY.
     let t0 = performance.now();
-    await writeCsv(FILE, ROWS);
-    log(`wrote ${ROWS.toLocaleString('en')} rows (${(fs.statSync(FILE).size / 1e6).toFixed(0)} MB) in ${seconds(t0).toFixed(1)} s`);
+    await writeCsv(FILE, IMPORT_ROWS);
+    log(`wrote ${IMPORT_ROWS.toLocaleString('en')} rows (${(fs.statSync(FILE).size / 1e6).toFixed(0)} MB) in ${seconds(t0).toFixed(1)} s`);
     await store.pool!.query('create unlogged table bench_copy (customer_id text, date date, amount numeric, order_id text, channel text)');
     t0 = performance.now();
     execFileSync('psql', [URL, '-q', '-c', `\\copy bench_copy from '${FILE}' csv header`], { stdio: 'inherit' });
     const copy = seconds(t0);
-    log(`(a) psql \\copy: ${copy.toFixed(1)} s = ${Math.round(ROWS / copy).toLocaleString('en')} rows/s`);
+    log(`(a) psql \\copy: ${copy.toFixed(1)} s = ${Math.round(IMPORT_ROWS / copy).toLocaleString('en')} rows/s`);
     await store.pool!.query('drop table bench_copy');
     const importWs = await ws('bench-import');
     t0 = performance.now();
-    const report = await importTransactions(db, { workspaceId: importWs, format: 'csv', source: 'bench.csv', input: fs.createReadStream(FILE), now: NOW, batchSize: 10_000 });
+    const report = await importTransactions(db, { workspaceId: importWs, format: 'csv', source: 'bench.csv', input: fs.createReadStream(FILE), now: NOW, batchSize: 10_000,
+      onStep: (step, s) => log(`    import step: ${step} ${s.toFixed(1)} s`) });
     const imp = seconds(t0);
-    log(`(a) kept import: ${imp.toFixed(1)} s = ${Math.round(ROWS / imp).toLocaleString('en')} rows/s (${report.imported} imported, ${report.customersCreated} customers; ${(imp / copy).toFixed(1)}× COPY)`);
+    log(`(a) kept import: ${imp.toFixed(1)} s = ${Math.round(IMPORT_ROWS / imp).toLocaleString('en')} rows/s (${report.imported} imported, ${report.customersCreated} customers; ${(imp / copy).toFixed(1)}× COPY)`);
     fs.rmSync(FILE, { force: true });
 
     // (b) From purchases in the database to CLV and risk for every customer.
     const w = await ws('bench-clv');
     t0 = performance.now();
-    await db.execute(sql`insert into customers (workspace_id, name, external_id) select ${w}, 'c' || g, 'c' || g from generate_series(1, ${CUSTOMERS}) g`);
-    await db.execute(sql`
-      insert into purchases (workspace_id, customer_id, occurred_at, amount, channel, row_hash)
-      select ${w}, c.id,
-        timestamptz '2023-01-01' + ((abs(hashtext(c.external_id)) % 365) + k * (20 + abs(hashtext(c.external_id || 'g')) % 60)) * interval '1 day',
-        5 + (abs(hashtext(c.external_id || k::text)) % 9000) / 100.0, case when abs(hashtext(c.external_id)) % 3 = 0 then 'store' else 'web' end,
-        'h:' || c.external_id || ':' || k
-      from customers c, generate_series(0, 9) k where c.workspace_id = ${w}`);
-    await db.execute(sql`analyze purchases`);
-    log(`(b) generated ${ROWS.toLocaleString('en')} purchases for ${CUSTOMERS.toLocaleString('en')} customers in SQL in ${seconds(t0).toFixed(1)} s (not timed below)`);
+    const generated = await simulatePurchases(store.pool!, w, CUSTOMERS);
+    log(`(b) simulated ${generated.toLocaleString('en')} purchases for ${CUSTOMERS.toLocaleString('en')} customers in SQL in ${seconds(t0).toFixed(1)} s (not timed below)`);
+    log(`    true parameters: BG/NBD ${JSON.stringify(TRUE_BGNBD)}; Gamma-Gamma ${JSON.stringify(TRUE_GG)}`);
     const start = performance.now();
     t0 = performance.now();
     await db.transaction(async (tx) => refreshCustomerValue(tx as unknown as Db, w, 'all'));

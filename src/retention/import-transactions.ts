@@ -152,6 +152,7 @@ async function stageFile(tx: Db, options: ImportOptions, report: ImportReport): 
   let batch: StagedPurchase[] = [];
   let headerSeen = options.format === 'cdnow';
   let lastProgress = 0;
+  let staged: Promise<void> = Promise.resolve();
   for await (const record of records) {
     if (!headerSeen) {
       reader.header(record.fields);
@@ -166,7 +167,11 @@ async function stageFile(tx: Db, options: ImportOptions, report: ImportReport): 
       if (report.skipped > 0 && !options.skipBadRows) continue;
       batch.push(result.purchase);
       if (batch.length >= size) {
-        await insertBatch(tx, batch);
+        // Parse the next batch while the database stores this one (the client queues the
+        // statements in order); waiting for the previous batch bounds memory to two batches.
+        await staged;
+        staged = insertBatch(tx, batch);
+        staged.catch(() => undefined); // awaited below; this only marks it handled meanwhile
         batch = [];
       }
     } else if (result.kind === 'problem') {
@@ -178,6 +183,7 @@ async function stageFile(tx: Db, options: ImportOptions, report: ImportReport): 
       options.onProgress({ rows: report.rowsRead, bytes: bytesRead() });
     }
   }
+  await staged;
   if (!headerSeen) throw new ImportFileError(1, 'the file is empty; expected a header line');
   if (batch.length > 0 && !(report.skipped > 0 && !options.skipBadRows)) await insertBatch(tx, batch);
   options.onProgress?.({ rows: report.rowsRead, bytes: bytesRead() });
