@@ -2,12 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import type { CaseStatus } from '../contract/api-types.ts';
 import type { Db } from '../db/open-database.ts';
 import { cases, escalations } from '../db/schema.ts';
-import { KeptError, notFound } from '../errors/kept-error.ts';
+import { KeptError } from '../errors/kept-error.ts';
 import { appendEvents } from '../events/append-events.ts';
 import type { DeskContext } from '../jobs/desk-context.ts';
 import { TIMER } from '../jobs/timer-names.ts';
 import { assertTransition, isCaseStatus } from './case-status.ts';
 import { recordCompletedWork } from '../promises/capability/record-duration.ts';
+import { lockCase } from './lock-case.ts';
 
 export async function changeCaseStatus(ctx: DeskContext, input: { workspaceId: string; caseId: string; actorUserId: string; to: string }) {
   if (!isCaseStatus(input.to)) throw new KeptError('request.invalid', `Unknown status "${input.to}"`, { field: 'to' });
@@ -15,12 +16,7 @@ export async function changeCaseStatus(ctx: DeskContext, input: { workspaceId: s
   return ctx.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const now = ctx.now();
-    const [caseRow] = await tx
-      .select()
-      .from(cases)
-      .where(and(eq(cases.workspaceId, input.workspaceId), eq(cases.id, input.caseId)))
-      .for('update');
-    if (!caseRow) throw notFound('The case');
+    const caseRow = await lockCase(tx, input.workspaceId, input.caseId);
     assertTransition(caseRow.status, to);
     if (to === 'closed' || to === 'resolved') {
       // A case cannot be put away while a customer's request for a supervisor is unanswered.

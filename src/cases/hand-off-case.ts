@@ -6,6 +6,7 @@ import { appendEvents } from '../events/append-events.ts';
 import type { DeskContext } from '../jobs/desk-context.ts';
 import { TIMER } from '../jobs/timer-names.ts';
 import { assertHandoff } from './choose-owner.ts';
+import { lockCase } from './lock-case.ts';
 
 /**
  * Moves accountability to one named person, with a reason, in one step: there is never a
@@ -16,12 +17,7 @@ export async function handOffCase(ctx: DeskContext, input: { workspaceId: string
   return ctx.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const now = ctx.now();
-    const [caseRow] = await tx
-      .select()
-      .from(cases)
-      .where(and(eq(cases.workspaceId, input.workspaceId), eq(cases.id, input.caseId)))
-      .for('update');
-    if (!caseRow) throw notFound('The case');
+    const caseRow = await lockCase(tx, input.workspaceId, input.caseId);
     const [receiver] = await tx
       .select()
       .from(users)

@@ -10,6 +10,7 @@ import { classifyDelivery } from '../promises/promise-rules.ts';
 import { caseReference } from '../cases/case-reference.ts';
 import { EMAIL_JOB } from '../email/outbound/email-job-names.ts';
 import { recordCompletedWork } from '../promises/capability/record-duration.ts';
+import { lockCase } from '../cases/lock-case.ts';
 
 export interface SendAnswerInput {
   workspaceId: string;
@@ -30,12 +31,7 @@ export async function sendAnswer(ctx: DeskContext, input: SendAnswerInput) {
   return ctx.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const now = ctx.now();
-    const [caseRow] = await tx
-      .select()
-      .from(cases)
-      .where(and(eq(cases.workspaceId, input.workspaceId), eq(cases.id, input.caseId)))
-      .for('update');
-    if (!caseRow) throw notFound('The case');
+    const caseRow = await lockCase(tx, input.workspaceId, input.caseId);
     const [customer] = await tx.select().from(customers).where(eq(customers.id, caseRow.customerId));
     const [message] = await tx
       .insert(messages)
