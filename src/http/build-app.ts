@@ -56,6 +56,15 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'>): Promise<FastifyIns
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   installStaffAuth(app, deps.ctx.db, deps.ctx.now);
+  // Every API route, so a test can hold the OpenAPI document to covering all of them.
+  const apiRoutes: Array<{ method: string; url: string }> = [];
+  app.decorate('keptApiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    const hidden = (route.schema as { hide?: boolean } | undefined)?.hide === true;
+    if (route.url.startsWith('/api/v1/') && !hidden) {
+      for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url });
+    }
+  });
 
   const routeDeps: RouteDeps = { ...deps, app };
   registerSetupRoutes(routeDeps);

@@ -110,8 +110,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('accounts and workspace isolati
     for (const path of ['/api/v1/cases', '/api/v1/cases/{id}', '/api/v1/queues/unanswered', '/api/v1/escalations/{id}/close', '/api/v1/portal/{slug}/requests', '/api/v1/metrics/service', '/api/health']) {
       expect(documented).toContain(path);
     }
-    const routes = kept.app.printRoutes({ commonPrefix: false });
-    expect(routes).toContain('/api/v1/');
+    // Every /api/v1 route the app registered is in the document, with its method.
+    const routes = (kept.app as unknown as { keptApiRoutes: Array<{ method: string; url: string }> }).keptApiRoutes;
+    expect(routes.length).toBeGreaterThan(40);
+    const missing = routes.filter((r) => !doc.paths[r.url.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()]);
+    expect(missing).toEqual([]);
   });
 });
 
