@@ -2,21 +2,12 @@ import type { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import { createUser } from '../accounts/create-user.ts';
 import { createApiToken } from '../accounts/sessions.ts';
-import { readConfig } from '../config/kept-config.ts';
-import { openStore, type Store } from '../db/open-database.ts';
+import type { Store } from '../db/open-database.ts';
 import { users, workspaces } from '../db/schema.ts';
 import { KeptError } from '../errors/kept-error.ts';
 import { seedDemoCompany } from '../demo/seed-demo-company.ts';
+import { withStore } from './with-store.ts';
 
-async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
-  const config = readConfig();
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
 
 async function workspaceIdFor(store: Store, slug: string | undefined): Promise<string> {
   const rows = slug

@@ -6,23 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { readConfig } from '../config/kept-config.ts';
-import { openStore, type Store } from '../db/open-database.ts';
 import { KeptError } from '../errors/kept-error.ts';
 import { IMPORT_FORMATS, ImportFileError, parseColumnMap, type ImportFormat } from '../retention/import-rows.ts';
 import { importTransactions, type ImportReport } from '../retention/import-transactions.ts';
 import { refreshScores } from '../retention/refresh-scores.ts';
 import { workspaceIdFor } from './workspace-option.ts';
+import { withStore } from './with-store.ts';
 
-export async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
-  const config = readConfig();
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
 
 export function formatImportReport(report: ImportReport): string {
   const lines = [

@@ -10,7 +10,7 @@ import { cohortsReport } from '../retention/report-cohorts.ts';
 import { complaintRateReport } from '../retention/report-complaint-rate.ts';
 import { paretoReport } from '../retention/report-pareto.ts';
 import { repeatReport } from '../retention/report-repeat.ts';
-import { withStore } from './import-commands.ts';
+import { withStore } from './with-store.ts';
 import { workspaceIdFor } from './workspace-option.ts';
 
 const REPORTS = ['repeat', 'cohorts', 'pareto', 'complaint-rate', 'clv', 'at-risk'] as const;

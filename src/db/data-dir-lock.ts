@@ -5,7 +5,7 @@ import { KeptError } from '../errors/kept-error.ts';
 // PGlite has no lock of its own: two processes on one data directory corrupt it. We hold
 // an exclusive lock file with our pid; a stale one (its process is gone) is taken over.
 
-function processIsAlive(pid: number): boolean {
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,15 +1,7 @@
 import pg from 'pg';
+import { processIsAlive } from '../../../src/db/data-dir-lock.ts';
 
 const ADMIN_URL = process.env.KEPT_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 // Test databases are per worker; whatever a killed run left behind is dropped before and after.
 async function dropTestDatabases(): Promise<void> {
