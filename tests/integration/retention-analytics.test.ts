@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtRiskResponse, CohortsResponse, ComplaintRateResponse, CustomerRiskView, ParetoResponse, RepeatResponse } from '../../src/contract/retention-types.ts';
 import { queryRows } from '../../src/db/open-database.ts';
 import { promises as promisesTable } from '../../src/db/schema.ts';
@@ -37,6 +37,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
   const run = kind === 'postgres' && !postgres ? it.skip : it;
   const ids: Record<string, string> = {};
 
+  afterAll(() => kept?.clock.reset());
   beforeAll(async () => {
     if (kind === 'postgres' && !postgres) return;
     kept = await testKept(kind);

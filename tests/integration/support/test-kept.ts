@@ -37,6 +37,8 @@ const apps = new Map<StoreKind, Promise<TestKept>>();
 /** The API on a shared store (one per worker and kind), driven with app.inject — no socket. */
 export function testKept(kind: StoreKind): Promise<TestKept> {
   let kept = apps.get(kind);
+  // Test files share this app; one that left the clock fixed must not freeze time for the next.
+  if (kept) return kept.then((k) => (k.clock.reset(), k));
   if (!kept) {
     kept = (async () => {
       const store = await sharedStore(kind);
