@@ -32,7 +32,7 @@ npm run build:web --silent || failed_steps+=("web build")
 
 step "Browser tests (Playwright, Debian Chromium)"
 if command -v chromium >/dev/null 2>&1; then
-  PLAYWRIGHT_JSON_OUTPUT_NAME=.test-results/playwright.json npx playwright test -c tests/browser/playwright.config.ts --reporter=list,json || failed_steps+=("browser")
+  PLAYWRIGHT_JSON_OUTPUT_FILE="$PWD/.test-results/playwright.json" npx playwright test -c tests/browser/playwright.config.ts --reporter=list,json || failed_steps+=("browser")
 else
   echo "SKIPPED: no chromium"
   failed_steps+=("browser (no chromium)")

@@ -6,6 +6,7 @@ import { useSession } from '../auth/session-context.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { UsersPanel } from './users-panel.tsx';
 import { WorkspaceSettingsForm } from './workspace-settings-form.tsx';
+import { BusinessCalendarPanel } from './business-calendar-panel.tsx';
 import { EmailSettingsSection } from '../email/email-settings-section.tsx';
 
 function TokenPanel() {
@@ -70,6 +71,7 @@ export function SettingsPage() {
       <Title order={2}>{t('settings.title')}</Title>
       <UsersPanel />
       <WorkspaceSettingsForm />
+      <BusinessCalendarPanel />
       <TokenPanel />
       <EmailSettingsSection />
     </Stack>
