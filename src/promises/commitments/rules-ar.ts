@@ -50,10 +50,7 @@ const TABLE: WordTimeTable = {
   nextWeek: word('الأسبوع القادم|الاسبوع القادم|الأسبوع المقبل|الاسبوع المقبل'),
   endOfDay: word('(?:قبل |في |مع )?(?:نهاية|آخر|اخر) (?:اليوم|الدوام|يوم العمل)'),
   span: word('(?:خلال|في غضون|في خلال|بعد)\\s+(?:(\\d+|ثلاث|ثلاثة|أربع|أربعة|اربع|خمس|خمسة|ست|ستة|سبع|سبعة|عشر|عشرة|نصف)\\s+)?(أيام عمل|ايام عمل|يوم عمل|ساعة|ساعات|ساعتين|ساعتان|دقيقة|دقائق|يومين|يومان|يوم|أيام|ايام)'),
-  spanNumber(raw, unit) {
-    if (!raw) return NUMBER_WORDS[unit] ?? 1;
-    return /^\d+$/.test(raw) ? Number(raw) : (NUMBER_WORDS[raw] ?? null);
-  },
+  numberWords: NUMBER_WORDS,
   spanUnit(unit) {
     if (unit.includes('عمل')) return 'businessDay';
     if (unit.startsWith('ساع')) return 'hour';

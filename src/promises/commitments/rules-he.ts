@@ -50,10 +50,7 @@ const TABLE: WordTimeTable = {
   nextWeek: word('(?:ב)?שבוע הבא|(?:ב)?שבוע הקרוב'),
   endOfDay: word('(?:עד |ב)?סוף (?:היום|יום העבודה)'),
   span: word('(?:תוך|בתוך|בעוד|במהלך)\\s+(?:(\\d+|שתי|שני|שלוש|שלושה|ארבע|ארבעה|חמש|חמישה|שש|שישה|שבע|שבעה|עשר|עשרה|חצי)\\s+)?(ימי עסקים|ימי עבודה|שעתיים|שעות|שעה|דקות|דקה|יומיים|ימים|יום)'),
-  spanNumber(raw, unit) {
-    if (!raw) return NUMBER_WORDS[unit] ?? 1;
-    return /^\d+$/.test(raw) ? Number(raw) : (NUMBER_WORDS[raw] ?? null);
-  },
+  numberWords: NUMBER_WORDS,
   spanUnit(unit) {
     if (unit.includes('עסקים') || unit.includes('עבודה')) return 'businessDay';
     if (unit.startsWith('שע')) return 'hour';

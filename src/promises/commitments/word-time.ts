@@ -11,7 +11,8 @@ export interface WordTimeTable {
   endOfDay: RegExp;
   /** Captures (number or number word) then (unit word); units map to minutes per unit or 'day'/'businessDay'. */
   span: RegExp;
-  spanNumber(raw: string, unit: string): number | null;
+  /** Number words (and dual unit words such as "two hours" in one word) to their value. */
+  numberWords: Readonly<Record<string, number>>;
   spanUnit(unit: string): 'minute' | 'hour' | 'day' | 'businessDay' | null;
   /** Captures hour, optional minutes, both digits or words. */
   clock: RegExp;
@@ -29,7 +30,7 @@ export function readWordTime(sentence: string, now: Date, timeZone: string, tabl
   const span = table.span.exec(sentence);
   if (span) {
     const unit = table.spanUnit(span[2] ?? span[1] ?? '');
-    const n = table.spanNumber(span[1] ?? '', span[2] ?? '');
+    const n = spanNumber(span[1] ?? '', span[2] ?? '', table.numberWords);
     if (unit && n !== null) {
       const spec: TimeSpec =
         unit === 'minute' ? { minutes: n } : unit === 'hour' ? { minutes: n * 60 } : unit === 'day' ? { days: n } : { businessDays: n };
@@ -96,4 +97,10 @@ export function readWordTime(sentence: string, now: Date, timeZone: string, tabl
   const at = resolveTimeSpec(spec, now, timeZone, table.weekend);
   if (at.getTime() <= now.getTime()) return null;
   return { at, stated, text: texts.join(' ') };
+}
+
+/** "3", a number word, or nothing (then the unit word itself may carry the number: a dual). */
+function spanNumber(raw: string, unit: string, numberWords: Readonly<Record<string, number>>): number | null {
+  if (!raw) return numberWords[unit] ?? 1;
+  return /^\d+$/.test(raw) ? Number(raw) : (numberWords[raw] ?? null);
 }
