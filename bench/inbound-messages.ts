@@ -13,8 +13,6 @@
  *   probe  — bare INSERT route (the baseline);
  *   api    — POST /api/v1/cases and POST /api/v1/cases/:id/messages as they are (each answers the whole case detail);
  *   minimal — the same routes with `Prefer: return=minimal` (a small body): the pipeline figure the target is judged on;
- *   light  — the same receiveCustomerMessage behind a bench route answering only {caseId, messageId};
- *   merged — light, with the pipeline rewritten in bench/support/receive-merged.ts (fewer round trips).
  * The server runs in a child process (bench/support/bench-server.ts); the load generator is this process.
  * PostgreSQL: database kept_bench_inbound (created, dropped). PGlite: a temp dir (removed).
  */
@@ -47,13 +45,11 @@ const COUNTS = {
   pglite: { probe: Math.round(1_500 * SCALE), mix: Math.round(450 * SCALE) },
   postgres: { probe: Math.round(6_000 * SCALE), mix: Math.round(1_500 * SCALE) },
 };
-const ALL_VARIANTS = ['probe', 'api', 'minimal', 'light', 'merged'] as const;
+const ALL_VARIANTS = ['probe', 'api', 'minimal'] as const;
 type Variant = (typeof ALL_VARIANTS)[number];
-// light and merged (bench-only routes) are kept for comparison, but not run unless asked for.
 const DEFAULT_VARIANTS: Variant[] = ['probe', 'api', 'minimal'];
 const VARIANTS = (process.env.BENCH_VARIANTS ? process.env.BENCH_VARIANTS.split(',') : DEFAULT_VARIANTS) as Variant[];
 const MINIMAL = { prefer: 'return=minimal' };
-const viaApi = (variant: Variant) => variant === 'api' || variant === 'minimal';
 const WARM_UP = process.env.BENCH_WARMUP !== '0';
 
 // Real-looking messages in the four languages, none asking for a supervisor.
@@ -89,9 +85,7 @@ async function sendMix(w: Workload, variant: Exclude<Variant, 'probe'>, i: numbe
     const k = rand % CUSTOMERS;
     const customer = { name: `Customer ${k}`, email: `customer${k}@bench.test` };
     const body = pick(BODIES[languageOf(k)]!, n);
-    const res = viaApi(variant)
-      ? await w.client.request('POST', '/api/v1/cases', { customer, channel: 'web', body }, variant === 'minimal' ? MINIMAL : {})
-      : await w.client.request('POST', '/api/v1/bench/inbound-light', { customer, channel: 'web', body, merged: variant === 'merged' });
+    const res = await w.client.request('POST', '/api/v1/cases', { customer, channel: 'web', body }, variant === 'minimal' ? MINIMAL : {});
     if (res.status === 201) {
       const id = variant === 'api' ? (JSON.parse(res.body) as { case: { id: string } }).case.id : (JSON.parse(res.body) as { caseId: string }).caseId;
       w.cases.push({ id, k });
@@ -100,9 +94,7 @@ async function sendMix(w: Workload, variant: Exclude<Variant, 'probe'>, i: numbe
   }
   const target = w.cases[rand % w.cases.length]!;
   const body = pick(BODIES[languageOf(target.k)]!, n + 1);
-  const res = viaApi(variant)
-    ? await w.client.request('POST', `/api/v1/cases/${target.id}/messages`, { direction: 'inbound', channel: 'web', body }, variant === 'minimal' ? MINIMAL : {})
-    : await w.client.request('POST', '/api/v1/bench/inbound-light', { caseId: target.id, channel: 'web', body, merged: variant === 'merged' });
+  const res = await w.client.request('POST', `/api/v1/cases/${target.id}/messages`, { direction: 'inbound', channel: 'web', body }, variant === 'minimal' ? MINIMAL : {});
   return res.status;
 }
 

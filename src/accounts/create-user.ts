@@ -1,3 +1,4 @@
+import { forgetStaffLoads } from '../cases/staff-loads.ts';
 import { eq } from 'drizzle-orm';
 import type { Role } from '../contract/api-types.ts';
 import type { Db } from '../db/open-database.ts';
@@ -34,5 +35,6 @@ export async function createUser(db: Db, input: NewUserInput): Promise<typeof us
       teamId: input.teamId ?? null,
     })
     .returning();
+  forgetStaffLoads(input.workspaceId); // a new member takes cases from the next intake on
   return row!;
 }

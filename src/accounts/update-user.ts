@@ -1,3 +1,4 @@
+import { forgetStaffLoads } from '../cases/staff-loads.ts';
 import { and, eq } from 'drizzle-orm';
 import type { Role } from '../contract/api-types.ts';
 import type { Db } from '../db/open-database.ts';
@@ -29,5 +30,6 @@ export async function updateUser(db: Db, workspaceId: string, userId: string, ch
     ? await db.update(users).set(set).where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId))).returning()
     : await db.select().from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
   if (!row) throw notFound('The user');
+  forgetStaffLoads(workspaceId); // role, languages, capacity or active may have changed who takes cases
   return row;
 }

@@ -147,13 +147,27 @@ export function renderAcknowledgement(input: AcknowledgementInput): RenderedAckn
 /** Weekday, day and month, and time in the customer's zone; an unknown zone falls back to UTC
  * rather than failing: the acknowledgement must go out even if a setting is wrong. */
 export function formatWhen(date: Date, locale: string, timeZone: string): { weekday: string; dayMonth: string; time: string } {
-  const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
-  const fmt = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...options, timeZone: zone }).format(date);
-  return {
-    weekday: fmt({ weekday: 'long' }),
-    dayMonth: fmt({ day: 'numeric', month: 'long' }),
-    time: fmt({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-  };
+  const [weekday, dayMonth, time] = formattersFor(locale, timeZone);
+  return { weekday: weekday.format(date), dayMonth: dayMonth.format(date), time: time.format(date) };
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one, and every inbound message
+// renders an acknowledgement: one set per locale and zone, kept for the life of the process.
+type Formatters = readonly [Intl.DateTimeFormat, Intl.DateTimeFormat, Intl.DateTimeFormat];
+const formatters = new Map<string, Formatters>();
+
+function formattersFor(locale: string, timeZone: string): Formatters {
+  const key = `${locale}|${timeZone}`;
+  let found = formatters.get(key);
+  if (!found) {
+    const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
+    const make = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+    found = [make({ weekday: 'long' }), make({ day: 'numeric', month: 'long' }), make({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })];
+    // Zones come from workspace settings, a handful per process; the bound is only a guard.
+    if (formatters.size > 1_000) formatters.clear();
+    formatters.set(key, found);
+  }
+  return found;
 }
 
 function isValidTimeZone(timeZone: string): boolean {

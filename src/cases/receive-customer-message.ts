@@ -1,26 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
-import { acknowledgeMessage } from '../acknowledgements/acknowledge-message.ts';
-import { findOrCreateCustomer, type CustomerIdentity } from '../customers/find-or-create-customer.ts';
+import { planAcknowledgement } from '../acknowledgements/plan-acknowledgement.ts';
+import type { CustomerIdentity, CustomerRow } from '../customers/customer-identity.ts';
 import type { Db } from '../db/open-database.ts';
-import { cases, customers, messages, tasks } from '../db/schema.ts';
-import { KeptError, notFound } from '../errors/kept-error.ts';
+import type { messages } from '../db/schema.ts';
+import { KeptError } from '../errors/kept-error.ts';
 import { detectSupervisorRequest } from '../escalations/supervisor-request-phrases.ts';
 import { openEscalation } from '../escalations/open-escalation.ts';
-import { appendEvents } from '../events/append-events.ts';
 import type { Channel, NewEvent } from '../events/event-types.ts';
-import { TimerBatch, type DeskContext } from '../jobs/desk-context.ts';
+import type { DeskContext } from '../jobs/desk-context.ts';
 import { TIMER } from '../jobs/timer-names.ts';
 import { detectLanguage } from '../language/detect-language.ts';
-import { makePromise } from '../promises/make-promise.ts';
-import { loadWorkspace } from '../workspaces/load-workspace.ts';
-import { pickIntakeOwner } from './assign-intake-owner.ts';
+import { planPromise } from '../promises/make-promise.ts';
+import { loadWorkspace, type WorkspaceRow } from '../workspaces/load-workspace.ts';
+import { chooseOwner } from './choose-owner.ts';
+import { countAssignment } from './staff-loads.ts';
 import { caseReference } from './case-reference.ts';
 import { statusAfterCustomerMessage } from './case-status.ts';
 import { shouldAcknowledge } from '../acknowledgements/acknowledgement-window.ts';
 import { portalUrlFor } from '../portal/portal-token.ts';
 import { expectationUrlFor } from '../portal/expectation-link.ts';
 import { quoteFor } from '../promises/capability/quote-for-case.ts';
+import { isSameCustomer, readNewCase, readThread, type CaseRow, type ThreadState } from './read-intake-state.ts';
+import { insideTransaction, writeIntake, type IntakeWrite } from './write-intake.ts';
 
 // Channels where the customer is not waiting on a screen and nothing goes back by itself:
 // a person must answer, so a follow-up task is created for the owner.
@@ -47,221 +48,261 @@ export interface ReceiveMessageInput {
  * The arrival of any customer contact on any channel: find the customer, thread or open the
  * case with an accountable owner, store the message, acknowledge it with a realistic time
  * that becomes a promise, open an escalation if a supervisor was asked for, and queue the
- * hell assessment. One transaction: either all of it is stored or nothing is.
+ * hell assessment. All of it is stored or nothing is.
  *
- * Intake is the busiest write path, so it is written in few round trips (docs/BENCHMARKS.md,
- * "Core desk"): a threaded message reads its case, customer, open first-response promise and
- * first acknowledgement in one locked select; the case's write carries the acknowledgement
- * time; the events of the message go in one multi-row insert and its timers in one insert per
- * timer name, both at the end.
+ * Intake is the busiest write path, so it takes two statements (docs/BENCHMARKS.md, "Core
+ * desk"): one read of what the decisions need (read-intake-state.ts), then the decisions in
+ * plain code, then one write of every row and timer (write-intake.ts). A supervisor request
+ * adds an escalation, written with the intake in one transaction.
  */
 export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMessageInput) {
   const body = input.body.trim();
   if (body.length === 0) throw new KeptError('request.invalid', 'The message is empty', { field: 'body' });
   const workspace = await loadWorkspace(ctx.db, input.workspaceId);
-  const settings = workspace.settings;
   const detected = detectLanguage(body);
+  const supervisor = detectSupervisorRequest(body);
 
-  return ctx.db.transaction(async (txRaw) => {
+  const decide = (db: Db, lock: boolean) => planIntake({ ...ctx, db }, workspace, input, body, detected, lock);
+
+  if (!supervisor.requested) {
+    // Optimistic: read, decide, write if nothing changed meanwhile — two statements, no transaction.
+    try {
+      const intake = await decide(ctx.db, false);
+      if (await writeIntake(ctx.db, ctx.timers, intake.write)) return afterWrite({ ...intake.result, escalation: null });
+    } catch (error) {
+      // A first message from a new address raced another one; the locked try below finds the customer it created.
+      if (!isRaceWithNewCustomer(error) || insideTransaction(ctx.db)) throw error;
+    }
+  }
+  // The case changed between the read and the write (another message on it, an agent's
+  // action), or an escalation is to be written too: this time lock the case while deciding.
+  const written = await ctx.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
-    const timers = new TimerBatch(ctx.timers);
-    const txCtx: DeskContext = { ...ctx, db: tx, timers };
-    const now = ctx.now();
-    const thread = input.caseId ? await lockCaseForMessage(tx, workspace.id, input.caseId) : null;
-    const who = input.customer ?? (thread ? { id: thread.caseRow.customerId } : null);
-    if (!who) throw new KeptError('request.invalid', 'Say who wrote: a customer or a case', { field: 'customer' });
-    let customer =
-      thread && !input.customer ? thread.customer : await findOrCreateCustomer(tx, workspace.id, { ...who, language: who.language ?? detected.language }, now);
-    if (detected.language && customer.language !== detected.language && (!customer.language || detected.confidence >= 0.5)) {
-      [customer] = await tx.update(customers).set({ language: detected.language }).where(eq(customers.id, customer.id)).returning() as [typeof customer];
-    }
-    const language = customer.language ?? detected.language;
-    const events: NewEvent[] = [];
-    const base = { workspaceId: workspace.id, customerId: customer.id, actorUserId: input.loggedByUserId ?? null, occurredAt: now };
-
-    // The message is written by the same statement as the case (a data-modifying CTE), so its
-    // id and its case's id are made here. Foreign keys are checked at the end of the statement.
-    const message = { id: randomUUID() };
-    const caseId = thread?.caseRow.id ?? randomUUID();
-    const insertMessage = tx.$with('inserted_message').as(
-      tx
-        .insert(messages)
-        .values({
-          id: message.id,
-          workspaceId: workspace.id,
-          caseId,
-          customerId: customer.id,
-          direction: 'inbound',
-          channel: input.channel,
-          body,
-          language: detected.language,
-          authorUserId: input.loggedByUserId ?? null,
-          externalId: input.externalId ?? null,
-          quotedText: input.quotedText ?? null,
-          htmlBody: input.htmlBody ?? null,
-          createdAt: now,
-        })
-        .returning({ id: messages.id }),
-    );
-    let caseRow: typeof cases.$inferSelect;
-    let opened = false;
-    // Decided before the case is written, so that the same write records the acknowledgement.
-    let acknowledgedBefore: Date | null = null;
-    if (thread) {
-      const existing = thread.caseRow;
-      if (existing.customerId !== customer.id) {
-        throw new KeptError('request.invalid', 'The message is not from this case’s customer', { field: 'customer' });
-      }
-      acknowledgedBefore = existing.lastAcknowledgedAt;
-      const acknowledging = shouldAcknowledge(existing.lastAcknowledgedAt, now, settings.acknowledgementWindowMinutes);
-      const nextStatus = statusAfterCustomerMessage(existing.status);
-      [caseRow] = (await tx
-        .with(insertMessage)
-        .update(cases)
-        .set({ status: nextStatus, lastCustomerMessageAt: now, updatedAt: now, ...(acknowledging ? { lastAcknowledgedAt: now } : {}) })
-        .where(eq(cases.id, existing.id))
-        .returning()) as [typeof caseRow];
-      if (nextStatus !== existing.status) {
-        events.push({ ...base, caseId: caseRow.id, type: 'case.status_changed', data: { from: existing.status, to: nextStatus } });
-      }
-    } else {
-      const owner = await pickIntakeOwner(tx, workspace.id, language);
-      if (!owner) throw new KeptError('case.no_owner_available', 'The workspace has no active staff to own the case');
-      const subject = (input.subject?.trim() || body.split('\n')[0]!).slice(0, 200);
-      [caseRow] = (await tx
-        .with(insertMessage)
-        .insert(cases)
-        .values({
-          id: caseId,
-          workspaceId: workspace.id,
-          customerId: customer.id,
-          subject,
-          status: 'new',
-          channel: input.channel,
-          language,
-          ownerId: owner.userId,
-          lastCustomerMessageAt: now,
-          // A new case has never been acknowledged, so this message is (acknowledgeMessage).
-          lastAcknowledgedAt: now,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()) as [typeof caseRow];
-      opened = true;
-      events.push(
-        { ...base, caseId: caseRow.id, type: 'case.opened', data: { channel: input.channel, subject } },
-        { ...base, caseId: caseRow.id, type: 'case.assigned', data: { toUserId: owner.userId, reason: owner.reason } },
-      );
-    }
-    const reference = caseReference(caseRow.number);
-
-    events.push({ ...base, caseId: caseRow.id, type: 'message.received', data: { messageId: message.id, channel: input.channel } });
-
-    // The acknowledgement's time is a promise: a first answer by then — quoted from measured
-    // capability (issue 4, K4), or the fixed setting while there is no history to quote from.
-    // An open first-response promise already fixes that time, and then no quote is needed.
-    const openFirstResponse = thread?.openFirstResponse ?? null;
-    const { quote } =
-      settings.quoteFromCapability === false || openFirstResponse
-        ? { quote: null }
-        : await quoteFor(tx, workspace, { kind: 'first_response', channel: input.channel, language: caseRow.language, priority: caseRow.priority, category: caseRow.category, ownerId: caseRow.ownerId }, now);
-    const promisedBy = quote?.dueAt ?? new Date(now.getTime() + settings.firstResponseMinutes * 60_000);
-    const ownerId = caseRow.ownerId!;
-    const acknowledgement = await acknowledgeMessage(txCtx, {
-      workspace,
-      caseRow: { ...caseRow, lastAcknowledgedAt: acknowledgedBefore },
-      customer,
-      messageId: message.id,
-      channel: input.channel,
-      reference,
-      promisedBy: openFirstResponse?.dueAt ?? promisedBy,
-      portalUrl: portalUrlFor(ctx.publicUrl, workspace, customer.id),
-      expectUrl: opened ? expectationUrlFor(ctx.publicUrl, workspace, caseRow.id) : null,
-      batched: { previousAcknowledgementId: thread?.firstAcknowledgementId ?? null, events },
-    });
-    if (acknowledgement && !openFirstResponse) {
-      await makePromise(txCtx, {
-        workspaceId: workspace.id,
-        caseId: caseRow.id,
-        customerId: customer.id,
-        ownerId,
-        kind: 'first_response',
-        channel: input.channel,
-        description: '', // the kind says it all, in any language
-        dueAt: promisedBy,
-        actorUserId: null,
-        reminderMinutes: settings.promiseReminderMinutes,
-        quote: quote ? { dueAt: quote.dueAt, minutes: quote.minutes, percentile: quote.percentile, sampleSize: quote.sampleSize } : null,
-        events,
-      });
-    }
-    // Written before the task and escalation events, which keeps the order of the case's events.
-    await appendEvents(tx, events);
-    if (NEEDS_FOLLOW_UP_TASK.includes(input.channel)) {
-      const [task] = await tx
-        .insert(tasks)
-        .values({
-          workspaceId: workspace.id,
-          caseId: caseRow.id,
-          assigneeId: ownerId,
-          kind: 'follow_up_contact',
-          title: '', // named on screen from its kind, in the reader's language
-          sourceMessageId: message.id,
-          dueAt: openFirstResponse?.dueAt ?? promisedBy,
-          createdAt: now,
-        })
-        .returning({ id: tasks.id, dueAt: tasks.dueAt });
-      await appendEvents(tx, [
-        { ...base, caseId: caseRow.id, type: 'task.created', data: { taskId: task!.id, kind: 'follow_up_contact', dueAt: task!.dueAt.toISOString(), assigneeId: ownerId } },
-      ]);
-    }
-
-    const supervisor = detectSupervisorRequest(body);
+    const intake = await decide(tx, true);
+    if (!(await writeIntake(tx, ctx.timers, intake.write))) throw new Error('intake: the locked case changed under its lock');
     const escalation = supervisor.requested
-      ? await openEscalation(txCtx, {
+      ? await openEscalation({ ...ctx, db: tx }, {
           workspaceId: workspace.id,
-          caseId: caseRow.id,
-          customerId: customer.id,
+          caseId: intake.result.caseRow.id,
+          customerId: intake.result.customer.id,
           via: 'message',
           reason: supervisor.phrase ?? '',
           actorUserId: null,
-          deadlineMinutes: settings.escalationDeadlineMinutes,
+          deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
         })
       : null;
-
-    await timers.schedule(tx, {
-      name: TIMER.caseAssessHell,
-      payload: { workspaceId: workspace.id, caseId: caseRow.id },
-      startAfter: now,
-    });
-    await timers.flush(tx);
-    return { caseRow, customer, messageId: message.id, reference, opened, acknowledgement, escalation: escalation?.escalation ?? null };
+    return { ...intake.result, escalation: escalation?.escalation ?? null };
   });
+  return afterWrite(written);
 }
 
-/**
- * A message threaded onto a case: the case (locked, as its update would lock it), its customer,
- * its open first-response promise and its first acknowledgement, in one statement.
- */
-async function lockCaseForMessage(db: Db, workspaceId: string, caseId: string) {
-  const [row] = await db
-    .select({
-      caseRow: cases,
-      customer: customers,
-      promiseId: sql<string | null>`(select p.id from promises p where p.case_id = ${cases.id} and p.kind = 'first_response' and p.status = 'open' limit 1)`,
-      // Epoch milliseconds: a raw timestamp's text form differs between drivers.
-      promiseDueAt: sql<number | null>`(select (extract(epoch from p.due_at) * 1000)::float8 from promises p where p.case_id = ${cases.id} and p.kind = 'first_response' and p.status = 'open' limit 1)`,
-      firstAcknowledgementId: sql<string | null>`(select a.id from acknowledgements a where a.case_id = ${cases.id} order by a.created_at limit 1)`,
-    })
-    .from(cases)
-    .innerJoin(customers, eq(customers.id, cases.customerId))
-    .where(and(eq(cases.workspaceId, workspaceId), eq(cases.id, caseId)))
-    .for('update', { of: cases });
-  if (!row) throw notFound('The case');
+/** A new case this process assigned counts in its owner's load at once (staff-loads.ts). */
+function afterWrite<T extends { opened: boolean; caseRow: CaseRow }>(received: T): T {
+  if (received.opened && received.caseRow.ownerId) countAssignment(received.caseRow.workspaceId, received.caseRow.ownerId);
+  return received;
+}
+
+/** The decisions of one intake on a fresh read: the rows to write and what to report. */
+async function planIntake(ctx: DeskContext, workspace: WorkspaceRow, input: ReceiveMessageInput, body: string, detected: ReturnType<typeof detectLanguage>, lock: boolean) {
+  const settings = workspace.settings;
+  const now = ctx.now();
+  const thread = input.caseId ? await readThread(ctx.db, workspace.id, input.caseId, { lock }) : null;
+  const opening = thread ? null : await readNewCase(ctx.db, workspace.id, requireIdentity(input.customer));
+  if (thread && input.customer && !isSameCustomer(input.customer, thread.customer)) {
+    throw new KeptError('request.invalid', 'The message is not from this case’s customer', { field: 'customer' });
+  }
+
+  let customer: CustomerRow;
+  let newCustomer: IntakeWrite['newCustomer'] = null;
+  let customerLanguage: IntakeWrite['customerLanguage'] = null;
+  if (thread || opening?.customer) {
+    customer = thread ? thread.customer : opening!.customer!;
+    if (detected.language && customer.language !== detected.language && (!customer.language || detected.confidence >= 0.5)) {
+      customerLanguage = { id: customer.id, language: detected.language };
+      customer = { ...customer, language: detected.language };
+    }
+  } else {
+    customer = newCustomerRow(workspace.id, requireIdentity(input.customer), detected, now);
+    newCustomer = customer;
+  }
+  const language = customer.language ?? detected.language;
+  const events: NewEvent[] = [];
+  const base = { workspaceId: workspace.id, customerId: customer.id, actorUserId: input.loggedByUserId ?? null, occurredAt: now };
+  const messageId = randomUUID();
+
+  let caseRow: CaseRow;
+  let caseWrite: IntakeWrite['caseWrite'];
+  if (thread) {
+    const existing = thread.caseRow;
+    const acknowledging = shouldAcknowledge(existing.lastAcknowledgedAt, now, settings.acknowledgementWindowMinutes);
+    const nextStatus = statusAfterCustomerMessage(existing.status);
+    const set = { status: nextStatus, lastCustomerMessageAt: now, updatedAt: now, ...(acknowledging ? { lastAcknowledgedAt: now } : {}) };
+    caseRow = { ...existing, ...set };
+    caseWrite = { kind: 'update', id: existing.id, workspaceId: workspace.id, version: thread.version, set };
+    if (nextStatus !== existing.status) {
+      events.push({ ...base, caseId: existing.id, type: 'case.status_changed', data: { from: existing.status, to: nextStatus } });
+    }
+  } else {
+    const owner = chooseOwner(opening!.staff, language);
+    if (!owner) throw new KeptError('case.no_owner_available', 'The workspace has no active staff to own the case');
+    const subject = (input.subject?.trim() || body.split('\n')[0]!).slice(0, 200);
+    caseRow = {
+      id: randomUUID(),
+      number: opening!.caseNumber,
+      workspaceId: workspace.id,
+      customerId: customer.id,
+      subject,
+      status: 'new',
+      channel: input.channel,
+      language,
+      priority: 'normal',
+      isComplaint: false,
+      category: null,
+      ownerId: owner.userId,
+      lastCustomerMessageAt: now,
+      // A new case has never been acknowledged, so this message is (planAcknowledgement).
+      lastAcknowledgedAt: now,
+      hellFlaggedAt: null,
+      hellReasons: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    caseWrite = { kind: 'insert', row: caseRow };
+    events.push(
+      { ...base, caseId: caseRow.id, type: 'case.opened', data: { channel: input.channel, subject } },
+      { ...base, caseId: caseRow.id, type: 'case.assigned', data: { toUserId: owner.userId, reason: owner.reason } },
+    );
+  }
+  const reference = caseReference(caseRow.number);
+  events.push({ ...base, caseId: caseRow.id, type: 'message.received', data: { messageId, channel: input.channel } });
+
+  // The acknowledgement's time is a promise: a first answer by then — quoted from measured
+  // capability (issue 4, K4), or the fixed setting while there is no history to quote from.
+  // An open first-response promise already fixes that time, and then no quote is needed.
+  const openFirstResponse = thread?.openFirstResponse ?? null;
+  const { quote } =
+    settings.quoteFromCapability === false || openFirstResponse
+      ? { quote: null }
+      : await quoteFor(ctx.db, workspace, { kind: 'first_response', channel: input.channel, language: caseRow.language, priority: caseRow.priority, category: caseRow.category, ownerId: caseRow.ownerId }, now);
+  const promisedBy = quote?.dueAt ?? new Date(now.getTime() + settings.firstResponseMinutes * 60_000);
+  const ownerId = caseRow.ownerId!;
+  const acknowledgement = planAcknowledgement({
+    workspace,
+    caseRow: { ...caseRow, lastAcknowledgedAt: thread ? thread.caseRow.lastAcknowledgedAt : null },
+    customer,
+    messageId,
+    channel: input.channel,
+    reference,
+    promisedBy: openFirstResponse?.dueAt ?? promisedBy,
+    portalUrl: portalUrlFor(ctx.publicUrl, workspace, customer.id),
+    expectUrl: thread ? null : expectationUrlFor(ctx.publicUrl, workspace, caseRow.id),
+    previousAcknowledgementId: thread?.firstAcknowledgementId ?? null,
+    now,
+  });
+  events.push(...acknowledgement.events);
+  const promise =
+    acknowledgement.sent && !openFirstResponse
+      ? planPromise(
+          {
+            workspaceId: workspace.id,
+            caseId: caseRow.id,
+            customerId: customer.id,
+            ownerId,
+            kind: 'first_response',
+            channel: input.channel,
+            description: '', // the kind says it all, in any language
+            dueAt: promisedBy,
+            actorUserId: null,
+            reminderMinutes: settings.promiseReminderMinutes,
+            quote: quote ? { dueAt: quote.dueAt, minutes: quote.minutes, percentile: quote.percentile, sampleSize: quote.sampleSize } : null,
+          },
+          now,
+        )
+      : null;
+  if (promise) events.push(...promise.events);
+  const task = NEEDS_FOLLOW_UP_TASK.includes(input.channel)
+    ? {
+        id: randomUUID(),
+        workspaceId: workspace.id,
+        caseId: caseRow.id,
+        assigneeId: ownerId,
+        kind: 'follow_up_contact',
+        title: '', // named on screen from its kind, in the reader's language
+        sourceMessageId: messageId,
+        dueAt: openFirstResponse?.dueAt ?? promisedBy,
+        createdAt: now,
+      }
+    : null;
+  if (task) {
+    events.push({ ...base, caseId: caseRow.id, type: 'task.created', data: { taskId: task.id, kind: 'follow_up_contact', dueAt: task.dueAt.toISOString(), assigneeId: ownerId } });
+  }
+
+  const message: typeof messages.$inferInsert = {
+    id: messageId,
+    workspaceId: workspace.id,
+    caseId: caseRow.id,
+    customerId: customer.id,
+    direction: 'inbound',
+    channel: input.channel,
+    body,
+    language: detected.language,
+    authorUserId: input.loggedByUserId ?? null,
+    externalId: input.externalId ?? null,
+    quotedText: input.quotedText ?? null,
+    htmlBody: input.htmlBody ?? null,
+    createdAt: now,
+  };
+  const write: IntakeWrite = {
+    caseWrite,
+    newCustomer,
+    customerLanguage,
+    message,
+    acknowledgement: acknowledgement.row,
+    outbox: acknowledgement.outbox,
+    promise: promise?.row ?? null,
+    task,
+    events,
+    timers: [
+      ...acknowledgement.timers,
+      ...(promise?.timers ?? []),
+      { name: TIMER.caseAssessHell, payload: { workspaceId: workspace.id, caseId: caseRow.id }, startAfter: now },
+    ],
+  };
+  return { write, result: { caseRow, customer, messageId, reference, opened: !thread, acknowledgement: acknowledgement.sent } };
+}
+
+function requireIdentity(who: CustomerIdentity | undefined): CustomerIdentity {
+  if (!who) throw new KeptError('request.invalid', 'Say who wrote: a customer or a case', { field: 'customer' });
+  return who;
+}
+
+function newCustomerRow(workspaceId: string, who: CustomerIdentity, detected: ReturnType<typeof detectLanguage>, now: Date): CustomerRow {
+  const email = who.email?.trim().toLowerCase() || null;
+  const phone = who.phone?.trim() || null;
+  let language = who.language ?? detected.language;
+  // The same rule as for a returning customer: a confident detection wins over what was given.
+  if (detected.language && language !== detected.language && (!language || detected.confidence >= 0.5)) language = detected.language;
   return {
-    caseRow: row.caseRow,
-    customer: row.customer,
-    openFirstResponse: row.promiseId ? { id: row.promiseId, dueAt: new Date(Number(row.promiseDueAt)) } : null,
-    firstAcknowledgementId: row.firstAcknowledgementId,
+    id: randomUUID(),
+    workspaceId,
+    name: who.name?.trim() || email || phone || '',
+    email,
+    phone,
+    language,
+    externalId: null,
+    acquiredAt: null,
+    acquisitionChannel: null,
+    emailBouncedAt: null,
+    emailBounceReason: null,
+    createdAt: now,
   };
 }
+
+/** Unique violation on the customer's address, or a foreign key to a customer the other writer won. */
+function isRaceWithNewCustomer(error: unknown): boolean {
+  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  return code === '23505' || code === '23503';
+}
+
+export type ReceivedMessage = Awaited<ReturnType<typeof receiveCustomerMessage>>;
+export type { ThreadState };

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database.ts';
+import type { HotStatement } from '../db/hot-statement.ts';
 
 /** A timer to fire later (a pg-boss job with startAfter), written in the caller's transaction. */
 export interface TimerRequest {
@@ -11,6 +12,12 @@ export interface Timers {
   schedule(tx: Db, timer: TimerRequest): Promise<void>;
   /** Several timers at once: one statement per timer name instead of one per timer. */
   scheduleMany?(tx: Db, timers: TimerRequest[]): Promise<void>;
+  /**
+   * The timers as bodies of data-modifying CTEs (one per timer name), for a caller that writes
+   * a whole operation in one statement (intake); nothing is inserted unless the CTE named by
+   * `onlyIf` returned a row. Absent (in-memory timers), the caller schedules them after its write.
+   */
+  insertText?(statement: HotStatement, timers: TimerRequest[], onlyIf: string): string[];
 }
 
 /**
@@ -20,7 +27,11 @@ export interface Timers {
  */
 export class TimerBatch implements Timers {
   private readonly pending: TimerRequest[] = [];
-  constructor(private readonly target: Timers) {}
+  readonly insertText?: (statement: HotStatement, timers: TimerRequest[], onlyIf: string) => string[];
+  constructor(private readonly target: Timers) {
+    // A statement that carries its own timers commits them with itself: nothing to batch.
+    if (target.insertText) this.insertText = target.insertText.bind(target);
+  }
   async schedule(_tx: Db, timer: TimerRequest): Promise<void> {
     this.pending.push(timer);
   }

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { PgBoss, fromDrizzle, fromPglite } from 'pg-boss';
-import type { Db, Store } from '../db/open-database.ts';
+// pg-boss's own SQL for inserting jobs (pinned 12.35.0), so intake can carry its timers in its statement.
+import { insertJobs } from 'pg-boss/dist/plans.js';
+import { queryRows, type Db, type Store } from '../db/open-database.ts';
+import type { HotStatement } from '../db/hot-statement.ts';
 import type { DeskContext, TimerRequest, Timers } from './desk-context.ts';
 import { JOB_DEFINITIONS } from './definitions/job-definitions.ts';
 
@@ -34,6 +37,9 @@ export async function startJobs(store: Store, options: { pollingIntervalSeconds?
   // connection) that waits for the very transaction waiting on it, and the server hangs.
   // A harmless call that reads through the cache, outside any transaction, fills it first.
   for (const definition of JOB_DEFINITIONS) await boss.deleteJob(definition.name, randomUUID());
+  const queueTables = new Map(
+    (await queryRows<{ name: string; table_name: string }>(store.db, sql`select name, table_name from pgboss.queue`)).map((q) => [q.name, q.table_name]),
+  );
 
   const timers: Timers = {
     async schedule(tx: Db, timer: TimerRequest) {
@@ -48,6 +54,20 @@ export async function startJobs(store: Store, options: { pollingIntervalSeconds?
       for (const [name, group] of byName) {
         await boss.insert(name, group.map((t) => ({ data: t.payload, startAfter: t.startAfter })), { db });
       }
+    },
+    // The same insert as boss.insert (its plan, joined with the queue row for the retry policy),
+    // with its JSON parameter read through a guard so it inserts nothing when the caller's write didn't happen.
+    insertText(statement: HotStatement, requests: TimerRequest[], onlyIf: string) {
+      const byName = new Map<string, TimerRequest[]>();
+      for (const timer of requests) byName.set(timer.name, [...(byName.get(timer.name) ?? []), timer]);
+      return [...byName].map(([name, group]) => {
+        const table = queueTables.get(name);
+        if (!table) throw new Error(`pg-boss has no queue ${name}`);
+        const [before, after, ...rest] = insertJobs('pgboss', { table, name, returnId: false }).split('$1::text::json');
+        if (after === undefined || rest.length > 0 || /\$\d/.test(before! + after)) throw new Error('pg-boss insertJobs changed shape: check the pinned version');
+        const jobs = statement.param(JSON.stringify(group.map((t) => ({ data: t.payload, startAfter: t.startAfter.toISOString() }))), 'text');
+        return `${before}(select ${jobs} where exists (select from ${onlyIf}))::json${after}`;
+      });
     },
   };
 

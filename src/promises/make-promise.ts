@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { PromiseKind } from '../contract/api-types.ts';
 import type { Channel, NewEvent } from '../events/event-types.ts';
 import { appendEvents } from '../events/append-events.ts';
 import { promises } from '../db/schema.ts';
-import type { DeskContext } from '../jobs/desk-context.ts';
+import type { DeskContext, TimerRequest } from '../jobs/desk-context.ts';
 import { TIMER } from '../jobs/timer-names.ts';
 import { assertDueInFuture, reminderTime } from './promise-rules.ts';
 
@@ -22,17 +23,22 @@ export interface MakePromiseInput {
   overPromiseConfirmed?: boolean;
   /** The agent's own words, when recorded from a recognised commitment. */
   phrase?: string;
-  /** Intake writes all the events of a message in one statement: the event is added here instead. */
-  events?: NewEvent[];
 }
 
-/** A commitment to the customer becomes a record with an owner, a due time and its two timers. */
-export async function makePromise(ctx: DeskContext, input: MakePromiseInput) {
-  const now = ctx.now();
+/** The rows a promise writes: the promise (its id made here), its event and its two timers. */
+export interface PromisePlan {
+  row: typeof promises.$inferInsert & { id: string };
+  events: NewEvent[];
+  timers: TimerRequest[];
+}
+
+/** Pure: decides what making the promise writes, for callers that write it with other rows (intake). */
+export function planPromise(input: MakePromiseInput, now: Date): PromisePlan {
   assertDueInFuture(input.dueAt, now);
-  const [row] = await ctx.db
-    .insert(promises)
-    .values({
+  const id = randomUUID();
+  return {
+    row: {
+      id,
       workspaceId: input.workspaceId,
       caseId: input.caseId,
       customerId: input.customerId,
@@ -44,35 +50,50 @@ export async function makePromise(ctx: DeskContext, input: MakePromiseInput) {
       quotedDueAt: input.quote?.dueAt ?? null,
       overPromiseConfirmed: input.overPromiseConfirmed ?? false,
       createdAt: now,
-    })
-    .returning();
-  const promise = row!;
-  const made: NewEvent[] = [
-    {
-      workspaceId: input.workspaceId,
-      caseId: input.caseId,
-      customerId: input.customerId,
-      type: 'promise.made',
-      actorUserId: input.actorUserId,
-      data: {
-        promiseId: promise.id,
-        kind: input.kind,
-        dueAt: input.dueAt.toISOString(),
-        channel: input.channel,
-        ownerId: input.ownerId,
-        ...(input.quote
-          ? { quote: { dueAt: input.quote.dueAt.toISOString(), minutes: input.quote.minutes, percentile: input.quote.percentile, sampleSize: input.quote.sampleSize } }
-          : {}),
-        ...(input.overPromiseConfirmed ? { overPromiseConfirmed: true } : {}),
-        ...(input.phrase ? { phrase: input.phrase } : {}),
-      },
-      occurredAt: now,
     },
+    events: [
+      {
+        workspaceId: input.workspaceId,
+        caseId: input.caseId,
+        customerId: input.customerId,
+        type: 'promise.made',
+        actorUserId: input.actorUserId,
+        data: {
+          promiseId: id,
+          kind: input.kind,
+          dueAt: input.dueAt.toISOString(),
+          channel: input.channel,
+          ownerId: input.ownerId,
+          ...(input.quote
+            ? { quote: { dueAt: input.quote.dueAt.toISOString(), minutes: input.quote.minutes, percentile: input.quote.percentile, sampleSize: input.quote.sampleSize } }
+            : {}),
+          ...(input.overPromiseConfirmed ? { overPromiseConfirmed: true } : {}),
+          ...(input.phrase ? { phrase: input.phrase } : {}),
+        },
+        occurredAt: now,
+      },
+    ],
+    timers: promiseTimers(input.workspaceId, id, now, input.dueAt, input.reminderMinutes),
+  };
+}
+
+/** A commitment to the customer becomes a record with an owner, a due time and its two timers. */
+export async function makePromise(ctx: DeskContext, input: MakePromiseInput) {
+  const now = ctx.now();
+  const plan = planPromise(input, now);
+  const [promise] = await ctx.db.insert(promises).values(plan.row).returning();
+  await appendEvents(ctx.db, plan.events);
+  for (const timer of plan.timers) await ctx.timers.schedule(ctx.db, timer);
+  return promise!;
+}
+
+/** The reminder (when there is time for one) and the due timer of a promise. */
+export function promiseTimers(workspaceId: string, promiseId: string, now: Date, dueAt: Date, reminderMinutes: number): TimerRequest[] {
+  const remindAt = reminderTime(now, dueAt, reminderMinutes);
+  return [
+    ...(remindAt ? [{ name: TIMER.promiseReminder, payload: { workspaceId, promiseId }, startAfter: remindAt }] : []),
+    { name: TIMER.promiseDue, payload: { workspaceId, promiseId, dueAt: dueAt.toISOString() }, startAfter: dueAt },
   ];
-  if (input.events) input.events.push(...made);
-  else await appendEvents(ctx.db, made);
-  await schedulePromiseTimers(ctx, promise.workspaceId, promise.id, now, input.dueAt, input.reminderMinutes);
-  return promise;
 }
 
 export async function schedulePromiseTimers(
@@ -83,13 +104,5 @@ export async function schedulePromiseTimers(
   dueAt: Date,
   reminderMinutes: number,
 ): Promise<void> {
-  const remindAt = reminderTime(now, dueAt, reminderMinutes);
-  if (remindAt) {
-    await ctx.timers.schedule(ctx.db, { name: TIMER.promiseReminder, payload: { workspaceId, promiseId }, startAfter: remindAt });
-  }
-  await ctx.timers.schedule(ctx.db, {
-    name: TIMER.promiseDue,
-    payload: { workspaceId, promiseId, dueAt: dueAt.toISOString() },
-    startAfter: dueAt,
-  });
+  for (const timer of promiseTimers(workspaceId, promiseId, now, dueAt, reminderMinutes)) await ctx.timers.schedule(ctx.db, timer);
 }

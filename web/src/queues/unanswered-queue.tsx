@@ -25,7 +25,8 @@ export function UnansweredQueue() {
   const items = [...data.items].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   return (
     <Stack gap="xs">
-      <Text c="dimmed" size="sm">
+      {/* A div, not a p: the badge inside renders a div, which a paragraph may not hold. */}
+      <Text c="dimmed" size="sm" component="div">
         {t('queues.unansweredHint')}{' '}
         <Badge color="orange" variant="light" data-testid="unanswered-total">
           {t('queues.waitingTotal', { n: format.number(data.total) })}

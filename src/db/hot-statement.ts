@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from './open-database.ts';
+
+// The busiest write path (intake) skips drizzle's query builder: on it, building SQL and
+// planning it cost more than executing it (docs/BENCHMARKS.md, "Core desk"). Its statements
+// are written as text with $n parameters, whose text depends only on the shape of the
+// operation, so on PostgreSQL each runs as a named prepared statement, planned once per
+// connection. Rows travel as one JSON parameter per table.
+
+/** Text with $n placeholders, built part by part, and its values. */
+export class HotStatement {
+  readonly values: unknown[] = [];
+  /** A placeholder for the value; values are sent as text, so a cast says what they are. */
+  param(value: string | number | boolean | null, cast: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${cast}`;
+  }
+}
+
+interface Queryable {
+  query(...args: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+const statementNames = new Map<string, string>();
+
+/**
+ * Runs a statement on the connection behind a drizzle handle — the pool, or the caller's
+ * transaction's client — as a prepared statement on PostgreSQL (PGlite runs in-process and
+ * has no per-statement round trip to save).
+ */
+export async function runHotStatement<T>(db: Db, text: string, values: unknown[]): Promise<T[]> {
+  // drizzle-orm 0.45 (pinned) keeps the driver's client on its session, for the root handle and a transaction alike.
+  const client = (db as unknown as { session?: { client?: Queryable } }).session?.client;
+  if (!client || typeof client.query !== 'function') throw new Error('runHotStatement: no driver client behind this drizzle handle (drizzle-orm changed?)');
+  if (client instanceof pg.Pool || client instanceof pg.Client) {
+    let name = statementNames.get(text);
+    if (!name) {
+      name = `kept_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+      // Shapes are few (a dozen); the bound only guards against a bug that makes texts unique.
+      if (statementNames.size > 500) statementNames.clear();
+      statementNames.set(text, name);
+    }
+    return (await client.query({ name, text, values })).rows as T[];
+  }
+  return (await client.query(text, values)).rows as T[];
+}
+
+interface ColumnInfo {
+  key: string;
+  name: string;
+  /** How a value of this column comes back from to_jsonb: timestamps as text, to be made Dates. */
+  isTimestamp: boolean;
+}
+
+const tableColumns = new WeakMap<PgTable, ColumnInfo[]>();
+
+function columnsOf(table: PgTable): ColumnInfo[] {
+  let columns = tableColumns.get(table);
+  if (!columns) {
+    columns = Object.entries(getTableColumns(table)).map(([key, column]) => ({
+      key,
+      name: column.name,
+      isTimestamp: column.columnType === 'PgTimestamp' || column.columnType === 'PgTimestampString',
+    }));
+    tableColumns.set(table, columns);
+  }
+  return columns;
+}
+
+/** A row read as `to_jsonb(t)` turned into drizzle's shape for the table (camelCase keys, Dates). */
+export function rowFromJson<T extends PgTable>(table: T, json: unknown): T['$inferSelect'] {
+  const source = (typeof json === 'string' ? JSON.parse(json) : json) as Record<string, unknown>;
+  const row: Record<string, unknown> = {};
+  for (const column of columnsOf(table)) {
+    const value = source[column.name] ?? null;
+    row[column.key] = column.isTimestamp && value !== null ? new Date(value as string) : value;
+  }
+  return row as T['$inferSelect'];
+}
+
+/**
+ * `insert into <table> (<columns>) select <columns> from json_populate_recordset(null::<table>, $rows)`:
+ * PostgreSQL converts each value to its column's type (uuid, timestamptz from ISO text, jsonb
+ * from a nested object), so any number of rows costs one parameter. Columns left out keep their
+ * defaults. With `onlyIf`, nothing is inserted unless that CTE returned a row.
+ */
+export function insertRowsText<T extends PgTable>(statement: HotStatement, table: T, rows: Array<Partial<T['$inferInsert']>>, onlyIf?: string): string {
+  const byKey = new Map(columnsOf(table).map((c) => [c.key, c]));
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const names = keys.map((key) => {
+    const column = byKey.get(key);
+    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+    return column.name;
+  });
+  const json = JSON.stringify(rows.map((row) => Object.fromEntries(keys.map((key, i) => [names[i], jsonValue((row as Record<string, unknown>)[key])]))));
+  const list = names.map((name) => `"${name}"`).join(', ');
+  const tableName = `"${getTableName(table)}"`;
+  const guard = onlyIf ? ` where exists (select from ${onlyIf})` : '';
+  return `insert into ${tableName} (${list}) select ${list} from json_populate_recordset(null::${tableName}, ${statement.param(json, 'json')})${guard}`;
+}
+
+function jsonValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  return value instanceof Date ? value.toISOString() : value;
+}
