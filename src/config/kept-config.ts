@@ -13,6 +13,8 @@ export interface KeptConfig {
   logLevel: string;
   /** The inbound SMTP listener's port (KEPT_SMTP_PORT, default 2525; "off" → null, no listener). */
   smtpPort: number | null;
+  /** KEPT_SECRET: seals stored mailbox and relay passwords (src/secrets/sealed-credential.ts); the same on every instance. */
+  secret: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<KeptConfig> = {}): KeptConfig {
@@ -27,6 +29,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     runJobs: env.KEPT_JOBS !== 'off',
     logLevel: env.LOG_LEVEL ?? 'warn',
     smtpPort: env.KEPT_SMTP_PORT === 'off' ? null : Number(env.KEPT_SMTP_PORT ?? 2525),
+    secret: env.KEPT_SECRET && env.KEPT_SECRET.length > 0 ? env.KEPT_SECRET : null,
     ...overrides,
   };
   return config;

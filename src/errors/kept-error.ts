@@ -30,6 +30,9 @@ export const ERROR_CATALOGUE = {
   'store.unavailable': 503,
   'email.address_taken': 409,
   'email.invalid_address': 422,
+  // Passwords for mailboxes and relays are stored sealed (src/secrets/sealed-credential.ts).
+  'secret.not_configured': 409,
+  'secret.unreadable': 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -4,6 +4,7 @@ import { openStore, type Store } from '../db/open-database.ts';
 import { startJobs, type JobRunner } from '../jobs/start-jobs.ts';
 import type { DeskContext } from '../jobs/desk-context.ts';
 import { buildApp } from './build-app.ts';
+import { loadCredentialKey } from '../secrets/sealed-credential.ts';
 import { InboundProcessor } from '../email/inbound/inbound-processor.ts';
 import { startSmtpListener, type SmtpListener } from '../email/inbound/smtp-listener.ts';
 import { startEmailWorkers } from '../email/outbound/email-workers.ts';
@@ -23,6 +24,9 @@ export interface RunningKept {
 /** Opens the store (migrating it), starts the timers, and listens. */
 export async function startKept(config: KeptConfig, options: { store?: Store; now?: () => Date; pollingIntervalSeconds?: number } = {}): Promise<RunningKept> {
   const store = options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  if (loadCredentialKey(config) === 'none') {
+    console.warn('[kept] KEPT_SECRET is not set: mailbox and relay passwords cannot be saved until it is (the same value on every instance).');
+  }
   const jobs = await startJobs(store, options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {});
   const ctx: DeskContext = { db: store.db, timers: jobs.timers, now: options.now ?? (() => new Date()), publicUrl: config.publicUrl };
   if (config.runJobs) await jobs.work(ctx);

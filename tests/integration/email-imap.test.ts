@@ -71,7 +71,12 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the IMAP poller on %s', (kind)
     });
     expect(response.statusCode).toBe(201);
     expect(response.body).not.toContain(password);
-    return json<MailboxView>(response);
+    const created = json<MailboxView>(response);
+    // Stored sealed (src/secrets/sealed-credential.ts): a copy of the database does not carry it.
+    const [stored] = await kept.store.db.select({ password: imapMailboxes.password }).from(imapMailboxes).where(eq(imapMailboxes.id, created.id));
+    expect(stored!.password).toMatch(/^sealed:v1:/);
+    expect(stored!.password).not.toContain(password);
+    return created;
   }
 
   run('polls incrementally by UID, survives a restart and a crash mid-import without duplicates or gaps, and re-reads after a UIDVALIDITY change without re-importing', async () => {

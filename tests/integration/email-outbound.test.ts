@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetailResponse } from '../../src/contract/api-types.ts';
 import type { EmailSettingsView, SinkMessageView } from '../../src/contract/email-outbound-types.ts';
-import { emailThreadIds } from '../../src/db/schema-email.ts';
+import { emailSettings, emailThreadIds } from '../../src/db/schema-email.ts';
 import { events, messages, outbox, tasks } from '../../src/db/schema.ts';
 import { applyBounce } from '../../src/email/outbound/apply-bounce.ts';
 import { deliverOutbox } from '../../src/email/outbound/deliver-outbox.ts';
@@ -62,6 +62,10 @@ describe.each<StoreKind>(['pglite', 'postgres'])('outbound e-mail on %s', (kind)
     const response = await ws.request(ws.admin, { method: 'GET', url: '/api/v1/email/settings' });
     expect(response.body).not.toContain('relay-secret');
     expect(json<EmailSettingsView>(response)).toMatchObject({ smtpHost: '127.0.0.1', passwordSet: true, usesDevelopmentSink: false });
+    // Stored sealed, not in the clear (the deliveries below log in to the sink with it).
+    const [stored] = await kept.store.db.select({ password: emailSettings.smtpPassword }).from(emailSettings).where(eq(emailSettings.workspaceId, ws.id));
+    expect(stored!.password).toMatch(/^sealed:v1:/);
+    expect(stored!.password).not.toContain('relay-secret');
     // Changing the name keeps the password.
     await ws.request(ws.admin, { method: 'PUT', url: '/api/v1/email/settings', payload: { fromName: 'Acme' } });
     expect(json<EmailSettingsView>(await ws.request(ws.admin, { method: 'GET', url: '/api/v1/email/settings' })).passwordSet).toBe(true);

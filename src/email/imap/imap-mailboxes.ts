@@ -5,6 +5,7 @@ import { imapMailboxes } from '../../db/schema-email.ts';
 import { notFound } from '../../errors/kept-error.ts';
 import type { MailboxInput, MailboxTestResult, MailboxView } from '../../contract/email-outbound-types.ts';
 import type { MailboxRow } from './poll-mailbox.ts';
+import { sealCredential } from '../../secrets/sealed-credential.ts';
 
 export function presentMailbox(row: MailboxRow): MailboxView {
   return {
@@ -28,7 +29,7 @@ export async function listMailboxes(db: Db, workspaceId: string): Promise<Mailbo
 }
 
 export async function addMailbox(db: Db, workspaceId: string, input: MailboxInput): Promise<MailboxView> {
-  const [row] = await db.insert(imapMailboxes).values({ workspaceId, ...input }).returning();
+  const [row] = await db.insert(imapMailboxes).values({ workspaceId, ...input, password: sealCredential(input.password) }).returning();
   return presentMailbox(row!);
 }
 

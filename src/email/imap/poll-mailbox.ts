@@ -1,3 +1,4 @@
+import { openCredential } from '../../secrets/sealed-credential.ts';
 import crypto from 'node:crypto';
 import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
 import { ImapFlow } from 'imapflow';
@@ -37,12 +38,21 @@ export async function pollMailbox(ctx: DeskContext, mailboxId: string, options: 
   const result: PollResult = { mailboxId, skipped: false, imported: 0, alreadyImported: 0, uidValidityReset: false, error: null };
   const mailbox = await takeLease(ctx.db, mailboxId, ctx.now());
   if (!mailbox) return { ...result, skipped: true };
+  let password: string;
+  try {
+    password = openCredential(mailbox.password);
+  } catch (error) {
+    // A sealed password without its key fails as loudly as a refused login.
+    result.error = describeError(error);
+    await markFailing(ctx, mailbox, result.error);
+    return result;
+  }
 
   const client = new ImapFlow({
     host: mailbox.host,
     port: mailbox.port,
     secure: mailbox.secure,
-    auth: { user: mailbox.username, pass: mailbox.password },
+    auth: { user: mailbox.username, pass: password },
     logger: false,
     connectionTimeout: options.connectTimeoutMs ?? 20_000,
     greetingTimeout: options.connectTimeoutMs ?? 20_000,

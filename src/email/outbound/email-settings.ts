@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/open-database.ts';
+import { sealCredential } from '../../secrets/sealed-credential.ts';
 import { emailSettings, supportAddresses } from '../../db/schema-email.ts';
 import type { EmailSettingsUpdate, EmailSettingsView } from '../../contract/email-outbound-types.ts';
 import { loadWorkspace } from '../../workspaces/load-workspace.ts';
@@ -33,7 +34,7 @@ export async function saveEmailSettings(db: Db, workspaceId: string, input: Emai
     ...(input.smtpPort !== undefined ? { smtpPort: input.smtpPort } : {}),
     ...(input.smtpSecure !== undefined ? { smtpSecure: input.smtpSecure } : {}),
     ...(input.smtpUser !== undefined ? { smtpUser: input.smtpUser || null } : {}),
-    ...(input.smtpPassword !== undefined ? { smtpPassword: input.smtpPassword || null } : {}),
+    ...(input.smtpPassword !== undefined ? { smtpPassword: input.smtpPassword ? sealCredential(input.smtpPassword) : null } : {}),
     ...(input.fromAddress !== undefined ? { fromAddress: input.fromAddress?.toLowerCase() || null } : {}),
     ...(input.fromName !== undefined ? { fromName: input.fromName || null } : {}),
     updatedAt: now,

@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { EmailSettingsRow } from './email-settings.ts';
+import { openCredential } from '../../secrets/sealed-credential.ts';
 
 // One pooled SMTP connection set per workspace relay, reused across jobs: opening a TLS
 // session per message would cap the send rate at the relay's handshake speed.
@@ -15,7 +16,7 @@ export function relayTransport(settings: EmailSettingsRow): Transporter {
     host: settings.smtpHost!,
     port: settings.smtpPort,
     secure: settings.smtpSecure,
-    ...(settings.smtpUser ? { auth: { user: settings.smtpUser, pass: settings.smtpPassword ?? '' } } : {}),
+    ...(settings.smtpUser ? { auth: { user: settings.smtpUser, pass: openCredential(settings.smtpPassword) ?? '' } } : {}),
     pool: true,
     maxConnections: 5,
     connectionTimeout: 15_000,

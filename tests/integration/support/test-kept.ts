@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { readConfig } from '../../../src/config/kept-config.ts';
 import type { Store } from '../../../src/db/open-database.ts';
 import { buildApp } from '../../../src/http/build-app.ts';
+import { useCredentialSecret } from '../../../src/secrets/sealed-credential.ts';
 import { RecordingTimers, type DeskContext } from '../../../src/jobs/desk-context.ts';
 import { JOB_DEFINITIONS } from '../../../src/jobs/definitions/job-definitions.ts';
 import { sharedStore, type StoreKind } from './test-stores.ts';
@@ -46,6 +47,8 @@ export function testKept(kind: StoreKind): Promise<TestKept> {
       const timers = new RecordingTimers();
       const ctx: DeskContext = { db: store.db, timers, now: clock.now, publicUrl: 'http://kept.test' };
       const config = readConfig({}, { databaseUrl: null, runJobs: false, logLevel: 'silent' });
+      // What KEPT_SECRET does in production: mailbox and relay passwords are stored sealed.
+      useCredentialSecret('kept integration tests, not a real secret');
       const app = await buildApp({ ctx, store, config, jobsHealthy: () => true });
       await app.ready();
       const fired = new Set<object>();
