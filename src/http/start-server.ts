@@ -24,7 +24,8 @@ export interface RunningKept {
 /** Opens the store (migrating it), starts the timers, and listens. */
 export async function startKept(config: KeptConfig, options: { store?: Store; now?: () => Date; pollingIntervalSeconds?: number } = {}): Promise<RunningKept> {
   const store = options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
-  if (loadCredentialKey(config) === 'none') {
+  // A store handed in (tests) has no data directory of its own to keep a key file in.
+  if ((!options.store || config.secret) && loadCredentialKey(config) === 'none') {
     console.warn('[kept] KEPT_SECRET is not set: mailbox and relay passwords cannot be saved until it is (the same value on every instance).');
   }
   const jobs = await startJobs(store, options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {});
