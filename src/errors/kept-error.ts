@@ -30,6 +30,8 @@ export const ERROR_CATALOGUE = {
   'store.unavailable': 503,
   'email.address_taken': 409,
   'email.invalid_address': 422,
+  'team.name_taken': 409,
+  'team.not_empty': 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
