@@ -84,6 +84,19 @@ export function byChannelOption(ctx: Ctx, metrics: ServiceMetricsResponse): Char
   };
 }
 
+/** Median and 90th percentile of first response per team; cases whose owner is in no team under "No team". */
+export function byTeamOption(ctx: Ctx, metrics: ServiceMetricsResponse): ChartOption {
+  const rows = metrics.firstResponseByTeam;
+  return {
+    ...base(ctx),
+    ...axes(ctx, rows.map((r) => r.team || ctx.t('teams.none')), ctx.t('dashboard.axis.minutes')),
+    series: [
+      { type: 'bar', name: ctx.t('dashboard.series.p50'), data: rows.map((r) => r.p50 ?? 0), itemStyle: { color: '#12b886' } },
+      { type: 'bar', name: ctx.t('dashboard.series.p90'), data: rows.map((r) => r.p90 ?? 0), itemStyle: { color: '#fd7e14' } },
+    ],
+  };
+}
+
 export function dailyOption(ctx: Ctx, metrics: ServiceMetricsResponse): ChartOption {
   const days = metrics.daily.map((d) => ctx.format.date(d.day));
   return {
