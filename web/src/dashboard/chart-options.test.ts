@@ -6,8 +6,8 @@ import { byTeamOption } from './chart-options.ts';
 
 const metrics = {
   firstResponseByTeam: [
-    { team: 'Billing', p50: 12, p90: 40, count: 7 },
     { team: '', p50: 30, p90: null, count: 2 },
+    { team: 'Billing', p50: 12, p90: 40, count: 7 },
   ],
 } as unknown as ServiceMetricsResponse;
 

@@ -84,9 +84,14 @@ export function byChannelOption(ctx: Ctx, metrics: ServiceMetricsResponse): Char
   };
 }
 
+/** Teams by name, "No team" (the empty name) last: the chart and the table list them alike. */
+export function teamRows(metrics: ServiceMetricsResponse): ServiceMetricsResponse['firstResponseByTeam'] {
+  return [...metrics.firstResponseByTeam].sort((a, b) => (a.team === '' ? 1 : b.team === '' ? -1 : a.team.localeCompare(b.team)));
+}
+
 /** Median and 90th percentile of first response per team; cases whose owner is in no team under "No team". */
 export function byTeamOption(ctx: Ctx, metrics: ServiceMetricsResponse): ChartOption {
-  const rows = metrics.firstResponseByTeam;
+  const rows = teamRows(metrics);
   return {
     ...base(ctx),
     ...axes(ctx, rows.map((r) => r.team || ctx.t('teams.none')), ctx.t('dashboard.axis.minutes')),

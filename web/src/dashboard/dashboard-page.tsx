@@ -8,6 +8,7 @@ import { directionOf } from '../i18n/i18n.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { byChannelOption, byTeamOption, dailyOption, histogramOption, promisesOption } from './chart-options.ts';
 import { EChart, type ChartOption } from './echart.tsx';
+import { TeamFiguresCard } from './team-figures-card.tsx';
 
 const PERIODS = ['7', '30', '90'] as const;
 
@@ -105,17 +106,7 @@ export default function DashboardPage() {
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
             <ChartCard title={t('dashboard.charts.firstResponseHistogram')} option={options.histogram} testId="chart-first-response" />
             <ChartCard title={t('dashboard.charts.firstResponseByChannel')} option={options.byChannel} testId="chart-by-channel" />
-            {/* Only "No team" (or nothing) means nobody is in a team yet: say where to fix that. */}
-            {data.firstResponseByTeam.some((r) => r.team) ? (
-              <ChartCard title={t('teams.dashboard.byTeam')} option={options.byTeam} testId="chart-by-team" />
-            ) : (
-              <Paper withBorder p="md" data-testid="chart-by-team-empty">
-                <Title order={5} mb="xs">
-                  {t('teams.dashboard.byTeam')}
-                </Title>
-                <Text c="dimmed">{t('teams.dashboard.noTeams')}</Text>
-              </Paper>
-            )}
+            <TeamFiguresCard metrics={data} option={options.byTeam} />
             <ChartCard title={t('dashboard.charts.daily')} option={options.daily} testId="chart-daily" />
             <ChartCard title={t('dashboard.charts.handoffs')} option={options.handoffs} testId="chart-handoffs" />
             <ChartCard title={t('dashboard.charts.promises')} option={options.promises} testId="chart-promises" />
