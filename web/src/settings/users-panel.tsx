@@ -82,6 +82,7 @@ export function UsersPanel({ teams, onTeamsChanged }: { teams?: TeamView[]; onTe
                   <Table.Td>
                     <NativeSelect
                       size="xs"
+                      miw={160}
                       aria-label={t('teams.teamOf', { name: u.name })}
                       value={u.teamId ?? NO_TEAM}
                       onChange={(e) => void changeTeam(u.id, e.currentTarget.value)}
@@ -91,7 +92,7 @@ export function UsersPanel({ teams, onTeamsChanged }: { teams?: TeamView[]; onTe
                   </Table.Td>
                   <Table.Td>{format.number(u.capacity)}</Table.Td>
                   <Table.Td>{format.number(u.openCases ?? null)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={72}>
                     <Badge color={u.active ? 'green' : 'gray'} variant="light">
                       {u.active ? t('common.yes') : t('common.no')}
                     </Badge>
