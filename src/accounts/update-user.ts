@@ -4,6 +4,7 @@ import type { Role } from '../contract/api-types.ts';
 import type { Db } from '../db/open-database.ts';
 import { users } from '../db/schema.ts';
 import { notFound } from '../errors/kept-error.ts';
+import { forgetTeamOfUser } from '../promises/capability/capability-store.ts';
 import { requireTeam } from '../teams/require-team.ts';
 import { assertPasswordStrength, hashPassword } from './password.ts';
 
@@ -38,5 +39,6 @@ export async function updateUser(db: Db, workspaceId: string, userId: string, ch
     : await db.select().from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
   if (!row) throw notFound('The user');
   forgetStaffLoads(workspaceId); // role, languages, capacity or active may have changed who takes cases
+  if (changes.teamId !== undefined) forgetTeamOfUser(userId);
   return row;
 }
