@@ -4,6 +4,7 @@ import type { Role } from '../contract/api-types.ts';
 import type { Db } from '../db/open-database.ts';
 import { users } from '../db/schema.ts';
 import { KeptError } from '../errors/kept-error.ts';
+import { requireTeam } from '../teams/require-team.ts';
 import { assertPasswordStrength, hashPassword } from './password.ts';
 
 export interface NewUserInput {
@@ -19,6 +20,7 @@ export interface NewUserInput {
 
 export async function createUser(db: Db, input: NewUserInput): Promise<typeof users.$inferSelect> {
   assertPasswordStrength(input.password);
+  if (input.teamId) await requireTeam(db, input.workspaceId, input.teamId);
   const email = input.email.trim().toLowerCase();
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
   if (existing) throw new KeptError('user.email_taken', `A user with the e-mail ${email} already exists`, { field: 'email' });

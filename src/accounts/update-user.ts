@@ -4,6 +4,8 @@ import type { Role } from '../contract/api-types.ts';
 import type { Db } from '../db/open-database.ts';
 import { users } from '../db/schema.ts';
 import { notFound } from '../errors/kept-error.ts';
+import { forgetTeamOfUser } from '../promises/capability/capability-store.ts';
+import { requireTeam } from '../teams/require-team.ts';
 import { assertPasswordStrength, hashPassword } from './password.ts';
 
 export interface UserChanges {
@@ -13,6 +15,8 @@ export interface UserChanges {
   capacity?: number;
   active?: boolean;
   password?: string;
+  /** null takes the person out of their team. */
+  teamId?: string | null;
 }
 
 export async function updateUser(db: Db, workspaceId: string, userId: string, changes: UserChanges) {
@@ -22,6 +26,10 @@ export async function updateUser(db: Db, workspaceId: string, userId: string, ch
   if (changes.languages !== undefined) set.languages = [...new Set(changes.languages)];
   if (changes.capacity !== undefined) set.capacity = changes.capacity;
   if (changes.active !== undefined) set.active = changes.active;
+  if (changes.teamId !== undefined) {
+    if (changes.teamId !== null) await requireTeam(db, workspaceId, changes.teamId);
+    set.teamId = changes.teamId;
+  }
   if (changes.password !== undefined) {
     assertPasswordStrength(changes.password);
     set.passwordHash = await hashPassword(changes.password);
@@ -31,5 +39,6 @@ export async function updateUser(db: Db, workspaceId: string, userId: string, ch
     : await db.select().from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
   if (!row) throw notFound('The user');
   forgetStaffLoads(workspaceId); // role, languages, capacity or active may have changed who takes cases
+  if (changes.teamId !== undefined) forgetTeamOfUser(userId);
   return row;
 }

@@ -33,6 +33,8 @@ export const ERROR_CATALOGUE = {
   // Passwords for mailboxes and relays are stored sealed (src/secrets/sealed-credential.ts).
   'secret.not_configured': 409,
   'secret.unreadable': 409,
+  'team.name_taken': 409,
+  'team.not_empty': 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -20,6 +20,7 @@ import { registerInsightRoutes } from './routes/insight-routes.ts';
 import { registerPortalRoutes } from './routes/portal-routes.ts';
 import { registerSetupRoutes } from './routes/setup-routes.ts';
 import { registerStaffRoutes } from './routes/staff-routes.ts';
+import { registerTeamRoutes } from './routes/team-routes.ts';
 import { registerBenchProbeRoute } from './routes/bench-probe-route.ts';
 import { registerRetentionRoutes } from './routes/retention-routes.ts';
 import { registerPromiseRoutes } from './routes/promise-routes.ts';
@@ -69,6 +70,7 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'>): Promise<FastifyIns
   const routeDeps: RouteDeps = { ...deps, app };
   registerSetupRoutes(routeDeps);
   registerStaffRoutes(routeDeps);
+  registerTeamRoutes(routeDeps);
   registerCaseRoutes(routeDeps);
   registerCommitmentRoutes(routeDeps);
   registerPromiseRoutes(routeDeps);

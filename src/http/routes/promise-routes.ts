@@ -17,6 +17,7 @@ import { listBrokenPromises } from '../../promises/reports/list-broken-promises.
 import { listDueSoon } from '../../promises/reports/list-due-soon.ts';
 import { agentPromiseFigures, loadPromiseRates } from '../../promises/reports/load-promise-rates.ts';
 import { runSimulation } from '../../promises/reports/run-simulation.ts';
+import { requireTeam } from '../../teams/require-team.ts';
 import { loadWorkspace } from '../../workspaces/load-workspace.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { typed, type RouteDeps } from '../route-kit.ts';
@@ -162,6 +163,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     async (request) => {
       const staff = requireStaff(request, ['admin']);
       const teamId = request.body.teamId ?? null;
+      if (teamId) await requireTeam(ctx.db, staff.workspaceId, teamId); // another workspace's team is not found
       const values = { workspaceId: staff.workspaceId, teamId, timeZone: request.body.timeZone, weeklyHours: request.body.weeklyHours as Array<Array<[number, number]>>, holidays: request.body.holidays };
       await ctx.db.transaction(async (tx) => {
         const existing = (await tx.select().from(businessCalendars).where(eq(businessCalendars.workspaceId, staff.workspaceId))).find((c) => c.teamId === teamId);

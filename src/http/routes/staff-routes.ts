@@ -4,7 +4,7 @@ import { createUser } from '../../accounts/create-user.ts';
 import { createApiToken } from '../../accounts/sessions.ts';
 import { updateUser } from '../../accounts/update-user.ts';
 import { presentUser } from '../../accounts/user-presenter.ts';
-import { cases, users } from '../../db/schema.ts';
+import { users } from '../../db/schema.ts';
 import { loadWorkspace } from '../../workspaces/load-workspace.ts';
 import { updateSettings } from '../../workspaces/update-settings.ts';
 import { requireStaff } from '../staff-auth.ts';
@@ -43,7 +43,9 @@ export function registerStaffRoutes({ app, ctx }: RouteDeps): void {
     const rows = await ctx.db
       .select({
         user: users,
-        openCases: sql<number>`(select count(*)::int from ${cases} where ${cases.ownerId} = ${users.id} and ${cases.status} not in ('resolved', 'closed'))`,
+        // Aliased on purpose: Drizzle leaves columns unqualified in a one-table select, and
+        // `owner_id = id` would compare the case with itself (every load read 0).
+        openCases: sql<number>`(select count(*)::int from cases oc where oc.owner_id = users.id and oc.status not in ('resolved', 'closed'))`,
       })
       .from(users)
       .where(eq(users.workspaceId, staff.workspaceId))
@@ -64,6 +66,7 @@ export function registerStaffRoutes({ app, ctx }: RouteDeps): void {
           role,
           languages: z.array(languageCode).max(20).default([]),
           capacity: z.number().int().min(0).max(1000).optional(),
+          teamId: z.uuid({ message: 'must be a team id (UUID)' }).nullable().optional(),
         }),
       },
     },
@@ -79,7 +82,7 @@ export function registerStaffRoutes({ app, ctx }: RouteDeps): void {
     {
       schema: {
         tags: ['users'],
-        summary: 'Change a staff member (role, languages, capacity, active, password)',
+        summary: 'Change a staff member (role, languages, capacity, active, password, team; teamId null leaves the team)',
         params: idParam,
         body: z.strictObject({
           name: shortText(120),
@@ -88,6 +91,7 @@ export function registerStaffRoutes({ app, ctx }: RouteDeps): void {
           capacity: z.number().int().min(0).max(1000),
           active: z.boolean(),
           password: z.string().min(10).max(200),
+          teamId: z.uuid({ message: 'must be a team id (UUID)' }).nullable(),
         }).partial(),
       },
     },

@@ -91,3 +91,8 @@ export function forgetCapability(db: Db, workspaceId: string): void {
     for (const key of [...m.keys()]) if (key.startsWith(`${workspaceId}:`)) m.delete(key);
   }
 }
+
+/** A person changed team: their next quote uses the new team's history and hours, not a minute-old one. */
+export function forgetTeamOfUser(userId: string): void {
+  teamCache.delete(userId);
+}

@@ -34,6 +34,8 @@ export interface NewUser {
   role: Role;
   languages: Language[];
   capacity: number;
+  /** null or absent: in no team. */
+  teamId?: string | null;
 }
 
 export interface NewMessage {

@@ -84,6 +84,24 @@ export function byChannelOption(ctx: Ctx, metrics: ServiceMetricsResponse): Char
   };
 }
 
+/** Teams by name, "No team" (the empty name) last: the chart and the table list them alike. */
+export function teamRows(metrics: ServiceMetricsResponse): ServiceMetricsResponse['firstResponseByTeam'] {
+  return [...metrics.firstResponseByTeam].sort((a, b) => (a.team === '' ? 1 : b.team === '' ? -1 : a.team.localeCompare(b.team)));
+}
+
+/** Median and 90th percentile of first response per team; cases whose owner is in no team under "No team". */
+export function byTeamOption(ctx: Ctx, metrics: ServiceMetricsResponse): ChartOption {
+  const rows = teamRows(metrics);
+  return {
+    ...base(ctx),
+    ...axes(ctx, rows.map((r) => r.team || ctx.t('teams.none')), ctx.t('dashboard.axis.minutes')),
+    series: [
+      { type: 'bar', name: ctx.t('dashboard.series.p50'), data: rows.map((r) => r.p50 ?? 0), itemStyle: { color: '#12b886' } },
+      { type: 'bar', name: ctx.t('dashboard.series.p90'), data: rows.map((r) => r.p90 ?? 0), itemStyle: { color: '#fd7e14' } },
+    ],
+  };
+}
+
 export function dailyOption(ctx: Ctx, metrics: ServiceMetricsResponse): ChartOption {
   const days = metrics.daily.map((d) => ctx.format.date(d.day));
   return {

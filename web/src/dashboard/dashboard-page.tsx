@@ -6,8 +6,9 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
 import { directionOf } from '../i18n/i18n.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { byChannelOption, dailyOption, histogramOption, promisesOption } from './chart-options.ts';
+import { byChannelOption, byTeamOption, dailyOption, histogramOption, promisesOption } from './chart-options.ts';
 import { EChart, type ChartOption } from './echart.tsx';
+import { TeamFiguresCard } from './team-figures-card.tsx';
 
 const PERIODS = ['7', '30', '90'] as const;
 
@@ -57,6 +58,7 @@ export default function DashboardPage() {
     return {
       histogram: histogramOption(ctx, data.firstResponseMinutes, true, t('dashboard.axis.minutes')),
       byChannel: byChannelOption(ctx, data),
+      byTeam: byTeamOption(ctx, data),
       daily: dailyOption(ctx, data),
       handoffs: histogramOption(ctx, data.handoffsPerCase, false, t('dashboard.axis.handoffs')),
       promises: promisesOption(ctx, data),
@@ -104,6 +106,7 @@ export default function DashboardPage() {
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
             <ChartCard title={t('dashboard.charts.firstResponseHistogram')} option={options.histogram} testId="chart-first-response" />
             <ChartCard title={t('dashboard.charts.firstResponseByChannel')} option={options.byChannel} testId="chart-by-channel" />
+            <TeamFiguresCard metrics={data} option={options.byTeam} />
             <ChartCard title={t('dashboard.charts.daily')} option={options.daily} testId="chart-daily" />
             <ChartCard title={t('dashboard.charts.handoffs')} option={options.handoffs} testId="chart-handoffs" />
             <ChartCard title={t('dashboard.charts.promises')} option={options.promises} testId="chart-promises" />

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ActionIcon, Alert, Button, Group, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, NativeSelect, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { request } from '../api/api-client.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
+import { teamApi, type TeamView } from '../teams/team-api.ts';
 
 /**
  * [start, end) minutes of the local day per weekday. Index 0 = Sunday … 6 = Saturday, the same
@@ -20,7 +21,8 @@ export interface BusinessCalendarView {
 }
 
 export interface BusinessCalendarInput {
-  teamId?: null;
+  /** null or absent: the workspace calendar. */
+  teamId?: string | null;
   timeZone: string;
   weeklyHours: WeeklyHours;
   holidays: string[];
@@ -82,11 +84,23 @@ function timeZones(current: string): string[] {
   return supported.includes(current) ? supported : [current, ...supported];
 }
 
-export function BusinessCalendarPanel() {
+/** The Select's value for the workspace calendar (a team's is its id). */
+const WORKSPACE = 'workspace';
+
+/**
+ * The workspace's business hours, or a team's own: with teams, a selector chooses whose. A team
+ * without hours follows the workspace's; its form starts as a copy of them.
+ */
+export function BusinessCalendarPanel({ teams, onTeamsChanged }: { teams?: TeamView[]; onTeamsChanged?: () => void } = {}) {
   const { t, i18n } = useTranslation();
   const loaded = useApi(() => calendarApi.list(), []);
+  const [scope, setScope] = useState(WORKSPACE);
+  const team = scope === WORKSPACE ? undefined : teams?.find((x) => x.id === scope);
+  const teamId = team?.id ?? null;
   const [form, setForm] = useState<CalendarForm | null>(null);
   const [isNew, setIsNew] = useState(false);
+  const [followsWorkspace, setFollowsWorkspace] = useState(false);
+  const [removed, setRemoved] = useState<string | null>(null);
   const [holiday, setHoliday] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -95,9 +109,16 @@ export function BusinessCalendarPanel() {
   useEffect(() => {
     if (!loaded.data) return;
     const workspace = loaded.data.calendars.find((c) => c.teamId === null);
-    setIsNew(!workspace);
-    setForm(workspace ? toForm(workspace) : officeHours());
-  }, [loaded.data]);
+    const own = teamId ? loaded.data.calendars.find((c) => c.teamId === teamId) : workspace;
+    setIsNew(!teamId && !workspace);
+    setFollowsWorkspace(Boolean(teamId) && !own);
+    setForm(own ? toForm(own) : workspace ? toForm(workspace) : officeHours());
+  }, [loaded.data, teamId]);
+
+  // A deleted team's hours can no longer be chosen.
+  useEffect(() => {
+    if (scope !== WORKSPACE && teams && !teams.some((x) => x.id === scope)) setScope(WORKSPACE);
+  }, [scope, teams]);
 
   const weekdayNames = useMemo(() => {
     const format = new Intl.DateTimeFormat(i18n.language, { weekday: 'long', timeZone: 'UTC' });
@@ -138,11 +159,28 @@ export function BusinessCalendarPanel() {
         const first = d.open ? dayInterval(d) : null;
         return first ? [first, ...d.extra] : [];
       });
-      const result = await calendarApi.save({ teamId: null, timeZone: form.timeZone, weeklyHours, holidays: form.holidays });
-      const workspace = result.calendars.find((c) => c.teamId === null);
-      if (workspace) setForm(toForm(workspace));
-      setIsNew(false);
+      setRemoved(null);
+      const result = await calendarApi.save({ teamId, timeZone: form.timeZone, weeklyHours, holidays: form.holidays });
+      loaded.setData(result);
+      if (followsWorkspace) onTeamsChanged?.(); // the team now has hours of its own
       setSaved(true);
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const followWorkspaceHours = async () => {
+    if (!team) return;
+    setBusy(true);
+    setError(null);
+    setSaved(false);
+    try {
+      await teamApi.removeCalendar(team.id);
+      loaded.setData({ calendars: (loaded.data?.calendars ?? []).filter((c) => c.teamId !== team.id) });
+      setRemoved(team.name);
+      onTeamsChanged?.();
     } catch (cause) {
       setError(cause);
     } finally {
@@ -154,9 +192,34 @@ export function BusinessCalendarPanel() {
     <Paper withBorder p="md" data-testid="business-calendar">
       <Stack gap="sm">
         <Title order={4}>{t('promises.calendar.title')}</Title>
+        {teams && teams.length > 0 && (
+          <NativeSelect
+            label={t('teams.calendar.scope')}
+            data={[{ value: WORKSPACE, label: t('teams.calendar.workspace') }, ...teams.map((x) => ({ value: x.id, label: x.name }))]}
+            value={team ? team.id : WORKSPACE}
+            onChange={(e) => {
+              setScope(e.currentTarget.value);
+              setSaved(false);
+              setRemoved(null);
+              setError(null);
+            }}
+            maw={360}
+            data-testid="calendar-scope"
+          />
+        )}
         <Text size="sm" c="dimmed">
-          {t('promises.calendar.hint')}
+          {team ? t('teams.calendar.teamHint') : t('promises.calendar.hint')}
         </Text>
+        {removed && (
+          <Alert color="teal" data-testid="calendar-team-removed">
+            {t('teams.calendar.removed', { team: removed })}
+          </Alert>
+        )}
+        {team && followsWorkspace && !removed && (
+          <Alert color="blue" data-testid="calendar-follows-workspace">
+            {t('teams.calendar.followsWorkspace', { team: team.name })}
+          </Alert>
+        )}
         {isNew && (
           <Alert color="yellow" data-testid="calendar-none">
             {t('promises.calendar.none')}
@@ -280,6 +343,11 @@ export function BusinessCalendarPanel() {
           </Alert>
         )}
         <Group justify="flex-end">
+          {team && !followsWorkspace && (
+            <Button variant="default" onClick={() => void followWorkspaceHours()} loading={busy} data-testid="calendar-use-workspace">
+              {t('teams.calendar.useWorkspace')}
+            </Button>
+          )}
           <Button onClick={() => void save()} loading={busy} disabled={invalid} data-testid="calendar-save">
             {t('common.save')}
           </Button>

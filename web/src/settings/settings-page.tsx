@@ -8,6 +8,9 @@ import { UsersPanel } from './users-panel.tsx';
 import { WorkspaceSettingsForm } from './workspace-settings-form.tsx';
 import { BusinessCalendarPanel } from './business-calendar-panel.tsx';
 import { EmailSettingsSection } from '../email/email-settings-section.tsx';
+import { useApi } from '../common/use-api.ts';
+import { teamApi } from '../teams/team-api.ts';
+import { TeamsPanel } from '../teams/teams-panel.tsx';
 
 function TokenPanel() {
   const { t } = useTranslation();
@@ -65,13 +68,16 @@ export function SettingsPage() {
   useEffect(() => {
     document.title = `${t('settings.title')} · ${t('app.name')}`;
   }, [t]);
+  // One list of teams for the panels that show them, so a new team is offered everywhere at once.
+  const teams = useApi(() => (isAdmin ? teamApi.list() : Promise.resolve([])), [isAdmin]);
   if (!isAdmin) return <Alert color="yellow">{t('settings.adminOnly')}</Alert>;
   return (
     <Stack gap="md" data-testid="settings-page">
       <Title order={2}>{t('settings.title')}</Title>
-      <UsersPanel />
+      <UsersPanel teams={teams.data} onTeamsChanged={teams.reload} />
+      <TeamsPanel teams={teams.data} loadError={teams.error} onChanged={teams.reload} />
       <WorkspaceSettingsForm />
-      <BusinessCalendarPanel />
+      <BusinessCalendarPanel teams={teams.data} onTeamsChanged={teams.reload} />
       <TokenPanel />
       <EmailSettingsSection />
     </Stack>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, MultiSelect, NativeSelect, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, MultiSelect, NativeSelect, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../src/contract/api-types.ts';
@@ -8,25 +8,43 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
 import { LANGUAGES } from '../i18n/i18n.ts';
 import { useFormat } from '../i18n/use-format.ts';
+import { teamApi, teamErrorText, type TeamView } from '../teams/team-api.ts';
 
 const ROLES: Role[] = ['agent', 'supervisor', 'admin'];
-const EMPTY = { name: '', email: '', password: '', role: 'agent' as Role, languages: ['en'], capacity: 20 };
+const EMPTY = { name: '', email: '', password: '', role: 'agent' as Role, languages: ['en'], capacity: 20, teamId: '' };
+/** NativeSelect needs a string value; '' stands for "no team". */
+const NO_TEAM = '';
 
-export function UsersPanel() {
+/** `teams` comes from the settings page; `onTeamsChanged` tells it member counts moved. */
+export function UsersPanel({ teams, onTeamsChanged }: { teams?: TeamView[]; onTeamsChanged?: () => void } = {}) {
   const { t } = useTranslation();
   const format = useFormat();
   const users = useApi(() => api.users(), []);
   const [form, setForm] = useState(EMPTY);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [teamError, setTeamError] = useState<unknown>(null);
+  const teamOptions = [{ value: NO_TEAM, label: t('teams.none') }, ...(teams ?? []).map((team) => ({ value: team.id, label: team.name }))];
+
+  const changeTeam = async (userId: string, teamId: string) => {
+    setTeamError(null);
+    try {
+      const updated = await teamApi.setUserTeam(userId, teamId === NO_TEAM ? null : teamId);
+      users.setData((users.data ?? []).map((u) => (u.id === userId ? { ...u, teamId: updated.teamId } : u)));
+      onTeamsChanged?.();
+    } catch (cause) {
+      setTeamError(cause);
+    }
+  };
 
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
-      await api.addUser(form);
+      await api.addUser({ ...form, teamId: form.teamId || null });
       setForm(EMPTY);
       users.reload();
+      if (form.teamId) onTeamsChanged?.();
       notifications.show({ color: 'teal', message: t('settings.users.added') });
     } catch (cause) {
       setError(cause);
@@ -40,7 +58,7 @@ export function UsersPanel() {
       <Stack gap="sm">
         <Title order={4}>{t('settings.users.title')}</Title>
         <ErrorAlert error={users.error} onRetry={users.reload} />
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={780}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -48,6 +66,7 @@ export function UsersPanel() {
                 <Table.Th>{t('settings.users.email')}</Table.Th>
                 <Table.Th>{t('settings.users.role')}</Table.Th>
                 <Table.Th>{t('settings.users.languages')}</Table.Th>
+                <Table.Th>{t('teams.team')}</Table.Th>
                 <Table.Th>{t('settings.users.capacity')}</Table.Th>
                 <Table.Th>{t('settings.users.openCases')}</Table.Th>
                 <Table.Th>{t('settings.users.active')}</Table.Th>
@@ -60,9 +79,20 @@ export function UsersPanel() {
                   <Table.Td dir="ltr">{u.email}</Table.Td>
                   <Table.Td>{t(`role.${u.role}`)}</Table.Td>
                   <Table.Td>{u.languages.map((l) => format.languageName(l)).join(', ')}</Table.Td>
+                  <Table.Td>
+                    <NativeSelect
+                      size="xs"
+                      miw={160}
+                      aria-label={t('teams.teamOf', { name: u.name })}
+                      value={u.teamId ?? NO_TEAM}
+                      onChange={(e) => void changeTeam(u.id, e.currentTarget.value)}
+                      data={teamOptions}
+                      data-testid="user-team"
+                    />
+                  </Table.Td>
                   <Table.Td>{format.number(u.capacity)}</Table.Td>
                   <Table.Td>{format.number(u.openCases ?? null)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={72}>
                     <Badge color={u.active ? 'green' : 'gray'} variant="light">
                       {u.active ? t('common.yes') : t('common.no')}
                     </Badge>
@@ -72,6 +102,11 @@ export function UsersPanel() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+        {teamError ? (
+          <Alert color="red" role="alert" data-testid="user-team-error">
+            {teamErrorText(t, teamError)}
+          </Alert>
+        ) : null}
         {users.data && users.data.length === 0 && <Text c="dimmed">{t('settings.users.empty')}</Text>}
         <Title order={5}>{t('settings.users.add')}</Title>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
@@ -99,6 +134,13 @@ export function UsersPanel() {
             value={form.capacity}
             onChange={(v) => setForm({ ...form, capacity: typeof v === 'number' ? v : Number(v) || 0 })}
             data-testid="user-capacity"
+          />
+          <NativeSelect
+            label={t('teams.team')}
+            value={form.teamId}
+            onChange={(e) => setForm({ ...form, teamId: e.currentTarget.value })}
+            data={teamOptions}
+            data-testid="user-new-team"
           />
         </SimpleGrid>
         <ErrorAlert error={error} />
