@@ -6,13 +6,14 @@ import { caseReference } from '../../cases/case-reference.ts';
 import { receiveCustomerMessage } from '../../cases/receive-customer-message.ts';
 import type { Db } from '../../db/open-database.ts';
 import { cases } from '../../db/schema.ts';
-import { emailAttachments, emailThreadIds, inboundEmails, type InboundEmailStatus } from '../../db/schema-email.ts';
+import { emailAttachments, inboundEmails, type InboundEmailStatus } from '../../db/schema-email.ts';
 import { appendEvents } from '../../events/append-events.ts';
 import type { DeskContext } from '../../jobs/desk-context.ts';
 import { bareMessageId } from '../thread-ids.ts';
 import { applyBounce } from '../outbound/apply-bounce.ts';
 import { attachmentDangers } from './attachment-safety.ts';
 import { inboundLookups, lookupQuestions } from './inbound-lookups.ts';
+import { InboundOutcomes, type InboundOutcome } from './inbound-outcomes.ts';
 import { automaticReason, overRateLimit, RATE_LIMIT } from './loop-safety.ts';
 import { parseEmail, type ParsedEmail } from './parse-email.ts';
 import { splitQuotedText } from './quoted-text.ts';
@@ -67,7 +68,7 @@ export interface KnownInbound {
  * 'received' and the next sweep does it again from the start.
  */
 export async function processInboundEmail(ctx: DeskContext, inboundId: string, options: ProcessOptions = {}, known?: KnownInbound): Promise<ProcessOutcome> {
-  return ctx.db.transaction((tx) => processInTransaction({ ...ctx, db: tx as unknown as Db }, inboundId, options, known));
+  return ctx.db.transaction((tx) => processInTransaction({ ...ctx, db: tx as unknown as Db }, inboundId, options, known, new InboundOutcomes(), false));
 }
 
 /**
@@ -83,9 +84,12 @@ export async function processInboundEmails(
 ): Promise<ProcessOutcome[]> {
   return ctx.db.transaction(async (tx) => {
     const txCtx: DeskContext = { ...ctx, db: tx as unknown as Db };
-    const outcomes: ProcessOutcome[] = [];
-    for (const id of inboundIds) outcomes.push(await processInTransaction(txCtx, id, options, known.get(id)));
-    return outcomes;
+    const results: ProcessOutcome[] = [];
+    // The rows' outcomes are written together at the end (one statement), before the commit.
+    const outcomes = new InboundOutcomes();
+    for (const id of inboundIds) results.push(await processInTransaction(txCtx, id, options, known.get(id), outcomes, true));
+    await outcomes.write(txCtx.db);
+    return results;
   });
 }
 
@@ -111,7 +115,14 @@ function withoutSavepoints(tx: Db): Db {
 }
 const flatHandles = new WeakMap<Db, Db>();
 
-async function processInTransaction(txCtx: DeskContext, inboundId: string, options: ProcessOptions, known?: KnownInbound): Promise<ProcessOutcome> {
+async function processInTransaction(
+  txCtx: DeskContext,
+  inboundId: string,
+  options: ProcessOptions,
+  known: KnownInbound | undefined,
+  outcomes: InboundOutcomes,
+  deferred: boolean,
+): Promise<ProcessOutcome> {
   const tx = txCtx.db;
   let message = known;
   if (!message) {
@@ -132,28 +143,30 @@ async function processInTransaction(txCtx: DeskContext, inboundId: string, optio
     references: parsed.references,
     recipients: [...message.envelopeTo, ...parsed.recipients],
   };
-  const found = await inboundLookups(tx, inboundId, lookupQuestions(threadInput, parsed.from.address), !known);
+  const questions = lookupQuestions(threadInput, parsed.from.address);
+  if (outcomes.mustWriteBefore(questions.headerIds)) await outcomes.write(tx);
+  const found = await inboundLookups(tx, inboundId, questions, !known);
   if (!found || !PROCESSABLE.has(found.row.status)) return { status: 'skipped' } as const;
   const row = found.row;
   const fromAddress = parsed.from.address ?? row.fromAddress;
   const now = txCtx.now();
-  const finish = async (status: InboundEmailStatus, set: Partial<typeof inboundEmails.$inferInsert>, threadId?: { caseId: string }) => {
-    const update = { status, processedAt: now, error: null, attempts: row.attempts + 1, fromAddress, ...set };
-    const messageIdHeader = threadId && row.messageIdHeader ? bareMessageId(row.messageIdHeader) : '';
-    if (!threadId || !messageIdHeader) {
-      await tx.update(inboundEmails).set(update).where(eq(inboundEmails.id, row.id));
-      return;
-    }
-    // The Message-ID is recorded for the case (see recordThreadId) by the same statement.
-    const recorded = tx.$with('recorded_thread_id').as(
-      tx
-        .insert(emailThreadIds)
-        .values({ workspaceId: row.workspaceId, messageIdHeader, caseId: threadId.caseId, direction: 'inbound' })
-        .onConflictDoNothing()
-        .returning({ caseId: emailThreadIds.caseId }),
+  // Every outcome column is written: a row that can be processed has none of them set yet.
+  const finish = (status: InboundOutcome['status'], set: Pick<InboundOutcome, 'caseId' | 'messageId' | 'relatedCaseId' | 'threadedBy' | 'note'>, recordThreadId = false) =>
+    outcomes.add(
+      tx,
+      {
+        id: row.id,
+        workspaceId: row.workspaceId,
+        status,
+        processedAt: now,
+        attempts: row.attempts + 1,
+        fromAddress,
+        storedFromAddress: row.fromAddress,
+        ...set,
+        threadId: recordThreadId && row.messageIdHeader ? bareMessageId(row.messageIdHeader) || null : null,
+      },
+      deferred,
     );
-    await tx.with(recorded).update(inboundEmails).set(update).where(eq(inboundEmails.id, row.id));
-  };
 
   const decision = await threadEmail({ ...threadInput, fromAddress, receivedAt: row.receivedAt }, found.lookup);
 
@@ -188,7 +201,7 @@ async function processInTransaction(txCtx: DeskContext, inboundId: string, optio
         },
       ]);
     }
-    await finish('auto_reply', { caseId, note: reason, threadedBy: decision.threadedBy ?? decision.relatedBy });
+    await finish('auto_reply', { caseId, messageId: null, relatedCaseId: null, threadedBy: decision.threadedBy ?? decision.relatedBy, note: reason });
     return { status: 'auto_reply', caseId, messageId: null } as const;
   }
 
@@ -202,7 +215,7 @@ async function processInTransaction(txCtx: DeskContext, inboundId: string, optio
           { workspaceId: row.workspaceId, caseId, customerId: await caseCustomer(caseId), actorUserId: null, occurredAt: now, type: 'email.rate_limited', data: { inboundEmailId: row.id, from: fromAddress, recent: n } },
         ]);
       }
-      await finish('rate_limited', { caseId, note: `${n} messages from ${fromAddress} in ${RATE_LIMIT.windowMinutes} minutes` });
+      await finish('rate_limited', { caseId, messageId: null, relatedCaseId: null, threadedBy: null, note: `${n} messages from ${fromAddress} in ${RATE_LIMIT.windowMinutes} minutes` });
       return { status: 'rate_limited', caseId, messageId: null } as const;
     }
   }
@@ -255,7 +268,7 @@ async function processInTransaction(txCtx: DeskContext, inboundId: string, optio
       dangerReasons: a.content.length > ATTACHMENT_STORE_LIMIT_BYTES ? [...dangers, 'too_large'] : dangers,
     });
   }
-  await finish('processed', { caseId, messageId: received.messageId, threadedBy: decision.threadedBy, relatedCaseId: decision.relatedCaseId }, { caseId });
+  await finish('processed', { caseId, messageId: received.messageId, relatedCaseId: decision.relatedCaseId, threadedBy: decision.threadedBy, note: null }, true);
   return { status: 'processed', caseId, messageId: received.messageId } as const;
 }
 
