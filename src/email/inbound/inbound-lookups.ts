@@ -60,7 +60,10 @@ export function lookupQuestions(input: Pick<ThreadInput, 'inReplyTo' | 'referenc
 const DAY_MS = 86_400_000;
 const caseJson = sql`json_build_object('id', c.id, 'number', c.number, 'customerEmail', cu.email, 'status', c.status, 'subject', c.subject,
   'lastActivityMs', extract(epoch from coalesce(c.last_customer_message_at, c.updated_at)) * 1000)`;
-const textList = (values: readonly (string | number)[]) => sql`(select jsonb_array_elements_text(${JSON.stringify(values.map(String))}::jsonb))`;
+// Lists go in as one jsonb parameter (the same on both drivers) and are compared with
+// `= any(array(...))`, which the indexes serve (an `in (subquery)` inside `or` would not).
+const textArray = (values: readonly string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+const bigintArray = (values: readonly number[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(values.map(String))}::jsonb)::bigint)`;
 // Milliseconds as an exact interval ('7 days' would follow the session's DST rules).
 const msBefore = (ms: number) => sql`ie.received_at - (${ms}::float8 * interval '1 millisecond')`;
 
@@ -73,18 +76,19 @@ export async function inboundLookups(db: Db, inboundId: string, questions: Looku
   const pointed: SQL[] = [];
   if (questions.headerIds.length > 0) {
     pointed.push(sql`select ${caseJson} as c from cases c join customers cu on cu.id = c.customer_id
-      where c.workspace_id = ie.workspace_id and c.id in (select t.case_id from email_thread_ids t where t.workspace_id = ie.workspace_id and t.message_id_header in ${textList(questions.headerIds)})`);
+      where c.workspace_id = ie.workspace_id and c.id = any(array(select t.case_id from email_thread_ids t
+        where t.workspace_id = ie.workspace_id and t.message_id_header = any(${textArray(questions.headerIds)})))`);
   }
   if (questions.caseNumbers.length > 0) {
     pointed.push(sql`select ${caseJson} as c from cases c join customers cu on cu.id = c.customer_id
-      where c.workspace_id = ie.workspace_id and c.number in (select n::bigint from ${textList(questions.caseNumbers)} as numbers(n))`);
+      where c.workspace_id = ie.workspace_id and c.number = any(${bigintArray(questions.caseNumbers)})`);
   }
   const query = sql`select ie.id, ie.workspace_id as "workspaceId", ie.status, ie.attempts, ie.envelope_from as "envelopeFrom",
       array_to_json(ie.envelope_to) as "envelopeTo", ie.message_id_header as "messageIdHeader", ie.from_address as "fromAddress",
       extract(epoch from ie.received_at) * 1000 as "receivedMs",
       (select coalesce(json_agg(json_build_object('id', t.message_id_header, 'caseId', t.case_id, 'direction', t.direction)), '[]'::json)
         from email_thread_ids t where t.workspace_id = ie.workspace_id
-        and (t.message_id_header = ie.message_id_header${questions.headerIds.length > 0 ? sql` or t.message_id_header in ${textList(questions.headerIds)}` : sql``})) as "threadIds",
+        and t.message_id_header = any(${textArray(questions.headerIds)} || ie.message_id_header)) as "threadIds",
       ${pointed.length > 0 ? sql`(select coalesce(json_agg(p.c), '[]'::json) from (${sql.join(pointed, sql` union all `)}) p)` : sql`'[]'::json`} as "pointedCases",
       (select coalesce(json_agg(s.c), '[]'::json) from (select ${caseJson} as c from cases c join customers cu on cu.id = c.customer_id
         where cu.workspace_id = ie.workspace_id and cu.email = lower(${from}) and c.status in ('new', 'open', 'waiting_on_customer')
