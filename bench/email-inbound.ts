@@ -6,7 +6,10 @@
  *   npx tsx bench/email-inbound.ts        (BENCH_MESSAGES=2000 BENCH_CONCURRENCY=16)
  *
  * Mix: 1,000 customers; a third of the messages open a case, the rest reply with In-Reply-To.
- * The rate is measured until the last message is processed (not only 250'd).
+ * The rate is measured until the last message is processed (not only 250'd). On a shared
+ * machine the rates move with the load, so the Kept phase also reports what it costs per
+ * message, which moves much less: SQL statements (counted at pg.Client#query), and CPU time
+ * of this process and of the PostgreSQL backends serving it (from /proc, when local).
  */
 import { count, eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
@@ -25,6 +28,30 @@ const N = Number(process.env.BENCH_MESSAGES ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const ADMIN = process.env.KEPT_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'kept_bench_email_inbound';
+
+// Statements sent to PostgreSQL, counted for the Kept phase only.
+let statements = 0;
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof pg.Client.prototype.query;
+
+/** CPU milliseconds used so far by the backends connected to the bench database, or null. */
+async function backendCpuMs(admin: pg.Client): Promise<number | null> {
+  const { readFile } = await import('node:fs/promises');
+  const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [DB]);
+  try {
+    let ticks = 0;
+    for (const { pid } of rows) {
+      const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (clock ticks of 10 ms)
+    }
+    return ticks * 10;
+  } catch {
+    return null; // PostgreSQL on another machine (or no /proc): not measured
+  }
+}
 
 const message = (i: number) => {
   const customer = i % 1000;
@@ -93,12 +120,20 @@ async function main() {
   await bare(Array.from({ length: 100 }, (_, i) => 50_000 + i));
   const all = Array.from({ length: N }, (_, i) => i);
   const bareMs = await bare(all);
+  const pgCpuBefore = await backendCpuMs(admin);
+  const cpuBefore = process.cpuUsage();
+  statements = 0;
   const started = performance.now();
   await drive(smtp.port, all);
   const acceptedMs = performance.now() - started;
   await processor.idle();
   const keptMs = performance.now() - started;
+  const keptStatements = statements;
+  const cpu = process.cpuUsage(cpuBefore);
+  const pgCpuAfter = await backendCpuMs(admin);
+  const bareCpuBefore = process.cpuUsage();
   const bareAgainMs = await bare(all);
+  const bareCpu = process.cpuUsage(bareCpuBefore);
 
   const [queued] = await store.db.select({ n: count() }).from(outbox).where(eq(outbox.workspaceId, workspace.id));
   const bareRate = (2 * N) / ((bareMs + bareAgainMs) / 1000);
@@ -107,6 +142,9 @@ async function main() {
   console.log(`bare smtp-server + mailparser: ${bareRate.toFixed(0)} msg/s (runs: ${(N / (bareMs / 1000)).toFixed(0)}, ${(N / (bareAgainMs / 1000)).toFixed(0)})`);
   console.log(`Kept end to end (processed):   ${keptRate.toFixed(0)} msg/s   (250s answered at ${(N / (acceptedMs / 1000)).toFixed(0)} msg/s)`);
   console.log(`ratio ${(keptRate / bareRate).toFixed(2)}; acknowledgements queued in outbox: ${queued!.n}`);
+  const perMessage = (micros: { user: number; system: number }) => ((micros.user + micros.system) / 1000 / N).toFixed(2);
+  const pgCpu = pgCpuBefore !== null && pgCpuAfter !== null ? `, PostgreSQL ${((pgCpuAfter - pgCpuBefore) / N).toFixed(2)} ms` : '';
+  console.log(`per message: Kept ${(keptStatements / N).toFixed(2)} SQL statements, CPU ms: this process ${perMessage(cpu)}${pgCpu}; bare CPU ms: ${perMessage(bareCpu)}`);
   await smtp.close();
   await processor.stop();
   await store.close();

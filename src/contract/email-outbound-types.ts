@@ -68,10 +68,25 @@ export interface MailboxTestResult {
   messages: number | null;
 }
 
-/** As in GET /api/health's `mailboxes`. */
+/** As in GET /api/v1/health's `mailboxes` (staff). */
 export interface MailboxHealth {
   id: string;
   ok: boolean;
   lastError: string | null;
   failingSince: string | null;
+}
+
+/** GET /api/health, public: nothing but the verdict (503 when the database is unreachable). */
+export interface PublicHealth {
+  status: 'ok' | 'degraded';
+}
+
+/** GET /api/v1/health, staff: the verdict and why, with their workspace's mailboxes. */
+export interface HealthDetails {
+  ok: boolean;
+  status: 'ok' | 'degraded';
+  database: boolean;
+  jobs: boolean;
+  store: 'pglite' | 'postgres';
+  mailboxes: MailboxHealth[];
 }

@@ -8,8 +8,6 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
-import { queryRows } from '../db/open-database.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installJsonBodyParser } from './json-body-parser.ts';
 import { installStaffAuth } from './staff-auth.ts';
@@ -26,7 +24,7 @@ import { registerRetentionRoutes } from './routes/retention-routes.ts';
 import { registerPromiseRoutes } from './routes/promise-routes.ts';
 import { registerEmailInboundRoutes } from './routes/email-inbound-routes.ts';
 import { registerEmailOutboundRoutes } from './routes/email-outbound-routes.ts';
-import { mailboxHealth } from '../email/imap/mailbox-health.ts';
+import { registerHealthRoutes } from './routes/health-routes.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -82,19 +80,7 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'>): Promise<FastifyIns
   registerEmailOutboundRoutes(routeDeps);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { schema: { tags: ['health'], summary: 'Database and background jobs' } }, async (_request, reply) => {
-    let database = true;
-    try {
-      await queryRows(deps.ctx.db, sql`select 1`);
-    } catch {
-      database = false;
-    }
-    const jobs = deps.jobsHealthy();
-    // A mailbox that cannot be read is reported here, loudly, not only in the logs.
-    const mailboxes = database ? await mailboxHealth(deps.ctx.db).catch(() => []) : [];
-    const mailboxesOk = mailboxes.every((m) => m.ok);
-    return reply.status(database ? 200 : 503).send({ ok: database && jobs && mailboxesOk, database, jobs, store: deps.store.kind, mailboxes });
-  });
+  registerHealthRoutes(routeDeps);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

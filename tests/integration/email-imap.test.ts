@@ -167,10 +167,15 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the IMAP poller on %s', (kind)
     expect(result.error).toMatch(/login/i);
     await pollMailbox(kept.ctx, mailbox.id, { ingest: ingest.ingest });
 
+    // The public answer says only that something is wrong; staff see what.
     const health = await ws.request(null, { method: 'GET', url: '/api/health' });
-    const body = json(health);
-    expect(body.ok).toBe(false);
-    expect(body.mailboxes).toEqual(expect.arrayContaining([expect.objectContaining({ id: mailbox.id, ok: false, failingSince: expect.any(String) })]));
+    expect(health.statusCode).toBe(200);
+    expect(json(health)).toEqual({ status: 'degraded' });
+    expect(health.body).not.toMatch(/login|testuser|127\.0\.0\.1/i);
+    expect((await ws.request(null, { method: 'GET', url: '/api/v1/health' })).statusCode).toBe(401);
+    const body = json(await ws.request(ws.agentEn, { method: 'GET', url: '/api/v1/health' }));
+    expect(body).toMatchObject({ ok: false, status: 'degraded', database: true });
+    expect(body.mailboxes).toEqual([expect.objectContaining({ id: mailbox.id, ok: false, lastError: expect.stringMatching(/login/i), failingSince: expect.any(String) })]);
     const listed = json<{ mailboxes: MailboxView[] }>(await ws.request(ws.agentEn, { method: 'GET', url: '/api/v1/email/mailboxes' })).mailboxes;
     expect(listed[0]).toMatchObject({ id: mailbox.id, ok: false, lastError: expect.stringMatching(/login/i) });
     const failing = await kept.store.db.select().from(events).where(and(eq(events.workspaceId, ws.id), eq(events.type, 'mailbox.failing')));
@@ -183,6 +188,6 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the IMAP poller on %s', (kind)
     expect(recovered).toHaveLength(1);
     const removed = await ws.request(ws.admin, { method: 'DELETE', url: `/api/v1/email/mailboxes/${mailbox.id}` });
     expect(removed.statusCode).toBe(204);
-    expect(json(await ws.request(null, { method: 'GET', url: '/api/health' })).mailboxes.some((m: { id: string }) => m.id === mailbox.id)).toBe(false);
+    expect(json(await ws.request(ws.agentEn, { method: 'GET', url: '/api/v1/health' })).mailboxes.some((m: { id: string }) => m.id === mailbox.id)).toBe(false);
   });
 });

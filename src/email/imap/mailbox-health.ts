@@ -3,7 +3,7 @@ import type { Db } from '../../db/open-database.ts';
 import { imapMailboxes } from '../../db/schema-email.ts';
 import type { MailboxHealth } from '../../contract/email-outbound-types.ts';
 
-/** For /api/health and the staff banner: a failing mailbox must never be silent. */
+/** For the health answers (GET /api/health's verdict, GET /api/v1/health's details): a failing mailbox must never be silent. */
 export async function mailboxHealth(db: Db, workspaceId?: string): Promise<MailboxHealth[]> {
   const rows = await db
     .select({ id: imapMailboxes.id, lastError: imapMailboxes.lastError, failingSince: imapMailboxes.failingSince })

@@ -1,7 +1,7 @@
 import { and, asc, inArray, lt, sql } from 'drizzle-orm';
 import { inboundEmails } from '../../db/schema-email.ts';
 import type { DeskContext } from '../../jobs/desk-context.ts';
-import { markInboundFailed, processInboundEmail, processInboundEmails, type ProcessOptions } from './process-inbound-email.ts';
+import { markInboundFailed, processInboundEmail, processInboundEmails, type KnownInbound, type ProcessOptions } from './process-inbound-email.ts';
 
 const MAX_ATTEMPTS = 8;
 /**
@@ -10,6 +10,11 @@ const MAX_ATTEMPTS = 8;
  * makes the whole batch go again one message at a time.
  */
 const BATCH_SIZE = 8;
+/**
+ * Bytes of queued messages kept in memory (handed over by the SMTP listener) so that
+ * processing does not read them back; past this, a message is read from its row instead.
+ */
+const MAX_KNOWN_BYTES = 64 * 1024 * 1024;
 
 /**
  * Processes stored inbound e-mail right after the 250, a few at a time, in this process.
@@ -22,6 +27,8 @@ const BATCH_SIZE = 8;
 export class InboundProcessor {
   private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
+  private readonly known = new Map<string, KnownInbound>();
+  private knownBytes = 0;
   private running = 0;
   private idleWaiters: Array<() => void> = [];
   private timer: NodeJS.Timeout | null = null;
@@ -32,9 +39,14 @@ export class InboundProcessor {
     private readonly options: ProcessOptions & { concurrency?: number; batchSize?: number; sweepIntervalMs?: number; onError?: (id: string, error: unknown) => void } = {},
   ) {}
 
-  enqueue(id: string): void {
+  /** `known`: what the caller holds of the stored message (a hint; the row stays the truth). */
+  enqueue(id: string, known?: KnownInbound): void {
     if (this.stopped || this.queued.has(id)) return;
     this.queued.add(id);
+    if (known && this.knownBytes + known.raw.length <= MAX_KNOWN_BYTES) {
+      this.known.set(id, known);
+      this.knownBytes += known.raw.length;
+    }
     this.queue.push(id);
     this.pump();
   }
@@ -67,6 +79,8 @@ export class InboundProcessor {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.queue.length = 0;
+    this.known.clear();
+    this.knownBytes = 0;
     await this.idle();
   }
 
@@ -77,8 +91,16 @@ export class InboundProcessor {
       const free = limit - this.running;
       const take = Math.min(this.options.batchSize ?? BATCH_SIZE, Math.max(1, Math.ceil(this.queue.length / free)));
       const ids = this.queue.splice(0, take);
+      const known = new Map<string, KnownInbound>();
+      for (const id of ids) {
+        const k = this.known.get(id);
+        if (!k) continue;
+        known.set(id, k);
+        this.known.delete(id);
+        this.knownBytes -= k.raw.length;
+      }
       this.running++;
-      void this.runBatch(ids).finally(() => {
+      void this.runBatch(ids, known).finally(() => {
         this.running--;
         for (const id of ids) this.queued.delete(id);
         if (this.queue.length > 0) this.pump();
@@ -87,22 +109,22 @@ export class InboundProcessor {
     }
   }
 
-  private async runBatch(ids: string[]): Promise<void> {
+  private async runBatch(ids: string[], known: ReadonlyMap<string, KnownInbound>): Promise<void> {
     if (ids.length > 1) {
       try {
-        await processInboundEmails(this.ctx, ids, this.options);
+        await processInboundEmails(this.ctx, ids, this.options, known);
         return;
       } catch {
         // Nothing of the batch was kept: each message again on its own, so that only the
         // failing one is marked failed.
       }
     }
-    for (const id of ids) await this.run(id);
+    for (const id of ids) await this.run(id, known.get(id));
   }
 
-  private async run(id: string): Promise<void> {
+  private async run(id: string, known: KnownInbound | undefined): Promise<void> {
     try {
-      await processInboundEmail(this.ctx, id, this.options);
+      await processInboundEmail(this.ctx, id, this.options, known);
     } catch (error) {
       this.options.onError?.(id, error);
       await markInboundFailed(this.ctx.db, id, error).catch(() => undefined);

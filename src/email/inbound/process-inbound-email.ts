@@ -1,18 +1,19 @@
 import crypto from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { convert as htmlToText } from 'html-to-text';
-import { and, count, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { caseReference } from '../../cases/case-reference.ts';
 import { receiveCustomerMessage } from '../../cases/receive-customer-message.ts';
 import type { Db } from '../../db/open-database.ts';
 import { cases } from '../../db/schema.ts';
-import { emailAttachments, emailThreadIds, inboundEmails, type InboundEmailStatus } from '../../db/schema-email.ts';
+import { emailAttachments, inboundEmails, type InboundEmailStatus } from '../../db/schema-email.ts';
 import { appendEvents } from '../../events/append-events.ts';
 import type { DeskContext } from '../../jobs/desk-context.ts';
-import { recordThreadId } from '../thread-ids.ts';
+import { bareMessageId } from '../thread-ids.ts';
 import { applyBounce } from '../outbound/apply-bounce.ts';
 import { attachmentDangers } from './attachment-safety.ts';
-import { emailThreadLookup } from './email-thread-lookup.ts';
+import { inboundLookups, lookupQuestions } from './inbound-lookups.ts';
+import { InboundOutcomes, type InboundOutcome } from './inbound-outcomes.ts';
 import { automaticReason, overRateLimit, RATE_LIMIT } from './loop-safety.ts';
 import { parseEmail, type ParsedEmail } from './parse-email.ts';
 import { splitQuotedText } from './quoted-text.ts';
@@ -50,13 +51,24 @@ function bodyText(parsed: ParsedEmail): string {
 }
 
 /**
+ * What the SMTP listener already holds in memory about a message it has just stored: the
+ * bytes (so they are not read back) and the envelope recipients (where a reply-to
+ * plus-address names a case), so that the row is taken and everything about it looked up in
+ * one statement. Without it (the sweep, IMAP) the row is read first.
+ */
+export interface KnownInbound {
+  raw: Buffer;
+  envelopeTo: string[];
+}
+
+/**
  * Turns one stored inbound e-mail into its effects, exactly once: parse, recognise
  * machines and storms, thread, and hand it to receiveCustomerMessage (customer, case, owner,
  * acknowledgement, promise). One transaction with the row locked: a crash leaves the row
  * 'received' and the next sweep does it again from the start.
  */
-export async function processInboundEmail(ctx: DeskContext, inboundId: string, options: ProcessOptions = {}): Promise<ProcessOutcome> {
-  return ctx.db.transaction((tx) => processInTransaction({ ...ctx, db: tx as unknown as Db }, inboundId, options));
+export async function processInboundEmail(ctx: DeskContext, inboundId: string, options: ProcessOptions = {}, known?: KnownInbound): Promise<ProcessOutcome> {
+  return ctx.db.transaction((tx) => processInTransaction({ ...ctx, db: tx as unknown as Db }, inboundId, options, known, new InboundOutcomes(), false));
 }
 
 /**
@@ -64,40 +76,99 @@ export async function processInboundEmail(ctx: DeskContext, inboundId: string, o
  * flush) for the lot. All or nothing, like one message: if any of them fails, nothing of the
  * batch is kept, and the caller processes them one by one to isolate the failure.
  */
-export async function processInboundEmails(ctx: DeskContext, inboundIds: readonly string[], options: ProcessOptions = {}): Promise<ProcessOutcome[]> {
+export async function processInboundEmails(
+  ctx: DeskContext,
+  inboundIds: readonly string[],
+  options: ProcessOptions = {},
+  known: ReadonlyMap<string, KnownInbound> = new Map(),
+): Promise<ProcessOutcome[]> {
   return ctx.db.transaction(async (tx) => {
     const txCtx: DeskContext = { ...ctx, db: tx as unknown as Db };
-    const outcomes: ProcessOutcome[] = [];
-    for (const id of inboundIds) outcomes.push(await processInTransaction(txCtx, id, options));
-    return outcomes;
+    const results: ProcessOutcome[] = [];
+    // The rows' outcomes are written together at the end (one statement), before the commit.
+    const outcomes = new InboundOutcomes();
+    for (const id of inboundIds) results.push(await processInTransaction(txCtx, id, options, known.get(id), outcomes, true));
+    await outcomes.write(txCtx.db);
+    return results;
   });
 }
 
-async function processInTransaction(txCtx: DeskContext, inboundId: string, options: ProcessOptions): Promise<ProcessOutcome> {
+const PROCESSABLE = new Set(['received', 'failed']);
+
+/**
+ * receiveCustomerMessage opens a transaction of its own; inside ours that is a savepoint
+ * (two more round trips per message) that buys nothing here: nothing catches its errors, so
+ * any failure rolls back our whole transaction anyway. This handle runs a nested
+ * `transaction(fn)` as plain `fn(handle)` on the same transaction.
+ */
+function withoutSavepoints(tx: Db): Db {
+  // One handle per transaction: caches keyed by the handle (loadWorkspace) then hit for the
+  // whole batch, as they did on the transaction itself.
+  let flat = flatHandles.get(tx);
+  if (!flat) {
+    const handle: Db = Object.create(tx, {
+      transaction: { value: <T>(fn: (inner: Db) => Promise<T>): Promise<T> => fn(handle) },
+    }) as Db;
+    flatHandles.set(tx, (flat = handle));
+  }
+  return flat;
+}
+const flatHandles = new WeakMap<Db, Db>();
+
+async function processInTransaction(
+  txCtx: DeskContext,
+  inboundId: string,
+  options: ProcessOptions,
+  known: KnownInbound | undefined,
+  outcomes: InboundOutcomes,
+  deferred: boolean,
+): Promise<ProcessOutcome> {
   const tx = txCtx.db;
-  const [row] = await tx.select().from(inboundEmails).where(eq(inboundEmails.id, inboundId)).for('update', { skipLocked: true });
-  if (!row || (row.status !== 'received' && row.status !== 'failed')) return { status: 'skipped' } as const;
-  const parsed = await parseEmail(row.raw);
+  let message = known;
+  if (!message) {
+    // The sweep: the bytes come from the row, which is taken here.
+    const [locked] = await tx
+      .select({ raw: inboundEmails.raw, envelopeTo: inboundEmails.envelopeTo, status: inboundEmails.status })
+      .from(inboundEmails)
+      .where(eq(inboundEmails.id, inboundId))
+      .for('update', { skipLocked: true });
+    if (!locked || !PROCESSABLE.has(locked.status)) return { status: 'skipped' } as const;
+    message = { raw: locked.raw, envelopeTo: locked.envelopeTo };
+  }
+  const raw = message.raw;
+  const parsed = await parseEmail(raw);
+  const threadInput = {
+    subject: parsed.subject,
+    inReplyTo: parsed.inReplyTo,
+    references: parsed.references,
+    recipients: [...message.envelopeTo, ...parsed.recipients],
+  };
+  const questions = lookupQuestions(threadInput, parsed.from.address);
+  if (outcomes.mustWriteBefore(questions.headerIds)) await outcomes.write(tx);
+  const found = await inboundLookups(tx, inboundId, questions, !known);
+  if (!found || !PROCESSABLE.has(found.row.status)) return { status: 'skipped' } as const;
+  const row = found.row;
   const fromAddress = parsed.from.address ?? row.fromAddress;
   const now = txCtx.now();
-  const finish = async (status: InboundEmailStatus, set: Partial<typeof inboundEmails.$inferInsert>) => {
-    await tx
-      .update(inboundEmails)
-      .set({ status, processedAt: now, error: null, attempts: row.attempts + 1, fromAddress, ...set })
-      .where(eq(inboundEmails.id, row.id));
-  };
+  // Every outcome column is written: a row that can be processed has none of them set yet.
+  const finish = (status: InboundOutcome['status'], set: Pick<InboundOutcome, 'caseId' | 'messageId' | 'relatedCaseId' | 'threadedBy' | 'note'>, recordThreadId = false) =>
+    outcomes.add(
+      tx,
+      {
+        id: row.id,
+        workspaceId: row.workspaceId,
+        status,
+        processedAt: now,
+        attempts: row.attempts + 1,
+        fromAddress,
+        storedFromAddress: row.fromAddress,
+        ...set,
+        threadId: recordThreadId && row.messageIdHeader ? bareMessageId(row.messageIdHeader) || null : null,
+      },
+      deferred,
+    );
 
-  const decision = await threadEmail(
-    {
-      fromAddress,
-      subject: parsed.subject,
-      inReplyTo: parsed.inReplyTo,
-      references: parsed.references,
-      recipients: [...row.envelopeTo, ...parsed.recipients],
-      receivedAt: row.receivedAt,
-    },
-    emailThreadLookup(tx, row.workspaceId),
-  );
+  const decision = await threadEmail({ ...threadInput, fromAddress, receivedAt: row.receivedAt }, found.lookup);
 
   // Machines: recorded on the case they belong to (if any), never acknowledged, never a new case.
   let reason = automaticReason({
@@ -108,19 +179,13 @@ async function processInTransaction(txCtx: DeskContext, inboundId: string, optio
     ownMessageIdDomains: options.ownMessageIdDomains ?? [],
     messageIdHeader: row.messageIdHeader,
   });
-  if (!reason && row.messageIdHeader) {
-    const [own] = await tx
-      .select({ direction: emailThreadIds.direction })
-      .from(emailThreadIds)
-      .where(and(eq(emailThreadIds.workspaceId, row.workspaceId), eq(emailThreadIds.messageIdHeader, row.messageIdHeader)));
-    if (own?.direction === 'outbound') reason = 'kept_own';
-  }
+  if (!reason && row.messageIdHeader && found.ownMessageIdDirection === 'outbound') reason = 'kept_own';
   const caseCustomer = async (caseId: string | null) =>
     caseId ? ((await tx.select({ customerId: cases.customerId }).from(cases).where(eq(cases.id, caseId)))[0]?.customerId ?? null) : null;
   if (reason) {
     // A delivery report about our own mail marks the address on the customer and the case.
     if (reason === 'delivery_report' || reason === 'null_sender' || reason === 'daemon_sender') {
-      await applyBounce(txCtx, row.raw, { workspaceId: row.workspaceId });
+      await applyBounce(txCtx, raw, { workspaceId: row.workspaceId });
     }
     const caseId = decision.caseId ?? decision.relatedCaseId;
     if (caseId) {
@@ -136,25 +201,13 @@ async function processInTransaction(txCtx: DeskContext, inboundId: string, optio
         },
       ]);
     }
-    await finish('auto_reply', { caseId, note: reason, threadedBy: decision.threadedBy ?? decision.relatedBy });
+    await finish('auto_reply', { caseId, messageId: null, relatedCaseId: null, threadedBy: decision.threadedBy ?? decision.relatedBy, note: reason });
     return { status: 'auto_reply', caseId, messageId: null } as const;
   }
 
   // A storm from one sender: stored, flagged, not acknowledged (and no new case per message).
   if (fromAddress) {
-    const since = new Date(row.receivedAt.getTime() - RATE_LIMIT.windowMinutes * 60_000);
-    const [recent] = await tx
-      .select({ n: count() })
-      .from(inboundEmails)
-      .where(
-        and(
-          eq(inboundEmails.workspaceId, row.workspaceId),
-          eq(inboundEmails.fromAddress, fromAddress),
-          gte(inboundEmails.receivedAt, since),
-          lte(inboundEmails.receivedAt, row.receivedAt),
-        ),
-      );
-    const n = Number(recent?.n ?? 0);
+    const n = found.recentFromSender;
     if (overRateLimit({ recent: n })) {
       const caseId = decision.caseId;
       if (caseId) {
@@ -162,7 +215,7 @@ async function processInTransaction(txCtx: DeskContext, inboundId: string, optio
           { workspaceId: row.workspaceId, caseId, customerId: await caseCustomer(caseId), actorUserId: null, occurredAt: now, type: 'email.rate_limited', data: { inboundEmailId: row.id, from: fromAddress, recent: n } },
         ]);
       }
-      await finish('rate_limited', { caseId, note: `${n} messages from ${fromAddress} in ${RATE_LIMIT.windowMinutes} minutes` });
+      await finish('rate_limited', { caseId, messageId: null, relatedCaseId: null, threadedBy: null, note: `${n} messages from ${fromAddress} in ${RATE_LIMIT.windowMinutes} minutes` });
       return { status: 'rate_limited', caseId, messageId: null } as const;
     }
   }
@@ -170,7 +223,7 @@ async function processInTransaction(txCtx: DeskContext, inboundId: string, optio
   // A person: the whole desk pipeline.
   const split = splitQuotedText(bodyText(parsed));
   const html = parsed.html ? sanitizeEmailHtml(parsed.html).html : null;
-  const received = await receiveCustomerMessage(txCtx, {
+  const received = await receiveCustomerMessage({ ...txCtx, db: withoutSavepoints(tx) }, {
     workspaceId: row.workspaceId,
     ...(decision.caseId ? { caseId: decision.caseId } : {}),
     customer: { name: parsed.from.name ?? fromAddress ?? undefined, email: fromAddress },
@@ -215,13 +268,7 @@ async function processInTransaction(txCtx: DeskContext, inboundId: string, optio
       dangerReasons: a.content.length > ATTACHMENT_STORE_LIMIT_BYTES ? [...dangers, 'too_large'] : dangers,
     });
   }
-  if (row.messageIdHeader) await recordThreadId(tx, { workspaceId: row.workspaceId, messageIdHeader: row.messageIdHeader, caseId, direction: 'inbound' });
-  await finish('processed', {
-    caseId,
-    messageId: received.messageId,
-    threadedBy: decision.threadedBy,
-    relatedCaseId: decision.relatedCaseId,
-  });
+  await finish('processed', { caseId, messageId: received.messageId, relatedCaseId: decision.relatedCaseId, threadedBy: decision.threadedBy, note: null }, true);
   return { status: 'processed', caseId, messageId: received.messageId } as const;
 }
 

@@ -1,7 +1,7 @@
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { Db } from '../../db/open-database.ts';
 import type { InboundProcessor } from './inbound-processor.ts';
-import { storeInboundEmail } from './store-inbound-email.ts';
+import { groupCommitStore } from './group-commit.ts';
 import { workspaceForRecipient } from './support-addresses.ts';
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
@@ -35,6 +35,8 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<S
   const now = options.now ?? (() => new Date());
   // Workspaces of each session's accepted recipients, by session id.
   const routes = new Map<string, Map<string, string[]>>();
+  // Messages arriving together are committed together; each 250 still waits for its commit.
+  const store = groupCommitStore(options.db);
   const server = new SMTPServer({
     name: options.hostname ?? 'kept',
     banner: 'Kept inbound mail',
@@ -85,11 +87,13 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<S
         const raw = Buffer.concat(chunks, size);
         const envelopeFrom = session.envelope.mailFrom === false ? null : session.envelope.mailFrom.address;
         const receivedAt = now();
-        Promise.all(
-          [...recipients].map(([workspaceId, to]) => storeInboundEmail(options.db, { workspaceId, raw, envelopeFrom, envelopeTo: to, receivedAt })),
-        ).then(
+        const routed = [...recipients];
+        Promise.all(routed.map(([workspaceId, to]) => store.store({ workspaceId, raw, envelopeFrom, envelopeTo: to, receivedAt }))).then(
           (stored) => {
-            for (const s of stored) if (s.created && s.id) options.processor?.enqueue(s.id);
+            // The bytes and recipients go along in memory, so that processing need not read them back.
+            stored.forEach((s, i) => {
+              if (s.created && s.id) options.processor?.enqueue(s.id, { raw, envelopeTo: routed[i]![1] });
+            });
             callback(null, `2.0.0 Stored as ${stored.map((s) => s.id).join(',')}${stored.every((s) => !s.created) ? ' (duplicate)' : ''}`);
           },
           () => callback(smtpError(451, '4.3.0 Could not store the message, try again later')),

@@ -24,14 +24,24 @@ export interface StoredInbound {
  * message is safe.
  */
 export async function storeInboundEmail(db: Db, input: StoreInboundInput): Promise<StoredInbound> {
-  const sha256 = crypto.createHash('sha256').update(input.raw).digest('hex');
-  const scanned = scanHeaders(input.raw);
-  const [row] = await db
-    .insert(inboundEmails)
-    .values({
+  const [stored] = await storeInboundEmails(db, [input]);
+  return stored!;
+}
+
+/**
+ * Several messages in one multi-row insert (one statement, so one commit when `db` is not a
+ * transaction): all are stored or none is. Answers in the order of `inputs`. Duplicates —
+ * of a stored message or of another one in the same call — come back with `created: false`
+ * and the id of the message that was kept.
+ */
+export async function storeInboundEmails(db: Db, inputs: readonly StoreInboundInput[]): Promise<StoredInbound[]> {
+  if (inputs.length === 0) return [];
+  const values = inputs.map((input) => {
+    const scanned = scanHeaders(input.raw);
+    return {
       workspaceId: input.workspaceId,
       raw: input.raw,
-      sha256,
+      sha256: crypto.createHash('sha256').update(input.raw).digest('hex'),
       size: input.raw.length,
       envelopeFrom: input.envelopeFrom,
       envelopeTo: input.envelopeTo,
@@ -39,19 +49,42 @@ export async function storeInboundEmail(db: Db, input: StoreInboundInput): Promi
       fromAddress: scanned.fromAddress ?? (input.envelopeFrom ? input.envelopeFrom.toLowerCase() : null),
       subject: scanned.subject,
       receivedAt: input.receivedAt,
-    })
+    };
+  });
+  const inserted = await db
+    .insert(inboundEmails)
+    .values(values)
     .onConflictDoNothing()
-    .returning({ id: inboundEmails.id });
-  if (row) return { id: row.id, created: true };
+    .returning({ id: inboundEmails.id, workspaceId: inboundEmails.workspaceId, sha256: inboundEmails.sha256 });
+  // (workspace, sha256) is unique, so it names the input each inserted row came from.
+  const insertedIds = new Map(inserted.map((r) => [`${r.workspaceId} ${r.sha256}`, r.id]));
+  const claimed = new Set<string>();
+  const out: StoredInbound[] = [];
+  for (const v of values) {
+    const key = `${v.workspaceId} ${v.sha256}`;
+    const id = insertedIds.get(key);
+    if (id && !claimed.has(key)) {
+      claimed.add(key);
+      out.push({ id, created: true });
+    } else if (id) {
+      out.push({ id, created: false });
+    } else {
+      out.push({ id: await existingId(db, v.workspaceId, v.sha256, v.messageIdHeader), created: false });
+    }
+  }
+  return out;
+}
+
+async function existingId(db: Db, workspaceId: string, sha256: string, messageId: string | null): Promise<string> {
   const [existing] = await db
     .select({ id: inboundEmails.id })
     .from(inboundEmails)
     .where(
       and(
-        eq(inboundEmails.workspaceId, input.workspaceId),
-        scanned.messageId ? or(eq(inboundEmails.sha256, sha256), eq(inboundEmails.messageIdHeader, scanned.messageId)) : eq(inboundEmails.sha256, sha256),
+        eq(inboundEmails.workspaceId, workspaceId),
+        messageId ? or(eq(inboundEmails.sha256, sha256), eq(inboundEmails.messageIdHeader, messageId)) : eq(inboundEmails.sha256, sha256),
       ),
     )
     .limit(1);
-  return { id: existing?.id ?? '', created: false };
+  return existing?.id ?? '';
 }

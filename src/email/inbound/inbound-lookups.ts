@@ -1,0 +1,197 @@
+// Everything processing asks the store about one inbound e-mail, in one statement: the row
+// itself (locked, when it is taken for processing), the cases its threading headers, subject
+// reference and reply-to plus-addresses point at, the sender's recent open cases (the subject
+// match), whether its Message-ID is one of our own outbound ones, and how many messages the
+// sender sent in the rate-limit window. Asked one by one these were 4–6 round trips per
+// message, each costing more (query building, a socket write, a parse) than the reading itself.
+//
+// The answers feed the unchanged `threadEmail` rules through a ThreadLookup; anything the rules
+// ask that was not fetched here goes to the store as before (`emailThreadLookup`), so the
+// prefetch can only save round trips, never change a decision.
+import { sql, type SQL } from 'drizzle-orm';
+import { parseCaseReference } from '../../cases/case-reference.ts';
+import { queryRows, type Db } from '../../db/open-database.ts';
+import { caseNumberFromAddress } from '../reply-address.ts';
+import { bareMessageId } from '../thread-ids.ts';
+import { emailThreadLookup } from './email-thread-lookup.ts';
+import { RATE_LIMIT } from './loop-safety.ts';
+import { SUBJECT_MATCH_WINDOW_DAYS, type ThreadCase, type ThreadInput, type ThreadLookup } from './thread-email.ts';
+
+export interface InboundRowState {
+  id: string;
+  workspaceId: string;
+  status: string;
+  attempts: number;
+  envelopeFrom: string | null;
+  envelopeTo: string[];
+  messageIdHeader: string | null;
+  fromAddress: string | null;
+  receivedAt: Date;
+}
+
+export interface InboundLookups {
+  row: InboundRowState;
+  lookup: ThreadLookup;
+  /** Direction of the thread id equal to the row's own Message-ID, if one is recorded. */
+  ownMessageIdDirection: 'inbound' | 'outbound' | null;
+  /** Messages from the sender in the rate-limit window, this one included (0 without a sender). */
+  recentFromSender: number;
+}
+
+/** What threading will ask, known from the parsed message before the row is read. */
+export interface LookupQuestions {
+  headerIds: string[];
+  caseNumbers: number[];
+  /** The sender as parsed; the row's stored sender is used when null. */
+  fromAddress: string | null;
+}
+
+export function lookupQuestions(input: Pick<ThreadInput, 'inReplyTo' | 'references' | 'subject' | 'recipients'>, fromAddress: string | null): LookupQuestions {
+  const subjectNumber = input.subject ? parseCaseReference(input.subject) : null;
+  const numbers = input.recipients.map(caseNumberFromAddress).filter((n): n is number => n !== null);
+  return {
+    // The same ids, cleaned the same way, as casesForMessageIds would look up.
+    headerIds: [...new Set([...input.inReplyTo, ...input.references].map(bareMessageId).filter(Boolean))].slice(0, 100),
+    caseNumbers: [...new Set(subjectNumber !== null ? [subjectNumber, ...numbers] : numbers)].slice(0, 100),
+    fromAddress,
+  };
+}
+
+const DAY_MS = 86_400_000;
+const caseJson = sql`json_build_object('id', c.id, 'number', c.number, 'customerEmail', cu.email, 'status', c.status, 'subject', c.subject,
+  'lastActivityMs', extract(epoch from coalesce(c.last_customer_message_at, c.updated_at)) * 1000)`;
+// Lists go in as one jsonb parameter (the same on both drivers) and are compared with
+// `= any(array(...))`, which the indexes serve (an `in (subquery)` inside `or` would not).
+const textArray = (values: readonly string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+const bigintArray = (values: readonly number[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(values.map(String))}::jsonb)::bigint)`;
+// Milliseconds as an exact interval ('7 days' would follow the session's DST rules).
+const msBefore = (ms: number) => sql`ie.received_at - (${ms}::float8 * interval '1 millisecond')`;
+
+/**
+ * Reads the row and answers the questions in one statement. `lock` takes the row for
+ * processing (FOR UPDATE SKIP LOCKED): null when another worker holds it or it is gone.
+ */
+export async function inboundLookups(db: Db, inboundId: string, questions: LookupQuestions, lock: boolean): Promise<InboundLookups | null> {
+  const from = sql`coalesce(${questions.fromAddress}::text, ie.from_address)`;
+  const pointed: SQL[] = [];
+  if (questions.headerIds.length > 0) {
+    pointed.push(sql`select ${caseJson} as c from cases c join customers cu on cu.id = c.customer_id
+      where c.workspace_id = ie.workspace_id and c.id = any(array(select t.case_id from email_thread_ids t
+        where t.workspace_id = ie.workspace_id and t.message_id_header = any(${textArray(questions.headerIds)})))`);
+  }
+  if (questions.caseNumbers.length > 0) {
+    pointed.push(sql`select ${caseJson} as c from cases c join customers cu on cu.id = c.customer_id
+      where c.workspace_id = ie.workspace_id and c.number = any(${bigintArray(questions.caseNumbers)})`);
+  }
+  const query = sql`select ie.id, ie.workspace_id as "workspaceId", ie.status, ie.attempts, ie.envelope_from as "envelopeFrom",
+      array_to_json(ie.envelope_to) as "envelopeTo", ie.message_id_header as "messageIdHeader", ie.from_address as "fromAddress",
+      extract(epoch from ie.received_at) * 1000 as "receivedMs",
+      (select coalesce(json_agg(json_build_object('id', t.message_id_header, 'caseId', t.case_id, 'direction', t.direction)), '[]'::json)
+        from email_thread_ids t where t.workspace_id = ie.workspace_id
+        and t.message_id_header = any(${textArray(questions.headerIds)} || ie.message_id_header)) as "threadIds",
+      ${pointed.length > 0 ? sql`(select coalesce(json_agg(p.c), '[]'::json) from (${sql.join(pointed, sql` union all `)}) p)` : sql`'[]'::json`} as "pointedCases",
+      (select coalesce(json_agg(s.c), '[]'::json) from (select ${caseJson} as c from cases c join customers cu on cu.id = c.customer_id
+        where cu.workspace_id = ie.workspace_id and cu.email = lower(${from}) and c.status in ('new', 'open', 'waiting_on_customer')
+        and c.updated_at >= ${msBefore(SUBJECT_MATCH_WINDOW_DAYS * DAY_MS)} order by c.updated_at desc limit 20) s) as "senderCases",
+      (select count(*)::int from inbound_emails i where i.workspace_id = ie.workspace_id and i.from_address = ${from}
+        and i.received_at >= ${msBefore(RATE_LIMIT.windowMinutes * 60_000)} and i.received_at <= ie.received_at) as "recent"
+    from inbound_emails ie where ie.id = ${inboundId}${lock ? sql` for update of ie skip locked` : sql``}`;
+  const [found] = await queryRows<RawLookups>(db, query);
+  if (!found) return null;
+  const row: InboundRowState = {
+    id: found.id,
+    workspaceId: found.workspaceId,
+    status: found.status,
+    attempts: Number(found.attempts),
+    envelopeFrom: found.envelopeFrom,
+    envelopeTo: json<string[]>(found.envelopeTo) ?? [],
+    messageIdHeader: found.messageIdHeader,
+    fromAddress: found.fromAddress,
+    receivedAt: new Date(Number(found.receivedMs)),
+  };
+  const threadIds = json<Array<{ id: string; caseId: string; direction: 'inbound' | 'outbound' }>>(found.threadIds) ?? [];
+  const pointedCases = (json<RawCase[]>(found.pointedCases) ?? []).map(threadCase);
+  const senderCases = (json<RawCase[]>(found.senderCases) ?? []).map(threadCase);
+  const fromAddress = questions.fromAddress ?? row.fromAddress;
+  return {
+    row,
+    lookup: prefetchedLookup(emailThreadLookup(db, row.workspaceId), questions, row, fromAddress, threadIds, pointedCases, senderCases),
+    ownMessageIdDirection: threadIds.find((t) => t.id === row.messageIdHeader)?.direction ?? null,
+    recentFromSender: fromAddress ? Number(found.recent) : 0,
+  };
+}
+
+function prefetchedLookup(
+  store: ThreadLookup,
+  questions: LookupQuestions,
+  row: InboundRowState,
+  fromAddress: string | null,
+  threadIds: Array<{ id: string; caseId: string }>,
+  pointedCases: ThreadCase[],
+  senderCases: ThreadCase[],
+): ThreadLookup {
+  const asked = new Set(questions.headerIds);
+  const numbers = new Set(questions.caseNumbers);
+  const byId = new Map(pointedCases.map((c) => [c.id, c]));
+  const byNumber = new Map(pointedCases.map((c) => [c.number, c]));
+  const senderSince = row.receivedAt.getTime() - SUBJECT_MATCH_WINDOW_DAYS * DAY_MS;
+  return {
+    async casesByMessageIds(ids) {
+      const bare = [...new Set(ids.map(bareMessageId).filter(Boolean))].slice(0, 100);
+      if (!bare.every((id) => asked.has(id))) return store.casesByMessageIds(ids);
+      const wanted = new Set(bare);
+      return new Map(threadIds.filter((t) => wanted.has(t.id)).map((t) => [t.id, t.caseId]));
+    },
+    async caseById(id) {
+      // Every case a fetched thread id names was fetched with it.
+      return byId.get(id) ?? (threadIds.some((t) => t.caseId === id && asked.has(t.id)) ? null : store.caseById(id));
+    },
+    async caseByNumber(number) {
+      return byNumber.get(number) ?? (numbers.has(number) ? null : store.caseByNumber(number));
+    },
+    async openCasesOfSender(email, since) {
+      const same = !!fromAddress && email.toLowerCase() === fromAddress.toLowerCase() && since.getTime() === senderSince;
+      return same ? senderCases : store.openCasesOfSender(email, since);
+    },
+  };
+}
+
+interface RawCase {
+  id: string;
+  number: number | string;
+  customerEmail: string | null;
+  status: ThreadCase['status'];
+  subject: string;
+  lastActivityMs: number | string;
+}
+
+interface RawLookups {
+  id: string;
+  workspaceId: string;
+  status: string;
+  attempts: number | string;
+  envelopeFrom: string | null;
+  envelopeTo: unknown;
+  messageIdHeader: string | null;
+  fromAddress: string | null;
+  receivedMs: number | string;
+  threadIds: unknown;
+  pointedCases: unknown;
+  senderCases: unknown;
+  recent: number | string;
+}
+
+const threadCase = (c: RawCase): ThreadCase => ({
+  id: c.id,
+  number: Number(c.number),
+  customerEmail: c.customerEmail,
+  status: c.status,
+  subject: c.subject,
+  lastActivityAt: new Date(Number(c.lastActivityMs)),
+});
+
+/** json columns: parsed by node-postgres and PGlite alike, but tolerate text. */
+function json<T>(value: unknown): T | null {
+  if (value === null || value === undefined) return null;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}

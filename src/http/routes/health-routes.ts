@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import type { HealthDetails, PublicHealth } from '../../contract/email-outbound-types.ts';
+import { queryRows } from '../../db/open-database.ts';
+import { mailboxHealth } from '../../email/imap/mailbox-health.ts';
+import { requireStaff } from '../staff-auth.ts';
+import type { RouteDeps } from '../route-kit.ts';
+
+/**
+ * Health in two answers. Anyone (a load balancer, a status page) gets only "ok" or "degraded",
+ * and a 503 when the database is unreachable: a mailbox's error text names hosts, accounts
+ * and login failures, which are for the company's staff. Staff get the details, with the
+ * mailboxes of their own workspace: a failing mailbox must be loud, but only to its owners.
+ */
+export function registerHealthRoutes({ app, ctx, store, jobsHealthy }: RouteDeps): void {
+  const databaseUp = async () => {
+    try {
+      await queryRows(ctx.db, sql`select 1`);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  app.get('/api/health', { schema: { tags: ['health'], summary: 'ok or degraded (details: GET /api/v1/health, staff)' } }, async (_request, reply) => {
+    const database = await databaseUp();
+    const mailboxes = database ? await mailboxHealth(ctx.db).catch(() => []) : [];
+    const ok = database && jobsHealthy() && mailboxes.every((m) => m.ok);
+    const body: PublicHealth = { status: ok ? 'ok' : 'degraded' };
+    return reply.status(database ? 200 : 503).send(body);
+  });
+
+  app.get('/api/v1/health', { schema: { tags: ['health'], summary: 'Database, background jobs and this workspace’s mailboxes' } }, async (request, reply) => {
+    const staff = requireStaff(request);
+    const database = await databaseUp();
+    const jobs = jobsHealthy();
+    const mailboxes = database ? await mailboxHealth(ctx.db, staff.workspaceId).catch(() => []) : [];
+    const ok = database && jobs && mailboxes.every((m) => m.ok);
+    const body: HealthDetails = { ok, status: ok ? 'ok' : 'degraded', database, jobs, store: store.kind, mailboxes };
+    return reply.status(database ? 200 : 503).send(body);
+  });
+}

@@ -1,0 +1,83 @@
+// What the fast path must not change: messages stored together (group commit) keep their
+// de-duplication; messages processed together (one transaction) thread as if one by one,
+// even when one replies to another of the same batch; a removed support address is refused
+// at once despite the recipient cache.
+import crypto from 'node:crypto';
+import { inArray } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inboundEmails } from '../../src/db/schema-email.ts';
+import { processInboundEmails } from '../../src/email/inbound/process-inbound-email.ts';
+import { storeInboundEmails } from '../../src/email/inbound/store-inbound-email.ts';
+import { addSupportAddress, removeSupportAddress, workspaceForRecipient } from '../../src/email/inbound/support-addresses.ts';
+import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
+import { testKept, type TestKept } from './support/test-kept.ts';
+import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
+
+const mail = (from: string, subject: string, messageId: string, extra = '', body = 'Where is my parcel?') =>
+  Buffer.from(`From: ${from}\r\nTo: support@x.test\r\nSubject: ${subject}\r\nMessage-ID: <${messageId}>\r\n${extra}\r\n${body}\r\n`);
+
+for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
+  describe.skipIf(kind === 'postgres' && !(await canUsePostgres()))(`inbound batching (${kind})`, () => {
+    let kept: TestKept;
+    let ws: TestWorkspace;
+    const tag = () => crypto.randomBytes(4).toString('hex');
+    beforeAll(async () => {
+      kept = await testKept(kind);
+      ws = await createTestWorkspace(kept);
+    });
+
+    const store = (raws: Buffer[]) =>
+      storeInboundEmails(
+        kept.store.db,
+        raws.map((raw) => ({ workspaceId: ws.id, raw, envelopeFrom: null, envelopeTo: ['support@x.test'], receivedAt: kept.clock.now() })),
+      );
+
+    it('stores a group in one insert and recognises duplicates inside it and of stored mail', async () => {
+      const t = tag();
+      const a = mail(`a-${t}@c.test`, 'One', `one-${t}@c.test`);
+      const sameId = mail(`a-${t}@c.test`, 'One again', `one-${t}@c.test`);
+      const b = mail(`b-${t}@c.test`, 'Two', `two-${t}@c.test`);
+      const stored = await store([a, a, sameId, b]);
+      expect(stored.map((s) => s.created)).toEqual([true, false, false, true]);
+      expect(stored[1]!.id).toBe(stored[0]!.id);
+      expect(stored[2]!.id).toBe(stored[0]!.id);
+      const again = await store([b, mail(`c-${t}@c.test`, 'Three', `three-${t}@c.test`)]);
+      expect(again.map((s) => s.created)).toEqual([false, true]);
+      expect(again[0]!.id).toBe(stored[3]!.id);
+      const rows = await kept.store.db.select({ id: inboundEmails.id }).from(inboundEmails).where(inArray(inboundEmails.id, [...stored, ...again].map((s) => s.id)));
+      expect(rows).toHaveLength(3);
+    });
+
+    it('threads a reply to a message of the same batch, and a same-subject follow-up, as one by one', async () => {
+      const t = tag();
+      const from = `ann-${t}@c.test`;
+      const first = mail(from, `Parcel ${t} missing`, `first-${t}@c.test`);
+      const reply = mail(from, `Re: whatever`, `reply-${t}@c.test`, `In-Reply-To: <first-${t}@c.test>\r\n`, 'Any news?');
+      const again = mail(from, `Parcel ${t} missing`, `again-${t}@c.test`, '', 'Still nothing.');
+      const other = mail(`bob-${t}@c.test`, `Other ${t}`, `other-${t}@c.test`);
+      const stored = await store([first, other, reply, again]);
+      const outcomes = await processInboundEmails(kept.ctx, stored.map((s) => s.id));
+      expect(outcomes.map((o) => o.status)).toEqual(['processed', 'processed', 'processed', 'processed']);
+      const rows = await kept.store.db.select().from(inboundEmails).where(inArray(inboundEmails.id, stored.map((s) => s.id)));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const caseOf = (i: number) => byId.get(stored[i]!.id)!.caseId;
+      expect(caseOf(2)).toBe(caseOf(0));
+      expect(byId.get(stored[2]!.id)!.threadedBy).toBe('in_reply_to');
+      expect(caseOf(3)).toBe(caseOf(0));
+      expect(byId.get(stored[3]!.id)!.threadedBy).toBe('subject_match');
+      expect(caseOf(1)).not.toBe(caseOf(0));
+      expect(rows.every((r) => r.attempts === 1 && r.processedAt !== null && r.messageId !== null)).toBe(true);
+    });
+
+    it('refuses a removed support address at once, though found addresses are cached', async () => {
+      const local = `help-${tag()}`;
+      const address = `${local}@cache.test`;
+      const added = await addSupportAddress(kept.store.db, ws.id, address);
+      expect(await workspaceForRecipient(kept.store.db, `${local}+k1@cache.test`)).toMatchObject({ workspaceId: ws.id });
+      expect(await workspaceForRecipient(kept.store.db, address)).toMatchObject({ workspaceId: ws.id });
+      await removeSupportAddress(kept.store.db, ws.id, added.id);
+      expect(await workspaceForRecipient(kept.store.db, address)).toBeNull();
+      expect(await workspaceForRecipient(kept.store.db, `${local}+k1@cache.test`)).toBeNull();
+    });
+  });
+}
