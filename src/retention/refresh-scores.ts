@@ -57,15 +57,21 @@ export async function refreshScores(db: Db, workspaceId: string, now: Date): Pro
   const customers = groups.reduce((s, g) => s + g.w, 0);
   const grouped = groups.length > 0 ? groupCustomers(columns) : null;
   const enough = grouped !== null && customers >= MIN_CUSTOMERS_TO_FIT && groups.some((g) => g.x > 0);
-  const bg = enough ? tryFit(() => fitBgNbd(grouped, { standardErrors: false })) : null;
-  const pn = enough ? tryFit(() => fitParetoNbd(grouped, { standardErrors: false })) : null;
-  const [spend] = await queryRows<{ xs: number[] | null; ms: number[] | null; mean: number | null }>(
+  // Sent before the purchase-model fits, so the database gathers the spend data on its own
+  // core while Node fits. The fits are synchronous: one turn of the event loop (setImmediate)
+  // lets the query reach the wire first.
+  const spendQuery = queryRows<{ xs: number[] | null; ms: number[] | null; mean: number | null }>(
     db,
     sql`select array_agg(purchase_days - 1) filter (where purchase_days > 1 and repeat_revenue > 0) as xs,
           array_agg((repeat_revenue / (purchase_days - 1))::float8) filter (where purchase_days > 1 and repeat_revenue > 0) as ms,
           (sum(revenue) / nullif(sum(orders), 0))::float8 as mean
         from customer_value where workspace_id = ${workspaceId}`,
   );
+  spendQuery.catch(() => undefined); // awaited below; only marked handled while the fits run
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const bg = enough ? tryFit(() => fitBgNbd(grouped, { standardErrors: false })) : null;
+  const pn = enough ? tryFit(() => fitParetoNbd(grouped, { standardErrors: false })) : null;
+  const [spend] = await spendQuery;
   const xs = (spend?.xs ?? []).map(Number);
   const ms = (spend?.ms ?? []).map(Number);
   const gg = xs.length >= MIN_CUSTOMERS_TO_FIT ? tryFit(() => fitGammaGamma({ x: xs, monetary: ms }, { standardErrors: false })) : null;
