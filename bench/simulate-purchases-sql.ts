@@ -4,8 +4,10 @@
 // customer, drawn from known parameters:
 //   first purchase  uniform over the two years before the as-of date (2025-01-01);
 //   λ ~ Gamma(r, α)  purchase rate per day; gaps between purchases ~ Exponential(λ);
-//   p ~ Beta(a, b)   after each purchase the customer drops out with probability p, so the
-//                    number of repeat purchases before dropout is Geometric(p);
+//   p ~ Beta(a, b)   after each *repeat* purchase the customer drops out with probability p,
+//                    so the number of repeat purchases before dropout is 1 + Geometric(p) (the
+//                    first purchase is never followed by dropout in BG/NBD; drawing Geometric(p)
+//                    from 0, as this file did, biased the recovered r and α by ~2×);
 //   ν ~ Gamma(q, γ)  and each purchase's spend ~ Gamma(p_gg, ν) (Gamma-Gamma).
 // Shapes are whole numbers so every gamma draw is −ln of a product of uniforms, which SQL
 // can do without a sampler. Seeded with setseed, so runs are comparable.
@@ -35,7 +37,7 @@ export async function simulatePurchases(pool: pg.Pool, workspaceId: string, cust
     const { p, q, gamma } = TRUE_GG;
     await client.query(
       `create temp table bench_sim as
-       select customer_id, first_day, lam, nu, least(floor(ln(1 - random()) / ln(1 - dropout)), 1000)::int as repeats
+       select customer_id, first_day, lam, nu, least(1 + floor(ln(1 - random()) / ln(1 - dropout)), 1000)::int as repeats
        from (select id as customer_id, floor(random() * ${DAYS - 1})::int as first_day, ${gammaDraw(r)} / ${alpha} as lam,
                ga / (ga + gb) as dropout, ${gammaDraw(q)} / ${gamma} as nu
              from (select id, ${gammaDraw(a)} as ga, ${gammaDraw(b)} as gb from customers where workspace_id = $1) c) s`,

@@ -6,6 +6,7 @@ import { registerAdminCommands } from './admin-commands.ts';
 import { registerClvCommands } from './clv-commands.ts';
 import { registerImportCommands } from './import-commands.ts';
 import { registerReportCommands } from './report-commands.ts';
+import { registerRetentionCommands } from './retention-commands.ts';
 import { startKept } from '../http/start-server.ts';
 
 const program = new Command();
@@ -51,6 +52,7 @@ registerAdminCommands(program);
 registerClvCommands(program);
 registerImportCommands(program);
 registerReportCommands(program);
+registerRetentionCommands(program);
 
 try {
   await program.parseAsync(process.argv);

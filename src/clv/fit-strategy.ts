@@ -23,7 +23,7 @@ export interface FitStrategy {
 }
 
 /** BFGS from every start; fall back to Nelder–Mead first if none converged. */
-function searchFrom(f: Objective, fg: ObjectiveWithGradient, starts: Float64Array[], kind: FitStrategy['search']): MinimizeResult {
+export function searchFromStarts(f: Objective, fg: ObjectiveWithGradient, starts: Float64Array[], kind: FitStrategy['search']): MinimizeResult {
   if (kind === 'nelder-mead') return minimizeRobust(f, fg, { starts, nelderMeadIterations: 400, gradientTolerance: 1e-8 });
   let best: MinimizeResult | undefined;
   let evaluations = 0;
@@ -48,11 +48,11 @@ function searchFrom(f: Objective, fg: ObjectiveWithGradient, starts: Float64Arra
 
 export function fitLogParameters(g: CustomerGroups, strategy: FitStrategy): MinimizeResult {
   if (g.size <= strategy.coarseAbove) {
-    return searchFrom(strategy.objective(g), strategy.objectiveWithGradient(g, 'search'), strategy.starts, strategy.search);
+    return searchFromStarts(strategy.objective(g), strategy.objectiveWithGradient(g, 'search'), strategy.starts, strategy.search);
   }
   const coarse = coarsenGroups(g, strategy.coarseLevels);
   const fc = strategy.objective(coarse);
-  const rough = searchFrom(fc, strategy.objectiveWithGradient(coarse, 'search'), strategy.starts, strategy.search);
+  const rough = searchFromStarts(fc, strategy.objectiveWithGradient(coarse, 'search'), strategy.starts, strategy.search);
   const H = numericalHessian(fc, rough.x, 1e-3);
   const H0 = invertSpd(H, rough.x.length);
   const polished = bfgs(strategy.objectiveWithGradient(g, 'polish'), rough.x, {

@@ -24,6 +24,22 @@ describe('Gamma-Gamma on CDNOW (Fader, Hardie & Lee 2005, "RFM and CLV")', () =>
     expect(gammaGammaLogLikelihood(fit.params, rep)).toBeCloseTo(direct, 8);
   });
 
+  it('analytic gradient matches central differences', () => {
+    const rep = repeatCustomers({ x: cdnow.x, monetary: cdnow.monetary! });
+    const theta = [Math.log(3), Math.log(2.5), Math.log(20)];
+    const at = (t: number[]) => gammaGammaLogLikelihood({ p: Math.exp(t[0]!), q: Math.exp(t[1]!), gamma: Math.exp(t[2]!) }, rep);
+    const grad = new Float64Array(3);
+    gammaGammaLogLikelihood({ p: 3, q: 2.5, gamma: 20 }, rep, grad);
+    for (let j = 0; j < 3; j++) {
+      const up = [...theta];
+      const down = [...theta];
+      up[j]! += 1e-6;
+      down[j]! -= 1e-6;
+      const numeric = (at(up) - at(down)) / 2e-6;
+      expect(Math.abs(grad[j]! - numeric)).toBeLessThan(1e-4 * (1 + Math.abs(numeric)));
+    }
+  });
+
   it('shrinks a customer’s mean spend towards the population mean', () => {
     const population = (fit.params.p * fit.params.gamma) / (fit.params.q - 1);
     expect(gammaGammaExpectedSpend(fit.params, 0, 0)).toBeCloseTo(population, 10);

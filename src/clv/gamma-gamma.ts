@@ -4,8 +4,8 @@
 // spend m̄ of their repeat transactions:
 //   ln L = −ln B(px, q) + q ln γ + (px−1) ln m̄ + px ln x − (px+q) ln(γ + x m̄)
 // with ln B via betaln, as in the other models.
-import { betaln } from './special-functions.ts';
-import { minimizeRobust, withNumericGradient } from './optimize.ts';
+import { betaln, digammaDiff } from './special-functions.ts';
+import { searchFromStarts } from './fit-strategy.ts';
 import { hessianStandardErrors } from './hessian-standard-errors.ts';
 import type { FitResult } from './bg-nbd.ts';
 
@@ -41,21 +41,104 @@ export function repeatCustomers(data: SpendColumns): { x: Float64Array; monetary
   return { x: Float64Array.from(xs), monetary: Float64Array.from(ms) };
 }
 
-export function gammaGammaLogLikelihood(params: GammaGammaParams, data: { x: Float64Array; monetary: Float64Array }): number {
-  const { p, q, gamma } = params;
-  if (!(p > 0 && q > 0 && gamma > 0)) return -Infinity;
-  // ln B(px, q) depends on x only: cache it per distinct x.
-  const cache = new Map<number, number>();
-  let total = q * Math.log(gamma) * data.x.length;
+/**
+ * Repeat customers arranged for the likelihood: per row only x's index and m̄; per distinct x
+ * its count; and the sums that do not depend on the parameters (Σ ln m̄, Σ x ln m̄). An
+ * evaluation then costs one log and one division per customer, plus betaln and digamma
+ * once per distinct x.
+ */
+export interface SpendData {
+  x: Float64Array;
+  monetary: Float64Array;
+  uniqueX: Float64Array;
+  xIndex: Int32Array;
+  countX: Float64Array;
+  sumLogM: number;
+  sumXLogM: number;
+}
+
+const spendCache = new WeakMap<object, SpendData>();
+
+export function prepareSpend(data: { x: Float64Array; monetary: Float64Array }): SpendData {
+  const cached = spendCache.get(data);
+  if (cached) return cached;
+  const index = new Map<number, number>();
+  const xIndex = new Int32Array(data.x.length);
+  const counts: number[] = [];
+  let sumLogM = 0;
+  let sumXLogM = 0;
   for (let i = 0; i < data.x.length; i++) {
     const x = data.x[i] as number;
-    const m = data.monetary[i] as number;
-    let lb = cache.get(x);
-    if (lb === undefined) {
-      lb = betaln(p * x, q) - p * x * Math.log(x);
-      cache.set(x, lb);
+    let k = index.get(x);
+    if (k === undefined) {
+      k = counts.length;
+      index.set(x, k);
+      counts.push(0);
     }
-    total += -lb + (p * x - 1) * Math.log(m) - (p * x + q) * Math.log(gamma + x * m);
+    xIndex[i] = k;
+    counts[k] = (counts[k] as number) + 1;
+    const lm = Math.log(data.monetary[i] as number);
+    sumLogM += lm;
+    sumXLogM += x * lm;
+  }
+  const out: SpendData = {
+    x: data.x,
+    monetary: data.monetary,
+    uniqueX: Float64Array.from(index.keys()),
+    xIndex,
+    countX: Float64Array.from(counts),
+    sumLogM,
+    sumXLogM,
+  };
+  spendCache.set(data, out);
+  return out;
+}
+
+/**
+ * Total log-likelihood and, when `grad` is given, its gradient with respect to
+ * (ln p, ln q, ln γ). Per customer the likelihood needs L = ln(γ + x m̄) only:
+ *   Σ ln L = Σ_x n_x (−ln B(px, q) + px ln x) + p Σ x ln m̄ − Σ ln m̄ − p Σ x L − q Σ L + N q ln γ
+ *   ∂/∂p = Σ_x n_x x (ψ(px+q) − ψ(px) + ln x) + Σ x ln m̄ − Σ x L
+ *   ∂/∂q = Σ_x n_x (ψ(px+q) − ψ(q)) + N ln γ − Σ L
+ *   ∂/∂γ = N q / γ − Σ (px + q) / (γ + x m̄)
+ */
+export function gammaGammaLogLikelihood(params: GammaGammaParams, data: { x: Float64Array; monetary: Float64Array }, grad?: Float64Array): number {
+  const { p, q, gamma } = params;
+  if (!(p > 0 && q > 0 && gamma > 0)) return -Infinity;
+  const d = prepareSpend(data);
+  const n = d.x.length;
+  let sumL = 0;
+  let sumXL = 0;
+  let sumI = 0;
+  let sumXI = 0;
+  for (let i = 0; i < n; i++) {
+    const x = d.x[i] as number;
+    const v = gamma + x * (d.monetary[i] as number);
+    const l = Math.log(v);
+    sumL += l;
+    sumXL += x * l;
+    if (grad) {
+      const inv = 1 / v;
+      sumI += inv;
+      sumXI += x * inv;
+    }
+  }
+  let total = p * d.sumXLogM - d.sumLogM - p * sumXL - q * sumL + n * q * Math.log(gamma);
+  let dp = d.sumXLogM - sumXL;
+  let dq = n * Math.log(gamma) - sumL;
+  for (let k = 0; k < d.uniqueX.length; k++) {
+    const x = d.uniqueX[k] as number;
+    const c = d.countX[k] as number;
+    total += c * (-betaln(p * x, q) + p * x * Math.log(x));
+    if (grad) {
+      dp += c * x * (digammaDiff(p * x, q) + Math.log(x));
+      dq += c * digammaDiff(q, p * x);
+    }
+  }
+  if (grad) {
+    grad[0] = dp * p;
+    grad[1] = dq * q;
+    grad[2] = ((n * q) / gamma - p * sumXI - q * sumI) * gamma;
   }
   return Number.isNaN(total) ? -Infinity : total;
 }
@@ -77,7 +160,14 @@ export function fitGammaGamma(data: SpendColumns, options: { standardErrors?: bo
     { p: 0.5, q: 5, gamma: mean * 8 },
   ].map((s) => Float64Array.of(Math.log(s.p), Math.log(s.q), Math.log(s.gamma)));
   const f = (t: Float64Array) => -gammaGammaLogLikelihood(fromLog(t), repeat) / n;
-  const result = minimizeRobust(f, withNumericGradient(f, 1e-6), { starts, gradientTolerance: 1e-9 });
+  // The analytic gradient lets BFGS run from each start directly (tens of evaluations, not
+  // the ~700 that Nelder–Mead plus numerical gradients took: 79 s at 860,000 repeat buyers).
+  const fg = (t: Float64Array, grad: Float64Array) => {
+    const v = -gammaGammaLogLikelihood(fromLog(t), repeat, grad) / n;
+    for (let j = 0; j < 3; j++) grad[j] = -(grad[j] as number) / n;
+    return v;
+  };
+  const result = searchFromStarts(f, fg, starts, 'gradient');
   const params = fromLog(result.x);
   const se =
     options.standardErrors === false

@@ -1,7 +1,7 @@
 // Retention (issue 5): purchases imported from shops and order logs, and what is derived from
 // them. `purchases` and `imports` are facts; `customer_value`, `customer_months`,
 // `customer_scores` and `retention_rollups` are derived and can be rebuilt from them at any
-// time (`refreshRetention`, `refreshScores`).
+// time (`rebuildRetention`, `refreshScores`).
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -99,7 +99,14 @@ export const customerMonths = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.customerId, t.month] })],
 );
 
-/** Per-customer CLV and churn risk, recomputed as a whole by `refreshScores`. */
+/**
+ * Per-customer CLV and churn risk, recomputed as a whole by `refreshScores` (delete the
+ * workspace's rows, insert a million new ones, one transaction). The key carries computed_at
+ * so a new row never shares its key with the row it replaces: with (workspace_id,
+ * customer_id) alone, each insert's uniqueness check visited the just-deleted heap tuple —
+ * 22 s instead of 15 s for 1,000,000 rows. One row per customer is kept by the refresh
+ * itself (it holds a per-workspace lock); lookups by customer use the key's prefix.
+ */
 export const customerScores = pgTable(
   'customer_scores',
   {
@@ -119,7 +126,7 @@ export const customerScores = pgTable(
     computedAt: ts('computed_at').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.workspaceId, t.customerId] }),
+    primaryKey({ columns: [t.workspaceId, t.customerId, t.computedAt] }),
     index('customer_scores_value_at_risk_idx').on(t.workspaceId, sql`${t.valueAtRisk} desc`),
   ],
 );

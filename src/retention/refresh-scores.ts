@@ -57,15 +57,21 @@ export async function refreshScores(db: Db, workspaceId: string, now: Date): Pro
   const customers = groups.reduce((s, g) => s + g.w, 0);
   const grouped = groups.length > 0 ? groupCustomers(columns) : null;
   const enough = grouped !== null && customers >= MIN_CUSTOMERS_TO_FIT && groups.some((g) => g.x > 0);
-  const bg = enough ? tryFit(() => fitBgNbd(grouped, { standardErrors: false })) : null;
-  const pn = enough ? tryFit(() => fitParetoNbd(grouped, { standardErrors: false })) : null;
-  const [spend] = await queryRows<{ xs: number[] | null; ms: number[] | null; mean: number | null }>(
+  // Sent before the purchase-model fits, so the database gathers the spend data on its own
+  // core while Node fits. The fits are synchronous: one turn of the event loop (setImmediate)
+  // lets the query reach the wire first.
+  const spendQuery = queryRows<{ xs: number[] | null; ms: number[] | null; mean: number | null }>(
     db,
     sql`select array_agg(purchase_days - 1) filter (where purchase_days > 1 and repeat_revenue > 0) as xs,
           array_agg((repeat_revenue / (purchase_days - 1))::float8) filter (where purchase_days > 1 and repeat_revenue > 0) as ms,
           (sum(revenue) / nullif(sum(orders), 0))::float8 as mean
         from customer_value where workspace_id = ${workspaceId}`,
   );
+  spendQuery.catch(() => undefined); // awaited below; only marked handled while the fits run
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const bg = enough ? tryFit(() => fitBgNbd(grouped, { standardErrors: false })) : null;
+  const pn = enough ? tryFit(() => fitParetoNbd(grouped, { standardErrors: false })) : null;
+  const [spend] = await spendQuery;
   const xs = (spend?.xs ?? []).map(Number);
   const ms = (spend?.ms ?? []).map(Number);
   const gg = xs.length >= MIN_CUSTOMERS_TO_FIT ? tryFit(() => fitGammaGamma({ x: xs, monetary: ms }, { standardErrors: false })) : null;
@@ -82,6 +88,9 @@ export async function refreshScores(db: Db, workspaceId: string, now: Date): Pro
   const meanSpend = spend?.mean ?? 0;
   await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
+    // One refresh at a time per workspace: the table's key no longer stops two concurrent
+    // refreshes from both inserting a row per customer (see customerScores in the schema).
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`customer_scores:${workspaceId}`}))`);
     await tx.execute(sql`create temp table score_groups (x int, tx int, t int, p_alive float8, expected float8, discounted float8) on commit drop`);
     for (let i = 0; i < groups.length; i += 10_000) {
       const part = groups.slice(i, i + 10_000);
@@ -104,15 +113,25 @@ export async function refreshScores(db: Db, workspaceId: string, now: Date): Pro
       from customer_value v
       join score_groups g on g.x = v.purchase_days - 1 and g.tx = v.last_day - v.first_day and g.t = ${asOf}::date - v.first_day
       where v.workspace_id = ${workspaceId})`;
-    await tx.execute(sql`delete from customer_scores where workspace_id = ${workspaceId}`);
+    // Computed into a temporary table first (no WAL, no indexes), then copied in key order:
+    // the per-row risk and its reasons cost the same either way, but the insert into the
+    // indexed table then runs as one ordered stream (primary-key writes stay local).
     await tx.execute(sql`
+      create temp table new_scores on commit drop as
       with ${serviceFactsSql(workspaceId, new Date(now.getTime() - 365 * 86_400_000))},
       scored as (${riskSelectSql(base, settings, medianGap)})
+      select s.customer_id, s.x, s.tx, s.t, s.monetary, s.expected, s.p_alive, s.spend, s.discounted * s.spend as clv, s.risk,
+        s.reasons, s.discounted * s.spend * s.risk / 100.0 as value_at_risk
+      from (select b.*, ${spendSql} as spend from scored b) s`);
+    await tx.execute(sql`delete from customer_scores where workspace_id = ${workspaceId}`);
+    await tx.execute(sql`
       insert into customer_scores (workspace_id, customer_id, x, t_x, t, monetary, expected_purchases, p_alive, expected_spend, clv, risk,
         risk_reasons, value_at_risk, computed_at)
-      select ${workspaceId}, s.customer_id, s.x, s.tx, s.t, s.monetary, s.expected, s.p_alive, s.spend, s.discounted * s.spend, s.risk,
-        s.reasons, s.discounted * s.spend * s.risk / 100.0, ${now.toISOString()}
-      from (select b.*, ${spendSql} as spend from scored b) s`);
+      select ${workspaceId}, customer_id, x, tx, t, monetary, expected, p_alive, spend, clv, risk, reasons, value_at_risk, ${now.toISOString()}
+      from new_scores order by customer_id`);
+    // Fresh statistics keep the early-churn and channel queries below off nested loops
+    // planned for an empty table.
+    await tx.execute(sql`analyze customer_scores`);
   });
   const t4 = performance.now();
   const summary: ClvFitSummary = {

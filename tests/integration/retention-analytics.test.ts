@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtRiskResponse, CohortsResponse, ComplaintRateResponse, CustomerRiskView, ParetoResponse, RepeatResponse } from '../../src/contract/retention-types.ts';
 import { queryRows } from '../../src/db/open-database.ts';
 import { promises as promisesTable } from '../../src/db/schema.ts';
+import { rebuildRetention } from '../../src/retention/rebuild-retention.ts';
 import { refreshScores } from '../../src/retention/refresh-scores.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { json, testKept, type TestKept } from './support/test-kept.ts';
@@ -166,5 +167,26 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
     const web = r.byChannel.find((c: { channel: string }) => c.channel === 'web');
     expect(web.costPerCustomer).toBe(2);
     expect(web.ratio).toBeCloseTo(web.meanClv / 2, 10);
+  });
+
+  run('the full rebuild (kept retention rebuild) gives what the import maintained, and one score row per customer', async () => {
+    const summary = () =>
+      queryRows<Record<string, unknown>>(kept.store.db, sql`
+        select customer_id, first_day::text, second_day::text, last_day::text, purchase_days, orders, revenue::text, repeat_revenue::text,
+          acquisition_channel, acquisition_product,
+          (select array_agg(month::text order by month) from customer_months m where m.workspace_id = v.workspace_id and m.customer_id = v.customer_id) as months
+        from customer_value v where workspace_id = ${ws.id} order by customer_id`);
+    const before = await summary();
+    const cohorts = await get<CohortsResponse>('/api/v1/retention/cohorts');
+    const report = await rebuildRetention(kept.store.db, ws.id, kept.clock.now());
+    expect(report.scores.customers).toBe(5);
+    expect(await summary()).toEqual(before);
+    expect(await get<CohortsResponse>('/api/v1/retention/cohorts')).toEqual(cohorts);
+    // Twice at the same instant, then later: still one row per customer.
+    await refreshScores(kept.store.db, ws.id, kept.clock.now());
+    await refreshScores(kept.store.db, ws.id, new Date(kept.clock.now().getTime() + 60_000));
+    const [rows] = await queryRows<{ n: number; customers: number }>(kept.store.db, sql`
+      select count(*)::int as n, count(distinct customer_id)::int as customers from customer_scores where workspace_id = ${ws.id}`);
+    expect(rows).toEqual({ n: 5, customers: 5 });
   });
 });

@@ -1,0 +1,2 @@
+ALTER TABLE "customer_scores" DROP CONSTRAINT "customer_scores_workspace_id_customer_id_pk";--> statement-breakpoint
+ALTER TABLE "customer_scores" ADD CONSTRAINT "customer_scores_workspace_id_customer_id_computed_at_pk" PRIMARY KEY("workspace_id","customer_id","computed_at");
