@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { planAcknowledgement } from '../acknowledgements/plan-acknowledgement.ts';
-import type { CustomerIdentity, CustomerRow } from '../customers/customer-identity.ts';
+import { normalizeEmail, type CustomerIdentity, type CustomerRow } from '../customers/customer-identity.ts';
 import type { Db } from '../db/open-database.ts';
 import type { messages } from '../db/schema.ts';
 import { KeptError } from '../errors/kept-error.ts';
@@ -117,9 +117,10 @@ async function planIntake(ctx: DeskContext, workspace: WorkspaceRow, input: Rece
   let customerLanguage: IntakeWrite['customerLanguage'] = null;
   if (thread || opening?.customer) {
     customer = thread ? thread.customer : opening!.customer!;
-    if (detected.language && customer.language !== detected.language && (!customer.language || detected.confidence >= 0.5)) {
-      customerLanguage = { id: customer.id, language: detected.language };
-      customer = { ...customer, language: detected.language };
+    const language = languageAfter(customer.language, detected);
+    if (language !== customer.language) {
+      customerLanguage = { id: customer.id, language: language! };
+      customer = { ...customer, language };
     }
   } else {
     customer = newCustomerRow(workspace.id, requireIdentity(input.customer), detected, now);
@@ -271,17 +272,21 @@ async function planIntake(ctx: DeskContext, workspace: WorkspaceRow, input: Rece
   return { write, result: { caseRow, customer, messageId, reference, opened: !thread, acknowledgement: acknowledgement.sent } };
 }
 
+/** The customer's language after this message: a detection wins when none was known, or when it is confident. */
+function languageAfter(known: string | null, detected: ReturnType<typeof detectLanguage>): string | null {
+  if (!detected.language || known === detected.language) return known;
+  return !known || detected.confidence >= 0.5 ? detected.language : known;
+}
+
 function requireIdentity(who: CustomerIdentity | undefined): CustomerIdentity {
   if (!who) throw new KeptError('request.invalid', 'Say who wrote: a customer or a case', { field: 'customer' });
   return who;
 }
 
 function newCustomerRow(workspaceId: string, who: CustomerIdentity, detected: ReturnType<typeof detectLanguage>, now: Date): CustomerRow {
-  const email = who.email?.trim().toLowerCase() || null;
+  const email = normalizeEmail(who.email);
   const phone = who.phone?.trim() || null;
-  let language = who.language ?? detected.language;
-  // The same rule as for a returning customer: a confident detection wins over what was given.
-  if (detected.language && language !== detected.language && (!language || detected.confidence >= 0.5)) language = detected.language;
+  const language = languageAfter(who.language ?? null, detected);
   return {
     id: randomUUID(),
     workspaceId,

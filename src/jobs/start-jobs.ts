@@ -45,16 +45,6 @@ export async function startJobs(store: Store, options: { pollingIntervalSeconds?
     async schedule(tx: Db, timer: TimerRequest) {
       await boss.send(timer.name, timer.payload, { startAfter: timer.startAfter, db: fromDrizzle(tx as never, sql as never) });
     },
-    // boss.insert writes many jobs of one queue in one statement, with the queue's retry policy
-    // (it joins the queue row, as send does); so one round trip per distinct timer name.
-    async scheduleMany(tx: Db, requests: TimerRequest[]) {
-      const byName = new Map<string, TimerRequest[]>();
-      for (const timer of requests) byName.set(timer.name, [...(byName.get(timer.name) ?? []), timer]);
-      const db = fromDrizzle(tx as never, sql as never);
-      for (const [name, group] of byName) {
-        await boss.insert(name, group.map((t) => ({ data: t.payload, startAfter: t.startAfter })), { db });
-      }
-    },
     // The same insert as boss.insert (its plan, joined with the queue row for the retry policy),
     // with its JSON parameter read through a guard so it inserts nothing when the caller's write didn't happen.
     insertText(statement: HotStatement, requests: TimerRequest[], onlyIf: string) {
