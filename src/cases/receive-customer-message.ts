@@ -295,8 +295,6 @@ function newCustomerRow(workspaceId: string, who: CustomerIdentity, detected: Re
     phone,
     language,
     externalId: null,
-    acquiredAt: null,
-    acquisitionChannel: null,
     emailBouncedAt: null,
     emailBounceReason: null,
     createdAt: now,

@@ -85,9 +85,6 @@ export const customers = pgTable(
     phone: text('phone'),
     language: text('language'),
     externalId: text('external_id'),
-    /** First purchase and its channel, set by purchase imports (src/retention/). */
-    acquiredAt: ts('acquired_at'),
-    acquisitionChannel: text('acquisition_channel'),
     /** Set when mail to this address bounced for good (a DSN): agents see it before writing again. */
     emailBouncedAt: ts('email_bounced_at'),
     emailBounceReason: text('email_bounce_reason'),

@@ -10,14 +10,20 @@ import { describeRisk, sortReasons } from './describe-risk.ts';
 import { isoDay } from './retention-dates.ts';
 import { loadRetentionSettings } from './retention-settings.ts';
 import { typicalGap } from './refresh-scores.ts';
-import { riskSelectSql, serviceFactsSql } from './risk-sql.ts';
+import { purchaseReasons, purchaseRisk, riskScore } from './purchase-risk.ts';
+import { serviceRiskSql } from './risk-sql.ts';
 
 interface RiskRow {
   customer_id: string;
   name: string;
   email: string | null;
   risk: number;
+  /** the service reasons; the purchase ones are worded from the numbers below */
   reasons: RiskReason[];
+  overdue_points: number;
+  gap_days: number;
+  low_p_alive_points: number;
+  silence: number | null;
   clv: number | null;
   p_alive: number | null;
   value_at_risk: number | null;
@@ -26,7 +32,8 @@ interface RiskRow {
 }
 
 function present(r: RiskRow): CustomerRiskView {
-  const reasons = sortReasons(r.reasons ?? []);
+  const purchase = { overduePoints: r.overdue_points, gapDays: r.gap_days, lowPAlivePoints: r.low_p_alive_points };
+  const reasons = sortReasons([...purchaseReasons(purchase, r.silence, r.p_alive), ...(r.reasons ?? [])]);
   return {
     customerId: r.customer_id,
     name: r.name,
@@ -47,9 +54,11 @@ export async function listAtRisk(db: Db, workspaceId: string, options: { limit: 
     db,
     sql`select count(*)::int as n from customer_scores where workspace_id = ${workspaceId} and risk >= ${options.minRisk}`,
   );
+  // Silence as of the scoring (T − t_x), so "no purchase for N days" matches the score.
   const rows = await queryRows<RiskRow>(
     db,
-    sql`select s.customer_id, c.name, c.email, s.risk, s.risk_reasons as reasons, s.clv, s.p_alive, s.value_at_risk, v.last_day::text as last_day, s.computed_at
+    sql`select s.customer_id, c.name, c.email, s.risk, s.risk_reasons as reasons, s.overdue_points, s.gap_days, s.low_p_alive_points,
+          (s.t - s.t_x) as silence, s.clv, s.p_alive, s.value_at_risk, v.last_day::text as last_day, s.computed_at
         from customer_scores s join customers c on c.id = s.customer_id
         left join customer_value v on v.workspace_id = s.workspace_id and v.customer_id = s.customer_id
         where s.workspace_id = ${workspaceId} and s.risk >= ${options.minRisk}
@@ -62,18 +71,40 @@ export async function customerRisk(db: Db, workspaceId: string, customerId: stri
   const settings = await loadRetentionSettings(db, workspaceId);
   const medianGap = await typicalGap(db, workspaceId);
   const asOf = isoDay(now);
-  const base = sql`(
-    select c.id as customer_id, c.name, c.email, (v.purchase_days - 1) as x, (v.last_day - v.first_day) as tx,
-      greatest(${asOf}::date - v.last_day, 0)::float8 as silence, s.p_alive, s.clv, v.last_day::text as last_day, s.computed_at
-    from customers c
-    left join customer_value v on v.workspace_id = c.workspace_id and v.customer_id = c.id
-    left join customer_scores s on s.workspace_id = c.workspace_id and s.customer_id = c.id
-    where c.workspace_id = ${workspaceId} and c.id = ${customerId})`;
-  const [row] = await queryRows<Omit<RiskRow, 'value_at_risk'>>(
+  const [row] = await queryRows<{
+    customer_id: string;
+    name: string;
+    email: string | null;
+    x: number | null;
+    tx: number | null;
+    silence: number | null;
+    p_alive: number | null;
+    clv: number | null;
+    last_day: string | null;
+    computed_at: Date | string | null;
+    service_points: number;
+    reasons: RiskReason[];
+  }>(
     db,
-    sql`with ${serviceFactsSql(workspaceId, new Date(now.getTime() - 365 * 86_400_000), customerId)}
-        ${riskSelectSql(base, settings, medianGap)}`,
+    sql`with ${serviceRiskSql(workspaceId, new Date(now.getTime() - 365 * 86_400_000), settings, customerId)}
+        select c.id as customer_id, c.name, c.email, (v.purchase_days - 1) as x, (v.last_day - v.first_day) as tx,
+          greatest(${asOf}::date - v.last_day, 0) as silence, s.p_alive, s.clv, v.last_day::text as last_day, s.computed_at,
+          coalesce(sr.points, 0)::float8 as service_points, coalesce(sr.reasons, '[]'::jsonb) as reasons
+        from customers c
+        left join customer_value v on v.workspace_id = c.workspace_id and v.customer_id = c.id
+        left join customer_scores s on s.workspace_id = c.workspace_id and s.customer_id = c.id
+        left join service_risk sr on sr.customer_id = c.id
+        where c.workspace_id = ${workspaceId} and c.id = ${customerId}`,
   );
   if (!row) throw notFound('The customer');
-  return present({ ...row, value_at_risk: row.clv === null ? null : (row.clv * row.risk) / 100 });
+  const purchase = purchaseRisk({ x: row.x ?? 0, tx: row.tx ?? 0, silence: row.silence, pAlive: row.p_alive }, settings.riskWeights, medianGap);
+  const risk = riskScore(purchase.points, Number(row.service_points));
+  return present({
+    ...row,
+    risk,
+    overdue_points: purchase.overduePoints,
+    gap_days: purchase.gapDays,
+    low_p_alive_points: purchase.lowPAlivePoints,
+    value_at_risk: row.clv === null ? null : (row.clv * risk) / 100,
+  });
 }

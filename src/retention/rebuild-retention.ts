@@ -1,5 +1,5 @@
 // The full rebuild of everything derived from purchases, for one workspace: the per-customer
-// summary (customer_value, customer_months, customers' acquisition) and the dashboard rollups
+// summary (customer_value, with the purchase months and the acquisition) and the dashboard rollups
 // from every purchase, then CLV and risk. Imports keep the summary current for the customers
 // they touch, so this is the repair path (a changed definition, a restore, a suspicion), not
 // the nightly one: `kept retention rebuild`.

@@ -37,8 +37,8 @@ export async function refreshRollups(db: Db, workspaceId: string, now: Date): Pr
       select to_char(v.first_day, 'YYYY-MM') as cohort,
         ((date_part('year', m.month) - date_part('year', v.first_day)) * 12 + date_part('month', m.month) - date_part('month', v.first_day))::int as "offset",
         count(*)::int as customers
-      from customer_months m join customer_value v on v.workspace_id = m.workspace_id and v.customer_id = m.customer_id
-      where m.workspace_id = ${workspaceId}
+      from customer_value v, unnest(v.months) as m(month)
+      where v.workspace_id = ${workspaceId}
       group by 1, 2 order by 1, 2`,
   );
   const cohorts = cells.filter((c) => c.offset === 0).map((c) => ({ cohort: c.cohort, customers: c.customers }));
@@ -47,10 +47,12 @@ export async function refreshRollups(db: Db, workspaceId: string, now: Date): Pr
   const yearly = await queryRows<{ year: number; active: number; retained: number }>(
     db,
     sql`
-      with y as (select distinct customer_id, date_part('year', month)::int as yr from customer_months where workspace_id = ${workspaceId})
-      select a.yr as year, count(*)::int as active, count(b.customer_id)::int as retained
-      from y a left join y b on b.customer_id = a.customer_id and b.yr = a.yr + 1
-      group by a.yr order by a.yr`,
+      with y as (
+        select v.customer_id, date_part('year', m.month)::int as yr
+        from customer_value v, unnest(v.months) as m(month) where v.workspace_id = ${workspaceId} group by 1, 2)
+      select yr as year, count(*)::int as active, count(*) filter (where next_yr = yr + 1)::int as retained
+      from (select yr, lead(yr) over (partition by customer_id order by yr) as next_yr from y) g
+      group by yr order by yr`,
   );
   await saveRollup(db, workspaceId, 'yearly', { years: yearly }, now);
 
@@ -60,8 +62,8 @@ export async function refreshRollups(db: Db, workspaceId: string, now: Date): Pr
     db,
     sql`
       with m as (
-        select month, lead(month) over (partition by customer_id order by month) as nxt
-        from customer_months where workspace_id = ${workspaceId})
+        select m.month, v.months[m.i + 1] as nxt
+        from customer_value v, unnest(v.months) with ordinality as m(month, i) where v.workspace_id = ${workspaceId})
       select to_char(at, 'YYYY-MM') as month, sum(delta)::int as delta from (
         select month as at, 1 as delta from m
         union all

@@ -41,8 +41,8 @@ export async function complaintRateReport(db: Db, workspaceId: string, now: Date
           count(distinct customer_id) filter (where not bought)::int as case_only
         from (
           select c.customer_id, c.is_complaint, date_trunc('month', c.created_at at time zone 'UTC')::date as m,
-            exists (select 1 from customer_months cm where cm.workspace_id = c.workspace_id and cm.customer_id = c.customer_id
-                    and cm.month between (date_trunc('month', c.created_at at time zone 'UTC') - interval '11 months')::date
+            exists (select 1 from customer_value v, unnest(v.months) as cm(month)
+                    where v.workspace_id = c.workspace_id and v.customer_id = c.customer_id and cm.month between (date_trunc('month', c.created_at at time zone 'UTC') - interval '11 months')::date
                     and date_trunc('month', c.created_at at time zone 'UTC')::date) as bought
           from cases c where c.workspace_id = ${workspaceId} and c.created_at >= ${from}
         ) x group by m`,

@@ -52,12 +52,13 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
     expect(again).toMatchObject({ status: 'done', imported: 0, duplicates: 3, customersCreated: 0, customersMatched: 2 });
     expect(await purchaseCount()).toBe(3);
     // The customer knows when and how they were won.
-    const [c1] = await queryRows<{ acquired_at: Date; acquisition_channel: string }>(
+    const [c1] = await queryRows<{ first_day: string; acquisition_channel: string; months: string[] }>(
       kept.store.db,
-      sql`select acquired_at, acquisition_channel from customers where workspace_id = ${ws.id} and external_id = 'c1'`,
+      sql`select v.first_day::text, v.acquisition_channel, v.months::text[] as months from customer_value v join customers c on c.id = v.customer_id
+          where v.workspace_id = ${ws.id} and c.external_id = 'c1'`,
     );
-    expect(new Date(c1!.acquired_at).toISOString()).toBe('2024-01-05T00:00:00.000Z');
-    expect(c1!.acquisition_channel).toBe('web');
+    expect(c1).toMatchObject({ first_day: '2024-01-05', acquisition_channel: 'web' });
+    expect(c1!.months).toEqual(['2024-01-01', '2024-02-01']);
     // An import schedules the CLV and risk refresh.
     expect(kept.timers.scheduled.some((t) => t.name === 'retention-refresh-scores' && t.payload['workspaceId'] === ws.id)).toBe(true);
   });

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { readPublishedCdnowSummary } from './cdnow-fixture.ts';
+import { fitParetoNbdInWorker } from './fit-pareto-nbd-in-worker.ts';
+import { fitParetoNbd } from './pareto-nbd.ts';
+
+describe('Pareto/NBD on a worker thread', () => {
+  it('gives the fit of the main thread (CDNOW, published parameters)', async () => {
+    const cdnow = readPublishedCdnowSummary();
+    const columns = { x: cdnow.x, tx: cdnow.tx, T: cdnow.T, weight: new Float64Array(cdnow.x.length).fill(1) };
+    const here = fitParetoNbd(columns, { standardErrors: false });
+    const there = await fitParetoNbdInWorker(columns);
+    expect(there.ranOn).toBe('worker');
+    expect(there.params).toEqual(here.params);
+    expect(there.params.r).toBeCloseTo(0.5534, 3);
+    expect(there.logLikelihood).toBeCloseTo(-9594.98, 1);
+  });
+});
