@@ -31,27 +31,36 @@ export interface CohortCells {
 
 export async function refreshRollups(db: Db, workspaceId: string, now: Date): Promise<void> {
   const settings = await loadRetentionSettings(db, workspaceId);
+  // Each query first counts per small key (cohort month × purchase month, month × next
+  // purchase month: a few hundred groups) over the unnested months, then does the date
+  // arithmetic and formatting on those groups, not on 4,500,000 rows.
   const cells = await queryRows<{ cohort: string; offset: number; customers: number }>(
     db,
     sql`
-      select to_char(v.first_day, 'YYYY-MM') as cohort,
-        ((date_part('year', m.month) - date_part('year', v.first_day)) * 12 + date_part('month', m.month) - date_part('month', v.first_day))::int as "offset",
-        count(*)::int as customers
-      from customer_value v, unnest(v.months) as m(month)
-      where v.workspace_id = ${workspaceId}
-      group by 1, 2 order by 1, 2`,
+      select to_char(c, 'YYYY-MM') as cohort,
+        ((date_part('year', month) - date_part('year', c)) * 12 + date_part('month', month) - date_part('month', c))::int as "offset",
+        n::int as customers
+      from (
+        select date_trunc('month', v.first_day)::date as c, m.month, count(*) as n
+        from customer_value v, unnest(v.months) as m(month)
+        where v.workspace_id = ${workspaceId}
+        group by 1, 2) g
+      order by 1, 2`,
   );
   const cohorts = cells.filter((c) => c.offset === 0).map((c) => ({ cohort: c.cohort, customers: c.customers }));
   await saveRollup(db, workspaceId, 'cohorts', { cohorts, cells } satisfies CohortCells, now);
 
+  // One row per customer and year with a purchase: the year's last purchase month (the months
+  // are sorted), which also tells whether the next purchase fell in the following year.
   const yearly = await queryRows<{ year: number; active: number; retained: number }>(
     db,
     sql`
-      with y as (
-        select v.customer_id, date_part('year', m.month)::int as yr
-        from customer_value v, unnest(v.months) as m(month) where v.workspace_id = ${workspaceId} group by 1, 2)
       select yr as year, count(*)::int as active, count(*) filter (where next_yr = yr + 1)::int as retained
-      from (select yr, lead(yr) over (partition by customer_id order by yr) as next_yr from y) g
+      from (
+        select date_part('year', m.month)::int as yr, date_part('year', v.months[m.i + 1])::int as next_yr
+        from customer_value v, unnest(v.months) with ordinality as m(month, i)
+        where v.workspace_id = ${workspaceId}
+          and (v.months[m.i + 1] is null or date_part('year', v.months[m.i + 1]) <> date_part('year', m.month))) y
       group by yr order by yr`,
   );
   await saveRollup(db, workspaceId, 'yearly', { years: yearly }, now);
@@ -61,34 +70,32 @@ export async function refreshRollups(db: Db, workspaceId: string, now: Date): Pr
   const events = await queryRows<{ month: string; delta: number }>(
     db,
     sql`
-      with m as (
-        select m.month, v.months[m.i + 1] as nxt
-        from customer_value v, unnest(v.months) with ordinality as m(month, i) where v.workspace_id = ${workspaceId})
+      with p as (
+        select m.month, v.months[m.i + 1] as nxt, count(*)::int as n
+        from customer_value v, unnest(v.months) with ordinality as m(month, i)
+        where v.workspace_id = ${workspaceId}
+        group by 1, 2)
       select to_char(at, 'YYYY-MM') as month, sum(delta)::int as delta from (
-        select month as at, 1 as delta from m
+        select month as at, n as delta from p
         union all
-        select least((month + interval '12 months')::date, coalesce(nxt, 'infinity'::date)) as at, -1 from m
-      ) e where at <> 'infinity'::date group by 1 order by 1`,
+        select least((month + interval '12 months')::date, coalesce(nxt, 'infinity'::date)) as at, -n from p
+      ) e where at <> 'infinity'::date group by at order by at`,
   );
   await saveRollup(db, workspaceId, 'active-months', { events }, now);
 
-  const [totals] = await queryRows<{ n: number; total: number | null; siv: number | null }>(
+  // One ranking of the revenues gives the percentile sums and Σ rank × value (the Gini) at once.
+  const buckets = await queryRows<{ pct: number; s: number; siv: number; n: number }>(
     db,
     sql`
-      select count(*)::int as n, sum(v)::float8 as total, sum(i * v)::float8 as siv
-      from (select revenue::float8 as v, row_number() over (order by revenue) as i from customer_value where workspace_id = ${workspaceId}) r`,
-  );
-  const buckets = await queryRows<{ pct: number; s: number }>(
-    db,
-    sql`
-      select ceil(100.0 * i / n)::int as pct, sum(v)::float8 as s
-      from (select revenue::float8 as v, row_number() over (order by revenue) as i, count(*) over () as n
-            from customer_value where workspace_id = ${workspaceId}) r
+      with total as (select count(*) as n from customer_value where workspace_id = ${workspaceId})
+      select ceil(100.0 * i / total.n)::int as pct, sum(v)::float8 as s, sum(i * v)::float8 as siv, count(*)::int as n
+      from (select revenue::float8 as v, row_number() over (order by revenue) as i from customer_value where workspace_id = ${workspaceId}) r, total
       group by 1`,
   );
+  const totals = buckets.reduce((t, b) => ({ n: t.n + b.n, total: t.total + b.s, siv: t.siv + b.siv }), { n: 0, total: 0, siv: 0 });
   const sums = new Array<number>(100).fill(0);
   for (const b of buckets) sums[b.pct - 1] = b.s;
-  await saveRollup(db, workspaceId, 'revenue-lorenz', lorenzFromPercentiles(totals?.n ?? 0, totals?.total ?? 0, totals?.siv ?? 0, sums), now);
+  await saveRollup(db, workspaceId, 'revenue-lorenz', lorenzFromPercentiles(totals.n, totals.total, totals.siv, sums), now);
   await refreshEarlyChurn(db, workspaceId, now, settings);
 }
 
