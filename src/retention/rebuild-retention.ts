@@ -1,8 +1,9 @@
 // The full rebuild of everything derived from purchases, for one workspace: the per-customer
-// summary (customer_value, with the purchase months and the acquisition) and the dashboard rollups
-// from every purchase, then CLV and risk. Imports keep the summary current for the customers
-// they touch, so this is the repair path (a changed definition, a restore, a suspicion), not
-// the nightly one: `kept retention rebuild`.
+// summary (customer_value, with the purchase months and the acquisition) and the dashboard
+// rollups from every purchase, then CLV and risk. Imports keep the summary current for the
+// customers they touch, so this is the repair path (a changed definition, a restore, a
+// suspicion), not the nightly one: `kept retention rebuild`.
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { refreshCustomerValue } from './refresh-customer-value.ts';
 import { refreshRollups } from './refresh-rollups.ts';
@@ -13,16 +14,40 @@ export interface RebuildReport {
   scores: ClvFitSummary;
 }
 
-export async function rebuildRetention(db: Db, workspaceId: string, now: Date): Promise<RebuildReport> {
-  const t0 = performance.now();
-  let t1 = t0;
-  // One transaction: readers see the old summary until the new one is complete.
-  await db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    await refreshCustomerValue(tx, workspaceId, 'all');
-    t1 = performance.now();
-    await refreshRollups(tx, workspaceId, now);
+/** Boundaries splitting the uuid space into `parts` equal ranges of customer ids. */
+export function customerIdRanges(parts: number): Array<{ from: string | null; to: string | null }> {
+  const bounds = Array.from({ length: parts - 1 }, (_, i) => {
+    const hex = Math.floor(((i + 1) * 0x1_0000_0000) / parts).toString(16).padStart(8, '0');
+    return `${hex}-0000-0000-0000-000000000000`;
   });
+  return Array.from({ length: parts }, (_, i) => ({ from: bounds[i - 1] ?? null, to: bounds[i] ?? null }));
+}
+
+/**
+ * The summary from every purchase. With `parts` > 1 (PostgreSQL: one connection each) the
+ * customers are split by id range and the parts rebuilt side by side, each in its own
+ * transaction: the one-pass aggregate cannot run as a parallel query (a window and distinct
+ * counts), and a server has more than one core. Every row is upserted only if it changed, so
+ * a reader sees each customer's old or new summary, never a mix within one customer.
+ */
+export async function rebuildSummary(db: Db, workspaceId: string, parts = 1): Promise<void> {
+  if (parts <= 1) {
+    await db.transaction(async (tx) => refreshCustomerValue(tx as unknown as Db, workspaceId, 'all'));
+    return;
+  }
+  await Promise.all(
+    customerIdRanges(parts).map((range) =>
+      db.transaction(async (tx) => refreshCustomerValue(tx as unknown as Db, workspaceId, range, { analyze: false })),
+    ),
+  );
+  await db.execute(sql`analyze customer_value`);
+}
+
+export async function rebuildRetention(db: Db, workspaceId: string, now: Date, options: { parts?: number } = {}): Promise<RebuildReport> {
+  const t0 = performance.now();
+  await rebuildSummary(db, workspaceId, options.parts ?? 1);
+  const t1 = performance.now();
+  await refreshRollups(db, workspaceId, now);
   const t2 = performance.now();
   const scores = await refreshScores(db, workspaceId, now);
   const t3 = performance.now();

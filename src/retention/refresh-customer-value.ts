@@ -6,14 +6,21 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 
-/** 'all' rebuilds the workspace; 'import_map' the customers in that temporary table. */
-export type RefreshScope = 'all' | 'import_map';
+/**
+ * 'all' rebuilds the workspace (or the customers whose id falls in [from, to), so that parts
+ * can be rebuilt side by side); 'import_map' the customers in that temporary table.
+ */
+export type RefreshScope = 'all' | { from: string | null; to: string | null } | 'import_map';
 
 function inScope(scope: RefreshScope, column: SQL): SQL {
-  return scope === 'all' ? sql`true` : sql`${column} in (select customer_id from import_map where customer_id is not null)`;
+  if (scope === 'all') return sql`true`;
+  if (scope === 'import_map') return sql`${column} in (select customer_id from import_map where customer_id is not null)`;
+  const from = scope.from === null ? sql`true` : sql`${column} >= ${scope.from}::uuid`;
+  const to = scope.to === null ? sql`true` : sql`${column} < ${scope.to}::uuid`;
+  return sql`${from} and ${to}`;
 }
 
-export async function refreshCustomerValue(tx: Db, workspaceId: string, scope: RefreshScope): Promise<void> {
+export async function refreshCustomerValue(tx: Db, workspaceId: string, scope: RefreshScope, options: { analyze?: boolean } = {}): Promise<void> {
   // One pass over the purchases in the order of their (workspace, customer, time) index: the
   // first day comes from a window over each customer's rows (already sorted, so no sort), and
   // one group per customer gives the rest. Earlier this went through a (customer, day)

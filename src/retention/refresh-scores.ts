@@ -89,8 +89,8 @@ export async function refreshScores(db: Db, workspaceId: string, now: Date): Pro
     seconds: { groups: sec(t1 - t0), fit: sec(t2 - t1), score: sec(t3 - t2), write: sec(t4 - t3), total: sec(t4 - t0) },
   };
   await saveRollup(db, workspaceId, 'clv-fit', summary, now);
-  await refreshEarlyChurn(db, workspaceId, now, settings);
-  await refreshClvByChannel(db, workspaceId, now);
+  // Independent of each other: on PostgreSQL they run on two connections at once.
+  await Promise.all([refreshEarlyChurn(db, workspaceId, now, settings), refreshClvByChannel(db, workspaceId, now)]);
   return summary;
 }
 
