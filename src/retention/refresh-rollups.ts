@@ -29,7 +29,8 @@ export interface CohortCells {
   cells: Array<{ cohort: string; offset: number; customers: number }>;
 }
 
-export async function refreshRollups(db: Db, workspaceId: string, now: Date): Promise<void> {
+/** `earlyChurn: false` when a score refresh runs alongside: it refreshes early churn itself, from the new scores. */
+export async function refreshRollups(db: Db, workspaceId: string, now: Date, options: { earlyChurn?: boolean } = {}): Promise<void> {
   const settings = await loadRetentionSettings(db, workspaceId);
   // Each query first counts per small key (cohort month × purchase month, month × next
   // purchase month: a few hundred groups) over the unnested months, then does the date
@@ -96,7 +97,7 @@ export async function refreshRollups(db: Db, workspaceId: string, now: Date): Pr
   const sums = new Array<number>(100).fill(0);
   for (const b of buckets) sums[b.pct - 1] = b.s;
   await saveRollup(db, workspaceId, 'revenue-lorenz', lorenzFromPercentiles(totals.n, totals.total, totals.siv, sums), now);
-  await refreshEarlyChurn(db, workspaceId, now, settings);
+  if (options.earlyChurn !== false) await refreshEarlyChurn(db, workspaceId, now, settings);
 }
 
 export interface EarlyChurnRow {
