@@ -228,6 +228,18 @@ export interface Distribution {
   buckets: Array<{ le: number; count: number }>;
 }
 
+/** Respect-for-time figures of one team or channel (minutes; null when there is nothing to measure). */
+export interface TimeFigures {
+  key: string;
+  cases: number;
+  firstResponse: { count: number; p50: number | null; p90: number | null };
+  /** each waiting period: from a customer message with nothing pending to the next answer (or now) */
+  wait: { count: number; p50: number | null; p90: number | null };
+  /** per case, the sum of its waits */
+  totalWait: { p50: number | null; p90: number | null };
+  handoffs: { mean: number; p90: number | null };
+}
+
 export interface ServiceMetricsResponse {
   from: string;
   to: string;
@@ -236,6 +248,9 @@ export interface ServiceMetricsResponse {
   firstResponseByChannel: Array<{ channel: Channel; p50: number | null; p90: number | null; count: number }>;
   firstResponseByTeam: Array<{ team: string; p50: number | null; p90: number | null; count: number }>;
   handoffsPerCase: Distribution;
+  /** K7 per owner's team ('' = no team) and per channel: first response, waits, total wait per case, handoffs */
+  timeByTeam: TimeFigures[];
+  timeByChannel: TimeFigures[];
   unanswered: number;
   openEscalations: number;
   overdueEscalations: number;

@@ -3,6 +3,7 @@ import type { ServiceMetricsResponse } from '../contract/api-types.ts';
 import { queryRows, type Db } from '../db/open-database.ts';
 import type { Channel } from '../events/event-types.ts';
 import { summarizeDistribution } from './distribution.ts';
+import { timeByGroup, type CaseTimeFacts } from './time-by-group.ts';
 
 const MINUTE_BUCKETS = [5, 15, 30, 60, 120, 240, 480, 1440, 2880, 10080];
 
@@ -16,6 +17,7 @@ export async function computeServiceMetrics(db: Db, workspaceId: string, from: D
   const periodCases = sql`(select id from cases where workspace_id = ${workspaceId} and created_at >= ${from.toISOString()} and created_at < ${to.toISOString()})`;
 
   const perCase = await queryRows<{
+    id: string;
     channel: string;
     team: string | null;
     first_in: string | null;
@@ -23,7 +25,7 @@ export async function computeServiceMetrics(db: Db, workspaceId: string, from: D
     handoffs: number;
   }>(
     db,
-    sql`select c.channel, t.name as team,
+    sql`select c.id, c.channel, t.name as team,
           min(e.occurred_at) filter (where e.type = 'message.received') as first_in,
           min(e.occurred_at) filter (where e.type = 'message.sent') as first_out,
           count(*) filter (where e.type = 'case.handed_off')::int as handoffs
@@ -35,13 +37,13 @@ export async function computeServiceMetrics(db: Db, workspaceId: string, from: D
         group by c.id, c.channel, t.name`,
   );
 
-  const waits = await queryRows<{ started: string; ended: string | null }>(
+  const waits = await queryRows<{ case_id: string; started: string; ended: string | null }>(
     db,
     sql`with m as (
           select case_id, id, type, occurred_at, lag(type) over (partition by case_id order by id) as prev_type
           from events where case_id in ${periodCases} and type in ('message.received', 'message.sent')
         )
-        select s.occurred_at as started,
+        select s.case_id, s.occurred_at as started,
           (select min(n.occurred_at) from m n where n.case_id = s.case_id and n.type = 'message.sent' and n.id > s.id) as ended
         from m s
         where s.type = 'message.received' and (s.prev_type is null or s.prev_type = 'message.sent')`,
@@ -92,18 +94,28 @@ export async function computeServiceMetrics(db: Db, workspaceId: string, from: D
     });
   };
   const promisesBy = Object.fromEntries(promiseCounts.map((p) => [p.status, p.n]));
+  const waitMinutes = waits.map((w) => ({ caseId: w.case_id, minutes: Math.max(0, minutesBetween(w.started, w.ended ?? now)) }));
+  const caseFacts: CaseTimeFacts[] = perCase.map((c) => ({
+    caseId: c.id,
+    channel: c.channel,
+    team: c.team ?? '',
+    firstResponseMinutes: c.first_in && c.first_out ? Math.max(0, minutesBetween(c.first_in, c.first_out)) : null,
+    handoffs: c.handoffs,
+  }));
 
   return {
     from: from.toISOString(),
     to: to.toISOString(),
     firstResponseMinutes: summarizeDistribution(firstResponses.map((c) => c.minutes), MINUTE_BUCKETS),
     waitMinutes: summarizeDistribution(
-      waits.map((w) => Math.max(0, minutesBetween(w.started, w.ended ?? now))),
+      waitMinutes.map((w) => w.minutes),
       MINUTE_BUCKETS,
     ),
     firstResponseByChannel: groupBy((c) => c.channel).map(({ key, ...rest }) => ({ channel: key as Channel, ...rest })),
     firstResponseByTeam: groupBy((c) => c.team ?? '').map(({ key, ...rest }) => ({ team: key, ...rest })),
     handoffsPerCase: summarizeDistribution(perCase.map((c) => c.handoffs), [0, 1, 2, 3, 5, 10]),
+    timeByTeam: timeByGroup(caseFacts, waitMinutes, (c) => c.team),
+    timeByChannel: timeByGroup(caseFacts, waitMinutes, (c) => c.channel),
     unanswered: counters?.unanswered ?? 0,
     openEscalations: counters?.open_escalations ?? 0,
     overdueEscalations: counters?.overdue_escalations ?? 0,

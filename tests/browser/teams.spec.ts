@@ -60,11 +60,19 @@ test('an admin creates a team, puts an agent in it, gives it its own hours, and 
   await expect(figures.getByTestId('team-figures-row').filter({ hasText: team })).toHaveCount(1);
   await expect(page.getByTestId('chart-by-team').locator('canvas').first()).toBeVisible();
   await shoot(figures.locator('xpath=ancestor::div[contains(@class,"mantine-Paper-root")][1]'), 'teams-dashboard-en.png');
+  // Waits, total wait and handoffs per team, then per channel (K7).
+  const times = page.getByTestId('time-by-group');
+  await expect(times.getByTestId('time-by-group-row').filter({ hasText: team })).toHaveCount(1);
+  await times.getByText('By channel').click();
+  await expect(times.getByTestId('time-by-group-row').filter({ hasText: 'E-mail' })).toHaveCount(1);
+  await shoot(times, 'time-by-channel-en.png');
 
   await chooseLanguage(page, 'ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(figures).toContainText('الردود الأولى');
   await shoot(figures.locator('xpath=ancestor::div[contains(@class,"mantine-Paper-root")][1]'), 'teams-dashboard-ar.png');
+  await expect(times).toContainText('احترام وقت العملاء');
+  await shoot(times, 'time-by-group-ar.png');
 
   await page.goto('/app/settings');
   await expect(teams).toContainText('الفرق');

@@ -135,5 +135,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('teams on %s', (kind) => {
     const to = new Date(Date.now() + 86_400_000).toISOString();
     const metrics = json<ServiceMetricsResponse>(await ws.request(ws.supervisor, { method: 'GET', url: `/api/v1/metrics/service?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}` }));
     expect(metrics.firstResponseByTeam).toEqual([expect.objectContaining({ team: 'English line', count: 1 })]);
+    // K7's other figures per team and per channel: the one wait ended with the answer.
+    expect(metrics.timeByTeam).toEqual([
+      expect.objectContaining({ key: 'English line', cases: 1, firstResponse: expect.objectContaining({ count: 1 }), wait: expect.objectContaining({ count: 1 }), handoffs: { mean: 0, p90: 0 } }),
+    ]);
+    expect(metrics.timeByChannel.map((g) => [g.key, g.cases])).toEqual([['email', 1]]);
+    expect(metrics.timeByTeam[0]!.totalWait.p50).toBe(metrics.timeByTeam[0]!.wait.p50);
   });
 });

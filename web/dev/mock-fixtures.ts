@@ -105,6 +105,8 @@ const metrics: ServiceMetricsResponse = {
   waitMinutes: { count: 180, p50: 60, p90: 600, max: 4000, buckets: [] },
   firstResponseByChannel: (['email', 'portal', 'phone', 'fax'] as const).map((channel, i) => ({ channel, p50: 20 + i * 30, p90: 120 + i * 200, count: 40 })),
   firstResponseByTeam: [],
+  timeByTeam: [],
+  timeByChannel: [],
   handoffsPerCase: { count: 180, p50: 1, p90: 3, max: 6, buckets: [0, 1, 2, 3, 5].map((le, i) => ({ le, count: [80, 50, 25, 15, 10][i]! })) },
   unanswered: 7,
   openEscalations: 3,

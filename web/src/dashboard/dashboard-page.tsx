@@ -9,6 +9,7 @@ import { useFormat } from '../i18n/use-format.ts';
 import { byChannelOption, byTeamOption, dailyOption, histogramOption, promisesOption } from './chart-options.ts';
 import { EChart, type ChartOption } from './echart.tsx';
 import { TeamFiguresCard } from './team-figures-card.tsx';
+import { TimeByGroupCard } from './time-by-group-card.tsx';
 
 const PERIODS = ['7', '30', '90'] as const;
 
@@ -107,6 +108,7 @@ export default function DashboardPage() {
             <ChartCard title={t('dashboard.charts.firstResponseHistogram')} option={options.histogram} testId="chart-first-response" />
             <ChartCard title={t('dashboard.charts.firstResponseByChannel')} option={options.byChannel} testId="chart-by-channel" />
             <TeamFiguresCard metrics={data} option={options.byTeam} />
+            <TimeByGroupCard metrics={data} />
             <ChartCard title={t('dashboard.charts.daily')} option={options.daily} testId="chart-daily" />
             <ChartCard title={t('dashboard.charts.handoffs')} option={options.handoffs} testId="chart-handoffs" />
             <ChartCard title={t('dashboard.charts.promises')} option={options.promises} testId="chart-promises" />
