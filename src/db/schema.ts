@@ -31,12 +31,17 @@ export const workspaces = pgTable('workspaces', {
   createdAt: createdAt(),
 });
 
-export const teams = pgTable('teams', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
-  name: text('name').notNull(),
-  createdAt: createdAt(),
-});
+export const teams = pgTable(
+  'teams',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  // "Billing" and "billing" would be indistinguishable on the dashboard.
+  (t) => [uniqueIndex('teams_workspace_name_key').on(t.workspaceId, sql`lower(${t.name})`)],
+);
 
 export const users = pgTable(
   'users',

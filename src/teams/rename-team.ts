@@ -4,7 +4,7 @@ import type { Db } from '../db/open-database.ts';
 import { teams } from '../db/schema.ts';
 import { listTeams } from './list-teams.ts';
 import { requireTeam } from './require-team.ts';
-import { assertTeamNameFree, tidyTeamName } from './team-name.ts';
+import { assertTeamNameFree, nameTakenOnRace, tidyTeamName } from './team-name.ts';
 
 /**
  * Renaming keeps the id, so members, the team's calendar and past figures stay with it; reports
@@ -12,10 +12,12 @@ import { assertTeamNameFree, tidyTeamName } from './team-name.ts';
  */
 export async function renameTeam(db: Db, workspaceId: string, teamId: string, name: string): Promise<TeamView> {
   const tidy = tidyTeamName(name);
-  await db.transaction(async (tx) => {
-    await requireTeam(tx, workspaceId, teamId);
-    await assertTeamNameFree(tx, workspaceId, tidy, teamId);
-    await tx.update(teams).set({ name: tidy }).where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
-  });
+  await nameTakenOnRace(tidy, () =>
+    db.transaction(async (tx) => {
+      await requireTeam(tx, workspaceId, teamId);
+      await assertTeamNameFree(tx, workspaceId, tidy, teamId);
+      await tx.update(teams).set({ name: tidy }).where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
+    }),
+  );
   return (await listTeams(db, workspaceId)).find((t) => t.id === teamId)!;
 }

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetailResponse, ServiceMetricsResponse, UserView } from '../../src/contract/api-types.ts';
 import type { TeamListResponse, TeamView } from '../../src/contract/team-api-types.ts';
+import { teams } from '../../src/db/schema.ts';
+import { isUniqueViolation } from '../../src/db/unique-violation.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { json, testKept, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
@@ -51,6 +53,16 @@ describe.each<StoreKind>(['pglite', 'postgres'])('teams on %s', (kind) => {
     const clash = await create(a, 'BILLING DESK');
     expect(clash.statusCode).toBe(409);
     expect(json(clash).error).toMatchObject({ code: 'team.name_taken', field: 'name' });
+
+    // Two admins at the same instant: the unique index decides, and the loser gets the same 409.
+    const raced = await Promise.all([create(a, 'Night desk'), create(a, 'NIGHT desk'), create(a, 'night DESK')]);
+    expect(raced.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    expect(raced.filter((r) => r.statusCode === 409).map((r) => json(r).error.code)).toEqual(['team.name_taken', 'team.name_taken']);
+    expect((await a.request(a.admin, { method: 'DELETE', url: `/api/v1/teams/${json<TeamView>(raced.find((r) => r.statusCode === 201)!).id}` })).statusCode).toBe(204);
+    // The index itself, past the check in code.
+    const duplicate = kept.store.db.insert(teams).values({ workspaceId: a.id, name: 'billing DESK' });
+    const rejected = await duplicate.then(() => null, (e: unknown) => e);
+    expect(isUniqueViolation(rejected, 'teams_workspace_name_key')).toBe(true);
 
     const tier = json<TeamView>(await create(a, 'Arabic line'));
     expect((await list(a)).map((t) => t.name)).toEqual(['Arabic line', 'Billing desk']);
