@@ -2,21 +2,15 @@ import type { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import { createUser } from '../accounts/create-user.ts';
 import { createApiToken } from '../accounts/sessions.ts';
-import type { Store } from '../db/open-database.ts';
-import { users, workspaces } from '../db/schema.ts';
+import { users } from '../db/schema.ts';
 import { KeptError } from '../errors/kept-error.ts';
 import { seedDemoCompany } from '../demo/seed-demo-company.ts';
+import { createTeam } from '../teams/create-team.ts';
+import { findTeamByName } from '../teams/find-team-by-name.ts';
+import { listTeams } from '../teams/list-teams.ts';
 import { withStore } from './with-store.ts';
+import { workspaceIdFor } from './workspace-option.ts';
 
-
-async function workspaceIdFor(store: Store, slug: string | undefined): Promise<string> {
-  const rows = slug
-    ? await store.db.select().from(workspaces).where(eq(workspaces.slug, slug))
-    : await store.db.select().from(workspaces).limit(2);
-  if (rows.length === 0) throw new KeptError('not_found', slug ? `No workspace "${slug}"` : 'No workspace yet: open the web app or run `kept demo`');
-  if (rows.length > 1) throw new KeptError('request.invalid', 'Several workspaces: name one with --workspace <slug>', { field: 'workspace' });
-  return rows[0]!.id;
-}
 
 export function registerAdminCommands(program: Command): void {
   const user = program.command('user').description('Manage staff accounts');
@@ -29,12 +23,16 @@ export function registerAdminCommands(program: Command): void {
     .option('--role <role>', 'agent | supervisor | admin', 'agent')
     .option('--languages <codes>', 'languages spoken, comma-separated (e.g. en,ar)', 'en')
     .option('--capacity <n>', 'open cases this person can own', '20')
+    .option('--team <name>', 'the team this person works in (see `kept team list`)')
     .option('--workspace <slug>')
-    .action(async (o: { email: string; name: string; password: string; role: string; languages: string; capacity: string; workspace?: string }) => {
+    .action(async (o: { email: string; name: string; password: string; role: string; languages: string; capacity: string; team?: string; workspace?: string }) => {
       if (!['agent', 'supervisor', 'admin'].includes(o.role)) throw new KeptError('request.invalid', `Unknown role "${o.role}"`, { field: 'role' });
       await withStore(async (store) => {
+        const workspaceId = await workspaceIdFor(store, o.workspace);
+        const teamId = o.team === undefined ? null : await findTeamByName(store.db, workspaceId, o.team);
         const row = await createUser(store.db, {
-          workspaceId: await workspaceIdFor(store, o.workspace),
+          workspaceId,
+          teamId,
           email: o.email,
           name: o.name,
           password: o.password,
@@ -42,7 +40,7 @@ export function registerAdminCommands(program: Command): void {
           languages: o.languages.split(',').map((l) => l.trim()).filter(Boolean),
           capacity: Number(o.capacity),
         });
-        process.stdout.write(`Added ${row.role} ${row.name} <${row.email}>\n`);
+        process.stdout.write(`Added ${row.role} ${row.name} <${row.email}>${o.team === undefined ? '' : ` to ${o.team}`}\n`);
       });
     });
   user
@@ -52,6 +50,28 @@ export function registerAdminCommands(program: Command): void {
       await withStore(async (store) => {
         for (const u of await store.db.select().from(users).orderBy(users.name)) {
           process.stdout.write(`${u.role.padEnd(10)} ${u.email.padEnd(32)} ${u.name} [${u.languages.join(',')}]${u.active ? '' : ' (inactive)'}\n`);
+        }
+      });
+    });
+
+  const team = program.command('team').description('Teams: who answers which queue, with their own hours and figures');
+  team
+    .command('add')
+    .argument('<name>')
+    .option('--workspace <slug>')
+    .action(async (name: string, o: { workspace?: string }) => {
+      await withStore(async (store) => {
+        const created = await createTeam(store.db, await workspaceIdFor(store, o.workspace), name);
+        process.stdout.write(`Added team ${created.name}\n`);
+      });
+    });
+  team
+    .command('list')
+    .option('--workspace <slug>')
+    .action(async (o: { workspace?: string }) => {
+      await withStore(async (store) => {
+        for (const t of await listTeams(store.db, await workspaceIdFor(store, o.workspace))) {
+          process.stdout.write(`${t.name}  (${t.memberCount} ${t.memberCount === 1 ? 'person' : 'people'}${t.hasCalendar ? ', own hours' : ''})\n`);
         }
       });
     });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../db/open-database.ts';
+import { listTeams } from '../teams/list-teams.ts';
 import { cases, customers, escalations, events, messages, promises, users, workspaces } from '../db/schema.ts';
 import { detectSupervisorRequest } from '../escalations/supervisor-request-phrases.ts';
 import { detectLanguage } from '../language/detect-language.ts';
@@ -47,6 +48,14 @@ describe('kept demo: the demo company', () => {
   it('has ten staff speaking the four languages, two supervisors and one admin', async () => {
     const staff = await store.db.select().from(users).where(eq(users.workspaceId, workspaceId));
     expect(staff).toHaveLength(10);
+    // Three teams by language; everyone but the admin is in one.
+    const byTeam = await listTeams(store.db, workspaceId);
+    expect(byTeam.map((t) => [t.name, t.memberCount])).toEqual([
+      ['Arabic & Hebrew desk', 4],
+      ['English desk', 1],
+      ['Russian desk', 4],
+    ]);
+    expect(staff.filter((u) => u.teamId === null).map((u) => u.role)).toEqual(['admin']);
     expect(staff.filter((u) => u.role === 'admin').map((u) => u.email)).toEqual(['admin@demo.kept.test']);
     expect(staff.filter((u) => u.role === 'supervisor')).toHaveLength(2);
     const agents = staff.filter((u) => u.role === 'agent');
