@@ -13,6 +13,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { migrateStore, openPostgres, type Db } from '../src/db/open-database.ts';
 import { importTransactions } from '../src/retention/import-transactions.ts';
+import { bulkParts } from '../src/retention/customer-id-ranges.ts';
 import { rebuildSummary } from '../src/retention/rebuild-retention.ts';
 import { refreshRollups } from '../src/retention/refresh-rollups.ts';
 import { refreshScores } from '../src/retention/refresh-scores.ts';
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
     log(`    true parameters: BG/NBD ${JSON.stringify(TRUE_BGNBD)}; Gamma-Gamma ${JSON.stringify(TRUE_GG)}`);
     const start = performance.now();
     t0 = performance.now();
-    await rebuildSummary(db, w, 2); // as `kept retention rebuild` does on PostgreSQL
+    await rebuildSummary(db, w, bulkParts(db)); // as `kept retention rebuild` does
     const summary = seconds(t0);
     t0 = performance.now();
     const fit = await refreshScores(db, w, NOW);

@@ -1,6 +1,7 @@
 // `kept retention rebuild [--workspace slug] [--json]`: recompute everything derived from
 // purchases (summary, rollups, CLV and risk) from the purchases themselves.
 import type { Command } from 'commander';
+import { bulkParts } from '../retention/customer-id-ranges.ts';
 import { rebuildRetention } from '../retention/rebuild-retention.ts';
 import { withStore } from './with-store.ts';
 import { workspaceIdFor } from './workspace-option.ts';
@@ -16,7 +17,7 @@ export function registerRetentionCommands(program: Command): void {
       await withStore(async (store) => {
         const workspaceId = await workspaceIdFor(store, o.workspace);
         // On PostgreSQL the summary is rebuilt in two parts at once (two connections, two cores).
-        const report = await rebuildRetention(store.db, workspaceId, new Date(), { parts: store.kind === 'postgres' ? 2 : 1 });
+        const report = await rebuildRetention(store.db, workspaceId, new Date(), { parts: bulkParts(store.db) });
         const s = report.seconds;
         process.stdout.write(
           o.json

@@ -5,6 +5,7 @@
 // suspicion), not the nightly one: `kept retention rebuild`.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
+import { customerIdRanges } from './customer-id-ranges.ts';
 import { refreshCustomerValue } from './refresh-customer-value.ts';
 import { refreshRollups } from './refresh-rollups.ts';
 import { refreshScores, type ClvFitSummary } from './refresh-scores.ts';
@@ -13,15 +14,6 @@ export interface RebuildReport {
   /** rollups and scores run at the same time: each is its own elapsed time from the summary's end */
   seconds: { summary: number; rollups: number; scores: number };
   scores: ClvFitSummary;
-}
-
-/** Boundaries splitting the uuid space into `parts` equal ranges of customer ids. */
-export function customerIdRanges(parts: number): Array<{ from: string | null; to: string | null }> {
-  const bounds = Array.from({ length: parts - 1 }, (_, i) => {
-    const hex = Math.floor(((i + 1) * 0x1_0000_0000) / parts).toString(16).padStart(8, '0');
-    return `${hex}-0000-0000-0000-000000000000`;
-  });
-  return Array.from({ length: parts }, (_, i) => ({ from: bounds[i - 1] ?? null, to: bounds[i] ?? null }));
 }
 
 /**

@@ -19,6 +19,7 @@ import { refreshEarlyChurn, saveRollup } from './refresh-rollups.ts';
 import { isoDay } from './retention-dates.ts';
 import { loadRetentionSettings } from './retention-settings.ts';
 import { scoreGroups, type SummaryGroups } from './score-groups.ts';
+import { bulkParts } from './customer-id-ranges.ts';
 import { writeScores } from './write-scores.ts';
 
 // CDNOW's published BG/NBD fit in days: the prior when a workspace has too little data to fit.
@@ -74,7 +75,7 @@ export async function refreshScores(db: Db, workspaceId: string, now: Date): Pro
   const t3 = performance.now();
 
   const meanSpend = spend.mean;
-  await writeScores(db, { workspaceId, asOf, now, settings, groups, scores, spend: ggUsable ? { model: gg.params } : { mean: meanSpend } });
+  await writeScores(db, { workspaceId, asOf, now, settings, groups, scores, spend: ggUsable ? { model: gg.params } : { mean: meanSpend } }, { parts: bulkParts(db) });
   const t4 = performance.now();
   const summary: ClvFitSummary = {
     asOf,

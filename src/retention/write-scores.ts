@@ -1,10 +1,12 @@
-// Writes every customer's CLV and risk for a workspace in one transaction: the per-group
-// scores go up in a temporary table, and one INSERT … SELECT joins them to the customers'
-// summaries, adds the per-customer spend and the service risk of the few customers who have
-// any, and writes the rows in key order.
-import { sql } from 'drizzle-orm';
+// Writes every customer's CLV and risk for a workspace: the per-group scores go up in a
+// temporary table, and one INSERT … SELECT joins them to the customers' summaries, adds the
+// per-customer spend and the service risk of the few customers who have any, and writes the
+// rows in key order — in one transaction, or on PostgreSQL in two customer-id ranges side by
+// side.
+import { sql, type SQL } from 'drizzle-orm';
 import type { GammaGammaParams } from '../clv/gamma-gamma.ts';
 import type { Db } from '../db/open-database.ts';
+import { customerIdRanges } from './customer-id-ranges.ts';
 import type { RetentionSettings } from './retention-settings.ts';
 import { serviceRiskSql } from './risk-sql.ts';
 import type { GroupScores, SummaryGroups } from './score-groups.ts';
@@ -22,61 +24,81 @@ export interface ScoresToWrite {
 
 const UPLOAD_ROWS = 200_000;
 
-export async function writeScores(db: Db, w: ScoresToWrite): Promise<void> {
-  const { groups: g, scores: s, workspaceId, asOf } = w;
-  await db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    // One refresh at a time per workspace: the table's key no longer stops two concurrent
-    // refreshes from both inserting a row per customer (see customerScores in the schema).
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`customer_scores:${workspaceId}`}))`);
-    await tx.execute(sql`
-      create temp table score_groups (x int, tx int, t int, p_alive float8, expected float8, discounted float8,
-        risk_points float8, risk int, overdue_points int, low_p_alive_points int, gap_days int) on commit drop`);
-    // Each column travels as one comma-separated text: pg's array serialisation of 650,000
-    // groups × 11 columns took 8.8 s, joining typed arrays takes milliseconds.
-    const n = g.x.length;
-    for (let i = 0; i < n; i += UPLOAD_ROWS) {
-      const part = (a: Float64Array | Int32Array) => Array.prototype.join.call(a.subarray(i, Math.min(n, i + UPLOAD_ROWS)), ',');
-      const ints = (a: Float64Array | Int32Array) => sql`string_to_array(${part(a)}, ',')::int[]`;
-      const floats = (a: Float64Array) => sql`string_to_array(${part(a)}, ',')::float8[]`;
-      await tx.execute(sql`insert into score_groups select * from unnest(
-        ${ints(g.x)}, ${ints(g.tx)}, ${ints(g.T)}, ${floats(s.pAlive)}, ${floats(s.expected)}, ${floats(s.discounted)},
-        ${floats(s.riskPoints)}, ${ints(s.risk)}, ${ints(s.overduePoints)}, ${ints(s.lowPAlivePoints)}, ${ints(s.gapDays)})`);
-    }
-    await tx.execute(sql`analyze score_groups`);
-    // Gamma-Gamma's conditional expected spend per customer (Fader, Hardie & Lee 2005).
-    const spendSql =
-      'model' in w.spend
-        ? sql`case when b.x > 0 and b.monetary > 0
-            then ${w.spend.model.p}::float8 * (${w.spend.model.gamma}::float8 + b.x * b.monetary) / (${w.spend.model.p}::float8 * b.x + ${w.spend.model.q}::float8 - 1)
-            else ${(w.spend.model.p * w.spend.model.gamma) / (w.spend.model.q - 1)}::float8 end`
-        : sql`${w.spend.mean}::float8`;
-    // The join of a million summaries to their groups on three computed keys: as a hash join
-    // 2 s; the planner's estimate (a few thousand rows) otherwise picks sort + merge, 7 s.
-    await tx.execute(sql`set local enable_mergejoin = off`);
-    await tx.execute(sql`delete from customer_scores where workspace_id = ${workspaceId}`);
-    await tx.execute(sql`
-      with ${serviceRiskSql(workspaceId, new Date(w.now.getTime() - 365 * 86_400_000), w.settings)},
-      b as (
-        select v.customer_id, g.x, g.tx, g.t, g.p_alive, g.expected, g.discounted, g.risk_points, g.risk, g.overdue_points,
-          g.low_p_alive_points, g.gap_days,
-          case when v.purchase_days > 1 then (v.repeat_revenue / (v.purchase_days - 1))::float8 else 0 end as monetary
-        from customer_value v
-        join score_groups g on g.x = v.purchase_days - 1 and g.tx = v.last_day - v.first_day and g.t = ${asOf}::date - v.first_day
-        where v.workspace_id = ${workspaceId}),
-      c as (
-        select b.*, ${spendSql} as spend,
-          -- half up, as riskScore rounds the purchase-only score
-          case when sr.customer_id is null then b.risk else least(100, floor(b.risk_points + sr.points + 0.5))::int end as score,
-          coalesce(sr.reasons, '[]'::jsonb) as reasons
-        from b left join service_risk sr on sr.customer_id = b.customer_id)
-      insert into customer_scores (workspace_id, customer_id, x, t_x, t, monetary, expected_purchases, p_alive, expected_spend, clv, risk,
-        risk_reasons, overdue_points, gap_days, low_p_alive_points, value_at_risk, computed_at)
-      select ${workspaceId}, customer_id, x, tx, t, monetary, expected, p_alive, spend, discounted * spend, score,
-        reasons, overdue_points, gap_days, low_p_alive_points, discounted * spend * score / 100.0, ${w.now.toISOString()}
-      from c order by customer_id`);
-    // Fresh statistics keep the early-churn and channel queries that follow off nested loops
-    // planned for an empty table.
-    await tx.execute(sql`analyze customer_scores`);
+export async function writeScores(db: Db, w: ScoresToWrite, options: { parts?: number } = {}): Promise<void> {
+  const lock = (tx: Db) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`customer_scores:${w.workspaceId}`}))`);
+  const parts = options.parts ?? 1;
+  if (parts <= 1) {
+    await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      await lock(tx);
+      await writePart(tx, w, 'all');
+      await tx.execute(sql`analyze customer_scores`);
+    });
+    return;
+  }
+  // In parts side by side (PostgreSQL): the insert of a million rows with two indexes is most
+  // of the write and cannot be a parallel query, but two connections use two cores. This
+  // transaction only holds the workspace's lock while the parts commit one by one; a reader
+  // meanwhile sees each customer's old or new score, never both or neither (and if a part
+  // fails, its customers keep their old scores until the next refresh).
+  await db.transaction(async (lockTx) => {
+    await lock(lockTx as unknown as Db);
+    // allSettled: the lock is held until every part has finished, failed ones included.
+    const results = await Promise.allSettled(customerIdRanges(parts).map((range) => db.transaction(async (tx) => writePart(tx as unknown as Db, w, range))));
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   });
+  await db.execute(sql`analyze customer_scores`);
+}
+
+async function writePart(tx: Db, w: ScoresToWrite, range: 'all' | { from: string | null; to: string | null }): Promise<void> {
+  const { groups: g, scores: s, workspaceId, asOf } = w;
+  const inRange = (column: SQL) =>
+    range === 'all'
+      ? sql`true`
+      : sql`${range.from === null ? sql`true` : sql`${column} >= ${range.from}::uuid`} and ${range.to === null ? sql`true` : sql`${column} < ${range.to}::uuid`}`;
+  await tx.execute(sql`
+    create temp table score_groups (x int, tx int, t int, p_alive float8, expected float8, discounted float8,
+      risk_points float8, risk int, overdue_points int, low_p_alive_points int, gap_days int) on commit drop`);
+  const n = g.x.length;
+  for (let i = 0; i < n; i += UPLOAD_ROWS) {
+    const part = (a: Float64Array | Int32Array) => Array.prototype.join.call(a.subarray(i, Math.min(n, i + UPLOAD_ROWS)), ',');
+    const ints = (a: Float64Array | Int32Array) => sql`string_to_array(${part(a)}, ',')::int[]`;
+    const floats = (a: Float64Array) => sql`string_to_array(${part(a)}, ',')::float8[]`;
+    await tx.execute(sql`insert into score_groups select * from unnest(
+      ${ints(g.x)}, ${ints(g.tx)}, ${ints(g.T)}, ${floats(s.pAlive)}, ${floats(s.expected)}, ${floats(s.discounted)},
+      ${floats(s.riskPoints)}, ${ints(s.risk)}, ${ints(s.overduePoints)}, ${ints(s.lowPAlivePoints)}, ${ints(s.gapDays)})`);
+  }
+  await tx.execute(sql`analyze score_groups`);
+  // Gamma-Gamma's conditional expected spend per customer (Fader, Hardie & Lee 2005).
+  const spendSql =
+    'model' in w.spend
+      ? sql`case when b.x > 0 and b.monetary > 0
+          then ${w.spend.model.p}::float8 * (${w.spend.model.gamma}::float8 + b.x * b.monetary) / (${w.spend.model.p}::float8 * b.x + ${w.spend.model.q}::float8 - 1)
+          else ${(w.spend.model.p * w.spend.model.gamma) / (w.spend.model.q - 1)}::float8 end`
+      : sql`${w.spend.mean}::float8`;
+  // The join of a million summaries to their groups on three computed keys: as a hash join
+  // 2 s; the planner's estimate (a few thousand rows) otherwise picks sort + merge, 7 s.
+  await tx.execute(sql`set local enable_mergejoin = off`);
+  await tx.execute(sql`delete from customer_scores where workspace_id = ${workspaceId} and ${inRange(sql`customer_id`)}`);
+  await tx.execute(sql`
+    with ${serviceRiskSql(workspaceId, new Date(w.now.getTime() - 365 * 86_400_000), w.settings)},
+    b as (
+      select v.customer_id, g.x, g.tx, g.t, g.p_alive, g.expected, g.discounted, g.risk_points, g.risk, g.overdue_points,
+        g.low_p_alive_points, g.gap_days,
+        case when v.purchase_days > 1 then (v.repeat_revenue / (v.purchase_days - 1))::float8 else 0 end as monetary
+      from customer_value v
+      join score_groups g on g.x = v.purchase_days - 1 and g.tx = v.last_day - v.first_day and g.t = ${asOf}::date - v.first_day
+      where v.workspace_id = ${workspaceId} and ${inRange(sql`v.customer_id`)}),
+    c as (
+      select b.*, ${spendSql} as spend,
+        -- half up, as riskScore rounds the purchase-only score
+        case when sr.customer_id is null then b.risk else least(100, floor(b.risk_points + sr.points + 0.5))::int end as score,
+        coalesce(sr.reasons, '[]'::jsonb) as reasons
+      from b left join service_risk sr on sr.customer_id = b.customer_id)
+    insert into customer_scores (workspace_id, customer_id, x, t_x, t, monetary, expected_purchases, p_alive, expected_spend, clv, risk,
+      risk_reasons, overdue_points, gap_days, low_p_alive_points, value_at_risk, computed_at)
+    select ${workspaceId}, customer_id, x, tx, t, monetary, expected, p_alive, spend, discounted * spend, score,
+      reasons, overdue_points, gap_days, low_p_alive_points, discounted * spend * score / 100.0, ${w.now.toISOString()}
+    from c order by customer_id`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerIdRanges } from './rebuild-retention.ts';
+import { customerIdRanges } from './customer-id-ranges.ts';
 
 describe('customer id ranges for a rebuild in parts', () => {
   it('covers the uuid space without gaps or overlaps', () => {
