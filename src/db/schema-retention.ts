@@ -6,6 +6,7 @@ import {
   bigint,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -47,17 +48,22 @@ export const purchases = pgTable(
   'purchases',
   {
     id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    // One composite key to the customer (in the same workspace) instead of a key each to the
+    // workspace and the customer, and none to the import that wrote the row in its own
+    // transaction: each key is a check per inserted row, and they were half of an import's
+    // insert time (23.9 s of 46.5 s per 1,000,000 rows).
+    workspaceId: uuid('workspace_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
     orderId: text('order_id'),
     occurredAt: ts('occurred_at').notNull(),
     amount: numeric('amount', { precision: 14, scale: 2 }).notNull(),
     product: text('product'),
     channel: text('channel'),
     rowHash: text('row_hash').notNull(),
-    importId: uuid('import_id').references(() => imports.id),
+    importId: uuid('import_id'),
   },
   (t) => [
+    foreignKey({ name: 'purchases_customer_fk', columns: [t.workspaceId, t.customerId], foreignColumns: [customers.workspaceId, customers.id] }),
     uniqueIndex('purchases_workspace_row_hash_key').on(t.workspaceId, t.rowHash),
     index('purchases_customer_idx').on(t.workspaceId, t.customerId, t.occurredAt),
   ],

@@ -97,6 +97,8 @@ export const customers = pgTable(
   },
   (t) => [
     uniqueIndex('customers_workspace_email_key').on(t.workspaceId, t.email),
+    // The target of purchases' (workspace_id, customer_id) key.
+    uniqueIndex('customers_workspace_id_key').on(t.workspaceId, t.id),
     index('customers_workspace_phone_idx').on(t.workspaceId, t.phone),
     uniqueIndex('customers_workspace_external_key').on(t.workspaceId, t.externalId),
   ],

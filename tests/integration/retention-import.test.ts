@@ -59,6 +59,12 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
     );
     expect(c1).toMatchObject({ first_day: '2024-01-05', acquisition_channel: 'web' });
     expect(c1!.months).toEqual(['2024-01-01', '2024-02-01']);
+    // A purchase belongs to a customer of the same workspace: one composite key checks both.
+    const other = await createTestWorkspace(kept);
+    const misplaced = kept.store.db.execute(sql`
+      insert into purchases (workspace_id, customer_id, occurred_at, amount, row_hash)
+      select ${other.id}, id, now(), 1, 'misplaced' from customers where workspace_id = ${ws.id} limit 1`);
+    expect(await misplaced.then(() => 'inserted', (e: { cause?: { code?: string }; code?: string }) => e.cause?.code ?? e.code)).toBe('23503');
     // An import schedules the CLV and risk refresh.
     expect(kept.timers.scheduled.some((t) => t.name === 'retention-refresh-scores' && t.payload['workspaceId'] === ws.id)).toBe(true);
   });
