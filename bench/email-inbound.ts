@@ -31,9 +31,16 @@ const DB = 'kept_bench_email_inbound';
 
 // Statements sent to PostgreSQL, counted for the Kept phase only.
 let statements = 0;
+// BENCH_STATEMENTS=1: also a count of each statement's opening words, to see what they are.
+const shapes = process.env.BENCH_STATEMENTS ? new Map<string, number>() : null;
 const clientQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   statements++;
+  if (shapes) {
+    const first = args[0] as string | { text?: string };
+    const text = (typeof first === 'string' ? first : (first?.text ?? '')).replace(/\s+/g, ' ').slice(0, 70);
+    shapes.set(text, (shapes.get(text) ?? 0) + 1);
+  }
   return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof pg.Client.prototype.query;
 
@@ -123,12 +130,25 @@ async function main() {
   const pgCpuBefore = await backendCpuMs(admin);
   const cpuBefore = process.cpuUsage();
   statements = 0;
+  shapes?.clear();
+  // BENCH_PROFILE=file.cpuprofile: a CPU profile of this process during the Kept phase only.
+  const profiler = process.env.BENCH_PROFILE ? new (await import('node:inspector/promises')).Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const started = performance.now();
   await drive(smtp.port, all);
   const acceptedMs = performance.now() - started;
   await processor.idle();
   const keptMs = performance.now() - started;
   const keptStatements = statements;
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    (await import('node:fs')).writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   const cpu = process.cpuUsage(cpuBefore);
   const pgCpuAfter = await backendCpuMs(admin);
   const bareCpuBefore = process.cpuUsage();
@@ -145,6 +165,7 @@ async function main() {
   const perMessage = (micros: { user: number; system: number }) => ((micros.user + micros.system) / 1000 / N).toFixed(2);
   const pgCpu = pgCpuBefore !== null && pgCpuAfter !== null ? `, PostgreSQL ${((pgCpuAfter - pgCpuBefore) / N).toFixed(2)} ms` : '';
   console.log(`per message: Kept ${(keptStatements / N).toFixed(2)} SQL statements, CPU ms: this process ${perMessage(cpu)}${pgCpu}; bare CPU ms: ${perMessage(bareCpu)}`);
+  if (shapes) for (const [text, n] of [...shapes].sort((a, b) => b[1] - a[1])) console.log(`${(n / N).toFixed(3)}  ${text}`);
   await smtp.close();
   await processor.stop();
   await store.close();
