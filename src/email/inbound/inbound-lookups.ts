@@ -9,6 +9,9 @@
 // ask that was not fetched here goes to the store as before (`emailThreadLookup`), so the
 // prefetch can only save round trips, never change a decision.
 import { parseCaseReference } from '../../cases/case-reference.ts';
+import { newCaseFromJson, newCaseJsonSql, threadStateFromRow, threadStateJsonSql, type NewCaseState, type ThreadState } from '../../cases/read-intake-state.ts';
+import { freshStaffLoads } from '../../cases/staff-loads.ts';
+import { normalizeEmail } from '../../customers/customer-identity.ts';
 import { runHotStatement } from '../../db/hot-statement.ts';
 import type { Db } from '../../db/open-database.ts';
 import { caseNumberFromAddress } from '../reply-address.ts';
@@ -38,6 +41,8 @@ export interface InboundLookups {
   recentFromSender: number;
   /** Every case the answers name: what another message of the batch must not have changed. */
   casesFound: string[];
+  /** Intake's read, taken along: the thread of each case pointed at, and what a new case needs. */
+  intake: { threads: ThreadState[]; newCase: NewCaseState | null };
 }
 
 /** What threading will ask, known from the parsed message before the row is read. */
@@ -69,33 +74,39 @@ const from = `coalesce(q.from_address, ie.from_address)`;
 // The questions go in as one jsonb parameter, a row each, so the text is the same for any
 // batch and runs as one prepared statement; lists are compared with `= any(array)`, which the
 // indexes serve (an `in (subquery)` inside `or` would not). Empty lists simply find nothing.
+// Intake's read is taken along (read-intake-state.ts): the state of the cases the message
+// points at, and — only for a message that points nowhere, from a sender without an open
+// case, when the caller holds the staff's loads — the customer and a case number.
+const pointedIds = `select c.id from cases c where c.workspace_id = ie.workspace_id and c.id = any(array(select t.case_id from email_thread_ids t
+    where t.workspace_id = ie.workspace_id and t.message_id_header = any(q.header_ids)))
+  union select c.id from cases c where c.workspace_id = ie.workspace_id and c.number = any(q.case_numbers)`;
 const lookupsText = (lock: boolean) => `select q.ord, ie.id, ie.workspace_id as "workspaceId", ie.status, ie.attempts, ie.envelope_from as "envelopeFrom",
     array_to_json(ie.envelope_to) as "envelopeTo", ie.message_id_header as "messageIdHeader", ie.from_address as "fromAddress",
-    extract(epoch from ie.received_at) * 1000 as "receivedMs",
+    extract(epoch from ie.received_at) * 1000 as "receivedMs", l."threadIds", l."pointedCases", l."senderCases",
+    (select count(*)::int from inbound_emails i where i.workspace_id = ie.workspace_id and i.from_address = ${from}
+      and i.received_at >= ${msBefore(RATE_LIMIT.windowMinutes * 60_000)} and i.received_at <= ie.received_at) as "recent",
+    (select coalesce(json_agg(x.s), '[]'::json) from (select ${threadStateJsonSql('pc.id', 'ie.workspace_id')} as s from (${pointedIds}) pc limit 3) x) as "intakeThreads",
+    case when q.new_case and json_array_length(l."pointedCases") = 0 and json_array_length(l."senderCases") = 0
+      then ${newCaseJsonSql('ie.workspace_id', 'q.customer_email')} end as "intakeNewCase"
+  from jsonb_to_recordset($1::jsonb) as q(ord int, id uuid, header_ids text[], case_numbers bigint[], from_address text, new_case boolean, customer_email text)
+  join inbound_emails ie on ie.id = q.id
+  cross join lateral (select
     (select coalesce(json_agg(json_build_object('id', t.message_id_header, 'caseId', t.case_id, 'direction', t.direction)), '[]'::json)
       from email_thread_ids t where t.workspace_id = ie.workspace_id
       and t.message_id_header = any(q.header_ids || ie.message_id_header)) as "threadIds",
-    (select coalesce(json_agg(p.c), '[]'::json) from (
-      select ${caseJson} as c from cases c join customers cu on cu.id = c.customer_id
-        where c.workspace_id = ie.workspace_id and c.id = any(array(select t.case_id from email_thread_ids t
-          where t.workspace_id = ie.workspace_id and t.message_id_header = any(q.header_ids)))
-      union all
-      select ${caseJson} as c from cases c join customers cu on cu.id = c.customer_id
-        where c.workspace_id = ie.workspace_id and c.number = any(q.case_numbers)) p) as "pointedCases",
+    (select coalesce(json_agg(${caseJson}), '[]'::json) from cases c join customers cu on cu.id = c.customer_id where c.id in (${pointedIds})) as "pointedCases",
     (select coalesce(json_agg(s.c), '[]'::json) from (select ${caseJson} as c from cases c join customers cu on cu.id = c.customer_id
       where cu.workspace_id = ie.workspace_id and cu.email = lower(${from}) and c.status in ('new', 'open', 'waiting_on_customer')
-      and c.updated_at >= ${msBefore(SUBJECT_MATCH_WINDOW_DAYS * DAY_MS)} order by c.updated_at desc limit 20) s) as "senderCases",
-    (select count(*)::int from inbound_emails i where i.workspace_id = ie.workspace_id and i.from_address = ${from}
-      and i.received_at >= ${msBefore(RATE_LIMIT.windowMinutes * 60_000)} and i.received_at <= ie.received_at) as "recent"
-  from jsonb_to_recordset($1::jsonb) as q(ord int, id uuid, header_ids text[], case_numbers bigint[], from_address text)
-  join inbound_emails ie on ie.id = q.id${lock ? ' for update of ie skip locked' : ''}`;
+      and c.updated_at >= ${msBefore(SUBJECT_MATCH_WINDOW_DAYS * DAY_MS)} order by c.updated_at desc limit 20) s) as "senderCases") l
+  ${lock ? 'for update of ie skip locked' : ''}`;
 
 /**
  * Reads the row and answers the questions in one statement. `lock` takes the row for
  * processing (FOR UPDATE SKIP LOCKED): null when another worker holds it or it is gone.
+ * With the row's workspace (known beforehand), a new case's read is taken along too.
  */
-export async function inboundLookups(db: Db, inboundId: string, questions: LookupQuestions, lock: boolean): Promise<InboundLookups | null> {
-  return (await inboundLookupsForBatch(db, [{ id: inboundId, questions }], lock))[0] ?? null;
+export async function inboundLookups(db: Db, inboundId: string, questions: LookupQuestions, lock: boolean, workspaceId?: string): Promise<InboundLookups | null> {
+  return (await inboundLookupsForBatch(db, [{ id: inboundId, questions, workspaceId }], lock))[0] ?? null;
 }
 
 /**
@@ -105,24 +116,38 @@ export async function inboundLookups(db: Db, inboundId: string, questions: Looku
  */
 export async function inboundLookupsForBatch(
   db: Db,
-  items: ReadonlyArray<{ id: string; questions: LookupQuestions }>,
+  items: ReadonlyArray<{ id: string; questions: LookupQuestions; workspaceId?: string }>,
   lock: boolean,
 ): Promise<Array<InboundLookups | null>> {
   if (items.length === 0) return [];
+  // The staff's loads as held now go with a new case's read (read-intake-state.ts, newCaseJsonSql).
+  const staff = items.map(({ workspaceId }) => (workspaceId ? freshStaffLoads(workspaceId) : null));
   const param = items.map(({ id, questions }, ord) => ({
     ord,
     id,
     header_ids: questions.headerIds,
     case_numbers: questions.caseNumbers,
     from_address: questions.fromAddress,
+    new_case: staff[ord] !== null && normalizeEmail(questions.fromAddress) !== null,
+    customer_email: normalizeEmail(questions.fromAddress),
   }));
   const rows = await runHotStatement<RawLookups & { ord: number }>(db, lookupsText(lock), [JSON.stringify(param)]);
   const out: Array<InboundLookups | null> = items.map(() => null);
-  for (const found of rows) out[Number(found.ord)] = lookupsOf(db, items[Number(found.ord)]!.questions, found);
+  for (const found of rows) {
+    const ord = Number(found.ord);
+    const staffLoads = staff[ord];
+    out[ord] = {
+      ...lookupsOf(db, items[ord]!.questions, found),
+      intake: {
+        threads: (json<unknown[]>(found.intakeThreads) ?? []).filter((t) => t !== null).map(threadStateFromRow),
+        newCase: found.intakeNewCase && staffLoads && found.workspaceId === items[ord]!.workspaceId ? newCaseFromJson(found.intakeNewCase, staffLoads) : null,
+      },
+    };
+  }
   return out;
 }
 
-function lookupsOf(db: Db, questions: LookupQuestions, found: RawLookups): InboundLookups {
+function lookupsOf(db: Db, questions: LookupQuestions, found: RawLookups): Omit<InboundLookups, 'intake'> {
   const row: InboundRowState = {
     id: found.id,
     workspaceId: found.workspaceId,
@@ -205,6 +230,8 @@ interface RawLookups {
   pointedCases: unknown;
   senderCases: unknown;
   recent: number | string;
+  intakeThreads: unknown;
+  intakeNewCase: unknown;
 }
 
 const threadCase = (c: RawCase): ThreadCase => ({

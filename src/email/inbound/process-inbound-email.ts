@@ -60,6 +60,8 @@ function bodyText(parsed: ParsedEmail): string {
 export interface KnownInbound {
   raw: Buffer;
   envelopeTo: string[];
+  /** The row's workspace: lets the lookups take a new case's read along (inbound-lookups.ts). */
+  workspaceId?: string;
 }
 
 /**
@@ -141,7 +143,7 @@ async function processInTransaction(
     else taken.push({ id, message, parsed: message && message.raw.length <= PARSE_AHEAD_BYTES ? await parseMessage(message) : null });
   }
   const asked = taken.filter((t): t is Taken & { parsed: Parsed } => t?.parsed != null);
-  const answers = await inboundLookupsForBatch(tx, asked.map((t) => ({ id: t.id, questions: t.parsed.questions })), true);
+  const answers = await inboundLookupsForBatch(tx, asked.map((t) => ({ id: t.id, questions: t.parsed.questions, workspaceId: t.message?.workspaceId })), true);
   const earlyAnswers = new Map(asked.map((t, i) => [t.id, answers[i] ?? null]));
 
   const outcomes = new InboundOutcomes();
@@ -161,7 +163,7 @@ async function processInTransaction(
     if (outcomes.mustWriteBefore(parsed.questions.headerIds)) await outcomes.write(tx);
     // Asked early (null: the row was not there to take), or now, alone.
     const early = t.parsed ? earlyAnswers.get(t.id)! : undefined;
-    const found = early === undefined || (early && changes.touches(parsed.questions, early)) ? await inboundLookups(tx, t.id, parsed.questions, true) : early;
+    const found = early === undefined || (early && changes.touches(parsed.questions, early)) ? await inboundLookups(tx, t.id, parsed.questions, true, message.workspaceId) : early;
     results.push(await processMessage(txCtx, message.raw, parsed, found, options, outcomes, changes, deferred));
   }
   await outcomes.write(tx);
@@ -170,9 +172,9 @@ async function processInTransaction(
 
 /** Rows not handed over by the listener, taken for processing; bytes only of the small ones. */
 async function takeRows(tx: Db, ids: readonly string[]): Promise<Map<string, KnownInbound | null>> {
-  const rows = await queryRows<{ id: string; raw: Buffer | null; envelopeTo: unknown; status: string }>(
+  const rows = await queryRows<{ id: string; raw: Buffer | null; envelopeTo: unknown; status: string; workspaceId: string }>(
     tx,
-    sql`select id, case when size <= ${PARSE_AHEAD_BYTES} then raw end as raw, array_to_json(envelope_to) as "envelopeTo", status
+    sql`select id, workspace_id as "workspaceId", case when size <= ${PARSE_AHEAD_BYTES} then raw end as raw, array_to_json(envelope_to) as "envelopeTo", status
       from inbound_emails where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)
       for update skip locked`,
   );
@@ -180,15 +182,18 @@ async function takeRows(tx: Db, ids: readonly string[]): Promise<Map<string, Kno
   for (const r of rows) {
     if (!PROCESSABLE.has(r.status)) continue;
     const envelopeTo = (typeof r.envelopeTo === 'string' ? JSON.parse(r.envelopeTo) : r.envelopeTo) as string[];
-    out.set(r.id, r.raw ? { raw: Buffer.from(r.raw), envelopeTo } : null);
+    out.set(r.id, r.raw ? { raw: Buffer.from(r.raw), envelopeTo, workspaceId: r.workspaceId } : null);
   }
   return out;
 }
 
 /** The bytes of a row already taken (a big one, read when its turn comes). */
 async function readRaw(tx: Db, id: string): Promise<KnownInbound | null> {
-  const [row] = await tx.select({ raw: inboundEmails.raw, envelopeTo: inboundEmails.envelopeTo }).from(inboundEmails).where(eq(inboundEmails.id, id));
-  return row ? { raw: row.raw, envelopeTo: row.envelopeTo } : null;
+  const [row] = await tx
+    .select({ raw: inboundEmails.raw, envelopeTo: inboundEmails.envelopeTo, workspaceId: inboundEmails.workspaceId })
+    .from(inboundEmails)
+    .where(eq(inboundEmails.id, id));
+  return row ?? null;
 }
 
 const PROCESSABLE = new Set(['received', 'failed']);
@@ -309,6 +314,8 @@ async function processMessage(
     externalId: row.messageIdHeader,
     quotedText: split.quoted,
     htmlBody: html,
+    // Intake's read, taken along by the lookups: the case threaded onto, or a new case's.
+    prefetched: decision.caseId ? { thread: found.intake.threads.find((t) => t.caseRow.id === decision.caseId) } : { newCase: found.intake.newCase ?? undefined },
   });
   const caseId = received.caseRow.id;
   if (decision.relatedCaseId) {
