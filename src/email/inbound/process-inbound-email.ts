@@ -10,6 +10,7 @@ import { emailAttachments, inboundEmails, type InboundEmailStatus } from '../../
 import { appendEvents } from '../../events/append-events.ts';
 import type { DeskContext } from '../../jobs/desk-context.ts';
 import { bareMessageId } from '../thread-ids.ts';
+import { shareWorkspaceCache } from '../../workspaces/load-workspace.ts';
 import { applyBounce } from '../outbound/apply-bounce.ts';
 import { attachmentDangers } from './attachment-safety.ts';
 import { BatchChanges } from './batch-changes.ts';
@@ -72,7 +73,7 @@ export interface KnownInbound {
  */
 export async function processInboundEmail(ctx: DeskContext, inboundId: string, options: ProcessOptions = {}, known?: KnownInbound): Promise<ProcessOutcome> {
   const outcomes = await ctx.db.transaction((tx) =>
-    processInTransaction({ ...ctx, db: tx as unknown as Db }, [inboundId], options, known ? new Map([[inboundId, known]]) : new Map(), false),
+    processInTransaction(ctx.db, { ...ctx, db: tx as unknown as Db }, [inboundId], options, known ? new Map([[inboundId, known]]) : new Map(), false),
   );
   return outcomes[0]!;
 }
@@ -88,7 +89,7 @@ export async function processInboundEmails(
   options: ProcessOptions = {},
   known: ReadonlyMap<string, KnownInbound> = new Map(),
 ): Promise<ProcessOutcome[]> {
-  return ctx.db.transaction((tx) => processInTransaction({ ...ctx, db: tx as unknown as Db }, inboundIds, options, known, true));
+  return ctx.db.transaction((tx) => processInTransaction(ctx.db, { ...ctx, db: tx as unknown as Db }, inboundIds, options, known, true));
 }
 
 // Messages up to this size are parsed before the batch's lookups, so that one statement asks
@@ -127,6 +128,7 @@ async function parseMessage(message: KnownInbound): Promise<Parsed> {
  * are written together at the end (one statement), before the commit.
  */
 async function processInTransaction(
+  store: Db,
   txCtx: DeskContext,
   inboundIds: readonly string[],
   options: ProcessOptions,
@@ -164,7 +166,7 @@ async function processInTransaction(
     // Asked early (null: the row was not there to take), or now, alone.
     const early = t.parsed ? earlyAnswers.get(t.id)! : undefined;
     const found = early === undefined || (early && changes.touches(parsed.questions, early)) ? await inboundLookups(tx, t.id, parsed.questions, true, message.workspaceId) : early;
-    results.push(await processMessage(txCtx, message.raw, parsed, found, options, outcomes, changes, deferred));
+    results.push(await processMessage(txCtx, message.raw, parsed, found, { store, options, outcomes, changes, deferred }));
   }
   await outcomes.write(tx);
   return results;
@@ -204,14 +206,14 @@ const PROCESSABLE = new Set(['received', 'failed']);
  * any failure rolls back our whole transaction anyway. This handle runs a nested
  * `transaction(fn)` as plain `fn(handle)` on the same transaction.
  */
-function withoutSavepoints(tx: Db): Db {
-  // One handle per transaction: caches keyed by the handle (loadWorkspace) then hit for the
-  // whole batch, as they did on the transaction itself.
+function withoutSavepoints(tx: Db, store: Db): Db {
   let flat = flatHandles.get(tx);
   if (!flat) {
     const handle: Db = Object.create(tx, {
       transaction: { value: <T>(fn: (inner: Db) => Promise<T>): Promise<T> => fn(handle) },
     }) as Db;
+    // The workspace is loaded through the store's cache, not once per batch (load-workspace.ts).
+    shareWorkspaceCache(handle, store);
     flatHandles.set(tx, (flat = handle));
   }
   return flat;
@@ -219,15 +221,23 @@ function withoutSavepoints(tx: Db): Db {
 const flatHandles = new WeakMap<Db, Db>();
 
 /** One message, parsed, with its lookups: machines, storms, threading, then the desk pipeline. */
+/** What the messages of one transaction share. */
+interface Batch {
+  /** The store the transaction was opened on. */
+  store: Db;
+  options: ProcessOptions;
+  outcomes: InboundOutcomes;
+  changes: BatchChanges;
+  /** Outcomes written together at the end (a batch), or at once (one message alone). */
+  deferred: boolean;
+}
+
 async function processMessage(
   txCtx: DeskContext,
   raw: Buffer,
   { parsed, threadInput }: Parsed,
   found: InboundLookups | null,
-  options: ProcessOptions,
-  outcomes: InboundOutcomes,
-  changes: BatchChanges,
-  deferred: boolean,
+  { store, options, outcomes, changes, deferred }: Batch,
 ): Promise<ProcessOutcome> {
   const tx = txCtx.db;
   if (!found || !PROCESSABLE.has(found.row.status)) return { status: 'skipped' } as const;
@@ -304,7 +314,7 @@ async function processMessage(
   // A person: the whole desk pipeline.
   const split = splitQuotedText(bodyText(parsed));
   const html = parsed.html ? sanitizeEmailHtml(parsed.html).html : null;
-  const received = await receiveCustomerMessage({ ...txCtx, db: withoutSavepoints(tx) }, {
+  const received = await receiveCustomerMessage({ ...txCtx, db: withoutSavepoints(tx, store) }, {
     workspaceId: row.workspaceId,
     ...(decision.caseId ? { caseId: decision.caseId } : {}),
     customer: { name: parsed.from.name ?? fromAddress ?? undefined, email: fromAddress },
