@@ -120,8 +120,8 @@ async function main() {
   const ctx: DeskContext = { db: store.db, timers: new RecordingTimers(), now: () => new Date(), publicUrl: 'http://bench.test' };
   // BENCH_BATCH: messages per processing transaction (1 = one transaction per message, as before).
   const batchSize = Number(process.env.BENCH_BATCH ?? 8);
-  // BENCH_WORKERS: processing transactions at once (kept serve uses 8 on PostgreSQL).
-  const workers = Number(process.env.BENCH_WORKERS ?? 12);
+  // BENCH_WORKERS: processing transactions at once; 8 as kept serve on PostgreSQL (start-server.ts).
+  const workers = Number(process.env.BENCH_WORKERS ?? 8);
   const processor = new InboundProcessor(ctx, { concurrency: workers, batchSize, onError: (id, e) => console.error(id, (e as Error).message) });
   const smtp = await startSmtpListener({ db: store.db, processor, host: '127.0.0.1', port: 0 });
 
@@ -171,7 +171,8 @@ async function main() {
   await smtp.close();
   await processor.stop();
   await store.close();
-  await admin.query(`drop database if exists ${DB} with (force)`);
+  // BENCH_KEEP=1 leaves the database for a look at its plans (EXPLAIN) after the run.
+  if (!process.env.BENCH_KEEP) await admin.query(`drop database if exists ${DB} with (force)`);
   await admin.end();
 }
 

@@ -72,32 +72,39 @@ const msBefore = (ms: number) => `ie.received_at - (${ms}::float8 * interval '1 
 const from = `coalesce(q.from_address, ie.from_address)`;
 
 // The questions go in as one jsonb parameter, a row each, so the text is the same for any
-// batch and runs as one prepared statement; lists are compared with `= any(array)`, which the
-// indexes serve (an `in (subquery)` inside `or` would not). Empty lists simply find nothing.
+// batch and runs as one prepared statement. Every list is unnested and each element looked up
+// by a scalar subquery on a unique index — (workspace, Message-ID), the case number, the case
+// id — which the planner cannot turn into a scan of the whole workspace joined afterwards, as
+// it did with `= any(list)` and with plain joins whenever it believed the tables small (a store
+// without statistics yet, as in the benchmark; docs/BENCHMARKS.md). `offset 0` keeps each
+// lateral part computed once, though it is used twice.
 // Intake's read is taken along (read-intake-state.ts): the state of the cases the message
 // points at, and — only for a message that points nowhere, from a sender without an open
 // case, when the caller holds the staff's loads — the customer and a case number.
-const pointedIds = `select c.id from cases c where c.workspace_id = ie.workspace_id and c.id = any(array(select t.case_id from email_thread_ids t
-    where t.workspace_id = ie.workspace_id and t.message_id_header = any(q.header_ids)))
-  union select c.id from cases c where c.workspace_id = ie.workspace_id and c.number = any(q.case_numbers)`;
+const threadIdOf = (idSql: string, what: string) =>
+  `(select ${what} from email_thread_ids t where t.workspace_id = ie.workspace_id and t.message_id_header = ${idSql})`;
 const lookupsText = (lock: boolean) => `select q.ord, ie.id, ie.workspace_id as "workspaceId", ie.status, ie.attempts, ie.envelope_from as "envelopeFrom",
     array_to_json(ie.envelope_to) as "envelopeTo", ie.message_id_header as "messageIdHeader", ie.from_address as "fromAddress",
     extract(epoch from ie.received_at) * 1000 as "receivedMs", l."threadIds", l."pointedCases", l."senderCases",
     (select count(*)::int from inbound_emails i where i.workspace_id = ie.workspace_id and i.from_address = ${from}
       and i.received_at >= ${msBefore(RATE_LIMIT.windowMinutes * 60_000)} and i.received_at <= ie.received_at) as "recent",
-    (select coalesce(json_agg(x.s), '[]'::json) from (select ${threadStateJsonSql('pc.id', 'ie.workspace_id')} as s from (${pointedIds}) pc limit 3) x) as "intakeThreads",
+    (select coalesce(json_agg(${threadStateJsonSql('pc.id', 'ie.workspace_id')}), '[]'::json) from (select id from unnest(p.ids) pc(id) limit 3) pc) as "intakeThreads",
     case when q.new_case and json_array_length(l."pointedCases") = 0 and json_array_length(l."senderCases") = 0
       then ${newCaseJsonSql('ie.workspace_id', 'q.customer_email')} end as "intakeNewCase"
   from jsonb_to_recordset($1::jsonb) as q(ord int, id uuid, header_ids text[], case_numbers bigint[], from_address text, new_case boolean, customer_email text)
   join inbound_emails ie on ie.id = q.id
+  cross join lateral (select array_remove(array(
+      select ${threadIdOf('h.id', 't.case_id')} from unnest(q.header_ids) h(id)
+      union select (select c.id from cases c where c.number = n.number and c.workspace_id = ie.workspace_id) from unnest(q.case_numbers) n(number)
+    ), null) as ids offset 0) p
   cross join lateral (select
-    (select coalesce(json_agg(json_build_object('id', t.message_id_header, 'caseId', t.case_id, 'direction', t.direction)), '[]'::json)
-      from email_thread_ids t where t.workspace_id = ie.workspace_id
-      and t.message_id_header = any(q.header_ids || ie.message_id_header)) as "threadIds",
-    (select coalesce(json_agg(${caseJson}), '[]'::json) from cases c join customers cu on cu.id = c.customer_id where c.id in (${pointedIds})) as "pointedCases",
-    (select coalesce(json_agg(s.c), '[]'::json) from (select ${caseJson} as c from cases c join customers cu on cu.id = c.customer_id
+    (select coalesce(json_agg(x.t) filter (where x.t is not null), '[]'::json) from (select ${threadIdOf('h.id', `json_build_object('id', t.message_id_header, 'caseId', t.case_id, 'direction', t.direction)`)} as t
+      from unnest(q.header_ids || ie.message_id_header) h(id)) x) as "threadIds",
+    (select coalesce(json_agg((select ${caseJson} from cases c join customers cu on cu.id = c.customer_id where c.id = pc.id)), '[]'::json)
+      from unnest(p.ids) pc(id)) as "pointedCases",
+    (select coalesce(json_agg(s.c), '[]'::json) from (select ${caseJson} as c from customers cu join cases c on c.customer_id = cu.id
       where cu.workspace_id = ie.workspace_id and cu.email = lower(${from}) and c.status in ('new', 'open', 'waiting_on_customer')
-      and c.updated_at >= ${msBefore(SUBJECT_MATCH_WINDOW_DAYS * DAY_MS)} order by c.updated_at desc limit 20) s) as "senderCases") l
+      and c.updated_at >= ${msBefore(SUBJECT_MATCH_WINDOW_DAYS * DAY_MS)} order by c.updated_at desc limit 20) s) as "senderCases" offset 0) l
   ${lock ? 'for update of ie skip locked' : ''}`;
 
 /**
