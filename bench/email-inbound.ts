@@ -31,9 +31,16 @@ const DB = 'kept_bench_email_inbound';
 
 // Statements sent to PostgreSQL, counted for the Kept phase only.
 let statements = 0;
+// BENCH_STATEMENTS=1: also a count of each statement's opening words, to see what they are.
+const shapes = process.env.BENCH_STATEMENTS ? new Map<string, number>() : null;
 const clientQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   statements++;
+  if (shapes) {
+    const first = args[0] as string | { text?: string };
+    const text = (typeof first === 'string' ? first : (first?.text ?? '')).replace(/\s+/g, ' ').slice(0, 70);
+    shapes.set(text, (shapes.get(text) ?? 0) + 1);
+  }
   return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof pg.Client.prototype.query;
 
@@ -113,7 +120,9 @@ async function main() {
   const ctx: DeskContext = { db: store.db, timers: new RecordingTimers(), now: () => new Date(), publicUrl: 'http://bench.test' };
   // BENCH_BATCH: messages per processing transaction (1 = one transaction per message, as before).
   const batchSize = Number(process.env.BENCH_BATCH ?? 8);
-  const processor = new InboundProcessor(ctx, { concurrency: 12, batchSize, onError: (id, e) => console.error(id, (e as Error).message) });
+  // BENCH_WORKERS: processing transactions at once; 8 as kept serve on PostgreSQL (start-server.ts).
+  const workers = Number(process.env.BENCH_WORKERS ?? 8);
+  const processor = new InboundProcessor(ctx, { concurrency: workers, batchSize, onError: (id, e) => console.error(id, (e as Error).message) });
   const smtp = await startSmtpListener({ db: store.db, processor, host: '127.0.0.1', port: 0 });
 
   // Warm-up (JIT, connections), then the opening third and the replies, each beside bare.
@@ -123,12 +132,25 @@ async function main() {
   const pgCpuBefore = await backendCpuMs(admin);
   const cpuBefore = process.cpuUsage();
   statements = 0;
+  shapes?.clear();
+  // BENCH_PROFILE=file.cpuprofile: a CPU profile of this process during the Kept phase only.
+  const profiler = process.env.BENCH_PROFILE ? new (await import('node:inspector/promises')).Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const started = performance.now();
   await drive(smtp.port, all);
   const acceptedMs = performance.now() - started;
   await processor.idle();
   const keptMs = performance.now() - started;
   const keptStatements = statements;
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    (await import('node:fs')).writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   const cpu = process.cpuUsage(cpuBefore);
   const pgCpuAfter = await backendCpuMs(admin);
   const bareCpuBefore = process.cpuUsage();
@@ -138,17 +160,19 @@ async function main() {
   const [queued] = await store.db.select({ n: count() }).from(outbox).where(eq(outbox.workspaceId, workspace.id));
   const bareRate = (2 * N) / ((bareMs + bareAgainMs) / 1000);
   const keptRate = N / (keptMs / 1000);
-  console.log(`messages ${N}, concurrency ${CONCURRENCY}, batch ${batchSize}, cores ${(await import('node:os')).cpus().length}`);
+  console.log(`messages ${N}, concurrency ${CONCURRENCY}, workers ${workers}, batch ${batchSize}, cores ${(await import('node:os')).cpus().length}`);
   console.log(`bare smtp-server + mailparser: ${bareRate.toFixed(0)} msg/s (runs: ${(N / (bareMs / 1000)).toFixed(0)}, ${(N / (bareAgainMs / 1000)).toFixed(0)})`);
   console.log(`Kept end to end (processed):   ${keptRate.toFixed(0)} msg/s   (250s answered at ${(N / (acceptedMs / 1000)).toFixed(0)} msg/s)`);
   console.log(`ratio ${(keptRate / bareRate).toFixed(2)}; acknowledgements queued in outbox: ${queued!.n}`);
   const perMessage = (micros: { user: number; system: number }) => ((micros.user + micros.system) / 1000 / N).toFixed(2);
   const pgCpu = pgCpuBefore !== null && pgCpuAfter !== null ? `, PostgreSQL ${((pgCpuAfter - pgCpuBefore) / N).toFixed(2)} ms` : '';
   console.log(`per message: Kept ${(keptStatements / N).toFixed(2)} SQL statements, CPU ms: this process ${perMessage(cpu)}${pgCpu}; bare CPU ms: ${perMessage(bareCpu)}`);
+  if (shapes) for (const [text, n] of [...shapes].sort((a, b) => b[1] - a[1])) console.log(`${(n / N).toFixed(3)}  ${text}`);
   await smtp.close();
   await processor.stop();
   await store.close();
-  await admin.query(`drop database if exists ${DB} with (force)`);
+  // BENCH_KEEP=1 leaves the database for a look at its plans (EXPLAIN) after the run.
+  if (!process.env.BENCH_KEEP) await admin.query(`drop database if exists ${DB} with (force)`);
   await admin.end();
 }
 

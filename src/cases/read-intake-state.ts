@@ -34,13 +34,7 @@ export async function readThread(db: Db, workspaceId: string, caseId: string, op
     where c.id = ${statement.param(caseId, 'uuid')} and c.workspace_id = ${statement.param(workspaceId, 'uuid')}${options.lock ? ' for update of c' : ''}`;
   const [row] = await runHotStatement<{ case_row: unknown; customer: unknown; version: string; promise_id: string | null; promise_due_at: Date | string | null; first_acknowledgement_id: string | null }>(db, text, statement.values);
   if (!row) throw notFound('The case');
-  return {
-    caseRow: rowFromJson(cases, row.case_row),
-    version: row.version,
-    customer: rowFromJson(customers, row.customer),
-    openFirstResponse: row.promise_id ? { id: row.promise_id, dueAt: new Date(row.promise_due_at!) } : null,
-    firstAcknowledgementId: row.first_acknowledgement_id,
-  };
+  return threadStateFromRow(row);
 }
 
 export interface NewCaseState {
@@ -99,4 +93,55 @@ export function isSameCustomer(who: CustomerIdentity, customer: CustomerRow): bo
   if (email) return email === customer.email;
   const phone = who.phone?.trim();
   return !!phone && phone === customer.phone;
+}
+
+// Intake's read taken along in a caller's own statement. A caller that asks the store about a
+// message anyway just before its intake (e-mail: inbound-lookups.ts, one statement for a
+// batch of messages) can read intake's state in that statement and save intake its read.
+// receiveCustomerMessage uses such a state for its first, optimistic try only: the write is
+// guarded by the case's version and the customer's unique address, and the locked retry
+// reads afresh. Keep these the same reads as readThread and readNewCase above.
+
+/** What a caller read for intake: the thread of the case it names, or what opening a case needs. */
+export interface PrefetchedIntake {
+  thread?: ThreadState;
+  newCase?: NewCaseState;
+}
+
+/** readThread's read, as one json value, of the case whose id is the SQL expression `caseId`. */
+export function threadStateJsonSql(caseId: string, workspaceId: string): string {
+  return `(select json_build_object('case_row', to_jsonb(c), 'customer', to_jsonb(cu), 'version', c.xmin::text,
+      'promise_id', p.id, 'promise_due_at', p.due_at,
+      'first_acknowledgement_id', (select a.id from acknowledgements a where a.case_id = c.id order by a.created_at limit 1))
+    from cases c
+    join customers cu on cu.id = c.customer_id
+    left join lateral (select p.id, p.due_at from promises p where p.case_id = c.id and p.kind = 'first_response' and p.status = 'open' limit 1) p on true
+    where c.id = ${caseId} and c.workspace_id = ${workspaceId})`;
+}
+
+/** readThread's row, or the same as one json value (threadStateJsonSql). */
+export function threadStateFromRow(json: unknown): ThreadState {
+  const row = (typeof json === 'string' ? JSON.parse(json) : json) as { case_row: unknown; customer: unknown; version: string; promise_id: string | null; promise_due_at: Date | string | null; first_acknowledgement_id: string | null };
+  return {
+    caseRow: rowFromJson(cases, row.case_row),
+    version: row.version,
+    customer: rowFromJson(customers, row.customer),
+    openFirstResponse: row.promise_id ? { id: row.promise_id, dueAt: new Date(row.promise_due_at!) } : null,
+    firstAcknowledgementId: row.first_acknowledgement_id,
+  };
+}
+
+/**
+ * readNewCase's read for a customer known by e-mail, as one json value (SQL expressions for
+ * the workspace and the normalised address). The staff's loads are not read: the caller asks
+ * only while staff-loads.ts holds them (freshStaffLoads), and passes them to newCaseFromJson.
+ */
+export function newCaseJsonSql(workspaceId: string, email: string): string {
+  return `json_build_object('customer', (select to_jsonb(cu) from customers cu where cu.workspace_id = ${workspaceId} and cu.email = ${email} limit 1),
+    'case_number', nextval('cases_number_seq'))`;
+}
+
+export function newCaseFromJson(json: unknown, staff: OwnerCandidate[]): NewCaseState {
+  const row = (typeof json === 'string' ? JSON.parse(json) : json) as { customer: unknown; case_number: number | string };
+  return { customer: row.customer ? rowFromJson(customers, row.customer) : null, staff, caseNumber: Number(row.case_number) };
 }

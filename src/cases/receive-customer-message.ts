@@ -20,7 +20,7 @@ import { shouldAcknowledge } from '../acknowledgements/acknowledgement-window.ts
 import { portalUrlFor } from '../portal/portal-token.ts';
 import { expectationUrlFor } from '../portal/expectation-link.ts';
 import { quoteFor } from '../promises/capability/quote-for-case.ts';
-import { isSameCustomer, readNewCase, readThread, type CaseRow, type ThreadState } from './read-intake-state.ts';
+import { isSameCustomer, readNewCase, readThread, type CaseRow, type PrefetchedIntake, type ThreadState } from './read-intake-state.ts';
 import { insideTransaction, writeIntake, type IntakeWrite } from './write-intake.ts';
 
 // Channels where the customer is not waiting on a screen and nothing goes back by itself:
@@ -42,6 +42,8 @@ export interface ReceiveMessageInput {
   /** E-mail: the folded quoted history/signature and the sanitized HTML, kept beside the new part. */
   quotedText?: string | null;
   htmlBody?: string | null;
+  /** Intake's read, taken along by the caller in a statement of its own (read-intake-state.ts); for the optimistic try only. */
+  prefetched?: PrefetchedIntake;
 }
 
 /**
@@ -106,8 +108,9 @@ function afterWrite<T extends { opened: boolean; caseRow: CaseRow }>(received: T
 async function planIntake(ctx: DeskContext, workspace: WorkspaceRow, input: ReceiveMessageInput, body: string, detected: ReturnType<typeof detectLanguage>, lock: boolean) {
   const settings = workspace.settings;
   const now = ctx.now();
-  const thread = input.caseId ? await readThread(ctx.db, workspace.id, input.caseId, { lock }) : null;
-  const opening = thread ? null : await readNewCase(ctx.db, workspace.id, requireIdentity(input.customer));
+  const early = lock ? undefined : input.prefetched;
+  const thread = input.caseId ? (early?.thread?.caseRow.id === input.caseId ? early.thread : await readThread(ctx.db, workspace.id, input.caseId, { lock })) : null;
+  const opening = thread ? null : (early?.newCase ?? (await readNewCase(ctx.db, workspace.id, requireIdentity(input.customer))));
   if (thread && input.customer && !isSameCustomer(input.customer, thread.customer)) {
     throw new KeptError('request.invalid', 'The message is not from this case’s customer', { field: 'customer' });
   }

@@ -11,9 +11,21 @@ export type WorkspaceRow = typeof workspaces.$inferSelect;
 const CACHE_MS = 5_000;
 const cache = new WeakMap<object, Map<string, { row: WorkspaceRow; at: number }>>();
 
+// A transaction's handle may read through its store's cache (shareWorkspaceCache).
+const sharing = new WeakMap<object, object>();
+
+/**
+ * Lets `handle` (a transaction of `store`) use the store's cache: for a caller that opens many
+ * short transactions which each load the workspace (e-mail processing, one per batch).
+ */
+export function shareWorkspaceCache(handle: Db, store: Db): void {
+  sharing.set(handle, sharing.get(store) ?? store);
+}
+
 export async function loadWorkspace(db: Db, workspaceId: string, fresh = false): Promise<WorkspaceRow> {
-  let perDb = cache.get(db);
-  if (!perDb) cache.set(db, (perDb = new Map()));
+  const key = sharing.get(db) ?? db;
+  let perDb = cache.get(key);
+  if (!perDb) cache.set(key, (perDb = new Map()));
   const hit = perDb.get(workspaceId);
   if (!fresh && hit && Date.now() - hit.at < CACHE_MS) return hit.row;
   const [row] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
@@ -23,5 +35,5 @@ export async function loadWorkspace(db: Db, workspaceId: string, fresh = false):
 }
 
 export function forgetWorkspace(db: Db, workspaceId: string): void {
-  cache.get(db)?.delete(workspaceId);
+  cache.get(sharing.get(db) ?? db)?.delete(workspaceId);
 }

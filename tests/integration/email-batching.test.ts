@@ -1,9 +1,9 @@
 // What the fast path must not change: messages stored together (group commit) keep their
 // de-duplication; messages processed together (one transaction) thread as if one by one,
-// even when one replies to another of the same batch; a removed support address is refused
-// at once despite the recipient cache.
+// even when one replies to another of the same batch; a row another worker holds is left to
+// it; a removed support address is refused at once despite the recipient cache.
 import crypto from 'node:crypto';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inboundEmails } from '../../src/db/schema-email.ts';
 import { processInboundEmails } from '../../src/email/inbound/process-inbound-email.ts';
@@ -67,6 +67,22 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       expect(byId.get(stored[3]!.id)!.threadedBy).toBe('subject_match');
       expect(caseOf(1)).not.toBe(caseOf(0));
       expect(rows.every((r) => r.attempts === 1 && r.processedAt !== null && r.messageId !== null)).toBe(true);
+    });
+
+    // PGlite has one connection: a second transaction could not hold the row meanwhile.
+    it.skipIf(kind === 'pglite')('leaves a row another worker holds, also when the listener handed its bytes over', async () => {
+      const t = tag();
+      const raw = mail(`held-${t}@c.test`, `Held ${t}`, `held-${t}@c.test`);
+      const [stored] = await store([raw]);
+      const known = new Map([[stored!.id, { raw, envelopeTo: ['support@x.test'], workspaceId: ws.id }]]);
+      const whileHeld = await kept.store.db.transaction(async (tx) => {
+        await tx.execute(sql`select id from inbound_emails where id = ${stored!.id} for update`);
+        return processInboundEmails(kept.ctx, [stored!.id], {}, known);
+      });
+      expect(whileHeld.map((o) => o.status)).toEqual(['skipped']);
+      const [row] = await kept.store.db.select().from(inboundEmails).where(inArray(inboundEmails.id, [stored!.id]));
+      expect(row!.status).toBe('received');
+      expect((await processInboundEmails(kept.ctx, [stored!.id], {}, known)).map((o) => o.status)).toEqual(['processed']);
     });
 
     it('refuses a removed support address at once, though found addresses are cached', async () => {

@@ -40,10 +40,27 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
     });
 
     it('answers 451 when the store is unavailable, so the sender retries', async () => {
+      // The store refuses the message's write (as a dropped connection would), at the driver,
+      // whatever builds the statement; the recipient's lookup still works.
+      type Client = { query: (...args: unknown[]) => Promise<unknown> };
+      const refusing = (client: Client) =>
+        new Proxy(client, {
+          get(target, prop) {
+            if (prop !== 'query') {
+              const value = Reflect.get(target, prop) as unknown;
+              return typeof value === 'function' ? value.bind(target) : value;
+            }
+            return (...args: unknown[]) => {
+              const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '');
+              return /^\s*insert into "?inbound_emails/i.test(text) ? Promise.reject(new Error('connection refused')) : target.query(...args);
+            };
+          },
+        });
       const broken = new Proxy(kept.store.db, {
         get(target, prop) {
-          if (prop === 'insert') return () => { throw new Error('connection refused'); };
-          return Reflect.get(target, prop);
+          const value = Reflect.get(target, prop) as unknown;
+          if (prop !== 'session') return value;
+          return new Proxy(value as { client: Client }, { get: (session, p) => (p === 'client' ? refusing(session.client) : Reflect.get(session, p)) });
         },
       });
       const smtp = await startSmtpListener({ db: broken, processor: null, host: '127.0.0.1', port: 0 });

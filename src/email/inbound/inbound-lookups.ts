@@ -8,9 +8,12 @@
 // The answers feed the unchanged `threadEmail` rules through a ThreadLookup; anything the rules
 // ask that was not fetched here goes to the store as before (`emailThreadLookup`), so the
 // prefetch can only save round trips, never change a decision.
-import { sql, type SQL } from 'drizzle-orm';
 import { parseCaseReference } from '../../cases/case-reference.ts';
-import { queryRows, type Db } from '../../db/open-database.ts';
+import { newCaseFromJson, newCaseJsonSql, threadStateFromRow, threadStateJsonSql, type NewCaseState, type ThreadState } from '../../cases/read-intake-state.ts';
+import { freshStaffLoads } from '../../cases/staff-loads.ts';
+import { normalizeEmail } from '../../customers/customer-identity.ts';
+import { runHotStatement } from '../../db/hot-statement.ts';
+import type { Db } from '../../db/open-database.ts';
 import { caseNumberFromAddress } from '../reply-address.ts';
 import { bareMessageId } from '../thread-ids.ts';
 import { emailThreadLookup } from './email-thread-lookup.ts';
@@ -36,6 +39,10 @@ export interface InboundLookups {
   ownMessageIdDirection: 'inbound' | 'outbound' | null;
   /** Messages from the sender in the rate-limit window, this one included (0 without a sender). */
   recentFromSender: number;
+  /** Every case the answers name: what another message of the batch must not have changed. */
+  casesFound: string[];
+  /** Intake's read, taken along: the thread of each case pointed at, and what a new case needs. */
+  intake: { threads: ThreadState[]; newCase: NewCaseState | null };
 }
 
 /** What threading will ask, known from the parsed message before the row is read. */
@@ -58,46 +65,96 @@ export function lookupQuestions(input: Pick<ThreadInput, 'inReplyTo' | 'referenc
 }
 
 const DAY_MS = 86_400_000;
-const caseJson = sql`json_build_object('id', c.id, 'number', c.number, 'customerEmail', cu.email, 'status', c.status, 'subject', c.subject,
+const caseJson = `json_build_object('id', c.id, 'number', c.number, 'customerEmail', cu.email, 'status', c.status, 'subject', c.subject,
   'lastActivityMs', extract(epoch from coalesce(c.last_customer_message_at, c.updated_at)) * 1000)`;
-// Lists go in as one jsonb parameter (the same on both drivers) and are compared with
-// `= any(array(...))`, which the indexes serve (an `in (subquery)` inside `or` would not).
-const textArray = (values: readonly string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
-const bigintArray = (values: readonly number[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(values.map(String))}::jsonb)::bigint)`;
 // Milliseconds as an exact interval ('7 days' would follow the session's DST rules).
-const msBefore = (ms: number) => sql`ie.received_at - (${ms}::float8 * interval '1 millisecond')`;
+const msBefore = (ms: number) => `ie.received_at - (${ms}::float8 * interval '1 millisecond')`;
+const from = `coalesce(q.from_address, ie.from_address)`;
+
+// The questions go in as one jsonb parameter, a row each, so the text is the same for any
+// batch and runs as one prepared statement. Every list is unnested and each element looked up
+// by a scalar subquery on a unique index — (workspace, Message-ID), the case number, the case
+// id — which the planner cannot turn into a scan of the whole workspace joined afterwards, as
+// it did with `= any(list)` and with plain joins whenever it believed the tables small (a store
+// without statistics yet, as in the benchmark; docs/BENCHMARKS.md). `offset 0` keeps each
+// lateral part computed once, though it is used twice.
+// Intake's read is taken along (read-intake-state.ts): the state of the cases the message
+// points at, and — only for a message that points nowhere, from a sender without an open
+// case, when the caller holds the staff's loads — the customer and a case number.
+const threadIdOf = (idSql: string, what: string) =>
+  `(select ${what} from email_thread_ids t where t.workspace_id = ie.workspace_id and t.message_id_header = ${idSql})`;
+const lookupsText = (lock: boolean) => `select q.ord, ie.id, ie.workspace_id as "workspaceId", ie.status, ie.attempts, ie.envelope_from as "envelopeFrom",
+    array_to_json(ie.envelope_to) as "envelopeTo", ie.message_id_header as "messageIdHeader", ie.from_address as "fromAddress",
+    extract(epoch from ie.received_at) * 1000 as "receivedMs", l."threadIds", l."pointedCases", l."senderCases",
+    (select count(*)::int from inbound_emails i where i.workspace_id = ie.workspace_id and i.from_address = ${from}
+      and i.received_at >= ${msBefore(RATE_LIMIT.windowMinutes * 60_000)} and i.received_at <= ie.received_at) as "recent",
+    (select coalesce(json_agg(${threadStateJsonSql('pc.id', 'ie.workspace_id')}), '[]'::json) from (select id from unnest(p.ids) pc(id) limit 3) pc) as "intakeThreads",
+    case when q.new_case and json_array_length(l."pointedCases") = 0 and json_array_length(l."senderCases") = 0
+      then ${newCaseJsonSql('ie.workspace_id', 'q.customer_email')} end as "intakeNewCase"
+  from jsonb_to_recordset($1::jsonb) as q(ord int, id uuid, header_ids text[], case_numbers bigint[], from_address text, new_case boolean, customer_email text)
+  join inbound_emails ie on ie.id = q.id
+  cross join lateral (select array_remove(array(
+      select ${threadIdOf('h.id', 't.case_id')} from unnest(q.header_ids) h(id)
+      union select (select c.id from cases c where c.number = n.number and c.workspace_id = ie.workspace_id) from unnest(q.case_numbers) n(number)
+    ), null) as ids offset 0) p
+  cross join lateral (select
+    (select coalesce(json_agg(x.t) filter (where x.t is not null), '[]'::json) from (select ${threadIdOf('h.id', `json_build_object('id', t.message_id_header, 'caseId', t.case_id, 'direction', t.direction)`)} as t
+      from unnest(q.header_ids || ie.message_id_header) h(id)) x) as "threadIds",
+    (select coalesce(json_agg((select ${caseJson} from cases c join customers cu on cu.id = c.customer_id where c.id = pc.id)), '[]'::json)
+      from unnest(p.ids) pc(id)) as "pointedCases",
+    (select coalesce(json_agg(s.c), '[]'::json) from (select ${caseJson} as c from customers cu join cases c on c.customer_id = cu.id
+      where cu.workspace_id = ie.workspace_id and cu.email = lower(${from}) and c.status in ('new', 'open', 'waiting_on_customer')
+      and c.updated_at >= ${msBefore(SUBJECT_MATCH_WINDOW_DAYS * DAY_MS)} order by c.updated_at desc limit 20) s) as "senderCases" offset 0) l
+  ${lock ? 'for update of ie skip locked' : ''}`;
 
 /**
  * Reads the row and answers the questions in one statement. `lock` takes the row for
  * processing (FOR UPDATE SKIP LOCKED): null when another worker holds it or it is gone.
+ * With the row's workspace (known beforehand), a new case's read is taken along too.
  */
-export async function inboundLookups(db: Db, inboundId: string, questions: LookupQuestions, lock: boolean): Promise<InboundLookups | null> {
-  const from = sql`coalesce(${questions.fromAddress}::text, ie.from_address)`;
-  const pointed: SQL[] = [];
-  if (questions.headerIds.length > 0) {
-    pointed.push(sql`select ${caseJson} as c from cases c join customers cu on cu.id = c.customer_id
-      where c.workspace_id = ie.workspace_id and c.id = any(array(select t.case_id from email_thread_ids t
-        where t.workspace_id = ie.workspace_id and t.message_id_header = any(${textArray(questions.headerIds)})))`);
+export async function inboundLookups(db: Db, inboundId: string, questions: LookupQuestions, lock: boolean, workspaceId?: string): Promise<InboundLookups | null> {
+  return (await inboundLookupsForBatch(db, [{ id: inboundId, questions, workspaceId }], lock))[0] ?? null;
+}
+
+/**
+ * The same for several messages in one statement, answered in their order (null for a row
+ * another worker holds, or gone). The answers are as of this moment: a message of the batch
+ * processed before another can change what the other would find (batch-staleness.ts says when).
+ */
+export async function inboundLookupsForBatch(
+  db: Db,
+  items: ReadonlyArray<{ id: string; questions: LookupQuestions; workspaceId?: string }>,
+  lock: boolean,
+): Promise<Array<InboundLookups | null>> {
+  if (items.length === 0) return [];
+  // The staff's loads as held now go with a new case's read (read-intake-state.ts, newCaseJsonSql).
+  const staff = items.map(({ workspaceId }) => (workspaceId ? freshStaffLoads(workspaceId) : null));
+  const param = items.map(({ id, questions }, ord) => ({
+    ord,
+    id,
+    header_ids: questions.headerIds,
+    case_numbers: questions.caseNumbers,
+    from_address: questions.fromAddress,
+    new_case: staff[ord] !== null && normalizeEmail(questions.fromAddress) !== null,
+    customer_email: normalizeEmail(questions.fromAddress),
+  }));
+  const rows = await runHotStatement<RawLookups & { ord: number }>(db, lookupsText(lock), [JSON.stringify(param)]);
+  const out: Array<InboundLookups | null> = items.map(() => null);
+  for (const found of rows) {
+    const ord = Number(found.ord);
+    const staffLoads = staff[ord];
+    out[ord] = {
+      ...lookupsOf(db, items[ord]!.questions, found),
+      intake: {
+        threads: (json<unknown[]>(found.intakeThreads) ?? []).filter((t) => t !== null).map(threadStateFromRow),
+        newCase: found.intakeNewCase && staffLoads && found.workspaceId === items[ord]!.workspaceId ? newCaseFromJson(found.intakeNewCase, staffLoads) : null,
+      },
+    };
   }
-  if (questions.caseNumbers.length > 0) {
-    pointed.push(sql`select ${caseJson} as c from cases c join customers cu on cu.id = c.customer_id
-      where c.workspace_id = ie.workspace_id and c.number = any(${bigintArray(questions.caseNumbers)})`);
-  }
-  const query = sql`select ie.id, ie.workspace_id as "workspaceId", ie.status, ie.attempts, ie.envelope_from as "envelopeFrom",
-      array_to_json(ie.envelope_to) as "envelopeTo", ie.message_id_header as "messageIdHeader", ie.from_address as "fromAddress",
-      extract(epoch from ie.received_at) * 1000 as "receivedMs",
-      (select coalesce(json_agg(json_build_object('id', t.message_id_header, 'caseId', t.case_id, 'direction', t.direction)), '[]'::json)
-        from email_thread_ids t where t.workspace_id = ie.workspace_id
-        and t.message_id_header = any(${textArray(questions.headerIds)} || ie.message_id_header)) as "threadIds",
-      ${pointed.length > 0 ? sql`(select coalesce(json_agg(p.c), '[]'::json) from (${sql.join(pointed, sql` union all `)}) p)` : sql`'[]'::json`} as "pointedCases",
-      (select coalesce(json_agg(s.c), '[]'::json) from (select ${caseJson} as c from cases c join customers cu on cu.id = c.customer_id
-        where cu.workspace_id = ie.workspace_id and cu.email = lower(${from}) and c.status in ('new', 'open', 'waiting_on_customer')
-        and c.updated_at >= ${msBefore(SUBJECT_MATCH_WINDOW_DAYS * DAY_MS)} order by c.updated_at desc limit 20) s) as "senderCases",
-      (select count(*)::int from inbound_emails i where i.workspace_id = ie.workspace_id and i.from_address = ${from}
-        and i.received_at >= ${msBefore(RATE_LIMIT.windowMinutes * 60_000)} and i.received_at <= ie.received_at) as "recent"
-    from inbound_emails ie where ie.id = ${inboundId}${lock ? sql` for update of ie skip locked` : sql``}`;
-  const [found] = await queryRows<RawLookups>(db, query);
-  if (!found) return null;
+  return out;
+}
+
+function lookupsOf(db: Db, questions: LookupQuestions, found: RawLookups): Omit<InboundLookups, 'intake'> {
   const row: InboundRowState = {
     id: found.id,
     workspaceId: found.workspaceId,
@@ -118,6 +175,7 @@ export async function inboundLookups(db: Db, inboundId: string, questions: Looku
     lookup: prefetchedLookup(emailThreadLookup(db, row.workspaceId), questions, row, fromAddress, threadIds, pointedCases, senderCases),
     ownMessageIdDirection: threadIds.find((t) => t.id === row.messageIdHeader)?.direction ?? null,
     recentFromSender: fromAddress ? Number(found.recent) : 0,
+    casesFound: [...new Set([...threadIds.map((t) => t.caseId), ...pointedCases.map((c) => c.id), ...senderCases.map((c) => c.id)])],
   };
 }
 
@@ -179,6 +237,8 @@ interface RawLookups {
   pointedCases: unknown;
   senderCases: unknown;
   recent: number | string;
+  intakeThreads: unknown;
+  intakeNewCase: unknown;
 }
 
 const threadCase = (c: RawCase): ThreadCase => ({

@@ -86,11 +86,14 @@ export class InboundProcessor {
 
   private pump(): void {
     const limit = this.options.concurrency ?? 4;
+    const batchSize = this.options.batchSize ?? BATCH_SIZE;
     while (this.running < limit && this.queue.length > 0) {
-      // Spread what is queued over the free workers, up to the batch size each.
-      const free = limit - this.running;
-      const take = Math.min(this.options.batchSize ?? BATCH_SIZE, Math.max(1, Math.ceil(this.queue.length / free)));
-      const ids = this.queue.splice(0, take);
+      // Another worker starts only for a full batch: while one is busy, what arrives waits for
+      // it (or for a batch's worth), so under load batches grow instead of workers. Each batch
+      // has a fixed cost (a transaction, its lookups, its outcomes), and on a small machine
+      // more transactions at once only compete with each other for the same cores.
+      if (this.running > 0 && this.queue.length < batchSize) break;
+      const ids = this.queue.splice(0, batchSize);
       const known = new Map<string, KnownInbound>();
       for (const id of ids) {
         const k = this.known.get(id);

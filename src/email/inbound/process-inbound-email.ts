@@ -4,21 +4,23 @@ import { convert as htmlToText } from 'html-to-text';
 import { and, eq, sql } from 'drizzle-orm';
 import { caseReference } from '../../cases/case-reference.ts';
 import { receiveCustomerMessage } from '../../cases/receive-customer-message.ts';
-import type { Db } from '../../db/open-database.ts';
+import { queryRows, type Db } from '../../db/open-database.ts';
 import { cases } from '../../db/schema.ts';
 import { emailAttachments, inboundEmails, type InboundEmailStatus } from '../../db/schema-email.ts';
 import { appendEvents } from '../../events/append-events.ts';
 import type { DeskContext } from '../../jobs/desk-context.ts';
 import { bareMessageId } from '../thread-ids.ts';
+import { shareWorkspaceCache } from '../../workspaces/load-workspace.ts';
 import { applyBounce } from '../outbound/apply-bounce.ts';
 import { attachmentDangers } from './attachment-safety.ts';
-import { inboundLookups, lookupQuestions } from './inbound-lookups.ts';
+import { BatchChanges } from './batch-changes.ts';
+import { inboundLookups, inboundLookupsForBatch, lookupQuestions, type InboundLookups, type LookupQuestions } from './inbound-lookups.ts';
 import { InboundOutcomes, type InboundOutcome } from './inbound-outcomes.ts';
 import { automaticReason, overRateLimit, RATE_LIMIT } from './loop-safety.ts';
 import { parseEmail, type ParsedEmail } from './parse-email.ts';
 import { splitQuotedText } from './quoted-text.ts';
 import { sanitizeEmailHtml } from './sanitize-email-html.ts';
-import { threadEmail } from './thread-email.ts';
+import { threadEmail, type ThreadInput } from './thread-email.ts';
 
 /** Attachments larger than this keep their metadata only; the raw message still holds them. */
 export const ATTACHMENT_STORE_LIMIT_BYTES = 15 * 1024 * 1024;
@@ -59,6 +61,8 @@ function bodyText(parsed: ParsedEmail): string {
 export interface KnownInbound {
   raw: Buffer;
   envelopeTo: string[];
+  /** The row's workspace: lets the lookups take a new case's read along (inbound-lookups.ts). */
+  workspaceId?: string;
 }
 
 /**
@@ -68,7 +72,10 @@ export interface KnownInbound {
  * 'received' and the next sweep does it again from the start.
  */
 export async function processInboundEmail(ctx: DeskContext, inboundId: string, options: ProcessOptions = {}, known?: KnownInbound): Promise<ProcessOutcome> {
-  return ctx.db.transaction((tx) => processInTransaction({ ...ctx, db: tx as unknown as Db }, inboundId, options, known, new InboundOutcomes(), false));
+  const outcomes = await ctx.db.transaction((tx) =>
+    processInTransaction(ctx.db, { ...ctx, db: tx as unknown as Db }, [inboundId], options, known ? new Map([[inboundId, known]]) : new Map(), false),
+  );
+  return outcomes[0]!;
 }
 
 /**
@@ -82,15 +89,113 @@ export async function processInboundEmails(
   options: ProcessOptions = {},
   known: ReadonlyMap<string, KnownInbound> = new Map(),
 ): Promise<ProcessOutcome[]> {
-  return ctx.db.transaction(async (tx) => {
-    const txCtx: DeskContext = { ...ctx, db: tx as unknown as Db };
-    const results: ProcessOutcome[] = [];
-    // The rows' outcomes are written together at the end (one statement), before the commit.
-    const outcomes = new InboundOutcomes();
-    for (const id of inboundIds) results.push(await processInTransaction(txCtx, id, options, known.get(id), outcomes, true));
-    await outcomes.write(txCtx.db);
-    return results;
-  });
+  return ctx.db.transaction((tx) => processInTransaction(ctx.db, { ...ctx, db: tx as unknown as Db }, inboundIds, options, known, true));
+}
+
+// Messages up to this size are parsed before the batch's lookups, so that one statement asks
+// about all of them; a bigger one is parsed when its turn comes, and asks alone (memory).
+const PARSE_AHEAD_BYTES = 1024 * 1024;
+
+interface Taken {
+  id: string;
+  /** The bytes and recipients; null when the row was not read yet (big, from the sweep). */
+  message: KnownInbound | null;
+  parsed: Parsed | null;
+}
+
+interface Parsed {
+  parsed: ParsedEmail;
+  threadInput: Omit<ThreadInput, 'fromAddress' | 'receivedAt'>;
+  questions: LookupQuestions;
+}
+
+async function parseMessage(message: KnownInbound): Promise<Parsed> {
+  const parsed = await parseEmail(message.raw);
+  const threadInput = {
+    subject: parsed.subject,
+    inReplyTo: parsed.inReplyTo,
+    references: parsed.references,
+    recipients: [...message.envelopeTo, ...parsed.recipients],
+  };
+  return { parsed, threadInput, questions: lookupQuestions(threadInput, parsed.from.address) };
+}
+
+/**
+ * The messages in order, in the caller's transaction: the rows the listener did not hand over
+ * read (and taken) in one statement, the small ones parsed, then one statement takes every row
+ * and answers what threading and loop safety ask about each. A message whose answers an
+ * earlier one of the batch may have changed asks again (batch-changes.ts). The rows' outcomes
+ * are written together at the end (one statement), before the commit.
+ */
+async function processInTransaction(
+  store: Db,
+  txCtx: DeskContext,
+  inboundIds: readonly string[],
+  options: ProcessOptions,
+  known: ReadonlyMap<string, KnownInbound>,
+  deferred: boolean,
+): Promise<ProcessOutcome[]> {
+  const tx = txCtx.db;
+  const unread = inboundIds.filter((id) => !known.has(id));
+  const read = unread.length > 0 ? await takeRows(tx, unread) : new Map<string, KnownInbound | null>();
+  const taken: Array<Taken | null> = [];
+  for (const id of inboundIds) {
+    const message = known.get(id) ?? read.get(id);
+    if (message === undefined) taken.push(null); // held by another worker, gone, or already done
+    else taken.push({ id, message, parsed: message && message.raw.length <= PARSE_AHEAD_BYTES ? await parseMessage(message) : null });
+  }
+  const asked = taken.filter((t): t is Taken & { parsed: Parsed } => t?.parsed != null);
+  const answers = await inboundLookupsForBatch(tx, asked.map((t) => ({ id: t.id, questions: t.parsed.questions, workspaceId: t.message?.workspaceId })), true);
+  const earlyAnswers = new Map(asked.map((t, i) => [t.id, answers[i] ?? null]));
+
+  const outcomes = new InboundOutcomes();
+  const changes = new BatchChanges();
+  const results: ProcessOutcome[] = [];
+  for (const t of taken) {
+    if (!t) {
+      results.push({ status: 'skipped' });
+      continue;
+    }
+    const message = t.message ?? (await readRaw(tx, t.id));
+    if (!message) {
+      results.push({ status: 'skipped' });
+      continue;
+    }
+    const parsed = t.parsed ?? (await parseMessage(message));
+    if (outcomes.mustWriteBefore(parsed.questions.headerIds)) await outcomes.write(tx);
+    // Asked early (null: the row was not there to take), or now, alone.
+    const early = t.parsed ? earlyAnswers.get(t.id)! : undefined;
+    const found = early === undefined || (early && changes.touches(parsed.questions, early)) ? await inboundLookups(tx, t.id, parsed.questions, true, message.workspaceId) : early;
+    results.push(await processMessage(txCtx, message.raw, parsed, found, { store, options, outcomes, changes, deferred }));
+  }
+  await outcomes.write(tx);
+  return results;
+}
+
+/** Rows not handed over by the listener, taken for processing; bytes only of the small ones. */
+async function takeRows(tx: Db, ids: readonly string[]): Promise<Map<string, KnownInbound | null>> {
+  const rows = await queryRows<{ id: string; raw: Buffer | null; envelopeTo: unknown; status: string; workspaceId: string }>(
+    tx,
+    sql`select id, workspace_id as "workspaceId", case when size <= ${PARSE_AHEAD_BYTES} then raw end as raw, array_to_json(envelope_to) as "envelopeTo", status
+      from inbound_emails where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)
+      for update skip locked`,
+  );
+  const out = new Map<string, KnownInbound | null>();
+  for (const r of rows) {
+    if (!PROCESSABLE.has(r.status)) continue;
+    const envelopeTo = (typeof r.envelopeTo === 'string' ? JSON.parse(r.envelopeTo) : r.envelopeTo) as string[];
+    out.set(r.id, r.raw ? { raw: Buffer.from(r.raw), envelopeTo, workspaceId: r.workspaceId } : null);
+  }
+  return out;
+}
+
+/** The bytes of a row already taken (a big one, read when its turn comes). */
+async function readRaw(tx: Db, id: string): Promise<KnownInbound | null> {
+  const [row] = await tx
+    .select({ raw: inboundEmails.raw, envelopeTo: inboundEmails.envelopeTo, workspaceId: inboundEmails.workspaceId })
+    .from(inboundEmails)
+    .where(eq(inboundEmails.id, id));
+  return row ?? null;
 }
 
 const PROCESSABLE = new Set(['received', 'failed']);
@@ -101,72 +206,58 @@ const PROCESSABLE = new Set(['received', 'failed']);
  * any failure rolls back our whole transaction anyway. This handle runs a nested
  * `transaction(fn)` as plain `fn(handle)` on the same transaction.
  */
-function withoutSavepoints(tx: Db): Db {
-  // One handle per transaction: caches keyed by the handle (loadWorkspace) then hit for the
-  // whole batch, as they did on the transaction itself.
+function withoutSavepoints(tx: Db, store: Db): Db {
   let flat = flatHandles.get(tx);
   if (!flat) {
     const handle: Db = Object.create(tx, {
       transaction: { value: <T>(fn: (inner: Db) => Promise<T>): Promise<T> => fn(handle) },
     }) as Db;
+    // The workspace is loaded through the store's cache, not once per batch (load-workspace.ts).
+    shareWorkspaceCache(handle, store);
     flatHandles.set(tx, (flat = handle));
   }
   return flat;
 }
 const flatHandles = new WeakMap<Db, Db>();
 
-async function processInTransaction(
+/** One message, parsed, with its lookups: machines, storms, threading, then the desk pipeline. */
+/** What the messages of one transaction share. */
+interface Batch {
+  /** The store the transaction was opened on. */
+  store: Db;
+  options: ProcessOptions;
+  outcomes: InboundOutcomes;
+  changes: BatchChanges;
+  /** Outcomes written together at the end (a batch), or at once (one message alone). */
+  deferred: boolean;
+}
+
+async function processMessage(
   txCtx: DeskContext,
-  inboundId: string,
-  options: ProcessOptions,
-  known: KnownInbound | undefined,
-  outcomes: InboundOutcomes,
-  deferred: boolean,
+  raw: Buffer,
+  { parsed, threadInput }: Parsed,
+  found: InboundLookups | null,
+  { store, options, outcomes, changes, deferred }: Batch,
 ): Promise<ProcessOutcome> {
   const tx = txCtx.db;
-  let message = known;
-  if (!message) {
-    // The sweep: the bytes come from the row, which is taken here.
-    const [locked] = await tx
-      .select({ raw: inboundEmails.raw, envelopeTo: inboundEmails.envelopeTo, status: inboundEmails.status })
-      .from(inboundEmails)
-      .where(eq(inboundEmails.id, inboundId))
-      .for('update', { skipLocked: true });
-    if (!locked || !PROCESSABLE.has(locked.status)) return { status: 'skipped' } as const;
-    message = { raw: locked.raw, envelopeTo: locked.envelopeTo };
-  }
-  const raw = message.raw;
-  const parsed = await parseEmail(raw);
-  const threadInput = {
-    subject: parsed.subject,
-    inReplyTo: parsed.inReplyTo,
-    references: parsed.references,
-    recipients: [...message.envelopeTo, ...parsed.recipients],
-  };
-  const questions = lookupQuestions(threadInput, parsed.from.address);
-  if (outcomes.mustWriteBefore(questions.headerIds)) await outcomes.write(tx);
-  const found = await inboundLookups(tx, inboundId, questions, !known);
   if (!found || !PROCESSABLE.has(found.row.status)) return { status: 'skipped' } as const;
   const row = found.row;
   const fromAddress = parsed.from.address ?? row.fromAddress;
   const now = txCtx.now();
   // Every outcome column is written: a row that can be processed has none of them set yet.
-  const finish = (status: InboundOutcome['status'], set: Pick<InboundOutcome, 'caseId' | 'messageId' | 'relatedCaseId' | 'threadedBy' | 'note'>, recordThreadId = false) =>
-    outcomes.add(
+  const finish = async (
+    status: InboundOutcome['status'],
+    set: Pick<InboundOutcome, 'caseId' | 'messageId' | 'relatedCaseId' | 'threadedBy' | 'note'>,
+    written: { recordThreadId?: boolean; openedCaseNumber?: number | null } = {},
+  ) => {
+    const threadId = written.recordThreadId && row.messageIdHeader ? bareMessageId(row.messageIdHeader) || null : null;
+    changes.record({ senders: [fromAddress, row.fromAddress], threadId, caseIds: [set.caseId, set.relatedCaseId], openedCaseNumber: written.openedCaseNumber ?? null });
+    await outcomes.add(
       tx,
-      {
-        id: row.id,
-        workspaceId: row.workspaceId,
-        status,
-        processedAt: now,
-        attempts: row.attempts + 1,
-        fromAddress,
-        storedFromAddress: row.fromAddress,
-        ...set,
-        threadId: recordThreadId && row.messageIdHeader ? bareMessageId(row.messageIdHeader) || null : null,
-      },
+      { id: row.id, workspaceId: row.workspaceId, status, processedAt: now, attempts: row.attempts + 1, fromAddress, storedFromAddress: row.fromAddress, ...set, threadId },
       deferred,
     );
+  };
 
   const decision = await threadEmail({ ...threadInput, fromAddress, receivedAt: row.receivedAt }, found.lookup);
 
@@ -223,7 +314,7 @@ async function processInTransaction(
   // A person: the whole desk pipeline.
   const split = splitQuotedText(bodyText(parsed));
   const html = parsed.html ? sanitizeEmailHtml(parsed.html).html : null;
-  const received = await receiveCustomerMessage({ ...txCtx, db: withoutSavepoints(tx) }, {
+  const received = await receiveCustomerMessage({ ...txCtx, db: withoutSavepoints(tx, store) }, {
     workspaceId: row.workspaceId,
     ...(decision.caseId ? { caseId: decision.caseId } : {}),
     customer: { name: parsed.from.name ?? fromAddress ?? undefined, email: fromAddress },
@@ -233,6 +324,8 @@ async function processInTransaction(
     externalId: row.messageIdHeader,
     quotedText: split.quoted,
     htmlBody: html,
+    // Intake's read, taken along by the lookups: the case threaded onto, or a new case's.
+    prefetched: decision.caseId ? { thread: found.intake.threads.find((t) => t.caseRow.id === decision.caseId) } : { newCase: found.intake.newCase ?? undefined },
   });
   const caseId = received.caseRow.id;
   if (decision.relatedCaseId) {
@@ -268,7 +361,10 @@ async function processInTransaction(
       dangerReasons: a.content.length > ATTACHMENT_STORE_LIMIT_BYTES ? [...dangers, 'too_large'] : dangers,
     });
   }
-  await finish('processed', { caseId, messageId: received.messageId, relatedCaseId: decision.relatedCaseId, threadedBy: decision.threadedBy, note: null }, true);
+  await finish('processed', { caseId, messageId: received.messageId, relatedCaseId: decision.relatedCaseId, threadedBy: decision.threadedBy, note: null }, {
+    recordThreadId: true,
+    openedCaseNumber: received.opened ? received.caseRow.number : null,
+  });
   return { status: 'processed', caseId, messageId: received.messageId } as const;
 }
 

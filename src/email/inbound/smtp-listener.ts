@@ -92,7 +92,7 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<S
           (stored) => {
             // The bytes and recipients go along in memory, so that processing need not read them back.
             stored.forEach((s, i) => {
-              if (s.created && s.id) options.processor?.enqueue(s.id, { raw, envelopeTo: routed[i]![1] });
+              if (s.created && s.id) options.processor?.enqueue(s.id, { raw, envelopeTo: routed[i]![1], workspaceId: routed[i]![0] });
             });
             callback(null, `2.0.0 Stored as ${stored.map((s) => s.id).join(',')}${stored.every((s) => !s.created) ? ' (duplicate)' : ''}`);
           },
