@@ -25,6 +25,7 @@ import {
   percentile,
   pgUrl,
   recreateDatabase,
+  cpuSnapshot,
   rssMiB,
   runLoad,
   setUpWorkspace,
@@ -149,9 +150,13 @@ async function profileStatements(w: Workload, variant: Exclude<Variant, 'probe'>
   };
 }
 
+/** CPU ms per request of one phase: the server, PostgreSQL's processes, the load generator. */
+type CpuPerRequest = { server: number; postgres: number; client: number };
+
 interface StoreResult {
   store: 'pglite' | 'postgres';
   rounds: Record<Variant, LoadResult[]>;
+  cpu: Record<Variant, CpuPerRequest[]>;
   profiles: StatementProfile[];
   rssMiB: number | null;
 }
@@ -188,11 +193,16 @@ async function benchStore(store: 'pglite' | 'postgres'): Promise<StoreResult> {
     }
 
     const rounds = Object.fromEntries(ALL_VARIANTS.map((v) => [v, [] as LoadResult[]])) as Record<Variant, LoadResult[]>;
+    const cpu = Object.fromEntries(ALL_VARIANTS.map((v) => [v, [] as CpuPerRequest[]])) as Record<Variant, CpuPerRequest[]>;
     let rss: number | null = null;
     for (let round = 1; round <= ROUNDS; round++) {
       for (const variant of VARIANTS) {
+        const before = cpuSnapshot(server.pid);
         const result = await runVariant(w, variant, variant === 'probe' ? counts.probe : counts.mix);
+        const after = cpuSnapshot(server.pid);
         rounds[variant].push(result);
+        const per = (k: keyof CpuPerRequest) => (after[k] - before[k]) / result.requests;
+        cpu[variant].push({ server: per('server'), postgres: per('postgres'), client: per('client') });
         rss = Math.max(rss ?? 0, rssMiB(server.pid) ?? 0);
         process.stderr.write(
           `[${store}] round ${round} ${variant.padEnd(6)} ${fmt(result.perSecond)}/s  (${result.requests} in ${fmt(result.seconds, 1)} s, errors ${result.errors}${result.firstError ? `: ${result.firstError}` : ''}, p50 ${fmt(percentile(result.latenciesMs, 50), 1)} ms, p99 ${fmt(percentile(result.latenciesMs, 99), 1)} ms)\n`,
@@ -204,7 +214,7 @@ async function benchStore(store: 'pglite' | 'postgres'): Promise<StoreResult> {
       for (const variant of VARIANTS) profiles.push(await profileStatements(w, variant));
     }
     client.close();
-    return { store, rounds, profiles, rssMiB: rss };
+    return { store, rounds, cpu, profiles, rssMiB: rss };
   } finally {
     await server?.stop();
     if (store === 'postgres') await dropDatabase(dbName);
@@ -232,6 +242,17 @@ for (const r of results) {
     );
   }
   console.log(`| ${r.store} | server RSS (max seen) | ${fmt(r.rssMiB ?? NaN)} MiB | | | | | |`);
+}
+console.log('\nCPU per request, ms (median of rounds; PostgreSQL counts every postgres process on the machine):');
+console.log('| store | variant | server | postgres | load generator | total |');
+console.log('|---|---|---:|---:|---:|---:|');
+for (const r of results) {
+  for (const variant of VARIANTS) {
+    const runs = r.cpu[variant];
+    if (runs.length === 0) continue;
+    const m = (k: keyof CpuPerRequest) => median(runs.map((x) => x[k]));
+    console.log(`| ${r.store} | ${variant} | ${fmt(m('server'), 2)} | ${fmt(m('postgres'), 2)} | ${fmt(m('client'), 2)} | ${fmt(median(runs.map((x) => x.server + x.postgres + x.client)), 2)} |`);
+  }
 }
 for (const r of results) {
   for (const p of r.profiles) {

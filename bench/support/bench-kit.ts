@@ -235,3 +235,41 @@ export function median(values: number[]): number {
 }
 
 export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—');
+
+/** CPU time used so far, in ms: the server process, every `postgres` process on this machine, and this process (the load generator). */
+export interface CpuSnapshot {
+  server: number;
+  postgres: number;
+  client: number;
+}
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function processCpuMs(pid: string): { comm: string; ms: number } | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = stat.lastIndexOf(')');
+    const comm = stat.slice(stat.indexOf('(') + 1, close);
+    const fields = stat.slice(close + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after the comm.
+    return { comm, ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where a phase's CPU went (Linux /proc). On this 2-core machine throughput is bound by CPU,
+ * so CPU per request says which side — Node or PostgreSQL — a change made cheaper. The
+ * PostgreSQL figure counts every postgres process, so other work on the same server counts too.
+ */
+export function cpuSnapshot(serverPid: number): CpuSnapshot {
+  let postgres = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const p = processCpuMs(pid);
+    if (p?.comm === 'postgres') postgres += p.ms;
+  }
+  const own = process.cpuUsage();
+  return { server: processCpuMs(String(serverPid))?.ms ?? NaN, postgres, client: (own.user + own.system) / 1000 };
+}
