@@ -8,7 +8,6 @@ import { detectSupervisorRequest } from '../escalations/supervisor-request-phras
 import { openEscalation } from '../escalations/open-escalation.ts';
 import type { Channel, NewEvent } from '../events/event-types.ts';
 import type { DeskContext } from '../jobs/desk-context.ts';
-import { TIMER } from '../jobs/timer-names.ts';
 import { detectLanguage } from '../language/detect-language.ts';
 import { planPromise } from '../promises/make-promise.ts';
 import { loadWorkspace, type WorkspaceRow } from '../workspaces/load-workspace.ts';
@@ -23,6 +22,7 @@ import { quoteFor } from '../promises/capability/quote-for-case.ts';
 import { isSameCustomer, readNewCase, readThread, type CaseRow, type ThreadState } from './read-intake-state.ts';
 import { insideTransaction, writeIntake, type IntakeVersions, type IntakeWrite } from './write-intake.ts';
 import { cachedThread, forgetThread, rememberThread } from './thread-cache.ts';
+import { hellAssessmentTimer } from '../service-hell/hell-assessment-timer.ts';
 
 // Channels where the customer is not waiting on a screen and nothing goes back by itself:
 // a person must answer, so a follow-up task is created for the owner.
@@ -305,7 +305,7 @@ async function planIntake(
     timers: [
       ...acknowledgement.timers,
       ...(promise?.timers ?? []),
-      { name: TIMER.caseAssessHell, payload: { workspaceId: workspace.id, caseId: caseRow.id }, startAfter: now },
+      hellAssessmentTimer(workspace.id, caseRow.id, now),
     ],
   };
   const after: KnownState = {
