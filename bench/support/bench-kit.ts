@@ -50,14 +50,14 @@ export interface BenchServer {
 }
 
 /**
- * Spawns bench/support/bench-server.ts (tsx) with the given env and waits for its URL.
+ * Spawns bench/support/bench-server.ts (tsx) of this tree, or of another checkout (`root`), with the given env and waits for its URL.
  * BENCH_SERVER_NODE_ARGS adds node flags to the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
  * (node refuses --cpu-prof in NODE_OPTIONS).
  */
-export async function startBenchServer(env: Record<string, string>): Promise<BenchServer> {
+export async function startBenchServer(env: Record<string, string>, root = ROOT): Promise<BenchServer> {
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'bench/support/bench-server.ts')], {
-    cwd: ROOT,
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'bench/support/bench-server.ts')], {
+    cwd: root,
     env: { ...process.env, KEPT_BENCH_PROBE: '1', BENCH_WATCH_STDIN: '1', KEPT_JOBS: 'off', LOG_LEVEL: 'warn', ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
