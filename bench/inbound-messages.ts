@@ -27,8 +27,10 @@ import {
   pgUrl,
   recreateDatabase,
   cpuSnapshot,
+  type CpuSnapshot,
   rssMiB,
   runLoad,
+  walBytes,
   setUpWorkspace,
   startBenchServer,
   tempDataDir,
@@ -151,8 +153,8 @@ async function profileStatements(w: Workload, variant: Exclude<Variant, 'probe'>
   };
 }
 
-/** CPU ms per request of one phase: the server, PostgreSQL's processes, the load generator. */
-type CpuPerRequest = { server: number; postgres: number; client: number };
+/** CPU ms per request of one phase: the server, PostgreSQL's processes, the load generator; and WAL bytes per request. */
+type CpuPerRequest = { server: number; postgres: number; client: number; wal: number };
 
 interface StoreResult {
   /** The store, and for a compared checkout its path. */
@@ -231,12 +233,14 @@ async function benchStore(store: 'pglite' | 'postgres'): Promise<StoreResult[]> 
       for (const target of targets) {
         const { server, w, result: r } = target;
         for (const variant of VARIANTS) {
+          const walBefore = store === 'postgres' ? await walBytes() : NaN;
           const before = cpuSnapshot(server.pid);
           const result = await runVariant(w, variant, variant === 'probe' ? counts.probe : counts.mix);
           const after = cpuSnapshot(server.pid);
+          const wal = store === 'postgres' ? ((await walBytes()) - walBefore) / result.requests : NaN;
           r.rounds[variant].push(result);
-          const per = (k: keyof CpuPerRequest) => (after[k] - before[k]) / result.requests;
-          r.cpu[variant].push({ server: per('server'), postgres: per('postgres'), client: per('client') });
+          const per = (k: keyof CpuSnapshot) => (after[k] - before[k]) / result.requests;
+          r.cpu[variant].push({ server: per('server'), postgres: per('postgres'), client: per('client'), wal });
           r.rssMiB = Math.max(r.rssMiB ?? 0, rssMiB(server.pid) ?? 0);
           process.stderr.write(
             `[${target.label}] round ${round} ${variant.padEnd(6)} ${fmt(result.perSecond)}/s  (${result.requests} in ${fmt(result.seconds, 1)} s, errors ${result.errors}${result.firstError ? `: ${result.firstError}` : ''}, p50 ${fmt(percentile(result.latenciesMs, 50), 1)} ms, p99 ${fmt(percentile(result.latenciesMs, 99), 1)} ms)\n`,
@@ -276,14 +280,14 @@ for (const r of results) {
   console.log(`| ${r.store} | server RSS (max seen) | ${fmt(r.rssMiB ?? NaN)} MiB | | | | | |`);
 }
 console.log('\nCPU per request, ms (median of rounds; PostgreSQL counts every postgres process on the machine):');
-console.log('| store | variant | server | postgres | load generator | total |');
-console.log('|---|---|---:|---:|---:|---:|');
+console.log('| store | variant | server | postgres | load generator | total | WAL bytes / request |');
+console.log('|---|---|---:|---:|---:|---:|---:|');
 for (const r of results) {
   for (const variant of VARIANTS) {
     const runs = r.cpu[variant];
     if (runs.length === 0) continue;
     const m = (k: keyof CpuPerRequest) => median(runs.map((x) => x[k]));
-    console.log(`| ${r.store} | ${variant} | ${fmt(m('server'), 2)} | ${fmt(m('postgres'), 2)} | ${fmt(m('client'), 2)} | ${fmt(median(runs.map((x) => x.server + x.postgres + x.client)), 2)} |`);
+    console.log(`| ${r.store} | ${variant} | ${fmt(m('server'), 2)} | ${fmt(m('postgres'), 2)} | ${fmt(m('client'), 2)} | ${fmt(median(runs.map((x) => x.server + x.postgres + x.client)), 2)} | ${fmt(m('wal'))} |`);
   }
 }
 for (const r of results) {

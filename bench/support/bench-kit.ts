@@ -273,3 +273,19 @@ export function cpuSnapshot(serverPid: number): CpuSnapshot {
   const own = process.cpuUsage();
   return { server: processCpuMs(String(serverPid))?.ms ?? NaN, postgres, client: (own.user + own.system) / 1000 };
 }
+
+/**
+ * WAL written so far by the whole PostgreSQL server, in bytes (pg_current_wal_lsn): on this
+ * machine a commit waits for its WAL to be flushed, so WAL per request is a cost of its own.
+ * Like the CPU figures, it counts other work on the same server.
+ */
+export async function walBytes(): Promise<number> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ bytes: string }>(`select (pg_current_wal_lsn() - '0/0'::pg_lsn)::text as bytes`);
+    return Number(rows[0]!.bytes);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { receiveCustomerMessage } from '../../src/cases/receive-customer-message.ts';
 import { queryRows, type Db } from '../../src/db/open-database.ts';
 import { cases } from '../../src/db/schema.ts';
-import type { DeskContext } from '../../src/jobs/desk-context.ts';
-import { startJobs, type JobRunner } from '../../src/jobs/start-jobs.ts';
 import { TIMER } from '../../src/jobs/timer-names.ts';
 import { assessCaseHell } from '../../src/service-hell/assess-case-hell.ts';
-import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
-import { testKept, type TestKept } from './support/test-kept.ts';
+import { useRealTimers } from './support/real-timers.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
 
 const postgres = await canUsePostgres();
@@ -19,41 +16,27 @@ const postgres = await canUsePostgres();
 // burst still gets flagged from its facts, with real pg-boss jobs.
 describe.each<StoreKind>(['pglite', 'postgres'])('hell assessment of a burst on %s', (kind) => {
   const run = kind === 'postgres' && !postgres ? it.skip : it;
-  let kept: TestKept;
-  let jobs: JobRunner;
-  let ctx: DeskContext;
-  let ws: TestWorkspace;
-
-  beforeAll(async () => {
-    if (kind === 'postgres' && !postgres) return;
-    kept = await testKept(kind);
-    jobs = await startJobs(kept.store);
-    ctx = { ...kept.ctx, timers: jobs.timers };
-    ws = await createTestWorkspace(kept);
-  });
-  afterAll(async () => {
-    await jobs?.stop();
-  });
+  const desk = useRealTimers(kind, kind === 'pglite' || postgres);
 
   const waiting = (caseId: string) =>
     queryRows<{ id: string; data: { workspaceId: string; caseId: string } }>(
-      kept.store.db,
+      desk.kept.store.db,
       sql`select id, data from pgboss.job where name = ${TIMER.caseAssessHell} and singleton_key = ${caseId} and state = 'created'`,
     );
   const open = (body: string) =>
-    receiveCustomerMessage(ctx, { workspaceId: ws.id, customer: { name: 'Burst', email: `burst-${randomUUID()}@example.com` }, channel: 'web', body });
+    receiveCustomerMessage(desk.ctx, { workspaceId: desk.ws.id, customer: { name: 'Burst', email: `burst-${randomUUID()}@example.com` }, channel: 'web', body });
 
   run('queues one assessment for a burst of messages, and that one flags the case from all of them', async () => {
     const first = await open('My internet is down since this morning.');
     const bodies = ['Hello?', 'Is anyone there? I work from home.', 'This is the fourth message today.'];
-    for (const body of bodies) await receiveCustomerMessage(ctx, { workspaceId: ws.id, caseId: first.caseRow.id, channel: 'web', body });
+    for (const body of bodies) await receiveCustomerMessage(desk.ctx, { workspaceId: desk.ws.id, caseId: first.caseRow.id, channel: 'web', body });
     const queued = await waiting(first.caseRow.id);
     expect(queued).toHaveLength(1);
     // Four unanswered messages, threshold three: the one waiting assessment sees them all.
-    const assessment = await assessCaseHell(ctx, queued[0]!.data);
+    const assessment = await assessCaseHell(desk.ctx, queued[0]!.data);
     expect(assessment?.flagged).toBe(true);
     expect(assessment?.reasons.map((r) => r.metric)).toContain('unansweredMessages');
-    const [stored] = await kept.store.db.select().from(cases).where(eq(cases.id, first.caseRow.id));
+    const [stored] = await desk.kept.store.db.select().from(cases).where(eq(cases.id, first.caseRow.id));
     expect(stored?.hellFlaggedAt).not.toBeNull();
   });
 
@@ -61,8 +44,8 @@ describe.each<StoreKind>(['pglite', 'postgres'])('hell assessment of a burst on 
     const first = await open('The washing machine leaks.');
     const [queued] = await waiting(first.caseRow.id);
     // What a worker's fetch does: the job is no longer waiting, and may already have read the facts.
-    await kept.store.db.execute(sql`update pgboss.job set state = 'active', started_on = now() where id = ${queued!.id}`);
-    await receiveCustomerMessage(ctx, { workspaceId: ws.id, caseId: first.caseRow.id, channel: 'web', body: 'Now the floor is wet.' });
+    await desk.kept.store.db.execute(sql`update pgboss.job set state = 'active', started_on = now() where id = ${queued!.id}`);
+    await receiveCustomerMessage(desk.ctx, { workspaceId: desk.ws.id, caseId: first.caseRow.id, channel: 'web', body: 'Now the floor is wet.' });
     const again = await waiting(first.caseRow.id);
     expect(again).toHaveLength(1);
     expect(again[0]!.id).not.toBe(queued!.id);
@@ -71,26 +54,26 @@ describe.each<StoreKind>(['pglite', 'postgres'])('hell assessment of a burst on 
   const runPg = kind === 'postgres' && postgres ? it : it.skip;
   runPg('an assessment started while a message is being written waits for it and reads it', async () => {
     const first = await open('Order 1 missing.');
-    await receiveCustomerMessage(ctx, { workspaceId: ws.id, caseId: first.caseRow.id, channel: 'web', body: 'Order 1 still missing.' });
+    await receiveCustomerMessage(desk.ctx, { workspaceId: desk.ws.id, caseId: first.caseRow.id, channel: 'web', body: 'Order 1 still missing.' });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let written!: () => void;
     const wrote = new Promise<void>((resolve) => (written = resolve));
     // The third message is written but not committed; it finds the assessment waiting and queues none.
-    const writing = kept.store.db.transaction(async (tx) => {
-      await receiveCustomerMessage({ ...ctx, db: tx as unknown as Db }, { workspaceId: ws.id, caseId: first.caseRow.id, channel: 'web', body: 'Third time I ask.' });
+    const writing = desk.kept.store.db.transaction(async (tx) => {
+      await receiveCustomerMessage({ ...desk.ctx, db: tx as unknown as Db }, { workspaceId: desk.ws.id, caseId: first.caseRow.id, channel: 'web', body: 'Third time I ask.' });
       written();
       await held;
     });
     await wrote;
     expect(await waiting(first.caseRow.id)).toHaveLength(1);
     let finished = false;
-    const assessing = assessCaseHell(ctx, { workspaceId: ws.id, caseId: first.caseRow.id }).finally(() => (finished = true));
+    const assessing = assessCaseHell(desk.ctx, { workspaceId: desk.ws.id, caseId: first.caseRow.id }).finally(() => (finished = true));
     // Release the writer only once the assessment is blocked on the case's lock; an assessment
     // that finishes first did not wait for the message it was queued for.
     for (;;) {
       const [blocked] = await queryRows<{ n: number }>(
-        kept.store.db,
+        desk.kept.store.db,
         sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike '%from "cases"%for update%'`,
       );
       if (blocked!.n > 0 || finished) break;
