@@ -273,7 +273,7 @@ for (const store of STORES) results.push(...(await benchStore(store)));
 console.log(`\nInbound messages — ${new Date().toISOString()} — ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), node ${process.version}`);
 console.log(`concurrency ${CONCURRENCY} keep-alive clients; ${ROUNDS} interleaved rounds; median of rounds; mix = 1/3 new cases, 2/3 threaded`);
 console.log('\n| store | variant | messages/s (median) | rounds | p50 ms | p99 ms | errors | ratio to bare insert | ratio per round (median) |');
-console.log('|---|---|---:|---|---:|---:|---:|---:|');
+console.log('|---|---|---:|---|---:|---:|---:|---:|---:|');
 for (const r of results) {
   const probe = median(r.rounds.probe.map((x) => x.perSecond));
   for (const variant of VARIANTS) {
