@@ -6,6 +6,7 @@
  *   npx tsx bench/inbound-messages.ts            # both stores
  *   BENCH_STORES=postgres npx tsx bench/inbound-messages.ts
  *   BENCH_CONCURRENCY=32 BENCH_ROUNDS=3 ...
+ *   BENCH_COMPARE_ROOT=/tmp/kept-before ...   # also a server from another checkout, interleaved (PostgreSQL)
  *
  * Mix: every third message opens a case for a customer (a returning customer most of the
  * time: 2,000 e-mail addresses), the other two thread onto an existing case of that customer.
@@ -25,8 +26,11 @@ import {
   percentile,
   pgUrl,
   recreateDatabase,
+  cpuSnapshot,
+  type CpuSnapshot,
   rssMiB,
   runLoad,
+  walBytes,
   setUpWorkspace,
   startBenchServer,
   tempDataDir,
@@ -149,16 +153,29 @@ async function profileStatements(w: Workload, variant: Exclude<Variant, 'probe'>
   };
 }
 
+/** CPU ms per request of one phase: the server, PostgreSQL's processes, the load generator; and WAL bytes per request. */
+type CpuPerRequest = { server: number; postgres: number; client: number; wal: number };
+
 interface StoreResult {
-  store: 'pglite' | 'postgres';
+  /** The store, and for a compared checkout its path. */
+  store: string;
   rounds: Record<Variant, LoadResult[]>;
+  cpu: Record<Variant, CpuPerRequest[]>;
   profiles: StatementProfile[];
   rssMiB: number | null;
 }
 
-async function benchStore(store: 'pglite' | 'postgres'): Promise<StoreResult> {
+interface Target {
+  label: string;
+  server: Awaited<ReturnType<typeof startBenchServer>>;
+  w: Workload;
+  result: StoreResult;
+  cleanup(): Promise<void>;
+}
+
+/** A server (of this tree, or of `root`) on a fresh store, with staff, warmed up. */
+async function prepareTarget(store: 'pglite' | 'postgres', label: string, dbName: string, root?: string): Promise<Target> {
   const counts = COUNTS[store];
-  const dbName = 'kept_bench_inbound';
   let dataDir: string | null = null;
   const env: Record<string, string> = {};
   if (store === 'postgres') {
@@ -171,8 +188,13 @@ async function benchStore(store: 'pglite' | 'postgres'): Promise<StoreResult> {
     env.DATABASE_URL = '';
   }
   let server: Awaited<ReturnType<typeof startBenchServer>> | null = null;
+  const cleanup = async () => {
+    await server?.stop();
+    if (store === 'postgres') await dropDatabase(dbName);
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
-    server = await startBenchServer(env);
+    server = await startBenchServer(env, root);
     const { client } = await setUpWorkspace(server.url, CONCURRENCY * 2);
     // Staff to own the cases (capacity is at most 1,000 open cases each; English is 70% of the mix).
     for (const [i, language] of ['en', 'en', 'en', 'ar', 'ru', 'he'].entries()) {
@@ -180,45 +202,78 @@ async function benchStore(store: 'pglite' | 'postgres'): Promise<StoreResult> {
     }
     const w: Workload = { client, cases: [], seq: 0 };
     // Warm-up: JIT, pools, caches; and a first set of cases to thread onto.
-    process.stderr.write(`[${store}] warm-up…\n`);
+    process.stderr.write(`[${label}] warm-up…\n`);
     if (WARM_UP) {
       await runVariant(w, 'probe', Math.round(counts.probe / 5));
       await runVariant(w, VARIANTS.includes('minimal') ? 'minimal' : 'api', Math.round(counts.mix / 2));
       for (const v of VARIANTS) if (v !== 'probe') await runVariant(w, v, Math.round(counts.mix / 5));
     }
-
     const rounds = Object.fromEntries(ALL_VARIANTS.map((v) => [v, [] as LoadResult[]])) as Record<Variant, LoadResult[]>;
-    let rss: number | null = null;
-    for (let round = 1; round <= ROUNDS; round++) {
-      for (const variant of VARIANTS) {
-        const result = await runVariant(w, variant, variant === 'probe' ? counts.probe : counts.mix);
-        rounds[variant].push(result);
-        rss = Math.max(rss ?? 0, rssMiB(server.pid) ?? 0);
-        process.stderr.write(
-          `[${store}] round ${round} ${variant.padEnd(6)} ${fmt(result.perSecond)}/s  (${result.requests} in ${fmt(result.seconds, 1)} s, errors ${result.errors}${result.firstError ? `: ${result.firstError}` : ''}, p50 ${fmt(percentile(result.latenciesMs, 50), 1)} ms, p99 ${fmt(percentile(result.latenciesMs, 99), 1)} ms)\n`,
-        );
-      }
-    }
-    const profiles: StatementProfile[] = [];
-    if (store === 'postgres') {
-      for (const variant of VARIANTS) profiles.push(await profileStatements(w, variant));
-    }
-    client.close();
-    return { store, rounds, profiles, rssMiB: rss };
-  } finally {
-    await server?.stop();
-    if (store === 'postgres') await dropDatabase(dbName);
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    const cpu = Object.fromEntries(ALL_VARIANTS.map((v) => [v, [] as CpuPerRequest[]])) as Record<Variant, CpuPerRequest[]>;
+    return { label, server, w, result: { store: label, rounds, cpu, profiles: [], rssMiB: null }, cleanup };
+  } catch (error) {
+    await cleanup();
+    throw error;
   }
 }
 
+/**
+ * One store's rounds. With BENCH_COMPARE_ROOT (another checkout, e.g. the commit before a
+ * change, with its node_modules) a second server from that tree runs the same workload on its
+ * own database, interleaved round by round with this tree's: a before/after in one run.
+ */
+async function benchStore(store: 'pglite' | 'postgres'): Promise<StoreResult[]> {
+  const counts = COUNTS[store];
+  const targets: Target[] = [];
+  try {
+    targets.push(await prepareTarget(store, store, 'kept_bench_inbound'));
+    const compareRoot = process.env.BENCH_COMPARE_ROOT;
+    if (compareRoot && store === 'postgres') targets.push(await prepareTarget(store, `${store} @ ${compareRoot}`, 'kept_bench_inbound_compare', compareRoot));
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const target of targets) {
+        const { server, w, result: r } = target;
+        for (const variant of VARIANTS) {
+          const walBefore = store === 'postgres' ? await walBytes() : NaN;
+          const before = cpuSnapshot(server.pid);
+          const result = await runVariant(w, variant, variant === 'probe' ? counts.probe : counts.mix);
+          const after = cpuSnapshot(server.pid);
+          const wal = store === 'postgres' ? ((await walBytes()) - walBefore) / result.requests : NaN;
+          r.rounds[variant].push(result);
+          const per = (k: keyof CpuSnapshot) => (after[k] - before[k]) / result.requests;
+          r.cpu[variant].push({ server: per('server'), postgres: per('postgres'), client: per('client'), wal });
+          r.rssMiB = Math.max(r.rssMiB ?? 0, rssMiB(server.pid) ?? 0);
+          process.stderr.write(
+            `[${target.label}] round ${round} ${variant.padEnd(6)} ${fmt(result.perSecond)}/s  (${result.requests} in ${fmt(result.seconds, 1)} s, errors ${result.errors}${result.firstError ? `: ${result.firstError}` : ''}, p50 ${fmt(percentile(result.latenciesMs, 50), 1)} ms, p99 ${fmt(percentile(result.latenciesMs, 99), 1)} ms)\n`,
+          );
+        }
+      }
+    }
+    if (store === 'postgres') {
+      for (const variant of VARIANTS) targets[0]!.result.profiles.push(await profileStatements(targets[0]!.w, variant));
+    }
+    for (const target of targets) target.w.client.close();
+    return targets.map((t) => t.result);
+  } finally {
+    for (const target of targets) await target.cleanup();
+  }
+}
+
+/**
+ * The median of each round's own ratio (variant ÷ the probe of the same round). When the load
+ * from other work changes during a run, the medians of the two columns can come from rounds
+ * under different load; a round's probe and variant ran seconds apart.
+ */
+function roundRatio(r: StoreResult, variant: Variant): number {
+  return median(r.rounds[variant].map((x, i) => x.perSecond / (r.rounds.probe[i]?.perSecond ?? NaN)));
+}
+
 const results: StoreResult[] = [];
-for (const store of STORES) results.push(await benchStore(store));
+for (const store of STORES) results.push(...(await benchStore(store)));
 
 console.log(`\nInbound messages — ${new Date().toISOString()} — ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), node ${process.version}`);
 console.log(`concurrency ${CONCURRENCY} keep-alive clients; ${ROUNDS} interleaved rounds; median of rounds; mix = 1/3 new cases, 2/3 threaded`);
-console.log('\n| store | variant | messages/s (median) | rounds | p50 ms | p99 ms | errors | ratio to bare insert |');
-console.log('|---|---|---:|---|---:|---:|---:|---:|');
+console.log('\n| store | variant | messages/s (median) | rounds | p50 ms | p99 ms | errors | ratio to bare insert | ratio per round (median) |');
+console.log('|---|---|---:|---|---:|---:|---:|---:|---:|');
 for (const r of results) {
   const probe = median(r.rounds.probe.map((x) => x.perSecond));
   for (const variant of VARIANTS) {
@@ -228,10 +283,21 @@ for (const r of results) {
     const lat = runs.flatMap((x) => x.latenciesMs);
     const errors = runs.reduce((s, x) => s + x.errors, 0);
     console.log(
-      `| ${r.store} | ${variant === 'probe' ? 'bare INSERT (baseline)' : variant} | ${fmt(rate)} | ${runs.map((x) => fmt(x.perSecond)).join(' / ')} | ${fmt(percentile(lat, 50), 1)} | ${fmt(percentile(lat, 99), 1)} | ${errors} | ${variant === 'probe' ? '1' : fmt(rate / probe, 2)} |`,
+      `| ${r.store} | ${variant === 'probe' ? 'bare INSERT (baseline)' : variant} | ${fmt(rate)} | ${runs.map((x) => fmt(x.perSecond)).join(' / ')} | ${fmt(percentile(lat, 50), 1)} | ${fmt(percentile(lat, 99), 1)} | ${errors} | ${variant === 'probe' ? '1' : fmt(rate / probe, 2)} | ${variant === 'probe' ? '' : fmt(roundRatio(r, variant), 2)} |`,
     );
   }
   console.log(`| ${r.store} | server RSS (max seen) | ${fmt(r.rssMiB ?? NaN)} MiB | | | | | |`);
+}
+console.log('\nCPU per request, ms (median of rounds; PostgreSQL counts every postgres process on the machine):');
+console.log('| store | variant | server | postgres | load generator | total | WAL bytes / request |');
+console.log('|---|---|---:|---:|---:|---:|---:|');
+for (const r of results) {
+  for (const variant of VARIANTS) {
+    const runs = r.cpu[variant];
+    if (runs.length === 0) continue;
+    const m = (k: keyof CpuPerRequest) => median(runs.map((x) => x[k]));
+    console.log(`| ${r.store} | ${variant} | ${fmt(m('server'), 2)} | ${fmt(m('postgres'), 2)} | ${fmt(m('client'), 2)} | ${fmt(median(runs.map((x) => x.server + x.postgres + x.client)), 2)} | ${fmt(m('wal'))} |`);
+  }
 }
 for (const r of results) {
   for (const p of r.profiles) {
@@ -239,10 +305,12 @@ for (const r of results) {
     for (const row of p.top.slice(0, 40)) console.log(`  ${fmt(row.perMessage, 2).padStart(6)}  ${row.sql.slice(0, 150)}`);
   }
 }
-const pgResult = results.find((r) => r.store === 'postgres');
-if (pgResult) {
+for (const pgResult of results.filter((r) => r.store.startsWith('postgres'))) {
   const probe = median(pgResult.rounds.probe.map((x) => x.perSecond));
   const api = median(pgResult.rounds.minimal.map((x) => x.perSecond));
-  console.log(`\nTarget (PostgreSQL, API route with Prefer: return=minimal ≥ 0.5 × bare insert): ${fmt(api / probe, 2)} → ${api / probe >= 0.5 ? 'MET' : 'NOT MET'}`);
+  const perRound = roundRatio(pgResult, 'minimal');
+  console.log(
+    `\nTarget [${pgResult.store}] (PostgreSQL, API route with Prefer: return=minimal ≥ 0.5 × bare insert): ${fmt(api / probe, 2)} (medians), ${fmt(perRound, 2)} (median of each round's ratio) → ${Math.min(api / probe, perRound) >= 0.5 ? 'MET' : 'NOT MET'}`,
+  );
 }
 process.exit(0);

@@ -50,14 +50,14 @@ export interface BenchServer {
 }
 
 /**
- * Spawns bench/support/bench-server.ts (tsx) with the given env and waits for its URL.
+ * Spawns bench/support/bench-server.ts (tsx) of this tree, or of another checkout (`root`), with the given env and waits for its URL.
  * BENCH_SERVER_NODE_ARGS adds node flags to the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
  * (node refuses --cpu-prof in NODE_OPTIONS).
  */
-export async function startBenchServer(env: Record<string, string>): Promise<BenchServer> {
+export async function startBenchServer(env: Record<string, string>, root = ROOT): Promise<BenchServer> {
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'bench/support/bench-server.ts')], {
-    cwd: ROOT,
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'bench/support/bench-server.ts')], {
+    cwd: root,
     env: { ...process.env, KEPT_BENCH_PROBE: '1', BENCH_WATCH_STDIN: '1', KEPT_JOBS: 'off', LOG_LEVEL: 'warn', ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -235,3 +235,57 @@ export function median(values: number[]): number {
 }
 
 export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—');
+
+/** CPU time used so far, in ms: the server process, every `postgres` process on this machine, and this process (the load generator). */
+export interface CpuSnapshot {
+  server: number;
+  postgres: number;
+  client: number;
+}
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function processCpuMs(pid: string): { comm: string; ms: number } | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = stat.lastIndexOf(')');
+    const comm = stat.slice(stat.indexOf('(') + 1, close);
+    const fields = stat.slice(close + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after the comm.
+    return { comm, ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where a phase's CPU went (Linux /proc). On this 2-core machine throughput is bound by CPU,
+ * so CPU per request says which side — Node or PostgreSQL — a change made cheaper. The
+ * PostgreSQL figure counts every postgres process, so other work on the same server counts too.
+ */
+export function cpuSnapshot(serverPid: number): CpuSnapshot {
+  let postgres = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const p = processCpuMs(pid);
+    if (p?.comm === 'postgres') postgres += p.ms;
+  }
+  const own = process.cpuUsage();
+  return { server: processCpuMs(String(serverPid))?.ms ?? NaN, postgres, client: (own.user + own.system) / 1000 };
+}
+
+/**
+ * WAL written so far by the whole PostgreSQL server, in bytes (pg_current_wal_lsn): on this
+ * machine a commit waits for its WAL to be flushed, so WAL per request is a cost of its own.
+ * Like the CPU figures, it counts other work on the same server.
+ */
+export async function walBytes(): Promise<number> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ bytes: string }>(`select (pg_current_wal_lsn() - '0/0'::pg_lsn)::text as bytes`);
+    return Number(rows[0]!.bytes);
+  } finally {
+    await client.end();
+  }
+}

@@ -5,10 +5,10 @@ import { cases, escalations } from '../db/schema.ts';
 import { KeptError } from '../errors/kept-error.ts';
 import { appendEvents } from '../events/append-events.ts';
 import type { DeskContext } from '../jobs/desk-context.ts';
-import { TIMER } from '../jobs/timer-names.ts';
 import { assertTransition, isCaseStatus } from './case-status.ts';
 import { recordCompletedWork } from '../promises/capability/record-duration.ts';
 import { lockCase } from './lock-case.ts';
+import { hellAssessmentTimer } from '../service-hell/hell-assessment-timer.ts';
 
 export async function changeCaseStatus(ctx: DeskContext, input: { workspaceId: string; caseId: string; actorUserId: string; to: string }) {
   if (!isCaseStatus(input.to)) throw new KeptError('request.invalid', `Unknown status "${input.to}"`, { field: 'to' });
@@ -34,6 +34,6 @@ export async function changeCaseStatus(ctx: DeskContext, input: { workspaceId: s
     await appendEvents(tx, [
       { workspaceId: input.workspaceId, caseId: caseRow.id, customerId: caseRow.customerId, actorUserId: input.actorUserId, occurredAt: now, type: 'case.status_changed', data: { from: caseRow.status, to } },
     ]);
-    await ctx.timers.schedule(tx, { name: TIMER.caseAssessHell, payload: { workspaceId: input.workspaceId, caseId: caseRow.id }, startAfter: now });
+    await ctx.timers.schedule(tx, hellAssessmentTimer(input.workspaceId, caseRow.id, now));
   });
 }

@@ -4,9 +4,9 @@ import { cases, promises, tasks, users } from '../db/schema.ts';
 import { notFound } from '../errors/kept-error.ts';
 import { appendEvents } from '../events/append-events.ts';
 import type { DeskContext } from '../jobs/desk-context.ts';
-import { TIMER } from '../jobs/timer-names.ts';
 import { assertHandoff } from './choose-owner.ts';
 import { lockCase } from './lock-case.ts';
+import { hellAssessmentTimer } from '../service-hell/hell-assessment-timer.ts';
 
 /**
  * Moves accountability to one named person, with a reason, in one step: there is never a
@@ -44,6 +44,6 @@ export async function handOffCase(ctx: DeskContext, input: { workspaceId: string
         data: { fromUserId: caseRow.ownerId ?? '', toUserId: receiver.id, reason: input.reason.trim() },
       },
     ]);
-    await ctx.timers.schedule(tx, { name: TIMER.caseAssessHell, payload: { workspaceId: input.workspaceId, caseId: caseRow.id }, startAfter: now });
+    await ctx.timers.schedule(tx, hellAssessmentTimer(input.workspaceId, caseRow.id, now));
   });
 }

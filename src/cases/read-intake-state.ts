@@ -18,6 +18,8 @@ export interface ThreadState {
   /** The row version (xmin) the decisions were made on. */
   version: string;
   customer: CustomerRow;
+  /** The customer row's version (xmin), for a later write that skips this read (thread-cache.ts). */
+  customerVersion: string;
   openFirstResponse: { id: string; dueAt: Date } | null;
   firstAcknowledgementId: string | null;
 }
@@ -25,14 +27,14 @@ export interface ThreadState {
 /** A message threaded onto a case: the case, its customer, its open first-response promise and first acknowledgement. */
 export async function readThread(db: Db, workspaceId: string, caseId: string, options: { lock: boolean }): Promise<ThreadState> {
   const statement = new HotStatement();
-  const text = `select to_jsonb(c) as case_row, to_jsonb(cu) as customer, c.xmin::text as version,
+  const text = `select to_jsonb(c) as case_row, to_jsonb(cu) as customer, c.xmin::text as version, cu.xmin::text as customer_version,
       p.id as promise_id, p.due_at as promise_due_at,
       (select a.id from acknowledgements a where a.case_id = c.id order by a.created_at limit 1) as first_acknowledgement_id
     from cases c
     join customers cu on cu.id = c.customer_id
     left join lateral (select p.id, p.due_at from promises p where p.case_id = c.id and p.kind = 'first_response' and p.status = 'open' limit 1) p on true
     where c.id = ${statement.param(caseId, 'uuid')} and c.workspace_id = ${statement.param(workspaceId, 'uuid')}${options.lock ? ' for update of c' : ''}`;
-  const [row] = await runHotStatement<{ case_row: unknown; customer: unknown; version: string; promise_id: string | null; promise_due_at: Date | string | null; first_acknowledgement_id: string | null }>(db, text, statement.values);
+  const [row] = await runHotStatement<{ case_row: unknown; customer: unknown; version: string; customer_version: string; promise_id: string | null; promise_due_at: Date | string | null; first_acknowledgement_id: string | null }>(db, text, statement.values);
   if (!row) throw notFound('The case');
   return threadStateFromRow(row);
 }
@@ -40,6 +42,7 @@ export async function readThread(db: Db, workspaceId: string, caseId: string, op
 export interface NewCaseState {
   /** The customer who wrote, or null when they write for the first time. */
   customer: CustomerRow | null;
+  customerVersion: string | null;
   /** Active staff with their open-case load, for the owner pick (choose-owner.ts; staff-loads.ts keeps it for a second). */
   staff: OwnerCandidate[];
   /** Taken from the cases' sequence now, because the acknowledgement quotes the reference before the case is written. */
@@ -61,19 +64,20 @@ export async function readNewCase(db: Db, workspaceId: string, who: CustomerIden
           'openCases', (select count(*) from cases c where c.workspace_id = u.workspace_id and c.owner_id = u.id and c.status not in ('resolved', 'closed'))
         )), '[]'::json) from users u where u.workspace_id = ${workspace} and u.active)`;
   const text = `select
-      (select to_jsonb(cu) from customers cu where cu.workspace_id = ${workspace} and ${match} limit 1) as customer,
+      (select json_build_array(to_jsonb(cu), cu.xmin::text) from customers cu where cu.workspace_id = ${workspace} and ${match} limit 1) as customer,
       ${staffColumn} as staff,
       nextval('cases_number_seq') as case_number`;
   const [row] = await runHotStatement<{ customer: unknown; staff: OwnerCandidate[] | string | null; case_number: number | string }>(db, text, statement.values);
   if (!row) throw notFound('The workspace');
   if (who.id && !row.customer) throw notFound('The customer');
+  const found = row.customer ? ((typeof row.customer === 'string' ? JSON.parse(row.customer) : row.customer) as [unknown, string]) : null;
   let staff = cached;
   if (!staff) {
     const read = (typeof row.staff === 'string' ? JSON.parse(row.staff) : row.staff ?? []) as OwnerCandidate[];
     staff = read.map((s) => ({ ...s, openCases: Number(s.openCases) }));
     rememberStaffLoads(workspaceId, staff);
   }
-  return { customer: row.customer ? rowFromJson(customers, row.customer) : null, staff, caseNumber: Number(row.case_number) };
+  return { customer: found ? rowFromJson(customers, found[0]) : null, customerVersion: found?.[1] ?? null, staff, caseNumber: Number(row.case_number) };
 }
 
 /** The same person writing twice is one customer: matched by id, then e-mail, then phone. */
@@ -111,7 +115,7 @@ export interface PrefetchedIntake {
 /** readThread's read, as one json value, of the case whose id is the SQL expression `caseId`. */
 export function threadStateJsonSql(caseId: string, workspaceId: string): string {
   return `(select json_build_object('case_row', to_jsonb(c), 'customer', to_jsonb(cu), 'version', c.xmin::text,
-      'promise_id', p.id, 'promise_due_at', p.due_at,
+      'customer_version', cu.xmin::text, 'promise_id', p.id, 'promise_due_at', p.due_at,
       'first_acknowledgement_id', (select a.id from acknowledgements a where a.case_id = c.id order by a.created_at limit 1))
     from cases c
     join customers cu on cu.id = c.customer_id
@@ -121,11 +125,20 @@ export function threadStateJsonSql(caseId: string, workspaceId: string): string 
 
 /** readThread's row, or the same as one json value (threadStateJsonSql). */
 export function threadStateFromRow(json: unknown): ThreadState {
-  const row = (typeof json === 'string' ? JSON.parse(json) : json) as { case_row: unknown; customer: unknown; version: string; promise_id: string | null; promise_due_at: Date | string | null; first_acknowledgement_id: string | null };
+  const row = (typeof json === 'string' ? JSON.parse(json) : json) as {
+    case_row: unknown;
+    customer: unknown;
+    version: string;
+    customer_version: string;
+    promise_id: string | null;
+    promise_due_at: Date | string | null;
+    first_acknowledgement_id: string | null;
+  };
   return {
     caseRow: rowFromJson(cases, row.case_row),
     version: row.version,
     customer: rowFromJson(customers, row.customer),
+    customerVersion: row.customer_version,
     openFirstResponse: row.promise_id ? { id: row.promise_id, dueAt: new Date(row.promise_due_at!) } : null,
     firstAcknowledgementId: row.first_acknowledgement_id,
   };
@@ -137,11 +150,16 @@ export function threadStateFromRow(json: unknown): ThreadState {
  * only while staff-loads.ts holds them (freshStaffLoads), and passes them to newCaseFromJson.
  */
 export function newCaseJsonSql(workspaceId: string, email: string): string {
-  return `json_build_object('customer', (select to_jsonb(cu) from customers cu where cu.workspace_id = ${workspaceId} and cu.email = ${email} limit 1),
+  return `json_build_object('customer', (select json_build_array(to_jsonb(cu), cu.xmin::text) from customers cu where cu.workspace_id = ${workspaceId} and cu.email = ${email} limit 1),
     'case_number', nextval('cases_number_seq'))`;
 }
 
 export function newCaseFromJson(json: unknown, staff: OwnerCandidate[]): NewCaseState {
-  const row = (typeof json === 'string' ? JSON.parse(json) : json) as { customer: unknown; case_number: number | string };
-  return { customer: row.customer ? rowFromJson(customers, row.customer) : null, staff, caseNumber: Number(row.case_number) };
+  const row = (typeof json === 'string' ? JSON.parse(json) : json) as { customer: [unknown, string] | null; case_number: number | string };
+  return {
+    customer: row.customer ? rowFromJson(customers, row.customer[0]) : null,
+    customerVersion: row.customer?.[1] ?? null,
+    staff,
+    caseNumber: Number(row.case_number),
+  };
 }

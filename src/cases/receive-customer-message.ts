@@ -8,7 +8,6 @@ import { detectSupervisorRequest } from '../escalations/supervisor-request-phras
 import { openEscalation } from '../escalations/open-escalation.ts';
 import type { Channel, NewEvent } from '../events/event-types.ts';
 import type { DeskContext } from '../jobs/desk-context.ts';
-import { TIMER } from '../jobs/timer-names.ts';
 import { detectLanguage } from '../language/detect-language.ts';
 import { planPromise } from '../promises/make-promise.ts';
 import { loadWorkspace, type WorkspaceRow } from '../workspaces/load-workspace.ts';
@@ -21,7 +20,9 @@ import { portalUrlFor } from '../portal/portal-token.ts';
 import { expectationUrlFor } from '../portal/expectation-link.ts';
 import { quoteFor } from '../promises/capability/quote-for-case.ts';
 import { isSameCustomer, readNewCase, readThread, type CaseRow, type PrefetchedIntake, type ThreadState } from './read-intake-state.ts';
-import { insideTransaction, writeIntake, type IntakeWrite } from './write-intake.ts';
+import { insideTransaction, writeIntake, type IntakeVersions, type IntakeWrite } from './write-intake.ts';
+import { cachedThread, forgetThread, rememberThread } from './thread-cache.ts';
+import { hellAssessmentTimer } from '../service-hell/hell-assessment-timer.ts';
 
 // Channels where the customer is not waiting on a screen and nothing goes back by itself:
 // a person must answer, so a follow-up task is created for the owner.
@@ -54,8 +55,10 @@ export interface ReceiveMessageInput {
  *
  * Intake is the busiest write path, so it takes two statements (docs/BENCHMARKS.md, "Core
  * desk"): one read of what the decisions need (read-intake-state.ts), then the decisions in
- * plain code, then one write of every row and timer (write-intake.ts). A supervisor request
- * adds an escalation, written with the intake in one transaction.
+ * plain code, then one write of every row and timer (write-intake.ts). A message on a case
+ * this process wrote last skips the read: it decides on the state that write left
+ * (thread-cache.ts), and its write is guarded by that state's row versions. A supervisor
+ * request adds an escalation, written with the intake in one transaction.
  */
 export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMessageInput) {
   const body = input.body.trim();
@@ -64,13 +67,30 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
   const detected = detectLanguage(body);
   const supervisor = detectSupervisorRequest(body);
 
-  const decide = (db: Db, lock: boolean) => planIntake({ ...ctx, db }, workspace, input, body, detected, lock);
+  const decide = (db: Db, lock: boolean, known: ThreadState | null = null) => planIntake({ ...ctx, db }, workspace, input, body, detected, lock, known);
+  // Versions are only meaningful for a write committed on its own (thread-cache.ts).
+  const remember = !insideTransaction(ctx.db);
 
+  if (!supervisor.requested && remember && input.caseId) {
+    // This process wrote the case last: decide on what that write left, one statement in all.
+    const known = cachedThread(ctx.db, workspace.id, input.caseId);
+    if (known) {
+      try {
+        const intake = await decide(ctx.db, false, known);
+        const written = await writeIntake(ctx.db, ctx.timers, intake.write);
+        if (written) return afterWrite(ctx.db, { ...intake.result, escalation: null }, intake.known, written);
+      } catch {
+        // Whatever a stale state made go wrong (a customer's changed address, say), a fresh read decides again.
+      }
+      forgetThread(ctx.db, input.caseId);
+    }
+  }
   if (!supervisor.requested) {
     // Optimistic: read, decide, write if nothing changed meanwhile — two statements, no transaction.
     try {
       const intake = await decide(ctx.db, false);
-      if (await writeIntake(ctx.db, ctx.timers, intake.write)) return afterWrite({ ...intake.result, escalation: null });
+      const written = await writeIntake(ctx.db, ctx.timers, intake.write);
+      if (written) return afterWrite(ctx.db, { ...intake.result, escalation: null }, remember ? intake.known : null, written);
     } catch (error) {
       // A first message from a new address raced another one; the locked try below finds the customer it created.
       if (!isRaceWithNewCustomer(error) || insideTransaction(ctx.db)) throw error;
@@ -95,21 +115,43 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
       : null;
     return { ...intake.result, escalation: escalation?.escalation ?? null };
   });
-  return afterWrite(written);
+  // Written in a transaction: its version cannot be told from later changes in it, so nothing is remembered.
+  if (input.caseId) forgetThread(ctx.db, input.caseId);
+  return afterWrite(ctx.db, written, null, null);
 }
 
-/** A new case this process assigned counts in its owner's load at once (staff-loads.ts). */
-function afterWrite<T extends { opened: boolean; caseRow: CaseRow }>(received: T): T {
+/**
+ * A new case this process assigned counts in its owner's load at once (staff-loads.ts), and
+ * the state a committed single-statement write left is remembered for the case's next message.
+ */
+function afterWrite<T extends { opened: boolean; caseRow: CaseRow }>(db: Db, received: T, known: KnownState | null, written: IntakeVersions | null): T {
   if (received.opened && received.caseRow.ownerId) countAssignment(received.caseRow.workspaceId, received.caseRow.ownerId);
+  const customerVersion = written?.customerVersion ?? known?.customerVersion;
+  if (known && written && customerVersion) rememberThread(db, { ...known, version: written.caseVersion, customerVersion });
   return received;
 }
 
+/** What intake knows of a case after its write, but the row versions the write returns. */
+type KnownState = Omit<ThreadState, 'version' | 'customerVersion'> & { customerVersion: string | null };
+
 /** The decisions of one intake on a fresh read: the rows to write and what to report. */
-async function planIntake(ctx: DeskContext, workspace: WorkspaceRow, input: ReceiveMessageInput, body: string, detected: ReturnType<typeof detectLanguage>, lock: boolean) {
+async function planIntake(
+  ctx: DeskContext,
+  workspace: WorkspaceRow,
+  input: ReceiveMessageInput,
+  body: string,
+  detected: ReturnType<typeof detectLanguage>,
+  lock: boolean,
+  known: ThreadState | null,
+) {
   const settings = workspace.settings;
   const now = ctx.now();
+  // A state this process wrote last (thread-cache.ts), else one a caller read along with its
+  // own lookup (e-mail, first and unlocked try only), else a fresh read.
   const early = lock ? undefined : input.prefetched;
-  const thread = input.caseId ? (early?.thread?.caseRow.id === input.caseId ? early.thread : await readThread(ctx.db, workspace.id, input.caseId, { lock })) : null;
+  const thread = input.caseId
+    ? (known ?? (early?.thread?.caseRow.id === input.caseId ? early.thread : await readThread(ctx.db, workspace.id, input.caseId, { lock })))
+    : null;
   const opening = thread ? null : (early?.newCase ?? (await readNewCase(ctx.db, workspace.id, requireIdentity(input.customer))));
   if (thread && input.customer && !isSameCustomer(input.customer, thread.customer)) {
     throw new KeptError('request.invalid', 'The message is not from this case’s customer', { field: 'customer' });
@@ -143,6 +185,7 @@ async function planIntake(ctx: DeskContext, workspace: WorkspaceRow, input: Rece
     const set = { status: nextStatus, lastCustomerMessageAt: now, updatedAt: now, ...(acknowledging ? { lastAcknowledgedAt: now } : {}) };
     caseRow = { ...existing, ...set };
     caseWrite = { kind: 'update', id: existing.id, workspaceId: workspace.id, version: thread.version, set };
+    if (known) caseWrite.guard = { customerId: known.customer.id, customerVersion: known.customerVersion, openFirstResponseId: known.openFirstResponse?.id ?? null };
     if (nextStatus !== existing.status) {
       events.push({ ...base, caseId: existing.id, type: 'case.status_changed', data: { from: existing.status, to: nextStatus } });
     }
@@ -269,10 +312,18 @@ async function planIntake(ctx: DeskContext, workspace: WorkspaceRow, input: Rece
     timers: [
       ...acknowledgement.timers,
       ...(promise?.timers ?? []),
-      { name: TIMER.caseAssessHell, payload: { workspaceId: workspace.id, caseId: caseRow.id }, startAfter: now },
+      hellAssessmentTimer(workspace.id, caseRow.id, now),
     ],
   };
-  return { write, result: { caseRow, customer, messageId, reference, opened: !thread, acknowledgement: acknowledgement.sent } };
+  const after: KnownState = {
+    caseRow,
+    customer,
+    // Unchanged by this write unless it wrote the customer (then the write returns the new version).
+    customerVersion: thread ? thread.customerVersion : (opening!.customerVersion ?? null),
+    openFirstResponse: promise ? { id: promise.row.id, dueAt: promise.row.dueAt as Date } : openFirstResponse,
+    firstAcknowledgementId: thread?.firstAcknowledgementId ?? acknowledgement.row?.id ?? null,
+  };
+  return { write, known: after, result: { caseRow, customer, messageId, reference, opened: !thread, acknowledgement: acknowledgement.sent } };
 }
 
 /** The customer's language after this message: a detection wins when none was known, or when it is confident. */

@@ -16,12 +16,24 @@ export interface CaseUpdate {
   lastAcknowledgedAt?: Date;
 }
 
+/**
+ * For a write decided on a state this process remembered instead of reading it
+ * (thread-cache.ts): what else that state depends on, checked in the same statement as the
+ * case's version. A promise's due time is never changed in place (a renegotiation makes a new
+ * promise), so its id stands for it; acknowledgements are only written with a case update.
+ */
+export interface ThreadGuard {
+  customerId: string;
+  customerVersion: string;
+  openFirstResponseId: string | null;
+}
+
 /** Everything one inbound message writes, decided beforehand (receive-customer-message.ts). */
 export interface IntakeWrite {
   caseWrite:
     | { kind: 'insert'; row: Insert<typeof cases> & { id: string } }
     /** Applied only if the case is still at `version` (its xmin when it was read). */
-    | { kind: 'update'; id: string; workspaceId: string; version: string; set: CaseUpdate };
+    | { kind: 'update'; id: string; workspaceId: string; version: string; set: CaseUpdate; guard?: ThreadGuard };
   newCustomer: Insert<typeof customers> | null;
   customerLanguage: { id: string; language: string } | null;
   message: Insert<typeof messages>;
@@ -33,6 +45,13 @@ export interface IntakeWrite {
   timers: TimerRequest[];
 }
 
+/** The row versions (xmin) a write left, for the next write on the case to skip its read. */
+export interface IntakeVersions {
+  caseVersion: string;
+  /** Null when this write left the customer's row as it was. */
+  customerVersion: string | null;
+}
+
 // The name every other part of the statement is guarded by: the case's write.
 const CASE_WRITTEN = 'written_case';
 
@@ -42,21 +61,27 @@ const CASE_WRITTEN = 'written_case';
  * acknowledgement, outbox mail, promise, task, events and timers, each inserted only if the
  * case was written. One statement is atomic on its own, so no transaction is opened, and
  * foreign keys between its parts are checked at its end. Returns false when the case had
- * changed, and nothing was written: the caller reads again and decides again.
+ * changed, and nothing was written: the caller reads again and decides again; otherwise the
+ * row versions it left.
  *
  * Why one statement: on this path the cost is per statement — building it, planning it, one
  * socket write each — more than the rows it writes (docs/BENCHMARKS.md, "Core desk").
  */
-export async function writeIntake(db: Db, timers: Timers, write: IntakeWrite): Promise<boolean> {
+export async function writeIntake(db: Db, timers: Timers, write: IntakeWrite): Promise<IntakeVersions | false> {
   const statement = new HotStatement();
   const parts: Array<[string, string]> = [[CASE_WRITTEN, caseText(statement, write.caseWrite)]];
-  if (write.newCustomer) parts.push(['new_customer', insertRowsText(statement, customers, [write.newCustomer])]);
+  let customerWritten = 'null::text';
+  if (write.newCustomer) {
+    parts.push(['new_customer', `${insertRowsText(statement, customers, [write.newCustomer])} returning xmin::text as version`]);
+    customerWritten = '(select version from new_customer)';
+  }
   if (write.customerLanguage) {
     const { id, language } = write.customerLanguage;
     parts.push([
       'customer_language',
-      `update customers set language = ${statement.param(language, 'text')} where id = ${statement.param(id, 'uuid')} and exists (select from ${CASE_WRITTEN})`,
+      `update customers set language = ${statement.param(language, 'text')} where id = ${statement.param(id, 'uuid')} and exists (select from ${CASE_WRITTEN}) returning xmin::text as version`,
     ]);
+    customerWritten = '(select version from customer_language)';
   }
   parts.push(['new_message', insertRowsText(statement, messages, [write.message], CASE_WRITTEN)]);
   if (write.acknowledgement) parts.push(['new_acknowledgement', insertRowsText(statement, acknowledgements, [write.acknowledgement], CASE_WRITTEN)]);
@@ -68,22 +93,30 @@ export async function writeIntake(db: Db, timers: Timers, write: IntakeWrite): P
   const timerParts = timers.insertText && write.timers.length > 0 ? timers.insertText(statement, write.timers, CASE_WRITTEN) : [];
   timerParts.forEach((part, i) => parts.push([`new_timers_${i}`, part]));
 
-  const text = `with ${parts.map(([name, body]) => `${name} as (${body})`).join(',\n')}\nselect count(*)::int as written from ${CASE_WRITTEN}`;
-  const [result] = await runHotStatement<{ written: number }>(db, text, statement.values);
-  const written = Number(result?.written ?? 0) > 0;
-  if (written && !timers.insertText) for (const timer of write.timers) await timers.schedule(db, timer);
-  return written;
+  const text = `with ${parts.map(([name, body]) => `${name} as (${body})`).join(',\n')}
+select (select version from ${CASE_WRITTEN}) as case_version, ${customerWritten} as customer_version`;
+  const [result] = await runHotStatement<{ case_version: string | null; customer_version: string | null }>(db, text, statement.values);
+  if (!result?.case_version) return false;
+  if (!timers.insertText) for (const timer of write.timers) await timers.schedule(db, timer);
+  return { caseVersion: result.case_version, customerVersion: result.customer_version };
 }
 
 function caseText(statement: HotStatement, caseWrite: IntakeWrite['caseWrite']): string {
-  if (caseWrite.kind === 'insert') return `${insertRowsText(statement, cases, [caseWrite.row])} returning id`;
-  const { set } = caseWrite;
+  if (caseWrite.kind === 'insert') return `${insertRowsText(statement, cases, [caseWrite.row])} returning xmin::text as version`;
+  const { set, guard } = caseWrite;
   const at = (date: Date | undefined) => statement.param(date ? date.toISOString() : null, 'timestamptz');
   return `update cases set status = ${statement.param(set.status, 'text')}, last_customer_message_at = ${at(set.lastCustomerMessageAt)},
       updated_at = ${at(set.updatedAt)}, last_acknowledged_at = coalesce(${at(set.lastAcknowledgedAt)}, last_acknowledged_at)
     where id = ${statement.param(caseWrite.id, 'uuid')} and workspace_id = ${statement.param(caseWrite.workspaceId, 'uuid')}
-      and xmin = ${statement.param(caseWrite.version, 'text')}::xid
-    returning id`;
+      and xmin = ${statement.param(caseWrite.version, 'text')}::xid${guard ? guardText(statement, caseWrite.id, guard) : ''}
+    returning xmin::text as version`;
+}
+
+function guardText(statement: HotStatement, caseId: string, guard: ThreadGuard): string {
+  return `
+      and (select cu.xmin::text from customers cu where cu.id = ${statement.param(guard.customerId, 'uuid')}) = ${statement.param(guard.customerVersion, 'text')}
+      and (select p.id from promises p where p.case_id = ${statement.param(caseId, 'uuid')} and p.kind = 'first_response' and p.status = 'open' limit 1)
+        is not distinct from ${statement.param(guard.openFirstResponseId, 'uuid')}`;
 }
 
 function eventRow(e: NewEvent): Insert<typeof events> {

@@ -88,18 +88,47 @@ export function rowFromJson<T extends PgTable>(table: T, json: unknown): T['$inf
  * defaults. With `onlyIf`, nothing is inserted unless that CTE returned a row.
  */
 export function insertRowsText<T extends PgTable>(statement: HotStatement, table: T, rows: Array<Partial<T['$inferInsert']>>, onlyIf?: string): string {
-  const byKey = new Map(columnsOf(table).map((c) => [c.key, c]));
-  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const names = keys.map((key) => {
-    const column = byKey.get(key);
-    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
-    return column.name;
-  });
-  const json = JSON.stringify(rows.map((row) => Object.fromEntries(keys.map((key, i) => [names[i], jsonValue((row as Record<string, unknown>)[key])]))));
-  const list = names.map((name) => `"${name}"`).join(', ');
-  const tableName = `"${getTableName(table)}"`;
+  const keys = rows.length === 1 ? Object.keys(rows[0]!) : [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const { names, head } = insertShape(table, keys);
+  const json = JSON.stringify(
+    rows.map((row) => {
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) out[names[i]!] = jsonValue((row as Record<string, unknown>)[keys[i]!]);
+      return out;
+    }),
+  );
   const guard = onlyIf ? ` where exists (select from ${onlyIf})` : '';
-  return `insert into ${tableName} (${list}) select ${list} from json_populate_recordset(null::${tableName}, ${statement.param(json, 'json')})${guard}`;
+  return `${head}${statement.param(json, 'json')})${guard}`;
+}
+
+interface InsertShape {
+  names: string[];
+  /** The text up to the JSON parameter. */
+  head: string;
+}
+
+// Intake inserts the same few shapes (table and columns) on every message: their column names
+// and text are worked out once.
+const insertShapes = new WeakMap<PgTable, Map<string, InsertShape>>();
+
+function insertShape(table: PgTable, keys: string[]): InsertShape {
+  let shapes = insertShapes.get(table);
+  if (!shapes) insertShapes.set(table, (shapes = new Map()));
+  const signature = keys.join(',');
+  let shape = shapes.get(signature);
+  if (!shape) {
+    const byKey = new Map(columnsOf(table).map((c) => [c.key, c]));
+    const names = keys.map((key) => {
+      const column = byKey.get(key);
+      if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+      return column.name;
+    });
+    const list = names.map((name) => `"${name}"`).join(', ');
+    const tableName = `"${getTableName(table)}"`;
+    shape = { names, head: `insert into ${tableName} (${list}) select ${list} from json_populate_recordset(null::${tableName}, ` };
+    shapes.set(signature, shape);
+  }
+  return shape;
 }
 
 function jsonValue(value: unknown): unknown {

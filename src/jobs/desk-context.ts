@@ -6,6 +6,8 @@ export interface TimerRequest {
   name: string;
   payload: Record<string, unknown>;
   startAfter: Date;
+  /** On a queue with a key policy (job-definitions.ts), a timer whose key is already waiting is not added. */
+  singletonKey?: string;
 }
 
 export interface Timers {

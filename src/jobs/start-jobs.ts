@@ -30,7 +30,8 @@ export async function startJobs(store: Store, options: { pollingIntervalSeconds?
   });
   await boss.start();
   for (const definition of JOB_DEFINITIONS) {
-    await boss.createQueue(definition.name, { retryLimit: 10, retryDelay: 5, retryBackoff: true });
+    // A queue's policy is fixed when it is created (pg-boss refuses to change it): a new policy needs a new queue name.
+    await boss.createQueue(definition.name, { retryLimit: 10, retryDelay: 5, retryBackoff: true, ...(definition.policy ? { policy: definition.policy } : {}) });
   }
   // createQueue evicts the queue from pg-boss's cache, and the first send inside one of our
   // transactions would then look it up on pg-boss's own connection — on PGlite (a single
@@ -41,9 +42,27 @@ export async function startJobs(store: Store, options: { pollingIntervalSeconds?
     (await queryRows<{ name: string; table_name: string }>(store.db, sql`select name, table_name from pgboss.queue`)).map((q) => [q.name, q.table_name]),
   );
 
+  // pg-boss's insert plan split around its one parameter, built once per queue: intake asks for it on every message.
+  const insertPlans = new Map<string, [string, string]>();
+  const insertPlan = (name: string): [string, string] => {
+    let plan = insertPlans.get(name);
+    if (!plan) {
+      const table = queueTables.get(name);
+      if (!table) throw new Error(`pg-boss has no queue ${name}`);
+      const [before, after, ...rest] = insertJobs('pgboss', { table, name, returnId: false }).split('$1::text::json');
+      if (after === undefined || rest.length > 0 || /\$\d/.test(before! + after)) throw new Error('pg-boss insertJobs changed shape: check the pinned version');
+      insertPlans.set(name, (plan = [before!, after]));
+    }
+    return plan;
+  };
+
   const timers: Timers = {
     async schedule(tx: Db, timer: TimerRequest) {
-      await boss.send(timer.name, timer.payload, { startAfter: timer.startAfter, db: fromDrizzle(tx as never, sql as never) });
+      await boss.send(timer.name, timer.payload, {
+        startAfter: timer.startAfter,
+        ...(timer.singletonKey ? { singletonKey: timer.singletonKey } : {}),
+        db: fromDrizzle(tx as never, sql as never),
+      });
     },
     // The same insert as boss.insert (its plan, joined with the queue row for the retry policy),
     // with its JSON parameter read through a guard so it inserts nothing when the caller's write didn't happen.
@@ -51,11 +70,8 @@ export async function startJobs(store: Store, options: { pollingIntervalSeconds?
       const byName = new Map<string, TimerRequest[]>();
       for (const timer of requests) byName.set(timer.name, [...(byName.get(timer.name) ?? []), timer]);
       return [...byName].map(([name, group]) => {
-        const table = queueTables.get(name);
-        if (!table) throw new Error(`pg-boss has no queue ${name}`);
-        const [before, after, ...rest] = insertJobs('pgboss', { table, name, returnId: false }).split('$1::text::json');
-        if (after === undefined || rest.length > 0 || /\$\d/.test(before! + after)) throw new Error('pg-boss insertJobs changed shape: check the pinned version');
-        const jobs = statement.param(JSON.stringify(group.map((t) => ({ data: t.payload, startAfter: t.startAfter.toISOString() }))), 'text');
+        const [before, after] = insertPlan(name);
+        const jobs = statement.param(JSON.stringify(group.map((t) => ({ data: t.payload, startAfter: t.startAfter.toISOString(), singletonKey: t.singletonKey ?? null }))), 'text');
         return `${before}(select ${jobs} where exists (select from ${onlyIf}))::json${after}`;
       });
     },

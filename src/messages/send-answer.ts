@@ -5,12 +5,12 @@ import { KeptError, notFound } from '../errors/kept-error.ts';
 import { appendEvents } from '../events/append-events.ts';
 import type { Channel, NewEvent } from '../events/event-types.ts';
 import type { DeskContext } from '../jobs/desk-context.ts';
-import { TIMER } from '../jobs/timer-names.ts';
 import { classifyDelivery } from '../promises/promise-rules.ts';
 import { caseReference } from '../cases/case-reference.ts';
 import { EMAIL_JOB } from '../email/outbound/email-job-names.ts';
 import { recordCompletedWork } from '../promises/capability/record-duration.ts';
 import { lockCase } from '../cases/lock-case.ts';
+import { hellAssessmentTimer } from '../service-hell/hell-assessment-timer.ts';
 
 export interface SendAnswerInput {
   workspaceId: string;
@@ -92,7 +92,7 @@ export async function sendAnswer(ctx: DeskContext, input: SendAnswerInput) {
       });
       await ctx.timers.schedule(tx, { name: EMAIL_JOB.outboxSend, payload: { workspaceId: input.workspaceId }, startAfter: now });
     }
-    await ctx.timers.schedule(tx, { name: TIMER.caseAssessHell, payload: { workspaceId: input.workspaceId, caseId: caseRow.id }, startAfter: now });
+    await ctx.timers.schedule(tx, hellAssessmentTimer(input.workspaceId, caseRow.id, now));
     return message!;
   });
 }

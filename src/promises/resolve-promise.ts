@@ -5,12 +5,13 @@ import { KeptError, notFound } from '../errors/kept-error.ts';
 import { openEscalation } from '../escalations/open-escalation.ts';
 import { appendEvents } from '../events/append-events.ts';
 import type { DeskContext } from '../jobs/desk-context.ts';
-import { TIMER } from '../jobs/timer-names.ts';
 import { sendAnswer } from '../messages/send-answer.ts';
 import { loadWorkspace } from '../workspaces/load-workspace.ts';
 import { assertDueInFuture, classifyDelivery } from './promise-rules.ts';
 import { schedulePromiseTimers } from './make-promise.ts';
 import { recordCompletedWork } from './capability/record-duration.ts';
+import { lockCase } from '../cases/lock-case.ts';
+import { hellAssessmentTimer } from '../service-hell/hell-assessment-timer.ts';
 
 async function caseKeysOf(tx: Db, caseId: string) {
   const [row] = await tx
@@ -124,6 +125,11 @@ export async function breakOverduePromise(ctx: DeskContext, payload: { workspace
   return ctx.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const now = ctx.now();
+    // The case is locked first, as every change to a case does (send-answer.ts keeps promises
+    // under it), and so that the hell assessment this queues reads the breach (hell-assessment-timer.ts).
+    const [target] = await tx.select({ caseId: promises.caseId }).from(promises).where(and(eq(promises.workspaceId, payload.workspaceId), eq(promises.id, payload.promiseId)));
+    if (!target) throw notFound('The promise');
+    await lockCase(tx, payload.workspaceId, target.caseId);
     const row = await lockPromise(tx, payload.workspaceId, payload.promiseId);
     if (row.status !== 'open' || row.dueAt.getTime() > now.getTime()) return false;
     await tx.update(promises).set({ status: 'broken', resolvedAt: now }).where(eq(promises.id, row.id));
@@ -143,7 +149,7 @@ export async function breakOverduePromise(ctx: DeskContext, payload: { workspace
       actorUserId: null,
       deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
     });
-    await ctx.timers.schedule(tx, { name: TIMER.caseAssessHell, payload: { workspaceId: row.workspaceId, caseId: row.caseId }, startAfter: now });
+    await ctx.timers.schedule(tx, hellAssessmentTimer(row.workspaceId, row.caseId, now));
     return true;
   });
 }

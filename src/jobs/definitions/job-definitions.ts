@@ -12,6 +12,8 @@ export interface JobDefinition<P> {
   name: string;
   payload: z.ZodType<P>;
   handle(ctx: DeskContext, payload: P): Promise<unknown>;
+  /** pg-boss queue policy; "short": at most one job waiting per singletonKey. */
+  policy?: 'short';
 }
 
 function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
@@ -30,7 +32,8 @@ export const JOB_DEFINITIONS = [
     payload: z.object({ ...ids, escalationId: z.uuid(), level: z.number().int().min(1) }),
     handle: escalateMissedDeadline,
   }),
-  defineJob({ name: TIMER.caseAssessHell, payload: z.object({ ...ids, caseId: z.uuid() }), handle: assessCaseHell }),
+  defineJob({ name: TIMER.caseAssessHell, payload: z.object({ ...ids, caseId: z.uuid() }), handle: assessCaseHell, policy: 'short' }),
+  defineJob({ name: TIMER.caseAssessHellUnkeyed, payload: z.object({ ...ids, caseId: z.uuid() }), handle: assessCaseHell }),
   // Recomputes every score from scratch, so running it twice only costs time.
   defineJob({ name: TIMER.retentionRefreshScores, payload: z.object(ids), handle: (ctx, p) => refreshScores(ctx.db, p.workspaceId, ctx.now()) }),
   ...EMAIL_JOB_DEFINITIONS,
