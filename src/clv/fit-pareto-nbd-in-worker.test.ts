@@ -8,10 +8,17 @@ describe('Pareto/NBD on a worker thread', () => {
     const cdnow = readPublishedCdnowSummary();
     const columns = { x: cdnow.x, tx: cdnow.tx, T: cdnow.T, weight: new Float64Array(cdnow.x.length).fill(1) };
     const here = fitParetoNbd(columns, { standardErrors: false });
-    const there = await fitParetoNbdInWorker(columns);
+    const there = await fitParetoNbdInWorker(columns, { workerAbove: 0 });
     expect(there.ranOn).toBe('worker');
     expect(there.params).toEqual(here.params);
     expect(there.params.r).toBeCloseTo(0.5534, 3);
     expect(there.logLikelihood).toBeCloseTo(-9594.98, 1);
+  });
+
+  it('fits small data in this thread, where a worker would cost more than the fit', async () => {
+    const cdnow = readPublishedCdnowSummary();
+    const small = await fitParetoNbdInWorker({ x: cdnow.x, tx: cdnow.tx, T: cdnow.T, weight: new Float64Array(cdnow.x.length).fill(1) });
+    expect(small.ranOn).toBe('main');
+    expect(small.params.r).toBeCloseTo(0.5534, 3);
   });
 });

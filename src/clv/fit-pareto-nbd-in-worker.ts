@@ -29,8 +29,13 @@ type Reply = { ok: true; result: FitResult<ParetoNbdParams> } | { ok: false; mes
 
 export type WorkerFitResult = FitResult<ParetoNbdParams> & { ranOn: 'worker' | 'main' };
 
-export function fitParetoNbdInWorker(columns: WorkerFitInput): Promise<WorkerFitResult> {
+/**
+ * `workerAbove`: below this many rows the fit takes milliseconds, less than starting a worker
+ * (about a second to load tsx and the model there), so it runs in this thread.
+ */
+export function fitParetoNbdInWorker(columns: WorkerFitInput, options: { workerAbove?: number } = {}): Promise<WorkerFitResult> {
   const inThread = (): WorkerFitResult => ({ ...fitParetoNbd(columns, { standardErrors: false }), ranOn: 'main' });
+  if (columns.x.length < (options.workerAbove ?? 20_000)) return Promise.resolve().then(inThread);
   let tsx: string;
   try {
     tsx = import.meta.resolve('tsx/esm/api');
