@@ -23,6 +23,7 @@ import { isSameCustomer, readNewCase, readThread, type CaseRow, type PrefetchedI
 import { insideTransaction, writeIntake, type IntakeVersions, type IntakeWrite } from './write-intake.ts';
 import { cachedThread, forgetThread, rememberThread } from './thread-cache.ts';
 import { hellAssessmentTimer } from '../service-hell/hell-assessment-timer.ts';
+import { pgErrorCode } from '../db/pg-error.ts';
 
 // Channels where the customer is not waiting on a screen and nothing goes back by itself:
 // a person must answer, so a follow-up task is created for the owner.
@@ -357,7 +358,7 @@ function newCustomerRow(workspaceId: string, who: CustomerIdentity, detected: Re
 
 /** Unique violation on the customer's address, or a foreign key to a customer the other writer won. */
 function isRaceWithNewCustomer(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  const code = pgErrorCode(error);
   return code === '23505' || code === '23503';
 }
 

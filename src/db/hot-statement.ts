@@ -20,8 +20,16 @@ export class HotStatement {
   }
 }
 
-interface Queryable {
+export interface Queryable {
   query(...args: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/** The driver's client behind a drizzle handle: a pg Pool (root handle), a pg client (transaction), or PGlite. */
+export function driverClient(db: Db): Queryable {
+  // drizzle-orm 0.45 (pinned) keeps the driver's client on its session, for the root handle and a transaction alike.
+  const client = (db as unknown as { session?: { client?: Queryable } }).session?.client;
+  if (!client || typeof client.query !== 'function') throw new Error('no driver client behind this drizzle handle (drizzle-orm changed?)');
+  return client;
 }
 
 const statementNames = new Map<string, string>();
@@ -32,9 +40,7 @@ const statementNames = new Map<string, string>();
  * has no per-statement round trip to save).
  */
 export async function runHotStatement<T>(db: Db, text: string, values: unknown[]): Promise<T[]> {
-  // drizzle-orm 0.45 (pinned) keeps the driver's client on its session, for the root handle and a transaction alike.
-  const client = (db as unknown as { session?: { client?: Queryable } }).session?.client;
-  if (!client || typeof client.query !== 'function') throw new Error('runHotStatement: no driver client behind this drizzle handle (drizzle-orm changed?)');
+  const client = driverClient(db);
   if (client instanceof pg.Pool || client instanceof pg.Client) {
     let name = statementNames.get(text);
     if (!name) {

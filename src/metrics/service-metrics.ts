@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { ServiceMetricsResponse } from '../contract/api-types.ts';
+import type { ServiceMetricsResponse, TimeFigures } from '../contract/api-types.ts';
 import { queryRows, type Db } from '../db/open-database.ts';
 import type { Channel } from '../events/event-types.ts';
 import { summarizeDistribution } from './distribution.ts';
@@ -81,18 +81,6 @@ export async function computeServiceMetrics(db: Db, workspaceId: string, from: D
     sql`select status, count(*)::int as n from promises where workspace_id = ${workspaceId} and created_at >= ${from.toISOString()} and created_at < ${to.toISOString()} group by status`,
   );
 
-  const firstResponses = perCase.filter((c) => c.first_in && c.first_out).map((c) => ({ ...c, minutes: Math.max(0, minutesBetween(c.first_in!, c.first_out!)) }));
-  const groupBy = <K extends string>(key: (c: (typeof firstResponses)[number]) => K) => {
-    const groups = new Map<K, number[]>();
-    for (const c of firstResponses) {
-      const k = key(c);
-      groups.set(k, [...(groups.get(k) ?? []), c.minutes]);
-    }
-    return [...groups.entries()].map(([k, values]) => {
-      const d = summarizeDistribution(values, MINUTE_BUCKETS);
-      return { key: k, p50: d.p50, p90: d.p90, count: d.count };
-    });
-  };
   const promisesBy = Object.fromEntries(promiseCounts.map((p) => [p.status, p.n]));
   const waitMinutes = waits.map((w) => ({ caseId: w.case_id, minutes: Math.max(0, minutesBetween(w.started, w.ended ?? now)) }));
   const caseFacts: CaseTimeFacts[] = perCase.map((c) => ({
@@ -102,20 +90,27 @@ export async function computeServiceMetrics(db: Db, workspaceId: string, from: D
     firstResponseMinutes: c.first_in && c.first_out ? Math.max(0, minutesBetween(c.first_in, c.first_out)) : null,
     handoffs: c.handoffs,
   }));
+  const timeByTeam = timeByGroup(caseFacts, waitMinutes, (c) => c.team);
+  const timeByChannel = timeByGroup(caseFacts, waitMinutes, (c) => c.channel);
+  // First response per group is the same figure as in timeBy…, for the groups with an answer.
+  const answered = (groups: TimeFigures[]) => groups.filter((g) => g.firstResponse.count > 0).map((g) => ({ key: g.key, ...g.firstResponse }));
 
   return {
     from: from.toISOString(),
     to: to.toISOString(),
-    firstResponseMinutes: summarizeDistribution(firstResponses.map((c) => c.minutes), MINUTE_BUCKETS),
+    firstResponseMinutes: summarizeDistribution(
+      caseFacts.flatMap((c) => (c.firstResponseMinutes === null ? [] : [c.firstResponseMinutes])),
+      MINUTE_BUCKETS,
+    ),
     waitMinutes: summarizeDistribution(
       waitMinutes.map((w) => w.minutes),
       MINUTE_BUCKETS,
     ),
-    firstResponseByChannel: groupBy((c) => c.channel).map(({ key, ...rest }) => ({ channel: key as Channel, ...rest })),
-    firstResponseByTeam: groupBy((c) => c.team ?? '').map(({ key, ...rest }) => ({ team: key, ...rest })),
+    firstResponseByChannel: answered(timeByChannel).map(({ key, ...rest }) => ({ channel: key as Channel, ...rest })),
+    firstResponseByTeam: answered(timeByTeam).map(({ key, ...rest }) => ({ team: key, ...rest })),
     handoffsPerCase: summarizeDistribution(perCase.map((c) => c.handoffs), [0, 1, 2, 3, 5, 10]),
-    timeByTeam: timeByGroup(caseFacts, waitMinutes, (c) => c.team),
-    timeByChannel: timeByGroup(caseFacts, waitMinutes, (c) => c.channel),
+    timeByTeam,
+    timeByChannel,
     unanswered: counters?.unanswered ?? 0,
     openEscalations: counters?.open_escalations ?? 0,
     overdueEscalations: counters?.overdue_escalations ?? 0,

@@ -5,19 +5,17 @@
 // purchases never travel to Node.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
+import { inCustomerRange, type CustomerIdRange } from './customer-id-ranges.ts';
 
 /**
  * 'all' rebuilds the workspace (or the customers whose id falls in [from, to), so that parts
  * can be rebuilt side by side); 'import_map' the customers in that temporary table.
  */
-export type RefreshScope = 'all' | { from: string | null; to: string | null } | 'import_map';
+export type RefreshScope = 'all' | CustomerIdRange | 'import_map';
 
 function inScope(scope: RefreshScope, column: SQL): SQL {
-  if (scope === 'all') return sql`true`;
   if (scope === 'import_map') return sql`${column} in (select customer_id from import_map where customer_id is not null)`;
-  const from = scope.from === null ? sql`true` : sql`${column} >= ${scope.from}::uuid`;
-  const to = scope.to === null ? sql`true` : sql`${column} < ${scope.to}::uuid`;
-  return sql`${from} and ${to}`;
+  return inCustomerRange(column, scope);
 }
 
 export async function refreshCustomerValue(tx: Db, workspaceId: string, scope: RefreshScope, options: { analyze?: boolean } = {}): Promise<void> {

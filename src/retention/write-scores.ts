@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { GammaGammaParams } from '../clv/gamma-gamma.ts';
 import type { Db } from '../db/open-database.ts';
-import { customerIdRanges } from './customer-id-ranges.ts';
+import { customerIdRanges, inCustomerRange, type CustomerIdRange } from './customer-id-ranges.ts';
 import type { RetentionSettings } from './retention-settings.ts';
 import { serviceRiskSql } from './risk-sql.ts';
 import type { GroupScores, SummaryGroups } from './score-groups.ts';
@@ -51,12 +51,9 @@ export async function writeScores(db: Db, w: ScoresToWrite, options: { parts?: n
   await db.execute(sql`analyze customer_scores`);
 }
 
-async function writePart(tx: Db, w: ScoresToWrite, range: 'all' | { from: string | null; to: string | null }): Promise<void> {
+async function writePart(tx: Db, w: ScoresToWrite, range: CustomerIdRange | 'all'): Promise<void> {
   const { groups: g, scores: s, workspaceId, asOf } = w;
-  const inRange = (column: SQL) =>
-    range === 'all'
-      ? sql`true`
-      : sql`${range.from === null ? sql`true` : sql`${column} >= ${range.from}::uuid`} and ${range.to === null ? sql`true` : sql`${column} < ${range.to}::uuid`}`;
+  const inRange = (column: SQL) => inCustomerRange(column, range);
   await tx.execute(sql`
     create temp table score_groups (x int, tx int, t int, p_alive float8, expected float8, discounted float8,
       risk_points float8, risk int, overdue_points int, low_p_alive_points int, gap_days int) on commit drop`);

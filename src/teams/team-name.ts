@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { teams } from '../db/schema.ts';
-import { isUniqueViolation } from '../db/unique-violation.ts';
+import { isUniqueViolation } from '../db/pg-error.ts';
 import { KeptError } from '../errors/kept-error.ts';
 
 /** Names are compared trimmed, with inner runs of spaces collapsed, so "Tier  2 " is "Tier 2". */

@@ -12,6 +12,6 @@ export async function updateSettings(db: Db, workspaceId: string, changes: Parti
     hellThresholds: { ...current.settings.hellThresholds, ...(changes.hellThresholds ?? {}) },
   };
   await db.update(workspaces).set({ settings }).where(eq(workspaces.id, workspaceId));
-  forgetWorkspace(db, workspaceId);
+  forgetWorkspace(workspaceId);
   return settings;
 }

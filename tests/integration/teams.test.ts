@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetailResponse, ServiceMetricsResponse, UserView } from '../../src/contract/api-types.ts';
 import type { TeamListResponse, TeamView } from '../../src/contract/team-api-types.ts';
 import { teams } from '../../src/db/schema.ts';
-import { isUniqueViolation } from '../../src/db/unique-violation.ts';
+import { isUniqueViolation } from '../../src/db/pg-error.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { json, testKept, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';

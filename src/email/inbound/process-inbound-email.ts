@@ -10,7 +10,6 @@ import { emailAttachments, inboundEmails, type InboundEmailStatus } from '../../
 import { appendEvents } from '../../events/append-events.ts';
 import type { DeskContext } from '../../jobs/desk-context.ts';
 import { bareMessageId } from '../thread-ids.ts';
-import { shareWorkspaceCache } from '../../workspaces/load-workspace.ts';
 import { applyBounce } from '../outbound/apply-bounce.ts';
 import { attachmentDangers } from './attachment-safety.ts';
 import { BatchChanges } from './batch-changes.ts';
@@ -206,21 +205,18 @@ const PROCESSABLE = new Set(['received', 'failed']);
  * any failure rolls back our whole transaction anyway. This handle runs a nested
  * `transaction(fn)` as plain `fn(handle)` on the same transaction.
  */
-function withoutSavepoints(tx: Db, store: Db): Db {
+function withoutSavepoints(tx: Db): Db {
   let flat = flatHandles.get(tx);
   if (!flat) {
     const handle: Db = Object.create(tx, {
       transaction: { value: <T>(fn: (inner: Db) => Promise<T>): Promise<T> => fn(handle) },
     }) as Db;
-    // The workspace is loaded through the store's cache, not once per batch (load-workspace.ts).
-    shareWorkspaceCache(handle, store);
     flatHandles.set(tx, (flat = handle));
   }
   return flat;
 }
 const flatHandles = new WeakMap<Db, Db>();
 
-/** One message, parsed, with its lookups: machines, storms, threading, then the desk pipeline. */
 /** What the messages of one transaction share. */
 interface Batch {
   /** The store the transaction was opened on. */
@@ -314,7 +310,7 @@ async function processMessage(
   // A person: the whole desk pipeline.
   const split = splitQuotedText(bodyText(parsed));
   const html = parsed.html ? sanitizeEmailHtml(parsed.html).html : null;
-  const received = await receiveCustomerMessage({ ...txCtx, db: withoutSavepoints(tx, store) }, {
+  const received = await receiveCustomerMessage({ ...txCtx, db: withoutSavepoints(tx) }, {
     workspaceId: row.workspaceId,
     ...(decision.caseId ? { caseId: decision.caseId } : {}),
     customer: { name: parsed.from.name ?? fromAddress ?? undefined, email: fromAddress },
