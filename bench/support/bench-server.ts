@@ -3,10 +3,12 @@
  * generator does not share the server's event loop. It is `startKept` (src/http/start-server.ts)
  * unrolled so that, before listening, it can add a bench-only route:
  *   GET  /api/v1/bench/sql            statements sent to PostgreSQL since the last reset (with ?reset=1).
- * Env: DATABASE_URL or KEPT_DATA_DIR (as `kept serve`); KEPT_BENCH_PROBE=1 for the bare-insert route.
+ * Env: DATABASE_URL or KEPT_DATA_DIR (as `kept serve`); KEPT_BENCH_PROBE=1 for the bare-insert route;
+ * BENCH_EXPERIMENT_SQL: SQL run once after the migrations (an A/B of a schema change before writing its migration).
  * Prints one JSON line {"url","pid"} on stdout when listening; stops cleanly on SIGTERM.
  */
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { readConfig } from '../../src/config/kept-config.ts';
 import { openStore } from '../../src/db/open-database.ts';
 import { startJobs } from '../../src/jobs/start-jobs.ts';
@@ -33,6 +35,7 @@ if (process.env.BENCH_COUNT_SQL === '1') {
 
 const config = readConfig(process.env, { port: 0, host: '127.0.0.1', runJobs: false, logLevel: 'warn' });
 const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+if (process.env.BENCH_EXPERIMENT_SQL) await store.db.execute(sql.raw(process.env.BENCH_EXPERIMENT_SQL));
 const jobs = await startJobs(store);
 const ctx: DeskContext = { db: store.db, timers: jobs.timers, now: () => new Date(), publicUrl: config.publicUrl };
 const app = await buildApp({ ctx, store, config, jobsHealthy: jobs.healthy });

@@ -5,6 +5,8 @@ import { KeptError, notFound } from '../errors/kept-error.ts';
 import { normalizeEmail, type CustomerIdentity, type CustomerRow } from '../customers/customer-identity.ts';
 import type { OwnerCandidate } from './choose-owner.ts';
 import { freshStaffLoads, rememberStaffLoads } from './staff-loads.ts';
+import { findCustomerForNewCase } from './read-new-cases.ts';
+import { insideTransaction } from './write-intake.ts';
 
 // Intake reads what it decides on in one statement and writes in one more
 // (receive-customer-message.ts). At first nothing is locked: the write of a threaded message is
@@ -51,10 +53,16 @@ export interface NewCaseState {
 
 /** A message that opens a case: the customer by id, e-mail or phone, the staff's loads and a case number. */
 export async function readNewCase(db: Db, workspaceId: string, who: CustomerIdentity): Promise<NewCaseState> {
+  const cached = freshStaffLoads(workspaceId);
+  if (cached && !insideTransaction(db)) {
+    // The usual case on a busy desk: one statement for every message opening a case meanwhile.
+    const found = await findCustomerForNewCase(db, { workspaceId, ...customerKey(who) });
+    if (who.id && !found.customer) throw notFound('The customer');
+    return { ...found, staff: cached };
+  }
   const statement = new HotStatement();
   const workspace = statement.param(workspaceId, 'uuid');
   const match = customerMatch(statement, who);
-  const cached = freshStaffLoads(workspaceId);
   // The load is counted per staff member in cases_workspace_owner_status_idx (workspace,
   // owner, status): an index-only scan of that person's own cases, not of the whole backlog.
   const staffColumn = cached
@@ -81,13 +89,20 @@ export async function readNewCase(db: Db, workspaceId: string, who: CustomerIden
 }
 
 /** The same person writing twice is one customer: matched by id, then e-mail, then phone. */
-function customerMatch(statement: HotStatement, who: CustomerIdentity): string {
-  if (who.id) return `cu.id = ${statement.param(who.id, 'uuid')}`;
+function customerKey(who: CustomerIdentity): { id: string | null; email: string | null; phone: string | null } {
+  if (who.id) return { id: who.id, email: null, phone: null };
   const email = normalizeEmail(who.email);
-  if (email) return `cu.email = ${statement.param(email, 'text')}`;
+  if (email) return { id: null, email, phone: null };
   const phone = who.phone?.trim();
-  if (phone) return `cu.phone = ${statement.param(phone, 'text')}`;
+  if (phone) return { id: null, email: null, phone };
   throw new KeptError('request.invalid', 'A customer needs an e-mail address or a phone number', { field: 'customer.email' });
+}
+
+function customerMatch(statement: HotStatement, who: CustomerIdentity): string {
+  const key = customerKey(who);
+  if (key.id) return `cu.id = ${statement.param(key.id, 'uuid')}`;
+  if (key.email) return `cu.email = ${statement.param(key.email, 'text')}`;
+  return `cu.phone = ${statement.param(key.phone, 'text')}`;
 }
 
 /** Whether the identity given with a threaded message is the case's own customer. */

@@ -1,4 +1,4 @@
-import { PgTransaction } from 'drizzle-orm/pg-core';
+import { PgTransaction, type PgTable } from 'drizzle-orm/pg-core';
 import { HotStatement, insertRowsText, runHotStatement } from '../db/hot-statement.ts';
 import type { Db } from '../db/open-database.ts';
 import { acknowledgements, cases, customers, events, messages, outbox, promises, tasks } from '../db/schema.ts';
@@ -34,7 +34,7 @@ export interface IntakeWrite {
     | { kind: 'insert'; row: Insert<typeof cases> & { id: string } }
     /** Applied only if the case is still at `version` (its xmin when it was read). */
     | { kind: 'update'; id: string; workspaceId: string; version: string; set: CaseUpdate; guard?: ThreadGuard };
-  newCustomer: Insert<typeof customers> | null;
+  newCustomer: (Insert<typeof customers> & { id: string }) | null;
   customerLanguage: { id: string; language: string } | null;
   message: Insert<typeof messages>;
   acknowledgement: Insert<typeof acknowledgements> | null;
@@ -52,75 +52,165 @@ export interface IntakeVersions {
   customerVersion: string | null;
 }
 
-// The name every other part of the statement is guarded by: the case's write.
-const CASE_WRITTEN = 'written_case';
+// The CTE every other part of the statement is guarded by: the ids of the cases written.
+const CASES_WRITTEN = 'written_case';
 
 /**
- * Writes a message's whole intake in one statement: the case (inserted, or updated only if
- * nobody changed it since it was read), and as data-modifying CTEs the customer, message,
- * acknowledgement, outbox mail, promise, task, events and timers, each inserted only if the
- * case was written. One statement is atomic on its own, so no transaction is opened, and
- * foreign keys between its parts are checked at its end. Returns false when the case had
- * changed, and nothing was written: the caller reads again and decides again; otherwise the
- * row versions it left.
+ * Writes the intakes of several messages in one statement (intake-group-commit.ts gathers
+ * them; a caller's transaction writes one): the cases (inserted, or updated only if nobody
+ * changed them since they were read), and as data-modifying CTEs, one per table for all the
+ * messages, the customers, messages, acknowledgements, outbox mail, promises, tasks, events and
+ * timers — each row only if its case was written. One statement is atomic on its own, so no
+ * transaction is opened, and foreign keys between its parts are checked at its end. For each
+ * write, false when its case had changed and nothing of it was written (the caller reads and
+ * decides again); otherwise the row versions it left.
  *
- * Why one statement: on this path the cost is per statement — building it, planning it, one
- * socket write each — more than the rows it writes (docs/BENCHMARKS.md, "Core desk").
+ * At most one write per case and per customer: the parts of one statement all see the rows as
+ * they were before it, so a second change of the same row would not see the first.
+ *
+ * Why one statement, and one per table rather than per message: on this path the cost is per
+ * statement and per table written — a round trip, a commit, opening each table and its indexes
+ * — more than the rows (docs/BENCHMARKS.md, "Core desk").
  */
-export async function writeIntake(db: Db, timers: Timers, write: IntakeWrite): Promise<IntakeVersions | false> {
+export async function writeIntakes(db: Db, timers: Timers, writes: IntakeWrite[]): Promise<Array<IntakeVersions | false>> {
   const statement = new HotStatement();
-  const parts: Array<[string, string]> = [[CASE_WRITTEN, caseText(statement, write.caseWrite)]];
-  let customerWritten = 'null::text';
-  if (write.newCustomer) {
-    parts.push(['new_customer', `${insertRowsText(statement, customers, [write.newCustomer])} returning xmin::text as version`]);
-    customerWritten = '(select version from new_customer)';
+  const parts: Array<[string, string]> = [];
+  const writtenBy: string[] = [];
+
+  const inserted = writes.flatMap((w) => (w.caseWrite.kind === 'insert' ? [w.caseWrite.row] : []));
+  bySignature(inserted).forEach((rows, i) => {
+    parts.push([`inserted_cases_${i}`, `${insertRowsText(statement, cases, rows)} returning id, xmin::text as version`]);
+    writtenBy.push(`inserted_cases_${i}`);
+  });
+  const updates = writes.flatMap((w) => (w.caseWrite.kind === 'update' ? [w.caseWrite] : []));
+  if (updates.length > 0) {
+    parts.push(['updated_cases', updateCasesText(statement, updates)]);
+    writtenBy.push('updated_cases');
   }
-  if (write.customerLanguage) {
-    const { id, language } = write.customerLanguage;
+  parts.push([CASES_WRITTEN, writtenBy.map((name) => `select id, version from ${name}`).join(' union all ')]);
+
+  const customerParts: string[] = [];
+  const newCustomers = writes.flatMap((w) => (w.newCustomer ? [w.newCustomer] : []));
+  bySignature(newCustomers).forEach((rows, i) => {
+    parts.push([`new_customers_${i}`, `${insertRowsText(statement, customers, rows)} returning id, xmin::text as version`]);
+    customerParts.push(`new_customers_${i}`);
+  });
+  const languages = writes.flatMap((w) => (w.customerLanguage ? [{ id: w.customerLanguage.id, language: w.customerLanguage.language, case_id: caseIdOf(w) }] : []));
+  if (languages.length > 0) {
     parts.push([
-      'customer_language',
-      `update customers set language = ${statement.param(language, 'text')} where id = ${statement.param(id, 'uuid')} and exists (select from ${CASE_WRITTEN}) returning xmin::text as version`,
+      'customer_languages',
+      `update customers cu set language = l.language
+        from json_to_recordset(${statement.param(JSON.stringify(languages), 'json')}) as l(id uuid, language text, case_id uuid)
+        where cu.id = any(${statement.param(`{${languages.map((l) => l.id).join(',')}}`, 'uuid[]')}) and cu.id = l.id and l.case_id in (select id from ${CASES_WRITTEN})
+        returning cu.id, cu.xmin::text as version`,
     ]);
-    customerWritten = '(select version from customer_language)';
+    customerParts.push('customer_languages');
   }
-  parts.push(['new_message', insertRowsText(statement, messages, [write.message], CASE_WRITTEN)]);
-  if (write.acknowledgement) parts.push(['new_acknowledgement', insertRowsText(statement, acknowledgements, [write.acknowledgement], CASE_WRITTEN)]);
-  if (write.outbox) parts.push(['new_outbox', insertRowsText(statement, outbox, [write.outbox], CASE_WRITTEN)]);
-  if (write.promise) parts.push(['new_promise', insertRowsText(statement, promises, [write.promise], CASE_WRITTEN)]);
-  if (write.task) parts.push(['new_task', insertRowsText(statement, tasks, [write.task], CASE_WRITTEN)]);
-  // One multi-row insert keeps the events in the order they were decided (their ids are serial).
-  if (write.events.length > 0) parts.push(['new_events', insertRowsText(statement, events, write.events.map(eventRow), CASE_WRITTEN)]);
-  const timerParts = timers.insertText && write.timers.length > 0 ? timers.insertText(statement, write.timers, CASE_WRITTEN) : [];
-  timerParts.forEach((part, i) => parts.push([`new_timers_${i}`, part]));
 
+  const children: Array<[string, PgTable, Array<Record<string, unknown>>]> = [
+    ['messages', messages, writes.map((w) => w.message)],
+    ['acknowledgements', acknowledgements, writes.flatMap((w) => (w.acknowledgement ? [w.acknowledgement] : []))],
+    ['outbox', outbox, writes.flatMap((w) => (w.outbox ? [w.outbox] : []))],
+    ['promises', promises, writes.flatMap((w) => (w.promise ? [w.promise] : []))],
+    ['tasks', tasks, writes.flatMap((w) => (w.task ? [w.task] : []))],
+  ];
+  for (const [name, table, rows] of children) {
+    bySignature(rows).forEach((group, i) => parts.push([`new_${name}_${i}`, insertRowsText(statement, table, group, { caseIn: CASES_WRITTEN })]));
+  }
+  // Events keep the order they were decided in (their ids are serial and the timeline reads by id).
+  bySignature(writes.flatMap((w) => w.events.map(eventRow))).forEach((group, i) =>
+    parts.push([`new_events_${i}`, insertRowsText(statement, events, group, { caseIn: CASES_WRITTEN, ordered: true })]),
+  );
+  const timerRequests = writes.flatMap((w) => w.timers.map((timer) => ({ timer, caseId: caseIdOf(w) })));
+  if (timers.insertText && timerRequests.length > 0) {
+    timers.insertText(statement, timerRequests, CASES_WRITTEN).forEach((part, i) => parts.push([`new_timers_${i}`, part]));
+  }
+
+  const pairs = (from: string) => `(select json_agg(json_build_array(id, version)) from ${from})`;
+  const customersWritten = customerParts.length > 0 ? pairs(`(${customerParts.map((name) => `select id, version from ${name}`).join(' union all ')}) written_customer`) : 'null::json';
   const text = `with ${parts.map(([name, body]) => `${name} as (${body})`).join(',\n')}
-select (select version from ${CASE_WRITTEN}) as case_version, ${customerWritten} as customer_version`;
-  const [result] = await runHotStatement<{ case_version: string | null; customer_version: string | null }>(db, text, statement.values);
-  if (!result?.case_version) return false;
-  if (!timers.insertText) for (const timer of write.timers) await timers.schedule(db, timer);
-  return { caseVersion: result.case_version, customerVersion: result.customer_version };
+select ${pairs(CASES_WRITTEN)} as cases, ${customersWritten} as customers`;
+  const [result] = await runHotStatement<{ cases: unknown; customers: unknown }>(db, text, statement.values);
+  const caseVersions = versionsById(result?.cases);
+  const customerVersions = versionsById(result?.customers);
+
+  const outcomes = writes.map((w): IntakeVersions | false => {
+    const caseVersion = caseVersions.get(caseIdOf(w));
+    if (!caseVersion) return false;
+    const customerWritten = w.newCustomer?.id ?? w.customerLanguage?.id;
+    return { caseVersion, customerVersion: (customerWritten && customerVersions.get(customerWritten)) || null };
+  });
+  if (!timers.insertText) {
+    for (const [i, w] of writes.entries()) if (outcomes[i]) for (const timer of w.timers) await timers.schedule(db, timer);
+  }
+  return outcomes;
 }
 
-function caseText(statement: HotStatement, caseWrite: IntakeWrite['caseWrite']): string {
-  if (caseWrite.kind === 'insert') return `${insertRowsText(statement, cases, [caseWrite.row])} returning xmin::text as version`;
-  const { set, guard } = caseWrite;
-  const at = (date: Date | undefined) => statement.param(date ? date.toISOString() : null, 'timestamptz');
-  return `update cases set status = ${statement.param(set.status, 'text')}, last_customer_message_at = ${at(set.lastCustomerMessageAt)},
-      updated_at = ${at(set.updatedAt)}, last_acknowledged_at = coalesce(${at(set.lastAcknowledgedAt)}, last_acknowledged_at)
-    where id = ${statement.param(caseWrite.id, 'uuid')} and workspace_id = ${statement.param(caseWrite.workspaceId, 'uuid')}
-      and xmin = ${statement.param(caseWrite.version, 'text')}::xid${guard ? guardText(statement, caseWrite.id, guard) : ''}
-    returning xmin::text as version`;
+export function caseIdOf(write: IntakeWrite): string {
+  return write.caseWrite.kind === 'insert' ? write.caseWrite.row.id : write.caseWrite.id;
 }
 
-function guardText(statement: HotStatement, caseId: string, guard: ThreadGuard): string {
-  return `
-      and (select cu.xmin::text from customers cu where cu.id = ${statement.param(guard.customerId, 'uuid')}) = ${statement.param(guard.customerVersion, 'text')}
-      and (select p.id from promises p where p.case_id = ${statement.param(caseId, 'uuid')} and p.kind = 'first_response' and p.status = 'open' limit 1)
-        is not distinct from ${statement.param(guard.openFirstResponseId, 'uuid')}`;
+// The rows to update are named by an id array as well as joined to the JSON: a JSON set's size
+// is unknown to the planner (it guesses 100 rows), and with the join alone it scanned the whole
+// table and hashed it rather than look 100 ids up; `id = any(array)` makes it an index lookup.
+function updateCasesText(statement: HotStatement, updates: Array<Extract<IntakeWrite['caseWrite'], { kind: 'update' }>>): string {
+  const rows = updates.map(({ id, workspaceId, version, set, guard }) => ({
+    id,
+    workspace_id: workspaceId,
+    version,
+    status: set.status,
+    last_customer_message_at: set.lastCustomerMessageAt.toISOString(),
+    updated_at: set.updatedAt.toISOString(),
+    last_acknowledged_at: set.lastAcknowledgedAt?.toISOString() ?? null,
+    guarded: !!guard,
+    customer_id: guard?.customerId ?? null,
+    customer_version: guard?.customerVersion ?? null,
+    open_first_response_id: guard?.openFirstResponseId ?? null,
+  }));
+  return `update cases c set status = u.status, last_customer_message_at = u.last_customer_message_at, updated_at = u.updated_at,
+      last_acknowledged_at = coalesce(u.last_acknowledged_at, c.last_acknowledged_at)
+    from json_to_recordset(${statement.param(JSON.stringify(rows), 'json')}) as u(id uuid, workspace_id uuid, version text, status text,
+      last_customer_message_at timestamptz, updated_at timestamptz, last_acknowledged_at timestamptz,
+      guarded boolean, customer_id uuid, customer_version text, open_first_response_id uuid)
+    where c.id = any(${statement.param(`{${updates.map((u) => u.id).join(',')}}`, 'uuid[]')}) and c.id = u.id and c.workspace_id = u.workspace_id and c.xmin = u.version::xid
+      and (not u.guarded or (
+        (select cu.xmin::text from customers cu where cu.id = u.customer_id) = u.customer_version
+        and (select p.id from promises p where p.case_id = u.id and p.kind = 'first_response' and p.status = 'open' limit 1)
+          is not distinct from u.open_first_response_id))
+    returning c.id, c.xmin::text as version`;
+}
+
+/**
+ * Rows split by the columns they set: a column one row leaves out keeps its default there,
+ * which a shared column list would turn into null.
+ */
+function bySignature<T extends object>(rows: T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    let set = row;
+    let signature = '';
+    for (const key in row) {
+      if (row[key] === undefined) {
+        set = Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined)) as T;
+        signature = Object.keys(set).map((k) => `${k},`).join('');
+        break;
+      }
+      signature += `${key},`;
+    }
+    const group = groups.get(signature);
+    if (group) group.push(set);
+    else groups.set(signature, [set]);
+  }
+  return [...groups.values()];
+}
+
+function versionsById(json: unknown): Map<string, string> {
+  const pairs = (typeof json === 'string' ? JSON.parse(json) : json ?? []) as Array<[string, string]>;
+  return new Map(pairs);
 }
 
 function eventRow(e: NewEvent): Insert<typeof events> {
-  return { workspaceId: e.workspaceId, caseId: e.caseId, customerId: e.customerId, type: e.type, actorUserId: e.actorUserId, data: e.data as Record<string, unknown>, occurredAt: e.occurredAt };
+  return { workspaceId: e.workspaceId, caseId: e.caseId ?? null, customerId: e.customerId ?? null, type: e.type, actorUserId: e.actorUserId ?? null, data: e.data as Record<string, unknown>, occurredAt: e.occurredAt };
 }
 
 /** Inside a caller's transaction a failed statement aborts it, so there a conflict cannot be retried in place. */

@@ -91,9 +91,15 @@ export function rowFromJson<T extends PgTable>(table: T, json: unknown): T['$inf
  * `insert into <table> (<columns>) select <columns> from json_populate_recordset(null::<table>, $rows)`:
  * PostgreSQL converts each value to its column's type (uuid, timestamptz from ISO text, jsonb
  * from a nested object), so any number of rows costs one parameter. Columns left out keep their
- * defaults. With `onlyIf`, nothing is inserted unless that CTE returned a row.
+ * defaults. With `caseIn`, only the rows whose case_id that CTE returned are inserted; with
+ * `ordered`, in the order given (a serial id follows it).
  */
-export function insertRowsText<T extends PgTable>(statement: HotStatement, table: T, rows: Array<Partial<T['$inferInsert']>>, onlyIf?: string): string {
+export function insertRowsText<T extends PgTable>(
+  statement: HotStatement,
+  table: T,
+  rows: Array<Partial<T['$inferInsert']>>,
+  options: { caseIn?: string; ordered?: boolean } = {},
+): string {
   const keys = rows.length === 1 ? Object.keys(rows[0]!) : [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const { names, head } = insertShape(table, keys);
   const json = JSON.stringify(
@@ -103,8 +109,9 @@ export function insertRowsText<T extends PgTable>(statement: HotStatement, table
       return out;
     }),
   );
-  const guard = onlyIf ? ` where exists (select from ${onlyIf})` : '';
-  return `${head}${statement.param(json, 'json')})${guard}`;
+  const source = `${head}${statement.param(json, 'json')})${options.ordered ? ' with ordinality' : ''} as r`;
+  const filter = options.caseIn ? ` where r.case_id in (select id from ${options.caseIn})` : '';
+  return `${source}${filter}${options.ordered ? ' order by r.ordinality' : ''}`;
 }
 
 interface InsertShape {

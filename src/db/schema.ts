@@ -5,6 +5,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -100,7 +101,8 @@ export const customers = pgTable(
     // The target of purchases' (workspace_id, customer_id) key.
     uniqueIndex('customers_workspace_id_key').on(t.workspaceId, t.id),
     index('customers_workspace_phone_idx').on(t.workspaceId, t.phone),
-    uniqueIndex('customers_workspace_external_key').on(t.workspaceId, t.externalId),
+    // Partial: most customers have no external id, and a null never clashes anyway.
+    uniqueIndex('customers_workspace_external_key').on(t.workspaceId, t.externalId).where(sql`external_id is not null`),
   ],
 );
 
@@ -110,8 +112,9 @@ export const cases = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** Global sequence: the customer-facing reference is K-<number>. */
     number: bigserial('number', { mode: 'number' }).notNull().unique(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    // The workspace through the customer's key (workspace_id, customer_id): see "Keys of the hot tables" in docs/ARCHITECTURE.md.
+    workspaceId: uuid('workspace_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
     subject: text('subject').notNull(),
     status: text('status').$type<'new' | 'open' | 'waiting_on_customer' | 'resolved' | 'closed'>().notNull(),
     channel: text('channel').notNull(),
@@ -133,6 +136,9 @@ export const cases = pgTable(
     index('cases_workspace_status_idx').on(t.workspaceId, t.status, t.createdAt),
     index('cases_customer_idx').on(t.customerId, t.createdAt),
     index('cases_hell_idx').on(t.workspaceId, t.hellFlaggedAt).where(sql`hell_flagged_at is not null`),
+    // The target of the (workspace_id, case_id) keys of the tables intake writes.
+    uniqueIndex('cases_workspace_id_key').on(t.workspaceId, t.id),
+    foreignKey({ name: 'cases_customer_fk', columns: [t.workspaceId, t.customerId], foreignColumns: [customers.workspaceId, customers.id] }),
   ],
 );
 
@@ -140,9 +146,9 @@ export const messages = pgTable(
   'messages',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    workspaceId: uuid('workspace_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
     direction: text('direction').$type<'inbound' | 'outbound'>().notNull(),
     channel: text('channel').notNull(),
     internal: boolean('internal').notNull().default(false),
@@ -166,7 +172,11 @@ export const messages = pgTable(
     index('messages_unanswered_idx')
       .on(t.workspaceId, t.createdAt)
       .where(sql`direction = 'inbound' and internal = false and answered_at is null`),
-    uniqueIndex('messages_workspace_external_key').on(t.workspaceId, t.externalId),
+    // Partial: only e-mail has external ids (Message-ID); a null never clashes anyway, and every
+    // other message skipped an index insert (docs/BENCHMARKS.md, "Core desk").
+    uniqueIndex('messages_workspace_external_key').on(t.workspaceId, t.externalId).where(sql`external_id is not null`),
+    foreignKey({ name: 'messages_case_fk', columns: [t.workspaceId, t.caseId], foreignColumns: [cases.workspaceId, cases.id] }),
+    foreignKey({ name: 'messages_customer_fk', columns: [t.workspaceId, t.customerId], foreignColumns: [customers.workspaceId, customers.id] }),
   ],
 );
 
@@ -174,9 +184,11 @@ export const events = pgTable(
   'events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
-    caseId: uuid('case_id').references(() => cases.id),
-    customerId: uuid('customer_id').references(() => customers.id),
+    // Checked through the case's and the customer's keys; an event of neither (a mailbox's) is
+    // written from a row of that workspace (docs/ARCHITECTURE.md, "Keys of the hot tables").
+    workspaceId: uuid('workspace_id').notNull(),
+    caseId: uuid('case_id'),
+    customerId: uuid('customer_id'),
     type: text('type').notNull(),
     actorUserId: uuid('actor_user_id').references(() => users.id),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
@@ -186,6 +198,8 @@ export const events = pgTable(
     index('events_case_idx').on(t.caseId, t.id),
     index('events_customer_idx').on(t.customerId, t.id),
     index('events_workspace_type_idx').on(t.workspaceId, t.type, t.occurredAt),
+    foreignKey({ name: 'events_case_fk', columns: [t.workspaceId, t.caseId], foreignColumns: [cases.workspaceId, cases.id] }),
+    foreignKey({ name: 'events_customer_fk', columns: [t.workspaceId, t.customerId], foreignColumns: [customers.workspaceId, customers.id] }),
   ],
 );
 
@@ -193,8 +207,8 @@ export const acknowledgements = pgTable(
   'acknowledgements',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    workspaceId: uuid('workspace_id').notNull(),
+    caseId: uuid('case_id').notNull(),
     messageId: uuid('message_id').notNull().references(() => messages.id),
     reference: text('reference').notNull(),
     promisedBy: ts('promised_by').notNull(),
@@ -205,16 +219,19 @@ export const acknowledgements = pgTable(
     delivered: boolean('delivered').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('acknowledgements_case_idx').on(t.caseId, t.createdAt)],
+  (t) => [
+    index('acknowledgements_case_idx').on(t.caseId, t.createdAt),
+    foreignKey({ name: 'acknowledgements_case_fk', columns: [t.workspaceId, t.caseId], foreignColumns: [cases.workspaceId, cases.id] }),
+  ],
 );
 
 export const promises = pgTable(
   'promises',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    workspaceId: uuid('workspace_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
     ownerId: uuid('owner_id').notNull().references(() => users.id),
     kind: text('kind').notNull(),
     channel: text('channel').notNull(),
@@ -231,6 +248,8 @@ export const promises = pgTable(
   (t) => [
     index('promises_workspace_status_due_idx').on(t.workspaceId, t.status, t.dueAt),
     index('promises_case_idx').on(t.caseId),
+    foreignKey({ name: 'promises_case_fk', columns: [t.workspaceId, t.caseId], foreignColumns: [cases.workspaceId, cases.id] }),
+    foreignKey({ name: 'promises_customer_fk', columns: [t.workspaceId, t.customerId], foreignColumns: [customers.workspaceId, customers.id] }),
   ],
 );
 

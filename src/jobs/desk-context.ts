@@ -14,10 +14,10 @@ export interface Timers {
   schedule(tx: Db, timer: TimerRequest): Promise<void>;
   /**
    * The timers as bodies of data-modifying CTEs (one per timer name), for a caller that writes
-   * a whole operation in one statement (intake); nothing is inserted unless the CTE named by
-   * `onlyIf` returned a row. Absent (in-memory timers), the caller schedules them after its write.
+   * several operations in one statement (intake): a timer is inserted only if the CTE named by
+   * `casesWritten` returned its case's id. Absent (in-memory timers), the caller schedules them after its write.
    */
-  insertText?(statement: HotStatement, timers: TimerRequest[], onlyIf: string): string[];
+  insertText?(statement: HotStatement, timers: Array<{ timer: TimerRequest; caseId: string }>, casesWritten: string): string[];
 }
 
 /** What every desk operation needs: the store, the timer queue, and the clock. */

@@ -65,14 +65,18 @@ export async function startJobs(store: Store, options: { pollingIntervalSeconds?
       });
     },
     // The same insert as boss.insert (its plan, joined with the queue row for the retry policy),
-    // with its JSON parameter read through a guard so it inserts nothing when the caller's write didn't happen.
-    insertText(statement: HotStatement, requests: TimerRequest[], onlyIf: string) {
-      const byName = new Map<string, TimerRequest[]>();
-      for (const timer of requests) byName.set(timer.name, [...(byName.get(timer.name) ?? []), timer]);
+    // with its JSON parameter filtered so that only the timers of the cases written are inserted.
+    insertText(statement: HotStatement, requests: Array<{ timer: TimerRequest; caseId: string }>, casesWritten: string) {
+      const byName = new Map<string, Array<{ timer: TimerRequest; caseId: string }>>();
+      for (const request of requests) byName.set(request.timer.name, [...(byName.get(request.timer.name) ?? []), request]);
       return [...byName].map(([name, group]) => {
         const [before, after] = insertPlan(name);
-        const jobs = statement.param(JSON.stringify(group.map((t) => ({ data: t.payload, startAfter: t.startAfter.toISOString(), singletonKey: t.singletonKey ?? null }))), 'text');
-        return `${before}(select ${jobs} where exists (select from ${onlyIf}))::json${after}`;
+        // json_to_recordset ignores the key it does not declare (writtenWith).
+        const jobs = statement.param(
+          JSON.stringify(group.map(({ timer: t, caseId }) => ({ data: t.payload, startAfter: t.startAfter.toISOString(), singletonKey: t.singletonKey ?? null, writtenWith: caseId }))),
+          'json',
+        );
+        return `${before}(select json_agg(j.value) from json_array_elements(${jobs}) j where (j.value->>'writtenWith')::uuid in (select id from ${casesWritten}))${after}`;
       });
     },
   };

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiveCustomerMessage } from '../../src/cases/receive-customer-message.ts';
 import { readThread } from '../../src/cases/read-intake-state.ts';
-import { writeIntake } from '../../src/cases/write-intake.ts';
+import { writeIntake } from '../../src/cases/intake-group-commit.ts';
 import { queryRows } from '../../src/db/open-database.ts';
 import { acknowledgements, cases, events, messages, promises } from '../../src/db/schema.ts';
 import type { DeskContext } from '../../src/jobs/desk-context.ts';
