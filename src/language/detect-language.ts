@@ -23,18 +23,39 @@ export interface DetectedLanguage {
   confidence: number;
 }
 
-// Letters, and letters of each script (a lookahead: a letter that is also of the script), are
-// counted with one global match each: detection runs on every inbound message, and a regular
-// expression test per character was a quarter of its time (92 → 69 µs for a sentence).
-const LETTER = /\p{L}/gu;
+// Letters are counted in one pass: a regular expression drops everything that is not a letter,
+// and each remaining character's script is told from its code point (the blocks of the three
+// scripts below). Detection runs on every inbound message: a regular expression test per
+// character was a quarter of its time, and a global match per script (arrays of every letter)
+// half of it again (135 → 81 µs for a sentence, most of the rest in eld).
+const NOT_LETTER = /\P{L}+/gu;
 const SCRIPT_DEFAULTS = [
-  { letters: /(?=\p{L})\p{Script=Arabic}/gu, language: 'ar', family: ['ar', 'fa', 'ur', 'ps', 'ku', 'sd'] },
-  { letters: /(?=\p{L})\p{Script=Hebrew}/gu, language: 'he', family: ['he', 'yi'] },
-  { letters: /(?=\p{L})\p{Script=Cyrillic}/gu, language: 'ru', family: ['ru', 'uk', 'be', 'bg', 'sr', 'mk', 'kk', 'ky', 'mn', 'tg'] },
+  { language: 'ar', family: ['ar', 'fa', 'ur', 'ps', 'ku', 'sd'] },
+  { language: 'he', family: ['he', 'yi'] },
+  { language: 'ru', family: ['ru', 'uk', 'be', 'bg', 'sr', 'mk', 'kk', 'ky', 'mn', 'tg'] },
 ] as const;
 
-function countMatches(text: string, pattern: RegExp): number {
-  return text.match(pattern)?.length ?? 0;
+/** 0 Arabic, 1 Hebrew, 2 Cyrillic (SCRIPT_DEFAULTS' order), -1 any other script. */
+function scriptOf(code: number): number {
+  if (code < 0x0400) return -1;
+  if (code <= 0x052f || (code >= 0x1c80 && code <= 0x1c8f) || (code >= 0x2de0 && code <= 0x2dff) || (code >= 0xa640 && code <= 0xa69f) || (code >= 0x1e030 && code <= 0x1e08f)) return 2;
+  if (code >= 0x0590 && code <= 0x05ff) return 1;
+  if ((code >= 0x0600 && code <= 0x06ff) || (code >= 0x0750 && code <= 0x077f) || (code >= 0x0870 && code <= 0x08ff)) return 0;
+  if (code >= 0xfb1d && code <= 0xfb4f) return 1;
+  if ((code >= 0xfb50 && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfeff) || (code >= 0x10e60 && code <= 0x10e7f) || (code >= 0x1ee00 && code <= 0x1eeff)) return 0;
+  return -1;
+}
+
+/** How many letters the text has, and how many of them are in each of SCRIPT_DEFAULTS' scripts. */
+function countLetters(text: string): { letters: number; byScript: [number, number, number] } {
+  const byScript: [number, number, number] = [0, 0, 0];
+  let letters = 0;
+  for (const letter of text.replace(NOT_LETTER, '')) {
+    letters++;
+    const script = scriptOf(letter.codePointAt(0)!);
+    if (script >= 0) byScript[script as 0 | 1 | 2]++;
+  }
+  return { letters, byScript };
 }
 
 /**
@@ -63,17 +84,17 @@ export function stripQuotedText(text: string): string {
 
 export function detectLanguage(text: string): DetectedLanguage {
   const clean = stripQuotedText(text).normalize('NFKC');
-  const letters = countMatches(clean, LETTER);
+  const { letters, byScript } = countLetters(clean);
   if (letters === 0) return { language: null, confidence: 0 };
 
   // The script that most letters are written in, if it is one we can default from.
   let bestScript: (typeof SCRIPT_DEFAULTS)[number] | null = null;
   let bestShare = 0;
-  for (const s of SCRIPT_DEFAULTS) {
-    const share = countMatches(clean, s.letters) / letters;
+  for (let i = 0; i < SCRIPT_DEFAULTS.length; i++) {
+    const share = byScript[i as 0 | 1 | 2] / letters;
     if (share > bestShare) {
       bestShare = share;
-      bestScript = s;
+      bestScript = SCRIPT_DEFAULTS[i]!;
     }
   }
   const scriptDecides = bestScript !== null && bestShare >= 0.5;
