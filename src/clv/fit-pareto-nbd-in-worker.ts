@@ -90,6 +90,8 @@ export function startParetoNbdWorker(): ParetoNbdWorker {
       });
     },
     close() {
+      // A fit still running is abandoned with its caller (who failed): not redone in this thread.
+      onFailure = null;
       void worker.terminate();
     },
   };
