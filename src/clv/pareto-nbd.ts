@@ -25,7 +25,7 @@ export interface ParetoNbdParams {
 }
 
 /** log G(u) for one x (see the header comment). */
-function logG(p: ParetoNbdParams, x: number, u: number): number {
+export function paretoNbdLogG(p: ParetoNbdParams, x: number, u: number): number {
   const { r, alpha, s, beta } = p;
   const rsx = r + s + x;
   const m = Math.max(alpha, beta);
@@ -45,7 +45,7 @@ function logBracket(p: ParetoNbdParams, x: number, T: number, lgTx: number, lgT:
 export function paretoNbdCustomerLogLikelihood(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   const { r, alpha, s, beta } = p;
   const head = lnGammaRatio(r, x) + r * Math.log(alpha) + s * Math.log(beta);
-  return head + logBracket(p, x, T, logG(p, x, tx), logG(p, x, T));
+  return head + logBracket(p, x, T, paretoNbdLogG(p, x, tx), paretoNbdLogG(p, x, T));
 }
 
 interface PairIndex {
@@ -98,7 +98,7 @@ export function paretoNbdLogLikelihood(p: ParetoNbdParams, g: CustomerGroups): n
   const pairs = pairIndex(g);
   const np = pairs.pairX.length;
   const lg = new Float64Array(np);
-  for (let k = 0; k < np; k++) lg[k] = logG(p, pairs.pairX[k] as number, pairs.pairU[k] as number);
+  for (let k = 0; k < np; k++) lg[k] = paretoNbdLogG(p, pairs.pairX[k] as number, pairs.pairU[k] as number);
   const nx = g.uniqueX.length;
   const perX = new Float64Array(nx); // ln Γ(r+x) − ln Γ(r) + ln s − ln(r+s+x)
   for (let k = 0; k < nx; k++) {
@@ -180,6 +180,9 @@ export function fitParetoNbd(data: CustomerGroups | CustomerColumns, options: Pa
     search: 'gradient',
     coarseAbove: 5_000,
     coarseLevels: 16,
+    // 1,000,000 customers: 695,000 rows, 167,000 at 128 levels. The full-data polish then takes
+    // 4 steps instead of 6 (45 evaluations instead of 63, 115 ms each): fit 9.5 → 7.9 s.
+    middleLevels: 128,
     polishGradientTolerance: 1e-6,
   });
   const params = fromLog(result.x);
@@ -199,8 +202,16 @@ export function fitParetoNbd(data: CustomerGroups | CustomerColumns, options: Pa
 
 /** P(alive at T | x, t_x, T). */
 export function paretoNbdProbabilityAlive(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+  return paretoNbdProbabilityAliveFromLogG(p, x, T, paretoNbdLogG(p, x, tx), paretoNbdLogG(p, x, T));
+}
+
+/**
+ * P(alive) given log G at t_x and at T: scoring many customers computes log G once per
+ * distinct (x, u) pair (a few tens of thousands) rather than twice per customer.
+ */
+export function paretoNbdProbabilityAliveFromLogG(p: ParetoNbdParams, x: number, T: number, logGTx: number, logGT: number): number {
   const { r, alpha, s, beta } = p;
-  const logA0 = logSubExp(logG(p, x, tx), logG(p, x, T));
+  const logA0 = logSubExp(logGTx, logGT);
   const logRest = Math.log(s) - Math.log(r + s + x) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + logA0;
   return 1 / (1 + Math.exp(logRest));
 }

@@ -4,7 +4,10 @@
 // rows in key order — in one transaction, or on PostgreSQL in two customer-id ranges side by
 // side.
 import { sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
 import type { GammaGammaParams } from '../clv/gamma-gamma.ts';
+import { binaryArray } from '../db/binary-array.ts';
+import { driverClient } from '../db/hot-statement.ts';
 import type { Db } from '../db/open-database.ts';
 import { customerIdRanges, inCustomerRange, type CustomerIdRange } from './customer-id-ranges.ts';
 import type { RetentionSettings } from './retention-settings.ts';
@@ -24,14 +27,37 @@ export interface ScoresToWrite {
 
 const UPLOAD_ROWS = 200_000;
 
+/** The per-group scores' columns, in score_groups' order, ready to bind as array parameters. */
+type Upload = (from: number, to: number) => SQL[];
+
+/**
+ * On PostgreSQL the columns go up as binary arrays, built once for every part; on PGlite as
+ * comma-separated text (pg's own array serialisation of 11 × 695,000 values took 8.8 s; the
+ * text 2 s per part in Node plus its parsing in the database; binary 0.5 s once).
+ */
+function uploadColumns(db: Db, g: SummaryGroups, s: GroupScores): { upload: Upload; rowsPerStatement: number } {
+  const columns: Array<[Float64Array | Int32Array, 'int4' | 'float8']> = [
+    [g.x, 'int4'], [g.tx, 'int4'], [g.T, 'int4'], [s.pAlive, 'float8'], [s.expected, 'float8'], [s.discounted, 'float8'],
+    [s.riskPoints, 'float8'], [s.risk, 'int4'], [s.overduePoints, 'int4'], [s.lowPAlivePoints, 'int4'], [s.gapDays, 'int4'],
+  ];
+  if (driverClient(db) instanceof pg.Pool) {
+    const binary = columns.map(([values, type]) => sql`${binaryArray(values, type)}::${sql.raw(type)}[]`);
+    return { upload: () => binary, rowsPerStatement: Infinity };
+  }
+  const upload: Upload = (from, to) =>
+    columns.map(([values, type]) => sql`string_to_array(${Array.prototype.join.call(values.subarray(from, to), ',')}, ',')::${sql.raw(type)}[]`);
+  return { upload, rowsPerStatement: UPLOAD_ROWS };
+}
+
 export async function writeScores(db: Db, w: ScoresToWrite, options: { parts?: number } = {}): Promise<void> {
   const lock = (tx: Db) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`customer_scores:${w.workspaceId}`}))`);
   const parts = options.parts ?? 1;
+  const upload = uploadColumns(db, w.groups, w.scores);
   if (parts <= 1) {
     await db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Db;
       await lock(tx);
-      await writePart(tx, w, 'all');
+      await writePart(tx, w, upload, 'all');
       await tx.execute(sql`analyze customer_scores`);
     });
     return;
@@ -44,27 +70,25 @@ export async function writeScores(db: Db, w: ScoresToWrite, options: { parts?: n
   await db.transaction(async (lockTx) => {
     await lock(lockTx as unknown as Db);
     // allSettled: the lock is held until every part has finished, failed ones included.
-    const results = await Promise.allSettled(customerIdRanges(parts).map((range) => db.transaction(async (tx) => writePart(tx as unknown as Db, w, range))));
+    const results = await Promise.allSettled(customerIdRanges(parts).map((range) => db.transaction(async (tx) => writePart(tx as unknown as Db, w, upload, range))));
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
   });
   await db.execute(sql`analyze customer_scores`);
 }
 
-async function writePart(tx: Db, w: ScoresToWrite, range: CustomerIdRange | 'all'): Promise<void> {
-  const { groups: g, scores: s, workspaceId, asOf } = w;
+async function writePart(tx: Db, w: ScoresToWrite, { upload, rowsPerStatement }: ReturnType<typeof uploadColumns>, range: CustomerIdRange | 'all'): Promise<void> {
+  const { workspaceId, asOf } = w;
   const inRange = (column: SQL) => inCustomerRange(column, range);
   await tx.execute(sql`
     create temp table score_groups (x int, tx int, t int, p_alive float8, expected float8, discounted float8,
       risk_points float8, risk int, overdue_points int, low_p_alive_points int, gap_days int) on commit drop`);
-  const n = g.x.length;
-  for (let i = 0; i < n; i += UPLOAD_ROWS) {
-    const part = (a: Float64Array | Int32Array) => Array.prototype.join.call(a.subarray(i, Math.min(n, i + UPLOAD_ROWS)), ',');
-    const ints = (a: Float64Array | Int32Array) => sql`string_to_array(${part(a)}, ',')::int[]`;
-    const floats = (a: Float64Array) => sql`string_to_array(${part(a)}, ',')::float8[]`;
-    await tx.execute(sql`insert into score_groups select * from unnest(
-      ${ints(g.x)}, ${ints(g.tx)}, ${ints(g.T)}, ${floats(s.pAlive)}, ${floats(s.expected)}, ${floats(s.discounted)},
-      ${floats(s.riskPoints)}, ${ints(s.risk)}, ${ints(s.overduePoints)}, ${ints(s.lowPAlivePoints)}, ${ints(s.gapDays)})`);
+  const n = w.groups.x.length;
+  for (let i = 0; i < n; i += rowsPerStatement) {
+    // unnest() per column in the select list, not unnest(a, b, …) in FROM: the latter keeps
+    // each column in a tuplestore first (2.1 s against 0.9 s for 695,000 rows × 11).
+    const columns = upload(i, Math.min(n, i + rowsPerStatement)).map((c) => sql`unnest(${c})`);
+    await tx.execute(sql`insert into score_groups select ${sql.join(columns, sql`, `)}`);
   }
   await tx.execute(sql`analyze score_groups`);
   // Gamma-Gamma's conditional expected spend per customer (Fader, Hardie & Lee 2005).

@@ -190,6 +190,14 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
     await rebuildRetention(kept.store.db, ws.id, kept.clock.now(), { parts: 3 });
     expect(await summary()).toEqual(before);
     expect(await get<CohortsResponse>('/api/v1/retention/cohorts')).toEqual(cohorts);
+    // A summary left behind by a customer without purchases is removed, in one part or several.
+    for (const parts of [1, 3]) {
+      await kept.store.db.execute(sql`
+        insert into customer_value (workspace_id, customer_id, first_day, last_day, purchase_days, orders, revenue, repeat_revenue)
+        values (${ws.id}, gen_random_uuid(), '2024-01-01', '2024-01-01', 1, 1, 10, 0)`);
+      await rebuildRetention(kept.store.db, ws.id, kept.clock.now(), { parts });
+      expect(await summary()).toEqual(before);
+    }
     // Twice at the same instant, then later: still one row per customer (on PostgreSQL the
     // scores are written in two id ranges side by side).
     expect(bulkParts(kept.store.db)).toBe(kind === 'postgres' ? 2 : 1);
