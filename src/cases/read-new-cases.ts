@@ -4,9 +4,8 @@
 // wake-up on both sides, which on a busy desk costs more than these index lookups. Only while
 // the staff's loads are remembered (staff-loads.ts); otherwise readNewCase reads them too, alone.
 import type { Db } from '../db/open-database.ts';
-import { HotStatement, runHotStatement } from '../db/hot-statement.ts';
+import { HotStatement, rowFromJson, runHotStatement } from '../db/hot-statement.ts';
 import { customers } from '../db/schema.ts';
-import { rowFromJson } from '../db/hot-statement.ts';
 import type { CustomerRow } from '../customers/customer-identity.ts';
 
 /** One customer to find: exactly one of id, email (normalised) or phone is set. */
