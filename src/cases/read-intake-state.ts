@@ -5,7 +5,7 @@ import { KeptError, notFound } from '../errors/kept-error.ts';
 import { normalizeEmail, type CustomerIdentity, type CustomerRow } from '../customers/customer-identity.ts';
 import type { OwnerCandidate } from './choose-owner.ts';
 import { freshStaffLoads, rememberStaffLoads } from './staff-loads.ts';
-import { findCustomerForNewCase } from './read-new-cases.ts';
+import { findCustomerForNewCase, findCustomersForNewCases } from './read-new-cases.ts';
 import { insideTransaction } from './write-intake.ts';
 
 // Intake reads what it decides on in one statement and writes in one more
@@ -53,39 +53,31 @@ export interface NewCaseState {
 
 /** A message that opens a case: the customer by id, e-mail or phone, the staff's loads and a case number. */
 export async function readNewCase(db: Db, workspaceId: string, who: CustomerIdentity): Promise<NewCaseState> {
-  const cached = freshStaffLoads(workspaceId);
-  if (cached && !insideTransaction(db)) {
-    // The usual case on a busy desk: one statement for every message opening a case meanwhile.
-    const found = await findCustomerForNewCase(db, { workspaceId, ...customerKey(who) });
-    if (who.id && !found.customer) throw notFound('The customer');
-    return { ...found, staff: cached };
-  }
+  const lookup = { workspaceId, ...customerKey(who) };
+  const staff = freshStaffLoads(workspaceId) ?? (await readStaffLoads(db, workspaceId));
+  // Outside a transaction, one statement answers every message opening a case meanwhile.
+  const found = insideTransaction(db) ? (await findCustomersForNewCases(db, [lookup]))[0]! : await findCustomerForNewCase(db, lookup);
+  if (who.id && !found.customer) throw notFound('The customer');
+  return { ...found, staff };
+}
+
+/**
+ * Every active staff member with their open cases, remembered for a second (staff-loads.ts).
+ * The load is counted per person in cases_workspace_owner_status_idx (workspace, owner,
+ * status): an index-only scan of that person's own cases, not of the whole backlog.
+ */
+async function readStaffLoads(db: Db, workspaceId: string): Promise<OwnerCandidate[]> {
   const statement = new HotStatement();
-  const workspace = statement.param(workspaceId, 'uuid');
-  const match = customerMatch(statement, who);
-  // The load is counted per staff member in cases_workspace_owner_status_idx (workspace,
-  // owner, status): an index-only scan of that person's own cases, not of the whole backlog.
-  const staffColumn = cached
-    ? 'null::json'
-    : `(select coalesce(json_agg(json_build_object(
-          'id', u.id, 'role', u.role, 'languages', u.languages, 'capacity', u.capacity, 'active', u.active,
-          'openCases', (select count(*) from cases c where c.workspace_id = u.workspace_id and c.owner_id = u.id and c.status not in ('resolved', 'closed'))
-        )), '[]'::json) from users u where u.workspace_id = ${workspace} and u.active)`;
-  const text = `select
-      (select json_build_array(to_jsonb(cu), cu.xmin::text) from customers cu where cu.workspace_id = ${workspace} and ${match} limit 1) as customer,
-      ${staffColumn} as staff,
-      nextval('cases_number_seq') as case_number`;
-  const [row] = await runHotStatement<{ customer: unknown; staff: OwnerCandidate[] | string | null; case_number: number | string }>(db, text, statement.values);
-  if (!row) throw notFound('The workspace');
-  if (who.id && !row.customer) throw notFound('The customer');
-  const found = row.customer ? ((typeof row.customer === 'string' ? JSON.parse(row.customer) : row.customer) as [unknown, string]) : null;
-  let staff = cached;
-  if (!staff) {
-    const read = (typeof row.staff === 'string' ? JSON.parse(row.staff) : row.staff ?? []) as OwnerCandidate[];
-    staff = read.map((s) => ({ ...s, openCases: Number(s.openCases) }));
-    rememberStaffLoads(workspaceId, staff);
-  }
-  return { customer: found ? rowFromJson(customers, found[0]) : null, customerVersion: found?.[1] ?? null, staff, caseNumber: Number(row.case_number) };
+  const text = `select coalesce(json_agg(json_build_object(
+        'id', u.id, 'role', u.role, 'languages', u.languages, 'capacity', u.capacity, 'active', u.active,
+        'openCases', (select count(*) from cases c where c.workspace_id = u.workspace_id and c.owner_id = u.id and c.status not in ('resolved', 'closed'))
+      )), '[]'::json) as staff
+    from users u where u.workspace_id = ${statement.param(workspaceId, 'uuid')} and u.active`;
+  const [row] = await runHotStatement<{ staff: OwnerCandidate[] | string | null }>(db, text, statement.values);
+  const read = (typeof row?.staff === 'string' ? JSON.parse(row.staff) : (row?.staff ?? [])) as OwnerCandidate[];
+  const staff = read.map((s) => ({ ...s, openCases: Number(s.openCases) }));
+  rememberStaffLoads(workspaceId, staff);
+  return staff;
 }
 
 /** The same person writing twice is one customer: matched by id, then e-mail, then phone. */
@@ -96,13 +88,6 @@ function customerKey(who: CustomerIdentity): { id: string | null; email: string 
   const phone = who.phone?.trim();
   if (phone) return { id: null, email: null, phone };
   throw new KeptError('request.invalid', 'A customer needs an e-mail address or a phone number', { field: 'customer.email' });
-}
-
-function customerMatch(statement: HotStatement, who: CustomerIdentity): string {
-  const key = customerKey(who);
-  if (key.id) return `cu.id = ${statement.param(key.id, 'uuid')}`;
-  if (key.email) return `cu.email = ${statement.param(key.email, 'text')}`;
-  return `cu.phone = ${statement.param(key.phone, 'text')}`;
 }
 
 /** Whether the identity given with a threaded message is the case's own customer. */

@@ -1,8 +1,8 @@
 // The read of a message that opens a case (readNewCase: the customer, a case number), gathered
 // for the messages that arrive together: one statement answers all of them, as intake's
 // writes are gathered into one (intake-group-commit.ts). A statement is a round trip and a
-// wake-up on both sides, which on a busy desk costs more than these index lookups. Only while
-// the staff's loads are remembered (staff-loads.ts); otherwise readNewCase reads them too, alone.
+// wake-up on both sides, which on a busy desk costs more than these index lookups. The staff's
+// loads are read apart, at most once a second (staff-loads.ts).
 import type { Db } from '../db/open-database.ts';
 import { HotStatement, rowFromJson, runHotStatement } from '../db/hot-statement.ts';
 import { customers } from '../db/schema.ts';

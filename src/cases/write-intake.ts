@@ -75,13 +75,16 @@ const CASES_WRITTEN = 'written_case';
 export async function writeIntakes(db: Db, timers: Timers, writes: IntakeWrite[]): Promise<Array<IntakeVersions | false>> {
   const statement = new HotStatement();
   const parts: Array<[string, string]> = [];
-  const writtenBy: string[] = [];
 
-  const inserted = writes.flatMap((w) => (w.caseWrite.kind === 'insert' ? [w.caseWrite.row] : []));
-  bySignature(inserted).forEach((rows, i) => {
-    parts.push([`inserted_cases_${i}`, `${insertRowsText(statement, cases, rows)} returning id, xmin::text as version`]);
-    writtenBy.push(`inserted_cases_${i}`);
-  });
+  // One insert per set of columns given (bySignature), each a CTE named `<name>_<i>`.
+  const insert = (name: string, table: PgTable, rows: object[], options: { caseIn?: string; ordered?: boolean; returning?: boolean } = {}): string[] =>
+    bySignature(rows).map((group, i) => {
+      const text = insertRowsText(statement, table, group as Array<Record<string, unknown>>, options);
+      parts.push([`${name}_${i}`, options.returning ? `${text} returning id, xmin::text as version` : text]);
+      return `${name}_${i}`;
+    });
+
+  const writtenBy = insert('inserted_cases', cases, writes.flatMap((w) => (w.caseWrite.kind === 'insert' ? [w.caseWrite.row] : [])), { returning: true });
   const updates = writes.flatMap((w) => (w.caseWrite.kind === 'update' ? [w.caseWrite] : []));
   if (updates.length > 0) {
     parts.push(['updated_cases', updateCasesText(statement, updates)]);
@@ -89,38 +92,27 @@ export async function writeIntakes(db: Db, timers: Timers, writes: IntakeWrite[]
   }
   parts.push([CASES_WRITTEN, writtenBy.map((name) => `select id, version from ${name}`).join(' union all ')]);
 
-  const customerParts: string[] = [];
-  const newCustomers = writes.flatMap((w) => (w.newCustomer ? [w.newCustomer] : []));
-  bySignature(newCustomers).forEach((rows, i) => {
-    parts.push([`new_customers_${i}`, `${insertRowsText(statement, customers, rows)} returning id, xmin::text as version`]);
-    customerParts.push(`new_customers_${i}`);
-  });
+  const customerParts = insert('new_customers', customers, writes.flatMap((w) => (w.newCustomer ? [w.newCustomer] : [])), { returning: true });
   const languages = writes.flatMap((w) => (w.customerLanguage ? [{ id: w.customerLanguage.id, language: w.customerLanguage.language, case_id: caseIdOf(w) }] : []));
   if (languages.length > 0) {
     parts.push([
       'customer_languages',
       `update customers cu set language = l.language
         from json_to_recordset(${statement.param(JSON.stringify(languages), 'json')}) as l(id uuid, language text, case_id uuid)
-        where cu.id = any(${statement.param(`{${languages.map((l) => l.id).join(',')}}`, 'uuid[]')}) and cu.id = l.id and l.case_id in (select id from ${CASES_WRITTEN})
+        where cu.id = any(${uuidArray(statement, languages.map((l) => l.id))}) and cu.id = l.id and l.case_id in (select id from ${CASES_WRITTEN})
         returning cu.id, cu.xmin::text as version`,
     ]);
     customerParts.push('customer_languages');
   }
 
-  const children: Array<[string, PgTable, Array<Record<string, unknown>>]> = [
-    ['messages', messages, writes.map((w) => w.message)],
-    ['acknowledgements', acknowledgements, writes.flatMap((w) => (w.acknowledgement ? [w.acknowledgement] : []))],
-    ['outbox', outbox, writes.flatMap((w) => (w.outbox ? [w.outbox] : []))],
-    ['promises', promises, writes.flatMap((w) => (w.promise ? [w.promise] : []))],
-    ['tasks', tasks, writes.flatMap((w) => (w.task ? [w.task] : []))],
-  ];
-  for (const [name, table, rows] of children) {
-    bySignature(rows).forEach((group, i) => parts.push([`new_${name}_${i}`, insertRowsText(statement, table, group, { caseIn: CASES_WRITTEN })]));
-  }
+  const ofWrittenCases = { caseIn: CASES_WRITTEN };
+  insert('new_messages', messages, writes.map((w) => w.message), ofWrittenCases);
+  insert('new_acknowledgements', acknowledgements, writes.flatMap((w) => (w.acknowledgement ? [w.acknowledgement] : [])), ofWrittenCases);
+  insert('new_outbox', outbox, writes.flatMap((w) => (w.outbox ? [w.outbox] : [])), ofWrittenCases);
+  insert('new_promises', promises, writes.flatMap((w) => (w.promise ? [w.promise] : [])), ofWrittenCases);
+  insert('new_tasks', tasks, writes.flatMap((w) => (w.task ? [w.task] : [])), ofWrittenCases);
   // Events keep the order they were decided in (their ids are serial and the timeline reads by id).
-  bySignature(writes.flatMap((w) => w.events.map(eventRow))).forEach((group, i) =>
-    parts.push([`new_events_${i}`, insertRowsText(statement, events, group, { caseIn: CASES_WRITTEN, ordered: true })]),
-  );
+  insert('new_events', events, writes.flatMap((w) => w.events.map(eventRow)), { ...ofWrittenCases, ordered: true });
   const timerRequests = writes.flatMap((w) => w.timers.map((timer) => ({ timer, caseId: caseIdOf(w) })));
   if (timers.insertText && timerRequests.length > 0) {
     timers.insertText(statement, timerRequests, CASES_WRITTEN).forEach((part, i) => parts.push([`new_timers_${i}`, part]));
@@ -172,7 +164,7 @@ function updateCasesText(statement: HotStatement, updates: Array<Extract<IntakeW
     from json_to_recordset(${statement.param(JSON.stringify(rows), 'json')}) as u(id uuid, workspace_id uuid, version text, status text,
       last_customer_message_at timestamptz, updated_at timestamptz, last_acknowledged_at timestamptz,
       guarded boolean, customer_id uuid, customer_version text, open_first_response_id uuid)
-    where c.id = any(${statement.param(`{${updates.map((u) => u.id).join(',')}}`, 'uuid[]')}) and c.id = u.id and c.workspace_id = u.workspace_id and c.xmin = u.version::xid
+    where c.id = any(${uuidArray(statement, updates.map((u) => u.id))}) and c.id = u.id and c.workspace_id = u.workspace_id and c.xmin = u.version::xid
       and (not u.guarded or (
         (select cu.xmin::text from customers cu where cu.id = u.customer_id) = u.customer_version
         and (select p.id from promises p where p.case_id = u.id and p.kind = 'first_response' and p.status = 'open' limit 1)
@@ -202,6 +194,11 @@ function bySignature<T extends object>(rows: T[]): T[][] {
     else groups.set(signature, [set]);
   }
   return [...groups.values()];
+}
+
+/** uuids as one array parameter (text form: uuids need no quoting). */
+function uuidArray(statement: HotStatement, ids: string[]): string {
+  return statement.param(`{${ids.join(',')}}`, 'uuid[]');
 }
 
 function versionsById(json: unknown): Map<string, string> {
