@@ -27,7 +27,8 @@ import {
   pgUrl,
   recreateDatabase,
   cpuSnapshot,
-  type CpuSnapshot,
+  cpuSpent,
+  type CpuSpent,
   rssMiB,
   runLoad,
   walBytes,
@@ -154,7 +155,7 @@ async function profileStatements(w: Workload, variant: Exclude<Variant, 'probe'>
 }
 
 /** CPU ms per request of one phase: the server, PostgreSQL's processes, the load generator; and WAL bytes per request. */
-type CpuPerRequest = { server: number; postgres: number; client: number; wal: number };
+type CpuPerRequest = { server: number; postgres: number; backends: number; client: number; wal: number };
 
 interface StoreResult {
   /** The store, and for a compared checkout its path. */
@@ -167,6 +168,8 @@ interface StoreResult {
 
 interface Target {
   label: string;
+  /** the PostgreSQL database (its backends' CPU is counted apart from the rest of the server) */
+  database: string | null;
   server: Awaited<ReturnType<typeof startBenchServer>>;
   w: Workload;
   result: StoreResult;
@@ -190,7 +193,7 @@ async function prepareTarget(store: 'pglite' | 'postgres', label: string, dbName
   let server: Awaited<ReturnType<typeof startBenchServer>> | null = null;
   const cleanup = async () => {
     await server?.stop();
-    if (store === 'postgres') await dropDatabase(dbName);
+    if (store === 'postgres' && !process.env.BENCH_KEEP_DB) await dropDatabase(dbName);
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
@@ -210,7 +213,7 @@ async function prepareTarget(store: 'pglite' | 'postgres', label: string, dbName
     }
     const rounds = Object.fromEntries(ALL_VARIANTS.map((v) => [v, [] as LoadResult[]])) as Record<Variant, LoadResult[]>;
     const cpu = Object.fromEntries(ALL_VARIANTS.map((v) => [v, [] as CpuPerRequest[]])) as Record<Variant, CpuPerRequest[]>;
-    return { label, server, w, result: { store: label, rounds, cpu, profiles: [], rssMiB: null }, cleanup };
+    return { label, database: store === 'postgres' ? dbName : null, server, w, result: { store: label, rounds, cpu, profiles: [], rssMiB: null }, cleanup };
   } catch (error) {
     await cleanup();
     throw error;
@@ -230,17 +233,20 @@ async function benchStore(store: 'pglite' | 'postgres'): Promise<StoreResult[]> 
     const compareRoot = process.env.BENCH_COMPARE_ROOT;
     if (compareRoot && store === 'postgres') targets.push(await prepareTarget(store, `${store} @ ${compareRoot}`, 'kept_bench_inbound_compare', compareRoot));
     for (let round = 1; round <= ROUNDS; round++) {
-      for (const target of targets) {
+      // Alternate which tree goes first, so neither always measures right after the other's load.
+      for (const target of round % 2 === 0 ? [...targets].reverse() : targets) {
         const { server, w, result: r } = target;
+        const database = target.database ?? undefined;
         for (const variant of VARIANTS) {
           const walBefore = store === 'postgres' ? await walBytes() : NaN;
-          const before = cpuSnapshot(server.pid);
+          const before = cpuSnapshot(server.pid, database);
           const result = await runVariant(w, variant, variant === 'probe' ? counts.probe : counts.mix);
-          const after = cpuSnapshot(server.pid);
+          const after = cpuSnapshot(server.pid, database);
           const wal = store === 'postgres' ? ((await walBytes()) - walBefore) / result.requests : NaN;
           r.rounds[variant].push(result);
-          const per = (k: keyof CpuSnapshot) => (after[k] - before[k]) / result.requests;
-          r.cpu[variant].push({ server: per('server'), postgres: per('postgres'), client: per('client'), wal });
+          const spent = cpuSpent(before, after, database);
+          const per = (k: keyof CpuSpent) => spent[k] / result.requests;
+          r.cpu[variant].push({ server: per('server'), postgres: per('postgres'), backends: per('backends'), client: per('client'), wal });
           r.rssMiB = Math.max(r.rssMiB ?? 0, rssMiB(server.pid) ?? 0);
           process.stderr.write(
             `[${target.label}] round ${round} ${variant.padEnd(6)} ${fmt(result.perSecond)}/s  (${result.requests} in ${fmt(result.seconds, 1)} s, errors ${result.errors}${result.firstError ? `: ${result.firstError}` : ''}, p50 ${fmt(percentile(result.latenciesMs, 50), 1)} ms, p99 ${fmt(percentile(result.latenciesMs, 99), 1)} ms)\n`,
@@ -288,15 +294,17 @@ for (const r of results) {
   }
   console.log(`| ${r.store} | server RSS (max seen) | ${fmt(r.rssMiB ?? NaN)} MiB | | | | | |`);
 }
-console.log('\nCPU per request, ms (median of rounds; PostgreSQL counts every postgres process on the machine):');
-console.log('| store | variant | server | postgres | load generator | total | WAL bytes / request |');
-console.log('|---|---|---:|---:|---:|---:|---:|');
+console.log('\nCPU per request, ms (median of rounds; "postgres" counts every postgres process on the machine, other work included; "its backends" the connections to the database under test only):');
+console.log('| store | variant | server | postgres | its backends | load generator | total | server + its backends | WAL bytes / request |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   for (const variant of VARIANTS) {
     const runs = r.cpu[variant];
     if (runs.length === 0) continue;
     const m = (k: keyof CpuPerRequest) => median(runs.map((x) => x[k]));
-    console.log(`| ${r.store} | ${variant} | ${fmt(m('server'), 2)} | ${fmt(m('postgres'), 2)} | ${fmt(m('client'), 2)} | ${fmt(median(runs.map((x) => x.server + x.postgres + x.client)), 2)} | ${fmt(m('wal'))} |`);
+    console.log(
+      `| ${r.store} | ${variant} | ${fmt(m('server'), 2)} | ${fmt(m('postgres'), 2)} | ${fmt(m('backends'), 2)} | ${fmt(m('client'), 2)} | ${fmt(median(runs.map((x) => x.server + x.postgres + x.client)), 2)} | ${fmt(median(runs.map((x) => x.server + x.backends)), 2)} | ${fmt(m('wal'))} |`,
+    );
   }
 }
 for (const r of results) {

@@ -239,7 +239,18 @@ export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleSt
 /** CPU time used so far, in ms: the server process, every `postgres` process on this machine, and this process (the load generator). */
 export interface CpuSnapshot {
   server: number;
+  /** CPU so far of every postgres process on the machine, by pid */
+  postgres: Map<string, number>;
+  /** the pids of the backends connected to the database under test */
+  backends: Set<string>;
+  client: number;
+}
+
+/** CPU (ms) spent between two snapshots; NaN for backends when no database was named. */
+export interface CpuSpent {
+  server: number;
   postgres: number;
+  backends: number;
   client: number;
 }
 
@@ -263,15 +274,46 @@ function processCpuMs(pid: string): { comm: string; ms: number } | null {
  * so CPU per request says which side — Node or PostgreSQL — a change made cheaper. The
  * PostgreSQL figure counts every postgres process, so other work on the same server counts too.
  */
-export function cpuSnapshot(serverPid: number): CpuSnapshot {
-  let postgres = 0;
+export function cpuSnapshot(serverPid: number, database?: string): CpuSnapshot {
+  const postgres = new Map<string, number>();
+  const backends = new Set<string>();
   for (const pid of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     const p = processCpuMs(pid);
-    if (p?.comm === 'postgres') postgres += p.ms;
+    if (p?.comm !== 'postgres') continue;
+    postgres.set(pid, p.ms);
+    if (database && backendOf(pid, database)) backends.add(pid);
   }
   const own = process.cpuUsage();
-  return { server: processCpuMs(String(serverPid))?.ms ?? NaN, postgres, client: (own.user + own.system) / 1000 };
+  return { server: processCpuMs(String(serverPid))?.ms ?? NaN, postgres, backends, client: (own.user + own.system) / 1000 };
+}
+
+/**
+ * Per process, so that a connection closed meanwhile (the pool closes idle ones) does not take
+ * its whole past CPU out of the sum; what it spent after the first snapshot is lost with it.
+ */
+export function cpuSpent(before: CpuSnapshot, after: CpuSnapshot, database?: string): CpuSpent {
+  let postgres = 0;
+  let backends = 0;
+  for (const [pid, ms] of after.postgres) {
+    const spent = ms - (before.postgres.get(pid) ?? 0);
+    postgres += spent;
+    if (after.backends.has(pid)) backends += spent;
+  }
+  return { server: after.server - before.server, postgres, backends: database ? backends : NaN, client: after.client - before.client };
+}
+
+/**
+ * A backend's title is "postgres: <cluster>: <user> <database> <host> <state>": the
+ * connections of one database are the work of one server under test, whatever else runs on
+ * the machine (the column "postgres" counts every process, other engineers' included).
+ */
+function backendOf(pid: string, database: string): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `);
+  } catch {
+    return false;
+  }
 }
 
 /**

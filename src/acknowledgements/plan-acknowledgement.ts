@@ -31,11 +31,13 @@ export interface AcknowledgementPlan {
   timers: TimerRequest[];
   /** What the caller reports; null when the message fell inside the window and was not acknowledged again. */
   sent: { id: string; text: string; delivered: boolean; language: string } | null;
+  /** Inside the window: the earlier acknowledgement that covers this message, recorded on its `message.received`. */
+  suppressed: { previousAcknowledgementId: string } | null;
 }
 
 /**
  * Every customer contact gets an acknowledgement record; repeats inside the window are
- * recorded as suppressed instead of spamming the customer. Where the channel can carry a
+ * recorded as suppressed (on the message's own event) instead of spamming the customer. Where the channel can carry a
  * message, the customer gets one in their language (e-mail goes through the outbox).
  * Pure: decides and renders; receiveCustomerMessage writes the rows in its own statement.
  */
@@ -48,13 +50,8 @@ export function planAcknowledgement(input: AcknowledgeInput): AcknowledgementPla
       outbox: null,
       timers: [],
       sent: null,
-      events: [
-        {
-          ...base,
-          type: 'acknowledgement.suppressed',
-          data: { messageId: input.messageId, previousAcknowledgementId: input.previousAcknowledgementId ?? '' },
-        },
-      ],
+      events: [],
+      suppressed: { previousAcknowledgementId: input.previousAcknowledgementId ?? '' },
     };
   }
   const language = input.customer.language ?? workspace.defaultLanguage;
@@ -115,5 +112,6 @@ export function planAcknowledgement(input: AcknowledgeInput): AcknowledgementPla
       },
     ],
     sent: { id, text: rendered.text, delivered: deliverable, language: rendered.language },
+    suppressed: null,
   };
 }

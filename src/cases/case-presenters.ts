@@ -91,16 +91,23 @@ const SHOWN_AS_MESSAGE = new Set(['message.received', 'message.sent', 'note.adde
 export function buildTimeline(messageViews: MessageView[], events: KeptEvent[], nameOf: NameOf): TimelineItem[] {
   const items: TimelineItem[] = [
     ...messageViews.map((m) => ({ kind: 'message' as const, at: m.createdAt, caseId: m.caseId, message: m })),
-    ...events
-      .filter((e) => !SHOWN_AS_MESSAGE.has(e.type))
-      .map((e) => ({
+    ...events.flatMap((e) => {
+      const item = {
         kind: 'event' as const,
         at: e.occurredAt.toISOString(),
         caseId: e.caseId,
-        eventType: e.type,
+        eventType: e.type as string,
         data: withNames(e.data as Record<string, unknown>, nameOf),
         actor: e.actorUserId ? named(nameOf, e.actorUserId) : null,
-      })),
+      };
+      if (!SHOWN_AS_MESSAGE.has(e.type)) return [item];
+      // A repeat inside the acknowledgement window is recorded on its message's event; the
+      // timeline shows it as the line that older cases have as an event of its own.
+      const suppressed = e.type === 'message.received' ? (e.data as { suppressedAcknowledgement?: { previousAcknowledgementId: string } }).suppressedAcknowledgement : undefined;
+      if (!suppressed) return [];
+      const messageId = (e.data as { messageId: string }).messageId;
+      return [{ ...item, eventType: 'acknowledgement.suppressed', data: { messageId, previousAcknowledgementId: suppressed.previousAcknowledgementId } }];
+    }),
   ];
   // Stable: a message and the events it caused share a timestamp; the message comes first.
   return items.sort((a, b) => a.at.localeCompare(b.at) || (a.kind === b.kind ? 0 : a.kind === 'message' ? -1 : 1));

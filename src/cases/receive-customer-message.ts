@@ -223,7 +223,8 @@ async function planIntake(
     );
   }
   const reference = caseReference(caseRow.number);
-  events.push({ ...base, caseId: caseRow.id, type: 'message.received', data: { messageId, channel: input.channel } });
+  const received: NewEvent<'message.received'> = { ...base, caseId: caseRow.id, type: 'message.received', data: { messageId, channel: input.channel } };
+  events.push(received);
 
   // The acknowledgement's time is a promise: a first answer by then — quoted from measured
   // capability (issue 4, K4), or the fixed setting while there is no history to quote from.
@@ -248,6 +249,7 @@ async function planIntake(
     previousAcknowledgementId: thread?.firstAcknowledgementId ?? null,
     now,
   });
+  if (acknowledgement.suppressed) received.data.suppressedAcknowledgement = acknowledgement.suppressed;
   events.push(...acknowledgement.events);
   const promise =
     acknowledgement.sent && !openFirstResponse

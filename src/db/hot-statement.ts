@@ -33,6 +33,12 @@ export function driverClient(db: Db): Queryable {
 }
 
 const statementNames = new Map<string, string>();
+const hotPools = new WeakMap<pg.Pool, pg.Pool>();
+
+/** Statements sent to `pool` itself (not to one of its transactions) go to `hot` instead (open-database.ts). */
+export function useHotPool(pool: pg.Pool, hot: pg.Pool): void {
+  hotPools.set(pool, hot);
+}
 
 /**
  * Runs a statement on the connection behind a drizzle handle — the pool, or the caller's
@@ -49,7 +55,8 @@ export async function runHotStatement<T>(db: Db, text: string, values: unknown[]
       if (statementNames.size > 500) statementNames.clear();
       statementNames.set(text, name);
     }
-    return (await client.query({ name, text, values })).rows as T[];
+    const target = client instanceof pg.Pool ? (hotPools.get(client) ?? client) : client;
+    return (await target.query({ name, text, values })).rows as T[];
   }
   return (await client.query(text, values)).rows as T[];
 }

@@ -21,8 +21,12 @@ export interface EventDataByType {
   'case.assigned': { toUserId: string; reason: 'intake' | 'fallback_supervisor' | 'manual' };
   'case.handed_off': { fromUserId: string; toUserId: string; reason: string };
   'case.status_changed': { from: string; to: string };
-  /** A customer contact on any channel (an inbound message, a logged call, a fax...). */
-  'message.received': { messageId: string; channel: Channel };
+  /**
+   * A customer contact on any channel (an inbound message, a logged call, a fax...). A repeat
+   * inside the acknowledgement window carries `suppressedAcknowledgement`: its acknowledgement
+   * record is this fact (the earlier acknowledgement covers it), not a second row.
+   */
+  'message.received': { messageId: string; channel: Channel; suppressedAcknowledgement?: { previousAcknowledgementId: string } };
   /** An answer to the customer (reply, logged outbound call, letter...). */
   'message.sent': { messageId: string; channel: Channel };
   'note.added': { messageId: string };
@@ -34,7 +38,11 @@ export interface EventDataByType {
     channel: Channel;
     delivered: boolean;
   };
-  /** A repeat message inside the acknowledgement window: recorded, not re-acknowledged. */
+  /**
+   * A repeat message inside the acknowledgement window: recorded, not re-acknowledged. Written
+   * as its own row before 2026-11-23; since then carried by the message's `message.received`
+   * (one row less per repeat), and the timeline shows both alike.
+   */
   'acknowledgement.suppressed': { messageId: string; previousAcknowledgementId: string };
   'promise.made': {
     promiseId: string;

@@ -25,7 +25,7 @@ export interface MakePromiseInput {
   phrase?: string;
 }
 
-/** The rows a promise writes: the promise (its id made here), its event and its two timers. */
+/** The rows a promise writes: the promise (its id made here), its event and its first timer. */
 export interface PromisePlan {
   row: typeof promises.$inferInsert & { id: string };
   events: NewEvent[];
@@ -77,7 +77,7 @@ export function planPromise(input: MakePromiseInput, now: Date): PromisePlan {
   };
 }
 
-/** A commitment to the customer becomes a record with an owner, a due time and its two timers. */
+/** A commitment to the customer becomes a record with an owner, a due time and its timers. */
 export async function makePromise(ctx: DeskContext, input: MakePromiseInput) {
   const now = ctx.now();
   const plan = planPromise(input, now);
@@ -87,13 +87,18 @@ export async function makePromise(ctx: DeskContext, input: MakePromiseInput) {
   return promise!;
 }
 
-/** The reminder (when there is time for one) and the due timer of a promise. */
+/**
+ * A promise's first timer: the reminder when there is time for one, which queues the due timer
+ * in the same transaction as the reminder (remindPromiseOwner); otherwise the due timer. One
+ * job waits per promise instead of two: intake writes a promise with every new case.
+ */
 export function promiseTimers(workspaceId: string, promiseId: string, now: Date, dueAt: Date, reminderMinutes: number): TimerRequest[] {
   const remindAt = reminderTime(now, dueAt, reminderMinutes);
-  return [
-    ...(remindAt ? [{ name: TIMER.promiseReminder, payload: { workspaceId, promiseId }, startAfter: remindAt }] : []),
-    { name: TIMER.promiseDue, payload: { workspaceId, promiseId, dueAt: dueAt.toISOString() }, startAfter: dueAt },
-  ];
+  return [remindAt ? { name: TIMER.promiseReminder, payload: { workspaceId, promiseId }, startAfter: remindAt } : promiseDueTimer(workspaceId, promiseId, dueAt)];
+}
+
+export function promiseDueTimer(workspaceId: string, promiseId: string, dueAt: Date): TimerRequest {
+  return { name: TIMER.promiseDue, payload: { workspaceId, promiseId, dueAt: dueAt.toISOString() }, startAfter: dueAt };
 }
 
 export async function schedulePromiseTimers(

@@ -8,7 +8,7 @@ import type { DeskContext } from '../jobs/desk-context.ts';
 import { sendAnswer } from '../messages/send-answer.ts';
 import { loadWorkspace } from '../workspaces/load-workspace.ts';
 import { assertDueInFuture, classifyDelivery } from './promise-rules.ts';
-import { schedulePromiseTimers } from './make-promise.ts';
+import { promiseDueTimer, schedulePromiseTimers } from './make-promise.ts';
 import { recordCompletedWork } from './capability/record-duration.ts';
 import { lockCase } from '../cases/lock-case.ts';
 import { hellAssessmentTimer } from '../service-hell/hell-assessment-timer.ts';
@@ -104,8 +104,11 @@ export async function remindPromiseOwner(ctx: DeskContext, payload: { workspaceI
     const tx = txRaw as unknown as Db;
     const now = ctx.now();
     const row = await lockPromise(tx, payload.workspaceId, payload.promiseId);
+    // Reminded already: the due timer was queued with that reminder. Not open: nothing is due.
     if (row.status !== 'open' || row.remindedAt) return false;
     await tx.update(promises).set({ remindedAt: now }).where(eq(promises.id, row.id));
+    // The next link of the promise's timers (make-promise.ts promiseTimers), with the reminder's facts.
+    await ctx.timers.schedule(tx, promiseDueTimer(row.workspaceId, row.id, row.dueAt));
     const [task] = await tx
       .insert(tasks)
       .values({ workspaceId: row.workspaceId, caseId: row.caseId, assigneeId: row.ownerId, kind: `promise_${row.kind}`, title: row.kind === 'first_response' ? '' : row.description, dueAt: row.dueAt, createdAt: now })

@@ -117,10 +117,23 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
       const r = await ws.request(ws.agentEn, { method: 'POST', url: `/api/v1/cases/${detail.case.id}/messages`, payload: { direction: 'inbound', channel: 'web', body } });
       expect(r.statusCode).toBe(201);
     }
-    const rows = await kept.store.db.select({ type: events.type }).from(events).where(eq(events.caseId, detail.case.id));
-    expect(rows.filter((r) => r.type === 'acknowledgement.sent')).toHaveLength(1);
-    expect(rows.filter((r) => r.type === 'acknowledgement.suppressed')).toHaveLength(2);
-    expect(rows.filter((r) => r.type === 'message.received')).toHaveLength(3);
+    const rows = await kept.store.db.select({ type: events.type, data: events.data }).from(events).where(eq(events.caseId, detail.case.id));
+    const sent = rows.filter((r) => r.type === 'acknowledgement.sent');
+    expect(sent).toHaveLength(1);
+    const received = rows.filter((r) => r.type === 'message.received');
+    expect(received).toHaveLength(3);
+    // Each repeat's acknowledgement record is on its own message's event, pointing at the first acknowledgement.
+    const firstAcknowledgementId = (sent[0]!.data as { acknowledgementId: string }).acknowledgementId;
+    expect(received.map((r) => (r.data as { suppressedAcknowledgement?: unknown }).suppressedAcknowledgement ?? null)).toEqual([
+      null,
+      { previousAcknowledgementId: firstAcknowledgementId },
+      { previousAcknowledgementId: firstAcknowledgementId },
+    ]);
+    // The timeline shows one "not acknowledged again" line per repeat, after its message.
+    const shown = json<CaseDetailResponse>(await ws.request(ws.agentEn, { method: 'GET', url: `/api/v1/cases/${detail.case.id}` }));
+    const kinds = shown.timeline.map((item) => (item.kind === 'message' ? `message:${item.message?.body}` : item.eventType));
+    expect(kinds.filter((k) => k === 'acknowledgement.suppressed')).toHaveLength(2);
+    expect(kinds.indexOf('acknowledgement.suppressed')).toBe(kinds.indexOf('message:Hello? Anyone?') + 1);
   });
 
   run('hands off only with a reason and a receiver; the receiver owns the case and its promises', async () => {

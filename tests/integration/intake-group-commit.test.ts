@@ -5,6 +5,7 @@ import { receiveCustomerMessage } from '../../src/cases/receive-customer-message
 import { readThread } from '../../src/cases/read-intake-state.ts';
 import { findCustomersForNewCases } from '../../src/cases/read-new-cases.ts';
 import { writeIntakes, type IntakeWrite } from '../../src/cases/write-intake.ts';
+import { runHotStatement } from '../../src/db/hot-statement.ts';
 import { pgErrorCode } from '../../src/db/pg-error.ts';
 import { queryRows } from '../../src/db/open-database.ts';
 import { events, messages } from '../../src/db/schema.ts';
@@ -131,4 +132,17 @@ describe.each(kinds)('intake gathered into shared statements on %s', (kind) => {
       kept.store.db.insert(events).values({ workspaceId: ws.id, caseId: theirs.caseRow.id, customerId: null, type: 'note.added', data: {} }),
     ).rejects.toSatisfy((e: unknown) => pgErrorCode(e) === '23503');
   });
+
+  if (kind === 'postgres') {
+    it('runs intake’s statements on generic plans, and only those', async () => {
+      const setting = sql`select current_setting('plan_cache_mode') as mode`;
+      const [hot] = await runHotStatement<{ mode: string }>(kept.store.db, "select current_setting('plan_cache_mode') as mode", []);
+      expect(hot?.mode).toBe('force_generic_plan');
+      const [other] = await queryRows<{ mode: string }>(kept.store.db, setting);
+      expect(other?.mode).toBe('auto');
+      // Inside a transaction a hot statement runs on that transaction's connection.
+      const inside = await kept.store.db.transaction(async (tx) => runHotStatement<{ mode: string }>(tx as never, "select current_setting('plan_cache_mode') as mode", []));
+      expect(inside[0]?.mode).toBe('auto');
+    });
+  }
 });
