@@ -7,6 +7,7 @@
  *   BENCH_STORES=postgres npx tsx bench/inbound-messages.ts
  *   BENCH_CONCURRENCY=32 BENCH_ROUNDS=3 ...
  *   BENCH_COMPARE_ROOT=/tmp/kept-before ...   # also a server from another checkout, interleaved (PostgreSQL)
+ *   BENCH_KEEP_DB=1 ...                       # keep kept_bench_inbound afterwards, to look at its rows
  *
  * Mix: every third message opens a case for a customer (a returning customer most of the
  * time: 2,000 e-mail addresses), the other two thread onto an existing case of that customer.
