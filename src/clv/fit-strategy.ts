@@ -3,7 +3,8 @@
 // Large data is searched on a coarse copy first (t_x and T rounded to a few dozen levels: a few
 // thousand rows, cheap to explore from every start), then polished on the full data by
 // BFGS seeded with the coarse problem's inverse Hessian, so the expensive full-data phase
-// starts near the optimum with the right curvature and needs only a handful of steps.
+// starts near the optimum with the right curvature and needs only a handful of steps. The
+// polish stops once a step could only gain less than the summed likelihood's rounding noise.
 import { coarsenGroups, type CustomerGroups } from './group-customers.ts';
 import { numericalHessian, invertSpd } from './hessian-standard-errors.ts';
 import { bfgs, type MinimizeResult, minimizeRobust, type Objective, type ObjectiveWithGradient } from './optimize.ts';
@@ -21,8 +22,8 @@ export interface FitStrategy {
   coarseLevels: number;
   /**
    * Optional: a first polish on a copy with this many time levels, so that the polish on the
-   * full data starts nearer the optimum. Worth it when the gradient is numerical (each
-   * full-data step costs 2 × parameters + 1 evaluations).
+   * full data starts nearer the optimum (each full-data step of Pareto/NBD costs about two
+   * evaluations, its gradient needing hyp2f1 per pair again).
    */
   middleLevels?: number;
   polishGradientTolerance: number;
@@ -52,6 +53,9 @@ export function searchFromStarts(f: Objective, fg: ObjectiveWithGradient, starts
   return { ...best, evaluations };
 }
 
+/** The rounding noise of a mean over `rows` summed terms, relative to its value (ε·√rows). */
+const noiseOf = (rows: number) => Number.EPSILON * Math.sqrt(rows);
+
 export function fitLogParameters(g: CustomerGroups, strategy: FitStrategy): MinimizeResult {
   if (g.size <= strategy.coarseAbove) {
     return searchFromStarts(strategy.objective(g), strategy.objectiveWithGradient(g, 'search'), strategy.starts, strategy.search);
@@ -67,11 +71,11 @@ export function fitLogParameters(g: CustomerGroups, strategy: FitStrategy): Mini
   const middle = strategy.middleLevels ? coarsenGroups(g, strategy.middleLevels) : null;
   // Only when the middle copy is much smaller than the data; its optimum is a start, never the result.
   if (middle && middle.size * 3 <= g.size) {
-    const m = bfgs(strategy.objectiveWithGradient(middle, 'polish'), rough.x, { gradientTolerance: strategy.polishGradientTolerance * 10, ...seed });
+    const m = bfgs(strategy.objectiveWithGradient(middle, 'polish'), rough.x, { gradientTolerance: strategy.polishGradientTolerance * 10, relativeNoise: noiseOf(middle.size), ...seed });
     evaluations += m.evaluations;
     if (Number.isFinite(m.value)) start = m.x;
   }
-  const polished = bfgs(strategy.objectiveWithGradient(g, 'polish'), start, { gradientTolerance: strategy.polishGradientTolerance, ...seed });
+  const polished = bfgs(strategy.objectiveWithGradient(g, 'polish'), start, { gradientTolerance: strategy.polishGradientTolerance, relativeNoise: noiseOf(g.size), ...seed });
   // (rough.value is on the coarse data, so it is not comparable with polished.value.)
   return { ...polished, evaluations: evaluations + polished.evaluations };
 }
