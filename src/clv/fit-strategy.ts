@@ -30,13 +30,19 @@ export interface FitStrategy {
 }
 
 /** BFGS from every start; fall back to Nelder–Mead first if none converged. */
-export function searchFromStarts(f: Objective, fg: ObjectiveWithGradient, starts: Float64Array[], kind: FitStrategy['search']): MinimizeResult {
+export function searchFromStarts(
+  f: Objective,
+  fg: ObjectiveWithGradient,
+  starts: Float64Array[],
+  kind: FitStrategy['search'],
+  options: { relativeNoise?: number } = {},
+): MinimizeResult {
   if (kind === 'nelder-mead') return minimizeRobust(f, fg, { starts, nelderMeadIterations: 400, gradientTolerance: 1e-8 });
   let best: MinimizeResult | undefined;
   let evaluations = 0;
   let agreeing = 0;
   for (const s of starts) {
-    const r = bfgs(fg, s, { gradientTolerance: 1e-9 });
+    const r = bfgs(fg, s, { gradientTolerance: 1e-9, ...options });
     evaluations += r.evaluations;
     if (!Number.isFinite(r.value)) continue;
     // Two converged starts reaching the same optimum is the evidence we want; further
@@ -54,7 +60,7 @@ export function searchFromStarts(f: Objective, fg: ObjectiveWithGradient, starts
 }
 
 /** The rounding noise of a mean over `rows` summed terms, relative to its value (ε·√rows). */
-const noiseOf = (rows: number) => Number.EPSILON * Math.sqrt(rows);
+export const noiseOf = (rows: number) => Number.EPSILON * Math.sqrt(rows);
 
 export function fitLogParameters(g: CustomerGroups, strategy: FitStrategy): MinimizeResult {
   if (g.size <= strategy.coarseAbove) {
