@@ -3,8 +3,7 @@
 // Large data is searched on a coarse copy first (t_x and T rounded to a few dozen levels: a few
 // thousand rows, cheap to explore from every start), then polished on the full data by
 // BFGS seeded with the coarse problem's inverse Hessian, so the expensive full-data phase
-// starts near the optimum with the right curvature and needs only a handful of steps. The
-// polish stops once a step could only gain less than the summed likelihood's rounding noise.
+// starts near the optimum with the right curvature and needs only a handful of steps.
 import { coarsenGroups, type CustomerGroups } from './group-customers.ts';
 import { numericalHessian, invertSpd } from './hessian-standard-errors.ts';
 import { bfgs, type MinimizeResult, minimizeRobust, type Objective, type ObjectiveWithGradient } from './optimize.ts';
@@ -27,6 +26,11 @@ export interface FitStrategy {
    */
   middleLevels?: number;
   polishGradientTolerance: number;
+  /**
+   * Stop the polishes once a step could only gain less than the summed likelihood's rounding
+   * noise (ε·√rows), for a tolerance the noise keeps out of reach (BG/NBD's 1e-9).
+   */
+  stopAtNoise?: boolean;
 }
 
 /** BFGS from every start; fall back to Nelder–Mead first if none converged. */
@@ -74,14 +78,15 @@ export function fitLogParameters(g: CustomerGroups, strategy: FitStrategy): Mini
   const seed = H0 ? { initialInverseHessian: H0 } : {};
   let start = rough.x;
   let evaluations = rough.evaluations;
+  const noise = (rows: number) => (strategy.stopAtNoise ? { relativeNoise: noiseOf(rows) } : {});
   const middle = strategy.middleLevels ? coarsenGroups(g, strategy.middleLevels) : null;
   // Only when the middle copy is much smaller than the data; its optimum is a start, never the result.
   if (middle && middle.size * 3 <= g.size) {
-    const m = bfgs(strategy.objectiveWithGradient(middle, 'polish'), rough.x, { gradientTolerance: strategy.polishGradientTolerance * 10, relativeNoise: noiseOf(middle.size), ...seed });
+    const m = bfgs(strategy.objectiveWithGradient(middle, 'polish'), rough.x, { gradientTolerance: strategy.polishGradientTolerance * 10, ...noise(middle.size), ...seed });
     evaluations += m.evaluations;
     if (Number.isFinite(m.value)) start = m.x;
   }
-  const polished = bfgs(strategy.objectiveWithGradient(g, 'polish'), start, { gradientTolerance: strategy.polishGradientTolerance, relativeNoise: noiseOf(g.size), ...seed });
+  const polished = bfgs(strategy.objectiveWithGradient(g, 'polish'), start, { gradientTolerance: strategy.polishGradientTolerance, ...noise(g.size), ...seed });
   // (rough.value is on the coarse data, so it is not comparable with polished.value.)
   return { ...polished, evaluations: evaluations + polished.evaluations };
 }

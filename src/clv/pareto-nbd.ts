@@ -141,8 +141,9 @@ export function fitParetoNbd(data: CustomerGroups | CustomerColumns, options: Pa
     search: 'gradient',
     coarseAbove: 5_000,
     coarseLevels: 16,
-    // 1,000,000 customers: 695,000 rows, 167,000 at 128 levels; a first polish there leaves the
-    // full data 4 steps (6 without it: the same time since the gradient is analytic).
+    // 1,000,000 customers: 695,000 rows, 167,000 at 128 levels; a first polish there (6
+    // evaluations, 0.4 s with the coarsening) leaves the full data 5 evaluations (175 ms each)
+    // instead of 8.
     middleLevels: 128,
     polishGradientTolerance: 1e-6,
   });
