@@ -145,7 +145,8 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, data: { x: Flo
 
 /**
  * How much larger the likelihood's summed terms are than their total: the total is a
- * difference of sums (p Σ x L against p Σ x ln m̄, …) about 80× its size on real data, so its
+ * difference of sums (p Σ x L against p Σ x ln m̄, …) many times its size (lab, 944,000 repeat
+ * buyers: 22× at the first start, where the fit estimates it, 113× at the optimum), so its
  * rounding noise is that much more than ε·√n of the total.
  */
 function cancellation(params: GammaGammaParams, repeat: { x: Float64Array; monetary: Float64Array }): number {
