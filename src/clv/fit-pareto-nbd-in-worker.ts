@@ -1,5 +1,5 @@
-// The Pareto/NBD fit on a worker thread. It has no analytic gradient and is the slowest of the
-// three fits (≈ 8 s at 1,000,000 customers with 650,000 distinct (x, t_x, T)); on its own thread
+// The Pareto/NBD fit on a worker thread. It is the slowest of the three fits (≈ 2 s at
+// 1,000,000 customers with 695,000 distinct (x, t_x, T): hyp2f1 per pair); on its own thread
 // it runs while the main thread fits BG/NBD and Gamma-Gamma and talks to the database. Kept
 // runs its TypeScript through tsx, so the worker registers tsx before importing the model.
 // If a worker cannot be started here, the fit runs in this thread: slower, same result.

@@ -21,21 +21,32 @@ export interface FitStrategy {
   coarseLevels: number;
   /**
    * Optional: a first polish on a copy with this many time levels, so that the polish on the
-   * full data starts nearer the optimum. Worth it when the gradient is numerical (each
-   * full-data step costs 2 × parameters + 1 evaluations).
+   * full data starts nearer the optimum (each full-data step of Pareto/NBD costs about two
+   * evaluations, its gradient needing hyp2f1 per pair again).
    */
   middleLevels?: number;
   polishGradientTolerance: number;
+  /**
+   * Stop the polishes once a step could only gain less than the summed likelihood's rounding
+   * noise (ε·√rows), for a tolerance the noise keeps out of reach (BG/NBD's 1e-9).
+   */
+  stopAtNoise?: boolean;
 }
 
 /** BFGS from every start; fall back to Nelder–Mead first if none converged. */
-export function searchFromStarts(f: Objective, fg: ObjectiveWithGradient, starts: Float64Array[], kind: FitStrategy['search']): MinimizeResult {
+export function searchFromStarts(
+  f: Objective,
+  fg: ObjectiveWithGradient,
+  starts: Float64Array[],
+  kind: FitStrategy['search'],
+  options: { relativeNoise?: number } = {},
+): MinimizeResult {
   if (kind === 'nelder-mead') return minimizeRobust(f, fg, { starts, nelderMeadIterations: 400, gradientTolerance: 1e-8 });
   let best: MinimizeResult | undefined;
   let evaluations = 0;
   let agreeing = 0;
   for (const s of starts) {
-    const r = bfgs(fg, s, { gradientTolerance: 1e-9 });
+    const r = bfgs(fg, s, { gradientTolerance: 1e-9, ...options });
     evaluations += r.evaluations;
     if (!Number.isFinite(r.value)) continue;
     // Two converged starts reaching the same optimum is the evidence we want; further
@@ -52,6 +63,9 @@ export function searchFromStarts(f: Objective, fg: ObjectiveWithGradient, starts
   return { ...best, evaluations };
 }
 
+/** The rounding noise of a mean over `rows` summed terms, relative to its value (ε·√rows). */
+export const noiseOf = (rows: number) => Number.EPSILON * Math.sqrt(rows);
+
 export function fitLogParameters(g: CustomerGroups, strategy: FitStrategy): MinimizeResult {
   if (g.size <= strategy.coarseAbove) {
     return searchFromStarts(strategy.objective(g), strategy.objectiveWithGradient(g, 'search'), strategy.starts, strategy.search);
@@ -64,14 +78,15 @@ export function fitLogParameters(g: CustomerGroups, strategy: FitStrategy): Mini
   const seed = H0 ? { initialInverseHessian: H0 } : {};
   let start = rough.x;
   let evaluations = rough.evaluations;
+  const noise = (rows: number) => (strategy.stopAtNoise ? { relativeNoise: noiseOf(rows) } : {});
   const middle = strategy.middleLevels ? coarsenGroups(g, strategy.middleLevels) : null;
   // Only when the middle copy is much smaller than the data; its optimum is a start, never the result.
   if (middle && middle.size * 3 <= g.size) {
-    const m = bfgs(strategy.objectiveWithGradient(middle, 'polish'), rough.x, { gradientTolerance: strategy.polishGradientTolerance * 10, ...seed });
+    const m = bfgs(strategy.objectiveWithGradient(middle, 'polish'), rough.x, { gradientTolerance: strategy.polishGradientTolerance * 10, ...noise(middle.size), ...seed });
     evaluations += m.evaluations;
     if (Number.isFinite(m.value)) start = m.x;
   }
-  const polished = bfgs(strategy.objectiveWithGradient(g, 'polish'), start, { gradientTolerance: strategy.polishGradientTolerance, ...seed });
+  const polished = bfgs(strategy.objectiveWithGradient(g, 'polish'), start, { gradientTolerance: strategy.polishGradientTolerance, ...noise(g.size), ...seed });
   // (rough.value is on the coarse data, so it is not comparable with polished.value.)
   return { ...polished, evaluations: evaluations + polished.evaluations };
 }

@@ -5,7 +5,7 @@
 //   ln L = −ln B(px, q) + q ln γ + (px−1) ln m̄ + px ln x − (px+q) ln(γ + x m̄)
 // with ln B via betaln, as in the other models.
 import { betaln, digammaDiff } from './special-functions.ts';
-import { searchFromStarts } from './fit-strategy.ts';
+import { noiseOf, searchFromStarts } from './fit-strategy.ts';
 import { hessianStandardErrors } from './hessian-standard-errors.ts';
 import type { FitResult } from './bg-nbd.ts';
 
@@ -143,6 +143,27 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, data: { x: Flo
   return Number.isNaN(total) ? -Infinity : total;
 }
 
+/**
+ * How much larger the likelihood's summed terms are than their total: the total is a
+ * difference of sums (p Σ x L against p Σ x ln m̄, …) many times its size (lab, 944,000 repeat
+ * buyers: 22× at the first start, where the fit estimates it, 113× at the optimum), so its
+ * rounding noise is that much more than ε·√n of the total.
+ */
+function cancellation(params: GammaGammaParams, repeat: { x: Float64Array; monetary: Float64Array }): number {
+  const { p, q, gamma } = params;
+  const data = prepareSpend(repeat);
+  let sumL = 0;
+  let sumXL = 0;
+  for (let i = 0; i < data.x.length; i++) {
+    const l = Math.abs(Math.log(gamma + (data.x[i] as number) * (data.monetary[i] as number)));
+    sumL += l;
+    sumXL += (data.x[i] as number) * l;
+  }
+  const terms = p * Math.abs(data.sumXLogM) + Math.abs(data.sumLogM) + p * sumXL + q * sumL + data.x.length * q * Math.abs(Math.log(gamma));
+  const total = Math.abs(gammaGammaLogLikelihood(params, repeat));
+  return Number.isFinite(total) && total > 0 ? Math.max(1, terms / total) : 1;
+}
+
 function fromLog(t: ArrayLike<number>): GammaGammaParams {
   return { p: Math.exp(t[0] as number), q: Math.exp(t[1] as number), gamma: Math.exp(t[2] as number) };
 }
@@ -167,7 +188,9 @@ export function fitGammaGamma(data: SpendColumns, options: { standardErrors?: bo
     for (let j = 0; j < 3; j++) grad[j] = -(grad[j] as number) / n;
     return v;
   };
-  const result = searchFromStarts(f, fg, starts, 'gradient');
+  // Each start stops once a step could only gain less than the value's rounding noise, instead
+  // of chasing it (lab, 944,000 repeat buyers: 181 → 43 evaluations, 2.3–3.7 → 0.9–1.1 s).
+  const result = searchFromStarts(f, fg, starts, 'gradient', { relativeNoise: noiseOf(n) * cancellation(fromLog(starts[0]!), repeat) });
   const params = fromLog(result.x);
   const se =
     options.standardErrors === false

@@ -149,6 +149,13 @@ export interface BfgsOptions {
   maxStep?: number;
   /** starting inverse-Hessian approximation (row-major n×n), e.g. from a coarse fit */
   initialInverseHessian?: Float64Array;
+  /**
+   * Relative rounding noise of the objective's value (a sum over n rows carries about
+   * ε·√n of it). When a full quasi-Newton step is predicted to gain less than that, the
+   * line search could only chase noise — up to 40 evaluations that change nothing
+   * measurable — so the search stops there as converged.
+   */
+  relativeNoise?: number;
 }
 
 export function bfgs(fg: ObjectiveWithGradient, x0: ArrayLike<number>, options: BfgsOptions = {}): MinimizeResult {
@@ -192,6 +199,11 @@ export function bfgs(fg: ObjectiveWithGradient, x0: ArrayLike<number>, options: 
       for (let j = 0; j < n; j++) v -= (H[i * n + j] as number) * (g[j] as number);
       d[i] = v;
       slope += v * (g[i] as number);
+    }
+    // −slope/2 is what a full quasi-Newton step is predicted to gain.
+    if (options.relativeNoise !== undefined && slope < 0 && -slope / 2 <= options.relativeNoise * (1 + Math.abs(fx))) {
+      converged = true;
+      break;
     }
     if (!(slope < 0)) {
       resetH();

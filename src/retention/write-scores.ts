@@ -101,6 +101,10 @@ async function writePart(tx: Db, w: ScoresToWrite, { upload, rowsPerStatement }:
   // The join of a million summaries to their groups on three computed keys: as a hash join
   // 2 s; the planner's estimate (a few thousand rows) otherwise picks sort + merge, 7 s.
   await tx.execute(sql`set local enable_mergejoin = off`);
+  // The planner's cost for this statement (millions, from the join's estimate) is far past
+  // jit_above_cost, so each part compiled 18–51 functions with inlining and optimisation:
+  // 0.3 s of compiling, and 5.3 s against 4.4 s for a part run alone (EXPLAIN ANALYZE).
+  await tx.execute(sql`set local jit = off`);
   await tx.execute(sql`delete from customer_scores where workspace_id = ${workspaceId} and ${inRange(sql`customer_id`)}`);
   await tx.execute(sql`
     with ${serviceRiskSql(workspaceId, new Date(w.now.getTime() - 365 * 86_400_000), w.settings)},
