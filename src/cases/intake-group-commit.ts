@@ -6,6 +6,7 @@
 // Nothing waits on a timer: a write that finds a free slot goes at once, alone.
 import type { Db } from '../db/open-database.ts';
 import type { Timers } from '../jobs/desk-context.ts';
+import { writeGroupOrEach } from '../db/write-group-or-each.ts';
 import { caseIdOf, insideTransaction, writeIntakes, type IntakeVersions, type IntakeWrite } from './write-intake.ts';
 
 /**
@@ -78,24 +79,10 @@ class IntakeWriteQueue {
     return group;
   }
 
-  private async run(group: Pending[]): Promise<void> {
-    try {
-      const written = await writeIntakes(this.db, this.timers, group.map((p) => p.write));
-      group.forEach((p, i) => p.resolve(written[i]!));
-      return;
-    } catch (error) {
-      if (group.length === 1) return group[0]!.reject(error);
-    }
-    // Nothing of the group was written (one statement). Each write again on its own, so that one
-    // the store refuses (a new customer another request created first, say) fails alone.
-    await Promise.all(
-      group.map((p) =>
-        writeIntakes(this.db, this.timers, [p.write]).then(
-          (written) => p.resolve(written[0]!),
-          (error: unknown) => p.reject(error),
-        ),
-      ),
-    );
+  private run(group: Pending[]): Promise<void> {
+    // A refused statement is retried write by write, so that one the store refuses (a new
+    // customer another request created first, say) fails alone.
+    return writeGroupOrEach<Pending, IntakeVersions | false>(group, (members) => writeIntakes(this.db, this.timers, members.map((p) => p.write)));
   }
 }
 

@@ -14,7 +14,7 @@
 import { digammaDiff, hyp2f1 } from './special-functions.ts';
 import { lnGammaRatio } from './bg-nbd.ts';
 import type { CustomerGroups } from './group-customers.ts';
-import { pairIndex } from './pareto-nbd-pairs.ts';
+import { pairIndex, paretoNbdRowTerms } from './pareto-nbd-pairs.ts';
 import type { ParetoNbdParams } from './pareto-nbd.ts';
 
 /** Relative step of the per-pair differences in r and s. */
@@ -70,14 +70,7 @@ export function paretoNbdLogLikelihoodWithGradient(p: ParetoNbdParams, g: Custom
   for (let k = 0; k < np; k++) lg[k] = paretoNbdLogGWithGradient(p, pairs.pairX[k] as number, pairs.pairU[k] as number, dlg, 4 * k);
   const nx = g.uniqueX.length;
   const nT = g.uniqueT.length;
-  const perX = new Float64Array(nx); // ln s − ln(r+s+x)
-  for (let k = 0; k < nx; k++) perX[k] = Math.log(s) - Math.log(r + s + (g.uniqueX[k] as number));
-  const laT = new Float64Array(nT);
-  const lbT = new Float64Array(nT);
-  for (let k = 0; k < nT; k++) {
-    laT[k] = Math.log(alpha + (g.uniqueT[k] as number));
-    lbT[k] = s * Math.log(beta + (g.uniqueT[k] as number));
-  }
+  const { perX, laT, lbT } = paretoNbdRowTerms(p, g);
   // Each row's weight on the "alive" branch, per T (and times x), on the "died" branch per x,
   // and on each log G it uses, per pair.
   const aliveT = new Float64Array(nT);

@@ -44,3 +44,24 @@ export function pairIndex(g: CustomerGroups): PairIndex {
   pairCache.set(g, out);
   return out;
 }
+
+/**
+ * The likelihood's terms that depend on x alone (ln s − ln(r+s+x)) and on T alone
+ * (ln(α+T), s·ln(β+T)), computed once per distinct value: the value and the gradient use the
+ * same arrays, so they agree bit for bit.
+ */
+export function paretoNbdRowTerms(
+  p: { r: number; alpha: number; s: number; beta: number },
+  g: CustomerGroups,
+): { perX: Float64Array; laT: Float64Array; lbT: Float64Array } {
+  const { r, alpha, s, beta } = p;
+  const perX = new Float64Array(g.uniqueX.length);
+  for (let k = 0; k < perX.length; k++) perX[k] = Math.log(s) - Math.log(r + s + (g.uniqueX[k] as number));
+  const laT = new Float64Array(g.uniqueT.length);
+  const lbT = new Float64Array(g.uniqueT.length);
+  for (let k = 0; k < laT.length; k++) {
+    laT[k] = Math.log(alpha + (g.uniqueT[k] as number));
+    lbT[k] = s * Math.log(beta + (g.uniqueT[k] as number));
+  }
+  return { perX, laT, lbT };
+}

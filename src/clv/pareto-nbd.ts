@@ -13,7 +13,7 @@
 import { groupCustomers, type CustomerColumns, type CustomerGroups } from './group-customers.ts';
 import { fitLogParameters } from './fit-strategy.ts';
 import { hyp2f1, logAddExp, logSubExp } from './special-functions.ts';
-import { pairIndex } from './pareto-nbd-pairs.ts';
+import { pairIndex, paretoNbdRowTerms } from './pareto-nbd-pairs.ts';
 import { paretoNbdLogLikelihoodWithGradient } from './pareto-nbd-gradient.ts';
 import { lnGammaRatio, type FitResult } from './bg-nbd.ts';
 import { hessianStandardErrors } from './hessian-standard-errors.ts';
@@ -58,17 +58,7 @@ export function paretoNbdLogLikelihood(p: ParetoNbdParams, g: CustomerGroups): n
   const lg = new Float64Array(np);
   for (let k = 0; k < np; k++) lg[k] = paretoNbdLogG(p, pairs.pairX[k] as number, pairs.pairU[k] as number);
   const nx = g.uniqueX.length;
-  const perX = new Float64Array(nx); // ln Γ(r+x) − ln Γ(r) + ln s − ln(r+s+x)
-  for (let k = 0; k < nx; k++) {
-    const x = g.uniqueX[k] as number;
-    perX[k] = Math.log(s) - Math.log(r + s + x);
-  }
-  const laT = new Float64Array(g.uniqueT.length);
-  const lbT = new Float64Array(g.uniqueT.length);
-  for (let k = 0; k < laT.length; k++) {
-    laT[k] = Math.log(alpha + (g.uniqueT[k] as number));
-    lbT[k] = s * Math.log(beta + (g.uniqueT[k] as number));
-  }
+  const { perX, laT, lbT } = paretoNbdRowTerms(p, g);
   const countX = new Float64Array(nx);
   let total = 0;
   for (let i = 0; i < g.size; i++) {

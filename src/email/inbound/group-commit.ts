@@ -4,6 +4,7 @@
 // commit), and each of them gets its answer only when that insert has committed. Nothing
 // waits on a timer: a message that finds a free slot is written at once, alone.
 import type { Db } from '../../db/open-database.ts';
+import { writeGroupOrEach } from '../../db/write-group-or-each.ts';
 import { storeInboundEmails, type StoredInbound, type StoreInboundInput } from './store-inbound-email.ts';
 
 export interface GroupCommitOptions {
@@ -45,25 +46,9 @@ export function groupCommitStore(db: Db, options: GroupCommitOptions = {}): Inbo
     return group;
   };
 
-  const write = async (group: Pending[]): Promise<void> => {
-    try {
-      const stored = await storeInboundEmails(db, group.map((p) => p.input));
-      group.forEach((p, i) => p.resolve(stored[i]!));
-      return;
-    } catch (error) {
-      if (group.length === 1) return group[0]!.reject(error);
-    }
-    // Nothing of the group was stored (one statement). Each message again on its own, so that
-    // one the store refuses does not take the others' 250 with it.
-    await Promise.all(
-      group.map((p) =>
-        storeInboundEmails(db, [p.input]).then(
-          (stored) => p.resolve(stored[0]!),
-          (error: unknown) => p.reject(error),
-        ),
-      ),
-    );
-  };
+  // A refused statement is retried message by message, so that one the store refuses does
+  // not take the others' 250 with it.
+  const write = (group: Pending[]): Promise<void> => writeGroupOrEach<Pending, StoredInbound>(group, (members) => storeInboundEmails(db, members.map((p) => p.input)));
 
   const pump = (): void => {
     while (inFlight < maxInFlight && waiting.length > 0) {
