@@ -15,7 +15,8 @@ export interface AcknowledgeInput {
   channel: Channel;
   reference: string;
   promisedBy: Date;
-  portalUrl: string | null;
+  /** Signed on demand: a repeat inside the window does not need it, and signing is an HMAC per message. */
+  portalUrl: (() => string) | null;
   /** Issue 4: the signed "by when do you expect an answer?" link, on a case's first acknowledgement. */
   expectUrl?: string | null;
   /** The case's first acknowledgement, which a suppressed repeat points back to. */
@@ -62,7 +63,7 @@ export function planAcknowledgement(input: AcknowledgeInput): AcknowledgementPla
     promisedBy: input.promisedBy,
     timeZone: workspace.timeZone,
     workspaceName: workspace.name,
-    ...(input.portalUrl ? { portalUrl: input.portalUrl } : {}),
+    ...(input.portalUrl ? { portalUrl: input.portalUrl() } : {}),
     ...(input.expectUrl && !caseRow.lastAcknowledgedAt ? { expectUrl: input.expectUrl } : {}),
   });
   const deliverable = DELIVERABLE_CHANNELS.includes(input.channel) && (input.channel !== 'email' || !!input.customer.email);

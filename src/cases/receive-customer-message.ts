@@ -244,7 +244,7 @@ async function planIntake(
     channel: input.channel,
     reference,
     promisedBy: openFirstResponse?.dueAt ?? promisedBy,
-    portalUrl: portalUrlFor(ctx.publicUrl, workspace, customer.id),
+    portalUrl: () => portalUrlFor(ctx.publicUrl, workspace, customer.id),
     expectUrl: thread ? null : expectationUrlFor(ctx.publicUrl, workspace, caseRow.id),
     previousAcknowledgementId: thread?.firstAcknowledgementId ?? null,
     now,
