@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Db } from '../../src/db/open-database.ts';
 import { rebuildSummary } from '../../src/retention/rebuild-retention.ts';
+import { loadRollup, refreshEarlyChurn } from '../../src/retention/refresh-rollups.ts';
+import { refreshScores } from '../../src/retention/refresh-scores.ts';
+import { loadRetentionSettings } from '../../src/retention/retention-settings.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { testKept, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
@@ -109,5 +112,24 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the per-customer summary on %s
     expect(await actual()).toEqual(second);
     await rebuildSummary(db, ws.id, 2);
     expect(await actual()).toEqual(second);
+  });
+
+  run('early churn after scoring (median gap passed on) equals early churn computed on its own', async () => {
+    // A one-time buyer, silent for 151 days: lost by the gap rule only if the median gap of
+    // the repeat buyers (88.5 days: C1 131, C2 46, C3 2008, C4 15.5) were under 75.5.
+    const c6 = '88888888-0000-4000-8000-000000000006';
+    await db.execute(sql`insert into customers (id, workspace_id, name, external_id) values (${c6}, ${ws.id}, 'C6', 'summary-c6')`);
+    await db.execute(sql`insert into purchases (workspace_id, customer_id, occurred_at, amount, channel, product, row_hash)
+      values (${ws.id}, ${c6}, '2024-10-01T10:00:00Z', '3.00', 'web', null, 'summary-c6')`);
+    const now = new Date('2025-03-01T00:00:00Z');
+    await rebuildSummary(db, ws.id, 1);
+    await refreshScores(db, ws.id, now);
+    const fromScoring = await loadRollup<unknown>(db, ws.id, 'early-churn');
+    await refreshEarlyChurn(db, ws.id, now, await loadRetentionSettings(db, ws.id));
+    const alone = await loadRollup<unknown>(db, ws.id, 'early-churn');
+    expect(fromScoring?.data).toBeDefined();
+    expect(alone?.data).toEqual(fromScoring?.data);
+    const all = (fromScoring?.data as { rows: Array<{ group: string; lost90Gap: number }> }).rows.find((r) => r.group === 'all');
+    expect(all?.lost90Gap).toBe(2); // C2 and C4, not C6
   });
 });
