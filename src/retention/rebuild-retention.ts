@@ -5,7 +5,7 @@
 // suspicion), not the nightly one: `kept retention rebuild`.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
-import { customerIdRanges } from './customer-id-ranges.ts';
+import { customerIdRanges, type CustomerIdRange } from './customer-id-ranges.ts';
 import { refreshCustomerValue } from './refresh-customer-value.ts';
 import { refreshRollups } from './refresh-rollups.ts';
 import { refreshScores, type ClvFitSummary } from './refresh-scores.ts';
@@ -24,15 +24,18 @@ export interface RebuildReport {
  * a reader sees each customer's old or new summary, never a mix within one customer.
  */
 export async function rebuildSummary(db: Db, workspaceId: string, parts = 1): Promise<void> {
+  const rebuild = async (txRaw: unknown, scope: 'all' | CustomerIdRange, options: { analyze?: boolean } = {}) => {
+    const tx = txRaw as Db;
+    // The aggregate's estimated cost makes PostgreSQL compile it (13–15 functions, with
+    // inlining and optimisation): side by side, 12.5–13.1 s a part with JIT, 10.0–11.2 s without.
+    await tx.execute(sql`set local jit = off`);
+    await refreshCustomerValue(tx, workspaceId, scope, options);
+  };
   if (parts <= 1) {
-    await db.transaction(async (tx) => refreshCustomerValue(tx as unknown as Db, workspaceId, 'all'));
+    await db.transaction(async (tx) => rebuild(tx, 'all'));
     return;
   }
-  await Promise.all(
-    customerIdRanges(parts).map((range) =>
-      db.transaction(async (tx) => refreshCustomerValue(tx as unknown as Db, workspaceId, range, { analyze: false })),
-    ),
-  );
+  await Promise.all(customerIdRanges(parts).map((range) => db.transaction(async (tx) => rebuild(tx, range, { analyze: false }))));
   await db.execute(sql`analyze customer_value`);
 }
 

@@ -121,14 +121,23 @@ export interface EarlyChurnRow {
  * for one-time buyers) and their last purchase came within 90 (365) days of their first.
  * Only customers acquired at least 90 (365) days ago count, so young cohorts do not dilute it.
  */
-export async function refreshEarlyChurn(db: Db, workspaceId: string, now: Date, settings: RetentionSettings): Promise<void> {
+export async function refreshEarlyChurn(
+  db: Db,
+  workspaceId: string,
+  now: Date,
+  settings: RetentionSettings,
+  /** the median gap (percentile below, 30 without repeat buyers) when the caller has just computed it */
+  known: { medianGap: number } | null = null,
+): Promise<void> {
   const asOf = isoDay(now);
+  const medianGap = known
+    ? sql`select ${known.medianGap}::float8 as gap`
+    : sql`select coalesce(percentile_cont(0.5) within group (order by (last_day - first_day)::float8 / (purchase_days - 1)), 30) as gap
+        from customer_value where workspace_id = ${workspaceId} and purchase_days > 1`;
   const rows = await queryRows<Record<string, number | string | null>>(
     db,
     sql`
-      with g as (
-        select coalesce(percentile_cont(0.5) within group (order by (last_day - first_day)::float8 / (purchase_days - 1)), 30) as gap
-        from customer_value where workspace_id = ${workspaceId} and purchase_days > 1),
+      with g as (${medianGap}),
       c as (
         select coalesce(v.acquisition_channel, '') as ch, to_char(v.first_day, 'YYYY-MM') as cohort, v.first_day, v.last_day,
           (${asOf}::date - v.last_day) > ${settings.churnGapMultiple} *

@@ -1,0 +1,1 @@
+DROP INDEX "customer_value_first_idx";
