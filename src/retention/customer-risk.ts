@@ -50,20 +50,23 @@ function present(r: RiskRow): CustomerRiskView {
 }
 
 export async function listAtRisk(db: Db, workspaceId: string, options: { limit: number; offset: number; minRisk: number }): Promise<AtRiskResponse> {
-  const [total] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from customer_scores where workspace_id = ${workspaceId} and risk >= ${options.minRisk}`,
-  );
-  // Silence as of the scoring (T − t_x), so "no purchase for N days" matches the score.
-  const rows = await queryRows<RiskRow>(
-    db,
-    sql`select s.customer_id, c.name, c.email, s.risk, s.risk_reasons as reasons, s.overdue_points, s.gap_days, s.low_p_alive_points,
-          (s.t - s.t_x) as silence, s.clv, s.p_alive, s.value_at_risk, v.last_day::text as last_day, s.computed_at
-        from customer_scores s join customers c on c.id = s.customer_id
-        left join customer_value v on v.workspace_id = s.workspace_id and v.customer_id = s.customer_id
-        where s.workspace_id = ${workspaceId} and s.risk >= ${options.minRisk}
-        order by s.value_at_risk desc, s.customer_id limit ${options.limit} offset ${options.offset}`,
-  );
+  // The page is picked from the scores alone (one scan, a top-N sort: customer_scores has no
+  // value_at_risk index, see schema-retention.ts), and only its rows are joined to their names
+  // and last purchase; the count is its own scan, run beside it.
+  const [[total], rows] = await Promise.all([
+    queryRows<{ n: number }>(db, sql`select count(*)::int as n from customer_scores where workspace_id = ${workspaceId} and risk >= ${options.minRisk}`),
+    // Silence as of the scoring (T − t_x), so "no purchase for N days" matches the score.
+    queryRows<RiskRow>(
+      db,
+      sql`select s.customer_id, c.name, c.email, s.risk, s.risk_reasons as reasons, s.overdue_points, s.gap_days, s.low_p_alive_points,
+            (s.t - s.t_x) as silence, s.clv, s.p_alive, s.value_at_risk, v.last_day::text as last_day, s.computed_at
+          from (select * from customer_scores where workspace_id = ${workspaceId} and risk >= ${options.minRisk}
+                order by value_at_risk desc, customer_id limit ${options.limit} offset ${options.offset}) s
+          join customers c on c.id = s.customer_id
+          left join customer_value v on v.workspace_id = s.workspace_id and v.customer_id = s.customer_id
+          order by s.value_at_risk desc, s.customer_id`,
+    ),
+  ]);
   return { total: total?.n ?? 0, customers: rows.map(present) };
 }
 

@@ -145,6 +145,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
     expect(list.total).toBe(5);
     const values = list.customers.map((c) => c.valueAtRisk ?? 0);
     expect(values).toEqual([...values].sort((x, y) => y - x));
+    // Pages cut the same order, each with the whole list's total.
+    const pages = [await get<AtRiskResponse>('/api/v1/retention/at-risk?minRisk=0&limit=2&offset=0'), await get<AtRiskResponse>('/api/v1/retention/at-risk?minRisk=0&limit=2&offset=2')];
+    expect(pages.map((p) => p.total)).toEqual([5, 5]);
+    expect(pages.flatMap((p) => p.customers.map((c) => c.customerId))).toEqual(list.customers.slice(0, 4).map((c) => c.customerId));
+    expect((await get<AtRiskResponse>('/api/v1/retention/at-risk?minRisk=0&limit=2&offset=10')).customers).toEqual([]);
     // The list words the stored figures the same way the live view does.
     const aInList = list.customers.find((c) => c.customerId === ids['a'])!;
     expect(aInList.reasons).toEqual(a.reasons);

@@ -1,0 +1,1 @@
+DROP INDEX "customer_scores_value_at_risk_idx";
