@@ -62,7 +62,7 @@ export async function writeScores(db: Db, w: ScoresToWrite, options: { parts?: n
     });
     return;
   }
-  // In parts side by side (PostgreSQL): the insert of a million rows with two indexes is most
+  // In parts side by side (PostgreSQL): the insert of a million rows (and its key index) is most
   // of the write and cannot be a parallel query, but two connections use two cores. This
   // transaction only holds the workspace's lock while the parts commit one by one; a reader
   // meanwhile sees each customer's old or new score, never both or neither (and if a part
