@@ -155,7 +155,9 @@ export async function refreshEarlyChurn(
         count(*) filter (where first_day <= ${asOf}::date - 90 and model_lost and last_day - first_day <= 90)::int as m90,
         count(*) filter (where first_day <= ${asOf}::date - 365 and model_lost and last_day - first_day <= 365)::int as m365,
         count(*) filter (where scored)::int as scored
-      from c group by grouping sets ((), (ch), (cohort))`,
+      from c group by grouping sets ((), (ch), (cohort))
+      -- A fixed order (all, channels, cohorts): the plan's own order changes with the data and indexes.
+      order by grouping(ch) + grouping(cohort) desc, grouping(ch), ch, cohort`,
   );
   const out: EarlyChurnRow[] = rows.map((r) => ({
     group: r['gch'] === 1 && r['gco'] === 1 ? 'all' : r['gch'] === 0 ? 'channel' : 'cohort',
