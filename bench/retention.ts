@@ -113,6 +113,8 @@ async function main(): Promise<void> {
     log(`(b) scoring as the job runs it after an import (summary already maintained by the import; incl. early-churn and CLV rollups) ${scoring.toFixed(1)} s`);
     log(`(b) END TO END with a full summary rebuild ${total.toFixed(1)} s for ${fit.customers.toLocaleString('en')} customers (target ≤ 30 s)`);
     log(`    BG/NBD ${JSON.stringify(fit.bgnbd.params)}; Pareto/NBD ${JSON.stringify(fit.paretoNbd.params)}; Gamma-Gamma ${JSON.stringify(fit.gammaGamma.params)}`);
+    // Each fit's time from the start of the fits and its evaluations: a slow "fits" names its model.
+    log(`    fits: ${Object.entries(fit.fits).map(([model, f]) => `${model} ${f.seconds} s / ${f.evaluations ?? '–'} evaluations`).join('; ')}`);
 
     // (c) Dashboards at that size.
     t0 = performance.now();

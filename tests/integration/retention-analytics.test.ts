@@ -189,6 +189,8 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
     const cohorts = await get<CohortsResponse>('/api/v1/retention/cohorts');
     const report = await rebuildRetention(kept.store.db, ws.id, kept.clock.now());
     expect(report.scores.customers).toBe(5);
+    // Too few customers to fit: no model ran.
+    expect(Object.values(report.scores.fits).map((f) => f.evaluations)).toEqual([null, null, null]);
     expect(await summary()).toEqual(before);
     // In parts side by side (as on PostgreSQL), from an emptied summary: the same rows.
     await kept.store.db.execute(sql`delete from customer_value where workspace_id = ${ws.id}`);

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReportView } from '../../src/contract/retention-types.ts';
 import { queryRows } from '../../src/db/open-database.ts';
 import { importTransactions } from '../../src/retention/import-transactions.ts';
+import { refreshScores } from '../../src/retention/refresh-scores.ts';
 import { createTestWorkspace, type TestStaff, type TestWorkspace } from './support/factories.ts';
 import { json, testKept, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
@@ -181,5 +182,14 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
       sql`select min(first_day)::text as first, max(first_day)::text as last from customer_value where workspace_id = ${ws.id}`,
     );
     expect(range).toEqual({ first: '1997-01-01', last: '1997-03-25' });
+    // Scoring the sample fits all three models, and says how long each took and how many
+    // likelihood evaluations it needed (so that a slow refresh names the model that stalled).
+    const fit = await refreshScores(kept.store.db, ws.id, new Date('1998-07-01T00:00:00Z'));
+    expect([fit.bgnbd.fitted, fit.paretoNbd.fitted, fit.gammaGamma.fitted]).toEqual([true, true, true]);
+    for (const model of Object.values(fit.fits)) {
+      expect(model.evaluations).toBeGreaterThan(0);
+      expect(model.seconds).toBeGreaterThanOrEqual(0);
+      expect(model.seconds).toBeLessThanOrEqual(fit.seconds.fit);
+    }
   });
 });
