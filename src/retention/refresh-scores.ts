@@ -85,29 +85,28 @@ async function scoreWorkspace(
   const gapQuery = medianGapDays(db, workspaceId);
   spendQuery.catch(() => undefined); // awaited below; only marked handled while the fits run
   gapQuery.catch(() => undefined);
-  const done = { bgnbd: t1, paretoNbd: t1, gammaGamma: t1 };
-  const evaluations = { bgnbd: null as number | null, paretoNbd: null as number | null, gammaGamma: null as number | null };
+  const fits: ClvFitSummary['fits'] = { bgnbd: { seconds: 0, evaluations: null }, paretoNbd: { seconds: 0, evaluations: null }, gammaGamma: { seconds: 0, evaluations: null } };
+  const finished = (model: keyof ClvFitSummary['fits'], evaluations: number | null) => {
+    fits[model] = { seconds: sec(performance.now() - t1), evaluations };
+  };
   const pnFit = enough
     ? (worker ? worker.fit(groups) : fitParetoNbdInWorker(groups)).then(
         (r) => {
-          done.paretoNbd = performance.now();
-          evaluations.paretoNbd = r.evaluations;
+          finished('paretoNbd', r.evaluations);
           return soundOrNull(r);
         },
         () => {
-          done.paretoNbd = performance.now();
+          finished('paretoNbd', null);
           return null;
         },
       )
     : Promise.resolve(null);
   await new Promise<void>((resolve) => setImmediate(resolve));
   const bg = enough ? tryFit(() => fitBgNbd(groupCustomers(groups), { standardErrors: false })) : null;
-  done.bgnbd = performance.now();
-  evaluations.bgnbd = bg?.evaluations ?? null;
+  finished('bgnbd', bg?.evaluations ?? null);
   const spend = await spendQuery;
   const gg = spend.x.length >= MIN_CUSTOMERS_TO_FIT ? tryFit(() => fitGammaGamma({ x: spend.x, monetary: spend.monetary }, { standardErrors: false })) : null;
-  done.gammaGamma = performance.now();
-  evaluations.gammaGamma = gg?.evaluations ?? null;
+  finished('gammaGamma', gg?.evaluations ?? null);
   const ggUsable = gg !== null && gg.params.q > 1;
   const pn = await pnFit;
   const t2 = performance.now();
@@ -134,11 +133,7 @@ async function scoreWorkspace(
     horizonDays: settings.horizonDays,
     annualDiscountRate: settings.annualDiscountRate,
     seconds: { groups: sec(t1 - t0), fit: sec(t2 - t1), score: sec(t3 - t2), write: sec(t4 - t3), total: sec(t4 - t0) },
-    fits: {
-      bgnbd: { seconds: sec(done.bgnbd - t1), evaluations: evaluations.bgnbd },
-      paretoNbd: { seconds: sec(done.paretoNbd - t1), evaluations: evaluations.paretoNbd },
-      gammaGamma: { seconds: sec(done.gammaGamma - t1), evaluations: evaluations.gammaGamma },
-    },
+    fits,
   };
   await saveRollup(db, workspaceId, 'clv-fit', summary, now);
   // Independent of each other: on PostgreSQL they run on two connections at once.
