@@ -136,6 +136,11 @@ export function fitParetoNbd(data: CustomerGroups | CustomerColumns, options: Pa
     // instead of 8.
     middleLevels: 128,
     polishGradientTolerance: 1e-6,
+    // As for BG/NBD: on 2 of 16 simulated million-customer sets the full-data polish took 77–83
+    // evaluations (15–19 s instead of 2–3 s) chasing 1e-6 inside the summed likelihood's
+    // rounding; stopped at the noise it takes 4, and the parameters differ by < 1e-3 of a
+    // standard error.
+    stopAtNoise: true,
   });
   const params = fromLog(result.x);
   const se =
