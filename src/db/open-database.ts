@@ -50,8 +50,12 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   // their rows travel as JSON and id arrays, so a custom plan is no better, yet PostgreSQL
   // planned each of their dozen shapes anew on every execution of every pooled connection (it
   // keeps custom plans when the array's length changes the estimate): −16% of their CPU.
-  // Kept apart so that the reports' queries keep their custom plans.
-  const hotPool = new pg.Pool({ connectionString, max: 4, options: '-c plan_cache_mode=force_generic_plan' });
+  // Kept apart so that the reports' queries keep their custom plans. A generic plan made
+  // while a table was small (a new desk) scanned it whole — cases 518 times in a bench run of
+  // 5,600 messages — and kept doing so as the table grew, for as long as nothing analyzed it
+  // (a server with autovacuum off never does): these statements find rows by key, so index
+  // paths are forced.
+  const hotPool = new pg.Pool({ connectionString, max: 4, options: '-c plan_cache_mode=force_generic_plan -c enable_seqscan=off' });
   hotPool.on('error', () => undefined);
   useHotPool(pool, hotPool);
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;

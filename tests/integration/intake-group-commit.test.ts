@@ -135,11 +135,15 @@ describe.each(kinds)('intake gathered into shared statements on %s', (kind) => {
 
   if (kind === 'postgres') {
     it('runs intake’s statements on generic plans, and only those', async () => {
-      const setting = sql`select current_setting('plan_cache_mode') as mode`;
-      const [hot] = await runHotStatement<{ mode: string }>(kept.store.db, "select current_setting('plan_cache_mode') as mode", []);
-      expect(hot?.mode).toBe('force_generic_plan');
-      const [other] = await queryRows<{ mode: string }>(kept.store.db, setting);
-      expect(other?.mode).toBe('auto');
+      const setting = sql`select current_setting('plan_cache_mode') as mode, current_setting('enable_seqscan') as seqscan`;
+      const [hot] = await runHotStatement<{ mode: string; seqscan: string }>(
+        kept.store.db,
+        "select current_setting('plan_cache_mode') as mode, current_setting('enable_seqscan') as seqscan",
+        [],
+      );
+      expect(hot).toEqual({ mode: 'force_generic_plan', seqscan: 'off' });
+      const [other] = await queryRows<{ mode: string; seqscan: string }>(kept.store.db, setting);
+      expect(other).toEqual({ mode: 'auto', seqscan: 'on' });
       // Inside a transaction a hot statement runs on that transaction's connection.
       const inside = await kept.store.db.transaction(async (tx) => runHotStatement<{ mode: string }>(tx as never, "select current_setting('plan_cache_mode') as mode", []));
       expect(inside[0]?.mode).toBe('auto');
