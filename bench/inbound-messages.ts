@@ -66,8 +66,8 @@ interface Phase {
   concurrency: number;
   key: string;
 }
-const PHASES: Phase[] = CONCURRENCIES.flatMap((concurrency) => VARIANTS.map((variant) => ({ variant, concurrency, key: `${variant}@${concurrency}` })));
 const phaseKey = (variant: Variant, concurrency: number) => `${variant}@${concurrency}`;
+const PHASES: Phase[] = CONCURRENCIES.flatMap((concurrency) => VARIANTS.map((variant) => ({ variant, concurrency, key: phaseKey(variant, concurrency) })));
 /** More clients finish a phase sooner; more messages keep it about as long. */
 const phaseCount = (count: number, concurrency: number) => Math.round(count * Math.max(1, concurrency / 32));
 const MINIMAL = { prefer: 'return=minimal' };
