@@ -24,3 +24,13 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   // PGlite's errors may not name the constraint in a field; its message does.
   return constraint === undefined || e.constraint === constraint || (e.constraint === undefined && String(e.message ?? '').includes(constraint));
 }
+
+/**
+ * A failed query's reason in one line, for logs: the driver's own message. Drizzle's message
+ * is the whole statement and its parameters ("Failed query: …"), forty lines that bury why.
+ */
+export function errorReason(error: unknown): string {
+  let innermost = error as DriverError | undefined;
+  while (innermost?.cause) innermost = innermost.cause;
+  return String(innermost?.message ?? error);
+}

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { KeptConfig } from '../config/kept-config.ts';
 import { openStore, type Store } from '../db/open-database.ts';
+import { errorReason } from '../db/pg-error.ts';
 import { startJobs, type JobRunner } from '../jobs/start-jobs.ts';
 import type { DeskContext } from '../jobs/desk-context.ts';
 import { buildApp } from './build-app.ts';
@@ -65,7 +66,7 @@ export async function startKept(config: KeptConfig, options: { store?: Store; no
 async function startInboundEmail(config: KeptConfig, store: Store, ctx: DeskContext): Promise<{ smtp: SmtpListener | null; inbound: InboundProcessor }> {
   const inbound = new InboundProcessor(ctx, {
     concurrency: store.kind === 'pglite' ? 2 : 8,
-    onError: (id, error) => console.error(`[kept] inbound e-mail ${id}: ${(error as Error).message}`),
+    onError: (id, error) => console.error(`[kept] inbound e-mail ${id}: ${errorReason(error)}`),
   });
   await inbound.sweep();
   inbound.start();

@@ -1,6 +1,7 @@
 import type { DeskContext } from '../../jobs/desk-context.ts';
 import { EMAIL_JOB } from './email-job-names.ts';
 import { closeMailTransports } from './mail-transports.ts';
+import { errorReason } from '../../db/pg-error.ts';
 
 const SWEEP_INTERVAL_MS = 60_000;
 
@@ -17,7 +18,7 @@ export function startEmailWorkers(ctx: DeskContext, options: { intervalMs?: numb
       await ctx.timers.schedule(ctx.db, { name: EMAIL_JOB.outboxSend, payload: {}, startAfter: now });
       await ctx.timers.schedule(ctx.db, { name: EMAIL_JOB.imapPoll, payload: {}, startAfter: now });
     } catch (error) {
-      console.error(`[kept] e-mail sweep: ${(error as Error).message}`);
+      console.error(`[kept] e-mail sweep: ${errorReason(error)}`);
     }
   };
   void sweep();
