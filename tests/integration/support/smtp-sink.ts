@@ -27,6 +27,9 @@ export async function startSmtpSink(options: { user?: string; password?: string 
   const sink: SmtpSink = { port: 0, received: [], refuse: [], refuseAll: null, logins: [], close: async () => undefined };
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
+    // Kept's outbound transport is pooled and keeps its connection open: without this, closing
+    // the sink waited the default 30 s for it (each e-mail test file spent a minute closing).
+    closeTimeout: 200,
     authOptional: !options.user,
     allowInsecureAuth: true,
     logger: false,
