@@ -9,7 +9,7 @@ import { notFound } from '../errors/kept-error.ts';
 import { describeRisk, sortReasons } from './describe-risk.ts';
 import { isoDay } from './retention-dates.ts';
 import { loadRetentionSettings } from './retention-settings.ts';
-import { typicalGap } from './refresh-scores.ts';
+import { typicalGap } from './median-purchase-gap.ts';
 import { purchaseReasons, purchaseRisk, riskScore } from './purchase-risk.ts';
 import { serviceRiskSql } from './risk-sql.ts';
 

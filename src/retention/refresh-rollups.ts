@@ -7,6 +7,7 @@ import { queryRows } from '../db/open-database.ts';
 import { lorenzFromPercentiles } from './lorenz.ts';
 import { loadRetentionSettings, type RetentionSettings } from './retention-settings.ts';
 import { isoDay } from './retention-dates.ts';
+import { medianGapDays } from './median-purchase-gap.ts';
 
 export async function saveRollup(db: Db, workspaceId: string, name: string, data: unknown, now: Date): Promise<void> {
   await db.execute(sql`
@@ -126,18 +127,15 @@ export async function refreshEarlyChurn(
   workspaceId: string,
   now: Date,
   settings: RetentionSettings,
-  /** the median gap (percentile below, 30 without repeat buyers) when the caller has just computed it */
-  known: { medianGap: number } | null = null,
+  /** the median gap in days (30 without repeat buyers), when the caller has just computed it */
+  medianGap?: number,
 ): Promise<void> {
   const asOf = isoDay(now);
-  const medianGap = known
-    ? sql`select ${known.medianGap}::float8 as gap`
-    : sql`select coalesce(percentile_cont(0.5) within group (order by (last_day - first_day)::float8 / (purchase_days - 1)), 30) as gap
-        from customer_value where workspace_id = ${workspaceId} and purchase_days > 1`;
+  const gap = medianGap ?? (await medianGapDays(db, workspaceId)) ?? 30;
   const rows = await queryRows<Record<string, number | string | null>>(
     db,
     sql`
-      with g as (${medianGap}),
+      with g as (select ${gap}::float8 as gap),
       c as (
         select coalesce(v.acquisition_channel, '') as ch, to_char(v.first_day, 'YYYY-MM') as cohort, v.first_day, v.last_day,
           (${asOf}::date - v.last_day) > ${settings.churnGapMultiple} *

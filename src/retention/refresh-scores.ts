@@ -15,6 +15,7 @@ import { groupCustomers } from '../clv/group-customers.ts';
 import type { ParetoNbdParams } from '../clv/pareto-nbd.ts';
 import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/open-database.ts';
+import { medianGapDays } from './median-purchase-gap.ts';
 import { refreshEarlyChurn, saveRollup } from './refresh-rollups.ts';
 import { isoDay } from './retention-dates.ts';
 import { loadRetentionSettings, type RetentionSettings } from './retention-settings.ts';
@@ -139,7 +140,7 @@ async function scoreWorkspace(
   // Independent of each other: on PostgreSQL they run on two connections at once.
   // Early churn needs the same median gap (the summary has not changed since): 0.5–0.8 s less
   // for the slower of the two.
-  await Promise.all([refreshEarlyChurn(db, workspaceId, now, settings, { medianGap: rawGap ?? 30 }), refreshClvByChannel(db, workspaceId, now)]);
+  await Promise.all([refreshEarlyChurn(db, workspaceId, now, settings, rawGap ?? 30), refreshClvByChannel(db, workspaceId, now)]);
   return summary;
 }
 
@@ -198,21 +199,6 @@ function tryFit<T extends { params: object; logLikelihood: number }>(fit: () => 
 function soundOrNull<T extends { params: object; logLikelihood: number }>(result: T): T | null {
   const sound = Number.isFinite(result.logLikelihood) && Object.values(result.params).every((v: number) => Number.isFinite(v) && v > 1e-6 && v < 1e7);
   return sound ? result : null;
-}
-
-/** The median gap between purchases of repeat buyers: the rhythm assumed for one-time buyers. */
-export async function typicalGap(db: Db, workspaceId: string): Promise<number> {
-  return Math.max(1, (await medianGapDays(db, workspaceId)) ?? 30);
-}
-
-/** The median of repeat buyers' mean gaps in days, as the database computes it; null without repeat buyers. */
-async function medianGapDays(db: Db, workspaceId: string): Promise<number | null> {
-  const [row] = await queryRows<{ gap: number | null }>(
-    db,
-    sql`select percentile_cont(0.5) within group (order by (last_day - first_day)::float8 / (purchase_days - 1)) as gap
-        from customer_value where workspace_id = ${workspaceId} and purchase_days > 1`,
-  );
-  return row?.gap === null || row?.gap === undefined ? null : Number(row.gap);
 }
 
 /** Mean CLV and revenue per acquisition channel, for "CLV against acquisition cost". */
