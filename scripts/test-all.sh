@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test Kept has: types, unit, web components, the API on PGlite and PostgreSQL,
-# and the web app in headless Chromium. Prints one closing line: "N passed, N failed".
+# Every test Kept has: that the repository stands alone, types, unit, web components, the API
+# on PGlite and PostgreSQL, and the web app in headless Chromium. Prints one closing line:
+# "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
@@ -8,6 +9,9 @@ mkdir -p .test-results
 failed_steps=()
 
 step() { echo; echo "=== $1"; }
+
+step "The repository stands alone (nothing read from beside the checkout)"
+bash scripts/check-standalone.sh || failed_steps+=("standalone")
 
 step "Chromium for the browser tests"
 if ! command -v chromium >/dev/null 2>&1; then

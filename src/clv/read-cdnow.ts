@@ -1,4 +1,4 @@
-// Readers for the CDNOW files in ../shared/data/cdnow/ (whitespace-separated, no quoting):
+// Readers for the CDNOW files in data/cdnow/ (whitespace-separated, no quoting):
 //   CDNOW_master.txt  customer_id date(YYYYMMDD) number_of_cds dollar_value  (with a header)
 //   CDNOW_sample.txt  customer_id sample_id date number_of_cds dollar_value   (no header)
 // The published 2,357-customer analyses (Fader, Hardie & Lee) number customers by the

@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { detectSupervisorRequest } from '../escalations/supervisor-request-phrases.ts';
 import type { DemoLanguage } from './demo-messages.ts';
 
-// The demo's Arabic, Hebrew and Russian customers write sentences taken from the five essays
-// in ../shared/seeds/ (the product's source documents). They are read at seeding time; when
-// the folder is not there (an installed copy of Kept), a small built-in set is used instead.
+// The demo's Arabic, Hebrew and Russian customers write sentences taken from the letters
+// in customer-letters/ beside this file (written for the demo). They are read at seeding time;
+// when the folder is not there, a small built-in set is used instead.
 
-/** `<repo>/../shared/seeds`, from this file's place in `<repo>/src/demo/`. */
-export const DEFAULT_SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds');
+/** `src/demo/customer-letters`, beside this file. */
+export const DEFAULT_SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'customer-letters');
 
 const SCRIPTS: Array<{ language: DemoLanguage; letters: RegExp }> = [
   { language: 'ar', letters: /\p{Script=Arabic}/gu },

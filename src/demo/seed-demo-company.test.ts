@@ -164,10 +164,13 @@ describe('kept demo: its texts and plan', () => {
     }
   });
 
-  it('reads sentences from the seed essays, and falls back to its own when they are missing', () => {
+  it('reads sentences from its customer letters, and falls back to its own when they are missing', () => {
     const fromEssays = loadSeedSentences();
-    expect(fromEssays.source).toContain('essays');
-    for (const language of ['ar', 'he', 'ru'] as const) expect(fromEssays.byLanguage[language].length).toBeGreaterThan(10);
+    expect(fromEssays.source).toContain('customer-letters');
+    for (const language of ['ar', 'he', 'ru'] as const) {
+      expect(fromEssays.byLanguage[language].length).toBeGreaterThan(10);
+      for (const text of fromEssays.byLanguage[language]) expect(detectLanguage(text).language, text).toBe(language);
+    }
     const fallback = loadSeedSentences(path.join(os.tmpdir(), 'no-such-seeds-folder'));
     expect(fallback.source).toContain('built-in');
     expect(fallback.byLanguage.he).toEqual(BUILT_IN_SENTENCES.he);

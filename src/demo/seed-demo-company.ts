@@ -30,7 +30,7 @@ export interface SeedDemoOptions {
   /** The end of the replayed history: everything happens in the 90 days before it. */
   now: Date;
   seed?: number;
-  /** Where the seed essays are (default `../shared/seeds` beside the repository). */
+  /** Where the customers' letters are (default `src/demo/customer-letters`). */
   seedsDir?: string;
   publicUrl?: string;
   /** Hand timers still in the future to pg-boss, so `kept serve` fires them (default true). */

@@ -1,24 +1,21 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, stripQuotedText } from './detect-language.ts';
 
-// The source essays live beside the repository (../shared/seeds). On a machine without
-// them the seed tests are skipped, and say so.
-const SEEDS_DIR = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
-const SEED_LANGUAGES: Record<string, string> = { '000': 'ar', '001': 'ar', '002': 'ru', '003': 'ar', '004': 'he' };
-const seedsPresent = existsSync(SEEDS_DIR);
+// Essays of our own, in the repository; each file name starts with its language's code.
+const TEXT_DIR = fileURLToPath(new URL('../../tests/fixtures/text/', import.meta.url));
 
-describe.skipIf(!seedsPresent)(`the seed essays (${SEEDS_DIR})`, () => {
-  const seeds = seedsPresent ? readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort() : [];
+describe('the test essays (tests/fixtures/text)', () => {
+  const essays = readdirSync(TEXT_DIR).filter((f) => f.endsWith('.txt')).sort();
 
-  it('has all five seeds', () => {
-    expect(seeds.map((f) => f.slice(0, 3))).toEqual(['000', '001', '002', '003', '004']);
+  it('has essays in all four languages', () => {
+    expect([...new Set(essays.map((f) => f.slice(0, 2)))].sort()).toEqual(['ar', 'en', 'he', 'ru']);
   });
 
-  for (const file of seeds) {
-    const expected = SEED_LANGUAGES[file.slice(0, 3)];
-    const text = readFileSync(`${SEEDS_DIR}${file}`, 'utf8');
+  for (const file of essays) {
+    const expected = file.slice(0, 2);
+    const text = readFileSync(`${TEXT_DIR}${file}`, 'utf8');
 
     it(`detects ${expected} for the whole of ${file}`, () => {
       const result = detectLanguage(text);

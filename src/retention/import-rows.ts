@@ -4,7 +4,7 @@
 //   csv      a header with customer_id (or email), date, amount and optional order_id,
 //            product, channel, name; header names can be mapped (--map amount=Total).
 //   cdnow    the whitespace-separated CDNOW files (master: id date cds dollars; sample: id
-//            sample_id date cds dollars), as in ../shared/data/cdnow.
+//            sample_id date cds dollars), as in data/cdnow/.
 //   shopify  Shopify's orders export: one row per line item; the first row of an order
 //            (by Name) carries Email, Paid at / Created at and Total.
 

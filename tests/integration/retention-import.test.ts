@@ -13,7 +13,7 @@ import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
 
 const postgres = await canUsePostgres();
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CDNOW_SAMPLE = path.resolve(REPO, '../shared/data/cdnow/CDNOW_sample.txt');
+const CDNOW_SAMPLE = path.resolve(REPO, 'data/cdnow/CDNOW_sample.txt');
 
 const GOOD = ['customer_id,date,amount,order_id,product,channel', 'c1,2024-01-05,10.00,o1,Tea,web', 'c1,2024-02-10,20.00,o2,Tea,web', 'c2,2024-01-20,5.50,o3,Cups,store'].join('\n');
 
@@ -157,7 +157,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
     expect(json(notShopify).error.message).toMatch(/does not look like a Shopify orders export/);
   });
 
-  run('imports the CDNOW sample (2,357 customers) from ../shared/data/cdnow, streamed', async () => {
+  run('imports the CDNOW sample (2,357 customers) from data/cdnow, streamed', async () => {
     await fresh();
     const report = await importTransactions(kept.store.db, {
       workspaceId: ws.id,
