@@ -35,6 +35,9 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'>): Promise<FastifyIns
     bodyLimit: BODY_LIMIT_BYTES,
     // Portal links carry a signed token in the path, longer than find-my-way's default 100.
     routerOptions: { maxParamLength: 500 },
+    // Fastify gives each plugin 10 s to load by the wall clock; on a loaded machine the embedded
+    // database's start-up (WASM, on this thread) took longer and Kept refused to start at all.
+    pluginTimeout: 60_000,
     trustProxy: false,
     // Unknown query parameters are refused by the zod schemas; fastify must not coerce them first.
     ajv: { customOptions: { removeAdditional: false } },

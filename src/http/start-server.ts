@@ -29,7 +29,11 @@ export async function startKept(config: KeptConfig, options: { store?: Store; no
   if ((!options.store || config.secret) && loadCredentialKey(config) === 'none') {
     console.warn('[kept] KEPT_SECRET is not set: mailbox and relay passwords cannot be saved until it is (the same value on every instance).');
   }
-  const jobs = await startJobs(store, options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {});
+  const jobs = await startJobs(store, {
+    ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}),
+    // A data directory is this process's alone (its lock); a store handed in may be shared (tests).
+    recoverOrphans: store.kind === 'pglite' && !options.store,
+  });
   const ctx: DeskContext = { db: store.db, timers: jobs.timers, now: options.now ?? (() => new Date()), publicUrl: config.publicUrl };
   if (config.runJobs) await jobs.work(ctx);
   const emailWorkers = config.runJobs ? startEmailWorkers(ctx) : null;

@@ -17,22 +17,54 @@ export interface JobRunner {
   stop(): Promise<void>;
 }
 
+// A timer taken by a worker whose process died (SIGKILL, power loss) stays `active` until pg-boss's
+// expiry, 15 minutes by default. On PostgreSQL, where other instances live on, workers send a
+// heartbeat and any instance's supervisor retries a job whose heartbeat stopped: within about
+// HEARTBEAT_SECONDS + SUPERVISE_SECONDS. The embedded store is held by one process at a time, so a
+// job still active when it opens was the dead process's, and is retried at once (`recoverOrphans`).
+const HEARTBEAT_SECONDS = 10;
+const SUPERVISE_SECONDS = 5;
+
+export interface JobOptions {
+  pollingIntervalSeconds?: number;
+  /** Only for a store this process alone holds (the embedded data directory): retry jobs left active. */
+  recoverOrphans?: boolean;
+}
+
+async function retryOrphanedJobs(boss: PgBoss, store: Store): Promise<void> {
+  const orphans = await queryRows<{ name: string; id: string }>(store.db, sql`select name, id from pgboss.job where state = 'active'`);
+  const byQueue = new Map<string, string[]>();
+  for (const job of orphans) byQueue.set(job.name, [...(byQueue.get(job.name) ?? []), job.id]);
+  for (const [name, ids] of byQueue) await boss.fail(name, ids, { reason: 'its process stopped before finishing it' });
+  if (orphans.length > 0) console.warn(`[kept] background jobs: ${orphans.length} left unfinished by a stopped process, retried`);
+}
+
 /** pg-boss on the same database as the data, so a timer is written in the same transaction as the fact that set it. */
-export async function startJobs(store: Store, options: { pollingIntervalSeconds?: number } = {}): Promise<JobRunner> {
+export async function startJobs(store: Store, options: JobOptions = {}): Promise<JobRunner> {
   const boss =
     store.kind === 'pglite'
       ? new PgBoss({ db: fromPglite(store.pglite!), backend: 'pglite', schedule: false })
-      : new PgBoss({ connectionString: store.connectionString!, max: 4, application_name: 'kept-jobs' });
+      : new PgBoss({
+          connectionString: store.connectionString!,
+          max: 4,
+          application_name: 'kept-jobs',
+          superviseIntervalSeconds: SUPERVISE_SECONDS,
+        });
   let lastError: Error | null = null;
   boss.on('error', (error: Error) => {
     lastError = error;
     console.error(`[kept] background jobs: ${error.message}`);
   });
   await boss.start();
+  const heartbeat = store.kind === 'postgres' ? { heartbeatSeconds: HEARTBEAT_SECONDS } : {};
   for (const definition of JOB_DEFINITIONS) {
     // A queue's policy is fixed when it is created (pg-boss refuses to change it): a new policy needs a new queue name.
-    await boss.createQueue(definition.name, { retryLimit: 10, retryDelay: 5, retryBackoff: true, ...(definition.policy ? { policy: definition.policy } : {}) });
+    const policy = definition.policy ? { policy: definition.policy } : {};
+    await boss.createQueue(definition.name, { retryLimit: 10, retryDelay: 5, retryBackoff: true, ...policy, ...heartbeat });
+    // Queues made before heartbeats existed get them too (createQueue leaves an existing queue as it is).
+    if (store.kind === 'postgres') await boss.updateQueue(definition.name, heartbeat);
   }
+  if (options.recoverOrphans) await retryOrphanedJobs(boss, store);
   // createQueue evicts the queue from pg-boss's cache, and the first send inside one of our
   // transactions would then look it up on pg-boss's own connection — on PGlite (a single
   // connection) that waits for the very transaction waiting on it, and the server hangs.
