@@ -58,6 +58,10 @@ class Rejected extends Error {}
 
 export async function importTransactions(db: Db, options: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
+  // A stream can fail before reading starts (a missing file fails while PostgreSQL opens the
+  // transaction). Heard from the first moment, that error fails the import when staging begins;
+  // unheard, it was an uncaught exception and the import waited forever on a stream that had ended.
+  options.input.on('error', () => undefined);
   const [row] = await db
     .insert(imports)
     .values({ workspaceId: options.workspaceId, format: options.format, source: options.source.slice(0, 300), status: 'running', createdBy: options.createdBy ?? null, startedAt: options.now })
@@ -130,6 +134,7 @@ export function rejectionError(report: ImportReport): KeptError {
 async function stageFile(tx: Db, options: ImportOptions, report: ImportReport): Promise<void> {
   // Counted on the way through, and only once reading starts: a 'data' listener attached
   // earlier would set the stream flowing while the transaction is still being opened.
+  if (options.input.errored) throw options.input.errored;
   let bytes = 0;
   const counted = options.input.pipe(
     new Transform({

@@ -157,6 +157,22 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
     expect(json(notShopify).error.message).toMatch(/does not look like a Shopify orders export/);
   });
 
+  run('a file that cannot be read fails the import at once, on both stores (no stall, nothing left running)', async () => {
+    await fresh();
+    // The read stream fails before the import's transaction opens: that error must not go unheard.
+    const input = fs.createReadStream(path.join(REPO, 'data/cdnow/no-such-file.txt'));
+    const started = Date.now();
+    await expect(
+      importTransactions(kept.store.db, { workspaceId: ws.id, format: 'cdnow', source: 'no-such-file.txt', input, now: new Date() }),
+    ).rejects.toThrow(/ENOENT/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const [running] = await queryRows<{ n: number }>(
+      kept.store.db,
+      sql`select count(*)::int as n from imports where workspace_id = ${ws.id} and status = 'running'`,
+    );
+    expect(running!.n).toBe(0);
+  });
+
   run('imports the CDNOW sample (2,357 customers) from data/cdnow, streamed', async () => {
     await fresh();
     const report = await importTransactions(kept.store.db, {
