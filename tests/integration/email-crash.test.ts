@@ -1,10 +1,8 @@
 // Never lost: a real `kept serve` (PostgreSQL) takes a stream of mail and is killed with
 // SIGKILL mid-stream. After a restart, every message that got a 250 is stored and processed,
 // and resending (as real senders do for anything without a 250) creates nothing twice.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,8 +12,7 @@ import { inboundEmails } from '../../src/db/schema-email.ts';
 import { addSupportAddress } from '../../src/email/inbound/support-addresses.ts';
 import { createWorkspace } from '../../src/workspaces/create-workspace.ts';
 import { canUsePostgres, createTestDatabase } from './support/test-stores.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { spawnKeptServe } from './support/kept-process.ts';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -27,24 +24,7 @@ async function freePort(): Promise<number> {
 }
 
 function startServe(databaseUrl: string, smtpPort: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['bin/kept.mjs', 'serve'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', KEPT_SMTP_PORT: String(smtpPort), LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`kept serve did not start: ${out}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Kept is running')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => reject(new Error(`kept serve exited (${code}): ${out}`)));
-  });
+  return spawnKeptServe({ DATABASE_URL: databaseUrl, KEPT_SMTP_PORT: String(smtpPort) }).then((kept) => kept.child);
 }
 
 const mail = (i: number, domain: string) =>

@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/kept-config.ts';
@@ -13,6 +12,7 @@ import { TIMER } from '../../src/jobs/timer-names.ts';
 import type { DeskContext } from '../../src/jobs/desk-context.ts';
 import { canUsePostgres, createTestDatabase } from './support/test-stores.ts';
 import { brokenCounts, seedPromises, waitFor } from './support/timer-kit.ts';
+import { killHard, spawnKeptServe } from './support/kept-process.ts';
 
 // A timer that an instance has taken (pg-boss state `active`) when that instance is killed with
 // SIGKILL is in flight: nothing will complete it. It must still fire, once, on the instance that
@@ -20,38 +20,7 @@ import { brokenCounts, seedPromises, waitFor } from './support/timer-kit.ts';
 // pg-boss's default 15-minute expiry.
 
 const postgres = await canUsePostgres();
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PROMISES = 100;
-
-/** `kept serve` as its own process, so that SIGKILL is a real crash (no finally, no graceful stop). */
-async function spawnKept(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['bin/kept.mjs', 'serve'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', KEPT_SMTP_PORT: 'off', LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kept serve did not start: ${output}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Kept is running')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`kept serve exited (${code}): ${output}`)));
-  });
-  return child;
-}
-
-async function killHard(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
-}
 
 /**
  * Promises all due by the time seeding ends, however long a loaded machine takes to seed them: the
@@ -89,7 +58,7 @@ describe('timers in flight when their instance is killed', () => {
       let doomed: ChildProcess | null = null;
       try {
         const ids = await seedDue(survivor.ctx);
-        doomed = await spawnKept({ DATABASE_URL: database.url });
+        doomed = (await spawnKeptServe({ DATABASE_URL: database.url })).child;
         const active = await waitFor(() => activeDueTimers(survivor.store), (n) => n > 0, 40_000, 20);
         await killHard(doomed);
         const killedAt = Date.now();
@@ -123,7 +92,7 @@ describe('timers in flight when their instance is killed', () => {
         const seeding = await startKept(config);
         const ids = await seedDue(seeding.ctx);
         await seeding.stop();
-        doomed = await spawnKept({ KEPT_DATA_DIR: dataDir });
+        doomed = (await spawnKeptServe({ KEPT_DATA_DIR: dataDir })).child;
         // The data directory is the child's alone while it lives: kill it a moment after its
         // workers start, while they work through the timers that are all due already.
         await new Promise((resolve) => setTimeout(resolve, 1_000));
