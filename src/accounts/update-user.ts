@@ -27,7 +27,7 @@ export async function updateUser(db: Db, workspaceId: string, userId: string, ch
   if (changes.capacity !== undefined) set.capacity = changes.capacity;
   if (changes.active !== undefined) set.active = changes.active;
   if (changes.teamId !== undefined) {
-    if (changes.teamId !== null) await requireTeam(db, workspaceId, changes.teamId);
+    if (changes.teamId !== null) await requireTeam(db, workspaceId, changes.teamId, 'teamId');
     set.teamId = changes.teamId;
   }
   if (changes.password !== undefined) {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
-import { cases, promises, tasks, users } from '../db/schema.ts';
-import { notFound } from '../errors/kept-error.ts';
+import { requireUser } from '../accounts/require-user.ts';
+import { cases, promises, tasks } from '../db/schema.ts';
 import { appendEvents } from '../events/append-events.ts';
 import type { DeskContext } from '../jobs/desk-context.ts';
 import { assertHandoff } from './choose-owner.ts';
@@ -18,11 +18,7 @@ export async function handOffCase(ctx: DeskContext, input: { workspaceId: string
     const tx = txRaw as unknown as Db;
     const now = ctx.now();
     const caseRow = await lockCase(tx, input.workspaceId, input.caseId);
-    const [receiver] = await tx
-      .select()
-      .from(users)
-      .where(and(eq(users.workspaceId, input.workspaceId), eq(users.id, input.toUserId)));
-    if (!receiver) throw notFound('The person receiving the case');
+    const receiver = await requireUser(tx, input.workspaceId, input.toUserId, 'toUserId', 'The person taking the case');
     assertHandoff({ fromUserId: caseRow.ownerId ?? '', toUserId: receiver.id, reason: input.reason, toUserActive: receiver.active });
     await tx.update(cases).set({ ownerId: receiver.id, updatedAt: now }).where(eq(cases.id, caseRow.id));
     await tx

@@ -57,7 +57,8 @@ export async function readNewCase(db: Db, workspaceId: string, who: CustomerIden
   const staff = freshStaffLoads(workspaceId) ?? (await readStaffLoads(db, workspaceId));
   // Outside a transaction, one statement answers every message opening a case meanwhile.
   const found = insideTransaction(db) ? (await findCustomersForNewCases(db, [lookup]))[0]! : await findCustomerForNewCase(db, lookup);
-  if (who.id && !found.customer) throw notFound('The customer');
+  // Named by id only by staff (POST /cases, customerId) and signed portal links: another workspace's is not found.
+  if (who.id && !found.customer) throw notFound('The customer', { field: 'customerId' });
   return { ...found, staff };
 }
 

@@ -7,6 +7,9 @@ export const ERROR_CATALOGUE = {
   'request.invalid_encoding': 400,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
+  // A foreign-key violation that got past the operations' own checks (src/http/error-handler.ts).
+  'request.unknown_reference': 422,
+  'request.still_referenced': 409,
   'auth.required': 401,
   'auth.invalid_credentials': 401,
   'auth.forbidden': 403,
@@ -63,6 +66,7 @@ export class KeptError extends Error {
   }
 }
 
-export function notFound(what: string): KeptError {
-  return new KeptError('not_found', `${what} was not found`);
+/** 404; `location` names the field when the id came in the body or query, not the path. */
+export function notFound(what: string, location: ErrorLocation = {}): KeptError {
+  return new KeptError('not_found', `${what} was not found`, location);
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { foreignKeyViolation } from '../db/pg-error.ts';
 import { KeptError } from '../errors/kept-error.ts';
 
 // Fastify's own failures mapped to our catalogue, so a client always gets a stable code.
@@ -24,6 +25,19 @@ export function installErrorHandler(app: FastifyInstance): void {
           ? `Unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} in the ${where}`
           : `${field ? `"${field}" in the ${where}` : `The ${where}`}: ${first?.message ?? 'is invalid'}`;
       return reply.status(400).send({ error: { code: 'request.invalid', message, ...(field ? { field } : {}) } });
+    }
+    const reference = foreignKeyViolation(error);
+    if (reference) {
+      // A safety net, not the check: every id is meant to be looked up in the caller's workspace
+      // first (requireCase, requireUser …), so reaching here means an operation missed one.
+      request.log.warn({ err: error }, 'a foreign-key violation reached the error handler: an id was not checked');
+      const location = reference.field ? { field: reference.field } : {};
+      const named = reference.field ? `"${reference.field}"` : 'An id in the request';
+      const refused =
+        reference.kind === 'missing'
+          ? new KeptError('request.unknown_reference', `${named} names nothing that exists`, location)
+          : new KeptError('request.still_referenced', 'This is still in use by other records, so it stays', location);
+      return reply.status(refused.status).send(refused.toJSON());
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) return reply.status(mapped.status).send({ error: { code: mapped.code, message: mapped.message } });

@@ -26,4 +26,5 @@ export const languageCode = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z]{2,3}$/, 'must be a language code such as en, ar, he or ru');
+  .regex(/^[a-z]{2,3}$/, 'must be a language code such as en, ar, he or ru')
+  .meta({ example: 'en' });

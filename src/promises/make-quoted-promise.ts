@@ -1,3 +1,4 @@
+import { requireUser } from '../accounts/require-user.ts';
 import type { PromiseKind } from '../contract/api-types.ts';
 import type { QuoteView } from '../contract/promise-api-types.ts';
 import type { Db } from '../db/open-database.ts';
@@ -46,6 +47,8 @@ export interface QuotedPromiseInput {
 export async function makeQuotedPromise(ctx: DeskContext, input: QuotedPromiseInput) {
   const now = ctx.now();
   assertDueInFuture(input.dueAt, now);
+  // Before the quote: weighing reads the owner's team, which must be this workspace's.
+  await requireUser(ctx.db, input.workspaceId, input.ownerId, 'ownerId', 'The promise’s owner');
   const workspace = await loadWorkspace(ctx.db, input.workspaceId);
   const { quote, check } = await weighPromise(
     ctx.db,

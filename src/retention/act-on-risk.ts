@@ -2,6 +2,7 @@
 // from the customer, so no acknowledgement goes out), with an internal note of why; or
 // schedule a call, which is a task.
 import { and, eq } from 'drizzle-orm';
+import { requireUser } from '../accounts/require-user.ts';
 import type { Db } from '../db/open-database.ts';
 import { cases, customers, messages, tasks } from '../db/schema.ts';
 import { notFound } from '../errors/kept-error.ts';
@@ -48,6 +49,7 @@ export async function scheduleRetentionCall(
   input: { workspaceId: string; customerId: string; assigneeId: string; actorUserId: string; dueAt: Date; now: Date },
 ): Promise<{ taskId: string; dueAt: string }> {
   const customer = await loadCustomer(db, input.workspaceId, input.customerId);
+  await requireUser(db, input.workspaceId, input.assigneeId, 'assigneeId', 'The person to call');
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const [task] = await tx

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { changeCaseStatus } from '../../cases/change-case-status.ts';
+import { CASE_STATUSES } from '../../cases/case-status.ts';
 import { getCaseDetail } from '../../cases/get-case-detail.ts';
 import { handOffCase } from '../../cases/hand-off-case.ts';
 import { CASE_VIEWS, listCases } from '../../cases/list-cases.ts';
@@ -11,8 +12,7 @@ import { CHANNELS } from '../../events/event-types.ts';
 import { addInternalNote, sendAnswer } from '../../messages/send-answer.ts';
 import { listUnanswered } from '../../messages/list-unanswered.ts';
 import { makeQuotedPromise } from '../../promises/make-quoted-promise.ts';
-import { cases } from '../../db/schema.ts';
-import { eq } from 'drizzle-orm';
+import { requireCase } from '../../cases/require-case.ts';
 import { PROMISE_KINDS } from '../../promises/promise-rules.ts';
 import { loadWorkspace } from '../../workspaces/load-workspace.ts';
 import { presentPromise } from '../../cases/case-presenters.ts';
@@ -156,7 +156,14 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
 
   r.post(
     '/api/v1/cases/:id/transitions',
-    { schema: { tags: ['cases'], summary: 'Move the case to another status (only allowed transitions)', params: idParam, body: z.strictObject({ to: z.string().max(40) }) } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Move the case to another status (only allowed transitions)',
+        params: idParam,
+        body: z.strictObject({ to: z.enum(CASE_STATUSES) }),
+      },
+    },
     async (request) => {
       const staff = requireStaff(request);
       await changeCaseStatus(ctx, { workspaceId: staff.workspaceId, caseId: request.params.id, actorUserId: staff.userId, to: request.body.to });
@@ -185,10 +192,9 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     async (request, reply) => {
       const staff = requireStaff(request);
       const current = await detail(staff.workspaceId, request.params.id);
-      const [caseRow] = await ctx.db.select().from(cases).where(eq(cases.id, current.case.id));
       const made = await makeQuotedPromise(ctx, {
         workspaceId: staff.workspaceId,
-        caseRow: caseRow!,
+        caseRow: await requireCase(ctx.db, staff.workspaceId, current.case.id),
         ownerId: request.body.ownerId ?? current.case.owner?.id ?? staff.userId,
         kind: request.body.kind,
         channel: request.body.channel,

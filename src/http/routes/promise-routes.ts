@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { RecognizeResponse } from '../../contract/promise-api-types.ts';
-import { cases } from '../../db/schema.ts';
+import { requireCase } from '../../cases/require-case.ts';
 import { businessCalendars } from '../../db/schema-promises.ts';
-import { notFound } from '../../errors/kept-error.ts';
 import { CHANNELS } from '../../events/event-types.ts';
 import { forgetCapability } from '../../promises/capability/capability-store.ts';
 import { presentQuote, quoteFor, weighPromise } from '../../promises/capability/quote-for-case.ts';
@@ -33,11 +32,6 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     const to = q.to ? new Date(q.to) : ctx.now();
     return { from: q.from ? new Date(q.from) : new Date(to.getTime() - days * DAY), to };
   };
-  const caseOf = async (workspaceId: string, caseId: string) => {
-    const [row] = await ctx.db.select().from(cases).where(eq(cases.id, caseId));
-    if (!row || row.workspaceId !== workspaceId) throw notFound('The case');
-    return row;
-  };
 
   r.get(
     '/api/v1/promises/quote',
@@ -51,7 +45,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     async (request) => {
       const staff = requireStaff(request);
       const workspace = await loadWorkspace(ctx.db, staff.workspaceId);
-      const row = await caseOf(staff.workspaceId, request.query.caseId);
+      const row = await requireCase(ctx.db, staff.workspaceId, request.query.caseId, 'caseId');
       const { quote } = await quoteFor(
         ctx.db,
         workspace,
@@ -74,7 +68,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     async (request): Promise<RecognizeResponse> => {
       const staff = requireStaff(request);
       const workspace = await loadWorkspace(ctx.db, staff.workspaceId);
-      const row = await caseOf(staff.workspaceId, request.body.caseId);
+      const row = await requireCase(ctx.db, staff.workspaceId, request.body.caseId, 'caseId');
       const now = ctx.now();
       const found = recognizeCommitments(request.body.text, now, workspace.timeZone);
       const suggestions = [];
@@ -154,8 +148,13 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
         summary: 'Set the business calendar of the workspace (teamId absent) or of a team (admin): weekly hours, time zone, holidays',
         body: z.strictObject({
           teamId: z.uuid().nullable().optional(),
-          timeZone: z.string().min(1).max(64).refine((tz) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } }, 'must be an IANA time zone such as Asia/Jerusalem'),
-          weeklyHours: z.array(z.array(z.tuple([minuteOfDay, minuteOfDay]).refine(([s, e]) => e > s, 'an interval must end after it starts')).max(6)).length(7),
+          timeZone: z.string().min(1).max(64).refine((tz) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } }, 'must be an IANA time zone such as Asia/Jerusalem')
+            .meta({ example: 'Asia/Jerusalem' }),
+          weeklyHours: z
+            .array(z.array(z.tuple([minuteOfDay, minuteOfDay]).refine(([s, e]) => e > s, 'an interval must end after it starts')).max(6))
+            .length(7)
+            // Minutes of the day, Sunday first (Jerusalem's Sunday–Thursday): the refinements are not in the document.
+            .meta({ example: [[[540, 1020]], [[540, 1020]], [[540, 1020]], [[540, 1020]], [[540, 1020]], [], []] }),
           holidays: z.array(z.iso.date()).max(400).default([]),
         }),
       },
@@ -163,7 +162,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     async (request) => {
       const staff = requireStaff(request, ['admin']);
       const teamId = request.body.teamId ?? null;
-      if (teamId) await requireTeam(ctx.db, staff.workspaceId, teamId); // another workspace's team is not found
+      if (teamId) await requireTeam(ctx.db, staff.workspaceId, teamId, 'teamId'); // another workspace's team is not found
       const values = { workspaceId: staff.workspaceId, teamId, timeZone: request.body.timeZone, weeklyHours: request.body.weeklyHours as Array<Array<[number, number]>>, holidays: request.body.holidays };
       await ctx.db.transaction(async (tx) => {
         const existing = (await tx.select().from(businessCalendars).where(eq(businessCalendars.workspaceId, staff.workspaceId))).find((c) => c.teamId === teamId);
