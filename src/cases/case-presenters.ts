@@ -1,4 +1,12 @@
-import type { EmailAttachmentView, EscalationView, MessageView, PromiseView, TaskView, TimelineItem } from '../contract/api-types.ts';
+import type {
+  EmailAttachmentView,
+  EscalationView,
+  MessageView,
+  PromiseKind,
+  PromiseView,
+  TaskView,
+  TimelineItem,
+} from '../contract/api-types.ts';
 import type { escalations, messages, promises, tasks } from '../db/schema.ts';
 import type { Channel, KeptEvent } from '../events/event-types.ts';
 import { caseReference } from './case-reference.ts';
@@ -69,11 +77,27 @@ export function presentEscalation(
     answeredAt: row.answeredAt?.toISOString() ?? null,
     answeredBy: row.answeredBy ? named(nameOf, row.answeredBy) : null,
     createdAt: row.createdAt.toISOString(),
+    overdueAtTopSince: row.status === 'open' ? (row.overdueAtTopAt?.toISOString() ?? null) : null,
+    breaches: row.breaches.map((b) => ({
+      promiseId: b.promiseId,
+      kind: b.kind as PromiseKind,
+      description: b.description,
+      owner: named(nameOf, b.ownerId),
+      dueAt: b.dueAt,
+      brokenAt: b.brokenAt,
+    })),
   };
 }
 
-export function presentTask(row: typeof tasks.$inferSelect, caseNumber: number | null, nameOf: NameOf): TaskView {
+/** `escalationLevel`: the level of the escalation whose task this is, if it is one. */
+export function presentTask(
+  row: typeof tasks.$inferSelect,
+  caseNumber: number | null,
+  nameOf: NameOf,
+  escalationLevel?: number | null,
+): TaskView {
   return {
+    ...(escalationLevel ? { escalationLevel } : {}),
     id: row.id,
     caseId: row.caseId,
     reference: caseNumber === null ? null : caseReference(caseNumber),

@@ -54,7 +54,10 @@ export async function getCaseDetail(db: Db, workspaceId: string, caseId: string,
     ),
     promises: promiseRows.map((p) => presentPromise(p, summaryRow.number, nameOf)),
     escalations: escalationRows.map((e) => presentEscalation(e, caseInfo, nameOf, now)),
-    tasks: taskRows.map((t) => presentTask(t, summaryRow.number, nameOf)),
+    tasks: taskRows.map((t) => {
+      const level = escalationRows.find((e) => e.taskId === t.id)?.level;
+      return presentTask(t, summaryRow.number, nameOf, level);
+    }),
     hell: assessHell(computeHellMetrics(events, now), workspace.settings.hellThresholds),
     respect: {
       firstResponseMinutes: respect.firstResponseMinutes,

@@ -167,6 +167,19 @@ export interface EscalationView {
   answeredAt: string | null;
   answeredBy: { id: string; name: string } | null;
   createdAt: string;
+  /** Since when it has been overdue at the top of the organisation, with no level above (issue 14). */
+  overdueAtTopSince: string | null;
+  /** Promises broken on the case while it was open, oldest first: what the supervisor must know. */
+  breaches: EscalationBreachView[];
+}
+
+export interface EscalationBreachView {
+  promiseId: string;
+  kind: PromiseKind;
+  description: string;
+  owner: { id: string; name: string };
+  dueAt: string;
+  brokenAt: string;
 }
 
 export interface TaskView {
@@ -178,6 +191,8 @@ export interface TaskView {
   assignee: { id: string; name: string };
   dueAt: string;
   doneAt: string | null;
+  /** An escalation's task: the level the escalation is at (it is handed up, not repeated per level). */
+  escalationLevel?: number;
 }
 
 export interface HellMetrics {

@@ -16,6 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { WorkspaceSettings } from '../contract/api-types.ts';
+import type { PromiseBreach } from '../events/event-types.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const ts = (name: string) => timestamp(name, { withTimezone: true });
@@ -269,10 +270,20 @@ export const escalations = pgTable(
     answerMessageId: uuid('answer_message_id').references(() => messages.id),
     closedAt: ts('closed_at'),
     createdAt: createdAt(),
+    /** Its one task for a person (a breach, a missed deadline): updated and handed up, never one per level. */
+    taskId: uuid('task_id').references(() => tasks.id),
+    /** When a deadline was first missed at the top of the organisation, where it only reminds. */
+    overdueAtTopAt: ts('overdue_at_top_at'),
+    /** The next reminder at the top: its timer's time, which also makes a repeated delivery a no-op. */
+    remindAt: ts('remind_at'),
+    /** Promises broken while it was open, as the supervisor is shown them (the facts are the events). */
+    breaches: jsonb('breaches').$type<PromiseBreach[]>().notNull().default(sql`'[]'::jsonb`),
   },
   (t) => [
     index('escalations_workspace_status_idx').on(t.workspaceId, t.status, t.deadlineAt),
     index('escalations_case_idx').on(t.caseId),
+    // A task list shows the level of each escalation's task.
+    index('escalations_task_idx').on(t.taskId),
   ],
 );
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { KeptError } from '../errors/kept-error.ts';
-import { assertCanCloseEscalation, assertIsSupervisor, escalationDeadline, nextLevel } from './escalation-rules.ts';
+import {
+  assertCanCloseEscalation,
+  assertIsSupervisor,
+  deadlineAfterBreach,
+  escalationDeadline,
+} from './escalation-rules.ts';
 
 const opened = new Date('2026-03-02T10:00:00.000Z');
 const plus = (minutes: number) => new Date(opened.getTime() + minutes * 60_000);
@@ -66,10 +71,13 @@ describe('escalationDeadline', () => {
   });
 });
 
-describe('nextLevel', () => {
-  it('goes one level up', () => {
-    expect(nextLevel(1)).toBe(2);
-    expect(nextLevel(7)).toBe(8);
-    expect(nextLevel(0)).toBe(2);
+describe('deadlineAfterBreach', () => {
+  it('pulls the deadline in to what a new escalation opened by the breach would get', () => {
+    expect(deadlineAfterBreach(plus(24 * 60), plus(60), 240)).toEqual(plus(300));
+  });
+
+  it('never moves a sooner deadline later, nor one already missed', () => {
+    expect(deadlineAfterBreach(plus(240), plus(60), 240)).toEqual(plus(240));
+    expect(deadlineAfterBreach(plus(-30), plus(60), 240)).toEqual(plus(-30));
   });
 });

@@ -2,7 +2,7 @@ import type { EscalationStatus, Role } from '../contract/api-types.ts';
 import { KeptError } from '../errors/kept-error.ts';
 
 // K5: an escalation is closed only after a supervisor has answered the customer, and a
-// missed deadline goes one level up with less time.
+// missed deadline goes one level up with less time (up to the top: escalation-ladder.ts).
 
 /** The shortest deadline a higher level gets: less than this and nobody can act on it. */
 export const MIN_ESCALATION_DEADLINE_MINUTES = 30;
@@ -47,7 +47,12 @@ export function escalationDeadline(openedAt: Date, deadlineMinutes: number, leve
   return new Date(openedAt.getTime() + minutes * 60_000);
 }
 
-/** The level a missed deadline escalates to. There is no top: an admin is notified at every level. */
-export function nextLevel(level: number): number {
-  return Math.max(1, Math.floor(level)) + 1;
+/**
+ * A promise broken while an escalation is open makes it as urgent as the new escalation that
+ * breach would have opened: the deadline becomes the new one's (level 1's, from the breach)
+ * when that is sooner, and never moves later.
+ */
+export function deadlineAfterBreach(current: Date, brokenAt: Date, deadlineMinutes: number): Date {
+  const asNew = escalationDeadline(brokenAt, deadlineMinutes, 1);
+  return asNew.getTime() < current.getTime() ? asNew : current;
 }

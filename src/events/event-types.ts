@@ -16,6 +16,24 @@ export type Channel = (typeof CHANNELS)[number];
 /** Channels over which Kept itself can deliver a message to the customer. */
 export const DELIVERABLE_CHANNELS: readonly Channel[] = ['email', 'web', 'portal', 'chat'];
 
+/** A broken promise as an escalation records it: which promise, whose, due when, broken when. */
+export interface PromiseBreach {
+  promiseId: string;
+  kind: string;
+  description: string;
+  ownerId: string;
+  dueAt: string;
+  brokenAt: string;
+}
+
+interface EscalationReminder {
+  escalationId: string;
+  level: number;
+  taskId: string | null;
+  assigneeId: string | null;
+  remindAt: string;
+}
+
 export interface EventDataByType {
   'case.opened': { channel: Channel; subject: string };
   'case.assigned': { toUserId: string; reason: 'intake' | 'fallback_supervisor' | 'manual' };
@@ -68,7 +86,27 @@ export interface EventDataByType {
   };
   'escalation.answered': { escalationId: string; messageId: string; supervisorId: string };
   'escalation.closed': { escalationId: string };
-  'escalation.deadline_missed': { escalationId: string; level: number };
+  /** A deadline missed below the top: one level up, the escalation's task handed to that level's person. */
+  'escalation.deadline_missed': {
+    escalationId: string;
+    level: number;
+    /** Since issue 14: the level it was at, and who has its one task now. */
+    fromLevel?: number;
+    taskId?: string | null;
+    assigneeId?: string | null;
+  };
+  /** A deadline missed at the top of the organisation (issue 14): no level above; its person is reminded. */
+  'escalation.overdue_at_top': EscalationReminder;
+  /** A later reminder at the top: the same task, reopened if ticked off, due at the next reminder. */
+  'escalation.reminded': EscalationReminder;
+  /** A promise broken on the case while the escalation was open: recorded on it, its urgency raised. */
+  'escalation.promise_broken': PromiseBreach & {
+    escalationId: string;
+    /** The escalation's deadline after the breach (pulled in if a new escalation's would be sooner). */
+    deadlineAt: string;
+    taskId: string | null;
+    assigneeId: string | null;
+  };
   'hell.flagged': { reasons: Array<{ metric: string; value: number; threshold: number }> };
   'task.created': { taskId: string; kind: string; dueAt: string; assigneeId: string };
   'task.done': { taskId: string };

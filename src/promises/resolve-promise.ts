@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { cases, promises, tasks } from '../db/schema.ts';
 import { KeptError, notFound } from '../errors/kept-error.ts';
-import { openEscalation } from '../escalations/open-escalation.ts';
+import { escalateBrokenPromise } from '../escalations/escalate-broken-promise.ts';
 import { appendEvents } from '../events/append-events.ts';
 import type { DeskContext } from '../jobs/desk-context.ts';
 import { sendAnswer } from '../messages/send-answer.ts';
@@ -122,7 +122,7 @@ export async function remindPromiseOwner(ctx: DeskContext, payload: { workspaceI
   });
 }
 
-/** Timer: at the due time an open promise is broken, and a supervisor is brought in. */
+/** Timer: at the due time an open promise is broken, and a supervisor is brought in (or told, if already in). */
 export async function breakOverduePromise(ctx: DeskContext, payload: { workspaceId: string; promiseId: string }) {
   const workspace = await loadWorkspace(ctx.db, payload.workspaceId);
   return ctx.db.transaction(async (txRaw) => {
@@ -143,15 +143,7 @@ export async function breakOverduePromise(ctx: DeskContext, payload: { workspace
     await appendEvents(tx, [
       { workspaceId: row.workspaceId, caseId: row.caseId, customerId: row.customerId, actorUserId: null, occurredAt: now, type: 'promise.broken', data: { promiseId: row.id } },
     ]);
-    await openEscalation({ ...ctx, db: tx }, {
-      workspaceId: row.workspaceId,
-      caseId: row.caseId,
-      customerId: row.customerId,
-      via: 'promise_breach',
-      reason: row.kind === 'first_response' ? '' : row.description,
-      actorUserId: null,
-      deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
-    });
+    await escalateBrokenPromise({ ...ctx, db: tx }, row, workspace.settings.escalationDeadlineMinutes);
     await ctx.timers.schedule(tx, hellAssessmentTimer(row.workspaceId, row.caseId, now));
     return true;
   });

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { TaskView } from '../contract/api-types.ts';
 import { loadStaffNames } from '../accounts/staff-names.ts';
 import type { Db } from '../db/open-database.ts';
-import { cases, tasks } from '../db/schema.ts';
+import { cases, escalations, tasks } from '../db/schema.ts';
 import { notFound } from '../errors/kept-error.ts';
 import { appendEvents } from '../events/append-events.ts';
 import { presentTask } from '../cases/case-presenters.ts';
@@ -13,15 +13,16 @@ export async function listTasks(db: Db, input: { workspaceId: string; assigneeId
   if (input.open !== false) conditions.push(isNull(tasks.doneAt));
   const [rows, nameOf] = await Promise.all([
     db
-      .select({ task: tasks, number: cases.number })
+      .select({ task: tasks, number: cases.number, escalationLevel: escalations.level })
       .from(tasks)
       .leftJoin(cases, eq(cases.id, tasks.caseId))
+      .leftJoin(escalations, eq(escalations.taskId, tasks.id))
       .where(and(...conditions))
       .orderBy(asc(tasks.dueAt))
       .limit(500),
     loadStaffNames(db, input.workspaceId),
   ]);
-  return rows.map((r) => presentTask(r.task, r.number, nameOf));
+  return rows.map((r) => presentTask(r.task, r.number, nameOf, r.escalationLevel));
 }
 
 export async function completeTask(db: Db, input: { workspaceId: string; taskId: string; actorUserId: string; now: Date }) {

@@ -40,13 +40,35 @@ const escalation = (id: string, status: EscalationView['status'], overdue: boole
   customer: { id: 'k1', name: 'أحمد' },
   via: 'portal',
   reason: 'أريد التحدث إلى مشرف، اتصلت عشر مرات',
-  level: 1,
+  level: overdue ? 2 : 1,
   status,
   deadlineAt: overdue ? ago(45) : ahead(180),
   overdue,
   answeredAt: status === 'open' ? null : ago(10),
   answeredBy: status === 'open' ? null : { id: 'u3', name: 'Игорь' },
   createdAt: ago(300),
+  overdueAtTopSince: overdue && status === 'open' ? ago(20) : null,
+  // The Dell story: two "call you RIGHT BACK" promises broken while the escalation was open.
+  breaches: overdue
+    ? [
+        {
+          promiseId: 'p7',
+          kind: 'callback',
+          description: 'Call Denise RIGHT BACK about the blue screens',
+          owner: { id: 'u2', name: 'سارة' },
+          dueAt: ago(240),
+          brokenAt: ago(239),
+        },
+        {
+          promiseId: 'p8',
+          kind: 'callback',
+          description: 'اتصل بالعميل فورًا',
+          owner: { id: 'u3', name: 'Игорь' },
+          dueAt: ago(120),
+          brokenAt: ago(119),
+        },
+      ]
+    : [],
 });
 
 const hell = {
@@ -68,6 +90,28 @@ const ev = (at: number, eventType: string, data: Record<string, unknown>, actor:
   kind: 'event' as const, at: ago(at), caseId: 'c1', eventType, data, actor,
 });
 
+// The Dell story's two broken callbacks, as the open escalation recorded them, and its one task.
+const breachEvents = escalation('e1', 'open', true).breaches.map((b) =>
+  ev(Math.round((Date.now() - Date.parse(b.brokenAt)) / 60_000), 'escalation.promise_broken', {
+    ...b,
+    ownerId: b.owner.id,
+    escalationId: 'e1',
+    deadlineAt: ago(45),
+    taskId: 't2',
+    assigneeId: 'u1',
+  }),
+);
+const overdueTask = {
+  id: 't2',
+  caseId: 'c1',
+  reference: 'K-1041',
+  kind: 'escalation_overdue_at_top',
+  title: '',
+  assignee: { id: 'u1', name: 'Dana Admin' },
+  dueAt: ahead(40),
+  doneAt: null,
+};
+
 const detail: CaseDetailResponse = {
   case: { ...summary(1), priority: 'high', isComplaint: true },
   customer: { id: 'k1', name: 'أحمد', email: 'ahmad@example.com', phone: '+971 50 123 4567', language: 'ar', createdAt: ago(90000) },
@@ -86,13 +130,18 @@ const detail: CaseDetailResponse = {
     ev(1700, 'hell.flagged', { reasons: hell.reasons }),
     ev(1600, 'case.status_changed', { from: 'new', to: 'open' }, { id: 'u1', name: 'Dana Admin' }),
     ev(1500, 'task.created', { taskId: 't1', kind: 'follow_up_contact', dueAt: ahead(100), assigneeId: 'u1' }),
+    ...breachEvents,
+    ev(20, 'escalation.overdue_at_top', { escalationId: 'e1', level: 2, taskId: 't2', assigneeId: 'u1', remindAt: ahead(40) }),
   ],
   promises: [
     { id: 'p1', caseId: 'c1', reference: 'K-1041', kind: 'callback', channel: 'phone', description: 'Call back before 15:00', owner: { id: 'u2', name: 'سارة' }, dueAt: ago(2300), status: 'broken', createdAt: ago(2499), resolvedAt: ago(2300) },
     { id: 'p2', caseId: 'c1', reference: 'K-1041', kind: 'refund', channel: 'email', description: 'Refund of 120 AED by Friday', owner: { id: 'u1', name: 'Dana Admin' }, dueAt: ahead(3000), status: 'open', createdAt: ago(100), resolvedAt: null },
   ],
   escalations: [escalation('e1', 'open', true)],
-  tasks: [{ id: 't1', caseId: 'c1', reference: 'K-1041', kind: 'follow_up_contact', title: 'Answer the voicemail', assignee: { id: 'u1', name: 'Dana Admin' }, dueAt: ahead(100), doneAt: null }],
+  tasks: [
+    { id: 't1', caseId: 'c1', reference: 'K-1041', kind: 'follow_up_contact', title: 'Answer the voicemail', assignee: { id: 'u1', name: 'Dana Admin' }, dueAt: ahead(100), doneAt: null },
+    { ...overdueTask, escalationLevel: 2 },
+  ],
   hell,
   respect: { firstResponseMinutes: 500, totalWaitMinutes: 4321, transfers: 3 },
   allowedTransitions: ['waiting_on_customer', 'resolved'],

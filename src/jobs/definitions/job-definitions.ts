@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { escalateMissedDeadline } from '../../escalations/resolve-escalation.ts';
+import { escalateMissedDeadline } from '../../escalations/escalate-missed-deadline.ts';
 import { breakOverduePromise, remindPromiseOwner } from '../../promises/resolve-promise.ts';
 import { assessCaseHell } from '../../service-hell/assess-case-hell.ts';
 import { refreshScores } from '../../retention/refresh-scores.ts';

@@ -55,4 +55,35 @@ describe('case timeline', () => {
     expect(items[1]!.textContent).toContain('Speaks Russian');
     expect(items[1]!.textContent).toContain('Igor');
   });
+
+  it('names a broken promise on an open escalation, its owner and due time, and the level reached', () => {
+    const escalationEvent = (eventType: string, data: Record<string, unknown>): TimelineItem => ({
+      kind: 'event',
+      at,
+      caseId: 'c1',
+      eventType,
+      data,
+      actor: null,
+    });
+    renderTimeline([
+      escalationEvent('escalation.deadline_missed', { escalationId: 'e1', level: 2, fromLevel: 1 }),
+      escalationEvent('escalation.promise_broken', {
+        escalationId: 'e1',
+        promiseId: 'p1',
+        kind: 'callback',
+        description: 'Call Denise RIGHT BACK',
+        ownerId: 'u1',
+        dueAt: at,
+        brokenAt: at,
+        deadlineAt: at,
+      }),
+      escalationEvent('escalation.overdue_at_top', { escalationId: 'e1', level: 2, assigneeId: 'u2', remindAt: at }),
+    ]);
+    const items = screen.getAllByTestId('timeline-item');
+    expect(items[0]!.textContent).toContain('raised to level 2');
+    // User text and names are bidi-isolated inside the sentence.
+    expect(items[1]!.textContent).toMatch(/Call back: \u2068Call Denise RIGHT BACK\u2069, promised by \u2068Sara/);
+    expect(items[2]!.textContent).toContain('overdue at the top (level 2)');
+    expect(items[2]!.textContent).toContain('Igor');
+  });
 });

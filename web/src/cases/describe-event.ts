@@ -87,7 +87,25 @@ export function describeEvent(
     case 'escalation.closed':
       return t('timeline.events.escalation.closed');
     case 'escalation.deadline_missed':
-      return t('timeline.events.escalation.deadline_missed', { level: format.number(Number(data.level ?? 0) + 1) });
+      // The event carries the level it was raised to.
+      return t('timeline.events.escalation.deadline_missed', { level: format.number(Number(data.level ?? 0)) });
+    case 'escalation.overdue_at_top':
+    case 'escalation.reminded':
+      return t(`timeline.events.${type}`, {
+        level: format.number(Number(data.level ?? 0)),
+        assignee: isolate(userName(str(data, 'assigneeId'))),
+        remindAt: format.dateTime(str(data, 'remindAt')),
+      });
+    case 'escalation.promise_broken': {
+      const kind = t(`promiseKind.${str(data, 'kind')}`, { defaultValue: str(data, 'kind') });
+      const description = str(data, 'description');
+      return t('timeline.events.escalation.promise_broken', {
+        promise: description ? `${kind}: ${isolate(description)}` : kind,
+        owner: isolate(userName(str(data, 'ownerId'))),
+        dueAt: format.dateTime(str(data, 'dueAt')),
+        deadline: format.dateTime(str(data, 'deadlineAt')),
+      });
+    }
     case 'hell.flagged': {
       const reasons = Array.isArray(data.reasons) ? (data.reasons as Array<{ metric?: string }>) : [];
       return t('timeline.events.hell.flagged', {

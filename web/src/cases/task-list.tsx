@@ -39,7 +39,11 @@ export function TaskList({ tasks, onChanged }: { tasks: TaskView[]; onChanged: (
                   {task.title || t(`taskKind.${task.kind}`, { defaultValue: t('taskKind.other') })}
                 </Text>
                 <Text size="xs" c={overdue ? 'red.7' : 'dimmed'}>
-                  {t(`taskKind.${task.kind}`, { defaultValue: t('taskKind.other') })} · {t('tasks.assignee', { name: task.assignee.name })} ·{' '}
+                  {t(`taskKind.${task.kind}`, { defaultValue: t('taskKind.other') })} ·{' '}
+                  {task.escalationLevel
+                    ? `${t('tasks.escalationLevel', { n: format.number(task.escalationLevel) })} · `
+                    : ''}
+                  {t('tasks.assignee', { name: task.assignee.name })} ·{' '}
                   {task.doneAt ? t('tasks.doneAt', { at: format.dateTime(task.doneAt) }) : t('tasks.due', { at: format.dateTime(task.dueAt) })}
                 </Text>
               </Stack>

@@ -8,6 +8,7 @@ import { api } from '../api/kept-api.ts';
 import { EscalationStatusBadge } from '../common/badges.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { minutesSince, useFormat } from '../i18n/use-format.ts';
+import { EscalationBreaches } from './escalation-breaches.tsx';
 
 interface Props {
   escalation: EscalationView;
@@ -80,6 +81,17 @@ export function EscalationCard({ escalation, canAct, onChanged, showCase }: Prop
             <Badge variant="outline" size="sm">
               {t('escalations.levelValue', { n: format.number(e.level) })}
             </Badge>
+            {e.overdueAtTopSince && (
+              <Badge
+                color="red"
+                variant="light"
+                size="sm"
+                title={t('escalations.overdueAtTopHint')}
+                data-testid="escalation-overdue-at-top"
+              >
+                {t('escalations.overdueAtTop')}
+              </Badge>
+            )}
           </Group>
           <DeadlineText escalation={e} />
         </Group>
@@ -94,6 +106,7 @@ export function EscalationCard({ escalation, canAct, onChanged, showCase }: Prop
             </Text>
           )}
         </Text>
+        <EscalationBreaches breaches={e.breaches} />
         {e.answeredBy && e.answeredAt && (
           <Text size="xs" c="teal.8">
             {t('escalations.answeredBy', { name: e.answeredBy.name, at: format.dateTime(e.answeredAt) })}
