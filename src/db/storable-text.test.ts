@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStorableText, storableText, unstorableCharacter } from './storable-text.ts';
+import { isStorableText, storableText, truncateText, unstorableCharacter } from './storable-text.ts';
 
 describe('storable text', () => {
   it('leaves ordinary text in any script, and paired surrogates (emoji), as it is', () => {
@@ -23,5 +23,12 @@ describe('storable text', () => {
     expect(unstorableCharacter('😀\ud800')).toBe('an unpaired surrogate (U+D800)');
     expect(unstorableCharacter('\udc00x')).toBe('an unpaired surrogate (U+DC00)');
     expect(isStorableText('a\u0000')).toBe(false);
+  });
+
+  it('truncates without cutting a surrogate pair in two', () => {
+    expect(truncateText('abc', 5)).toBe('abc');
+    expect(truncateText('abcdef', 3)).toBe('abc');
+    expect(truncateText('ab😀', 3)).toBe('ab');
+    expect(truncateText('ab😀c', 4)).toBe('ab😀');
   });
 });

@@ -29,3 +29,10 @@ export function unstorableCharacter(text: string): string | null {
   }
   return null;
 }
+
+/** At most `max` UTF-16 units, never cutting a surrogate pair in two (half of one is not storable). */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}

@@ -176,6 +176,14 @@ describe.each<StoreKind>(['pglite', 'postgres'])('bad input on %s', (kind) => {
     });
   }
 
+  run('a subject cut from a long first line never splits an emoji in two', async () => {
+    const body = `${'a'.repeat(199)}😀 and more\nsecond line`;
+    const r = await send(null, 'POST', `/api/v1/portal/${ws.slug}/requests`, JSON.stringify({ name: 'Nadia', email: email(), body }));
+    expect(r.statusCode, r.body).toBe(201);
+    const session = json<PortalSessionResponse>(await ws.request(null, { method: 'GET', url: `/api/v1/portal/session/${json(r).portalToken}` }));
+    expect(session.cases[0]!.subject).toBe('a'.repeat(199));
+  });
+
   run('a NUL inside a key: cleaned on the portal, refused by name on staff routes', async () => {
     const portal = await send(null, 'POST', `/api/v1/portal/${ws.slug}/requests`, `{"name":"Nadia","em\\u0000ail":"${email()}","bo\\u0000dy":"Still waiting"}`);
     expect(portal.statusCode, portal.body).toBe(201);

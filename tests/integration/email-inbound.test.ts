@@ -8,6 +8,7 @@ import { startSmtpListener } from '../../src/email/inbound/smtp-listener.ts';
 import nodemailer from 'nodemailer';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { startTestMailbox, type TestMailbox } from './support/email-kit.ts';
+import type { CaseDetailResponse } from '../../src/contract/api-types.ts';
 import { json, testKept, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
 
@@ -135,6 +136,58 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       expect(list.addresses.map((a: { address: string }) => a.address)).toEqual([address]);
       expect((await ws.request(ws.admin, { method: 'DELETE', url: `/api/v1/email/addresses/${json(created).id}` })).statusCode).toBe(404);
       expect((await other.request(other.admin, { method: 'DELETE', url: `/api/v1/email/addresses/${json(created).id}` })).statusCode).toBe(204);
+    });
+
+    it('stores and processes mail with NUL bytes, invalid UTF-8 and unpaired surrogates anywhere, cleaning only what it writes as text', async () => {
+      const latin = (text: string) => Buffer.from(text, 'latin1');
+      const utf16 = (units: number[]) => Buffer.from(units.flatMap((u) => [u >> 8, u & 0xff])).toString('base64');
+      const head = (from: string, subject: Buffer | string, extra = '') =>
+        Buffer.concat([latin(`From: ${from}\r\nTo: ${box.address}\r\nSubject: `), typeof subject === 'string' ? latin(subject) : subject, latin(`\r\nMessage-ID: <bad-${Math.random().toString(36).slice(2)}@bytes.test>\r\n${extra}`)]);
+      const part = (headers: string, body: Buffer | string) => Buffer.concat([latin(`--p\r\n${headers}\r\n\r\n`), typeof body === 'string' ? latin(body) : body, latin('\r\n')]);
+      const multipart = (...parts: Buffer[]) => Buffer.concat([latin('MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="p"\r\n\r\n'), ...parts, latin('--p--\r\n')]);
+      const messages: Array<{ what: string; raw: Buffer; subject?: string; body?: RegExp; name?: string; attachment?: string }> = [
+        { what: 'a raw NUL in the Subject', raw: Buffer.concat([head('Ann <ann@bytes.test>', 'Order\u0000 42'), latin('\r\nWhere is it?\r\n')]), subject: 'Order 42' },
+        { what: 'NULs in the body', raw: Buffer.concat([head('Ann <ann2@bytes.test>', 'Body'), latin('\r\nWhere\u0000 is\u0000 it?\r\n')]), body: /^Where is it\?/ },
+        { what: 'a NUL in another header', raw: Buffer.concat([head('Ann <ann3@bytes.test>', 'Header', 'X-Odd: a\u0000b\r\nIn-Reply-To: <x\u0000y@z>\r\n'), latin('\r\nHello\r\n')]), body: /^Hello/ },
+        { what: 'a NUL in the From display name', raw: Buffer.concat([head('"Ann\u0000 Lee" <ann4@bytes.test>', 'Name'), latin('\r\nHi\r\n')]), name: 'Ann Lee' },
+        {
+          what: 'a NUL in an attachment name, and in an HTML part',
+          raw: Buffer.concat([
+            head('Ann <ann5@bytes.test>', 'Files'),
+            multipart(part('Content-Type: text/html; charset=utf-8', '<p>See\u0000 &#0; &#xD800; file</p>'), part('Content-Type: text/plain; name="a\u0000b.txt"\r\nContent-Disposition: attachment; filename="a\u0000b.txt"', 'data')),
+          ]),
+          body: /^See/,
+          attachment: 'ab.txt',
+        },
+        { what: 'invalid UTF-8 in the Subject and body', raw: Buffer.concat([head('Ann <ann6@bytes.test>', Buffer.from([0x4f, 0x6b, 0xff, 0xc3, 0x28]), 'Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n'), Buffer.from([0x0d, 0x0a, 0x61, 0xed, 0xa0, 0x80, 0x62, 0xff, 0x0d, 0x0a])]), body: /^a.*b/ },
+        {
+          what: 'unpaired surrogates from UTF-16 in the Subject, the From name and the body',
+          raw: Buffer.concat([
+            head(`=?UTF-16BE?B?${utf16([0x41, 0xd800, 0x42])}?= <ann7@bytes.test>`, `=?UTF-16BE?B?${utf16([0xdc00, 0x78])}?=`, 'Content-Type: text/plain; charset=utf-16be\r\nContent-Transfer-Encoding: base64\r\n'),
+            latin(`\r\n${utf16([0x68, 0xd800, 0x69])}\r\n`),
+          ]),
+          subject: '\ufffdx',
+          name: 'A\ufffdB',
+          body: /^h\ufffdi/,
+        },
+      ];
+      for (const m of messages) {
+        const sent = await box.send(m.raw, { from: 'ann@bytes.test', to: [box.address] });
+        expect(sent.code, `${m.what}: ${sent.response}`).toBe(250);
+        await box.processor.idle();
+        const [row] = await kept.store.db.select().from(inboundEmails).where(eq(inboundEmails.id, sent.storedIds[0]!));
+        expect(row!.raw.equals(m.raw), `${m.what}: the bytes are kept as they came`).toBe(true);
+        expect({ status: row!.status, error: row!.error }, m.what).toEqual({ status: 'processed', error: null });
+        const detail = json<CaseDetailResponse>(await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${row!.caseId}` }));
+        const message = detail.timeline.find((i) => i.kind === 'message')!.message!;
+        for (const text of [detail.case.subject, detail.customer.name, message.body, message.htmlBody ?? '', ...(message.attachments ?? []).map((a) => a.filename)]) {
+          expect(text.includes('\u0000') || !text.isWellFormed(), `${m.what}: ${JSON.stringify(text)}`).toBe(false);
+        }
+        if (m.subject) expect(detail.case.subject, m.what).toBe(m.subject);
+        if (m.body) expect(message.body, m.what).toMatch(m.body);
+        if (m.name) expect(detail.customer.name, m.what).toBe(m.name);
+        if (m.attachment) expect(message.attachments?.[0]?.filename, m.what).toBe(m.attachment);
+      }
     });
   });
 }

@@ -5,6 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { caseReference } from '../../cases/case-reference.ts';
 import { receiveCustomerMessage } from '../../cases/receive-customer-message.ts';
 import { queryRows, type Db } from '../../db/open-database.ts';
+import { truncateText } from '../../db/storable-text.ts';
 import { cases } from '../../db/schema.ts';
 import { emailAttachments, inboundEmails, type InboundEmailStatus } from '../../db/schema-email.ts';
 import { appendEvents } from '../../events/append-events.ts';
@@ -46,7 +47,7 @@ function textOfHtml(html: string): string {
 /** The text the agent reads: plain text, else the HTML's text, else a line naming the attachments. */
 function bodyText(parsed: ParsedEmail): string {
   const text = parsed.text ?? (parsed.html ? textOfHtml(parsed.html) : '');
-  if (text.trim()) return text.slice(0, MAX_BODY_CHARS);
+  if (text.trim()) return truncateText(text, MAX_BODY_CHARS);
   if (parsed.attachments.length > 0) return `(${parsed.attachments.map((a) => a.filename).join(', ')})`;
   return parsed.subject ?? '(empty e-mail)';
 }

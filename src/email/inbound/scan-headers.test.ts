@@ -10,6 +10,9 @@ describe('scanHeaders', () => {
     expect(scanHeaders(Buffer.from([0, 255, 13, 10, 58, 0]))).toEqual({ messageId: null, fromAddress: null, subject: null });
     expect(scanHeaders(Buffer.from('Message-ID: <a\u0000b@x>\n\n'))).toMatchObject({ messageId: null });
   });
+  it('keeps a subject with a raw NUL, without the NUL (the store refuses NUL in text)', () => {
+    expect(scanHeaders(Buffer.from('Subject: Order\u0000 42\r\n\r\nbody', 'latin1')).subject).toBe('Order 42');
+  });
   it('collects every id of References', () => {
     expect(messageIdsIn('<a@x> <b@y>\r\n <c@z>')).toEqual(['a@x', 'b@y', 'c@z']);
     expect(messageIdsIn(['<a@x>', '<b@y>'])).toEqual(['a@x', 'b@y']);

@@ -1,6 +1,7 @@
 // A fast look at a raw message's header block, before it is stored: the Message-ID (the
 // de-duplication key), the sender (the rate limit) and the subject. Tolerant of anything:
-// it never throws, it only finds less.
+// it never throws, it only finds less, and what it finds is text the store can keep.
+import { storableText } from '../../db/storable-text.ts';
 
 export interface ScannedHeaders {
   messageId: string | null;
@@ -24,7 +25,8 @@ export function scanHeaders(raw: Buffer): ScannedHeaders {
   return {
     messageId: messageIdOf(found['message-id']),
     fromAddress: addressOf(found['from']),
-    subject: found['subject'] ? found['subject'].slice(0, 500) : null,
+    // Read as latin1, so any byte is a character; a NUL would make the store refuse the row (and the sender get 451 forever).
+    subject: found['subject'] ? storableText(found['subject'].slice(0, 500)) : null,
   };
 }
 
