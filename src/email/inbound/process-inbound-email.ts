@@ -9,6 +9,7 @@ import { truncateText } from '../../db/storable-text.ts';
 import { cases } from '../../db/schema.ts';
 import { emailAttachments, inboundEmails, type InboundEmailStatus } from '../../db/schema-email.ts';
 import { appendEvents } from '../../events/append-events.ts';
+import type { NewEvent } from '../../events/event-types.ts';
 import type { DeskContext } from '../../jobs/desk-context.ts';
 import { bareMessageId } from '../thread-ids.ts';
 import { applyBounce } from '../outbound/apply-bounce.ts';
@@ -318,27 +319,28 @@ async function processMessage(
     channel: 'email',
     subject: parsed.subject ?? undefined,
     body: split.body,
-    externalId: row.messageIdHeader,
+    // A reused Message-ID stays the earlier message's (messages are unique by it, and replies naming it go there).
+    externalId: row.messageIdReusedOf ? null : row.messageIdHeader,
     quotedText: split.quoted,
     htmlBody: html,
     // Intake's read, taken along by the lookups: the case threaded onto, or a new case's.
     prefetched: decision.caseId ? { thread: found.intake.threads.find((t) => t.caseRow.id === decision.caseId) } : { newCase: found.intake.newCase ?? undefined },
   });
   const caseId = received.caseRow.id;
+  const noted = { workspaceId: row.workspaceId, caseId, customerId: received.customer.id, actorUserId: null, occurredAt: now };
+  const notes: NewEvent[] = [];
   if (decision.relatedCaseId) {
     const [rel] = await tx.select({ number: cases.number }).from(cases).where(eq(cases.id, decision.relatedCaseId));
-    await appendEvents(tx, [
-      {
-        workspaceId: row.workspaceId,
-        caseId,
-        customerId: received.customer.id,
-        actorUserId: null,
-        occurredAt: now,
-        type: 'email.related_case',
-        data: { inboundEmailId: row.id, relatedCaseId: decision.relatedCaseId, relatedReference: rel ? caseReference(rel.number) : '', by: decision.relatedBy ?? '', from: fromAddress },
-      },
-    ]);
+    notes.push({
+      ...noted,
+      type: 'email.related_case',
+      data: { inboundEmailId: row.id, relatedCaseId: decision.relatedCaseId, relatedReference: rel ? caseReference(rel.number) : '', by: decision.relatedBy ?? '', from: fromAddress },
+    });
   }
+  if (row.messageIdReusedOf && row.messageIdHeader) {
+    notes.push({ ...noted, type: 'email.message_id_reused', data: { inboundEmailId: row.id, messageIdHeader: row.messageIdHeader, earlierInboundEmailId: row.messageIdReusedOf } });
+  }
+  await appendEvents(tx, notes);
   for (const a of parsed.attachments.slice(0, 100)) {
     const detected = await fileTypeFromBuffer(a.content).catch(() => undefined);
     const dangers = attachmentDangers(a.filename, detected?.ext ?? null);
@@ -348,6 +350,7 @@ async function processMessage(
       messageId: received.messageId,
       caseId,
       filename: a.filename,
+      originalFilename: a.filename,
       declaredType: a.contentType,
       detectedType: detected?.mime ?? null,
       size: a.content.length,
@@ -359,7 +362,7 @@ async function processMessage(
     });
   }
   await finish('processed', { caseId, messageId: received.messageId, relatedCaseId: decision.relatedCaseId, threadedBy: decision.threadedBy, note: null }, {
-    recordThreadId: true,
+    recordThreadId: !row.messageIdReusedOf,
     openedCaseNumber: received.opened ? received.caseRow.number : null,
   });
   return { status: 'processed', caseId, messageId: received.messageId } as const;
