@@ -189,5 +189,61 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
         if (m.attachment) expect(message.attachments?.[0]?.filename, m.what).toBe(m.attachment);
       }
     });
+
+    it('flags HTML, SVG, XHTML and scripted XML as dangerous by type and by name, and stores and serves a safe name beside the original', async () => {
+      const file = (name: string, type: string, body: string) =>
+        `--p\r\nContent-Type: ${type}; name="${name}"\r\nContent-Disposition: attachment; filename="${name}"\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(body).toString('base64')}\r\n`;
+      const long = `${'x'.repeat(300)}.pdf`;
+      const raw =
+        `From: Mal <mal@files.test>\r\nTo: ${box.address}\r\nSubject: Files\r\nMessage-ID: <files-${kind}@files.test>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="p"\r\n\r\n` +
+        `--p\r\nContent-Type: text/plain\r\n\r\nSee the files.\r\n` +
+        file('../../../../etc/passwd', 'text/plain', 'root:x:0:0') +
+        file('report.html', 'text/html', '<!doctype html><script>fetch("/api/v1/me")</script>') +
+        file('logo.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') +
+        file('page.xhtml', 'application/xhtml+xml', '<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>') +
+        file('data.xml', 'application/xml', '<?xml version="1.0"?><r><script xmlns="http://www.w3.org/1999/xhtml">alert(1)</script></r>') +
+        file('order.xml', 'application/xml', '<?xml version="1.0"?><order><id>5</id></order>') +
+        file('notes.txt', 'application/octet-stream', '  <!DOCTYPE html><html><body onload="x()"></body></html>') +
+        file('.hidden\u0001 \u202eexe.txt', 'text/plain', 'hi') +
+        file(long, 'application/pdf', '%PDF-1.4') +
+        file('Договор №5 (копия).pdf', 'application/pdf', '%PDF-1.4') +
+        `--p--\r\n`;
+      const r = await box.send(Buffer.from(raw, 'utf8'), { from: 'mal@files.test', to: [box.address] });
+      await box.processor.idle();
+      const [row] = await kept.store.db.select().from(inboundEmails).where(eq(inboundEmails.id, r.storedIds[0]!));
+      const detail = json<CaseDetailResponse>(await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${row!.caseId}` }));
+      const attachments = detail.timeline.find((i) => i.kind === 'message')!.message!.attachments!;
+      const byOriginal = new Map(attachments.map((a) => [a.originalFilename, a]));
+      const expected: Array<[string, string, boolean]> = [
+        ['../../../../etc/passwd', 'passwd', false],
+        ['report.html', 'report.html', true],
+        ['logo.svg', 'logo.svg', true],
+        ['page.xhtml', 'page.xhtml', true],
+        ['data.xml', 'data.xml', true],
+        ['order.xml', 'order.xml', false],
+        ['notes.txt', 'notes.txt', true],
+        ['Договор №5 (копия).pdf', 'Договор №5 (копия).pdf', false],
+      ];
+      for (const [original, safe, dangerous] of expected) {
+        expect(byOriginal.get(original), original).toMatchObject({ filename: safe, dangerous });
+      }
+      expect(byOriginal.get('report.html')!.dangerReasons).toContain('active_content');
+      const hidden = attachments.find((a) => a.originalFilename.startsWith('.hidden'))!;
+      expect(hidden.filename).toBe('hidden exe.txt');
+      const shortened = attachments.find((a) => a.originalFilename === long)!;
+      expect(Buffer.byteLength(shortened.filename)).toBeLessThanOrEqual(150);
+      expect(shortened.filename).toMatch(/^x+\.pdf$/);
+
+      const download = async (name: string) => ws.request(ws.agentEn, { method: 'GET', url: `/api/v1/email/attachments/${byOriginal.get(name)!.id}` });
+      const passwd = await download('../../../../etc/passwd');
+      expect(passwd.headers['content-disposition']).toBe(`attachment; filename="passwd"; filename*=UTF-8''passwd`);
+      const russian = await download('Договор №5 (копия).pdf');
+      expect(russian.headers['content-disposition']).toBe(
+        `attachment; filename="_______ _5 (_____).pdf"; filename*=UTF-8''${encodeURIComponent('Договор №5').replace(/%20/g, '%20')}%20%28${encodeURIComponent('копия')}%29.pdf`,
+      );
+      const html = await download('report.html');
+      expect(html.headers['content-type']).toBe('application/octet-stream');
+      expect(html.headers['content-security-policy']).toMatch(/sandbox/);
+    });
   });
 }

@@ -96,7 +96,8 @@ async function parseMime(raw: Buffer): Promise<ParsedEmail> {
     text: clean(mail.text),
     html: typeof mail.html === 'string' ? storableText(mail.html) : null,
     attachments: mail.attachments.map((a: Attachment) => ({
-      filename: truncateOrNull(clean(a.filename), 255) ?? (a.contentType === 'text/calendar' ? 'invite.ics' : 'attachment'),
+      // Kept for display (bounded); the name it is stored under is made from it (safe-filename.ts).
+      filename: truncateOrNull(clean(a.filename), 1000) ?? (a.contentType === 'text/calendar' ? 'invite.ics' : 'attachment'),
       contentType: truncateOrNull(clean(a.contentType), 200) ?? 'application/octet-stream',
       content: a.content,
       inline: a.contentDisposition === 'inline' || (!!a.cid && a.related === true),

@@ -1,5 +1,3 @@
-import crypto from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
 import { convert as htmlToText } from 'html-to-text';
 import { and, eq, sql } from 'drizzle-orm';
 import { caseReference } from '../../cases/case-reference.ts';
@@ -7,13 +5,12 @@ import { receiveCustomerMessage } from '../../cases/receive-customer-message.ts'
 import { queryRows, type Db } from '../../db/open-database.ts';
 import { truncateText } from '../../db/storable-text.ts';
 import { cases } from '../../db/schema.ts';
-import { emailAttachments, inboundEmails, type InboundEmailStatus } from '../../db/schema-email.ts';
+import { inboundEmails, type InboundEmailStatus } from '../../db/schema-email.ts';
 import { appendEvents } from '../../events/append-events.ts';
 import type { NewEvent } from '../../events/event-types.ts';
 import type { DeskContext } from '../../jobs/desk-context.ts';
 import { bareMessageId } from '../thread-ids.ts';
 import { applyBounce } from '../outbound/apply-bounce.ts';
-import { attachmentDangers } from './attachment-safety.ts';
 import { BatchChanges } from './batch-changes.ts';
 import { inboundLookups, inboundLookupsForBatch, lookupQuestions, type InboundLookups, type LookupQuestions } from './inbound-lookups.ts';
 import { InboundOutcomes, type InboundOutcome } from './inbound-outcomes.ts';
@@ -21,10 +18,9 @@ import { automaticReason, overRateLimit, RATE_LIMIT } from './loop-safety.ts';
 import { parseEmail, type ParsedEmail } from './parse-email.ts';
 import { splitQuotedText } from './quoted-text.ts';
 import { sanitizeEmailHtml } from './sanitize-email-html.ts';
+import { storeEmailAttachments } from './store-email-attachments.ts';
 import { threadEmail, type ThreadInput } from './thread-email.ts';
 
-/** Attachments larger than this keep their metadata only; the raw message still holds them. */
-export const ATTACHMENT_STORE_LIMIT_BYTES = 15 * 1024 * 1024;
 const MAX_BODY_CHARS = 200_000;
 
 export interface ProcessOptions {
@@ -341,26 +337,7 @@ async function processMessage(
     notes.push({ ...noted, type: 'email.message_id_reused', data: { inboundEmailId: row.id, messageIdHeader: row.messageIdHeader, earlierInboundEmailId: row.messageIdReusedOf } });
   }
   await appendEvents(tx, notes);
-  for (const a of parsed.attachments.slice(0, 100)) {
-    const detected = await fileTypeFromBuffer(a.content).catch(() => undefined);
-    const dangers = attachmentDangers(a.filename, detected?.ext ?? null);
-    await tx.insert(emailAttachments).values({
-      workspaceId: row.workspaceId,
-      inboundEmailId: row.id,
-      messageId: received.messageId,
-      caseId,
-      filename: a.filename,
-      originalFilename: a.filename,
-      declaredType: a.contentType,
-      detectedType: detected?.mime ?? null,
-      size: a.content.length,
-      sha256: crypto.createHash('sha256').update(a.content).digest('hex'),
-      content: a.content.length <= ATTACHMENT_STORE_LIMIT_BYTES ? a.content : null,
-      inline: a.inline,
-      dangerous: dangers.length > 0,
-      dangerReasons: a.content.length > ATTACHMENT_STORE_LIMIT_BYTES ? [...dangers, 'too_large'] : dangers,
-    });
-  }
+  await storeEmailAttachments(tx, { workspaceId: row.workspaceId, inboundEmailId: row.id, messageId: received.messageId, caseId }, parsed.attachments);
   await finish('processed', { caseId, messageId: received.messageId, relatedCaseId: decision.relatedCaseId, threadedBy: decision.threadedBy, note: null }, {
     recordThreadId: !row.messageIdReusedOf,
     openedCaseNumber: received.opened ? received.caseRow.number : null,
