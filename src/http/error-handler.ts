@@ -8,7 +8,11 @@ const FASTIFY_CODES: Record<string, { code: string; status: number; message: str
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'request.unsupported_media_type', status: 415, message: 'Send the body as application/json' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'request.malformed_json', status: 400, message: 'The JSON body is empty' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'request.invalid', status: 400, message: 'The Content-Length header does not match the body' },
-  FST_ERR_BAD_URL: { code: 'request.invalid_encoding', status: 400, message: 'The URL path is not valid: a %-escape is not UTF-8 or is cut short' },
+  FST_ERR_BAD_URL: {
+    code: 'request.invalid_encoding',
+    status: 400,
+    message: 'The URL path is not valid: a %-escape is not UTF-8 or is cut short',
+  },
   FST_ERR_MAX_PARAM_LENGTH: { code: 'request.invalid', status: 400, message: 'A part of the URL path is too long' },
 };
 
@@ -19,7 +23,8 @@ const FASTIFY_CODES: Record<string, { code: string; status: number; message: str
  */
 export function routerError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
-  void reply.status(mapped?.status ?? 400).send({ error: { code: mapped?.code ?? 'request.invalid', message: mapped?.message ?? error.message } });
+  const { code, status, message } = mapped ?? { code: 'request.invalid', status: 400, message: error.message };
+  void reply.status(status).send({ error: { code, message } });
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

@@ -14,7 +14,8 @@ const lenientUtf8 = new TextDecoder('utf-8');
  */
 export function installJsonBodyParser(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'buffer' }, (request, body, done) => {
+  const types = ['application/json', 'application/merge-patch+json'];
+  app.addContentTypeParser(types, { parseAs: 'buffer' }, (request, body, done) => {
     const buffer = body as Buffer;
     const clean = request.routeOptions.config?.badText === 'clean';
     let text: string;

@@ -12,7 +12,7 @@
 //   path). The caller is a program or a person at a desk who can fix it, and staff data
 //   (passwords, names, settings, ids) is never changed silently: invalid UTF-8 is refused too.
 import type { FastifyInstance } from 'fastify';
-import { isStorableText, storableText, unstorableCharacter } from '../db/storable-text.ts';
+import { storableText, unstorableCharacter } from '../db/storable-text.ts';
 import { KeptError } from '../errors/kept-error.ts';
 
 declare module 'fastify' {
@@ -59,7 +59,8 @@ export function findUnstorableText(value: unknown, path: readonly string[] = [])
   if (value === null || typeof value !== 'object') return null;
   const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
   for (const [key, inner] of entries) {
-    if (!isStorableText(key)) return { field: [...path, visible(key)].join('.'), what: unstorableCharacter(key)!, inKey: true };
+    const inKey = unstorableCharacter(key);
+    if (inKey) return { field: [...path, visible(key)].join('.'), what: inKey, inKey: true };
     const found = findUnstorableText(inner, [...path, key]);
     if (found) return found;
   }

@@ -12,10 +12,13 @@ const MACRO_EXTENSIONS = new Set(['docm', 'dotm', 'xlsm', 'xltm', 'xlam', 'pptm'
 const EXECUTABLE_DETECTED = new Set(['exe', 'elf', 'macho', 'msi', 'dll', 'class', 'jar', 'lnk', 'apk', 'swf', 'wasm', 'dex']);
 // Pages and images a browser runs scripts in (an XML file is judged by its content: most are data).
 const ACTIVE_EXTENSIONS = new Set(['html', 'htm', 'shtml', 'xhtml', 'xht', 'svg', 'svgz', 'mht', 'mhtml', 'xsl', 'xslt']);
-const ACTIVE_TYPES = new Set(['text/html', 'application/xhtml+xml', 'image/svg+xml', 'application/xslt+xml', 'text/xsl', 'application/x-mimearchive', 'message/rfc822+html']);
+const ACTIVE_TYPES = new Set([
+  'text/html', 'application/xhtml+xml', 'image/svg+xml', 'application/xslt+xml', 'text/xsl', 'application/x-mimearchive',
+]);
 const EXECUTABLE_TYPES = new Set([
   'application/javascript', 'text/javascript', 'application/x-javascript', 'application/ecmascript', 'text/ecmascript',
-  'application/x-msdownload', 'application/x-msdos-program', 'application/x-ms-installer', 'application/hta', 'application/x-sh', 'application/java-archive',
+  'application/x-msdownload', 'application/x-msdos-program', 'application/x-ms-installer', 'application/hta',
+  'application/x-sh', 'application/java-archive',
 ]);
 // Extensions that share a container or are spelt two ways: not a mismatch.
 const SAME_KIND: Record<string, string[]> = {
@@ -42,7 +45,13 @@ function sameKind(declared: string, detected: string): boolean {
   return (SAME_KIND[detected] ?? []).includes(declared) || (SAME_KIND[declared] ?? []).includes(detected);
 }
 
-export type DangerReason = 'executable' | 'macro_enabled' | 'executable_content' | 'active_content' | 'extension_mismatch' | 'double_extension';
+export type DangerReason =
+  | 'executable'
+  | 'macro_enabled'
+  | 'executable_content'
+  | 'active_content'
+  | 'extension_mismatch'
+  | 'double_extension';
 
 export interface AttachmentFacts {
   /** The name as the sender wrote it. */
@@ -56,7 +65,8 @@ export interface AttachmentFacts {
 }
 
 /** Why an attachment is dangerous (empty when it is not). */
-export function attachmentDangers({ filename, declaredType = null, detectedExt, markup = null }: AttachmentFacts): DangerReason[] {
+export function attachmentDangers(facts: AttachmentFacts): DangerReason[] {
+  const { filename, declaredType = null, detectedExt, markup = null } = facts;
   const reasons: DangerReason[] = [];
   // The name it will be saved under: a trailing dot or space would hide "page.html." from the original.
   const saved = safeFilename(filename);
@@ -68,7 +78,8 @@ export function attachmentDangers({ filename, declaredType = null, detectedExt, 
   if (markup || (ext && ACTIVE_EXTENSIONS.has(ext)) || ACTIVE_TYPES.has(declared)) reasons.push('active_content');
   if (ext && detectedExt && !sameKind(ext, detectedExt)) reasons.push('extension_mismatch');
   // "invoice.pdf.exe", and the right-to-left override trick ("invoice‮fdp.exe").
-  if (/\.(pdf|docx?|xlsx?|jpe?g|png|txt)\.[a-z0-9]{2,4}$/i.test(saved) && ext && EXECUTABLE_EXTENSIONS.has(ext)) reasons.push('double_extension');
+  const hidesType = /\.(pdf|docx?|xlsx?|jpe?g|png|txt)\.[a-z0-9]{2,4}$/i.test(saved);
+  if (hidesType && ext && EXECUTABLE_EXTENSIONS.has(ext)) reasons.push('double_extension');
   if (/[\u202a-\u202e\u2066-\u2069]/.test(filename)) reasons.push('double_extension');
   return [...new Set(reasons)];
 }

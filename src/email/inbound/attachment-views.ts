@@ -27,8 +27,12 @@ export async function attachmentsOfCase(db: Db, caseId: string): Promise<Map<str
     if (!messageId) continue;
     const list = out.get(messageId) ?? [];
     // Rows stored before migration 0013 hold the sender's name in both columns: made safe here.
-    const shown = { ...a, filename: safeFilename(a.filename) };
-    list.push({ ...shown, dangerReasons: a.dangerReasons.filter((r) => r !== 'too_large'), downloadable: !a.dangerReasons.includes('too_large') });
+    list.push({
+      ...a,
+      filename: safeFilename(a.filename),
+      dangerReasons: a.dangerReasons.filter((r) => r !== 'too_large'),
+      downloadable: !a.dangerReasons.includes('too_large'),
+    });
     out.set(messageId, list);
   }
   return out;

@@ -22,5 +22,10 @@ export interface MessageContent {
 export function contentSha256(raw: Buffer, content: MessageContent): string {
   // Without a header block's end, nothing tells the journey from the message: the bytes are the content.
   if (content.bodyOffset === null) return crypto.createHash('sha256').update(raw).digest('hex');
-  return crypto.createHash('sha256').update(content.authorHeaders, 'latin1').update('\n\n').update(raw.subarray(content.bodyOffset)).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(content.authorHeaders, 'latin1')
+    .update('\n\n')
+    .update(raw.subarray(content.bodyOffset))
+    .digest('hex');
 }

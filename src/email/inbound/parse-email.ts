@@ -77,7 +77,8 @@ async function parseMime(raw: Buffer): Promise<ParsedEmail> {
   const mail = await simpleParser(raw, options);
   const headers: Record<string, string> = {};
   for (const { key, line } of mail.headerLines) {
-    if (headers[key] === undefined) headers[key] = storableText(line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
+    if (headers[key] !== undefined) continue;
+    headers[key] = storableText(line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
   }
   const from = addresses(mail.from)[0] ?? { address: null, name: null };
   const recipients = [...addresses(mail.to), ...addresses(mail.cc), ...addresses(mail.bcc)]

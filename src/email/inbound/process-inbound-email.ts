@@ -323,21 +323,33 @@ async function processMessage(
     prefetched: decision.caseId ? { thread: found.intake.threads.find((t) => t.caseRow.id === decision.caseId) } : { newCase: found.intake.newCase ?? undefined },
   });
   const caseId = received.caseRow.id;
-  const noted = { workspaceId: row.workspaceId, caseId, customerId: received.customer.id, actorUserId: null, occurredAt: now };
+  const customerId = received.customer.id;
+  const noted = { workspaceId: row.workspaceId, caseId, customerId, actorUserId: null, occurredAt: now } as const;
   const notes: NewEvent[] = [];
   if (decision.relatedCaseId) {
     const [rel] = await tx.select({ number: cases.number }).from(cases).where(eq(cases.id, decision.relatedCaseId));
     notes.push({
       ...noted,
       type: 'email.related_case',
-      data: { inboundEmailId: row.id, relatedCaseId: decision.relatedCaseId, relatedReference: rel ? caseReference(rel.number) : '', by: decision.relatedBy ?? '', from: fromAddress },
+      data: {
+        inboundEmailId: row.id,
+        relatedCaseId: decision.relatedCaseId,
+        relatedReference: rel ? caseReference(rel.number) : '',
+        by: decision.relatedBy ?? '',
+        from: fromAddress,
+      },
     });
   }
   if (row.messageIdReusedOf && row.messageIdHeader) {
-    notes.push({ ...noted, type: 'email.message_id_reused', data: { inboundEmailId: row.id, messageIdHeader: row.messageIdHeader, earlierInboundEmailId: row.messageIdReusedOf } });
+    notes.push({
+      ...noted,
+      type: 'email.message_id_reused',
+      data: { inboundEmailId: row.id, messageIdHeader: row.messageIdHeader, earlierInboundEmailId: row.messageIdReusedOf },
+    });
   }
   await appendEvents(tx, notes);
-  await storeEmailAttachments(tx, { workspaceId: row.workspaceId, inboundEmailId: row.id, messageId: received.messageId, caseId }, parsed.attachments);
+  const owner = { workspaceId: row.workspaceId, inboundEmailId: row.id, messageId: received.messageId, caseId };
+  await storeEmailAttachments(tx, owner, parsed.attachments);
   await finish('processed', { caseId, messageId: received.messageId, relatedCaseId: decision.relatedCaseId, threadedBy: decision.threadedBy, note: null }, {
     recordThreadId: !row.messageIdReusedOf,
     openedCaseNumber: received.opened ? received.caseRow.number : null,

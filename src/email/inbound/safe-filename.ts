@@ -21,8 +21,8 @@ export function safeFilename(original: string): string {
     .normalize('NFC')
     .replace(INVISIBLE, '')
     .replace(FORBIDDEN, '_')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.]+|[\s.]+$/g, '');
+    .replace(/\s+/g, ' ');
+  name = trimDotsAndSpaces(name);
   if (RESERVED.test(name)) name = `_${name}`;
   return bounded(name, MAX_SAFE_FILENAME_BYTES) || FALLBACK;
 }
@@ -39,5 +39,12 @@ function bounded(name: string, max: number): string {
     if (bytes > max) break;
     stem += char;
   }
-  return (stem.replace(/[\s.]+$/, '') + extension).replace(/^[\s.]+/, '');
+  return trimDotsAndSpaces(trimDotsAndSpaces(stem) + extension);
+}
+
+/** Leading dots hide a file, trailing ones Windows drops; a loop, not /[\s.]+$/, which is quadratic on "....x". */
+function trimDotsAndSpaces(name: string): string {
+  let end = name.length;
+  while (end > 0 && (name[end - 1] === '.' || name[end - 1] === ' ')) end--;
+  return name.slice(0, end).replace(/^[\s.]+/, '');
 }

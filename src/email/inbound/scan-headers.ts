@@ -29,7 +29,8 @@ export function scanHeaders(raw: Buffer): ScannedHeaders {
   return {
     messageId: messageIdOf(found['message-id']),
     fromAddress: addressOf(found['from']),
-    // Read as latin1, so any byte is a character; a NUL would make the store refuse the row (and the sender get 451 forever).
+    // Read as latin1, so any byte is a character; a NUL would make the store refuse the row
+    // (and the sender get 451 on every retry).
     subject: found['subject'] ? storableText(found['subject'].slice(0, 500)) : null,
     authorHeaders: authored.join('\n'),
     bodyOffset: end ? end.index + end[0].length : null,

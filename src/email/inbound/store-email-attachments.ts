@@ -22,13 +22,18 @@ export interface AttachmentOwner {
   caseId: string;
 }
 
-export async function storeEmailAttachments(db: Db, owner: AttachmentOwner, attachments: ParsedEmail['attachments']): Promise<void> {
+export async function storeEmailAttachments(
+  db: Db,
+  owner: AttachmentOwner,
+  attachments: ParsedEmail['attachments'],
+): Promise<void> {
   const rows: Array<typeof emailAttachments.$inferInsert> = [];
   for (const a of attachments.slice(0, MAX_ATTACHMENTS)) {
     const detected = await fileTypeFromBuffer(a.content).catch(() => undefined);
     // file-type calls a page "xml" at best; the markup a browser would run is looked for apart.
     const markup = detected && detected.ext !== 'xml' ? null : sniffActiveMarkup(a.content);
-    const dangers = attachmentDangers({ filename: a.filename, declaredType: a.contentType, detectedExt: detected?.ext ?? markup?.ext ?? null, markup });
+    const detectedExt = detected?.ext ?? markup?.ext ?? null;
+    const dangers = attachmentDangers({ filename: a.filename, declaredType: a.contentType, detectedExt, markup });
     const tooLarge = a.content.length > ATTACHMENT_STORE_LIMIT_BYTES;
     rows.push({
       ...owner,

@@ -66,7 +66,8 @@ export async function storeInboundEmails(db: Db, inputs: readonly StoreInboundIn
     else if (first.contentSha256 !== row.contentSha256) row.reusedInGroupOf = first.id;
   }
   // The ids are ours, so each inserted row names the input it came from.
-  const inserted = new Set((await runHotStatement<{ id: string }>(db, insertText(rows.length), rows.flatMap(insertValues))).map((r) => r.id));
+  const returned = await runHotStatement<{ id: string }>(db, insertText(rows.length), rows.flatMap(insertValues));
+  const inserted = new Set(returned.map((r) => r.id));
   const out: StoredInbound[] = [];
   for (const [i, row] of rows.entries()) {
     if (inserted.has(row.id)) {
@@ -102,7 +103,8 @@ function inboundRow(input: StoreInboundInput): InboundRow {
 /** What the table's unique keys call one message: (workspace, bytes) and (workspace, Message-ID, content). */
 function sameMessage(a: InboundRow, b: InboundRow): boolean {
   if (a.workspaceId !== b.workspaceId) return false;
-  return a.sha256 === b.sha256 || (a.messageIdHeader !== null && a.messageIdHeader === b.messageIdHeader && a.contentSha256 === b.contentSha256);
+  if (a.sha256 === b.sha256) return true;
+  return a.messageIdHeader !== null && a.messageIdHeader === b.messageIdHeader && a.contentSha256 === b.contentSha256;
 }
 
 // The SMTP listener's group commit runs this for every group, so it skips the query builder
@@ -119,13 +121,15 @@ function insertText(rows: number): string {
   if (!text) {
     const row = (r: number) => {
       const p = (c: number) => `$${r * COLUMNS + c}`;
-      const earlier = `(select e.id from inbound_emails e where e.workspace_id = ${p(2)}::uuid and e.message_id_header = ${p(9)}::text
+      const earlier = `(select e.id from inbound_emails e
+        where e.workspace_id = ${p(2)}::uuid and e.message_id_header = ${p(9)}::text
         order by e.message_id_reused_of is not null, e.received_at limit 1)`;
-      return `(${p(1)}::uuid, ${p(2)}::uuid, ${p(3)}::bytea, ${p(4)}::text, ${p(5)}::text, ${p(6)}::int, ${p(7)}::text, array(select jsonb_array_elements_text(${p(8)}::jsonb)),
-        ${p(9)}::text, ${p(10)}::text, ${p(11)}::text, ${p(12)}::timestamptz, coalesce(${earlier}, ${p(13)}::uuid))`;
+      return `(${p(1)}::uuid, ${p(2)}::uuid, ${p(3)}::bytea, ${p(4)}::text, ${p(5)}::text, ${p(6)}::int, ${p(7)}::text,
+        array(select jsonb_array_elements_text(${p(8)}::jsonb)), ${p(9)}::text, ${p(10)}::text, ${p(11)}::text,
+        ${p(12)}::timestamptz, coalesce(${earlier}, ${p(13)}::uuid))`;
     };
-    text = `insert into inbound_emails (id, workspace_id, raw, sha256, content_sha256, size, envelope_from, envelope_to, message_id_header, from_address, subject,
-        received_at, message_id_reused_of)
+    text = `insert into inbound_emails (id, workspace_id, raw, sha256, content_sha256, size, envelope_from, envelope_to,
+        message_id_header, from_address, subject, received_at, message_id_reused_of)
       values ${Array.from({ length: rows }, (_, r) => row(r)).join(', ')}
       on conflict do nothing returning id`;
     insertTexts.set(rows, text);
@@ -135,8 +139,8 @@ function insertText(rows: number): string {
 
 function insertValues(v: InboundRow): unknown[] {
   return [
-    v.id, v.workspaceId, v.raw, v.sha256, v.contentSha256, v.size, v.envelopeFrom, JSON.stringify(v.envelopeTo), v.messageIdHeader, v.fromAddress, v.subject,
-    v.receivedAt.toISOString(), v.reusedInGroupOf,
+    v.id, v.workspaceId, v.raw, v.sha256, v.contentSha256, v.size, v.envelopeFrom, JSON.stringify(v.envelopeTo),
+    v.messageIdHeader, v.fromAddress, v.subject, v.receivedAt.toISOString(), v.reusedInGroupOf,
   ];
 }
 
@@ -144,10 +148,11 @@ async function existingId(db: Db, row: InboundRow): Promise<string> {
   const sameContent = row.messageIdHeader
     ? and(eq(inboundEmails.messageIdHeader, row.messageIdHeader), eq(inboundEmails.contentSha256, row.contentSha256))
     : undefined;
+  const sameBytes = eq(inboundEmails.sha256, row.sha256);
   const [existing] = await db
     .select({ id: inboundEmails.id })
     .from(inboundEmails)
-    .where(and(eq(inboundEmails.workspaceId, row.workspaceId), sameContent ? or(eq(inboundEmails.sha256, row.sha256), sameContent) : eq(inboundEmails.sha256, row.sha256)))
+    .where(and(eq(inboundEmails.workspaceId, row.workspaceId), sameContent ? or(sameBytes, sameContent) : sameBytes))
     .limit(1);
   return existing?.id ?? '';
 }
