@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { planAcknowledgement } from '../acknowledgements/plan-acknowledgement.ts';
 import { normalizeEmail, type CustomerIdentity, type CustomerRow } from '../customers/customer-identity.ts';
 import type { Db } from '../db/open-database.ts';
+import { truncateText } from '../db/storable-text.ts';
 import type { messages } from '../db/schema.ts';
 import { KeptError } from '../errors/kept-error.ts';
 import { detectSupervisorRequest } from '../escalations/supervisor-request-phrases.ts';
@@ -194,7 +195,7 @@ async function planIntake(
   } else {
     const owner = chooseOwner(opening!.staff, language);
     if (!owner) throw new KeptError('case.no_owner_available', 'The workspace has no active staff to own the case');
-    const subject = (input.subject?.trim() || body.split('\n')[0]!).slice(0, 200);
+    const subject = truncateText(input.subject?.trim() || body.split('\n')[0]!, 200);
     caseRow = {
       id: randomUUID(),
       number: opening!.caseNumber,

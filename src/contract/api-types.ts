@@ -115,7 +115,10 @@ export interface MessageView {
 /** An attachment of an inbound e-mail; download at /api/v1/email/attachments/:id. */
 export interface EmailAttachmentView {
   id: string;
+  /** The name it downloads under: no path, no control or bidi characters, bounded. */
   filename: string;
+  /** The name as the sender wrote it: for display only (user text: dir="auto"). */
+  originalFilename: string;
   declaredType: string;
   detectedType: string | null;
   size: number;

@@ -37,11 +37,23 @@ export const inboundEmails = pgTable(
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     raw: bytea('raw').notNull(),
     sha256: text('sha256').notNull(),
+    /**
+     * The hash of what the author wrote — the headers an author writes and the body, not the
+     * trace headers servers add on the way (content-hash.ts) — so one message delivered twice
+     * (two paths, SMTP and IMAP) is kept once, and another message under a reused Message-ID is not lost.
+     */
+    contentSha256: text('content_sha256').notNull(),
     size: integer('size').notNull(),
     envelopeFrom: text('envelope_from'),
     envelopeTo: text('envelope_to').array().notNull(),
     /** The Message-ID header without angle brackets; null when the message had none. */
     messageIdHeader: text('message_id_header'),
+    /**
+     * Set when the Message-ID was already used by an earlier, different message: that message's
+     * row. Such a message is kept and processed as its own, and noted on its case; its Message-ID
+     * stays the earlier message's for threading. No foreign key: written only by the store's insert.
+     */
+    messageIdReusedOf: uuid('message_id_reused_of'),
     /** Lower-case sender (From:, else MAIL FROM), for the per-sender rate limit. */
     fromAddress: text('from_address'),
     subject: text('subject'),
@@ -60,7 +72,10 @@ export const inboundEmails = pgTable(
   },
   (t) => [
     uniqueIndex('inbound_emails_workspace_sha_key').on(t.workspaceId, t.sha256),
-    uniqueIndex('inbound_emails_workspace_message_id_key').on(t.workspaceId, t.messageIdHeader).where(sql`message_id_header is not null`),
+    // The same Message-ID with the same content is the same message; with other content it is not.
+    uniqueIndex('inbound_emails_workspace_message_id_content_key')
+      .on(t.workspaceId, t.messageIdHeader, t.contentSha256)
+      .where(sql`message_id_header is not null`),
     // The recovery sweep: tiny, because processed rows leave it.
     index('inbound_emails_pending_idx').on(t.receivedAt).where(sql`status in ('received', 'failed')`),
     index('inbound_emails_sender_idx').on(t.workspaceId, t.fromAddress, t.receivedAt),
@@ -91,7 +106,10 @@ export const emailAttachments = pgTable(
     inboundEmailId: uuid('inbound_email_id').notNull().references(() => inboundEmails.id),
     messageId: uuid('message_id').references(() => messages.id),
     caseId: uuid('case_id').references(() => cases.id),
+    /** The name it is stored and served under: no path, no control characters, bounded (safe-filename.ts). */
     filename: text('filename').notNull(),
+    /** The name as the sender wrote it (made storable), for display only. */
+    originalFilename: text('original_filename').notNull(),
     declaredType: text('declared_type').notNull(),
     detectedType: text('detected_type'),
     size: integer('size').notNull(),

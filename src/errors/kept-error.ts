@@ -5,6 +5,8 @@ export const ERROR_CATALOGUE = {
   'request.invalid': 400,
   'request.malformed_json': 400,
   'request.invalid_encoding': 400,
+  // NUL or an unpaired surrogate, which the store cannot keep (src/http/request-text.ts).
+  'request.invalid_text': 400,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
   // A foreign-key violation that got past the operations' own checks (src/http/error-handler.ts).

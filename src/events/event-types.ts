@@ -123,6 +123,11 @@ export interface EventDataByType {
   'email.rate_limited': { inboundEmailId: string; from: string | null; recent: number };
   /** E-mail pointed at another case (a forward, another address, a stranger's headers): opened apart, linked. */
   'email.related_case': { inboundEmailId: string; relatedCaseId: string; relatedReference: string; by: string; from: string | null };
+  /**
+   * E-mail whose Message-ID an earlier, different message already had: kept as a message of its
+   * own; replies naming that Message-ID still go to the earlier message's case.
+   */
+  'email.message_id_reused': { inboundEmailId: string; messageIdHeader: string; earlierInboundEmailId: string };
 }
 
 export type EventType = keyof EventDataByType;

@@ -8,8 +8,9 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { installErrorHandler } from './error-handler.ts';
+import { installErrorHandler, routerError } from './error-handler.ts';
 import { installJsonBodyParser } from './json-body-parser.ts';
+import { installUrlTextCheck } from './request-text.ts';
 import { installStaffAuth } from './staff-auth.ts';
 import type { RouteDeps } from './route-kit.ts';
 import { registerCaseRoutes } from './routes/case-routes.ts';
@@ -41,10 +42,12 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'>): Promise<FastifyIns
     trustProxy: false,
     // Unknown query parameters are refused by the zod schemas; fastify must not coerce them first.
     ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors: routerError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installJsonBodyParser(app);
+  installUrlTextCheck(app);
   installErrorHandler(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });

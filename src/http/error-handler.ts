@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { foreignKeyViolation } from '../db/pg-error.ts';
 import { KeptError } from '../errors/kept-error.ts';
@@ -9,7 +9,24 @@ const FASTIFY_CODES: Record<string, { code: string; status: number; message: str
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'request.unsupported_media_type', status: 415, message: 'Send the body as application/json' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'request.malformed_json', status: 400, message: 'The JSON body is empty' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'request.invalid', status: 400, message: 'The Content-Length header does not match the body' },
+  FST_ERR_BAD_URL: {
+    code: 'request.invalid_encoding',
+    status: 400,
+    message: 'The URL path is not valid: a %-escape is not UTF-8 or is cut short',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'request.invalid', status: 400, message: 'A part of the URL path is too long' },
 };
+
+/**
+ * The router refuses some URLs before any hook or route runs (a path whose %-escapes are not
+ * UTF-8, an over-long parameter); Fastify's `frameworkErrors` option sends them here, so they
+ * get the same catalogued shape as every other error.
+ */
+export function routerError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+  const { code, status, message } = mapped ?? { code: 'request.invalid', status: 400, message: error.message };
+  void reply.status(status).send({ error: { code, message } });
+}
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {

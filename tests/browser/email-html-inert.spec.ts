@@ -134,7 +134,11 @@ test('an Arabic e-mail is laid out right to left, and a dangerous attachment is 
     text: `${arabic}\n${token}`,
     html: `<p>${arabic}</p><p><b>${token}</b></p><img src="http://images.example.test/logo.png" alt="شعار">`,
     // "MZ" is how a Windows program starts: detected as one whatever the name claims.
-    attachments: [{ filename: 'invoice.pdf.exe', content: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510)]), contentType: 'application/pdf' }],
+    // An HTML page under a path: flagged by its bytes, saved under its last part, shown as the sender wrote it.
+    attachments: [
+      { filename: 'invoice.pdf.exe', content: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510)]), contentType: 'application/pdf' },
+      { filename: '../../report.txt', content: Buffer.from('<!doctype html><script>alert(1)</script>'), contentType: 'text/plain' },
+    ],
   });
   transport.close();
 
@@ -151,8 +155,12 @@ test('an Arabic e-mail is laid out right to left, and a dangerous attachment is 
   await page.getByTestId('language-switcher').first().selectOption('ar');
   const timeline = page.getByTestId('timeline');
   await expect(timeline.getByTestId('timeline-body').first()).toContainText('وصلتني الخلاطة مكسورة');
-  const attachment = timeline.getByTestId('email-attachment');
+  const attachment = timeline.getByTestId('email-attachment').first();
   await expect(attachment).toContainText('invoice.pdf.exe');
+  const page2 = timeline.getByTestId('email-attachment').nth(1);
+  await expect(page2.getByTestId('email-attachment-name')).toHaveText('../../report.txt');
+  await expect(page2.getByTestId('email-attachment-saved-as')).toContainText('report.txt');
+  await expect(page2.getByTestId('email-attachment-dangerous')).toHaveText('خطِر');
   await expect(attachment.getByTestId('email-attachment-dangerous')).toHaveText('خطِر');
   await attachment.getByTestId('email-attachment-dangerous').hover();
   await expect(page.getByRole('tooltip')).toContainText('لا تفتح هذا الملف');

@@ -5,12 +5,15 @@
 import crypto from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CaseDetailResponse } from '../../src/contract/api-types.ts';
+import { messages } from '../../src/db/schema.ts';
 import { inboundEmails } from '../../src/db/schema-email.ts';
 import { processInboundEmails } from '../../src/email/inbound/process-inbound-email.ts';
+import { groupCommitStore } from '../../src/email/inbound/group-commit.ts';
 import { storeInboundEmails } from '../../src/email/inbound/store-inbound-email.ts';
 import { addSupportAddress, removeSupportAddress, workspaceForRecipient } from '../../src/email/inbound/support-addresses.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
-import { testKept, type TestKept } from './support/test-kept.ts';
+import { json, testKept, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
 
 const mail = (from: string, subject: string, messageId: string, extra = '', body = 'Where is my parcel?') =>
@@ -35,17 +38,60 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
     it('stores a group in one insert and recognises duplicates inside it and of stored mail', async () => {
       const t = tag();
       const a = mail(`a-${t}@c.test`, 'One', `one-${t}@c.test`);
-      const sameId = mail(`a-${t}@c.test`, 'One again', `one-${t}@c.test`);
+      // The same message by another path: a server's trace header more, the same content.
+      const relayed = Buffer.concat([Buffer.from(`Received: from mx2.c.test by mx.x.test; Tue, 3 Mar 2026 10:01:00 +0000\r\n`), a]);
       const b = mail(`b-${t}@c.test`, 'Two', `two-${t}@c.test`);
-      const stored = await store([a, a, sameId, b]);
+      const stored = await store([a, a, relayed, b]);
       expect(stored.map((s) => s.created)).toEqual([true, false, false, true]);
       expect(stored[1]!.id).toBe(stored[0]!.id);
       expect(stored[2]!.id).toBe(stored[0]!.id);
-      const again = await store([b, mail(`c-${t}@c.test`, 'Three', `three-${t}@c.test`)]);
-      expect(again.map((s) => s.created)).toEqual([false, true]);
+      const again = await store([b, mail(`c-${t}@c.test`, 'Three', `three-${t}@c.test`), relayed]);
+      expect(again.map((s) => s.created)).toEqual([false, true, false]);
       expect(again[0]!.id).toBe(stored[3]!.id);
+      expect(again[2]!.id).toBe(stored[0]!.id);
       const rows = await kept.store.db.select({ id: inboundEmails.id }).from(inboundEmails).where(inArray(inboundEmails.id, [...stored, ...again].map((s) => s.id)));
       expect(rows).toHaveLength(3);
+    });
+
+    it('keeps a different message under a reused Message-ID, in one group commit and after it, and notes it on its case', async () => {
+      const t = tag();
+      const mid = `reused-${t}@c.test`;
+      const first = mail(`ann-${t}@c.test`, `Kettle ${t}`, mid, '', 'The kettle does not heat.');
+      const other = mail(`bob-${t}@c.test`, `Invoice ${t}`, mid, '', 'Please send the invoice again.');
+      const later = mail(`cy-${t}@c.test`, `Lamp ${t}`, mid, '', 'The lamp flickers.');
+      // The listener's group commit: the first write goes alone, the next two arrive meanwhile and share one insert.
+      const queue = groupCommitStore(kept.store.db, { maxInFlight: 1 });
+      const input = (raw: Buffer) => ({ workspaceId: ws.id, raw, envelopeFrom: null, envelopeTo: ['support@x.test'], receivedAt: kept.clock.now() });
+      const [alone, inGroup, reused] = await Promise.all([mail(`dee-${t}@c.test`, `Alone ${t}`, `alone-${t}@c.test`), first, other].map((raw) => queue.store(input(raw))));
+      expect([alone, inGroup, reused].map((s) => s!.created)).toEqual([true, true, true]);
+      const [stillSame, afterwards] = await store([Buffer.concat([Buffer.from('Received: from elsewhere\r\n'), other]), later]);
+      expect(stillSame).toEqual({ id: reused!.id, created: false });
+      expect(afterwards!.created).toBe(true);
+
+      const ids = [inGroup!.id, reused!.id, afterwards!.id];
+      const rowsOf = async () => new Map((await kept.store.db.select().from(inboundEmails).where(inArray(inboundEmails.id, ids))).map((r) => [r.id, r]));
+      let rows = await rowsOf();
+      expect(ids.map((id) => rows.get(id)!.messageIdReusedOf)).toEqual([null, inGroup!.id, inGroup!.id]);
+
+      const outcomes = await processInboundEmails(kept.ctx, ids);
+      expect(outcomes.map((o) => o.status)).toEqual(['processed', 'processed', 'processed']);
+      rows = await rowsOf();
+      const caseIds = ids.map((id) => rows.get(id)!.caseId!);
+      expect(new Set(caseIds).size).toBe(3);
+      // The Message-ID stays the first message's: its customer message carries it, the others none.
+      const msgs = await kept.store.db.select().from(messages).where(inArray(messages.id, ids.map((id) => rows.get(id)!.messageId!)));
+      expect(msgs.map((m) => [m.caseId, m.externalId]).sort()).toEqual([[caseIds[0], mid], [caseIds[1], null], [caseIds[2], null]].sort());
+      const detail = json<CaseDetailResponse>(await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${caseIds[1]}` }));
+      const note = detail.timeline.find((i) => i.eventType === 'email.message_id_reused');
+      expect(note?.data).toMatchObject({ inboundEmailId: reused!.id, messageIdHeader: mid, earlierInboundEmailId: inGroup!.id });
+      const firstDetail = json<CaseDetailResponse>(await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${caseIds[0]}` }));
+      expect(firstDetail.timeline.some((i) => i.eventType === 'email.message_id_reused')).toBe(false);
+
+      // A reply to that Message-ID goes to the first message's case.
+      const [reply] = await store([mail(`ann-${t}@c.test`, 'Re: hm', `reply-${t}@c.test`, `In-Reply-To: <${mid}>\r\n`, 'Any news?')]);
+      await processInboundEmails(kept.ctx, [reply!.id]);
+      const [replyRow] = await kept.store.db.select().from(inboundEmails).where(inArray(inboundEmails.id, [reply!.id]));
+      expect(replyRow).toMatchObject({ caseId: caseIds[0], threadedBy: 'in_reply_to' });
     });
 
     it('threads a reply to a message of the same batch, and a same-subject follow-up, as one by one', async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acknowledgements, cases, customers, messages } from '../../src/db/schema.ts';
+import { acknowledgements, cases, customers, events, messages } from '../../src/db/schema.ts';
 import { emailAttachments, inboundEmails } from '../../src/db/schema-email.ts';
 import { recordThreadId } from '../../src/email/thread-ids.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
@@ -22,6 +22,8 @@ interface Expectation {
   case?: string;
   related?: string;
   of?: string;
+  /** A different message under the Message-ID of this one: kept as its own, noted on its case. */
+  reusedMessageIdOf?: string;
   by?: string;
   code?: number;
   envelope?: { from?: string; to?: string[] };
@@ -113,6 +115,11 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
           // A new case from a person is acknowledged.
           const acks = await db.select().from(acknowledgements).where(eq(acknowledgements.messageId, message!.id));
           expect(acks).toHaveLength(1);
+        }
+        if (e.reusedMessageIdOf) {
+          expect(row!.messageIdReusedOf).toBe(inboundOf.get(e.reusedMessageIdOf));
+          const notes = await db.select().from(events).where(and(eq(events.caseId, row!.caseId!), eq(events.type, 'email.message_id_reused')));
+          expect(notes).toHaveLength(1);
         }
         if (e.bodyIncludes) expect(message!.body).toContain(e.bodyIncludes);
         if (e.quotedIncludes) {

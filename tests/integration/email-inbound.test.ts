@@ -8,6 +8,7 @@ import { startSmtpListener } from '../../src/email/inbound/smtp-listener.ts';
 import nodemailer from 'nodemailer';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { startTestMailbox, type TestMailbox } from './support/email-kit.ts';
+import type { CaseDetailResponse } from '../../src/contract/api-types.ts';
 import { json, testKept, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
 
@@ -135,6 +136,114 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       expect(list.addresses.map((a: { address: string }) => a.address)).toEqual([address]);
       expect((await ws.request(ws.admin, { method: 'DELETE', url: `/api/v1/email/addresses/${json(created).id}` })).statusCode).toBe(404);
       expect((await other.request(other.admin, { method: 'DELETE', url: `/api/v1/email/addresses/${json(created).id}` })).statusCode).toBe(204);
+    });
+
+    it('stores and processes mail with NUL bytes, invalid UTF-8 and unpaired surrogates anywhere, cleaning only what it writes as text', async () => {
+      const latin = (text: string) => Buffer.from(text, 'latin1');
+      const utf16 = (units: number[]) => Buffer.from(units.flatMap((u) => [u >> 8, u & 0xff])).toString('base64');
+      const head = (from: string, subject: Buffer | string, extra = '') =>
+        Buffer.concat([latin(`From: ${from}\r\nTo: ${box.address}\r\nSubject: `), typeof subject === 'string' ? latin(subject) : subject, latin(`\r\nMessage-ID: <bad-${Math.random().toString(36).slice(2)}@bytes.test>\r\n${extra}`)]);
+      const part = (headers: string, body: Buffer | string) => Buffer.concat([latin(`--p\r\n${headers}\r\n\r\n`), typeof body === 'string' ? latin(body) : body, latin('\r\n')]);
+      const multipart = (...parts: Buffer[]) => Buffer.concat([latin('MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="p"\r\n\r\n'), ...parts, latin('--p--\r\n')]);
+      const messages: Array<{ what: string; raw: Buffer; subject?: string; body?: RegExp; name?: string; attachment?: string }> = [
+        { what: 'a raw NUL in the Subject', raw: Buffer.concat([head('Ann <ann@bytes.test>', 'Order\u0000 42'), latin('\r\nWhere is it?\r\n')]), subject: 'Order 42' },
+        { what: 'NULs in the body', raw: Buffer.concat([head('Ann <ann2@bytes.test>', 'Body'), latin('\r\nWhere\u0000 is\u0000 it?\r\n')]), body: /^Where is it\?/ },
+        { what: 'a NUL in another header', raw: Buffer.concat([head('Ann <ann3@bytes.test>', 'Header', 'X-Odd: a\u0000b\r\nIn-Reply-To: <x\u0000y@z>\r\n'), latin('\r\nHello\r\n')]), body: /^Hello/ },
+        { what: 'a NUL in the From display name', raw: Buffer.concat([head('"Ann\u0000 Lee" <ann4@bytes.test>', 'Name'), latin('\r\nHi\r\n')]), name: 'Ann Lee' },
+        {
+          what: 'a NUL in an attachment name, and in an HTML part',
+          raw: Buffer.concat([
+            head('Ann <ann5@bytes.test>', 'Files'),
+            multipart(part('Content-Type: text/html; charset=utf-8', '<p>See\u0000 &#0; &#xD800; file</p>'), part('Content-Type: text/plain; name="a\u0000b.txt"\r\nContent-Disposition: attachment; filename="a\u0000b.txt"', 'data')),
+          ]),
+          body: /^See/,
+          attachment: 'ab.txt',
+        },
+        { what: 'invalid UTF-8 in the Subject and body', raw: Buffer.concat([head('Ann <ann6@bytes.test>', Buffer.from([0x4f, 0x6b, 0xff, 0xc3, 0x28]), 'Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n'), Buffer.from([0x0d, 0x0a, 0x61, 0xed, 0xa0, 0x80, 0x62, 0xff, 0x0d, 0x0a])]), body: /^a.*b/ },
+        {
+          what: 'unpaired surrogates from UTF-16 in the Subject, the From name and the body',
+          raw: Buffer.concat([
+            head(`=?UTF-16BE?B?${utf16([0x41, 0xd800, 0x42])}?= <ann7@bytes.test>`, `=?UTF-16BE?B?${utf16([0xdc00, 0x78])}?=`, 'Content-Type: text/plain; charset=utf-16be\r\nContent-Transfer-Encoding: base64\r\n'),
+            latin(`\r\n${utf16([0x68, 0xd800, 0x69])}\r\n`),
+          ]),
+          subject: '\ufffdx',
+          name: 'A\ufffdB',
+          body: /^h\ufffdi/,
+        },
+      ];
+      for (const m of messages) {
+        const sent = await box.send(m.raw, { from: 'ann@bytes.test', to: [box.address] });
+        expect(sent.code, `${m.what}: ${sent.response}`).toBe(250);
+        await box.processor.idle();
+        const [row] = await kept.store.db.select().from(inboundEmails).where(eq(inboundEmails.id, sent.storedIds[0]!));
+        expect(row!.raw.equals(m.raw), `${m.what}: the bytes are kept as they came`).toBe(true);
+        expect({ status: row!.status, error: row!.error }, m.what).toEqual({ status: 'processed', error: null });
+        const detail = json<CaseDetailResponse>(await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${row!.caseId}` }));
+        const message = detail.timeline.find((i) => i.kind === 'message')!.message!;
+        for (const text of [detail.case.subject, detail.customer.name, message.body, message.htmlBody ?? '', ...(message.attachments ?? []).map((a) => a.filename)]) {
+          expect(text.includes('\u0000') || !text.isWellFormed(), `${m.what}: ${JSON.stringify(text)}`).toBe(false);
+        }
+        if (m.subject) expect(detail.case.subject, m.what).toBe(m.subject);
+        if (m.body) expect(message.body, m.what).toMatch(m.body);
+        if (m.name) expect(detail.customer.name, m.what).toBe(m.name);
+        if (m.attachment) expect(message.attachments?.[0]?.filename, m.what).toBe(m.attachment);
+      }
+    });
+
+    it('flags HTML, SVG, XHTML and scripted XML as dangerous by type and by name, and stores and serves a safe name beside the original', async () => {
+      const file = (name: string, type: string, body: string) =>
+        `--p\r\nContent-Type: ${type}; name="${name}"\r\nContent-Disposition: attachment; filename="${name}"\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(body).toString('base64')}\r\n`;
+      const long = `${'x'.repeat(300)}.pdf`;
+      const raw =
+        `From: Mal <mal@files.test>\r\nTo: ${box.address}\r\nSubject: Files\r\nMessage-ID: <files-${kind}@files.test>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="p"\r\n\r\n` +
+        `--p\r\nContent-Type: text/plain\r\n\r\nSee the files.\r\n` +
+        file('../../../../etc/passwd', 'text/plain', 'root:x:0:0') +
+        file('report.html', 'text/html', '<!doctype html><script>fetch("/api/v1/me")</script>') +
+        file('logo.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') +
+        file('page.xhtml', 'application/xhtml+xml', '<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>') +
+        file('data.xml', 'application/xml', '<?xml version="1.0"?><r><script xmlns="http://www.w3.org/1999/xhtml">alert(1)</script></r>') +
+        file('order.xml', 'application/xml', '<?xml version="1.0"?><order><id>5</id></order>') +
+        file('notes.txt', 'application/octet-stream', '  <!DOCTYPE html><html><body onload="x()"></body></html>') +
+        file('.hidden\u0001 \u202eexe.txt', 'text/plain', 'hi') +
+        file(long, 'application/pdf', '%PDF-1.4') +
+        file('Договор №5 (копия).pdf', 'application/pdf', '%PDF-1.4') +
+        `--p--\r\n`;
+      const r = await box.send(Buffer.from(raw, 'utf8'), { from: 'mal@files.test', to: [box.address] });
+      await box.processor.idle();
+      const [row] = await kept.store.db.select().from(inboundEmails).where(eq(inboundEmails.id, r.storedIds[0]!));
+      const detail = json<CaseDetailResponse>(await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${row!.caseId}` }));
+      const attachments = detail.timeline.find((i) => i.kind === 'message')!.message!.attachments!;
+      const byOriginal = new Map(attachments.map((a) => [a.originalFilename, a]));
+      const expected: Array<[string, string, boolean]> = [
+        ['../../../../etc/passwd', 'passwd', false],
+        ['report.html', 'report.html', true],
+        ['logo.svg', 'logo.svg', true],
+        ['page.xhtml', 'page.xhtml', true],
+        ['data.xml', 'data.xml', true],
+        ['order.xml', 'order.xml', false],
+        ['notes.txt', 'notes.txt', true],
+        ['Договор №5 (копия).pdf', 'Договор №5 (копия).pdf', false],
+      ];
+      for (const [original, safe, dangerous] of expected) {
+        expect(byOriginal.get(original), original).toMatchObject({ filename: safe, dangerous });
+      }
+      expect(byOriginal.get('report.html')!.dangerReasons).toContain('active_content');
+      const hidden = attachments.find((a) => a.originalFilename.startsWith('.hidden'))!;
+      expect(hidden.filename).toBe('hidden exe.txt');
+      const shortened = attachments.find((a) => a.originalFilename === long)!;
+      expect(Buffer.byteLength(shortened.filename)).toBeLessThanOrEqual(150);
+      expect(shortened.filename).toMatch(/^x+\.pdf$/);
+
+      const download = async (name: string) => ws.request(ws.agentEn, { method: 'GET', url: `/api/v1/email/attachments/${byOriginal.get(name)!.id}` });
+      const passwd = await download('../../../../etc/passwd');
+      expect(passwd.headers['content-disposition']).toBe(`attachment; filename="passwd"; filename*=UTF-8''passwd`);
+      const russian = await download('Договор №5 (копия).pdf');
+      expect(russian.headers['content-disposition']).toBe(
+        `attachment; filename="_______ _5 (_____).pdf"; filename*=UTF-8''${encodeURIComponent('Договор №5').replace(/%20/g, '%20')}%20%28${encodeURIComponent('копия')}%29.pdf`,
+      );
+      const html = await download('report.html');
+      expect(html.headers['content-type']).toBe('application/octet-stream');
+      expect(html.headers['content-security-policy']).toMatch(/sandbox/);
     });
   });
 }

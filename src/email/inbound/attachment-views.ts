@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { EmailAttachmentView } from '../../contract/api-types.ts';
 import type { Db } from '../../db/open-database.ts';
 import { emailAttachments } from '../../db/schema-email.ts';
+import { safeFilename } from './safe-filename.ts';
 
 /** A case's e-mail attachments by message id, without their bytes. */
 export async function attachmentsOfCase(db: Db, caseId: string): Promise<Map<string, EmailAttachmentView[]>> {
@@ -10,6 +11,7 @@ export async function attachmentsOfCase(db: Db, caseId: string): Promise<Map<str
       id: emailAttachments.id,
       messageId: emailAttachments.messageId,
       filename: emailAttachments.filename,
+      originalFilename: emailAttachments.originalFilename,
       declaredType: emailAttachments.declaredType,
       detectedType: emailAttachments.detectedType,
       size: emailAttachments.size,
@@ -24,7 +26,13 @@ export async function attachmentsOfCase(db: Db, caseId: string): Promise<Map<str
   for (const { messageId, ...a } of rows) {
     if (!messageId) continue;
     const list = out.get(messageId) ?? [];
-    list.push({ ...a, dangerReasons: a.dangerReasons.filter((r) => r !== 'too_large'), downloadable: !a.dangerReasons.includes('too_large') });
+    // Rows stored before migration 0013 hold the sender's name in both columns: made safe here.
+    list.push({
+      ...a,
+      filename: safeFilename(a.filename),
+      dangerReasons: a.dangerReasons.filter((r) => r !== 'too_large'),
+      downloadable: !a.dangerReasons.includes('too_large'),
+    });
     out.set(messageId, list);
   }
   return out;

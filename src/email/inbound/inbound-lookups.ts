@@ -28,6 +28,8 @@ export interface InboundRowState {
   envelopeFrom: string | null;
   envelopeTo: string[];
   messageIdHeader: string | null;
+  /** The earlier, different message whose Message-ID this one reused (store-inbound-email.ts). */
+  messageIdReusedOf: string | null;
   fromAddress: string | null;
   receivedAt: Date;
 }
@@ -84,7 +86,8 @@ const from = `coalesce(q.from_address, ie.from_address)`;
 const threadIdOf = (idSql: string, what: string) =>
   `(select ${what} from email_thread_ids t where t.workspace_id = ie.workspace_id and t.message_id_header = ${idSql})`;
 const lookupsText = (lock: boolean) => `select q.ord, ie.id, ie.workspace_id as "workspaceId", ie.status, ie.attempts, ie.envelope_from as "envelopeFrom",
-    array_to_json(ie.envelope_to) as "envelopeTo", ie.message_id_header as "messageIdHeader", ie.from_address as "fromAddress",
+    array_to_json(ie.envelope_to) as "envelopeTo", ie.message_id_header as "messageIdHeader",
+    ie.message_id_reused_of as "messageIdReusedOf", ie.from_address as "fromAddress",
     extract(epoch from ie.received_at) * 1000 as "receivedMs", l."threadIds", l."pointedCases", l."senderCases",
     (select count(*)::int from inbound_emails i where i.workspace_id = ie.workspace_id and i.from_address = ${from}
       and i.received_at >= ${msBefore(RATE_LIMIT.windowMinutes * 60_000)} and i.received_at <= ie.received_at) as "recent",
@@ -163,6 +166,7 @@ function lookupsOf(db: Db, questions: LookupQuestions, found: RawLookups): Omit<
     envelopeFrom: found.envelopeFrom,
     envelopeTo: json<string[]>(found.envelopeTo) ?? [],
     messageIdHeader: found.messageIdHeader,
+    messageIdReusedOf: found.messageIdReusedOf,
     fromAddress: found.fromAddress,
     receivedAt: new Date(Number(found.receivedMs)),
   };
@@ -231,6 +235,7 @@ interface RawLookups {
   envelopeFrom: string | null;
   envelopeTo: unknown;
   messageIdHeader: string | null;
+  messageIdReusedOf: string | null;
   fromAddress: string | null;
   receivedMs: number | string;
   threadIds: unknown;

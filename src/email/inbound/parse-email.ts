@@ -1,4 +1,5 @@
 import { simpleParser, type AddressObject, type Attachment, type SimpleParserOptions } from 'mailparser';
+import { isStorableText, storableText, truncateText } from '../../db/storable-text.ts';
 import { messageIdOf, messageIdsIn, scanHeaders } from './scan-headers.ts';
 
 /** An inbound e-mail as plain data: what threading, loop safety and storing need. */
@@ -23,14 +24,20 @@ function addresses(value: AddressObject | AddressObject[] | undefined): Array<{ 
   const walk = (entries: AddressObject['value']) => {
     for (const e of entries) {
       if (e.group) walk(e.group);
-      else out.push({ address: e.address ? e.address.toLowerCase() : null, name: e.name || null });
+      else out.push({ address: plainAddress(e.address ? e.address.toLowerCase() : null), name: e.name || null });
     }
   };
   for (const v of list) walk(v.value);
   return out;
 }
 
-const clean = (s: string | undefined | null) => (s ? s.replace(/\u0000/g, '').trim() || null : null);
+// Decoded mail text can hold what the store cannot keep: NULs (raw, or encoded), and unpaired
+// surrogates (a UTF-16 part cut in half). Everything read from a message is made storable here,
+// once; the raw bytes stay as they came.
+const clean = (s: string | undefined | null) => (s ? storableText(s).trim() || null : null);
+const truncateOrNull = (s: string | null, max: number) => (s === null ? null : truncateText(s, max));
+/** An address only when it is plain text: a NUL or a control character in one is no address. */
+const plainAddress = (a: string | null) => (a && isStorableText(a) && !/[\u0000-\u001f\u007f]/.test(a) ? a : null);
 
 /**
  * Parses anything: when the MIME structure defeats the parser, the message is still read as
@@ -70,7 +77,8 @@ async function parseMime(raw: Buffer): Promise<ParsedEmail> {
   const mail = await simpleParser(raw, options);
   const headers: Record<string, string> = {};
   for (const { key, line } of mail.headerLines) {
-    if (headers[key] === undefined) headers[key] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    if (headers[key] !== undefined) continue;
+    headers[key] = storableText(line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
   }
   const from = addresses(mail.from)[0] ?? { address: null, name: null };
   const recipients = [...addresses(mail.to), ...addresses(mail.cc), ...addresses(mail.bcc)]
@@ -85,12 +93,13 @@ async function parseMime(raw: Buffer): Promise<ParsedEmail> {
     inReplyTo: messageIdsIn(mail.inReplyTo ?? headers['in-reply-to']),
     references: messageIdsIn(mail.references ?? headers['references']),
     headers,
-    contentType: typeof ct === 'string' ? ct : (ct?.value ?? null),
+    contentType: clean(typeof ct === 'string' ? ct : ct?.value),
     text: clean(mail.text),
-    html: typeof mail.html === 'string' ? mail.html : null,
+    html: typeof mail.html === 'string' ? storableText(mail.html) : null,
     attachments: mail.attachments.map((a: Attachment) => ({
-      filename: clean(a.filename)?.slice(0, 255) ?? (a.contentType === 'text/calendar' ? 'invite.ics' : 'attachment'),
-      contentType: (a.contentType || 'application/octet-stream').slice(0, 200),
+      // Kept for display (bounded); the name it is stored under is made from it (safe-filename.ts).
+      filename: truncateOrNull(clean(a.filename), 1000) ?? (a.contentType === 'text/calendar' ? 'invite.ics' : 'attachment'),
+      contentType: truncateOrNull(clean(a.contentType), 200) ?? 'application/octet-stream',
       content: a.content,
       inline: a.contentDisposition === 'inline' || (!!a.cid && a.related === true),
       contentId: a.cid ?? null,

@@ -1,17 +1,16 @@
-import crypto from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
 import { convert as htmlToText } from 'html-to-text';
 import { and, eq, sql } from 'drizzle-orm';
 import { caseReference } from '../../cases/case-reference.ts';
 import { receiveCustomerMessage } from '../../cases/receive-customer-message.ts';
 import { queryRows, type Db } from '../../db/open-database.ts';
+import { truncateText } from '../../db/storable-text.ts';
 import { cases } from '../../db/schema.ts';
-import { emailAttachments, inboundEmails, type InboundEmailStatus } from '../../db/schema-email.ts';
+import { inboundEmails, type InboundEmailStatus } from '../../db/schema-email.ts';
 import { appendEvents } from '../../events/append-events.ts';
+import type { NewEvent } from '../../events/event-types.ts';
 import type { DeskContext } from '../../jobs/desk-context.ts';
 import { bareMessageId } from '../thread-ids.ts';
 import { applyBounce } from '../outbound/apply-bounce.ts';
-import { attachmentDangers } from './attachment-safety.ts';
 import { BatchChanges } from './batch-changes.ts';
 import { inboundLookups, inboundLookupsForBatch, lookupQuestions, type InboundLookups, type LookupQuestions } from './inbound-lookups.ts';
 import { InboundOutcomes, type InboundOutcome } from './inbound-outcomes.ts';
@@ -19,10 +18,9 @@ import { automaticReason, overRateLimit, RATE_LIMIT } from './loop-safety.ts';
 import { parseEmail, type ParsedEmail } from './parse-email.ts';
 import { splitQuotedText } from './quoted-text.ts';
 import { sanitizeEmailHtml } from './sanitize-email-html.ts';
+import { storeEmailAttachments } from './store-email-attachments.ts';
 import { threadEmail, type ThreadInput } from './thread-email.ts';
 
-/** Attachments larger than this keep their metadata only; the raw message still holds them. */
-export const ATTACHMENT_STORE_LIMIT_BYTES = 15 * 1024 * 1024;
 const MAX_BODY_CHARS = 200_000;
 
 export interface ProcessOptions {
@@ -46,7 +44,7 @@ function textOfHtml(html: string): string {
 /** The text the agent reads: plain text, else the HTML's text, else a line naming the attachments. */
 function bodyText(parsed: ParsedEmail): string {
   const text = parsed.text ?? (parsed.html ? textOfHtml(parsed.html) : '');
-  if (text.trim()) return text.slice(0, MAX_BODY_CHARS);
+  if (text.trim()) return truncateText(text, MAX_BODY_CHARS);
   if (parsed.attachments.length > 0) return `(${parsed.attachments.map((a) => a.filename).join(', ')})`;
   return parsed.subject ?? '(empty e-mail)';
 }
@@ -317,48 +315,43 @@ async function processMessage(
     channel: 'email',
     subject: parsed.subject ?? undefined,
     body: split.body,
-    externalId: row.messageIdHeader,
+    // A reused Message-ID stays the earlier message's (messages are unique by it, and replies naming it go there).
+    externalId: row.messageIdReusedOf ? null : row.messageIdHeader,
     quotedText: split.quoted,
     htmlBody: html,
     // Intake's read, taken along by the lookups: the case threaded onto, or a new case's.
     prefetched: decision.caseId ? { thread: found.intake.threads.find((t) => t.caseRow.id === decision.caseId) } : { newCase: found.intake.newCase ?? undefined },
   });
   const caseId = received.caseRow.id;
+  const customerId = received.customer.id;
+  const noted = { workspaceId: row.workspaceId, caseId, customerId, actorUserId: null, occurredAt: now } as const;
+  const notes: NewEvent[] = [];
   if (decision.relatedCaseId) {
     const [rel] = await tx.select({ number: cases.number }).from(cases).where(eq(cases.id, decision.relatedCaseId));
-    await appendEvents(tx, [
-      {
-        workspaceId: row.workspaceId,
-        caseId,
-        customerId: received.customer.id,
-        actorUserId: null,
-        occurredAt: now,
-        type: 'email.related_case',
-        data: { inboundEmailId: row.id, relatedCaseId: decision.relatedCaseId, relatedReference: rel ? caseReference(rel.number) : '', by: decision.relatedBy ?? '', from: fromAddress },
+    notes.push({
+      ...noted,
+      type: 'email.related_case',
+      data: {
+        inboundEmailId: row.id,
+        relatedCaseId: decision.relatedCaseId,
+        relatedReference: rel ? caseReference(rel.number) : '',
+        by: decision.relatedBy ?? '',
+        from: fromAddress,
       },
-    ]);
-  }
-  for (const a of parsed.attachments.slice(0, 100)) {
-    const detected = await fileTypeFromBuffer(a.content).catch(() => undefined);
-    const dangers = attachmentDangers(a.filename, detected?.ext ?? null);
-    await tx.insert(emailAttachments).values({
-      workspaceId: row.workspaceId,
-      inboundEmailId: row.id,
-      messageId: received.messageId,
-      caseId,
-      filename: a.filename,
-      declaredType: a.contentType,
-      detectedType: detected?.mime ?? null,
-      size: a.content.length,
-      sha256: crypto.createHash('sha256').update(a.content).digest('hex'),
-      content: a.content.length <= ATTACHMENT_STORE_LIMIT_BYTES ? a.content : null,
-      inline: a.inline,
-      dangerous: dangers.length > 0,
-      dangerReasons: a.content.length > ATTACHMENT_STORE_LIMIT_BYTES ? [...dangers, 'too_large'] : dangers,
     });
   }
+  if (row.messageIdReusedOf && row.messageIdHeader) {
+    notes.push({
+      ...noted,
+      type: 'email.message_id_reused',
+      data: { inboundEmailId: row.id, messageIdHeader: row.messageIdHeader, earlierInboundEmailId: row.messageIdReusedOf },
+    });
+  }
+  await appendEvents(tx, notes);
+  const owner = { workspaceId: row.workspaceId, inboundEmailId: row.id, messageId: received.messageId, caseId };
+  await storeEmailAttachments(tx, owner, parsed.attachments);
   await finish('processed', { caseId, messageId: received.messageId, relatedCaseId: decision.relatedCaseId, threadedBy: decision.threadedBy, note: null }, {
-    recordThreadId: true,
+    recordThreadId: !row.messageIdReusedOf,
     openedCaseNumber: received.opened ? received.caseRow.number : null,
   });
   return { status: 'processed', caseId, messageId: received.messageId } as const;

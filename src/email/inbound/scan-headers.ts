@@ -1,8 +1,11 @@
-// A fast look at a raw message's header block, before it is stored: the Message-ID (the
-// de-duplication key), the sender (the rate limit) and the subject. Tolerant of anything:
-// it never throws, it only finds less.
+// A fast look at a raw message's header block, before it is stored: the Message-ID and the
+// author's headers and where the body starts (the de-duplication key, content-hash.ts), the
+// sender (the rate limit) and the subject. Tolerant of anything: it never throws, it only finds
+// less, and what it finds is text the store can keep.
+import { storableText } from '../../db/storable-text.ts';
+import { AUTHOR_HEADERS, type MessageContent } from './content-hash.ts';
 
-export interface ScannedHeaders {
+export interface ScannedHeaders extends MessageContent {
   messageId: string | null;
   fromAddress: string | null;
   subject: string | null;
@@ -12,19 +15,25 @@ const MAX_HEADER_BYTES = 256 * 1024;
 
 export function scanHeaders(raw: Buffer): ScannedHeaders {
   const head = raw.subarray(0, MAX_HEADER_BYTES).toString('latin1');
-  const end = head.search(/\r?\n\r?\n/);
-  const block = (end >= 0 ? head.slice(0, end) : head).replace(/\r?\n[ \t]+/g, ' ');
+  const end = /\r?\n\r?\n/.exec(head);
+  const block = (end ? head.slice(0, end.index) : head).replace(/\r?\n[ \t]+/g, ' ');
   const found: Record<string, string> = {};
+  const authored: string[] = [];
   for (const line of block.split(/\r?\n/)) {
     const colon = line.indexOf(':');
     if (colon <= 0) continue;
     const name = line.slice(0, colon).trim().toLowerCase();
     if ((name === 'message-id' || name === 'from' || name === 'subject') && found[name] === undefined) found[name] = line.slice(colon + 1).trim();
+    if (AUTHOR_HEADERS.has(name)) authored.push(`${name}:${line.slice(colon + 1).replace(/\s+/g, ' ').trim()}`);
   }
   return {
     messageId: messageIdOf(found['message-id']),
     fromAddress: addressOf(found['from']),
-    subject: found['subject'] ? found['subject'].slice(0, 500) : null,
+    // Read as latin1, so any byte is a character; a NUL would make the store refuse the row
+    // (and the sender get 451 on every retry).
+    subject: found['subject'] ? storableText(found['subject'].slice(0, 500)) : null,
+    authorHeaders: authored.join('\n'),
+    bodyOffset: end ? end.index + end[0].length : null,
   };
 }
 

@@ -28,6 +28,12 @@ describe('parseBounce', () => {
     expect(report.originalMessageId).toBe('7b7c2a10-aaaa-4bbb-8ccc-ddddeeeeffff@acme.test');
   });
 
+  it('drops NULs, which no text column takes, from everything it reads', () => {
+    const raw = fixture('postfix-rfc3464.eml').toString('latin1').replaceAll('User unknown', 'User\u0000 unknown').replaceAll('nobody@customer.test', 'nobody@custo\u0000mer.test');
+    const report = parseBounce(Buffer.from(raw, 'latin1'))!;
+    expect(report.recipients[0]).toMatchObject({ address: 'nobody@customer.test', diagnostic: expect.stringMatching(/User unknown$/) });
+  });
+
   it('a delayed DSN is a bounce report, but not a permanent one', () => {
     const report = parseBounce(fixture('delayed-dsn.eml'))!;
     expect(report.permanent).toBe(false);

@@ -34,7 +34,9 @@ const MAX_BYTES = 2 * 1024 * 1024;
 
 /** null when the message is not a bounce (an auto-reply or a customer's mail is not one). */
 export function parseBounce(raw: Buffer | string): BounceReport | null {
-  const text = (typeof raw === 'string' ? raw : raw.toString('latin1')).slice(0, MAX_BYTES).replace(/\r\n/g, '\n');
+  // NULs go at once: every field read from here may be written as text, which refuses them.
+  const decoded = typeof raw === 'string' ? raw : raw.toString('latin1');
+  const text = decoded.slice(0, MAX_BYTES).replace(/\r\n/g, '\n').replaceAll('\u0000', '');
   const root = parsePart(text, 0);
   const contentType = root.headers.get('content-type') ?? '';
   const dsnPart = findPart(root, (p) => mediaType(p) === 'message/delivery-status' || mediaType(p) === 'message/global-delivery-status');

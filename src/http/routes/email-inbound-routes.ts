@@ -1,8 +1,10 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { emailAttachments, inboundEmails } from '../../db/schema-email.ts';
+import { safeFilename } from '../../email/inbound/safe-filename.ts';
 import { addSupportAddress, listSupportAddresses, removeSupportAddress } from '../../email/inbound/support-addresses.ts';
 import { notFound } from '../../errors/kept-error.ts';
+import { attachmentDisposition } from '../content-disposition.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 
@@ -73,11 +75,11 @@ export function registerEmailInboundRoutes({ app, ctx }: RouteDeps): void {
       .from(emailAttachments)
       .where(and(eq(emailAttachments.workspaceId, staff.workspaceId), eq(emailAttachments.id, request.params.id)));
     if (!row || !row.content) throw notFound('The attachment');
-    // Always a download, never rendered by the browser in our origin (an HTML or SVG attachment could script it).
-    const filename = row.filename.replace(/[\r\n"\\]/g, '_');
+    // Always a download, never rendered by the browser in our origin (an HTML or SVG attachment could script it),
+    // under the safe name (rows stored before migration 0013 hold the sender's name: made safe here).
     return reply
       .header('content-type', 'application/octet-stream')
-      .header('content-disposition', `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .header('content-disposition', attachmentDisposition(safeFilename(row.filename)))
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox")
       .send(row.content);

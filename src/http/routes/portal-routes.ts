@@ -5,6 +5,7 @@ import { getPortalSession, loadPortalCase, reachAHuman, verifyPortalSession, wor
 import { signPortalToken } from '../../portal/portal-token.ts';
 import { EXPECTATION_CHOICES } from '../../promises/expectations/expectation-choice.ts';
 import { recordExpectation } from '../../promises/expectations/record-expectation.ts';
+import { CUSTOMER_TEXT } from '../request-text.ts';
 import { idParam, languageCode, longText, shortText, typed, type RouteDeps } from '../route-kit.ts';
 
 const tokenParam = z.strictObject({ token: z.string().min(10).max(400) });
@@ -22,7 +23,7 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
   r.post(
     '/api/v1/portal/:slug/requests',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' }, ...CUSTOMER_TEXT },
       schema: {
         tags: ['portal'],
         summary: 'A customer writes a new request; the answer is the acknowledgement with a reference and a time',
@@ -77,7 +78,7 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
 
   r.post(
     '/api/v1/portal/session/:token/cases/:caseId/messages',
-    { schema: { tags: ['portal'], summary: 'The customer adds to a request', params: caseParams, body: z.strictObject({ body: longText() }) } },
+    { config: CUSTOMER_TEXT, schema: { tags: ['portal'], summary: 'The customer adds to a request', params: caseParams, body: z.strictObject({ body: longText() }) } },
     async (request, reply) => {
       const { workspace, customer } = await verifyPortalSession(ctx.db, request.params.token);
       await loadPortalCase(ctx.db, workspace.id, customer.id, request.params.caseId);
@@ -88,7 +89,7 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
 
   r.post(
     '/api/v1/portal/session/:token/cases/:caseId/supervisor',
-    { schema: { tags: ['portal'], summary: '"I want to talk to a supervisor"', params: caseParams, body: z.strictObject({ reason: z.string().trim().max(2000).optional() }).optional() } },
+    { config: CUSTOMER_TEXT, schema: { tags: ['portal'], summary: '"I want to talk to a supervisor"', params: caseParams, body: z.strictObject({ reason: z.string().trim().max(2000).optional() }).optional() } },
     async (request, reply) => {
       const { workspace, customer } = await verifyPortalSession(ctx.db, request.params.token);
       await loadPortalCase(ctx.db, workspace.id, customer.id, request.params.caseId);

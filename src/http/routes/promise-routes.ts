@@ -19,6 +19,7 @@ import { runSimulation } from '../../promises/reports/run-simulation.ts';
 import { requireTeam } from '../../teams/require-team.ts';
 import { loadWorkspace } from '../../workspaces/load-workspace.ts';
 import { requireStaff } from '../staff-auth.ts';
+import { CUSTOMER_TEXT } from '../request-text.ts';
 import { typed, type RouteDeps } from '../route-kit.ts';
 
 const DAY = 86_400_000;
@@ -182,7 +183,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
   r.post(
     '/api/v1/portal/expect/:token',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' }, ...CUSTOMER_TEXT },
       schema: {
         tags: ['portal'],
         summary: 'The customer says by when they expect an answer',

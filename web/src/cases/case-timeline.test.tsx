@@ -86,4 +86,13 @@ describe('case timeline', () => {
     expect(items[2]!.textContent).toContain('overdue at the top (level 2)');
     expect(items[2]!.textContent).toContain('Igor');
   });
+
+  it('says when an e-mail reused the Message-ID of an earlier, different message', () => {
+    renderTimeline([
+      { kind: 'event', at, caseId: 'c1', eventType: 'email.message_id_reused', data: { inboundEmailId: 'i2', messageIdHeader: 'same@shop.test', earlierInboundEmailId: 'i1' }, actor: null },
+    ]);
+    const item = screen.getByTestId('timeline-item');
+    expect(item.textContent).toContain('reused the Message-ID of an earlier, different message');
+    expect(item.textContent).toContain('same@shop.test');
+  });
 });

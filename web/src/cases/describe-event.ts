@@ -121,6 +121,8 @@ export function describeEvent(
       return t('timeline.events.task.done');
     case 'email.bounced':
       return t('mailout.timeline.bounced', { address: isolate(str(data, 'address')), reason: isolate([str(data, 'status'), str(data, 'diagnostic')].filter(Boolean).join(' ')) });
+    case 'email.message_id_reused':
+      return t('email.timeline.messageIdReused', { messageId: isolate(str(data, 'messageIdHeader')) });
     case 'email.failed':
       return t('mailout.timeline.failed', { address: isolate(str(data, 'toAddress')), attempts: str(data, 'attempts'), error: isolate(str(data, 'error')) });
     default:

@@ -27,8 +27,8 @@ const email = (over: Partial<MessageView> = {}): MessageView => ({
   // As the server's sanitizer leaves it: the remote image's address moved to data-src.
   htmlBody: `<p>The parcel arrived <b>broken</b>.</p><img data-src="${PIXEL}" alt="logo" />`,
   attachments: [
-    { id: 'a1', filename: 'photo.jpg', declaredType: 'image/jpeg', detectedType: 'image/jpeg', size: 48_213, inline: false, dangerous: false, dangerReasons: [], downloadable: true },
-    { id: 'a2', filename: 'invoice.pdf.exe', declaredType: 'application/pdf', detectedType: 'application/x-msdownload', size: 1_500_000, inline: false, dangerous: true, dangerReasons: ['executable', 'double_extension'], downloadable: true },
+    { id: 'a1', filename: 'photo.jpg', originalFilename: 'photo.jpg', declaredType: 'image/jpeg', detectedType: 'image/jpeg', size: 48_213, inline: false, dangerous: false, dangerReasons: [], downloadable: true },
+    { id: 'a2', filename: 'invoice.pdf.exe', originalFilename: 'invoice.pdf.exe', declaredType: 'application/pdf', detectedType: 'application/x-msdownload', size: 1_500_000, inline: false, dangerous: true, dangerReasons: ['executable', 'double_extension'], downloadable: true },
   ],
   ...over,
 });
@@ -80,6 +80,24 @@ describe('e-mail message parts', () => {
     expect(badge.textContent).toBe('Dangerous');
     expect(badge.getAttribute('aria-label')).toContain('program or script that runs when opened');
     expect(rows[1]!.querySelector('a')!.getAttribute('href')).toBe('/api/v1/email/attachments/a2');
+    expect(screen.queryByTestId('email-attachment-saved-as')).toBeNull();
+  });
+
+  it("shows the sender's file name (isolated, dir=auto), the safe name it is saved as, and an HTML page as dangerous", async () => {
+    await act(() => i18n.changeLanguage('en'));
+    const page = { id: 'a3', filename: 'passwd.html', originalFilename: '../../etc/passwd.html', declaredType: 'text/html', detectedType: 'text/html', size: 120, inline: false, dangerous: true, dangerReasons: ['active_content'], downloadable: true };
+    wrap(email({ attachments: [page] }));
+    const row = screen.getByTestId('email-attachment');
+    const name = screen.getByTestId('email-attachment-name');
+    expect(name.textContent).toBe('../../etc/passwd.html');
+    expect(name.tagName).toBe('BDI');
+    expect(name.getAttribute('dir')).toBe('auto');
+    expect(screen.getByTestId('email-attachment-saved-as').textContent).toBe('Saved as passwd.html');
+    expect(row.querySelector('a')!.getAttribute('download')).toBe('passwd.html');
+    expect(row.querySelector('[data-testid="email-attachment-dangerous"]')!.getAttribute('aria-label')).toContain('web page or an image with code');
+    await act(() => i18n.changeLanguage('ru'));
+    expect(screen.getByTestId('email-attachment-saved-as').textContent).toBe('Сохраняется как passwd.html');
+    await act(() => i18n.changeLanguage('en'));
   });
 
   it('speaks Arabic and lays an Arabic e-mail out right to left', async () => {

@@ -26,9 +26,18 @@ function AttachmentRow({ attachment }: { attachment: EmailAttachmentView }) {
   return (
     <Group gap="xs" wrap="wrap" data-testid="email-attachment" data-dangerous={attachment.dangerous}>
       {/* File names are the sender's text: isolated so an RTL override cannot reorder the row. */}
-      <Text size="sm" fw={500} dir="auto" component="bdi" style={{ overflowWrap: 'anywhere' }}>
-        {attachment.filename}
+      <Text size="sm" fw={500} dir="auto" component="bdi" style={{ overflowWrap: 'anywhere' }} data-testid="email-attachment-name">
+        {attachment.originalFilename}
       </Text>
+      {/* The sender's name held a path, hidden or control characters, or ran too long: say what the file is saved as. */}
+      {attachment.filename !== attachment.originalFilename && (
+        <Text size="xs" c="dimmed" data-testid="email-attachment-saved-as">
+          {t('email.savedAs')}{' '}
+          <Text span dir="auto" component="bdi" inherit style={{ overflowWrap: 'anywhere' }}>
+            {attachment.filename}
+          </Text>
+        </Text>
+      )}
       <Text size="xs" c="dimmed">
         {formatSize(attachment.size, i18n.language)}
       </Text>
