@@ -10,6 +10,8 @@ export const ERROR_CATALOGUE = {
   'auth.required': 401,
   'auth.invalid_credentials': 401,
   'auth.forbidden': 403,
+  // A change sent by a browser from another site (src/http/same-origin.ts).
+  'auth.cross_origin': 403,
   'auth.rate_limited': 429,
   'portal.invalid_link': 401,
   'setup.already_done': 409,

@@ -54,7 +54,7 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'>): Promise<FastifyIns
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  installStaffAuth(app, deps.ctx.db, deps.ctx.now);
+  installStaffAuth(app, deps.ctx.db, deps.ctx.now, () => deps.ctx.publicUrl);
   // Every API route, so a test can hold the OpenAPI document to covering all of them.
   const apiRoutes: Array<{ method: string; url: string }> = [];
   app.decorate('keptApiRoutes', apiRoutes);
