@@ -26,6 +26,13 @@ export interface KeptConfig {
   smtpMaxConnections: number;
   smtpMaxConnectionsPerAddress: number;
   smtpIdleTimeoutSeconds: number;
+  /**
+   * KEPT_TRUST_PROXY: which proxies' X-Forwarded-For/-Host/-Proto to believe for the client's address
+   * (the login throttle and rate limits count by it). Off by default: anyone can write those headers.
+   * "true" (every hop: only when nothing reaches Kept but through the proxy), a number of hops, or
+   * addresses and ranges, comma-separated ("127.0.0.1,10.0.0.0/8", or "loopback").
+   */
+  trustProxy: boolean | number | string;
   /** KEPT_SECRET: seals stored mailbox and relay passwords (src/secrets/sealed-credential.ts); the same on every instance. */
   secret: string | null;
 }
@@ -44,8 +51,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'warn',
     smtpPort: env.KEPT_SMTP_PORT === 'off' ? null : Number(env.KEPT_SMTP_PORT ?? 2525),
     smtpMaxConnections: positiveInteger(env, 'KEPT_SMTP_MAX_CONNECTIONS', smtp.maxConnections),
-    smtpMaxConnectionsPerAddress: positiveInteger(env, 'KEPT_SMTP_MAX_CONNECTIONS_PER_ADDRESS', smtp.maxConnectionsPerAddress),
+    smtpMaxConnectionsPerAddress: positiveInteger(
+      env,
+      'KEPT_SMTP_MAX_CONNECTIONS_PER_ADDRESS',
+      smtp.maxConnectionsPerAddress,
+    ),
     smtpIdleTimeoutSeconds: positiveInteger(env, 'KEPT_SMTP_IDLE_TIMEOUT_SECONDS', smtp.idleTimeoutSeconds),
+    trustProxy: trustProxy(env.KEPT_TRUST_PROXY),
     secret: env.KEPT_SECRET && env.KEPT_SECRET.length > 0 ? env.KEPT_SECRET : null,
     ...overrides,
   };
@@ -59,4 +71,11 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number above 0, not "${raw}"`);
   return value;
+}
+
+function trustProxy(raw: string | undefined): boolean | number | string {
+  const value = (raw ?? '').trim();
+  if (value === '' || value === 'false' || value === 'off') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -65,6 +65,16 @@ export class KeptError extends Error {
   }
 }
 
+/** A refusal the client may retry after a while: the error handler sends Retry-After. */
+export class RetryLaterError extends KeptError {
+  readonly retryAfterSeconds: number;
+
+  constructor(code: ErrorCode, message: string, retryAfterSeconds: number) {
+    super(code, message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 export function notFound(what: string): KeptError {
   return new KeptError('not_found', `${what} was not found`);
 }

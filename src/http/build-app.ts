@@ -12,6 +12,7 @@ import { installErrorHandler } from './error-handler.ts';
 import { installJsonBodyParser } from './json-body-parser.ts';
 import { installStaffAuth } from './staff-auth.ts';
 import type { RouteDeps } from './route-kit.ts';
+import type { KeptConfig } from '../config/kept-config.ts';
 import { registerCaseRoutes } from './routes/case-routes.ts';
 import { registerCommitmentRoutes } from './routes/commitment-routes.ts';
 import { registerInsightRoutes } from './routes/insight-routes.ts';
@@ -35,7 +36,8 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'>): Promise<FastifyIns
     bodyLimit: BODY_LIMIT_BYTES,
     // Portal links carry a signed token in the path, longer than find-my-way's default 100.
     routerOptions: { maxParamLength: 500 },
-    trustProxy: false,
+    // The client's address counts for the login throttle and rate limits: trust only named proxies.
+    trustProxy: trustedProxies(deps.config.trustProxy),
     // Unknown query parameters are refused by the zod schemas; fastify must not coerce them first.
     ajv: { customOptions: { removeAdditional: false } },
   });
@@ -100,4 +102,10 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'>): Promise<FastifyIns
     );
   }
   return app;
+}
+
+/** KEPT_TRUST_PROXY as fastify takes it (a number of hops as the function fastify makes of one). */
+type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
+function trustedProxies(setting: KeptConfig['trustProxy']): TrustProxy {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
 }

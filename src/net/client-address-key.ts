@@ -18,7 +18,9 @@ export function clientAddressKey(address: string): string {
 /** The eight 16-bit groups of a valid IPv6 address, as short lowercase hex. */
 function ipv6Groups(address: string): string[] {
   const [head = '', tail] = address.split('::') as [string, string | undefined];
-  const groupsOf = (part: string) => (part === '' ? [] : part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])));
+  // A dotted IPv4 tail ("::ffff:1.2.3.4") stands for two groups.
+  const groupsOf = (part: string) =>
+    part === '' ? [] : part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g]));
   const left = groupsOf(head);
   const right = tail === undefined ? [] : groupsOf(tail);
   const zeros = Array.from({ length: 8 - left.length - right.length }, () => '0');

@@ -38,7 +38,8 @@ function idleClient(port: number, localAddress: string): IdleClient {
 async function sendFrom(port: number, localAddress: string, to: string, subject: string) {
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port, localAddress, secure: false, ignoreTLS: true });
   try {
-    const info = await transport.sendMail({ from: 'someone@elsewhere.test', to, subject, text: 'Hello from another address.' });
+    const text = 'Hello from another address.';
+    const info = await transport.sendMail({ from: 'someone@elsewhere.test', to, subject, text });
     return { code: 250, response: info.response };
   } catch (error) {
     const e = error as { responseCode?: number; response?: string; message: string };
