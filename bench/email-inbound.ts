@@ -123,7 +123,9 @@ async function main() {
   // BENCH_WORKERS: processing transactions at once; 8 as kept serve on PostgreSQL (start-server.ts).
   const workers = Number(process.env.BENCH_WORKERS ?? 8);
   const processor = new InboundProcessor(ctx, { concurrency: workers, batchSize, onError: (id, e) => console.error(id, (e as Error).message) });
-  const smtp = await startSmtpListener({ db: store.db, processor, host: '127.0.0.1', port: 0 });
+  // Every bench client connects from one address: let all of them in (the default is 20 per address).
+  const perAddress = Math.max(CONCURRENCY, 20);
+  const smtp = await startSmtpListener({ db: store.db, processor, host: '127.0.0.1', port: 0, maxConnectionsPerAddress: perAddress });
 
   // Warm-up (JIT, connections), then the opening third and the replies, each beside bare.
   await bare(Array.from({ length: 100 }, (_, i) => 50_000 + i));

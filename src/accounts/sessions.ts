@@ -2,8 +2,6 @@ import { and, eq, gt } from 'drizzle-orm';
 import type { Role } from '../contract/api-types.ts';
 import type { Db } from '../db/open-database.ts';
 import { apiTokens, sessions, users } from '../db/schema.ts';
-import { KeptError } from '../errors/kept-error.ts';
-import { verifyPassword } from './password.ts';
 import { hashToken, newSecretToken } from './secret-token.ts';
 
 export const SESSION_DAYS = 14;
@@ -13,24 +11,6 @@ export interface StaffIdentity {
   workspaceId: string;
   role: Role;
   name: string;
-}
-
-// A hash to verify against when the e-mail is unknown, so a miss costs as long as a hit
-// and response times do not reveal which e-mail addresses have accounts.
-const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$88GUsQZf9Sg6+wxZzdYk1A$Nd6UYZVDaqSzEPj2c0B5Xf70dWhdGjZsP04vCJiQ+sk';
-
-export async function logIn(db: Db, email: string, password: string, now: Date) {
-  const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
-  const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-  if (!user || !ok || !user.active) throw new KeptError('auth.invalid_credentials', 'The e-mail or the password is wrong');
-  const token = newSecretToken();
-  await db.insert(sessions).values({
-    id: hashToken(token),
-    userId: user.id,
-    workspaceId: user.workspaceId,
-    expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
-  });
-  return { token, user };
 }
 
 export async function startSession(db: Db, user: { id: string; workspaceId: string }, now: Date): Promise<string> {

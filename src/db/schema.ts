@@ -82,6 +82,29 @@ export const apiTokens = pgTable('api_tokens', {
   createdAt: createdAt(),
 });
 
+/**
+ * Password attempts inside the login throttle's window (src/accounts/log-in.ts): a row is written
+ * before the password is checked and removed when it was right, so guesses sent at once all count,
+ * on every instance. Not a workspace's row: the e-mail is whatever was typed, an account or not.
+ * Rows past the window are deleted by later failures.
+ */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** As typed, trimmed and lower-cased. */
+    email: text('email').notNull(),
+    /** The client's address key (src/net/client-address-key.ts): an IPv6 /64 is one address. */
+    address: text('address').notNull(),
+    attemptedAt: ts('attempted_at').notNull(),
+  },
+  (t) => [
+    index('login_attempts_email_idx').on(t.email, t.attemptedAt),
+    index('login_attempts_address_idx').on(t.address, t.attemptedAt),
+    index('login_attempts_time_idx').on(t.attemptedAt),
+  ],
+);
+
 export const customers = pgTable(
   'customers',
   {

@@ -15,6 +15,8 @@ export const ERROR_CATALOGUE = {
   'auth.required': 401,
   'auth.invalid_credentials': 401,
   'auth.forbidden': 403,
+  // A change sent by a browser from another site (src/http/same-origin.ts).
+  'auth.cross_origin': 403,
   'auth.rate_limited': 429,
   'portal.invalid_link': 401,
   'setup.already_done': 409,
@@ -65,6 +67,16 @@ export class KeptError extends Error {
 
   toJSON(): { error: { code: string; message: string } & ErrorLocation } {
     return { error: { code: this.code, message: this.message, ...this.location } };
+  }
+}
+
+/** A refusal the client may retry after a while: the error handler sends Retry-After. */
+export class RetryLaterError extends KeptError {
+  readonly retryAfterSeconds: number;
+
+  constructor(code: ErrorCode, message: string, retryAfterSeconds: number) {
+    super(code, message);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -12,7 +10,10 @@ import { installErrorHandler, routerError } from './error-handler.ts';
 import { installJsonBodyParser } from './json-body-parser.ts';
 import { installUrlTextCheck } from './request-text.ts';
 import { installStaffAuth } from './staff-auth.ts';
+import { API_DOCS_CSP, installSecurityHeaders } from './security-headers.ts';
+import { registerWebApp } from './web-app-routes.ts';
 import type { RouteDeps } from './route-kit.ts';
+import type { KeptConfig } from '../config/kept-config.ts';
 import { registerCaseRoutes } from './routes/case-routes.ts';
 import { registerCommitmentRoutes } from './routes/commitment-routes.ts';
 import { registerInsightRoutes } from './routes/insight-routes.ts';
@@ -30,7 +31,8 @@ import { registerHealthRoutes } from './routes/health-routes.ts';
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-export async function buildApp(deps: Omit<RouteDeps, 'app'>): Promise<FastifyInstance> {
+/** `webDist`: the built web app to serve (tests give one of their own). */
+export async function buildApp(deps: Omit<RouteDeps, 'app'> & { webDist?: string }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: deps.config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
@@ -39,7 +41,8 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'>): Promise<FastifyIns
     // Fastify gives each plugin 10 s to load by the wall clock; on a loaded machine the embedded
     // database's start-up (WASM, on this thread) took longer and Kept refused to start at all.
     pluginTimeout: 60_000,
-    trustProxy: false,
+    // The client's address counts for the login throttle and rate limits: trust only named proxies.
+    trustProxy: trustedProxies(deps.config.trustProxy),
     // Unknown query parameters are refused by the zod schemas; fastify must not coerce them first.
     ajv: { customOptions: { removeAdditional: false } },
     frameworkErrors: routerError,
@@ -49,6 +52,7 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'>): Promise<FastifyIns
   installJsonBodyParser(app);
   installUrlTextCheck(app);
   installErrorHandler(app);
+  await installSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
@@ -59,8 +63,8 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'>): Promise<FastifyIns
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  installStaffAuth(app, deps.ctx.db, deps.ctx.now);
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: API_DOCS_CSP });
+  installStaffAuth(app, deps.ctx.db, deps.ctx.now, () => deps.ctx.publicUrl);
   // Every API route, so a test can hold the OpenAPI document to covering all of them.
   const apiRoutes: Array<{ method: string; url: string }> = [];
   app.decorate('keptApiRoutes', apiRoutes);
@@ -88,22 +92,12 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'>): Promise<FastifyIns
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerHealthRoutes(routeDeps);
 
-  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
-    // The web app routes itself: every non-API path that is not a file gets index.html.
-    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      const urlPath = decodeURIComponent(request.url.split('?')[0]!);
-      const file = path.join(WEB_DIST, urlPath);
-      if (urlPath !== '/' && file.startsWith(WEB_DIST) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-        return reply.sendFile(path.relative(WEB_DIST, file));
-      }
-      if (urlPath.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: `No route ${urlPath}` } });
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
-  } else {
-    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/plain').send('Kept API is running. The web app is not built: run `npm run build:web`. API docs: /api/docs'),
-    );
-  }
+  await registerWebApp(app, deps.webDist ?? WEB_DIST);
   return app;
+}
+
+/** KEPT_TRUST_PROXY as fastify takes it (a number of hops as the function fastify makes of one). */
+type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
+function trustedProxies(setting: KeptConfig['trustProxy']): TrustProxy {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
 }

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { foreignKeyViolation } from '../db/pg-error.ts';
-import { KeptError } from '../errors/kept-error.ts';
+import { KeptError, RetryLaterError } from '../errors/kept-error.ts';
 
 // Fastify's own failures mapped to our catalogue, so a client always gets a stable code.
 const FASTIFY_CODES: Record<string, { code: string; status: number; message: string }> = {
@@ -30,6 +30,7 @@ export function routerError(error: FastifyError, _request: FastifyRequest, reply
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof RetryLaterError) reply.header('retry-after', String(error.retryAfterSeconds));
     if (error instanceof KeptError) return reply.status(error.status).send(error.toJSON());
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];

@@ -3,6 +3,7 @@ import type { Role } from '../contract/api-types.ts';
 import { resolveApiToken, resolveSession, type StaffIdentity } from '../accounts/sessions.ts';
 import type { Db } from '../db/open-database.ts';
 import { KeptError } from '../errors/kept-error.ts';
+import { foreignRequest } from './same-origin.ts';
 
 export const SESSION_COOKIE = 'kept_session';
 
@@ -12,8 +13,14 @@ declare module 'fastify' {
   }
 }
 
-/** Resolves the session cookie or a bearer API token into the staff member, before any route runs. */
-export function installStaffAuth(app: FastifyInstance, db: Db, now: () => Date): void {
+/**
+ * Resolves the session cookie or a bearer API token into the staff member, before any route runs.
+ * Without a bearer token, a change sent from another site is refused first (src/http/same-origin.ts):
+ * with the session cookie that is forgery; without it, login and setup would be (the attacker's
+ * session planted in the victim's browser), and the portal has no cross-site client (no CORS).
+ * `publicUrl` is read per request: a server on port 0 learns its own address after it starts.
+ */
+export function installStaffAuth(app: FastifyInstance, db: Db, now: () => Date, publicUrl: () => string): void {
   app.decorateRequest('staff', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
@@ -22,9 +29,24 @@ export function installStaffAuth(app: FastifyInstance, db: Db, now: () => Date):
       request.staff = await resolveApiToken(db, auth.slice(7).trim(), now());
       return;
     }
+    refuseForeignRequest(request, publicUrl());
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.staff = await resolveSession(db, token, now());
   });
+}
+
+function refuseForeignRequest(request: FastifyRequest, publicUrl: string): void {
+  const header = (name: string) => [request.headers[name]].flat()[0];
+  const foreign = foreignRequest(
+    { method: request.method, secFetchSite: header('sec-fetch-site'), origin: header('origin'), host: request.host },
+    [new URL(publicUrl).origin],
+  );
+  if (!foreign) return;
+  const sent = `${foreign.header}: ${foreign.value}`;
+  const message =
+    `Refused: this change was sent from another site (${sent}); ` +
+    'Kept takes changes only from its own pages or with an API token';
+  throw new KeptError('auth.cross_origin', message, { header: foreign.header });
 }
 
 /** Routes call this first: 401 without a login, 403 without the role. */

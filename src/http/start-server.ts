@@ -76,7 +76,16 @@ async function startInboundEmail(config: KeptConfig, store: Store, ctx: DeskCont
   inbound.start();
   if (config.smtpPort === null) return { smtp: null, inbound };
   try {
-    const smtp = await startSmtpListener({ db: store.db, processor: inbound, host: config.host, port: config.smtpPort, now: ctx.now });
+    const smtp = await startSmtpListener({
+      db: store.db,
+      processor: inbound,
+      host: config.host,
+      port: config.smtpPort,
+      now: ctx.now,
+      maxConnections: config.smtpMaxConnections,
+      maxConnectionsPerAddress: config.smtpMaxConnectionsPerAddress,
+      idleTimeoutSeconds: config.smtpIdleTimeoutSeconds,
+    });
     return { smtp, inbound };
   } catch (error) {
     console.error(`[kept] INBOUND E-MAIL IS NOT BEING RECEIVED: the SMTP listener could not start on ${config.host}:${config.smtpPort} (${(error as Error).message}). Set KEPT_SMTP_PORT to a free port, or "off".`);

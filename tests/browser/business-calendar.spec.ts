@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
-import { chooseLanguage, logIn, staff } from './browser-kit.ts';
+import { expect } from '@playwright/test';
+import { chooseLanguage, logIn, shootWithoutHeader, staff, test } from './browser-kit.ts';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const FRIDAY = 5; // the API's weekday index: 0 = Sunday
@@ -35,6 +35,5 @@ test('the admin edits the business calendar in Settings, and it is kept; Hebrew 
   await expect(panel).toContainText('לוח שעות פעילות');
   await expect(panel.getByTestId(`calendar-day-${FRIDAY}`)).toContainText('שישי');
   await panel.scrollIntoViewIfNeeded();
-  // The sticky app header would cover the top of the panel in an element screenshot.
-  await panel.screenshot({ path: path.join(SHOTS, 'business-calendar-he.png'), style: '.mantine-AppShell-header { visibility: hidden !important; }' });
+  await shootWithoutHeader(panel, path.join(SHOTS, 'business-calendar-he.png'));
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
-import { chooseLanguage, logIn, staff } from './browser-kit.ts';
+import { expect, type Page } from '@playwright/test';
+import { chooseLanguage, logIn, staff, test } from './browser-kit.ts';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 

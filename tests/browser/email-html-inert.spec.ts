@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { CaseListResponse } from '../../src/contract/api-types.ts';
-import { logIn, staff } from './browser-kit.ts';
+import { logIn, staff, test } from './browser-kit.ts';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 // start-test-server.sh gives the server under test this SMTP port.

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { logIn, staff } from './browser-kit.ts';
+import { expect, type Page } from '@playwright/test';
+import { logIn, staff, test } from './browser-kit.ts';
 
 // Issue 4 in the browser: the customer says by when they expect an answer (portal form and
 // the signed one-question page), the agent sees the quote before saving, records a promise

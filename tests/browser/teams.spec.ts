@@ -1,12 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Locator } from '@playwright/test';
-import { chooseLanguage, logIn, staff } from './browser-kit.ts';
+import { expect, type Locator } from '@playwright/test';
+import { chooseLanguage, logIn, shootWithoutHeader, staff, test } from './browser-kit.ts';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
-// The sticky app header would cover the top of a panel in an element screenshot.
-const HIDE_HEADER = '.mantine-AppShell-header { visibility: hidden !important; }';
-const shoot = (locator: Locator, name: string) => locator.screenshot({ path: path.join(SHOTS, name), style: HIDE_HEADER });
+const shoot = (locator: Locator, name: string) => shootWithoutHeader(locator, path.join(SHOTS, name));
 
 test('an admin creates a team, puts an agent in it, gives it its own hours, and sees its first response on the dashboard; Arabic is right-to-left', async ({ page }) => {
   const team = `Billing desk ${Date.now().toString(36)}`;

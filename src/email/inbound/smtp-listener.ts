@@ -3,6 +3,8 @@ import type { Db } from '../../db/open-database.ts';
 import type { InboundProcessor } from './inbound-processor.ts';
 import { groupCommitStore } from './group-commit.ts';
 import { workspaceForRecipient } from './support-addresses.ts';
+import { clientAddressKey } from '../../net/client-address-key.ts';
+import { SMTP_CONNECTION_DEFAULTS } from '../../config/kept-config.ts';
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 const MAX_RECIPIENTS = 50;
@@ -15,6 +17,12 @@ export interface SmtpListenerOptions {
   maxMessageBytes?: number;
   now?: () => Date;
   hostname?: string;
+  /** All connections at once (KEPT_SMTP_MAX_CONNECTIONS). */
+  maxConnections?: number;
+  /** Connections at once from one address, an IPv6 /64 counting as one (KEPT_SMTP_MAX_CONNECTIONS_PER_ADDRESS). */
+  maxConnectionsPerAddress?: number;
+  /** A connection silent this long is closed (KEPT_SMTP_IDLE_TIMEOUT_SECONDS). */
+  idleTimeoutSeconds?: number;
 }
 
 export interface SmtpListener {
@@ -37,6 +45,10 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<S
   const routes = new Map<string, Map<string, string[]>>();
   // Messages arriving together are committed together; each 250 still waits for its commit.
   const store = groupCommitStore(options.db);
+  const limits = { ...SMTP_CONNECTION_DEFAULTS, ...definedOnly(options) };
+  // Open sessions by address key. Sessions, not a count: smtp-server calls onClose for refused
+  // connections too, and only the ones admitted here may give a place back.
+  const open = new Map<string, Set<string>>();
   const server = new SMTPServer({
     name: options.hostname ?? 'kept',
     banner: 'Kept inbound mail',
@@ -44,9 +56,23 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<S
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
-    maxClients: 200,
-    socketTimeout: 60_000,
+    maxClients: limits.maxConnections,
+    socketTimeout: limits.idleTimeoutSeconds * 1000,
     closeTimeout: 5_000,
+    // Nothing here uses the client's host name, and a flood of connections should not also
+    // become a flood of DNS queries, nor wait up to 1.5 s each before the limit below refuses it.
+    disableReverseLookup: true,
+    onConnect(session, callback) {
+      const key = clientAddressKey(session.remoteAddress);
+      const sessions = open.get(key) ?? new Set<string>();
+      if (sessions.size >= limits.maxConnectionsPerAddress) {
+        const most = limits.maxConnectionsPerAddress;
+        return callback(smtpError(421, `4.7.0 Too many connections from your address (${most} at once), try again later`));
+      }
+      sessions.add(session.id);
+      open.set(key, sessions);
+      callback();
+    },
     onMailFrom(_address, session, callback) {
       // A new transaction on the same connection (or after RSET) starts with no recipients.
       routes.delete(session.id);
@@ -102,6 +128,9 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<S
     },
     onClose(session) {
       routes.delete(session.id);
+      const key = clientAddressKey(session.remoteAddress);
+      const sessions = open.get(key);
+      if (sessions?.delete(session.id) && sessions.size === 0) open.delete(key);
     },
   });
   server.on('error', () => undefined);
@@ -118,4 +147,11 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<S
     port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The limits set in the options (undefined means "the default"). */
+function definedOnly(options: SmtpListenerOptions): Partial<typeof SMTP_CONNECTION_DEFAULTS> {
+  const { maxConnections, maxConnectionsPerAddress, idleTimeoutSeconds } = options;
+  const set = { maxConnections, maxConnectionsPerAddress, idleTimeoutSeconds };
+  return Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { logIn } from '../../accounts/sessions.ts';
+import { logIn } from '../../accounts/log-in.ts';
 import { presentUser } from '../../accounts/user-presenter.ts';
 import { queryRows } from '../../db/open-database.ts';
 import { KeptError } from '../../errors/kept-error.ts';
@@ -53,15 +53,14 @@ export function registerSetupRoutes({ app, ctx, config }: RouteDeps): void {
   r.post(
     '/api/v1/auth/login',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
-        summary: 'Log in with e-mail and password (rate-limited)',
+        summary: 'Log in with e-mail and password (throttled per account and address: 429 with Retry-After)',
         body: z.strictObject({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }),
       },
     },
     async (request, reply) => {
-      const { token, user } = await logIn(ctx.db, request.body.email, request.body.password, ctx.now());
+      const { token, user } = await logIn(ctx.db, { ...request.body, clientAddress: request.ip }, ctx.now());
       setSessionCookie(reply, token, secure);
       return { user: presentUser(user), workspace: presentWorkspace(await loadWorkspace(ctx.db, user.workspaceId)) };
     },

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { InboundProcessor } from '../../../src/email/inbound/inbound-processor.ts';
-import { startSmtpListener, type SmtpListener } from '../../../src/email/inbound/smtp-listener.ts';
+import { startSmtpListener } from '../../../src/email/inbound/smtp-listener.ts';
+import type { SmtpListener, SmtpListenerOptions } from '../../../src/email/inbound/smtp-listener.ts';
 import { addSupportAddress } from '../../../src/email/inbound/support-addresses.ts';
 import type { TestKept } from './test-kept.ts';
 
@@ -16,7 +17,11 @@ export interface TestMailbox {
 }
 
 /** The real SMTP listener on a free port, over the test store, with its in-process processor. */
-export async function startTestMailbox(kept: TestKept, workspaceId: string, options: { maxMessageBytes?: number } = {}): Promise<TestMailbox> {
+export async function startTestMailbox(
+  kept: TestKept,
+  workspaceId: string,
+  options: Partial<Pick<SmtpListenerOptions, 'maxMessageBytes' | 'maxConnectionsPerAddress'>> = {},
+): Promise<TestMailbox> {
   const domain = `acme-${crypto.randomBytes(4).toString('hex')}.test`;
   const address = `support@${domain}`;
   await addSupportAddress(kept.store.db, workspaceId, address);

@@ -129,4 +129,10 @@ describe('the e-mail document', () => {
     expect(doc).toContain('src="https://a.test/x.png"');
     expect(doc).toMatch(/<meta http-equiv="Content-Security-Policy"[^>]*>.*<meta charset/);
   });
+
+  it("gives its stylesheet the page's style nonce: the frame inherits the page's policy", () => {
+    const options = { dir: 'ltr', lang: 'en', loadRemoteImages: false } as const;
+    expect(buildEmailSrcDoc('<p>Hi</p>', { ...options, styleNonce: 'abc123' })).toMatch(/<style nonce="abc123">html,body/);
+    expect(buildEmailSrcDoc('<p>Hi</p>', options)).toMatch(/<style>html,body/);
+  });
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EmailAttachmentView, MessageView } from '../../../src/contract/api-types.ts';
 import { directionOf } from '../i18n/i18n.ts';
 import { buildEmailSrcDoc, countRemoteImages } from './email-srcdoc.ts';
+import { styleNonce } from '../common/style-nonce.ts';
 
 /** True when a message has e-mail parts beyond its plain body (then EmailMessageParts shows it). */
 export function hasEmailParts(m: MessageView): boolean {
@@ -69,7 +70,13 @@ function FormattedEmail({ html, language, sender }: { html: string; language: st
   const [loadRemote, setLoadRemote] = useState(false);
   const remoteCount = useMemo(() => countRemoteImages(html), [html]);
   const srcDoc = useMemo(
-    () => buildEmailSrcDoc(html, { dir: language ? directionOf(language) : 'auto', lang: language, loadRemoteImages: loadRemote }),
+    () =>
+      buildEmailSrcDoc(html, {
+        dir: language ? directionOf(language) : 'auto',
+        lang: language,
+        loadRemoteImages: loadRemote,
+        styleNonce: styleNonce(),
+      }),
     [html, language, loadRemote],
   );
   return (

@@ -26,6 +26,11 @@ export interface SrcDocOptions {
   dir: 'ltr' | 'rtl' | 'auto';
   lang: string | null;
   loadRemoteImages: boolean;
+  /**
+   * The page's style nonce: a srcdoc frame inherits the page's Content-Security-Policy, which
+   * admits a <style> element only with it (the frame's own policy still applies on top).
+   */
+  styleNonce?: string;
 }
 
 function parse(html: string): Document {
@@ -38,7 +43,7 @@ export function countRemoteImages(html: string): number {
   return [...parse(html).querySelectorAll('img[data-src]')].filter((img) => REMOTE.test(img.getAttribute('data-src') ?? '')).length;
 }
 
-export function buildEmailSrcDoc(html: string, { dir, lang, loadRemoteImages }: SrcDocOptions): string {
+export function buildEmailSrcDoc(html: string, { dir, lang, loadRemoteImages, styleNonce }: SrcDocOptions): string {
   const doc = parse(html);
   if (loadRemoteImages) {
     for (const img of doc.querySelectorAll('img[data-src]')) {
@@ -57,6 +62,7 @@ export function buildEmailSrcDoc(html: string, { dir, lang, loadRemoteImages }: 
   };
   const style = doc.createElement('style');
   style.textContent = BASE_STYLE;
+  if (styleNonce) style.setAttribute('nonce', styleNonce);
   // The CSP must come first so it governs everything after it.
   head.prepend(
     meta({ 'http-equiv': 'Content-Security-Policy', content: loadRemoteImages ? REMOTE_IMAGES_CSP : BLOCKED_CSP }),
