@@ -2,8 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { createApiToken } from '../../src/accounts/sessions.ts';
 import { readConfig } from '../../src/config/kept-config.ts';
 import { migrateStore, openPglite, openPostgres, queryRows, type Store } from '../../src/db/open-database.ts';
 import { promises } from '../../src/db/schema.ts';
@@ -21,6 +22,7 @@ import { killHard, spawnKeptServe } from './support/kept-process.ts';
 
 const postgres = await canUsePostgres();
 const PROMISES = 100;
+const PROMISE_TIMERS = [TIMER.promiseReminder, TIMER.promiseDue];
 
 /**
  * Promises all due by the time seeding ends, however long a loaded machine takes to seed them: the
@@ -31,8 +33,14 @@ async function seedDue(ctx: DeskContext): Promise<string[]> {
   return seedPromises({ ...ctx, now: () => seededAt }, PROMISES, () => new Date(seededAt.getTime() + 1_000));
 }
 
+/** An API token of the person who owns this promise (to watch a `kept serve` from outside). */
+async function tokenOfOwner(store: Store, promiseId: string): Promise<string> {
+  const [row] = await store.db.select({ workspaceId: promises.workspaceId, ownerId: promises.ownerId }).from(promises).where(eq(promises.id, promiseId));
+  return createApiToken(store.db, { workspaceId: row!.workspaceId, userId: row!.ownerId!, name: 'in-flight watcher' });
+}
+
 async function activeDueTimers(store: Store): Promise<number> {
-  const rows = await queryRows<{ n: number }>(store.db, sql`select count(*)::int as n from pgboss.job where name = ${TIMER.promiseDue} and state = 'active'`);
+  const rows = await queryRows<{ n: number }>(store.db, sql`select count(*)::int as n from pgboss.job where name in (${TIMER.promiseReminder}, ${TIMER.promiseDue}) and state = 'active'`);
   return rows[0]?.n ?? 0;
 }
 
@@ -91,18 +99,28 @@ describe('timers in flight when their instance is killed', () => {
       try {
         const seeding = await startKept(config);
         const ids = await seedDue(seeding.ctx);
+        const token = await tokenOfOwner(seeding.store, ids[0]!);
+        // A worker takes a batch of due timers, as pg-boss's workers do, and its process goes away
+        // before finishing them: they are left `active`, with nobody to finish them.
+        for (const name of PROMISE_TIMERS) await seeding.jobs.boss.fetch(name, { batchSize: 20 });
         await seeding.stop();
-        doomed = (await spawnKeptServe({ KEPT_DATA_DIR: dataDir })).child;
-        // The data directory is the child's alone while it lives: kill it a moment after its
-        // workers start, while they work through the timers that are all due already.
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-        await killHard(doomed);
-        const killedAt = Date.now();
-
         const inspect = await openPglite(dataDir);
         const stranded = await activeDueTimers(inspect);
         await inspect.close();
         expect(stranded).toBeGreaterThan(0);
+
+        // The next `kept serve` retries them at once; it is killed with SIGKILL as soon as it has
+        // begun (its API says when: the data directory is the child's alone while it lives).
+        const child = await spawnKeptServe({ KEPT_DATA_DIR: dataDir });
+        doomed = child.child;
+        const brokenSoFar = async () => {
+          const response = await fetch(`${child.url}/api/v1/promises?status=broken`, { headers: { authorization: `Bearer ${token}` } });
+          return ((await response.json()) as { promises: unknown[] }).promises.length;
+        };
+        const begun = await waitFor(brokenSoFar, (n) => n > 0, 60_000, 20);
+        await killHard(doomed);
+        const killedAt = Date.now();
+        expect(begun).toBeGreaterThan(0);
 
         const restarted = await startKept({ ...config, runJobs: true }, { pollingIntervalSeconds: 0.5 });
         try {
@@ -111,7 +129,7 @@ describe('timers in flight when their instance is killed', () => {
           expect(counts.size).toBe(ids.length);
           await new Promise((resolve) => setTimeout(resolve, 1_500));
           await expectEachBrokenOnce(restarted.store, ids);
-          console.info(`[timers in flight] embedded: ${stranded} timers stranded by SIGKILL, all ${ids.length} fired once, ${recoveredInMs} ms after the kill`);
+          console.info(`[timers in flight] embedded: ${stranded} timers left taken by a stopped process, then SIGKILL once ${begun} had fired, all ${ids.length} fired once, ${recoveredInMs} ms after the kill`);
         } finally {
           await restarted.stop();
         }
