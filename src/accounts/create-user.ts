@@ -1,4 +1,4 @@
-import { forgetStaffLoads } from '../cases/staff-loads.ts';
+import { forgetStaffLoads } from '../desk/cases/staff-loads.ts';
 import { eq } from 'drizzle-orm';
 import type { Role } from '../contract/api-types.ts';
 import type { Db } from '../db/open-database.ts';

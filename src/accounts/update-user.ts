@@ -1,10 +1,10 @@
-import { forgetStaffLoads } from '../cases/staff-loads.ts';
+import { forgetStaffLoads } from '../desk/cases/staff-loads.ts';
 import { and, eq } from 'drizzle-orm';
 import type { Role } from '../contract/api-types.ts';
 import type { Db } from '../db/open-database.ts';
 import { users } from '../db/schema.ts';
 import { notFound } from '../errors/kept-error.ts';
-import { forgetTeamOfUser } from '../promises/capability/capability-store.ts';
+import { forgetTeamOfUser } from '../desk/promises/capability/capability-store.ts';
 import { requireTeam } from '../teams/require-team.ts';
 import { assertPasswordStrength, hashPassword } from './password.ts';
 

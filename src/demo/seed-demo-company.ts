@@ -1,12 +1,12 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { assertPasswordStrength } from '../accounts/password.ts';
-import { caseReference } from '../cases/case-reference.ts';
+import { caseReference } from '../kernel/case-reference.ts';
 import { readConfig } from '../config/kept-config.ts';
 import type { Db, Store } from '../db/open-database.ts';
 import { cases, customers, escalations, events, messages, promises, workspaces } from '../db/schema.ts';
 import { KeptError } from '../errors/kept-error.ts';
 import type { Channel } from '../events/event-types.ts';
-import type { TimerRequest } from '../jobs/desk-context.ts';
+import type { TimerRequest } from '../kernel/desk-context.ts';
 import { startJobs } from '../jobs/start-jobs.ts';
 import { createWorkspace } from '../workspaces/create-workspace.ts';
 import { updateSettings } from '../workspaces/update-settings.ts';

@@ -6,7 +6,7 @@ import type { Db } from '../db/open-database.ts';
 import { cases, customers, messages, tasks } from '../db/schema.ts';
 import { notFound } from '../errors/kept-error.ts';
 import { appendEvents } from '../events/append-events.ts';
-import { caseReference } from '../cases/case-reference.ts';
+import { caseReference } from '../kernel/case-reference.ts';
 import { customerRisk } from './customer-risk.ts';
 
 async function loadCustomer(db: Db, workspaceId: string, customerId: string) {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { businessCalendars } from '../db/schema-promises.ts';
-import { forgetCapability } from '../promises/capability/capability-store.ts';
+import { forgetCapability } from '../desk/promises/capability/capability-store.ts';
 import { requireTeam } from './require-team.ts';
 
 /** The team goes back to the workspace's business hours (quotes are recomputed from the next one on). */

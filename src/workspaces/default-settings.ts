@@ -1,5 +1,5 @@
 import type { WorkspaceSettings } from '../contract/api-types.ts';
-import { DEFAULT_HELL_THRESHOLDS } from '../service-hell/hell-thresholds.ts';
+import { DEFAULT_HELL_THRESHOLDS } from '../desk/service-hell/hell-thresholds.ts';
 
 export function defaultWorkspaceSettings(): WorkspaceSettings {
   return {

@@ -9,8 +9,8 @@ import { readConfig } from '../../src/config/kept-config.ts';
 import { migrateStore, openPglite, openPostgres, queryRows, type Store } from '../../src/db/open-database.ts';
 import { promises } from '../../src/db/schema.ts';
 import { startKept } from '../../src/http/start-server.ts';
-import { TIMER } from '../../src/jobs/timer-names.ts';
-import type { DeskContext } from '../../src/jobs/desk-context.ts';
+import { TIMER } from '../../src/kernel/job-names.ts';
+import type { DeskContext } from '../../src/kernel/desk-context.ts';
 import { canUsePostgres, createTestDatabase } from './support/test-stores.ts';
 import { brokenCounts, seedPromises, waitFor } from './support/timer-kit.ts';
 

@@ -5,7 +5,7 @@ import { ImapFlow } from 'imapflow';
 import type { Db } from '../../db/open-database.ts';
 import { imapImportedMessages, imapMailboxes } from '../../db/schema-email.ts';
 import { appendEvents } from '../../events/append-events.ts';
-import type { DeskContext } from '../../jobs/desk-context.ts';
+import type { DeskContext } from '../../kernel/desk-context.ts';
 import { ingestRawEmail, type IngestRawEmailInput } from '../inbound/ingest-raw-email.ts';
 
 export type MailboxRow = typeof imapMailboxes.$inferSelect;

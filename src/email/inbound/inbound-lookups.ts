@@ -8,9 +8,9 @@
 // The answers feed the unchanged `threadEmail` rules through a ThreadLookup; anything the rules
 // ask that was not fetched here goes to the store as before (`emailThreadLookup`), so the
 // prefetch can only save round trips, never change a decision.
-import { parseCaseReference } from '../../cases/case-reference.ts';
-import { newCaseFromJson, newCaseJsonSql, threadStateFromRow, threadStateJsonSql, type NewCaseState, type ThreadState } from '../../cases/read-intake-state.ts';
-import { freshStaffLoads } from '../../cases/staff-loads.ts';
+import { parseCaseReference } from '../../kernel/case-reference.ts';
+import { newCaseFromJson, newCaseJsonSql, threadStateFromRow, threadStateJsonSql, type NewCaseState, type ThreadState } from '../../desk/cases/read-intake-state.ts';
+import { freshStaffLoads } from '../../desk/cases/staff-loads.ts';
 import { normalizeEmail } from '../../customers/customer-identity.ts';
 import { runHotStatement } from '../../db/hot-statement.ts';
 import type { Db } from '../../db/open-database.ts';

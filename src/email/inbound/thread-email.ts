@@ -8,7 +8,7 @@
 // pointed-at case is returned as `relatedCaseId`, so the agent sees the link and can merge by
 // hand. Putting a stranger's words into someone else's case (and their acknowledgement to
 // that customer's address) is the one mistake that cannot be undone.
-import { parseCaseReference } from '../../cases/case-reference.ts';
+import { parseCaseReference } from '../../kernel/case-reference.ts';
 import { caseNumberFromAddress } from '../reply-address.ts';
 import { isForwardSubject, normalizeSubject } from './normalize-subject.ts';
 

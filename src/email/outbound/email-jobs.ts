@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { JobDefinition } from '../../jobs/definitions/job-definitions.ts';
+import type { JobDefinition } from '../../jobs/job-definitions.ts';
 import { pollDueMailboxes, pollMailbox } from '../imap/poll-mailbox.ts';
 import { deliverOutbox } from './deliver-outbox.ts';
-import { EMAIL_JOB } from './email-job-names.ts';
+import { EMAIL_JOB } from '../../kernel/email-job-names.ts';
 
 // Both are safe to run twice: outbox rows are claimed under SKIP LOCKED with a status change,
 // mailboxes under a lease, and IMAP imports are keyed by the message's hash.

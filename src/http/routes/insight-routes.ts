@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { presentCaseSummary, selectCaseSummaries } from '../../cases/list-cases.ts';
-import { getCustomerDetail, searchCustomers } from '../../customers/get-customer-detail.ts';
+import { presentCaseSummary, selectCaseSummaries } from '../../views/list-cases.ts';
+import { getCustomerDetail, searchCustomers } from '../../views/get-customer-detail.ts';
 import { cases } from '../../db/schema.ts';
 import { computeServiceMetrics } from '../../metrics/service-metrics.ts';
 import { loadWorkspace } from '../../workspaces/load-workspace.ts';

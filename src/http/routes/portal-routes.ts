@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { receiveCustomerMessage } from '../../cases/receive-customer-message.ts';
-import { openEscalation } from '../../escalations/open-escalation.ts';
-import { getPortalSession, loadPortalCase, reachAHuman, verifyPortalSession, workspaceBySlug } from '../../portal/portal-operations.ts';
+import { receiveCustomerMessage } from '../../desk/cases/receive-customer-message.ts';
+import { openEscalation } from '../../desk/escalations/open-escalation.ts';
+import { getPortalSession, loadPortalCase, reachAHuman, verifyPortalSession, workspaceBySlug } from '../../views/portal-views.ts';
 import { signPortalToken } from '../../portal/portal-token.ts';
-import { EXPECTATION_CHOICES } from '../../promises/expectations/expectation-choice.ts';
-import { recordExpectation } from '../../promises/expectations/record-expectation.ts';
+import { EXPECTATION_CHOICES } from '../../desk/promises/expectations/expectation-choice.ts';
+import { recordExpectation } from '../../desk/promises/expectations/record-expectation.ts';
 import { idParam, languageCode, longText, shortText, typed, type RouteDeps } from '../route-kit.ts';
 
 const tokenParam = z.strictObject({ token: z.string().min(10).max(400) });

@@ -16,7 +16,7 @@ import { complaintRateReport } from '../../retention/report-complaint-rate.ts';
 import { paretoReport } from '../../retention/report-pareto.ts';
 import { listLoyalCustomers, repeatReport } from '../../retention/report-repeat.ts';
 import { RISK_FACTORS, loadRetentionSettings, saveRetentionSettings } from '../../retention/retention-settings.ts';
-import { TIMER } from '../../jobs/timer-names.ts';
+import { TIMER } from '../../kernel/job-names.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 import { requireStaff } from '../staff-auth.ts';
 

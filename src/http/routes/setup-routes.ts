@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { logIn } from '../../accounts/sessions.ts';
-import { presentUser } from '../../accounts/user-presenter.ts';
+import { presentUser } from '../../views/user-presenter.ts';
 import { queryRows } from '../../db/open-database.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 import { createWorkspace } from '../../workspaces/create-workspace.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createUser } from '../../accounts/create-user.ts';
 import { createApiToken } from '../../accounts/sessions.ts';
 import { updateUser } from '../../accounts/update-user.ts';
-import { presentUser } from '../../accounts/user-presenter.ts';
+import { presentUser } from '../../views/user-presenter.ts';
 import { users } from '../../db/schema.ts';
 import { loadWorkspace } from '../../workspaces/load-workspace.ts';
 import { updateSettings } from '../../workspaces/update-settings.ts';
