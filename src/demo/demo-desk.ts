@@ -10,6 +10,7 @@ import { openEscalation } from '../desk/escalations/open-escalation.ts';
 import { answerEscalation, closeEscalation } from '../desk/escalations/resolve-escalation.ts';
 import type { Channel } from '../events/event-types.ts';
 import type { TimerRequest } from '../kernel/desk-context.ts';
+import type { CaseStatus } from '../kernel/domain-words.ts';
 import { TIMER } from '../kernel/job-names.ts';
 import { addInternalNote, sendAnswer } from '../desk/messages/send-answer.ts';
 import { makePromise } from '../desk/promises/make-promise.ts';
@@ -113,7 +114,7 @@ export class DemoDesk {
    * Moves the case if the transition table allows it and no supervisor request is waiting
    * (the operation refuses both); returns whether it moved.
    */
-  async setStatus(caseId: string, actor: DemoStaff, to: 'open' | 'waiting_on_customer' | 'resolved' | 'closed'): Promise<boolean> {
+  async setStatus(caseId: string, actor: DemoStaff, to: Exclude<CaseStatus, 'new'>): Promise<boolean> {
     const [row] = await this.db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
     if (!row || row.status === to || !canTransition(row.status, to)) return false;
     if ((to === 'resolved' || to === 'closed') && (await this.openEscalationIds(caseId)).length > 0) return false;

@@ -1,20 +1,9 @@
 // The append-only facts every metric is computed from. A type here is a stable name:
 // reports, the hell detector and the timeline all read these, so renaming one is a migration.
 
-export const CHANNELS = [
-  'email',
-  'web',
-  'portal',
-  'chat',
-  'phone',
-  'voicemail',
-  'letter',
-  'fax',
-] as const;
-export type Channel = (typeof CHANNELS)[number];
+import type { Channel } from '../kernel/domain-words.ts';
 
-/** Channels over which Kept itself can deliver a message to the customer. */
-export const DELIVERABLE_CHANNELS: readonly Channel[] = ['email', 'web', 'portal', 'chat'];
+export { CHANNELS, DELIVERABLE_CHANNELS, type Channel } from '../kernel/domain-words.ts';
 
 export interface EventDataByType {
   'case.opened': { channel: Channel; subject: string };

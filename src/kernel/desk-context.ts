@@ -1,14 +1,19 @@
-import type { Db } from '../db/open-database.ts';
-import type { HotStatement } from '../db/hot-statement.ts';
+import type { JobName, JobPayload } from './job-payloads.ts';
+import type { Db, StatementText } from './store-handle.ts';
 
-/** A timer to fire later (a pg-boss job with startAfter), written in the caller's transaction. */
-export interface TimerRequest {
-  name: string;
-  payload: Record<string, unknown>;
-  startAfter: Date;
-  /** On a queue with a key policy (job-definitions.ts), a timer whose key is already waiting is not added. */
-  singletonKey?: string;
-}
+/**
+ * A timer to fire later (a pg-boss job with startAfter), written in the caller's transaction.
+ * Its payload is the one its job's schema describes (job-payloads.ts): a wrong one does not compile.
+ */
+export type TimerRequest<N extends JobName = JobName> = N extends JobName
+  ? {
+      name: N;
+      payload: JobPayload<N>;
+      startAfter: Date;
+      /** On a queue with a key policy (job-definition.ts), a timer whose key is already waiting is not added. */
+      singletonKey?: string;
+    }
+  : never;
 
 export interface Timers {
   schedule(tx: Db, timer: TimerRequest): Promise<void>;
@@ -17,7 +22,7 @@ export interface Timers {
    * several operations in one statement (intake): a timer is inserted only if the CTE named by
    * `casesWritten` returned its case's id. Absent (in-memory timers), the caller schedules them after its write.
    */
-  insertText?(statement: HotStatement, timers: Array<{ timer: TimerRequest; caseId: string }>, casesWritten: string): string[];
+  insertText?(statement: StatementText, timers: Array<{ timer: TimerRequest; caseId: string }>, casesWritten: string): string[];
 }
 
 /** What every desk operation needs: the store, the timer queue, and the clock. */

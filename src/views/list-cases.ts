@@ -5,6 +5,7 @@ import type { Db } from '../db/open-database.ts';
 import { cases, customers, escalations, messages, users } from '../db/schema.ts';
 import type { Channel } from '../events/event-types.ts';
 import { caseReference } from '../kernel/case-reference.ts';
+import { OPEN_CASE_STATUSES } from '../kernel/domain-words.ts';
 
 export const CASE_VIEWS = ['mine', 'unassigned', 'open', 'escalated', 'flagged', 'all'] as const;
 export type CaseView = (typeof CASE_VIEWS)[number];
@@ -66,19 +67,18 @@ export function selectCaseSummaries(db: Db, where: SQL | undefined, limit = 200,
     .limit(limit);
 }
 
-const OPEN_STATUSES = ['new', 'open', 'waiting_on_customer'] as const;
 
 export async function listCases(db: Db, input: { workspaceId: string; userId: string; view: CaseView; query?: string }) {
   const conditions: SQL[] = [eq(cases.workspaceId, input.workspaceId)];
   switch (input.view) {
     case 'mine':
-      conditions.push(eq(cases.ownerId, input.userId), inArray(cases.status, [...OPEN_STATUSES]));
+      conditions.push(eq(cases.ownerId, input.userId), inArray(cases.status, [...OPEN_CASE_STATUSES]));
       break;
     case 'unassigned':
       conditions.push(sql`${cases.ownerId} is null`);
       break;
     case 'open':
-      conditions.push(inArray(cases.status, [...OPEN_STATUSES]));
+      conditions.push(inArray(cases.status, [...OPEN_CASE_STATUSES]));
       break;
     case 'escalated':
       conditions.push(sql`exists (select 1 from ${escalations} where ${escalations.caseId} = ${cases.id} and ${escalations.status} = 'open')`);

@@ -9,7 +9,7 @@ import { runHotStatement } from '../../src/db/hot-statement.ts';
 import { pgErrorCode } from '../../src/db/pg-error.ts';
 import { queryRows } from '../../src/db/open-database.ts';
 import { events, messages } from '../../src/db/schema.ts';
-import type { DeskContext } from '../../src/kernel/desk-context.ts';
+import type { DeskContext, TimerRequest } from '../../src/kernel/desk-context.ts';
 import { startJobs, type JobRunner } from '../../src/jobs/start-jobs.ts';
 import { TIMER } from '../../src/kernel/job-names.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
@@ -78,7 +78,7 @@ describe.each(kinds)('intake gathered into shared statements on %s', (kind) => {
       promise: null,
       task: null,
       events: [{ workspaceId: ws.id, caseId: state.caseRow.id, customerId: state.customer.id, actorUserId: null, occurredAt: new Date(), type: 'message.received', data: { messageId: marker, channel: 'web' } }],
-      timers: [{ name: TIMER.caseAssessHell, payload: { workspaceId: ws.id, caseId: state.caseRow.id, marker }, startAfter: new Date() }],
+      timers: [{ name: TIMER.caseAssessHell, payload: { workspaceId: ws.id, caseId: state.caseRow.id, marker }, startAfter: new Date() } as TimerRequest],
     });
     const [markA, markB] = [randomUUID(), randomUUID()];
     const [writtenA, writtenB] = await writeIntakes(kept.store.db, jobs.timers, [write(staleA, markA), write(freshB, markB)]);

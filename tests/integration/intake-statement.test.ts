@@ -6,7 +6,7 @@ import { readThread } from '../../src/desk/cases/read-intake-state.ts';
 import { writeIntake } from '../../src/desk/cases/intake-group-commit.ts';
 import { queryRows } from '../../src/db/open-database.ts';
 import { acknowledgements, cases, events, messages, promises } from '../../src/db/schema.ts';
-import type { DeskContext } from '../../src/kernel/desk-context.ts';
+import type { DeskContext, TimerRequest } from '../../src/kernel/desk-context.ts';
 import { startJobs, type JobRunner } from '../../src/jobs/start-jobs.ts';
 import { TIMER } from '../../src/kernel/job-names.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
@@ -78,7 +78,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('intake in one statement on %s'
       promise: null,
       task: null,
       events: [{ workspaceId: ws.id, caseId: first.caseRow.id, customerId: first.customer.id, actorUserId: null, occurredAt: new Date(), type: 'message.received', data: { messageId, channel: 'web' } }],
-      timers: [{ name: TIMER.caseAssessHell, payload: { workspaceId: ws.id, caseId: first.caseRow.id, marker: messageId }, startAfter: new Date() }],
+      timers: [{ name: TIMER.caseAssessHell, payload: { workspaceId: ws.id, caseId: first.caseRow.id, marker: messageId }, startAfter: new Date() } as TimerRequest],
     });
     expect(written).toBe(false);
     expect(await kept.store.db.select().from(messages).where(eq(messages.id, messageId))).toHaveLength(0);

@@ -1,10 +1,10 @@
-import type { CaseStatus } from '../../contract/api-types.ts';
 import { KeptError } from '../../errors/kept-error.ts';
+import { CASE_STATUSES, type CaseStatus } from '../../kernel/domain-words.ts';
+
+export { CASE_STATUSES };
 
 // A case's status moves only along this table. "Reopen" is resolved/closed → open and is
 // counted by the hell detector from the status_changed events it leaves behind.
-export const CASE_STATUSES: readonly CaseStatus[] = ['new', 'open', 'waiting_on_customer', 'resolved', 'closed'];
-
 export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
   new: ['open', 'waiting_on_customer', 'resolved'],
   open: ['waiting_on_customer', 'resolved'],

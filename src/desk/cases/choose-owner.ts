@@ -1,4 +1,4 @@
-import type { Role } from '../../contract/api-types.ts';
+import { SUPERVISING_ROLES, type Role } from '../../kernel/domain-words.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 
 // Ownership rules (K1): intake picks exactly one accountable owner, and a handoff always has
@@ -35,7 +35,7 @@ export function chooseOwner(candidates: readonly OwnerCandidate[], language: str
   const agent = leastLoaded(lang === null ? agentsWithRoom : agentsWithRoom.filter((c) => speaks(c, lang)));
   if (agent) return { userId: agent.id, reason: 'intake' };
 
-  for (const role of ['supervisor', 'admin'] as const) {
+  for (const role of SUPERVISING_ROLES) {
     const pool = active.filter((c) => c.role === role);
     const speakers = lang === null ? [] : pool.filter((c) => speaks(c, lang));
     const chosen = leastLoaded(speakers) ?? leastLoaded(pool);

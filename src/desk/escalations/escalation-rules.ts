@@ -1,4 +1,4 @@
-import type { EscalationStatus, Role } from '../../contract/api-types.ts';
+import { SUPERVISING_ROLES, type EscalationStatus, type Role } from '../../kernel/domain-words.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 
 // K5: an escalation is closed only after a supervisor has answered the customer, and a
@@ -27,7 +27,7 @@ export function assertCanCloseEscalation(e: { status: EscalationStatus; answered
 
 /** Supervisors and admins answer and close escalations; agents cannot. */
 export function assertIsSupervisor(role: Role): void {
-  if (role !== 'supervisor' && role !== 'admin') {
+  if (!(SUPERVISING_ROLES as readonly Role[]).includes(role)) {
     throw new KeptError('escalation.supervisor_only', 'Only a supervisor or an admin can do this', { field: 'role' });
   }
 }

@@ -6,6 +6,7 @@ import { notFound } from '../../errors/kept-error.ts';
 import { appendEvents } from '../../events/append-events.ts';
 import type { Channel } from '../../events/event-types.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
+import { SUPERVISING_ROLES } from '../../kernel/domain-words.ts';
 import { TIMER } from '../../kernel/job-names.ts';
 import { sendAnswer } from '../messages/send-answer.ts';
 import { loadWorkspace } from '../../workspaces/load-workspace.ts';
@@ -88,7 +89,7 @@ export async function escalateMissedDeadline(ctx: DeskContext, payload: { worksp
     const admins = await tx
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.workspaceId, payload.workspaceId), eq(users.active, true), inArray(users.role, level >= 3 ? ['admin'] : ['admin', 'supervisor'])));
+      .where(and(eq(users.workspaceId, payload.workspaceId), eq(users.active, true), inArray(users.role, level >= 3 ? ['admin'] : [...SUPERVISING_ROLES])));
     const base = { workspaceId: payload.workspaceId, caseId: row.caseId, customerId: caseRow!.customerId, actorUserId: null, occurredAt: now };
     const created = admins.length
       ? await tx

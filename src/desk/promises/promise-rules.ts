@@ -1,10 +1,10 @@
-import type { PromiseKind } from '../../contract/api-types.ts';
 import { KeptError } from '../../errors/kept-error.ts';
+import { PROMISE_KINDS, type PromiseKind } from '../../kernel/domain-words.ts';
+
+export { PROMISE_KINDS };
 
 // K3/K4: the promise ledger's timing rules — when to remind the owner, what counts as a due
 // time, and whether a kept promise was early, on time or late.
-
-export const PROMISE_KINDS: readonly PromiseKind[] = ['first_response', 'resolution', 'callback', 'refund', 'delivery', 'other'];
 
 export function isPromiseKind(value: string): value is PromiseKind {
   return (PROMISE_KINDS as readonly string[]).includes(value);

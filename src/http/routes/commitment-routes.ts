@@ -8,6 +8,7 @@ import { answerEscalation, closeEscalation } from '../../desk/escalations/resolv
 import { listPromises } from '../../views/list-promises.ts';
 import { keepPromise, renegotiatePromise } from '../../desk/promises/resolve-promise.ts';
 import { completeTask, listTasks } from '../../desk/tasks/task-operations.ts';
+import { ESCALATION_STATUSES, PROMISE_STATUSES } from '../../kernel/domain-words.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, longText, typed, type RouteDeps } from '../route-kit.ts';
 import type { Db } from '../../db/open-database.ts';
@@ -27,7 +28,7 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
 
   r.get(
     '/api/v1/promises',
-    { schema: { tags: ['promises'], summary: 'The promise ledger', querystring: z.strictObject({ status: z.enum(['open', 'kept', 'broken', 'renegotiated']).optional(), mine: z.enum(['true', 'false']).optional() }) } },
+    { schema: { tags: ['promises'], summary: 'The promise ledger', querystring: z.strictObject({ status: z.enum(PROMISE_STATUSES).optional(), mine: z.enum(['true', 'false']).optional() }) } },
     async (request) => {
       const staff = requireStaff(request);
       return {
@@ -71,7 +72,7 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
 
   r.get(
     '/api/v1/escalations',
-    { schema: { tags: ['escalations'], summary: 'Escalations with their deadlines', querystring: z.strictObject({ status: z.enum(['open', 'answered', 'closed']).optional() }) } },
+    { schema: { tags: ['escalations'], summary: 'Escalations with their deadlines', querystring: z.strictObject({ status: z.enum(ESCALATION_STATUSES).optional() }) } },
     async (request) => {
       const staff = requireStaff(request);
       return { escalations: await listEscalations(ctx.db, { workspaceId: staff.workspaceId, ...(request.query.status ? { status: request.query.status } : {}) }, ctx.now()) };

@@ -16,12 +16,13 @@ import { complaintRateReport } from '../../retention/report-complaint-rate.ts';
 import { paretoReport } from '../../retention/report-pareto.ts';
 import { listLoyalCustomers, repeatReport } from '../../retention/report-repeat.ts';
 import { RISK_FACTORS, loadRetentionSettings, saveRetentionSettings } from '../../retention/retention-settings.ts';
+import { SUPERVISING_ROLES } from '../../kernel/domain-words.ts';
 import { TIMER } from '../../kernel/job-names.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 import { requireStaff } from '../staff-auth.ts';
 
 const page = { limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0) };
-const ANALYSTS = ['supervisor', 'admin'] as const;
+const ANALYSTS = SUPERVISING_ROLES;
 
 /** Purchases in, and the retention figures out (issue 5): thin routes over src/retention/. */
 export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {

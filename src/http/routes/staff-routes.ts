@@ -7,10 +7,11 @@ import { presentUser } from '../../views/user-presenter.ts';
 import { users } from '../../db/schema.ts';
 import { loadWorkspace } from '../../workspaces/load-workspace.ts';
 import { updateSettings } from '../../workspaces/update-settings.ts';
+import { ROLES } from '../../kernel/domain-words.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, languageCode, shortText, typed, type RouteDeps } from '../route-kit.ts';
 
-const role = z.enum(['agent', 'supervisor', 'admin']);
+const role = z.enum(ROLES);
 const minutes = z.number().int().min(1).max(60 * 24 * 90);
 
 export const settingsSchema = z.strictObject({

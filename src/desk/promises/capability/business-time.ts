@@ -3,8 +3,9 @@
 // on which the clocks change is as long as it really is, and a calendar in Asia/Jerusalem
 // is correct for an instant formatted anywhere.
 
-/** [start, end) minutes of the local day; index 0 = Sunday. */
-export type WeeklyHours = ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+import type { WeeklyHours } from '../../../kernel/domain-words.ts';
+
+export type { WeeklyHours };
 
 export interface BusinessCalendar {
   timeZone: string;
