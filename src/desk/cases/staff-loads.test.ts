@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { announceChange } from '../../kernel/change-notice.ts';
 import { countAssignment, forgetStaffLoads, freshStaffLoads, rememberStaffLoads } from './staff-loads.ts';
 
 const agent = (id: string, openCases: number) => ({ id, role: 'agent' as const, languages: ['en'], capacity: 20, openCases, active: true });
@@ -21,6 +22,15 @@ describe('staff loads kept between intakes', () => {
     forgetStaffLoads('ws-2');
     expect(freshStaffLoads('ws-2')).toBeNull();
     expect(freshStaffLoads('ws-3')?.[0]?.openCases).toBe(9);
+  });
+
+  it('forgets a workspace whose staff change is announced, by whichever operation made it', () => {
+    rememberStaffLoads('ws-5', [agent('a', 1)]);
+    rememberStaffLoads('ws-6', [agent('c', 2)]);
+    announceChange({ kind: 'staff', workspaceId: 'ws-5', userId: 'a', teamChanged: false });
+    announceChange({ kind: 'settings', workspaceId: 'ws-6' });
+    expect(freshStaffLoads('ws-5')).toBeNull();
+    expect(freshStaffLoads('ws-6')?.[0]?.openCases).toBe(2);
   });
 
   it('keeps its own copy: the caller’s array is not changed by later assignments', () => {

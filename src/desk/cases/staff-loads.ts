@@ -1,3 +1,4 @@
+import { onChange } from '../../kernel/change-notice.ts';
 import type { OwnerCandidate } from './choose-owner.ts';
 
 // Intake picks the owner of a new case from every active staff member's open-case count
@@ -6,7 +7,7 @@ import type { OwnerCandidate } from './choose-owner.ts';
 // each case this process assigns is added at once, so consecutive new cases still spread.
 // Loads are a routing hint, not a figure anyone reports: for up to a second, another
 // instance's assignments or a case resolved elsewhere are not seen, and the spread is off by
-// those few cases. Staff changes made through this process (create-user.ts, update-user.ts)
+// those few cases. Staff changes made through this process (announced: kernel/change-notice.ts)
 // are seen at once.
 
 const FRESH_MS = 1_000;
@@ -32,3 +33,7 @@ export function countAssignment(workspaceId: string, userId: string): void {
 export function forgetStaffLoads(workspaceId: string): void {
   loads.delete(workspaceId);
 }
+
+onChange((change) => {
+  if (change.kind === 'staff') forgetStaffLoads(change.workspaceId);
+});

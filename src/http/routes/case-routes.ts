@@ -6,13 +6,12 @@ import { handOffCase } from '../../desk/cases/hand-off-case.ts';
 import { CASE_VIEWS, listCases } from '../../views/list-cases.ts';
 import { receiveCustomerMessage } from '../../desk/cases/receive-customer-message.ts';
 import { KeptError } from '../../errors/kept-error.ts';
-import { openEscalation } from '../../desk/escalations/open-escalation.ts';
+import { escalateCase } from '../../desk/escalations/escalate-case.ts';
 import { CHANNELS } from '../../events/event-types.ts';
 import { addInternalNote, sendAnswer } from '../../desk/messages/send-answer.ts';
 import { listUnanswered } from '../../views/list-unanswered.ts';
 import { makeQuotedPromise } from '../../desk/promises/make-quoted-promise.ts';
-import { cases } from '../../db/schema.ts';
-import { eq } from 'drizzle-orm';
+import { findCase } from '../../desk/cases/find-case.ts';
 import { PROMISE_KINDS } from '../../desk/promises/promise-rules.ts';
 import { loadWorkspace } from '../../workspaces/load-workspace.ts';
 import { presentPromise } from '../../views/case-presenters.ts';
@@ -185,10 +184,10 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     async (request, reply) => {
       const staff = requireStaff(request);
       const current = await detail(staff.workspaceId, request.params.id);
-      const [caseRow] = await ctx.db.select().from(cases).where(eq(cases.id, current.case.id));
+      const caseRow = await findCase(ctx.db, staff.workspaceId, current.case.id);
       const made = await makeQuotedPromise(ctx, {
         workspaceId: staff.workspaceId,
-        caseRow: caseRow!,
+        caseRow,
         ownerId: request.body.ownerId ?? current.case.owner?.id ?? staff.userId,
         kind: request.body.kind,
         channel: request.body.channel,
@@ -210,17 +209,15 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
       const staff = requireStaff(request);
       const current = await detail(staff.workspaceId, request.params.id);
       const workspace = await loadWorkspace(ctx.db, staff.workspaceId);
-      const { escalation } = await ctx.db.transaction((tx) =>
-        openEscalation({ ...ctx, db: tx as never }, {
-          workspaceId: staff.workspaceId,
-          caseId: current.case.id,
-          customerId: current.customer.id,
-          via: 'agent',
-          reason: request.body.reason,
-          actorUserId: staff.userId,
-          deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
-        }),
-      );
+      const { escalation } = await escalateCase(ctx, {
+        workspaceId: staff.workspaceId,
+        caseId: current.case.id,
+        customerId: current.customer.id,
+        via: 'agent',
+        reason: request.body.reason,
+        actorUserId: staff.userId,
+        deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
+      });
       const nameOf = await loadStaffNames(ctx.db, staff.workspaceId);
       const caseInfo = { number: Number(current.case.reference.slice(2)), customerId: current.customer.id, customerName: current.customer.name };
       return reply.status(201).send(presentEscalation(escalation, caseInfo, nameOf, ctx.now()));

@@ -1,26 +1,14 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { loadStaffNames } from '../../views/staff-names.ts';
-import { presentEscalation, presentPromise } from '../../views/case-presenters.ts';
-import { cases, customers } from '../../db/schema.ts';
+import { escalationView, promiseView } from '../../views/present-commitments.ts';
 import { listEscalations } from '../../views/list-escalations.ts';
 import { answerEscalation, closeEscalation } from '../../desk/escalations/resolve-escalation.ts';
 import { listPromises } from '../../views/list-promises.ts';
 import { keepPromise, renegotiatePromise } from '../../desk/promises/resolve-promise.ts';
-import { completeTask, listTasks } from '../../desk/tasks/task-operations.ts';
+import { completeTask } from '../../desk/tasks/task-operations.ts';
+import { listTasks } from '../../views/list-tasks.ts';
 import { ESCALATION_STATUSES, PROMISE_STATUSES } from '../../kernel/domain-words.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, longText, typed, type RouteDeps } from '../route-kit.ts';
-import type { Db } from '../../db/open-database.ts';
-
-async function caseInfoOf(db: Db, caseId: string) {
-  const [row] = await db
-    .select({ number: cases.number, customerId: customers.id, customerName: customers.name })
-    .from(cases)
-    .innerJoin(customers, eq(customers.id, cases.customerId))
-    .where(eq(cases.id, caseId));
-  return row!;
-}
 
 /** Promises, escalations and tasks: the commitments Kept holds people to. */
 export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
@@ -44,7 +32,7 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
   r.post('/api/v1/promises/:id/keep', { schema: { tags: ['promises'], summary: 'Mark a promise kept', params: idParam } }, async (request) => {
     const staff = requireStaff(request);
     const promise = await keepPromise(ctx, { workspaceId: staff.workspaceId, promiseId: request.params.id, actorUserId: staff.userId });
-    return presentPromise(promise, (await caseInfoOf(ctx.db, promise.caseId)).number, await loadStaffNames(ctx.db, staff.workspaceId));
+    return promiseView(ctx.db, staff.workspaceId, promise);
   });
 
   r.post(
@@ -66,7 +54,7 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
         dueAt: new Date(request.body.dueAt),
         messageToCustomer: request.body.messageToCustomer,
       });
-      return presentPromise(promise, (await caseInfoOf(ctx.db, promise.caseId)).number, await loadStaffNames(ctx.db, staff.workspaceId));
+      return promiseView(ctx.db, staff.workspaceId, promise);
     },
   );
 
@@ -85,14 +73,14 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
     async (request) => {
       const staff = requireStaff(request);
       const row = await answerEscalation(ctx, { workspaceId: staff.workspaceId, escalationId: request.params.id, supervisorId: staff.userId, supervisorRole: staff.role, body: request.body.body });
-      return presentEscalation(row, await caseInfoOf(ctx.db, row.caseId), await loadStaffNames(ctx.db, staff.workspaceId), ctx.now());
+      return escalationView(ctx.db, staff.workspaceId, row, ctx.now());
     },
   );
 
   r.post('/api/v1/escalations/:id/close', { schema: { tags: ['escalations'], summary: 'Close an answered escalation', params: idParam } }, async (request) => {
     const staff = requireStaff(request);
     const row = await closeEscalation(ctx, { workspaceId: staff.workspaceId, escalationId: request.params.id, actorUserId: staff.userId, actorRole: staff.role });
-    return presentEscalation(row, await caseInfoOf(ctx.db, row.caseId), await loadStaffNames(ctx.db, staff.workspaceId), ctx.now());
+    return escalationView(ctx.db, staff.workspaceId, row, ctx.now());
   });
 
   r.get(

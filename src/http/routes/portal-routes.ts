@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { receiveCustomerMessage } from '../../desk/cases/receive-customer-message.ts';
-import { openEscalation } from '../../desk/escalations/open-escalation.ts';
+import { escalateCase } from '../../desk/escalations/escalate-case.ts';
 import { getPortalSession, loadPortalCase, reachAHuman, verifyPortalSession, workspaceBySlug } from '../../views/portal-views.ts';
 import { signPortalToken } from '../../portal/portal-token.ts';
 import { EXPECTATION_CHOICES } from '../../desk/promises/expectations/expectation-choice.ts';
@@ -92,17 +92,15 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
     async (request, reply) => {
       const { workspace, customer } = await verifyPortalSession(ctx.db, request.params.token);
       await loadPortalCase(ctx.db, workspace.id, customer.id, request.params.caseId);
-      await ctx.db.transaction((tx) =>
-        openEscalation({ ...ctx, db: tx as never }, {
-          workspaceId: workspace.id,
-          caseId: request.params.caseId,
-          customerId: customer.id,
-          via: 'portal',
-          reason: request.body?.reason?.trim() ?? '',
-          actorUserId: null,
-          deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
-        }),
-      );
+      await escalateCase(ctx, {
+        workspaceId: workspace.id,
+        caseId: request.params.caseId,
+        customerId: customer.id,
+        via: 'portal',
+        reason: request.body?.reason?.trim() ?? '',
+        actorUserId: null,
+        deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
+      });
       return reply.status(201).send(await loadPortalCase(ctx.db, workspace.id, customer.id, request.params.caseId));
     },
   );

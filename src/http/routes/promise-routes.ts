@@ -1,11 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { RecognizeResponse } from '../../contract/promise-api-types.ts';
-import { cases } from '../../db/schema.ts';
-import { businessCalendars } from '../../db/schema-promises.ts';
-import { notFound } from '../../errors/kept-error.ts';
+import { findCase } from '../../desk/cases/find-case.ts';
 import { CHANNELS } from '../../events/event-types.ts';
-import { forgetCapability } from '../../desk/promises/capability/capability-store.ts';
 import { presentQuote, quoteFor, weighPromise } from '../../desk/promises/capability/quote-for-case.ts';
 import { DEFAULT_QUOTE_PERCENTILE } from '../../desk/promises/capability/quote-rules.ts';
 import { recognizeCommitments } from '../../desk/promises/commitments/recognize-commitment.ts';
@@ -17,7 +13,8 @@ import { listBrokenPromises } from '../../views/list-broken-promises.ts';
 import { listDueSoon } from '../../views/list-due-soon.ts';
 import { agentPromiseFigures, loadPromiseRates } from '../../desk/promises/reports/load-promise-rates.ts';
 import { runSimulation } from '../../desk/promises/reports/run-simulation.ts';
-import { requireTeam } from '../../teams/require-team.ts';
+import { setBusinessCalendar } from '../../teams/set-business-calendar.ts';
+import { listBusinessCalendars } from '../../views/list-business-calendars.ts';
 import { loadWorkspace } from '../../workspaces/load-workspace.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { typed, type RouteDeps } from '../route-kit.ts';
@@ -33,11 +30,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     const to = q.to ? new Date(q.to) : ctx.now();
     return { from: q.from ? new Date(q.from) : new Date(to.getTime() - days * DAY), to };
   };
-  const caseOf = async (workspaceId: string, caseId: string) => {
-    const [row] = await ctx.db.select().from(cases).where(eq(cases.id, caseId));
-    if (!row || row.workspaceId !== workspaceId) throw notFound('The case');
-    return row;
-  };
+  const caseOf = (workspaceId: string, caseId: string) => findCase(ctx.db, workspaceId, caseId);
 
   r.get(
     '/api/v1/promises/quote',
@@ -143,7 +136,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
   const minuteOfDay = z.number().int().min(0).max(1440);
   r.get('/api/v1/promises/calendars', { schema: { tags: ['promises'], summary: 'Business calendars (workspace and per team)' } }, async (request) => {
     const staff = requireStaff(request);
-    return { calendars: await ctx.db.select().from(businessCalendars).where(eq(businessCalendars.workspaceId, staff.workspaceId)) };
+    return { calendars: await listBusinessCalendars(ctx.db, staff.workspaceId) };
   });
 
   r.put(
@@ -162,16 +155,9 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     },
     async (request) => {
       const staff = requireStaff(request, ['admin']);
-      const teamId = request.body.teamId ?? null;
-      if (teamId) await requireTeam(ctx.db, staff.workspaceId, teamId); // another workspace's team is not found
-      const values = { workspaceId: staff.workspaceId, teamId, timeZone: request.body.timeZone, weeklyHours: request.body.weeklyHours as Array<Array<[number, number]>>, holidays: request.body.holidays };
-      await ctx.db.transaction(async (tx) => {
-        const existing = (await tx.select().from(businessCalendars).where(eq(businessCalendars.workspaceId, staff.workspaceId))).find((c) => c.teamId === teamId);
-        if (existing) await tx.update(businessCalendars).set(values).where(eq(businessCalendars.id, existing.id));
-        else await tx.insert(businessCalendars).values(values);
-      });
-      forgetCapability(ctx.db, staff.workspaceId);
-      return { calendars: await ctx.db.select().from(businessCalendars).where(eq(businessCalendars.workspaceId, staff.workspaceId)) };
+      const { teamId, timeZone, weeklyHours, holidays } = request.body;
+      await setBusinessCalendar(ctx.db, staff.workspaceId, { teamId: teamId ?? null, timeZone, weeklyHours, holidays });
+      return { calendars: await listBusinessCalendars(ctx.db, staff.workspaceId) };
     },
   );
 

@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
-import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { imports } from '../../db/schema-retention.ts';
+import { listImports } from '../../retention/list-imports.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 import { openRetentionCase, scheduleRetentionCall } from '../../retention/act-on-risk.ts';
 import { listAcquisitionCosts, replaceAcquisitionCosts } from '../../retention/acquisition-costs.ts';
@@ -77,10 +76,7 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
 
   r.get('/api/v1/imports', { schema: { tags: ['retention'], summary: 'Recent imports with their reports' } }, async (request) => {
     const staff = requireStaff(request);
-    const rows = await ctx.db.select().from(imports).where(eq(imports.workspaceId, staff.workspaceId)).orderBy(desc(imports.startedAt)).limit(50);
-    return {
-      imports: rows.map((i) => ({ id: i.id, format: i.format, source: i.source, status: i.status, startedAt: i.startedAt.toISOString(), finishedAt: i.finishedAt?.toISOString() ?? null, report: i.report ?? null })),
-    };
+    return { imports: await listImports(ctx.db, staff.workspaceId) };
   });
 
   r.get('/api/v1/retention/repeat', { schema: { tags: ['retention'], summary: 'First-time → repeat conversion by cohort, days to the second purchase, the loyal segment' } }, async (request) => {

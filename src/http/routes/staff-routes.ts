@@ -1,10 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { createUser } from '../../accounts/create-user.ts';
 import { createApiToken } from '../../accounts/sessions.ts';
 import { updateUser } from '../../accounts/update-user.ts';
 import { presentUser } from '../../views/user-presenter.ts';
-import { users } from '../../db/schema.ts';
+import { listStaff } from '../../views/list-staff.ts';
 import { loadWorkspace } from '../../workspaces/load-workspace.ts';
 import { updateSettings } from '../../workspaces/update-settings.ts';
 import { ROLES } from '../../kernel/domain-words.ts';
@@ -41,17 +40,7 @@ export function registerStaffRoutes({ app, ctx }: RouteDeps): void {
 
   r.get('/api/v1/users', { schema: { tags: ['users'], summary: 'Staff of the workspace with their open-case load' } }, async (request) => {
     const staff = requireStaff(request);
-    const rows = await ctx.db
-      .select({
-        user: users,
-        // Aliased on purpose: Drizzle leaves columns unqualified in a one-table select, and
-        // `owner_id = id` would compare the case with itself (every load read 0).
-        openCases: sql<number>`(select count(*)::int from cases oc where oc.owner_id = users.id and oc.status not in ('resolved', 'closed'))`,
-      })
-      .from(users)
-      .where(eq(users.workspaceId, staff.workspaceId))
-      .orderBy(users.name);
-    return { users: rows.map((r) => presentUser(r.user, Number(r.openCases))) };
+    return { users: await listStaff(ctx.db, staff.workspaceId) };
   });
 
   r.post(

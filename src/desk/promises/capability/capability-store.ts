@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../../db/open-database.ts';
 import { users } from '../../../db/schema.ts';
 import { businessCalendars, promiseDurations } from '../../../db/schema-promises.ts';
+import { onChange } from '../../../kernel/change-notice.ts';
 import type { BusinessCalendar } from './business-time.ts';
 import type { DurationSample } from './group-fallback.ts';
 
@@ -23,7 +24,7 @@ const sampleCache = new Map<string, Entry<DurationSample[]>>();
 const calendarCache = new Map<string, Entry<BusinessCalendar | null>>();
 const teamCache = new Map<string, Entry<string | null>>();
 
-function bucket<T>(cache: Map<string, Entry<T>>, _db: Db): Map<string, Entry<T>> {
+function bucket<T>(cache: Map<string, Entry<T>>, _db: Db | null): Map<string, Entry<T>> {
   return cache;
 }
 
@@ -84,8 +85,8 @@ export function noteNewDuration(db: Db, workspaceId: string, kind: string): void
   if (hit && hit.value.length < REFRESH_AT_ONCE_BELOW) m.delete(`${workspaceId}:${kind}`);
 }
 
-/** Tests and the calendar editor: forget everything cached for a workspace. */
-export function forgetCapability(db: Db, workspaceId: string): void {
+/** Tests and a changed calendar: forget everything cached for a workspace. */
+export function forgetCapability(db: Db | null, workspaceId: string): void {
   for (const cache of [sampleCache, calendarCache] as const) {
     const m = bucket(cache as Map<string, Entry<unknown>>, db);
     for (const key of [...m.keys()]) if (key.startsWith(`${workspaceId}:`)) m.delete(key);
@@ -96,3 +97,8 @@ export function forgetCapability(db: Db, workspaceId: string): void {
 export function forgetTeamOfUser(userId: string): void {
   teamCache.delete(userId);
 }
+
+onChange((change) => {
+  if (change.kind === 'staff' && change.teamChanged) forgetTeamOfUser(change.userId);
+  if (change.kind === 'calendar') forgetCapability(null, change.workspaceId);
+});
