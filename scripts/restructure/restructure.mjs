@@ -28,14 +28,24 @@ for (const [from, to] of MAP.moves) {
 }
 folderMoves.sort((a, b) => b[0].length - a[0].length);
 
-function mapped(rel) {
+function mappedOnce(rel) {
   if (fileMoves.has(rel)) return fileMoves.get(rel);
   for (const [from, to] of folderMoves) if (rel.startsWith(from)) return to + rel.slice(from.length);
   return rel;
 }
+// Entries chain (a folder moved, then one of its files moved on): follow them to the end.
+function mapped(rel) {
+  for (let i = 0; i < 10; i++) {
+    const next = mappedOnce(rel);
+    if (next === rel) return rel;
+    rel = next;
+  }
+  throw new Error(`move map loops at ${rel}`);
+}
 // Where a file now at `rel` lived before the restructure (for imports written against the old layout).
 const reverse = new Map([...fileMoves].map(([a, b]) => [b, a]));
 function original(rel) {
+  if (movedNow.has(rel)) return movedNow.get(rel);
   if (reverse.has(rel)) return reverse.get(rel);
   for (const [from, to] of [...folderMoves].sort((a, b) => b[1].length - a[1].length)) {
     if (rel.startsWith(to)) {
@@ -53,7 +63,7 @@ function listFiles() {
 
 // 1. Moves.
 let moved = 0;
-const movedNow = new Set();
+const movedNow = new Map(); // new path -> path before this run
 for (const rel of listFiles()) {
   if (!rel.startsWith('src/')) continue;
   const to = mapped(rel);
@@ -61,7 +71,7 @@ for (const rel of listFiles()) {
   const dest = path.join(ROOT, to);
   if (fs.existsSync(dest)) throw new Error(`cannot move ${rel}: ${to} exists (merge them by hand, then re-run)`);
   moved++;
-  movedNow.add(to);
+  movedNow.set(to, rel);
   if (DRY) { console.log(`move ${rel} -> ${to}`); continue; }
   fs.mkdirSync(path.dirname(dest), { recursive: true });
   const tracked = execFileSync('git', ['ls-files', rel], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';

@@ -4,7 +4,7 @@ import type { Db } from '../db/open-database.ts';
 import { users } from '../db/schema.ts';
 import { notFound } from '../errors/kept-error.ts';
 import { announceChange } from '../kernel/change-notice.ts';
-import { requireTeam } from '../teams/require-team.ts';
+import { requireTeam } from '../teams/index.ts';
 import { assertPasswordStrength, hashPassword } from './password.ts';
 
 export interface UserChanges {

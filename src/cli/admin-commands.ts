@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { eq } from 'drizzle-orm';
-import { createUser } from '../accounts/create-user.ts';
-import { createApiToken } from '../accounts/sessions.ts';
+import { createUser } from '../accounts/index.ts';
+import { createApiToken } from '../accounts/index.ts';
 import { users } from '../db/schema.ts';
 import { KeptError } from '../errors/kept-error.ts';
 import { ROLES } from '../kernel/domain-words.ts';
 import { seedDemoCompany } from '../demo/seed-demo-company.ts';
-import { createTeam } from '../teams/create-team.ts';
-import { findTeamByName } from '../teams/find-team-by-name.ts';
-import { listTeams } from '../teams/list-teams.ts';
+import { createTeam } from '../teams/index.ts';
+import { findTeamByName } from '../teams/index.ts';
+import { listTeams } from '../teams/index.ts';
 import { withStore } from './with-store.ts';
 import { workspaceIdFor } from './workspace-option.ts';
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { assertPasswordStrength } from '../accounts/password.ts';
+import { assertPasswordStrength } from '../accounts/index.ts';
 import { caseReference } from '../kernel/case-reference.ts';
 import { readConfig } from '../config/kept-config.ts';
 import type { Db, Store } from '../db/open-database.ts';
@@ -8,8 +8,8 @@ import { KeptError } from '../errors/kept-error.ts';
 import type { Channel } from '../events/event-types.ts';
 import type { TimerRequest } from '../kernel/desk-context.ts';
 import { startJobs } from '../jobs/start-jobs.ts';
-import { createWorkspace } from '../workspaces/create-workspace.ts';
-import { updateSettings } from '../workspaces/update-settings.ts';
+import { createWorkspace } from '../workspaces/index.ts';
+import { updateSettings } from '../workspaces/index.ts';
 import { DemoClock } from './demo-clock.ts';
 import { makeDemoCustomers } from './demo-customers.ts';
 import { DAY, DemoDesk, HOUR } from './demo-desk.ts';

@@ -5,10 +5,10 @@ import { errorReason } from '../db/pg-error.ts';
 import { startJobs, type JobRunner } from '../jobs/start-jobs.ts';
 import type { DeskContext } from '../kernel/desk-context.ts';
 import { buildApp } from './build-app.ts';
-import { loadCredentialKey } from '../secrets/sealed-credential.ts';
-import { InboundProcessor } from '../email/inbound/inbound-processor.ts';
-import { startSmtpListener, type SmtpListener } from '../email/inbound/smtp-listener.ts';
-import { startEmailWorkers } from '../email/outbound/email-workers.ts';
+import { loadCredentialKey } from '../secrets/index.ts';
+import { InboundProcessor } from '../email/index.ts';
+import { startSmtpListener, type SmtpListener } from '../email/index.ts';
+import { startEmailWorkers } from '../email/index.ts';
 
 export interface RunningKept {
   app: FastifyInstance;

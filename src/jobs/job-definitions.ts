@@ -1,9 +1,9 @@
 import type { AnyJobDefinition } from '../kernel/job-definition.ts';
-import { ESCALATION_JOB_DEFINITIONS } from '../desk/escalations/escalation-jobs.ts';
-import { PROMISE_JOB_DEFINITIONS } from '../desk/promises/promise-jobs.ts';
-import { HELL_JOB_DEFINITIONS } from '../desk/service-hell/hell-jobs.ts';
-import { RETENTION_JOB_DEFINITIONS } from '../retention/retention-jobs.ts';
-import { EMAIL_JOB_DEFINITIONS } from '../email/outbound/email-jobs.ts';
+import { ESCALATION_JOB_DEFINITIONS } from '../desk/index.ts';
+import { PROMISE_JOB_DEFINITIONS } from '../desk/index.ts';
+import { HELL_JOB_DEFINITIONS } from '../desk/index.ts';
+import { RETENTION_JOB_DEFINITIONS } from '../retention/index.ts';
+import { EMAIL_JOB_DEFINITIONS } from '../email/index.ts';
 
 export type { JobDefinition } from '../kernel/job-definition.ts';
 

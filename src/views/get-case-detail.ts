@@ -5,13 +5,13 @@ import type { Db } from '../db/open-database.ts';
 import { cases, customers, escalations, messages, promises, tasks } from '../db/schema.ts';
 import { notFound } from '../errors/kept-error.ts';
 import { readCaseEvents } from '../events/append-events.ts';
-import { computeRespectForTime } from '../metrics/respect-for-time.ts';
-import { computeHellMetrics } from '../desk/service-hell/hell-metrics.ts';
-import { assessHell } from '../desk/service-hell/hell-thresholds.ts';
-import { loadWorkspace } from '../workspaces/load-workspace.ts';
+import { computeRespectForTime } from '../metrics/index.ts';
+import { computeHellMetrics } from '../desk/index.ts';
+import { assessHell } from '../desk/index.ts';
+import { loadWorkspace } from '../workspaces/index.ts';
 import { attachmentsOfCase } from './attachment-views.ts';
 import { buildTimeline, presentEscalation, presentMessage, presentPromise, presentTask } from './case-presenters.ts';
-import { CASE_TRANSITIONS } from '../desk/cases/case-status.ts';
+import { CASE_TRANSITIONS } from '../desk/index.ts';
 import { presentCaseSummary, selectCaseSummaries } from './list-cases.ts';
 
 export function presentCustomer(row: typeof customers.$inferSelect): CustomerView {

@@ -8,9 +8,9 @@ import { readCasesEvents } from '../events/append-events.ts';
 import { buildTimeline, presentMessage } from './case-presenters.ts';
 import { presentCustomer } from './get-case-detail.ts';
 import { presentCaseSummary, selectCaseSummaries } from './list-cases.ts';
-import { computeHellMetrics } from '../desk/service-hell/hell-metrics.ts';
-import { assessHell } from '../desk/service-hell/hell-thresholds.ts';
-import { loadWorkspace } from '../workspaces/load-workspace.ts';
+import { computeHellMetrics } from '../desk/index.ts';
+import { assessHell } from '../desk/index.ts';
+import { loadWorkspace } from '../workspaces/index.ts';
 
 const TIMELINE_MESSAGES = 100;
 

@@ -3,7 +3,7 @@ import type { MeResponse } from '../contract/api-types.ts';
 import type { Db } from '../db/open-database.ts';
 import { users } from '../db/schema.ts';
 import { notFound } from '../errors/kept-error.ts';
-import { loadWorkspace } from '../workspaces/load-workspace.ts';
+import { loadWorkspace } from '../workspaces/index.ts';
 import { presentUser } from './user-presenter.ts';
 
 export function presentWorkspace(w: { id: string; name: string; slug: string; defaultLanguage: string }) {

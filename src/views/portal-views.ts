@@ -4,8 +4,8 @@ import { caseReference } from '../kernel/case-reference.ts';
 import type { Db } from '../db/open-database.ts';
 import { acknowledgements, cases, customers, escalations, messages, users, workspaces } from '../db/schema.ts';
 import { KeptError, notFound } from '../errors/kept-error.ts';
-import { loadWorkspace, type WorkspaceRow } from '../workspaces/load-workspace.ts';
-import { portalSignatureValid, readPortalToken } from '../portal/portal-token.ts';
+import { loadWorkspace, type WorkspaceRow } from '../workspaces/index.ts';
+import { portalSignatureValid, readPortalToken } from '../portal/index.ts';
 
 export async function workspaceBySlug(db: Db, slug: string): Promise<WorkspaceRow> {
   const [row] = await db.select().from(workspaces).where(eq(workspaces.slug, slug));

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { workspaces } from '../db/schema.ts';
-import { createUser } from '../accounts/create-user.ts';
+import { createUser } from '../accounts/index.ts';
 import { defaultWorkspaceSettings } from './default-settings.ts';
 
 export function slugify(name: string): string {

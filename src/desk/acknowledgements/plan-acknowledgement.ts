@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { acknowledgements, outbox } from '../../db/schema.ts';
 import { DELIVERABLE_CHANNELS, type Channel, type NewEvent } from '../../events/event-types.ts';
 import type { TimerRequest } from '../../kernel/desk-context.ts';
-import type { WorkspaceRow } from '../../workspaces/load-workspace.ts';
+import type { WorkspaceRow } from '../../workspaces/index.ts';
 import { shouldAcknowledge } from './acknowledgement-window.ts';
 import { renderAcknowledgement } from './acknowledgement-text.ts';
 import { EMAIL_JOB } from '../../kernel/email-job-names.ts';

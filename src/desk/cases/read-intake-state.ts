@@ -2,7 +2,7 @@ import type { Db } from '../../db/open-database.ts';
 import { cases, customers } from '../../db/schema.ts';
 import { HotStatement, rowFromJson, runHotStatement } from '../../db/hot-statement.ts';
 import { KeptError, notFound } from '../../errors/kept-error.ts';
-import { normalizeEmail, type CustomerIdentity, type CustomerRow } from '../../customers/customer-identity.ts';
+import { normalizeEmail, type CustomerIdentity, type CustomerRow } from '../../customers/index.ts';
 import type { OwnerCandidate } from './choose-owner.ts';
 import { freshStaffLoads, rememberStaffLoads } from './staff-loads.ts';
 import { findCustomerForNewCase, findCustomersForNewCases } from './read-new-cases.ts';

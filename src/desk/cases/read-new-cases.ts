@@ -6,7 +6,7 @@
 import type { Db } from '../../db/open-database.ts';
 import { HotStatement, rowFromJson, runHotStatement } from '../../db/hot-statement.ts';
 import { customers } from '../../db/schema.ts';
-import type { CustomerRow } from '../../customers/customer-identity.ts';
+import type { CustomerRow } from '../../customers/index.ts';
 
 /** One customer to find: exactly one of id, email (normalised) or phone is set. */
 export interface CustomerLookup {

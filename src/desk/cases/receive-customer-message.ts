@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { planAcknowledgement } from '../acknowledgements/plan-acknowledgement.ts';
-import { normalizeEmail, type CustomerIdentity, type CustomerRow } from '../../customers/customer-identity.ts';
+import { normalizeEmail, type CustomerIdentity, type CustomerRow } from '../../customers/index.ts';
 import type { Db } from '../../db/open-database.ts';
 import type { messages } from '../../db/schema.ts';
 import { KeptError } from '../../errors/kept-error.ts';
@@ -8,16 +8,16 @@ import { detectSupervisorRequest } from '../escalations/supervisor-request-phras
 import { openEscalation } from '../escalations/open-escalation.ts';
 import type { Channel, NewEvent } from '../../events/event-types.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
-import { detectLanguage } from '../../language/detect-language.ts';
+import { detectLanguage } from '../../language/index.ts';
 import { planPromise } from '../promises/make-promise.ts';
-import { loadWorkspace, type WorkspaceRow } from '../../workspaces/load-workspace.ts';
+import { loadWorkspace, type WorkspaceRow } from '../../workspaces/index.ts';
 import { chooseOwner } from './choose-owner.ts';
 import { countAssignment } from './staff-loads.ts';
 import { caseReference } from '../../kernel/case-reference.ts';
 import { statusAfterCustomerMessage } from './case-status.ts';
 import { shouldAcknowledge } from '../acknowledgements/acknowledgement-window.ts';
-import { portalUrlFor } from '../../portal/portal-token.ts';
-import { expectationUrlFor } from '../../portal/expectation-link.ts';
+import { portalUrlFor } from '../../portal/index.ts';
+import { expectationUrlFor } from '../../portal/index.ts';
 import { quoteFor } from '../promises/capability/quote-for-case.ts';
 import { isSameCustomer, readNewCase, readThread, type CaseRow, type PrefetchedIntake, type ThreadState } from './read-intake-state.ts';
 import { insideTransaction, type IntakeVersions, type IntakeWrite } from './write-intake.ts';

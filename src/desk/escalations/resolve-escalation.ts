@@ -9,7 +9,7 @@ import type { DeskContext } from '../../kernel/desk-context.ts';
 import { SUPERVISING_ROLES } from '../../kernel/domain-words.ts';
 import { TIMER } from '../../kernel/job-names.ts';
 import { sendAnswer } from '../messages/send-answer.ts';
-import { loadWorkspace } from '../../workspaces/load-workspace.ts';
+import { loadWorkspace } from '../../workspaces/index.ts';
 import { assertCanCloseEscalation, assertIsSupervisor, escalationDeadline, nextLevel } from './escalation-rules.ts';
 
 async function loadEscalation(db: Db, workspaceId: string, escalationId: string, lock = false) {

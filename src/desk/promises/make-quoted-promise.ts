@@ -4,7 +4,7 @@ import type { Db } from '../../db/open-database.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 import type { Channel } from '../../events/event-types.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
-import { loadWorkspace } from '../../workspaces/load-workspace.ts';
+import { loadWorkspace } from '../../workspaces/index.ts';
 import { presentQuote, weighPromise } from './capability/quote-for-case.ts';
 import { assertDueInFuture } from './promise-rules.ts';
 import { makePromise } from './make-promise.ts';

@@ -6,7 +6,7 @@ import { openEscalation } from '../escalations/open-escalation.ts';
 import { appendEvents } from '../../events/append-events.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
 import { sendAnswer } from '../messages/send-answer.ts';
-import { loadWorkspace } from '../../workspaces/load-workspace.ts';
+import { loadWorkspace } from '../../workspaces/index.ts';
 import { assertDueInFuture, classifyDelivery } from './promise-rules.ts';
 import { promiseDueTimer, schedulePromiseTimers } from './make-promise.ts';
 import { recordCompletedWork } from './capability/record-duration.ts';

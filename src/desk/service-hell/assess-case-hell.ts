@@ -5,7 +5,7 @@ import { cases } from '../../db/schema.ts';
 import { openEscalation } from '../escalations/open-escalation.ts';
 import { appendEvents, readCaseEvents, readCasesEvents } from '../../events/append-events.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
-import { loadWorkspace } from '../../workspaces/load-workspace.ts';
+import { loadWorkspace } from '../../workspaces/index.ts';
 import { computeHellMetrics } from './hell-metrics.ts';
 import { assessHell } from './hell-thresholds.ts';
 

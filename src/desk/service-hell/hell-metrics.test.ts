@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Channel, KeptEvent } from '../../events/event-types.ts';
 import { computeHellMetrics } from './hell-metrics.ts';
 import { DEFAULT_HELL_THRESHOLDS, assessHell } from './hell-thresholds.ts';
-import { BASE_DATE, at, createEventStream } from './hell-event-factory.ts';
-import { sortEvents } from '../../metrics/waiting-periods.ts';
+import { BASE_DATE, at, createEventStream } from '../../events/event-stream-factory.ts';
+import { sortEvents } from '../../metrics/index.ts';
 
 describe('computeHellMetrics', () => {
   it('is all zeros for no events', () => {

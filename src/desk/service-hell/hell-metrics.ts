@@ -1,7 +1,7 @@
 import type { HellMetrics } from '../../contract/api-types.ts';
 import type { KeptEvent } from '../../events/event-types.ts';
 import { isCaseStatus, isReopening } from '../cases/case-status.ts';
-import { isEventOfType, sortEvents, totalWaitMinutes, waitingPeriods } from '../../metrics/waiting-periods.ts';
+import { isEventOfType, sortEvents, totalWaitMinutes, waitingPeriods } from '../../metrics/index.ts';
 
 // The service-hell metrics (K6), computed only from events so they can be recomputed for a
 // case or for all of a customer's cases at any moment in the past (replay) or now.

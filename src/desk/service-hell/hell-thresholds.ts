@@ -1,5 +1,5 @@
 import type { HellAssessment, HellMetrics, HellThresholds } from '../../contract/api-types.ts';
-import { DEFAULT_HELL_THRESHOLDS } from '../../workspaces/default-settings.ts';
+import { DEFAULT_HELL_THRESHOLDS } from '../../workspaces/index.ts';
 
 // The defaults (and why each is where it is) are the workspace's: src/workspaces/default-settings.ts.
 export { DEFAULT_HELL_THRESHOLDS };

@@ -1,4 +1,4 @@
-import { openCredential } from '../../secrets/sealed-credential.ts';
+import { openCredential } from '../../secrets/index.ts';
 import crypto from 'node:crypto';
 import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
 import { ImapFlow } from 'imapflow';

@@ -10,9 +10,9 @@
 // prefetch can only save round trips, never change a decision.
 import { parseCaseReference } from '../../kernel/case-reference.ts';
 import { OPEN_CASE_STATUSES } from '../../kernel/domain-words.ts';
-import { newCaseFromJson, newCaseJsonSql, threadStateFromRow, threadStateJsonSql, type NewCaseState, type ThreadState } from '../../desk/cases/read-intake-state.ts';
-import { freshStaffLoads } from '../../desk/cases/staff-loads.ts';
-import { normalizeEmail } from '../../customers/customer-identity.ts';
+import { newCaseFromJson, newCaseJsonSql, threadStateFromRow, threadStateJsonSql, type NewCaseState, type ThreadState } from '../../desk/index.ts';
+import { freshStaffLoads } from '../../desk/index.ts';
+import { normalizeEmail } from '../../customers/index.ts';
 import { runHotStatement } from '../../db/hot-statement.ts';
 import type { Db } from '../../db/open-database.ts';
 import { caseNumberFromAddress } from '../reply-address.ts';

@@ -3,7 +3,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { convert as htmlToText } from 'html-to-text';
 import { and, eq, sql } from 'drizzle-orm';
 import { caseReference } from '../../kernel/case-reference.ts';
-import { receiveCustomerMessage } from '../../desk/cases/receive-customer-message.ts';
+import { receiveCustomerMessage } from '../../desk/index.ts';
 import { queryRows, type Db } from '../../db/open-database.ts';
 import { cases } from '../../db/schema.ts';
 import { emailAttachments, inboundEmails, type InboundEmailStatus } from '../../db/schema-email.ts';

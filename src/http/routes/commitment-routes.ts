@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { escalationView, promiseView } from '../../views/present-commitments.ts';
-import { listEscalations } from '../../views/list-escalations.ts';
-import { answerEscalation, closeEscalation } from '../../desk/escalations/resolve-escalation.ts';
-import { listPromises } from '../../views/list-promises.ts';
-import { keepPromise, renegotiatePromise } from '../../desk/promises/resolve-promise.ts';
-import { completeTask } from '../../desk/tasks/task-operations.ts';
-import { listTasks } from '../../views/list-tasks.ts';
+import { escalationView, promiseView } from '../../views/index.ts';
+import { listEscalations } from '../../views/index.ts';
+import { answerEscalation, closeEscalation } from '../../desk/index.ts';
+import { listPromises } from '../../views/index.ts';
+import { keepPromise, renegotiatePromise } from '../../desk/index.ts';
+import { completeTask } from '../../desk/index.ts';
+import { listTasks } from '../../views/index.ts';
 import { ESCALATION_STATUSES, PROMISE_STATUSES } from '../../kernel/domain-words.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, longText, typed, type RouteDeps } from '../route-kit.ts';

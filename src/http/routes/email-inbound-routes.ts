@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { addSupportAddress, listSupportAddresses, removeSupportAddress } from '../../email/inbound/support-addresses.ts';
-import { listInboundEmails, UNDELIVERED_INBOUND_STATUSES } from '../../views/list-inbound-emails.ts';
-import { readAttachment } from '../../views/read-attachment.ts';
+import { addSupportAddress, listSupportAddresses, removeSupportAddress } from '../../email/index.ts';
+import { listInboundEmails, UNDELIVERED_INBOUND_STATUSES } from '../../views/index.ts';
+import { readAttachment } from '../../views/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 

@@ -1,6 +1,6 @@
 import type { HealthDetails, PublicHealth } from '../../contract/email-outbound-types.ts';
 import { storeAnswers } from '../../db/ping-store.ts';
-import { mailboxHealth } from '../../email/imap/mailbox-health.ts';
+import { mailboxHealth } from '../../email/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import type { RouteDeps } from '../route-kit.ts';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { listFlaggedCases } from '../../views/list-flagged-cases.ts';
-import { getCustomerDetail, searchCustomers } from '../../views/get-customer-detail.ts';
-import { computeServiceMetrics } from '../../metrics/service-metrics.ts';
-import { loadWorkspace } from '../../workspaces/load-workspace.ts';
+import { listFlaggedCases } from '../../views/index.ts';
+import { getCustomerDetail, searchCustomers } from '../../views/index.ts';
+import { computeServiceMetrics } from '../../metrics/index.ts';
+import { loadWorkspace } from '../../workspaces/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 import { KeptError } from '../../errors/kept-error.ts';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { receiveCustomerMessage } from '../../desk/cases/receive-customer-message.ts';
-import { escalateCase } from '../../desk/escalations/escalate-case.ts';
-import { getPortalSession, loadPortalCase, reachAHuman, verifyPortalSession, workspaceBySlug } from '../../views/portal-views.ts';
-import { signPortalToken } from '../../portal/portal-token.ts';
-import { EXPECTATION_CHOICES } from '../../desk/promises/expectations/expectation-choice.ts';
-import { recordExpectation } from '../../desk/promises/expectations/record-expectation.ts';
+import { receiveCustomerMessage } from '../../desk/index.ts';
+import { escalateCase } from '../../desk/index.ts';
+import { getPortalSession, loadPortalCase, reachAHuman, verifyPortalSession, workspaceBySlug } from '../../views/index.ts';
+import { signPortalToken } from '../../portal/index.ts';
+import { EXPECTATION_CHOICES } from '../../desk/index.ts';
+import { recordExpectation } from '../../desk/index.ts';
 import { idParam, languageCode, longText, shortText, typed, type RouteDeps } from '../route-kit.ts';
 
 const tokenParam = z.strictObject({ token: z.string().min(10).max(400) });

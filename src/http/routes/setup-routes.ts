@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { logIn } from '../../accounts/sessions.ts';
-import { presentUser } from '../../views/user-presenter.ts';
+import { logIn } from '../../accounts/index.ts';
+import { presentUser } from '../../views/index.ts';
 import { KeptError } from '../../errors/kept-error.ts';
-import { createWorkspace } from '../../workspaces/create-workspace.ts';
-import { endSession } from '../../accounts/sessions.ts';
-import { loadWorkspace } from '../../workspaces/load-workspace.ts';
-import { getMe, presentWorkspace } from '../../views/get-me.ts';
-import { needsSetup } from '../../workspaces/needs-setup.ts';
+import { createWorkspace } from '../../workspaces/index.ts';
+import { endSession } from '../../accounts/index.ts';
+import { loadWorkspace } from '../../workspaces/index.ts';
+import { getMe, presentWorkspace } from '../../views/index.ts';
+import { needsSetup } from '../../workspaces/index.ts';
 import { requireStaff, SESSION_COOKIE, setSessionCookie } from '../staff-auth.ts';
 import { languageCode, shortText, typed, type RouteDeps } from '../route-kit.ts';
-import { startSession } from '../../accounts/sessions.ts';
+import { startSession } from '../../accounts/index.ts';
 
 
 export function registerSetupRoutes({ app, ctx, config }: RouteDeps): void {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { createUser } from '../../accounts/create-user.ts';
-import { createApiToken } from '../../accounts/sessions.ts';
-import { updateUser } from '../../accounts/update-user.ts';
-import { presentUser } from '../../views/user-presenter.ts';
-import { listStaff } from '../../views/list-staff.ts';
-import { loadWorkspace } from '../../workspaces/load-workspace.ts';
-import { updateSettings } from '../../workspaces/update-settings.ts';
+import { createUser } from '../../accounts/index.ts';
+import { createApiToken } from '../../accounts/index.ts';
+import { updateUser } from '../../accounts/index.ts';
+import { presentUser } from '../../views/index.ts';
+import { listStaff } from '../../views/index.ts';
+import { loadWorkspace } from '../../workspaces/index.ts';
+import { updateSettings } from '../../workspaces/index.ts';
 import { ROLES } from '../../kernel/domain-words.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, languageCode, shortText, typed, type RouteDeps } from '../route-kit.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/open-database.ts';
-import type { WorkspaceRow } from '../../../workspaces/load-workspace.ts';
+import type { WorkspaceRow } from '../../../workspaces/index.ts';
 import { loadCalendar, loadDurationSamples, teamOfUser } from './capability-store.ts';
 import { checkAgainstQuote, computeQuote, DEFAULT_QUOTE_PERCENTILE, type OverPromiseCheck, type Quote } from './quote-rules.ts';
 import type { BusinessCalendar } from './business-time.ts';

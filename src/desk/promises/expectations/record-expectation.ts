@@ -5,7 +5,7 @@ import { customerExpectations } from '../../../db/schema-promises.ts';
 import { KeptError, notFound } from '../../../errors/kept-error.ts';
 import { caseReference } from '../../../kernel/case-reference.ts';
 import type { ExpectationPageResponse } from '../../../contract/promise-api-types.ts';
-import { expectationSignatureValid, readExpectationToken } from '../../../portal/expectation-link.ts';
+import { expectationSignatureValid, readExpectationToken } from '../../../portal/index.ts';
 import { expectedByOf, type ExpectationChoiceValue } from './expectation-choice.ts';
 
 export interface ExpectationInput {

@@ -1,4 +1,4 @@
-import type { Channel, EventDataByType, EventType, KeptEvent } from '../../events/event-types.ts';
+import type { Channel, EventDataByType, EventType, KeptEvent } from './event-types.ts';
 
 // Test helper: builds KeptEvent objects with fixed dates, so tests read like a timeline
 // ("day 3, 14:00: the customer phones") and never depend on the clock.
