@@ -1,6 +1,7 @@
 // Prints the import graph between the top-level folders of src/ (type-only imports count, as the
 // import-loops check counts them): each edge with the files behind it, the mutual pairs, and the loops.
-// Usage: node scripts/restructure/folder-graph.mjs [--files] [--depth=2]
+// Usage: node scripts/folder-graph.mjs [--files] [--depth=2] [--check]
+// --check: print only the summary, and exit 1 if the folders import each other in a loop (npm test runs this).
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -8,6 +9,7 @@ import ts from 'typescript';
 const root = process.cwd();
 const src = path.join(root, 'src');
 const showFiles = process.argv.includes('--files');
+const check = process.argv.includes('--check');
 const depthArg = process.argv.find((a) => a.startsWith('--depth='));
 const depth = depthArg ? Number(depthArg.slice(8)) : 1;
 
@@ -54,7 +56,7 @@ function strong(v) {
   }
 }
 for (const v of nodes) if (!idx.has(v)) strong(v);
-for (const a of [...edges.keys()].sort()) {
+for (const a of check ? [] : [...edges.keys()].sort()) {
   for (const [b, list] of [...edges.get(a)].sort()) {
     console.log(`${a} -> ${b} (${list.length})`);
     if (showFiles) for (const l of list) console.log(`    ${l}`);
@@ -62,5 +64,10 @@ for (const a of [...edges.keys()].sort()) {
 }
 const mutual = [];
 for (const [a, m] of edges) for (const b of m.keys()) if (a < b && edges.get(b)?.has(a)) mutual.push(`${a} <-> ${b}`);
-console.log(`\n${nodes.length} folders; ${mutual.length} mutual pairs:\n  ${mutual.sort().join('\n  ')}`);
-for (const s of sccs.filter((c) => c.length > 1)) console.log(`loop of ${s.length}: ${s.sort().join(', ')}`);
+const loops = sccs.filter((c) => c.length > 1);
+console.log(`${check ? '' : '\n'}${nodes.length} folders; ${mutual.length} mutual pairs${mutual.length ? `:\n  ${mutual.sort().join('\n  ')}` : ''}; ${loops.length} loops`);
+for (const s of loops) console.log(`loop of ${s.length}: ${s.sort().join(', ')}`);
+if (check && loops.length > 0) {
+  console.log('src/ folders import each other in a loop: see the edges with node scripts/folder-graph.mjs --files');
+  process.exitCode = 1;
+}
