@@ -26,7 +26,21 @@ const LAYERS = [
 ];
 
 /** Features: from outside, only their index.ts may be imported (their public face). */
-const SEALED = ['desk', 'views', 'email', 'retention', 'accounts', 'teams', 'workspaces', 'customers', 'portal', 'metrics', 'language', 'clv', 'secrets'];
+const SEALED = [
+  'desk',
+  'views',
+  'email',
+  'retention',
+  'accounts',
+  'teams',
+  'workspaces',
+  'customers',
+  'portal',
+  'metrics',
+  'language',
+  'clv',
+  'secrets',
+];
 
 const known = LAYERS.flat();
 const layerRules = LAYERS.flatMap((row, level) =>
@@ -35,7 +49,7 @@ const layerRules = LAYERS.flatMap((row, level) =>
     const forbidden = [...row.filter((f) => f !== folder), ...above];
     return {
       name: `layer-${folder}`,
-      comment: `src/${folder}/ may import only folders below it (${LAYERS.slice(0, level).flat().join(', ') || 'none'}); see docs/ARCHITECTURE.md`,
+      comment: `src/${folder}/ may import only folders below it (${LAYERS.slice(0, level).flat().join(', ') || 'none'})`,
       severity: 'error',
       from: { path: `^src/${folder}/` },
       to: { path: forbidden.length > 0 ? `^src/(${forbidden.join('|')})/` : '^$' },
@@ -88,7 +102,11 @@ module.exports = {
     // Type-only imports count: a reader follows them as much as any other.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

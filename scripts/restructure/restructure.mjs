@@ -10,38 +10,15 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { readMoveMap } from './move-map.mjs';
 
 const ROOT = process.cwd();
 const DRY = process.argv.includes('--dry-run');
 const SEAL = !process.argv.includes('--no-seal');
-const MAP = JSON.parse(fs.readFileSync(path.join(ROOT, 'scripts/restructure/move-map.json'), 'utf8'));
+const { sealed: SEALED_FOLDERS, fileMoves, folderMoves, mapped } = readMoveMap(ROOT);
 const SCANNED = ['src', 'tests', 'bench', 'web/src', 'web/dev', 'scripts'];
 const CODE = /\.(ts|tsx|mts|mjs)$/;
 
-// The map's entries: a file ("src/a/b.ts") or a folder ("src/a/", trailing slash). A file
-// entry wins over the folder that holds it; among folders, the longest prefix wins.
-const fileMoves = new Map();
-const folderMoves = [];
-for (const [from, to] of MAP.moves) {
-  if (from.endsWith('/')) folderMoves.push([from, to]);
-  else fileMoves.set(from, to);
-}
-folderMoves.sort((a, b) => b[0].length - a[0].length);
-
-function mappedOnce(rel) {
-  if (fileMoves.has(rel)) return fileMoves.get(rel);
-  for (const [from, to] of folderMoves) if (rel.startsWith(from)) return to + rel.slice(from.length);
-  return rel;
-}
-// Entries chain (a folder moved, then one of its files moved on): follow them to the end.
-function mapped(rel) {
-  for (let i = 0; i < 10; i++) {
-    const next = mappedOnce(rel);
-    if (next === rel) return rel;
-    rel = next;
-  }
-  throw new Error(`move map loops at ${rel}`);
-}
 // Where a file now at `rel` lived before the restructure (for imports written against the old layout).
 const reverse = new Map([...fileMoves].map(([a, b]) => [b, a]));
 function original(rel) {
@@ -57,7 +34,10 @@ function original(rel) {
 }
 
 function listFiles() {
-  const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', ...SCANNED], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', ...SCANNED], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return [...new Set(out.split('\n').filter(Boolean))].filter((f) => fs.existsSync(path.join(ROOT, f)));
 }
 
@@ -72,7 +52,10 @@ for (const rel of listFiles()) {
   if (fs.existsSync(dest)) throw new Error(`cannot move ${rel}: ${to} exists (merge them by hand, then re-run)`);
   moved++;
   movedNow.set(to, rel);
-  if (DRY) { console.log(`move ${rel} -> ${to}`); continue; }
+  if (DRY) {
+    console.log(`move ${rel} -> ${to}`);
+    continue;
+  }
   fs.mkdirSync(path.dirname(dest), { recursive: true });
   const tracked = execFileSync('git', ['ls-files', rel], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
   if (tracked) execFileSync('git', ['mv', rel, to], { cwd: ROOT });
@@ -82,7 +65,10 @@ for (const rel of listFiles()) {
 if (!DRY) {
   for (const [from] of folderMoves) {
     const dir = path.join(ROOT, from);
-    if (fs.existsSync(dir) && fs.readdirSync(dir, { recursive: true }).every((e) => fs.statSync(path.join(dir, e)).isDirectory())) {
+    if (
+      fs.existsSync(dir) &&
+      fs.readdirSync(dir, { recursive: true }).every((e) => fs.statSync(path.join(dir, e)).isDirectory())
+    ) {
       fs.rmSync(dir, { recursive: true });
     }
   }
@@ -100,14 +86,26 @@ const spec = (fromRel, targetRel) => {
 function specifiers(sf) {
   const found = [];
   const visit = (node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       found.push({ node: node.moduleSpecifier, decl: node });
     } else if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0])) {
       const callee = node.expression;
       const isImport = callee.kind === ts.SyntaxKind.ImportKeyword;
-      const isMock = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'vi' && ['mock', 'doMock', 'importActual'].includes(callee.name.text);
+      const isMock =
+        ts.isPropertyAccessExpression(callee) &&
+        ts.isIdentifier(callee.expression) &&
+        callee.expression.text === 'vi' &&
+        ['mock', 'doMock', 'importActual'].includes(callee.name.text);
       if (isImport || isMock) found.push({ node: node.arguments[0], decl: null });
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       found.push({ node: node.argument.literal, decl: null });
     }
     ts.forEachChild(node, visit);
@@ -116,7 +114,8 @@ function specifiers(sf) {
   return found.filter((f) => f.node.text.startsWith('.'));
 }
 const kindOf = (rel) => (rel.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-const parse = (rel) => ts.createSourceFile(rel, fs.readFileSync(path.join(ROOT, rel), 'utf8'), ts.ScriptTarget.Latest, true, kindOf(rel));
+const parse = (rel) =>
+  ts.createSourceFile(rel, fs.readFileSync(path.join(ROOT, rel), 'utf8'), ts.ScriptTarget.Latest, true, kindOf(rel));
 
 /**
  * The file an import means. A file moved by this run wrote its imports from its old place; any
@@ -133,7 +132,7 @@ function resolveTarget(fileRel, text) {
 }
 
 // Sealed folders: outsiders import their index.ts only.
-const sealed = (SEAL ? (MAP.sealed ?? []) : []).map((s) => s.replace(/\/?$/, '/'));
+const sealed = (SEAL ? SEALED_FOLDERS : []).map((s) => s.replace(/\/?$/, '/'));
 const sealOf = (rel) => sealed.find((s) => rel.startsWith(s)) ?? null;
 const needed = new Map(); // index rel -> Map(target rel -> Map(name -> 'type' | 'value'))
 
@@ -143,10 +142,22 @@ function exportKind(rel, name, seen = new Set()) {
   seen.add(`${rel}:${name}`);
   const sf = parse(rel);
   for (const st of sf.statements) {
-    const exported = ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    if (exported && (ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) && st.name.text === name) return 'type';
-    if (exported && (ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name?.text === name) return 'value';
-    if (exported && ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name)) return 'value';
+    const exported =
+      ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (exported && (ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) && st.name.text === name)
+      return 'type';
+    if (
+      exported &&
+      (ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) &&
+      st.name?.text === name
+    )
+      return 'value';
+    if (
+      exported &&
+      ts.isVariableStatement(st) &&
+      st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name)
+    )
+      return 'value';
     if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause)) {
       for (const el of st.exportClause.elements) {
         if (el.name.text !== name) continue;
@@ -202,7 +213,10 @@ for (const rel of listFiles()) {
   }
   if (edits.length === 0) continue;
   rewritten++;
-  if (DRY) { console.log(`rewrite ${rel}: ${edits.map((e) => e.text).join(', ')}`); continue; }
+  if (DRY) {
+    console.log(`rewrite ${rel}: ${edits.map((e) => e.text).join(', ')}`);
+    continue;
+  }
   let text = sf.getFullText();
   for (const e of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
   fs.writeFileSync(path.join(ROOT, rel), text);
@@ -234,11 +248,31 @@ for (const [index, byTarget] of [...needed].sort()) {
   if (DRY) continue;
   const head = fs.existsSync(file)
     ? fs.readFileSync(file, 'utf8').replace(/\n*$/, '\n')
-    : `// The public face of ${index.slice(0, -'/index.ts'.length)}/: other folders import from here only (the lint forbids\n// deeper imports). Added to by scripts/restructure/restructure.mjs when an outsider needs a name.\n`;
+    : `// The public face of ${index.slice(0, -'/index.ts'.length)}/: other folders import from here only ` +
+      '(the lint forbids\n// deeper imports). Added to by scripts/restructure/restructure.mjs when an outsider needs a name.\n';
   fs.writeFileSync(file, head + lines.join('\n') + '\n');
 }
 
-console.log(`${moved} files moved, ${rewritten} files with imports rewritten`);
+// 4. Paths named in the documentation and in comments (`src/cases/x.ts`, `src/cases/`) follow their
+// files; the dated notes of docs/benchmarks/ are records of their day and keep theirs, and this
+// folder's own examples stay as written.
+let docs = 0;
+const DOCS = [...execFileSync('git', ['ls-files', '*.md'], { cwd: ROOT, encoding: 'utf8' }).split('\n'), ...listFiles()]
+  .filter((f) => f && (f.endsWith('.md') || CODE.test(f) || f.endsWith('.sh')))
+  .filter((f) => !f.startsWith('docs/benchmarks/') && !f.startsWith('scripts/restructure/'))
+  .filter((f, k, all) => all.indexOf(f) === k);
+for (const rel of DOCS) {
+  const text = fs.readFileSync(path.join(ROOT, rel), 'utf8');
+  const next = text.replace(/\bsrc\/[\w./-]*[\w/]/g, (p) => {
+    const moved = mapped(p);
+    return moved !== p && (exists(moved) || fs.existsSync(path.join(ROOT, moved))) ? moved : p;
+  });
+  if (next === text) continue;
+  docs++;
+  if (!DRY) fs.writeFileSync(path.join(ROOT, rel), next);
+}
+
+console.log(`${moved} files moved, ${rewritten} files with imports rewritten, ${docs} documents' and files' paths updated`);
 if (unresolved.length > 0) {
   console.log(`unresolved imports (fix by hand):\n  ${unresolved.join('\n  ')}`);
   process.exitCode = 1;

@@ -22,7 +22,11 @@ export interface Timers {
    * several operations in one statement (intake): a timer is inserted only if the CTE named by
    * `casesWritten` returned its case's id. Absent (in-memory timers), the caller schedules them after its write.
    */
-  insertText?(statement: StatementText, timers: Array<{ timer: TimerRequest; caseId: string }>, casesWritten: string): string[];
+  insertText?(
+    statement: StatementText,
+    timers: Array<{ timer: TimerRequest; caseId: string }>,
+    casesWritten: string,
+  ): string[];
 }
 
 /** What every desk operation needs: the store, the timer queue, and the clock. */

@@ -12,3 +12,11 @@ export const TIMER = {
   caseAssessHellUnkeyed: 'case-assess-hell',
   retentionRefreshScores: 'retention-refresh-scores',
 } as const;
+
+/** E-mail's jobs, named like the timers above. */
+export const EMAIL_JOB = {
+  /** Sends due outbox rows (of one workspace, or of all when the payload has none). */
+  outboxSend: 'email-outbox-send',
+  /** Polls the IMAP mailboxes (one, or all that are due). */
+  imapPoll: 'email-imap-poll',
+} as const;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { EMAIL_JOB } from './email-job-names.ts';
-import { TIMER } from './job-names.ts';
+import { EMAIL_JOB, TIMER } from './job-names.ts';
 
 const ids = { workspaceId: z.uuid() };
 

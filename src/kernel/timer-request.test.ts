@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { TimerRequest } from './desk-context.ts';
-import { EMAIL_JOB } from './email-job-names.ts';
-import { TIMER } from './job-names.ts';
+import { EMAIL_JOB, TIMER } from './job-names.ts';
 import { JOB_PAYLOADS } from './job-payloads.ts';
 
 const WS = '00000000-0000-4000-8000-000000000001';
@@ -17,8 +16,12 @@ describe('a timer request', () => {
     const due: TimerRequest = { name: TIMER.promiseDue, payload: { workspaceId: WS, promiseId: ID }, startAfter: at };
     // @ts-expect-error a promise timer without its promise
     const missing: TimerRequest = { name: TIMER.promiseDue, payload: { workspaceId: WS }, startAfter: at };
-    // @ts-expect-error an escalation's payload on a promise's job
-    const crossed: TimerRequest = { name: TIMER.promiseReminder, payload: { workspaceId: WS, escalationId: ID, level: 1 }, startAfter: at };
+    const crossed: TimerRequest = {
+      name: TIMER.promiseReminder,
+      // @ts-expect-error an escalation's payload on a promise's job
+      payload: { workspaceId: WS, escalationId: ID, level: 1 },
+      startAfter: at,
+    };
     // @ts-expect-error a job nobody handles
     const unknown: TimerRequest = { name: 'promise-overdue', payload: { workspaceId: WS }, startAfter: at };
     expect(parses(due)).toBe(true);
@@ -28,6 +31,7 @@ describe('a timer request', () => {
   });
 
   it('has a payload schema for every job name', () => {
-    for (const name of [...Object.values(TIMER), ...Object.values(EMAIL_JOB)]) expect(Object.keys(JOB_PAYLOADS)).toContain(name);
+    for (const name of [...Object.values(TIMER), ...Object.values(EMAIL_JOB)])
+      expect(Object.keys(JOB_PAYLOADS)).toContain(name);
   });
 });

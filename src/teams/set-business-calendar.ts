@@ -18,7 +18,9 @@ export async function setBusinessCalendar(db: Db, workspaceId: string, input: Bu
   if (input.teamId) await requireTeam(db, workspaceId, input.teamId); // another workspace's team is not found
   const values = { workspaceId, ...input, weeklyHours: input.weeklyHours as Array<Array<[number, number]>> };
   await db.transaction(async (tx) => {
-    const existing = (await tx.select().from(businessCalendars).where(eq(businessCalendars.workspaceId, workspaceId))).find((c) => c.teamId === input.teamId);
+    const existing = (
+      await tx.select().from(businessCalendars).where(eq(businessCalendars.workspaceId, workspaceId))
+    ).find((c) => c.teamId === input.teamId);
     if (existing) await tx.update(businessCalendars).set(values).where(eq(businessCalendars.id, existing.id));
     else await tx.insert(businessCalendars).values(values);
   });

@@ -12,7 +12,10 @@ export function presentWorkspace(w: { id: string; name: string; slug: string; de
 
 /** The logged-in staff member and their workspace. */
 export async function getMe(db: Db, workspaceId: string, userId: string): Promise<MeResponse> {
-  const [user] = await db.select().from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
   if (!user) throw notFound('The user');
   return { user: presentUser(user), workspace: presentWorkspace(await loadWorkspace(db, workspaceId)) };
 }

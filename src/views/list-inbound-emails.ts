@@ -6,7 +6,11 @@ import { inboundEmails } from '../db/schema-email.ts';
 export const UNDELIVERED_INBOUND_STATUSES = ['received', 'auto_reply', 'rate_limited', 'failed'] as const;
 
 /** The workspace's such e-mail, newest first (200 at most). */
-export async function listInboundEmails(db: Db, workspaceId: string, statuses: ReadonlyArray<(typeof UNDELIVERED_INBOUND_STATUSES)[number]>) {
+export async function listInboundEmails(
+  db: Db,
+  workspaceId: string,
+  statuses: ReadonlyArray<(typeof UNDELIVERED_INBOUND_STATUSES)[number]>,
+) {
   const rows = await db
     .select({
       id: inboundEmails.id,

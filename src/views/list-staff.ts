@@ -11,7 +11,8 @@ export async function listStaff(db: Db, workspaceId: string): Promise<UserView[]
       user: users,
       // Aliased on purpose: Drizzle leaves columns unqualified in a one-table select, and
       // `owner_id = id` would compare the case with itself (every load read 0).
-      openCases: sql<number>`(select count(*)::int from cases oc where oc.owner_id = users.id and oc.status not in ('resolved', 'closed'))`,
+      openCases: sql<number>`(select count(*)::int from cases oc
+        where oc.owner_id = users.id and oc.status not in ('resolved', 'closed'))`,
     })
     .from(users)
     .where(eq(users.workspaceId, workspaceId))

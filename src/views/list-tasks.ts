@@ -5,7 +5,10 @@ import { cases, tasks } from '../db/schema.ts';
 import { presentTask } from './case-presenters.ts';
 import { loadStaffNames } from './staff-names.ts';
 
-export async function listTasks(db: Db, input: { workspaceId: string; assigneeId?: string; open?: boolean }): Promise<TaskView[]> {
+export async function listTasks(
+  db: Db,
+  input: { workspaceId: string; assigneeId?: string; open?: boolean },
+): Promise<TaskView[]> {
   const conditions: SQL[] = [eq(tasks.workspaceId, input.workspaceId)];
   if (input.assigneeId) conditions.push(eq(tasks.assigneeId, input.assigneeId));
   if (input.open !== false) conditions.push(isNull(tasks.doneAt));

@@ -15,11 +15,29 @@ async function caseInfoOf(db: Db, workspaceId: string, caseId: string) {
 }
 
 /** A promise a command just changed, as the API shows it. */
-export async function promiseView(db: Db, workspaceId: string, promise: typeof promises.$inferSelect): Promise<PromiseView> {
-  return presentPromise(promise, (await caseInfoOf(db, workspaceId, promise.caseId)).number, await loadStaffNames(db, workspaceId));
+export async function promiseView(
+  db: Db,
+  workspaceId: string,
+  promise: typeof promises.$inferSelect,
+): Promise<PromiseView> {
+  return presentPromise(
+    promise,
+    (await caseInfoOf(db, workspaceId, promise.caseId)).number,
+    await loadStaffNames(db, workspaceId),
+  );
 }
 
 /** An escalation a command just changed, as the API shows it. */
-export async function escalationView(db: Db, workspaceId: string, row: typeof escalations.$inferSelect, now: Date): Promise<EscalationView> {
-  return presentEscalation(row, await caseInfoOf(db, workspaceId, row.caseId), await loadStaffNames(db, workspaceId), now);
+export async function escalationView(
+  db: Db,
+  workspaceId: string,
+  row: typeof escalations.$inferSelect,
+  now: Date,
+): Promise<EscalationView> {
+  return presentEscalation(
+    row,
+    await caseInfoOf(db, workspaceId, row.caseId),
+    await loadStaffNames(db, workspaceId),
+    now,
+  );
 }

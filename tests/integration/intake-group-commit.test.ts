@@ -20,7 +20,7 @@ const postgres = await canUsePostgres();
 const kinds: StoreKind[] = postgres ? ['pglite', 'postgres'] : ['pglite'];
 
 // Intake's writes are gathered into one statement while others are on their way
-// (src/cases/intake-group-commit.ts), and so are the reads of messages opening cases
+// (src/desk/cases/intake-group-commit.ts), and so are the reads of messages opening cases
 // (read-new-cases.ts). These tests use real pg-boss timers.
 describe.each(kinds)('intake gathered into shared statements on %s', (kind) => {
   let kept: TestKept;

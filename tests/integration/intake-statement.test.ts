@@ -15,7 +15,7 @@ import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
 
 const postgres = await canUsePostgres();
 
-// Intake writes a message in one statement (src/cases/write-intake.ts), timers included, and
+// Intake writes a message in one statement (src/desk/cases/write-intake.ts), timers included, and
 // guards a threaded write with the case's row version instead of a lock. These tests use real
 // pg-boss timers (the other desk tests record them in memory) and race messages on one case.
 describe.each<StoreKind>(['pglite', 'postgres'])('intake in one statement on %s', (kind) => {

@@ -16,7 +16,7 @@ import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
 const postgres = await canUsePostgres();
 
 // A message on a case this process wrote last skips intake's read and decides on the state
-// that write left (src/cases/thread-cache.ts); its write is guarded by that state's versions.
+// that write left (src/desk/cases/thread-cache.ts); its write is guarded by that state's versions.
 // These tests make the remembered state stale in each way it can go stale, and check that the
 // guard notices and intake decides again on a fresh read.
 describe.each<StoreKind>(['pglite', 'postgres'])('intake on a remembered case on %s', (kind) => {

@@ -5,7 +5,7 @@ import type { TimerRequest } from '../../kernel/desk-context.ts';
 import type { WorkspaceRow } from '../../workspaces/index.ts';
 import { shouldAcknowledge } from './acknowledgement-window.ts';
 import { renderAcknowledgement } from './acknowledgement-text.ts';
-import { EMAIL_JOB } from '../../kernel/email-job-names.ts';
+import { EMAIL_JOB } from '../../kernel/job-names.ts';
 
 export interface AcknowledgeInput {
   workspace: WorkspaceRow;

@@ -7,7 +7,7 @@ import type { Channel, NewEvent } from '../../events/event-types.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
 import { classifyDelivery } from '../promises/promise-rules.ts';
 import { caseReference } from '../../kernel/case-reference.ts';
-import { EMAIL_JOB } from '../../kernel/email-job-names.ts';
+import { EMAIL_JOB } from '../../kernel/job-names.ts';
 import { recordCompletedWork } from '../promises/capability/record-duration.ts';
 import { lockCase } from '../cases/lock-case.ts';
 import { hellAssessmentTimer } from '../service-hell/hell-assessment-timer.ts';

@@ -10,7 +10,7 @@ import { replyToAddressFor } from '../reply-address.ts';
 import { recordThreadId } from '../thread-ids.ts';
 import { bareMessageId, messageIdDomain, newMessageId, outcomeOfFailure, threadingHeaders, type SendFailure, type ThreadMessage } from './delivery-rules.ts';
 import { renderOutboundHtml } from './email-html.ts';
-import { EMAIL_JOB } from '../../kernel/email-job-names.ts';
+import { EMAIL_JOB } from '../../kernel/job-names.ts';
 import { loadEmailSettings, senderIdentity, type EmailSettingsRow, type SenderIdentity } from './email-settings.ts';
 import { relayTransport, sinkTransport } from './mail-transports.ts';
 

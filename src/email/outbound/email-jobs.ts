@@ -1,4 +1,4 @@
-import { EMAIL_JOB } from '../../kernel/email-job-names.ts';
+import { EMAIL_JOB } from '../../kernel/job-names.ts';
 import { defineJob } from '../../kernel/job-definition.ts';
 import { pollDueMailboxes, pollMailbox } from '../imap/poll-mailbox.ts';
 import { deliverOutbox } from './deliver-outbox.ts';
@@ -7,5 +7,7 @@ import { deliverOutbox } from './deliver-outbox.ts';
 // mailboxes under a lease, and IMAP imports are keyed by the message's hash.
 export const EMAIL_JOB_DEFINITIONS = [
   defineJob(EMAIL_JOB.outboxSend, (ctx, payload) => deliverOutbox(ctx, payload)),
-  defineJob(EMAIL_JOB.imapPoll, (ctx, payload) => (payload.mailboxId ? pollMailbox(ctx, payload.mailboxId) : pollDueMailboxes(ctx))),
+  defineJob(EMAIL_JOB.imapPoll, (ctx, payload) =>
+    payload.mailboxId ? pollMailbox(ctx, payload.mailboxId) : pollDueMailboxes(ctx),
+  ),
 ];

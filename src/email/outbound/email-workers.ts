@@ -1,5 +1,5 @@
 import type { DeskContext } from '../../kernel/desk-context.ts';
-import { EMAIL_JOB } from '../../kernel/email-job-names.ts';
+import { EMAIL_JOB } from '../../kernel/job-names.ts';
 import { closeMailTransports } from './mail-transports.ts';
 import { errorReason } from '../../db/pg-error.ts';
 
