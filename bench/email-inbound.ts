@@ -21,7 +21,7 @@ import { outbox, users } from '../src/db/schema.ts';
 import { InboundProcessor } from '../src/email/inbound/inbound-processor.ts';
 import { startSmtpListener } from '../src/email/inbound/smtp-listener.ts';
 import { addSupportAddress } from '../src/email/inbound/support-addresses.ts';
-import { RecordingTimers, type DeskContext } from '../src/jobs/desk-context.ts';
+import { RecordingTimers, type DeskContext } from '../src/kernel/desk-context.ts';
 import { createWorkspace } from '../src/workspaces/create-workspace.ts';
 
 const N = Number(process.env.BENCH_MESSAGES ?? 2000);

@@ -21,7 +21,7 @@ import { cases, customers, messages, outbox } from '../src/db/schema.ts';
 import { deliverOutbox } from '../src/email/outbound/deliver-outbox.ts';
 import { saveEmailSettings } from '../src/email/outbound/email-settings.ts';
 import { closeMailTransports } from '../src/email/outbound/mail-transports.ts';
-import { RecordingTimers, type DeskContext } from '../src/jobs/desk-context.ts';
+import { RecordingTimers, type DeskContext } from '../src/kernel/desk-context.ts';
 import { createWorkspace } from '../src/workspaces/create-workspace.ts';
 import { dropDatabase, PG_ADMIN_URL, pgUrl, recreateDatabase, tempDataDir } from './support/bench-kit.ts';
 

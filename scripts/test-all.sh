@@ -28,6 +28,9 @@ npx tsc -p tsconfig.json --noEmit || failed_steps+=("typecheck (server)")
 npx tsc -p web/tsconfig.json --noEmit || failed_steps+=("typecheck (web)")
 npx tsc -p tests/browser/tsconfig.json --noEmit || failed_steps+=("typecheck (browser tests)")
 
+step "Lint and import boundaries (dependency-cruiser: layers, public faces, cycles; folder loops)"
+npm run lint --silent || failed_steps+=("lint")
+
 step "Unit, web and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile=.test-results/vitest.json || failed_steps+=("vitest")
 

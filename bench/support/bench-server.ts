@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import { readConfig } from '../../src/config/kept-config.ts';
 import { openStore } from '../../src/db/open-database.ts';
 import { startJobs } from '../../src/jobs/start-jobs.ts';
-import type { DeskContext } from '../../src/jobs/desk-context.ts';
+import type { DeskContext } from '../../src/kernel/desk-context.ts';
 import { buildApp } from '../../src/http/build-app.ts';
 import { requireStaff } from '../../src/http/staff-auth.ts';
 

@@ -1,10 +1,10 @@
-import { forgetStaffLoads } from '../cases/staff-loads.ts';
 import { eq } from 'drizzle-orm';
 import type { Role } from '../contract/api-types.ts';
 import type { Db } from '../db/open-database.ts';
 import { users } from '../db/schema.ts';
 import { KeptError } from '../errors/kept-error.ts';
-import { requireTeam } from '../teams/require-team.ts';
+import { announceChange } from '../kernel/change-notice.ts';
+import { requireTeam } from '../teams/index.ts';
 import { assertPasswordStrength, hashPassword } from './password.ts';
 
 export interface NewUserInput {
@@ -37,6 +37,7 @@ export async function createUser(db: Db, input: NewUserInput): Promise<typeof us
       teamId: input.teamId ?? null,
     })
     .returning();
-  forgetStaffLoads(input.workspaceId); // a new member takes cases from the next intake on
+  // A new member takes cases from the next intake on.
+  announceChange({ kind: 'staff', workspaceId: input.workspaceId, userId: row!.id, teamChanged: false });
   return row!;
 }

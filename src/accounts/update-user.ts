@@ -1,11 +1,10 @@
-import { forgetStaffLoads } from '../cases/staff-loads.ts';
 import { and, eq } from 'drizzle-orm';
 import type { Role } from '../contract/api-types.ts';
 import type { Db } from '../db/open-database.ts';
 import { users } from '../db/schema.ts';
 import { notFound } from '../errors/kept-error.ts';
-import { forgetTeamOfUser } from '../promises/capability/capability-store.ts';
-import { requireTeam } from '../teams/require-team.ts';
+import { announceChange } from '../kernel/change-notice.ts';
+import { requireTeam } from '../teams/index.ts';
 import { assertPasswordStrength, hashPassword } from './password.ts';
 
 export interface UserChanges {
@@ -38,7 +37,7 @@ export async function updateUser(db: Db, workspaceId: string, userId: string, ch
     ? await db.update(users).set(set).where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId))).returning()
     : await db.select().from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
   if (!row) throw notFound('The user');
-  forgetStaffLoads(workspaceId); // role, languages, capacity or active may have changed who takes cases
-  if (changes.teamId !== undefined) forgetTeamOfUser(userId);
+  // Role, languages, capacity or active may have changed who takes cases; a new team, whose hours quote.
+  announceChange({ kind: 'staff', workspaceId, userId, teamChanged: changes.teamId !== undefined });
   return row;
 }

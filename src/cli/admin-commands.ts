@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { eq } from 'drizzle-orm';
-import { createUser } from '../accounts/create-user.ts';
-import { createApiToken } from '../accounts/sessions.ts';
+import { createUser } from '../accounts/index.ts';
+import { createApiToken } from '../accounts/index.ts';
 import { users } from '../db/schema.ts';
 import { KeptError } from '../errors/kept-error.ts';
+import { ROLES } from '../kernel/domain-words.ts';
 import { seedDemoCompany } from '../demo/seed-demo-company.ts';
-import { createTeam } from '../teams/create-team.ts';
-import { findTeamByName } from '../teams/find-team-by-name.ts';
-import { listTeams } from '../teams/list-teams.ts';
+import { createTeam } from '../teams/index.ts';
+import { findTeamByName } from '../teams/index.ts';
+import { listTeams } from '../teams/index.ts';
 import { withStore } from './with-store.ts';
 import { workspaceIdFor } from './workspace-option.ts';
 
@@ -26,7 +27,7 @@ export function registerAdminCommands(program: Command): void {
     .option('--team <name>', 'the team this person works in (see `kept team list`)')
     .option('--workspace <slug>')
     .action(async (o: { email: string; name: string; password: string; role: string; languages: string; capacity: string; team?: string; workspace?: string }) => {
-      if (!['agent', 'supervisor', 'admin'].includes(o.role)) throw new KeptError('request.invalid', `Unknown role "${o.role}"`, { field: 'role' });
+      if (!(ROLES as readonly string[]).includes(o.role)) throw new KeptError('request.invalid', `Unknown role "${o.role}"`, { field: 'role' });
       await withStore(async (store) => {
         const workspaceId = await workspaceIdFor(store, o.workspace);
         const teamId = o.team === undefined ? null : await findTeamByName(store.db, workspaceId, o.team);

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerClvCommands, type ClvFitJson } from './clv-commands.ts';
-import { cdnowTransactions, readCdnow } from '../clv/read-cdnow.ts';
-import { formatIsoDay } from '../clv/dates.ts';
-import { CDNOW_SAMPLE } from '../clv/cdnow-fixture.ts';
+import { cdnowTransactions, readCdnow } from '../clv/index.ts';
+import { formatIsoDay } from '../clv/index.ts';
+import { CDNOW_SAMPLE } from '../clv/index.ts';
 
 async function run(args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   const program = new Command();

@@ -7,15 +7,15 @@
 // stack trace). Progress goes to stderr so stdout stays machine-readable.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { fitBgNbd, type BgNbdParams, type FitResult } from '../clv/bg-nbd.ts';
-import { fitParetoNbd, type ParetoNbdParams } from '../clv/pareto-nbd.ts';
-import { fitGammaGamma, type GammaGammaParams } from '../clv/gamma-gamma.ts';
-import { scoreCustomers, type PurchaseModel } from '../clv/clv-score.ts';
-import { ClvInputError } from '../clv/clv-input-error.ts';
-import { parseIsoDay } from '../clv/dates.ts';
-import { readTransactionsCsv } from '../clv/read-transactions-csv.ts';
-import { summarizeTransactions, type TimeUnit } from '../clv/summarize-transactions.ts';
-import { formatSummaryCsv, readSummaryCsv, type SummaryData } from '../clv/summary-csv.ts';
+import { fitBgNbd, type BgNbdParams, type FitResult } from '../clv/index.ts';
+import { fitParetoNbd, type ParetoNbdParams } from '../clv/index.ts';
+import { fitGammaGamma, type GammaGammaParams } from '../clv/index.ts';
+import { scoreCustomers, type PurchaseModel } from '../clv/index.ts';
+import { ClvInputError } from '../clv/index.ts';
+import { parseIsoDay } from '../clv/index.ts';
+import { readTransactionsCsv } from '../clv/index.ts';
+import { summarizeTransactions, type TimeUnit } from '../clv/index.ts';
+import { formatSummaryCsv, readSummaryCsv, type SummaryData } from '../clv/index.ts';
 
 const MODELS = ['bgnbd', 'pareto-nbd', 'gamma-gamma'] as const;
 type ModelName = (typeof MODELS)[number];

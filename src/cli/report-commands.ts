@@ -3,13 +3,13 @@
 // risk first. With --json, stdout is one JSON object (the API's response), for scripts.
 import type { Command } from 'commander';
 import { KeptError } from '../errors/kept-error.ts';
-import { listAtRisk } from '../retention/customer-risk.ts';
-import { refreshScores } from '../retention/refresh-scores.ts';
-import { clvReport } from '../retention/report-clv.ts';
-import { cohortsReport } from '../retention/report-cohorts.ts';
-import { complaintRateReport } from '../retention/report-complaint-rate.ts';
-import { paretoReport } from '../retention/report-pareto.ts';
-import { repeatReport } from '../retention/report-repeat.ts';
+import { listAtRisk } from '../retention/index.ts';
+import { refreshScores } from '../retention/index.ts';
+import { clvReport } from '../retention/index.ts';
+import { cohortsReport } from '../retention/index.ts';
+import { complaintRateReport } from '../retention/index.ts';
+import { paretoReport } from '../retention/index.ts';
+import { repeatReport } from '../retention/index.ts';
 import { withStore } from './with-store.ts';
 import { workspaceIdFor } from './workspace-option.ts';
 

@@ -1,8 +1,8 @@
 // `kept retention rebuild [--workspace slug] [--json]`: recompute everything derived from
 // purchases (summary, rollups, CLV and risk) from the purchases themselves.
 import type { Command } from 'commander';
-import { bulkParts } from '../retention/customer-id-ranges.ts';
-import { rebuildRetention } from '../retention/rebuild-retention.ts';
+import { bulkParts } from '../retention/index.ts';
+import { rebuildRetention } from '../retention/index.ts';
 import { withStore } from './with-store.ts';
 import { workspaceIdFor } from './workspace-option.ts';
 

@@ -2,14 +2,10 @@
 // (`import type` only, so nothing server-side leaks into the browser bundle).
 // Dates travel as ISO-8601 strings.
 
-import type { Channel } from '../events/event-types.ts';
+import type { CaseStatus, Channel, EscalationStatus, PromiseKind, PromiseStatus, Role } from '../kernel/domain-words.ts';
 
-export type Role = 'agent' | 'supervisor' | 'admin';
-export type CaseStatus = 'new' | 'open' | 'waiting_on_customer' | 'resolved' | 'closed';
+export type { CaseStatus, Channel, EscalationStatus, PromiseKind, PromiseStatus, Role, WeeklyHours } from '../kernel/domain-words.ts';
 export type Language = string; // ISO 639-1: 'en', 'ar', 'he', 'ru', ...
-export type PromiseKind = 'first_response' | 'resolution' | 'callback' | 'refund' | 'delivery' | 'other';
-export type PromiseStatus = 'open' | 'kept' | 'broken' | 'renegotiated';
-export type EscalationStatus = 'open' | 'answered' | 'closed';
 
 export interface ApiError {
   error: { code: string; message: string; field?: string; line?: number; header?: string };

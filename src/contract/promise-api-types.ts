@@ -1,7 +1,7 @@
 // Response shapes of issue 4's endpoints (quotes, recognition, reports, expectations), shared
 // with the web app by `import type` only. Kept apart from api-types.ts so the promise
 // features can grow without touching the shared contract file.
-import type { Channel } from '../events/event-types.ts';
+import type { Channel } from '../kernel/domain-words.ts';
 import type { PromiseKind, PromiseView } from './api-types.ts';
 
 export interface QuoteView {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from './open-database.ts';
+import type { Db } from '../kernel/store-handle.ts';
 
 // The busiest write path (intake) skips drizzle's query builder: on it, building SQL and
 // planning it cost more than executing it (docs/BENCHMARKS.md, "Core desk"). Its statements

@@ -2,12 +2,13 @@
 // facts only: every row here can be rebuilt from the events and the promises table.
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { WeeklyHours } from '../kernel/domain-words.ts';
 import { cases, customers, teams, workspaces } from './schema.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 /** Weekly opening hours per weekday (0 = Sunday) as [start, end) minute-of-day intervals. */
-export type WeeklyHours = Array<Array<[number, number]>>;
+export type { WeeklyHours };
 
 /**
  * Business calendars: the workspace's (team_id null) and optionally one per team. Quotes are

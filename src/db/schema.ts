@@ -16,7 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { WorkspaceSettings } from '../contract/api-types.ts';
-import type { PromiseBreach } from '../events/event-types.ts';
+import type { CaseStatus, PromiseBreach, Role } from '../kernel/domain-words.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const ts = (name: string) => timestamp(name, { withTimezone: true });
@@ -52,7 +52,7 @@ export const users = pgTable(
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    role: text('role').$type<'agent' | 'supervisor' | 'admin'>().notNull(),
+    role: text('role').$type<Role>().notNull(),
     passwordHash: text('password_hash').notNull(),
     languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
     teamId: uuid('team_id').references(() => teams.id),
@@ -140,7 +140,7 @@ export const cases = pgTable(
     workspaceId: uuid('workspace_id').notNull(),
     customerId: uuid('customer_id').notNull(),
     subject: text('subject').notNull(),
-    status: text('status').$type<'new' | 'open' | 'waiting_on_customer' | 'resolved' | 'closed'>().notNull(),
+    status: text('status').$type<CaseStatus>().notNull(),
     channel: text('channel').notNull(),
     language: text('language'),
     priority: text('priority').notNull().default('normal'),

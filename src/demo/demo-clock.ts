@@ -1,7 +1,7 @@
 import type { Db } from '../db/open-database.ts';
-import { JOB_DEFINITIONS } from '../jobs/definitions/job-definitions.ts';
-import type { DeskContext, TimerRequest, Timers } from '../jobs/desk-context.ts';
-import { TIMER } from '../jobs/timer-names.ts';
+import { JOB_DEFINITIONS } from '../jobs/job-definitions.ts';
+import type { DeskContext, TimerRequest, Timers } from '../kernel/desk-context.ts';
+import { TIMER } from '../kernel/job-names.ts';
 
 // The demo replays ~90 days of a support desk through the real operations. Each customer's
 // story is an ordinary async function that sleeps on a simulated clock

@@ -1,20 +1,21 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { PromiseKind, WorkspaceSettings } from '../contract/api-types.ts';
-import { receiveCustomerMessage } from '../cases/receive-customer-message.ts';
-import { handOffCase } from '../cases/hand-off-case.ts';
-import { changeCaseStatus } from '../cases/change-case-status.ts';
-import { canTransition } from '../cases/case-status.ts';
+import { receiveCustomerMessage } from '../desk/index.ts';
+import { handOffCase } from '../desk/index.ts';
+import { changeCaseStatus } from '../desk/index.ts';
+import { canTransition } from '../desk/index.ts';
 import type { Db } from '../db/open-database.ts';
 import { cases, customers, escalations, promises, tasks } from '../db/schema.ts';
-import { openEscalation } from '../escalations/open-escalation.ts';
-import { answerEscalation, closeEscalation } from '../escalations/resolve-escalation.ts';
+import { openEscalation } from '../desk/index.ts';
+import { answerEscalation, closeEscalation } from '../desk/index.ts';
 import type { Channel } from '../events/event-types.ts';
-import type { TimerRequest } from '../jobs/desk-context.ts';
-import { TIMER } from '../jobs/timer-names.ts';
-import { addInternalNote, sendAnswer } from '../messages/send-answer.ts';
-import { makePromise } from '../promises/make-promise.ts';
-import { keepPromise, renegotiatePromise } from '../promises/resolve-promise.ts';
-import { completeTask } from '../tasks/task-operations.ts';
+import type { TimerRequest } from '../kernel/desk-context.ts';
+import type { CaseStatus } from '../kernel/domain-words.ts';
+import { TIMER } from '../kernel/job-names.ts';
+import { addInternalNote, sendAnswer } from '../desk/index.ts';
+import { makePromise } from '../desk/index.ts';
+import { keepPromise, renegotiatePromise } from '../desk/index.ts';
+import { completeTask } from '../desk/index.ts';
 import type { DemoClock } from './demo-clock.ts';
 import type { DemoCustomer } from './demo-customers.ts';
 import { dayName, fill, STAFF_LINES, type DemoLanguage } from './demo-messages.ts';
@@ -113,7 +114,7 @@ export class DemoDesk {
    * Moves the case if the transition table allows it and no supervisor request is waiting
    * (the operation refuses both); returns whether it moved.
    */
-  async setStatus(caseId: string, actor: DemoStaff, to: 'open' | 'waiting_on_customer' | 'resolved' | 'closed'): Promise<boolean> {
+  async setStatus(caseId: string, actor: DemoStaff, to: Exclude<CaseStatus, 'new'>): Promise<boolean> {
     const [row] = await this.db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
     if (!row || row.status === to || !canTransition(row.status, to)) return false;
     if ((to === 'resolved' || to === 'closed') && (await this.openEscalationIds(caseId)).length > 0) return false;

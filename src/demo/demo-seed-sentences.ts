@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { detectSupervisorRequest } from '../escalations/supervisor-request-phrases.ts';
+import { detectSupervisorRequest } from '../desk/index.ts';
 import type { DemoLanguage } from './demo-messages.ts';
 
 // The demo's Arabic, Hebrew and Russian customers write sentences taken from the letters

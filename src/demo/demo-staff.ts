@@ -1,8 +1,8 @@
 import type { Role } from '../contract/api-types.ts';
 import type { Db } from '../db/open-database.ts';
-import { createUser } from '../accounts/create-user.ts';
-import { updateUser } from '../accounts/update-user.ts';
-import { createTeam } from '../teams/create-team.ts';
+import { createUser } from '../accounts/index.ts';
+import { updateUser } from '../accounts/index.ts';
+import { createTeam } from '../teams/index.ts';
 import type { DemoLanguage } from './demo-messages.ts';
 import type { DemoRandom } from './demo-random.ts';
 

@@ -1,30 +1,9 @@
 // The append-only facts every metric is computed from. A type here is a stable name:
 // reports, the hell detector and the timeline all read these, so renaming one is a migration.
 
-export const CHANNELS = [
-  'email',
-  'web',
-  'portal',
-  'chat',
-  'phone',
-  'voicemail',
-  'letter',
-  'fax',
-] as const;
-export type Channel = (typeof CHANNELS)[number];
+import type { Channel, PromiseBreach } from '../kernel/domain-words.ts';
 
-/** Channels over which Kept itself can deliver a message to the customer. */
-export const DELIVERABLE_CHANNELS: readonly Channel[] = ['email', 'web', 'portal', 'chat'];
-
-/** A broken promise as an escalation records it: which promise, whose, due when, broken when. */
-export interface PromiseBreach {
-  promiseId: string;
-  kind: string;
-  description: string;
-  ownerId: string;
-  dueAt: string;
-  brokenAt: string;
-}
+export { CHANNELS, DELIVERABLE_CHANNELS, type Channel, type PromiseBreach } from '../kernel/domain-words.ts';
 
 interface EscalationReminder {
   escalationId: string;

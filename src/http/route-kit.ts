@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { KeptConfig } from '../config/kept-config.ts';
 import type { Store } from '../db/open-database.ts';
-import type { DeskContext } from '../jobs/desk-context.ts';
+import type { DeskContext } from '../kernel/desk-context.ts';
 
 /** What every route module gets: the typed app, the desk context, and the config. */
 export interface RouteDeps {

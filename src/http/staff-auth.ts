@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../contract/api-types.ts';
-import { resolveApiToken, resolveSession, type StaffIdentity } from '../accounts/sessions.ts';
+import { resolveApiToken, resolveSession, type StaffIdentity } from '../accounts/index.ts';
 import type { Db } from '../db/open-database.ts';
 import { KeptError } from '../errors/kept-error.ts';
 import { foreignRequest } from './same-origin.ts';

@@ -3,12 +3,12 @@ import type { KeptConfig } from '../config/kept-config.ts';
 import { openStore, type Store } from '../db/open-database.ts';
 import { errorReason } from '../db/pg-error.ts';
 import { startJobs, type JobRunner } from '../jobs/start-jobs.ts';
-import type { DeskContext } from '../jobs/desk-context.ts';
+import type { DeskContext } from '../kernel/desk-context.ts';
 import { buildApp } from './build-app.ts';
-import { loadCredentialKey } from '../secrets/sealed-credential.ts';
-import { InboundProcessor } from '../email/inbound/inbound-processor.ts';
-import { startSmtpListener, type SmtpListener } from '../email/inbound/smtp-listener.ts';
-import { startEmailWorkers } from '../email/outbound/email-workers.ts';
+import { loadCredentialKey } from '../secrets/index.ts';
+import { InboundProcessor } from '../email/index.ts';
+import { startSmtpListener, type SmtpListener } from '../email/index.ts';
+import { startEmailWorkers } from '../email/index.ts';
 
 export interface RunningKept {
   app: FastifyInstance;

@@ -5,8 +5,8 @@ import { PgBoss, fromDrizzle, fromPglite } from 'pg-boss';
 import { insertJobs } from 'pg-boss/dist/plans.js';
 import { queryRows, type Db, type Store } from '../db/open-database.ts';
 import type { HotStatement } from '../db/hot-statement.ts';
-import type { DeskContext, TimerRequest, Timers } from './desk-context.ts';
-import { JOB_DEFINITIONS } from './definitions/job-definitions.ts';
+import type { DeskContext, TimerRequest, Timers } from '../kernel/desk-context.ts';
+import { JOB_DEFINITIONS } from './job-definitions.ts';
 
 export interface JobRunner {
   boss: PgBoss;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, createEventStream } from '../service-hell/hell-event-factory.ts';
+import { at, createEventStream } from '../events/event-stream-factory.ts';
 import { computeRespectForTime } from './respect-for-time.ts';
 import { waitingPeriods } from './waiting-periods.ts';
 

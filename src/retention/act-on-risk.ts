@@ -2,12 +2,12 @@
 // from the customer, so no acknowledgement goes out), with an internal note of why; or
 // schedule a call, which is a task.
 import { and, eq } from 'drizzle-orm';
-import { requireUser } from '../accounts/require-user.ts';
+import { requireUser } from '../accounts/index.ts';
 import type { Db } from '../db/open-database.ts';
 import { cases, customers, messages, tasks } from '../db/schema.ts';
 import { notFound } from '../errors/kept-error.ts';
 import { appendEvents } from '../events/append-events.ts';
-import { caseReference } from '../cases/case-reference.ts';
+import { caseReference } from '../kernel/case-reference.ts';
 import { customerRisk } from './customer-risk.ts';
 
 async function loadCustomer(db: Db, workspaceId: string, customerId: string) {

@@ -5,7 +5,7 @@
 // side.
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
-import type { GammaGammaParams } from '../clv/gamma-gamma.ts';
+import type { GammaGammaParams } from '../clv/index.ts';
 import { binaryArray } from '../db/binary-array.ts';
 import { driverClient } from '../db/hot-statement.ts';
 import type { Db } from '../db/open-database.ts';

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { workspaces } from '../db/schema.ts';
-import { createUser } from '../accounts/create-user.ts';
+import { createUser } from '../accounts/index.ts';
 import { defaultWorkspaceSettings } from './default-settings.ts';
 
 export function slugify(name: string): string {
@@ -53,6 +54,6 @@ export async function createWorkspace(db: Db, input: CreateWorkspaceInput) {
 }
 
 async function slugTaken(db: Db, slug: string): Promise<boolean> {
-  const rows = await db.query.workspaces.findFirst({ where: (w, { eq }) => eq(w.slug, slug), columns: { id: true } });
-  return rows !== undefined;
+  const rows = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, slug)).limit(1);
+  return rows.length > 0;
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { workspaces } from '../db/schema.ts';
 import { notFound } from '../errors/kept-error.ts';
+import { onChange } from '../kernel/change-notice.ts';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 
@@ -24,3 +25,7 @@ export async function loadWorkspace(db: Db, workspaceId: string, fresh = false):
 export function forgetWorkspace(workspaceId: string): void {
   cache.delete(workspaceId);
 }
+
+onChange((change) => {
+  if (change.kind === 'settings') forgetWorkspace(change.workspaceId);
+});

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { WorkspaceSettings } from '../contract/api-types.ts';
 import type { Db } from '../db/open-database.ts';
 import { workspaces } from '../db/schema.ts';
-import { forgetWorkspace, loadWorkspace } from './load-workspace.ts';
+import { announceChange } from '../kernel/change-notice.ts';
+import { loadWorkspace } from './load-workspace.ts';
 
 export async function updateSettings(db: Db, workspaceId: string, changes: Partial<WorkspaceSettings>): Promise<WorkspaceSettings> {
   const current = await loadWorkspace(db, workspaceId, true);
@@ -12,6 +13,6 @@ export async function updateSettings(db: Db, workspaceId: string, changes: Parti
     hellThresholds: { ...current.settings.hellThresholds, ...(changes.hellThresholds ?? {}) },
   };
   await db.update(workspaces).set({ settings }).where(eq(workspaces.id, workspaceId));
-  forgetWorkspace(workspaceId);
+  announceChange({ kind: 'settings', workspaceId });
   return settings;
 }

@@ -3,7 +3,7 @@ import type { CaseDetailResponse, PortalRequestCreated, PortalSessionResponse } 
 import { openPglite, migrateStore, openPostgres } from '../../src/db/open-database.ts';
 import { readConfig } from '../../src/config/kept-config.ts';
 import { buildApp } from '../../src/http/build-app.ts';
-import { RecordingTimers } from '../../src/jobs/desk-context.ts';
+import { RecordingTimers } from '../../src/kernel/desk-context.ts';
 import { createTestWorkspace, TEST_PASSWORD, type TestWorkspace } from './support/factories.ts';
 import { json, testKept, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, createTestDatabase, type StoreKind } from './support/test-stores.ts';

@@ -7,7 +7,7 @@ import { events, messages, outbox, tasks } from '../../src/db/schema.ts';
 import { applyBounce } from '../../src/email/outbound/apply-bounce.ts';
 import { deliverOutbox } from '../../src/email/outbound/deliver-outbox.ts';
 import { MAX_ATTEMPTS } from '../../src/email/outbound/delivery-rules.ts';
-import { EMAIL_JOB } from '../../src/email/outbound/email-job-names.ts';
+import { EMAIL_JOB } from '../../src/kernel/job-names.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { headerText, startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
 import { json, testKept, type TestKept } from './support/test-kept.ts';

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { CaseDetailResponse, EscalationView, PortalRequestCreated } from '../../src/contract/api-types.ts';
 import { escalations, events, tasks, users } from '../../src/db/schema.ts';
-import { ESCALATION_TASK } from '../../src/escalations/escalation-task.ts';
+import { ESCALATION_TASK } from '../../src/desk/escalations/escalation-task.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { describeOnEachStore } from './support/each-store.ts';
 import { json } from './support/test-kept.ts';

@@ -7,7 +7,7 @@ import type {
   PromiseView,
 } from '../../src/contract/api-types.ts';
 import { escalations, tasks } from '../../src/db/schema.ts';
-import { ESCALATION_TASK } from '../../src/escalations/escalation-task.ts';
+import { ESCALATION_TASK } from '../../src/desk/escalations/escalation-task.ts';
 import { createTestWorkspace, type TestStaff, type TestWorkspace } from './support/factories.ts';
 import { describeOnEachStore } from './support/each-store.ts';
 import { json } from './support/test-kept.ts';

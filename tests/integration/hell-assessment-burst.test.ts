@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { receiveCustomerMessage } from '../../src/cases/receive-customer-message.ts';
+import { receiveCustomerMessage } from '../../src/desk/cases/receive-customer-message.ts';
 import { queryRows, type Db } from '../../src/db/open-database.ts';
 import { cases } from '../../src/db/schema.ts';
-import { TIMER } from '../../src/jobs/timer-names.ts';
-import { assessCaseHell } from '../../src/service-hell/assess-case-hell.ts';
+import { TIMER } from '../../src/kernel/job-names.ts';
+import { assessCaseHell } from '../../src/desk/service-hell/assess-case-hell.ts';
 import { useRealTimers } from './support/real-timers.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
 

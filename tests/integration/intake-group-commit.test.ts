@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { receiveCustomerMessage } from '../../src/cases/receive-customer-message.ts';
-import { readThread } from '../../src/cases/read-intake-state.ts';
-import { findCustomersForNewCases } from '../../src/cases/read-new-cases.ts';
-import { writeIntakes, type IntakeWrite } from '../../src/cases/write-intake.ts';
+import { receiveCustomerMessage } from '../../src/desk/cases/receive-customer-message.ts';
+import { readThread } from '../../src/desk/cases/read-intake-state.ts';
+import { findCustomersForNewCases } from '../../src/desk/cases/read-new-cases.ts';
+import { writeIntakes, type IntakeWrite } from '../../src/desk/cases/write-intake.ts';
 import { runHotStatement } from '../../src/db/hot-statement.ts';
 import { pgErrorCode } from '../../src/db/pg-error.ts';
 import { queryRows } from '../../src/db/open-database.ts';
 import { events, messages } from '../../src/db/schema.ts';
-import type { DeskContext } from '../../src/jobs/desk-context.ts';
+import type { DeskContext, TimerRequest } from '../../src/kernel/desk-context.ts';
 import { startJobs, type JobRunner } from '../../src/jobs/start-jobs.ts';
-import { TIMER } from '../../src/jobs/timer-names.ts';
+import { TIMER } from '../../src/kernel/job-names.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { testKept, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
@@ -20,7 +20,7 @@ const postgres = await canUsePostgres();
 const kinds: StoreKind[] = postgres ? ['pglite', 'postgres'] : ['pglite'];
 
 // Intake's writes are gathered into one statement while others are on their way
-// (src/cases/intake-group-commit.ts), and so are the reads of messages opening cases
+// (src/desk/cases/intake-group-commit.ts), and so are the reads of messages opening cases
 // (read-new-cases.ts). These tests use real pg-boss timers.
 describe.each(kinds)('intake gathered into shared statements on %s', (kind) => {
   let kept: TestKept;
@@ -78,7 +78,7 @@ describe.each(kinds)('intake gathered into shared statements on %s', (kind) => {
       promise: null,
       task: null,
       events: [{ workspaceId: ws.id, caseId: state.caseRow.id, customerId: state.customer.id, actorUserId: null, occurredAt: new Date(), type: 'message.received', data: { messageId: marker, channel: 'web' } }],
-      timers: [{ name: TIMER.caseAssessHell, payload: { workspaceId: ws.id, caseId: state.caseRow.id, marker }, startAfter: new Date() }],
+      timers: [{ name: TIMER.caseAssessHell, payload: { workspaceId: ws.id, caseId: state.caseRow.id, marker }, startAfter: new Date() } as TimerRequest],
     });
     const [markA, markB] = [randomUUID(), randomUUID()];
     const [writtenA, writtenB] = await writeIntakes(kept.store.db, jobs.timers, [write(staleA, markA), write(freshB, markB)]);

@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { receiveCustomerMessage } from '../../src/cases/receive-customer-message.ts';
-import { readThread } from '../../src/cases/read-intake-state.ts';
-import { writeIntake } from '../../src/cases/intake-group-commit.ts';
+import { receiveCustomerMessage } from '../../src/desk/cases/receive-customer-message.ts';
+import { readThread } from '../../src/desk/cases/read-intake-state.ts';
+import { writeIntake } from '../../src/desk/cases/intake-group-commit.ts';
 import { queryRows } from '../../src/db/open-database.ts';
 import { acknowledgements, cases, events, messages, promises } from '../../src/db/schema.ts';
-import type { DeskContext } from '../../src/jobs/desk-context.ts';
+import type { DeskContext, TimerRequest } from '../../src/kernel/desk-context.ts';
 import { startJobs, type JobRunner } from '../../src/jobs/start-jobs.ts';
-import { TIMER } from '../../src/jobs/timer-names.ts';
+import { TIMER } from '../../src/kernel/job-names.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { testKept, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
 
 const postgres = await canUsePostgres();
 
-// Intake writes a message in one statement (src/cases/write-intake.ts), timers included, and
+// Intake writes a message in one statement (src/desk/cases/write-intake.ts), timers included, and
 // guards a threaded write with the case's row version instead of a lock. These tests use real
 // pg-boss timers (the other desk tests record them in memory) and race messages on one case.
 describe.each<StoreKind>(['pglite', 'postgres'])('intake in one statement on %s', (kind) => {
@@ -78,7 +78,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('intake in one statement on %s'
       promise: null,
       task: null,
       events: [{ workspaceId: ws.id, caseId: first.caseRow.id, customerId: first.customer.id, actorUserId: null, occurredAt: new Date(), type: 'message.received', data: { messageId, channel: 'web' } }],
-      timers: [{ name: TIMER.caseAssessHell, payload: { workspaceId: ws.id, caseId: first.caseRow.id, marker: messageId }, startAfter: new Date() }],
+      timers: [{ name: TIMER.caseAssessHell, payload: { workspaceId: ws.id, caseId: first.caseRow.id, marker: messageId }, startAfter: new Date() } as TimerRequest],
     });
     expect(written).toBe(false);
     expect(await kept.store.db.select().from(messages).where(eq(messages.id, messageId))).toHaveLength(0);

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeCaseStatus } from '../../src/cases/change-case-status.ts';
-import { receiveCustomerMessage } from '../../src/cases/receive-customer-message.ts';
-import { cachedThread } from '../../src/cases/thread-cache.ts';
-import { writeIntake } from '../../src/cases/intake-group-commit.ts';
-import type { IntakeWrite } from '../../src/cases/write-intake.ts';
+import { changeCaseStatus } from '../../src/desk/cases/change-case-status.ts';
+import { receiveCustomerMessage } from '../../src/desk/cases/receive-customer-message.ts';
+import { cachedThread } from '../../src/desk/cases/thread-cache.ts';
+import { writeIntake } from '../../src/desk/cases/intake-group-commit.ts';
+import type { IntakeWrite } from '../../src/desk/cases/write-intake.ts';
 import { openPostgres, type Store } from '../../src/db/open-database.ts';
 import { customers, events, messages, promises } from '../../src/db/schema.ts';
-import type { DeskContext } from '../../src/jobs/desk-context.ts';
+import type { DeskContext } from '../../src/kernel/desk-context.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { testKept, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
@@ -16,7 +16,7 @@ import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
 const postgres = await canUsePostgres();
 
 // A message on a case this process wrote last skips intake's read and decides on the state
-// that write left (src/cases/thread-cache.ts); its write is guarded by that state's versions.
+// that write left (src/desk/cases/thread-cache.ts); its write is guarded by that state's versions.
 // These tests make the remembered state stale in each way it can go stale, and check that the
 // guard notices and intake decides again on a fresh read.
 describe.each<StoreKind>(['pglite', 'postgres'])('intake on a remembered case on %s', (kind) => {
@@ -56,7 +56,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('intake on a remembered case on
     expect(cachedThread(kept.store.db, ws.id, first.caseRow.id)?.caseRow.status).toBe('new');
     const third = await reply(ctx, first.caseRow.id, 'No, it is not solved, the money is still gone.');
     expect(third.caseRow.status).toBe('open');
-    const changed = await kept.store.db.select().from(events).where(and(eq(events.caseId, first.caseRow.id), eq(events.type, 'case.status_changed')));
+    const changed = await kept.store.db
+      .select()
+      .from(events)
+      .where(and(eq(events.caseId, first.caseRow.id), eq(events.type, 'case.status_changed')))
+      .orderBy(asc(events.id)); // no order without one: PostgreSQL returned them reversed once
     expect(changed.map((e) => e.data)).toEqual([{ from: 'new', to: 'resolved' }, { from: 'resolved', to: 'open' }]);
   });
 
@@ -124,7 +128,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('intake on a remembered case on
       await reply(second, first.caseRow.id, 'Any news?');
       const types = await timeline(first.caseRow.id);
       expect(types.filter((t) => t === 'message.received')).toHaveLength(4);
-      const changed = await kept.store.db.select().from(events).where(and(eq(events.caseId, first.caseRow.id), eq(events.type, 'case.status_changed')));
+      const changed = await kept.store.db
+      .select()
+      .from(events)
+      .where(and(eq(events.caseId, first.caseRow.id), eq(events.type, 'case.status_changed')))
+      .orderBy(asc(events.id)); // no order without one: PostgreSQL returned them reversed once
       expect(changed.map((e) => e.data)).toEqual([{ from: 'new', to: 'resolved' }, { from: 'resolved', to: 'open' }]);
     } finally {
       await other.close();

@@ -10,7 +10,7 @@ import { readConfig } from '../../src/config/kept-config.ts';
 import { migrateStore, openPostgres, type Store } from '../../src/db/open-database.ts';
 import { loginAttempts } from '../../src/db/schema.ts';
 import { buildApp } from '../../src/http/build-app.ts';
-import { RecordingTimers } from '../../src/jobs/desk-context.ts';
+import { RecordingTimers } from '../../src/kernel/desk-context.ts';
 import { createWorkspace } from '../../src/workspaces/create-workspace.ts';
 import { describeEachStore, keptWithWorkspace } from './support/each-store.ts';
 import { createTestWorkspace, TEST_PASSWORD } from './support/factories.ts';

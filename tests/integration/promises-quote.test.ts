@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetailResponse, PromiseView } from '../../src/contract/api-types.ts';
 import type { DueSoonResponse, OverPromiseError, PromiseRatesResponse, QuoteResponse, RecognizeResponse, SimulationResponse, ExpectationReportResponse } from '../../src/contract/promise-api-types.ts';
 import { events } from '../../src/db/schema.ts';
-import { forgetCapability } from '../../src/promises/capability/capability-store.ts';
+import { forgetCapability } from '../../src/desk/promises/capability/capability-store.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { testKept, json, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';

@@ -5,7 +5,7 @@ import { imapMailboxes } from '../../db/schema-email.ts';
 import { notFound } from '../../errors/kept-error.ts';
 import type { MailboxInput, MailboxTestResult, MailboxView } from '../../contract/email-outbound-types.ts';
 import type { MailboxRow } from './poll-mailbox.ts';
-import { sealCredential } from '../../secrets/sealed-credential.ts';
+import { sealCredential } from '../../secrets/index.ts';
 
 export function presentMailbox(row: MailboxRow): MailboxView {
   return {

@@ -1,11 +1,11 @@
-import { openCredential } from '../../secrets/sealed-credential.ts';
+import { openCredential } from '../../secrets/index.ts';
 import crypto from 'node:crypto';
 import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
 import { ImapFlow } from 'imapflow';
 import type { Db } from '../../db/open-database.ts';
 import { imapImportedMessages, imapMailboxes } from '../../db/schema-email.ts';
 import { appendEvents } from '../../events/append-events.ts';
-import type { DeskContext } from '../../jobs/desk-context.ts';
+import type { DeskContext } from '../../kernel/desk-context.ts';
 import { ingestRawEmail, type IngestRawEmailInput } from '../inbound/ingest-raw-email.ts';
 
 export type MailboxRow = typeof imapMailboxes.$inferSelect;

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open-database.ts';
 import { cases, customers } from '../../db/schema.ts';
+import { OPEN_CASE_STATUSES } from '../../kernel/domain-words.ts';
 import { casesForMessageIds } from '../thread-ids.ts';
 import type { ThreadCase, ThreadLookup } from './thread-email.ts';
 
@@ -23,7 +24,7 @@ export function emailThreadLookup(db: Db, workspaceId: string): ThreadLookup {
           and(
             eq(customers.workspaceId, workspaceId),
             eq(customers.email, email.toLowerCase()),
-            inArray(cases.status, ['new', 'open', 'waiting_on_customer']),
+            inArray(cases.status, [...OPEN_CASE_STATUSES]),
             gte(cases.updatedAt, since),
           ),
         )

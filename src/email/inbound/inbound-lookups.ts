@@ -8,10 +8,11 @@
 // The answers feed the unchanged `threadEmail` rules through a ThreadLookup; anything the rules
 // ask that was not fetched here goes to the store as before (`emailThreadLookup`), so the
 // prefetch can only save round trips, never change a decision.
-import { parseCaseReference } from '../../cases/case-reference.ts';
-import { newCaseFromJson, newCaseJsonSql, threadStateFromRow, threadStateJsonSql, type NewCaseState, type ThreadState } from '../../cases/read-intake-state.ts';
-import { freshStaffLoads } from '../../cases/staff-loads.ts';
-import { normalizeEmail } from '../../customers/customer-identity.ts';
+import { parseCaseReference } from '../../kernel/case-reference.ts';
+import { OPEN_CASE_STATUSES } from '../../kernel/domain-words.ts';
+import { newCaseFromJson, newCaseJsonSql, threadStateFromRow, threadStateJsonSql, type NewCaseState, type ThreadState } from '../../desk/index.ts';
+import { freshStaffLoads } from '../../desk/index.ts';
+import { normalizeEmail } from '../../customers/index.ts';
 import { runHotStatement } from '../../db/hot-statement.ts';
 import type { Db } from '../../db/open-database.ts';
 import { caseNumberFromAddress } from '../reply-address.ts';
@@ -19,6 +20,9 @@ import { bareMessageId } from '../thread-ids.ts';
 import { emailThreadLookup } from './email-thread-lookup.ts';
 import { RATE_LIMIT } from './loop-safety.ts';
 import { SUBJECT_MATCH_WINDOW_DAYS, type ThreadCase, type ThreadInput, type ThreadLookup } from './thread-email.ts';
+
+// Constant text, so the statement stays one prepared shape.
+const OPEN_STATUSES_SQL = OPEN_CASE_STATUSES.map((s) => `'${s}'`).join(', ');
 
 export interface InboundRowState {
   id: string;
@@ -106,7 +110,7 @@ const lookupsText = (lock: boolean) => `select q.ord, ie.id, ie.workspace_id as 
     (select coalesce(json_agg((select ${caseJson} from cases c join customers cu on cu.id = c.customer_id where c.id = pc.id)), '[]'::json)
       from unnest(p.ids) pc(id)) as "pointedCases",
     (select coalesce(json_agg(s.c), '[]'::json) from (select ${caseJson} as c from customers cu join cases c on c.customer_id = cu.id
-      where cu.workspace_id = ie.workspace_id and cu.email = lower(${from}) and c.status in ('new', 'open', 'waiting_on_customer')
+      where cu.workspace_id = ie.workspace_id and cu.email = lower(${from}) and c.status in (${OPEN_STATUSES_SQL})
       and c.updated_at >= ${msBefore(SUBJECT_MATCH_WINDOW_DAYS * DAY_MS)} order by c.updated_at desc limit 20) s) as "senderCases" offset 0) l
   ${lock ? 'for update of ie skip locked' : ''}`;
 

@@ -1,6 +1,6 @@
 import { and, asc, inArray, lt, sql } from 'drizzle-orm';
 import { inboundEmails } from '../../db/schema-email.ts';
-import type { DeskContext } from '../../jobs/desk-context.ts';
+import type { DeskContext } from '../../kernel/desk-context.ts';
 import { markInboundFailed, processInboundEmail, processInboundEmails, type KnownInbound, type ProcessOptions } from './process-inbound-email.ts';
 
 const MAX_ATTEMPTS = 8;

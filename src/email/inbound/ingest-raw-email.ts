@@ -1,6 +1,6 @@
 // The hand-over from a mailbox poller to the inbound pipeline: the same store and processing
 // as mail arriving at the SMTP listener, so de-duplication covers a message seen by both.
-import type { DeskContext } from '../../jobs/desk-context.ts';
+import type { DeskContext } from '../../kernel/desk-context.ts';
 import { storeInboundEmail } from './store-inbound-email.ts';
 
 export interface IngestEnvelope {

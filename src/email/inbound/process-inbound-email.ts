@@ -1,14 +1,14 @@
 import { convert as htmlToText } from 'html-to-text';
 import { and, eq, sql } from 'drizzle-orm';
-import { caseReference } from '../../cases/case-reference.ts';
-import { receiveCustomerMessage } from '../../cases/receive-customer-message.ts';
+import { caseReference } from '../../kernel/case-reference.ts';
+import { receiveCustomerMessage } from '../../desk/index.ts';
 import { queryRows, type Db } from '../../db/open-database.ts';
 import { truncateText } from '../../db/storable-text.ts';
 import { cases } from '../../db/schema.ts';
 import { inboundEmails, type InboundEmailStatus } from '../../db/schema-email.ts';
 import { appendEvents } from '../../events/append-events.ts';
 import type { NewEvent } from '../../events/event-types.ts';
-import type { DeskContext } from '../../jobs/desk-context.ts';
+import type { DeskContext } from '../../kernel/desk-context.ts';
 import { bareMessageId } from '../thread-ids.ts';
 import { applyBounce } from '../outbound/apply-bounce.ts';
 import { BatchChanges } from './batch-changes.ts';

@@ -8,7 +8,8 @@
 // pointed-at case is returned as `relatedCaseId`, so the agent sees the link and can merge by
 // hand. Putting a stranger's words into someone else's case (and their acknowledgement to
 // that customer's address) is the one mistake that cannot be undone.
-import { parseCaseReference } from '../../cases/case-reference.ts';
+import { parseCaseReference } from '../../kernel/case-reference.ts';
+import { OPEN_CASE_STATUSES, type CaseStatus } from '../../kernel/domain-words.ts';
 import { caseNumberFromAddress } from '../reply-address.ts';
 import { isForwardSubject, normalizeSubject } from './normalize-subject.ts';
 
@@ -16,7 +17,7 @@ export interface ThreadCase {
   id: string;
   number: number;
   customerEmail: string | null;
-  status: 'new' | 'open' | 'waiting_on_customer' | 'resolved' | 'closed';
+  status: CaseStatus;
   subject: string;
   lastActivityAt: Date;
 }
@@ -52,7 +53,7 @@ export interface ThreadDecision {
 }
 
 export const SUBJECT_MATCH_WINDOW_DAYS = 7;
-const OPEN = new Set(['new', 'open', 'waiting_on_customer']);
+const OPEN = new Set<CaseStatus>(OPEN_CASE_STATUSES);
 
 const sameAddress = (a: string | null, b: string | null) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/open-database.ts';
 import { customers, outbox } from '../../db/schema.ts';
 import { appendEvents } from '../../events/append-events.ts';
 import type { NewEvent } from '../../events/event-types.ts';
-import type { DeskContext } from '../../jobs/desk-context.ts';
+import type { DeskContext } from '../../kernel/desk-context.ts';
 import { bareMessageId } from './delivery-rules.ts';
 import { parseBounce, type BounceReport } from './parse-bounce.ts';
 

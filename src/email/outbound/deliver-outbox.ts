@@ -5,12 +5,12 @@ import { queryRows, type Db } from '../../db/open-database.ts';
 import { emailSinkMessages } from '../../db/schema-email.ts';
 import { cases, customers, messages, outbox, tasks } from '../../db/schema.ts';
 import { appendEvents } from '../../events/append-events.ts';
-import type { DeskContext } from '../../jobs/desk-context.ts';
+import type { DeskContext } from '../../kernel/desk-context.ts';
 import { replyToAddressFor } from '../reply-address.ts';
 import { recordThreadId } from '../thread-ids.ts';
 import { bareMessageId, messageIdDomain, newMessageId, outcomeOfFailure, threadingHeaders, type SendFailure, type ThreadMessage } from './delivery-rules.ts';
 import { renderOutboundHtml } from './email-html.ts';
-import { EMAIL_JOB } from './email-job-names.ts';
+import { EMAIL_JOB } from '../../kernel/job-names.ts';
 import { loadEmailSettings, senderIdentity, type EmailSettingsRow, type SenderIdentity } from './email-settings.ts';
 import { relayTransport, sinkTransport } from './mail-transports.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderAcknowledgement } from '../../acknowledgements/acknowledgement-text.ts';
+import { renderAcknowledgement } from '../../desk/index.ts';
 import { directionOfLanguage, emailHtmlDocument, renderOutboundHtml, textToHtmlFragment } from './email-html.ts';
 
 describe('outbound HTML', () => {

@@ -1,6 +1,6 @@
 // RTL-correct HTML e-mail: the direction and language go on <html> and <body> (mail clients
 // drop one or the other), and every message also has a plain-text part.
-import { escapeHtml } from '../../acknowledgements/acknowledgement-text.ts';
+import { escapeHtml } from '../../desk/index.ts';
 
 const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'he', 'fa', 'ur', 'yi']);
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/open-database.ts';
-import { sealCredential } from '../../secrets/sealed-credential.ts';
+import { sealCredential } from '../../secrets/index.ts';
 import { emailSettings, supportAddresses } from '../../db/schema-email.ts';
 import type { EmailSettingsUpdate, EmailSettingsView } from '../../contract/email-outbound-types.ts';
-import { loadWorkspace } from '../../workspaces/load-workspace.ts';
+import { loadWorkspace } from '../../workspaces/index.ts';
 
 export type EmailSettingsRow = typeof emailSettings.$inferSelect;
 

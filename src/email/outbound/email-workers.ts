@@ -1,5 +1,5 @@
-import type { DeskContext } from '../../jobs/desk-context.ts';
-import { EMAIL_JOB } from './email-job-names.ts';
+import type { DeskContext } from '../../kernel/desk-context.ts';
+import { EMAIL_JOB } from '../../kernel/job-names.ts';
 import { closeMailTransports } from './mail-transports.ts';
 import { errorReason } from '../../db/pg-error.ts';
 

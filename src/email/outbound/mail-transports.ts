@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { EmailSettingsRow } from './email-settings.ts';
-import { openCredential } from '../../secrets/sealed-credential.ts';
+import { openCredential } from '../../secrets/index.ts';
 
 // One pooled SMTP connection set per workspace relay, reused across jobs: opening a TLS
 // session per message would cap the send rate at the relay's handshake speed.

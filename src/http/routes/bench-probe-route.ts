@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { benchProbe } from '../../db/schema.ts';
+import { insertBenchProbe } from '../../db/bench-probe.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { longText, typed, type RouteDeps } from '../route-kit.ts';
 
@@ -14,7 +14,7 @@ export function registerBenchProbeRoute({ app, ctx }: RouteDeps): void {
     { schema: { hide: true, body: z.strictObject({ body: longText() }) } },
     async (request, reply) => {
       const staff = requireStaff(request);
-      await ctx.db.insert(benchProbe).values({ workspaceId: staff.workspaceId, body: request.body.body });
+      await insertBenchProbe(ctx.db, staff.workspaceId, request.body.body);
       return reply.status(201).send({ ok: true });
     },
   );

@@ -1,23 +1,23 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { changeCaseStatus } from '../../cases/change-case-status.ts';
-import { CASE_STATUSES } from '../../cases/case-status.ts';
-import { getCaseDetail } from '../../cases/get-case-detail.ts';
-import { handOffCase } from '../../cases/hand-off-case.ts';
-import { CASE_VIEWS, listCases } from '../../cases/list-cases.ts';
-import { receiveCustomerMessage } from '../../cases/receive-customer-message.ts';
+import { changeCaseStatus } from '../../desk/index.ts';
+import { CASE_STATUSES } from '../../kernel/domain-words.ts';
+import { getCaseDetail } from '../../views/index.ts';
+import { handOffCase } from '../../desk/index.ts';
+import { CASE_VIEWS, listCases } from '../../views/index.ts';
+import { receiveCustomerMessage } from '../../desk/index.ts';
 import { KeptError } from '../../errors/kept-error.ts';
-import { openEscalation } from '../../escalations/open-escalation.ts';
+import { escalateCase } from '../../desk/index.ts';
 import { CHANNELS } from '../../events/event-types.ts';
-import { addInternalNote, sendAnswer } from '../../messages/send-answer.ts';
-import { listUnanswered } from '../../messages/list-unanswered.ts';
-import { makeQuotedPromise } from '../../promises/make-quoted-promise.ts';
-import { requireCase } from '../../cases/require-case.ts';
-import { PROMISE_KINDS } from '../../promises/promise-rules.ts';
-import { loadWorkspace } from '../../workspaces/load-workspace.ts';
-import { presentPromise } from '../../cases/case-presenters.ts';
-import { presentEscalation } from '../../cases/case-presenters.ts';
-import { loadStaffNames } from '../../accounts/staff-names.ts';
+import { addInternalNote, sendAnswer } from '../../desk/index.ts';
+import { listUnanswered } from '../../views/index.ts';
+import { makeQuotedPromise } from '../../desk/index.ts';
+import { requireCase } from '../../desk/index.ts';
+import { PROMISE_KINDS } from '../../desk/index.ts';
+import { loadWorkspace } from '../../workspaces/index.ts';
+import { presentPromise } from '../../views/index.ts';
+import { presentEscalation } from '../../views/index.ts';
+import { loadStaffNames } from '../../views/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, languageCode, longText, shortText, typed, type RouteDeps } from '../route-kit.ts';
 
@@ -216,17 +216,15 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
       const staff = requireStaff(request);
       const current = await detail(staff.workspaceId, request.params.id);
       const workspace = await loadWorkspace(ctx.db, staff.workspaceId);
-      const { escalation } = await ctx.db.transaction((tx) =>
-        openEscalation({ ...ctx, db: tx as never }, {
-          workspaceId: staff.workspaceId,
-          caseId: current.case.id,
-          customerId: current.customer.id,
-          via: 'agent',
-          reason: request.body.reason,
-          actorUserId: staff.userId,
-          deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
-        }),
-      );
+      const { escalation } = await escalateCase(ctx, {
+        workspaceId: staff.workspaceId,
+        caseId: current.case.id,
+        customerId: current.customer.id,
+        via: 'agent',
+        reason: request.body.reason,
+        actorUserId: staff.userId,
+        deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
+      });
       const nameOf = await loadStaffNames(ctx.db, staff.workspaceId);
       const caseInfo = { number: Number(current.case.reference.slice(2)), customerId: current.customer.id, customerName: current.customer.name };
       return reply.status(201).send(presentEscalation(escalation, caseInfo, nameOf, ctx.now()));

@@ -1,25 +1,14 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { loadStaffNames } from '../../accounts/staff-names.ts';
-import { presentEscalation, presentPromise } from '../../cases/case-presenters.ts';
-import { cases, customers } from '../../db/schema.ts';
-import { listEscalations } from '../../escalations/list-escalations.ts';
-import { answerEscalation, closeEscalation } from '../../escalations/resolve-escalation.ts';
-import { listPromises } from '../../promises/list-promises.ts';
-import { keepPromise, renegotiatePromise } from '../../promises/resolve-promise.ts';
-import { completeTask, listTasks } from '../../tasks/task-operations.ts';
+import { escalationView, promiseView } from '../../views/index.ts';
+import { listEscalations } from '../../views/index.ts';
+import { answerEscalation, closeEscalation } from '../../desk/index.ts';
+import { listPromises } from '../../views/index.ts';
+import { keepPromise, renegotiatePromise } from '../../desk/index.ts';
+import { completeTask } from '../../desk/index.ts';
+import { listTasks } from '../../views/index.ts';
+import { ESCALATION_STATUSES, PROMISE_STATUSES } from '../../kernel/domain-words.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, longText, typed, type RouteDeps } from '../route-kit.ts';
-import type { Db } from '../../db/open-database.ts';
-
-async function caseInfoOf(db: Db, caseId: string) {
-  const [row] = await db
-    .select({ number: cases.number, customerId: customers.id, customerName: customers.name })
-    .from(cases)
-    .innerJoin(customers, eq(customers.id, cases.customerId))
-    .where(eq(cases.id, caseId));
-  return row!;
-}
 
 /** Promises, escalations and tasks: the commitments Kept holds people to. */
 export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
@@ -27,7 +16,7 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
 
   r.get(
     '/api/v1/promises',
-    { schema: { tags: ['promises'], summary: 'The promise ledger', querystring: z.strictObject({ status: z.enum(['open', 'kept', 'broken', 'renegotiated']).optional(), mine: z.enum(['true', 'false']).optional() }) } },
+    { schema: { tags: ['promises'], summary: 'The promise ledger', querystring: z.strictObject({ status: z.enum(PROMISE_STATUSES).optional(), mine: z.enum(['true', 'false']).optional() }) } },
     async (request) => {
       const staff = requireStaff(request);
       return {
@@ -43,7 +32,7 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
   r.post('/api/v1/promises/:id/keep', { schema: { tags: ['promises'], summary: 'Mark a promise kept', params: idParam } }, async (request) => {
     const staff = requireStaff(request);
     const promise = await keepPromise(ctx, { workspaceId: staff.workspaceId, promiseId: request.params.id, actorUserId: staff.userId });
-    return presentPromise(promise, (await caseInfoOf(ctx.db, promise.caseId)).number, await loadStaffNames(ctx.db, staff.workspaceId));
+    return promiseView(ctx.db, staff.workspaceId, promise);
   });
 
   r.post(
@@ -65,13 +54,13 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
         dueAt: new Date(request.body.dueAt),
         messageToCustomer: request.body.messageToCustomer,
       });
-      return presentPromise(promise, (await caseInfoOf(ctx.db, promise.caseId)).number, await loadStaffNames(ctx.db, staff.workspaceId));
+      return promiseView(ctx.db, staff.workspaceId, promise);
     },
   );
 
   r.get(
     '/api/v1/escalations',
-    { schema: { tags: ['escalations'], summary: 'Escalations with their deadlines', querystring: z.strictObject({ status: z.enum(['open', 'answered', 'closed']).optional() }) } },
+    { schema: { tags: ['escalations'], summary: 'Escalations with their deadlines', querystring: z.strictObject({ status: z.enum(ESCALATION_STATUSES).optional() }) } },
     async (request) => {
       const staff = requireStaff(request);
       return { escalations: await listEscalations(ctx.db, { workspaceId: staff.workspaceId, ...(request.query.status ? { status: request.query.status } : {}) }, ctx.now()) };
@@ -84,14 +73,14 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
     async (request) => {
       const staff = requireStaff(request);
       const row = await answerEscalation(ctx, { workspaceId: staff.workspaceId, escalationId: request.params.id, supervisorId: staff.userId, supervisorRole: staff.role, body: request.body.body });
-      return presentEscalation(row, await caseInfoOf(ctx.db, row.caseId), await loadStaffNames(ctx.db, staff.workspaceId), ctx.now());
+      return escalationView(ctx.db, staff.workspaceId, row, ctx.now());
     },
   );
 
   r.post('/api/v1/escalations/:id/close', { schema: { tags: ['escalations'], summary: 'Close an answered escalation', params: idParam } }, async (request) => {
     const staff = requireStaff(request);
     const row = await closeEscalation(ctx, { workspaceId: staff.workspaceId, escalationId: request.params.id, actorUserId: staff.userId, actorRole: staff.role });
-    return presentEscalation(row, await caseInfoOf(ctx.db, row.caseId), await loadStaffNames(ctx.db, staff.workspaceId), ctx.now());
+    return escalationView(ctx.db, staff.workspaceId, row, ctx.now());
   });
 
   r.get(

@@ -1,9 +1,8 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { emailAttachments, inboundEmails } from '../../db/schema-email.ts';
-import { safeFilename } from '../../email/inbound/safe-filename.ts';
-import { addSupportAddress, listSupportAddresses, removeSupportAddress } from '../../email/inbound/support-addresses.ts';
-import { notFound } from '../../errors/kept-error.ts';
+import { addSupportAddress, listSupportAddresses, removeSupportAddress } from '../../email/index.ts';
+import { safeFilename } from '../../email/index.ts';
+import { listInboundEmails, UNDELIVERED_INBOUND_STATUSES } from '../../views/index.ts';
+import { readAttachment } from '../../views/index.ts';
 import { attachmentDisposition } from '../content-disposition.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
@@ -43,38 +42,19 @@ export function registerEmailInboundRoutes({ app, ctx }: RouteDeps): void {
       schema: {
         tags: ['email'],
         summary: 'Stored inbound e-mail that did not become a customer message (auto-replies, rate-limited, failed, pending)',
-        querystring: z.strictObject({ status: z.enum(['received', 'auto_reply', 'rate_limited', 'failed']).optional() }),
+        querystring: z.strictObject({ status: z.enum(UNDELIVERED_INBOUND_STATUSES).optional() }),
       },
     },
     async (request) => {
       const staff = requireStaff(request);
-      const statuses = request.query.status ? [request.query.status] : (['received', 'auto_reply', 'rate_limited', 'failed'] as const);
-      const rows = await ctx.db
-        .select({
-          id: inboundEmails.id,
-          status: inboundEmails.status,
-          fromAddress: inboundEmails.fromAddress,
-          subject: inboundEmails.subject,
-          note: inboundEmails.note,
-          error: inboundEmails.error,
-          caseId: inboundEmails.caseId,
-          receivedAt: inboundEmails.receivedAt,
-        })
-        .from(inboundEmails)
-        .where(and(eq(inboundEmails.workspaceId, staff.workspaceId), inArray(inboundEmails.status, [...statuses])))
-        .orderBy(desc(inboundEmails.receivedAt))
-        .limit(200);
-      return { emails: rows.map((e) => ({ ...e, receivedAt: e.receivedAt.toISOString() })) };
+      const statuses = request.query.status ? [request.query.status] : UNDELIVERED_INBOUND_STATUSES;
+      return { emails: await listInboundEmails(ctx.db, staff.workspaceId, statuses) };
     },
   );
 
   r.get('/api/v1/email/attachments/:id', { schema: { tags: ['email'], summary: 'Download an attachment of an inbound e-mail (staff)', params: idParam } }, async (request, reply) => {
     const staff = requireStaff(request);
-    const [row] = await ctx.db
-      .select()
-      .from(emailAttachments)
-      .where(and(eq(emailAttachments.workspaceId, staff.workspaceId), eq(emailAttachments.id, request.params.id)));
-    if (!row || !row.content) throw notFound('The attachment');
+    const row = await readAttachment(ctx.db, staff.workspaceId, request.params.id);
     // Always a download, never rendered by the browser in our origin (an HTML or SVG attachment could script it),
     // under the safe name (rows stored before migration 0013 hold the sender's name: made safe here).
     return reply

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { KeptError } from '../../errors/kept-error.ts';
-import { addMailbox, listMailboxes, loadMailbox, presentMailbox, removeMailbox, testMailboxConnection } from '../../email/imap/imap-mailboxes.ts';
-import { pollMailbox } from '../../email/imap/poll-mailbox.ts';
-import { loadEmailSettings, presentEmailSettings, saveEmailSettings } from '../../email/outbound/email-settings.ts';
-import { listSinkMessages } from '../../email/outbound/list-sink-messages.ts';
+import { addMailbox, listMailboxes, loadMailbox, presentMailbox, removeMailbox, testMailboxConnection } from '../../email/index.ts';
+import { pollMailbox } from '../../email/index.ts';
+import { loadEmailSettings, presentEmailSettings, saveEmailSettings } from '../../email/index.ts';
+import { listSinkMessages } from '../../email/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 

@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { HealthDetails, PublicHealth } from '../../contract/email-outbound-types.ts';
-import { queryRows } from '../../db/open-database.ts';
-import { mailboxHealth } from '../../email/imap/mailbox-health.ts';
+import { storeAnswers } from '../../db/ping-store.ts';
+import { mailboxHealth } from '../../email/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import type { RouteDeps } from '../route-kit.ts';
 
@@ -12,14 +11,7 @@ import type { RouteDeps } from '../route-kit.ts';
  * mailboxes of their own workspace: a failing mailbox must be loud, but only to its owners.
  */
 export function registerHealthRoutes({ app, ctx, store, jobsHealthy }: RouteDeps): void {
-  const databaseUp = async () => {
-    try {
-      await queryRows(ctx.db, sql`select 1`);
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  const databaseUp = () => storeAnswers(ctx.db);
 
   app.get('/api/health', { schema: { tags: ['health'], summary: 'ok or degraded (details: GET /api/v1/health, staff)' } }, async (_request, reply) => {
     const database = await databaseUp();

@@ -1,10 +1,8 @@
-import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { presentCaseSummary, selectCaseSummaries } from '../../cases/list-cases.ts';
-import { getCustomerDetail, searchCustomers } from '../../customers/get-customer-detail.ts';
-import { cases } from '../../db/schema.ts';
-import { computeServiceMetrics } from '../../metrics/service-metrics.ts';
-import { loadWorkspace } from '../../workspaces/load-workspace.ts';
+import { listFlaggedCases } from '../../views/index.ts';
+import { getCustomerDetail, searchCustomers } from '../../views/index.ts';
+import { computeServiceMetrics } from '../../metrics/index.ts';
+import { loadWorkspace } from '../../workspaces/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 import { KeptError } from '../../errors/kept-error.ts';
@@ -25,8 +23,7 @@ export function registerInsightRoutes({ app, ctx }: RouteDeps): void {
 
   r.get('/api/v1/flags', { schema: { tags: ['service-hell'], summary: 'Cases flagged by the service-hell detector, with reasons' } }, async (request) => {
     const staff = requireStaff(request);
-    const rows = await selectCaseSummaries(ctx.db, and(eq(cases.workspaceId, staff.workspaceId), isNotNull(cases.hellFlaggedAt), ne(cases.status, 'closed')), 500);
-    return { cases: rows.map((row) => ({ ...presentCaseSummary(row), hellReasons: row.hellReasons ?? [], hellFlaggedAt: row.hellFlaggedAt?.toISOString() ?? null })) };
+    return { cases: await listFlaggedCases(ctx.db, staff.workspaceId) };
   });
 
   r.get(

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { receiveCustomerMessage } from '../../cases/receive-customer-message.ts';
-import { openEscalation } from '../../escalations/open-escalation.ts';
-import { getPortalSession, loadPortalCase, reachAHuman, verifyPortalSession, workspaceBySlug } from '../../portal/portal-operations.ts';
-import { signPortalToken } from '../../portal/portal-token.ts';
-import { EXPECTATION_CHOICES } from '../../promises/expectations/expectation-choice.ts';
-import { recordExpectation } from '../../promises/expectations/record-expectation.ts';
+import { receiveCustomerMessage } from '../../desk/index.ts';
+import { escalateCase } from '../../desk/index.ts';
+import { getPortalSession, loadPortalCase, reachAHuman, verifyPortalSession, workspaceBySlug } from '../../views/index.ts';
+import { signPortalToken } from '../../portal/index.ts';
+import { EXPECTATION_CHOICES } from '../../desk/index.ts';
+import { recordExpectation } from '../../desk/index.ts';
 import { CUSTOMER_TEXT } from '../request-text.ts';
 import { idParam, languageCode, longText, shortText, typed, type RouteDeps } from '../route-kit.ts';
 
@@ -93,17 +93,15 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
     async (request, reply) => {
       const { workspace, customer } = await verifyPortalSession(ctx.db, request.params.token);
       await loadPortalCase(ctx.db, workspace.id, customer.id, request.params.caseId);
-      await ctx.db.transaction((tx) =>
-        openEscalation({ ...ctx, db: tx as never }, {
-          workspaceId: workspace.id,
-          caseId: request.params.caseId,
-          customerId: customer.id,
-          via: 'portal',
-          reason: request.body?.reason?.trim() ?? '',
-          actorUserId: null,
-          deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
-        }),
-      );
+      await escalateCase(ctx, {
+        workspaceId: workspace.id,
+        caseId: request.params.caseId,
+        customerId: customer.id,
+        via: 'portal',
+        reason: request.body?.reason?.trim() ?? '',
+        actorUserId: null,
+        deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
+      });
       return reply.status(201).send(await loadPortalCase(ctx.db, workspace.id, customer.id, request.params.caseId));
     },
   );

@@ -1,23 +1,21 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { RecognizeResponse } from '../../contract/promise-api-types.ts';
-import { requireCase } from '../../cases/require-case.ts';
-import { businessCalendars } from '../../db/schema-promises.ts';
+import { requireCase } from '../../desk/index.ts';
 import { CHANNELS } from '../../events/event-types.ts';
-import { forgetCapability } from '../../promises/capability/capability-store.ts';
-import { presentQuote, quoteFor, weighPromise } from '../../promises/capability/quote-for-case.ts';
-import { DEFAULT_QUOTE_PERCENTILE } from '../../promises/capability/quote-rules.ts';
-import { recognizeCommitments } from '../../promises/commitments/recognize-commitment.ts';
-import { expectationReport } from '../../promises/expectations/expectation-report.ts';
-import { EXPECTATION_CHOICES } from '../../promises/expectations/expectation-choice.ts';
-import { expectationPage, recordExpectation, verifyExpectationLink } from '../../promises/expectations/record-expectation.ts';
-import { PROMISE_KINDS } from '../../promises/promise-rules.ts';
-import { listBrokenPromises } from '../../promises/reports/list-broken-promises.ts';
-import { listDueSoon } from '../../promises/reports/list-due-soon.ts';
-import { agentPromiseFigures, loadPromiseRates } from '../../promises/reports/load-promise-rates.ts';
-import { runSimulation } from '../../promises/reports/run-simulation.ts';
-import { requireTeam } from '../../teams/require-team.ts';
-import { loadWorkspace } from '../../workspaces/load-workspace.ts';
+import { presentQuote, quoteFor, weighPromise } from '../../desk/index.ts';
+import { DEFAULT_QUOTE_PERCENTILE } from '../../desk/index.ts';
+import { recognizeCommitments } from '../../desk/index.ts';
+import { expectationReport } from '../../desk/index.ts';
+import { EXPECTATION_CHOICES } from '../../desk/index.ts';
+import { expectationPage, recordExpectation, verifyExpectationLink } from '../../desk/index.ts';
+import { PROMISE_KINDS } from '../../desk/index.ts';
+import { listBrokenPromises } from '../../views/index.ts';
+import { listDueSoon } from '../../views/index.ts';
+import { agentPromiseFigures, loadPromiseRates } from '../../desk/index.ts';
+import { runSimulation } from '../../desk/index.ts';
+import { setBusinessCalendar } from '../../teams/index.ts';
+import { listBusinessCalendars } from '../../views/index.ts';
+import { loadWorkspace } from '../../workspaces/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { CUSTOMER_TEXT } from '../request-text.ts';
 import { typed, type RouteDeps } from '../route-kit.ts';
@@ -138,7 +136,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
   const minuteOfDay = z.number().int().min(0).max(1440);
   r.get('/api/v1/promises/calendars', { schema: { tags: ['promises'], summary: 'Business calendars (workspace and per team)' } }, async (request) => {
     const staff = requireStaff(request);
-    return { calendars: await ctx.db.select().from(businessCalendars).where(eq(businessCalendars.workspaceId, staff.workspaceId)) };
+    return { calendars: await listBusinessCalendars(ctx.db, staff.workspaceId) };
   });
 
   r.put(
@@ -162,16 +160,9 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     },
     async (request) => {
       const staff = requireStaff(request, ['admin']);
-      const teamId = request.body.teamId ?? null;
-      if (teamId) await requireTeam(ctx.db, staff.workspaceId, teamId, 'teamId'); // another workspace's team is not found
-      const values = { workspaceId: staff.workspaceId, teamId, timeZone: request.body.timeZone, weeklyHours: request.body.weeklyHours as Array<Array<[number, number]>>, holidays: request.body.holidays };
-      await ctx.db.transaction(async (tx) => {
-        const existing = (await tx.select().from(businessCalendars).where(eq(businessCalendars.workspaceId, staff.workspaceId))).find((c) => c.teamId === teamId);
-        if (existing) await tx.update(businessCalendars).set(values).where(eq(businessCalendars.id, existing.id));
-        else await tx.insert(businessCalendars).values(values);
-      });
-      forgetCapability(ctx.db, staff.workspaceId);
-      return { calendars: await ctx.db.select().from(businessCalendars).where(eq(businessCalendars.workspaceId, staff.workspaceId)) };
+      const { teamId, timeZone, weeklyHours, holidays } = request.body;
+      await setBusinessCalendar(ctx.db, staff.workspaceId, { teamId: teamId ?? null, timeZone, weeklyHours, holidays });
+      return { calendars: await listBusinessCalendars(ctx.db, staff.workspaceId) };
     },
   );
 

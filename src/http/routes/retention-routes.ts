@@ -1,27 +1,27 @@
 import type { Readable } from 'node:stream';
-import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { imports } from '../../db/schema-retention.ts';
+import { listImports } from '../../retention/index.ts';
 import { KeptError } from '../../errors/kept-error.ts';
-import { openRetentionCase, scheduleRetentionCall } from '../../retention/act-on-risk.ts';
-import { listAcquisitionCosts, replaceAcquisitionCosts } from '../../retention/acquisition-costs.ts';
-import { customerRisk, listAtRisk } from '../../retention/customer-risk.ts';
-import { IMPORT_FORMATS, ImportFileError, parseColumnMap } from '../../retention/import-rows.ts';
-import { importTransactions, rejectionError } from '../../retention/import-transactions.ts';
-import { refreshEarlyChurn } from '../../retention/refresh-rollups.ts';
-import { refreshScores } from '../../retention/refresh-scores.ts';
-import { clvReport } from '../../retention/report-clv.ts';
-import { cohortsReport } from '../../retention/report-cohorts.ts';
-import { complaintRateReport } from '../../retention/report-complaint-rate.ts';
-import { paretoReport } from '../../retention/report-pareto.ts';
-import { listLoyalCustomers, repeatReport } from '../../retention/report-repeat.ts';
-import { RISK_FACTORS, loadRetentionSettings, saveRetentionSettings } from '../../retention/retention-settings.ts';
-import { TIMER } from '../../jobs/timer-names.ts';
+import { openRetentionCase, scheduleRetentionCall } from '../../retention/index.ts';
+import { listAcquisitionCosts, replaceAcquisitionCosts } from '../../retention/index.ts';
+import { customerRisk, listAtRisk } from '../../retention/index.ts';
+import { IMPORT_FORMATS, ImportFileError, parseColumnMap } from '../../retention/index.ts';
+import { importTransactions, rejectionError } from '../../retention/index.ts';
+import { refreshEarlyChurn } from '../../retention/index.ts';
+import { refreshScores } from '../../retention/index.ts';
+import { clvReport } from '../../retention/index.ts';
+import { cohortsReport } from '../../retention/index.ts';
+import { complaintRateReport } from '../../retention/index.ts';
+import { paretoReport } from '../../retention/index.ts';
+import { listLoyalCustomers, repeatReport } from '../../retention/index.ts';
+import { RISK_FACTORS, loadRetentionSettings, saveRetentionSettings } from '../../retention/index.ts';
+import { SUPERVISING_ROLES } from '../../kernel/domain-words.ts';
+import { TIMER } from '../../kernel/job-names.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 import { requireStaff } from '../staff-auth.ts';
 
 const page = { limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0) };
-const ANALYSTS = ['supervisor', 'admin'] as const;
+const ANALYSTS = SUPERVISING_ROLES;
 
 /** Purchases in, and the retention figures out (issue 5): thin routes over src/retention/. */
 export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
@@ -76,10 +76,7 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
 
   r.get('/api/v1/imports', { schema: { tags: ['retention'], summary: 'Recent imports with their reports' } }, async (request) => {
     const staff = requireStaff(request);
-    const rows = await ctx.db.select().from(imports).where(eq(imports.workspaceId, staff.workspaceId)).orderBy(desc(imports.startedAt)).limit(50);
-    return {
-      imports: rows.map((i) => ({ id: i.id, format: i.format, source: i.source, status: i.status, startedAt: i.startedAt.toISOString(), finishedAt: i.finishedAt?.toISOString() ?? null, report: i.report ?? null })),
-    };
+    return { imports: await listImports(ctx.db, staff.workspaceId) };
   });
 
   r.get('/api/v1/retention/repeat', { schema: { tags: ['retention'], summary: 'First-time → repeat conversion by cohort, days to the second purchase, the loyal segment' } }, async (request) => {

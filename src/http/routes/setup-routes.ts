@@ -1,29 +1,23 @@
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { logIn } from '../../accounts/log-in.ts';
-import { presentUser } from '../../accounts/user-presenter.ts';
-import { queryRows } from '../../db/open-database.ts';
+import { logIn } from '../../accounts/index.ts';
+import { presentUser } from '../../views/index.ts';
 import { KeptError } from '../../errors/kept-error.ts';
-import { createWorkspace } from '../../workspaces/create-workspace.ts';
-import { endSession } from '../../accounts/sessions.ts';
-import { loadWorkspace } from '../../workspaces/load-workspace.ts';
-import { users } from '../../db/schema.ts';
-import { eq } from 'drizzle-orm';
+import { createWorkspace } from '../../workspaces/index.ts';
+import { endSession } from '../../accounts/index.ts';
+import { loadWorkspace } from '../../workspaces/index.ts';
+import { getMe, presentWorkspace } from '../../views/index.ts';
+import { needsSetup } from '../../workspaces/index.ts';
 import { requireStaff, SESSION_COOKIE, setSessionCookie } from '../staff-auth.ts';
 import { languageCode, shortText, typed, type RouteDeps } from '../route-kit.ts';
-import { startSession } from '../../accounts/sessions.ts';
+import { startSession } from '../../accounts/index.ts';
 
-export function presentWorkspace(w: { id: string; name: string; slug: string; defaultLanguage: string }) {
-  return { id: w.id, name: w.name, slug: w.slug, defaultLanguage: w.defaultLanguage };
-}
 
 export function registerSetupRoutes({ app, ctx, config }: RouteDeps): void {
   const r = typed(app);
   const secure = config.publicUrl.startsWith('https:');
 
   r.get('/api/v1/setup/status', { schema: { tags: ['setup'], summary: 'Whether the first-run setup is still needed' } }, async () => {
-    const [row] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from workspaces`);
-    return { needsSetup: (row?.n ?? 0) === 0 };
+    return { needsSetup: await needsSetup(ctx.db) };
   });
 
   r.post(
@@ -42,8 +36,7 @@ export function registerSetupRoutes({ app, ctx, config }: RouteDeps): void {
       },
     },
     async (request, reply) => {
-      const [row] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from workspaces`);
-      if ((row?.n ?? 0) > 0) throw new KeptError('setup.already_done', 'Kept is already set up; log in instead');
+      if (!(await needsSetup(ctx.db))) throw new KeptError('setup.already_done', 'Kept is already set up; log in instead');
       const { workspace, admin } = await createWorkspace(ctx.db, request.body);
       setSessionCookie(reply, await startSession(ctx.db, admin, ctx.now()), secure);
       return { user: presentUser(admin), workspace: presentWorkspace(workspace) };
@@ -75,7 +68,6 @@ export function registerSetupRoutes({ app, ctx, config }: RouteDeps): void {
 
   r.get('/api/v1/me', { schema: { tags: ['auth'], summary: 'The logged-in staff member and workspace' } }, async (request) => {
     const staff = requireStaff(request);
-    const [user] = await ctx.db.select().from(users).where(eq(users.id, staff.userId));
-    return { user: presentUser(user!), workspace: presentWorkspace(await loadWorkspace(ctx.db, staff.workspaceId)) };
+    return getMe(ctx.db, staff.workspaceId, staff.userId);
   });
 }

@@ -1,16 +1,16 @@
-import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { createUser } from '../../accounts/create-user.ts';
-import { createApiToken } from '../../accounts/sessions.ts';
-import { updateUser } from '../../accounts/update-user.ts';
-import { presentUser } from '../../accounts/user-presenter.ts';
-import { users } from '../../db/schema.ts';
-import { loadWorkspace } from '../../workspaces/load-workspace.ts';
-import { updateSettings } from '../../workspaces/update-settings.ts';
+import { createUser } from '../../accounts/index.ts';
+import { createApiToken } from '../../accounts/index.ts';
+import { updateUser } from '../../accounts/index.ts';
+import { presentUser } from '../../views/index.ts';
+import { listStaff } from '../../views/index.ts';
+import { loadWorkspace } from '../../workspaces/index.ts';
+import { updateSettings } from '../../workspaces/index.ts';
+import { ROLES } from '../../kernel/domain-words.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, languageCode, shortText, typed, type RouteDeps } from '../route-kit.ts';
 
-const role = z.enum(['agent', 'supervisor', 'admin']);
+const role = z.enum(ROLES);
 const minutes = z.number().int().min(1).max(60 * 24 * 90);
 
 export const settingsSchema = z.strictObject({
@@ -40,17 +40,7 @@ export function registerStaffRoutes({ app, ctx }: RouteDeps): void {
 
   r.get('/api/v1/users', { schema: { tags: ['users'], summary: 'Staff of the workspace with their open-case load' } }, async (request) => {
     const staff = requireStaff(request);
-    const rows = await ctx.db
-      .select({
-        user: users,
-        // Aliased on purpose: Drizzle leaves columns unqualified in a one-table select, and
-        // `owner_id = id` would compare the case with itself (every load read 0).
-        openCases: sql<number>`(select count(*)::int from cases oc where oc.owner_id = users.id and oc.status not in ('resolved', 'closed'))`,
-      })
-      .from(users)
-      .where(eq(users.workspaceId, staff.workspaceId))
-      .orderBy(users.name);
-    return { users: rows.map((r) => presentUser(r.user, Number(r.openCases))) };
+    return { users: await listStaff(ctx.db, staff.workspaceId) };
   });
 
   r.post(

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { createTeam } from '../../teams/create-team.ts';
-import { deleteTeam } from '../../teams/delete-team.ts';
-import { listTeams } from '../../teams/list-teams.ts';
-import { removeTeamCalendar } from '../../teams/remove-team-calendar.ts';
-import { renameTeam } from '../../teams/rename-team.ts';
+import { createTeam } from '../../teams/index.ts';
+import { deleteTeam } from '../../teams/index.ts';
+import { listTeams } from '../../teams/index.ts';
+import { removeTeamCalendar } from '../../teams/index.ts';
+import { renameTeam } from '../../teams/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, shortText, typed, type RouteDeps } from '../route-kit.ts';
 

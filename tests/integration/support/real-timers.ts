@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { DeskContext } from '../../../src/jobs/desk-context.ts';
+import type { DeskContext } from '../../../src/kernel/desk-context.ts';
 import { startJobs, type JobRunner } from '../../../src/jobs/start-jobs.ts';
 import { createTestWorkspace, type TestWorkspace } from './factories.ts';
 import { testKept, type TestKept } from './test-kept.ts';

@@ -3,8 +3,8 @@ import { readConfig } from '../../../src/config/kept-config.ts';
 import type { Store } from '../../../src/db/open-database.ts';
 import { buildApp } from '../../../src/http/build-app.ts';
 import { useCredentialSecret } from '../../../src/secrets/sealed-credential.ts';
-import { RecordingTimers, type DeskContext } from '../../../src/jobs/desk-context.ts';
-import { JOB_DEFINITIONS } from '../../../src/jobs/definitions/job-definitions.ts';
+import { RecordingTimers, type DeskContext } from '../../../src/kernel/desk-context.ts';
+import { JOB_DEFINITIONS } from '../../../src/jobs/job-definitions.ts';
 import { sharedStore, type StoreKind } from './test-stores.ts';
 
 /** A clock tests can move; by default it follows real time. */

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Store } from '../../../src/db/open-database.ts';
 import { events } from '../../../src/db/schema.ts';
-import type { DeskContext } from '../../../src/jobs/desk-context.ts';
-import { makePromise } from '../../../src/promises/make-promise.ts';
-import { receiveCustomerMessage } from '../../../src/cases/receive-customer-message.ts';
+import type { DeskContext } from '../../../src/kernel/desk-context.ts';
+import { makePromise } from '../../../src/desk/promises/make-promise.ts';
+import { receiveCustomerMessage } from '../../../src/desk/cases/receive-customer-message.ts';
 import { createWorkspace } from '../../../src/workspaces/create-workspace.ts';
 import { createUser } from '../../../src/accounts/create-user.ts';
 

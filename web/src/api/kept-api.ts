@@ -22,7 +22,7 @@ import type {
   UserView,
   WorkspaceSettings,
 } from '../../../src/contract/api-types.ts';
-import type { Channel } from '../../../src/events/event-types.ts';
+import type { Channel } from '../../../src/kernel/domain-words.ts';
 import { queryString, request } from './api-client.ts';
 
 export type CaseView = 'mine' | 'unassigned' | 'open' | 'escalated' | 'flagged' | 'all';

@@ -3,7 +3,7 @@ import { Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Textarea, 
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetailResponse } from '../../../src/contract/api-types.ts';
-import { DELIVERABLE_CHANNELS, type Channel } from '../../../src/events/event-types.ts';
+import { DELIVERABLE_CHANNELS, type Channel } from '../../../src/kernel/domain-words.ts';
 import { api } from '../api/kept-api.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { CommitmentSuggestions } from '../promises/commitment-suggestions.tsx';

@@ -3,7 +3,7 @@ import { Button, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { PromiseKind } from '../../../src/contract/api-types.ts';
-import { CHANNELS, type Channel } from '../../../src/events/event-types.ts';
+import { CHANNELS, type Channel } from '../../../src/kernel/domain-words.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { isoFromLocalInput, localInputValue } from './datetime.ts';
 import type { QuoteView } from '../../../src/contract/promise-api-types.ts';

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { PortalCaseView } from '../../../src/contract/api-types.ts';
+import { OPEN_CASE_STATUSES } from '../../../src/kernel/domain-words.ts';
 import { api } from '../api/kept-api.ts';
 import { EscalationStatusBadge, StatusBadge } from '../common/badges.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
@@ -11,7 +12,7 @@ import { useApi } from '../common/use-api.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { PortalLayout } from './portal-layout.tsx';
 
-const OPEN_STATUSES = new Set(['new', 'open', 'waiting_on_customer']);
+const OPEN_STATUSES = new Set<string>(OPEN_CASE_STATUSES);
 
 function PortalCase({ token, item, onChange }: { token: string; item: PortalCaseView; onChange: (next: PortalCaseView) => void }) {
   const { t } = useTranslation();

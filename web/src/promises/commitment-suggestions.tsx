@@ -3,7 +3,7 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { CommitmentSuggestion } from '../../../src/contract/promise-api-types.ts';
-import type { Channel } from '../../../src/events/event-types.ts';
+import type { Channel } from '../../../src/kernel/domain-words.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { promiseApi } from './promise-api.ts';

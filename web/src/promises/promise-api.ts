@@ -11,7 +11,7 @@ import type {
   RecognizeResponse,
   SimulationResponse,
 } from '../../../src/contract/promise-api-types.ts';
-import type { Channel } from '../../../src/events/event-types.ts';
+import type { Channel } from '../../../src/kernel/domain-words.ts';
 import { queryString, request } from '../api/api-client.ts';
 
 export interface NewPromise {

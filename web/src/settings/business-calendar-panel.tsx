@@ -8,7 +8,7 @@ import { teamApi, type TeamView } from '../teams/team-api.ts';
 
 /**
  * [start, end) minutes of the local day per weekday. Index 0 = Sunday … 6 = Saturday, the same
- * convention as src/promises/capability/business-time.ts (it indexes by Date#getUTCDay()).
+ * convention as src/desk/promises/capability/business-time.ts (it indexes by Date#getUTCDay()).
  */
 export type WeeklyHours = Array<Array<[number, number]>>;
 

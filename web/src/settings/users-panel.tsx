@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Group, MultiSelect, NativeSelect, NumberInput, Pa
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../src/contract/api-types.ts';
+import { ROLES } from '../../../src/kernel/domain-words.ts';
 import { api } from '../api/kept-api.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
@@ -10,7 +11,6 @@ import { LANGUAGES } from '../i18n/i18n.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { teamApi, teamErrorText, type TeamView } from '../teams/team-api.ts';
 
-const ROLES: Role[] = ['agent', 'supervisor', 'admin'];
 const EMPTY = { name: '', email: '', password: '', role: 'agent' as Role, languages: ['en'], capacity: 20, teamId: '' };
 /** NativeSelect needs a string value; '' stands for "no team". */
 const NO_TEAM = '';

@@ -1,0 +1,9 @@
+// The public face of src/accounts/: other folders import from here only (the lint forbids
+// deeper imports). Added to by scripts/restructure/restructure.mjs when an outsider needs a name.
+export { createUser } from './create-user.ts';
+export { assertPasswordStrength } from './password.ts';
+export { logIn } from './log-in.ts';
+export { createApiToken, endSession, resolveApiToken, resolveSession, startSession } from './sessions.ts';
+export type { StaffIdentity } from './sessions.ts';
+export { updateUser } from './update-user.ts';
+export { requireUser } from './require-user.ts';

@@ -1,0 +1,39 @@
+import { and, eq } from 'drizzle-orm';
+import type { CaseStatus } from '../../contract/api-types.ts';
+import type { Db } from '../../db/open-database.ts';
+import { cases, escalations } from '../../db/schema.ts';
+import { KeptError } from '../../errors/kept-error.ts';
+import { appendEvents } from '../../events/append-events.ts';
+import type { DeskContext } from '../../kernel/desk-context.ts';
+import { assertTransition, isCaseStatus } from './case-status.ts';
+import { recordCompletedWork } from '../promises/capability/record-duration.ts';
+import { lockCase } from './lock-case.ts';
+import { hellAssessmentTimer } from '../service-hell/hell-assessment-timer.ts';
+
+export async function changeCaseStatus(ctx: DeskContext, input: { workspaceId: string; caseId: string; actorUserId: string; to: string }) {
+  if (!isCaseStatus(input.to)) throw new KeptError('request.invalid', `Unknown status "${input.to}"`, { field: 'to' });
+  const to: CaseStatus = input.to;
+  return ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const now = ctx.now();
+    const caseRow = await lockCase(tx, input.workspaceId, input.caseId);
+    assertTransition(caseRow.status, to);
+    if (to === 'closed' || to === 'resolved') {
+      // A case cannot be put away while a customer's request for a supervisor is unanswered.
+      const [pending] = await tx
+        .select({ id: escalations.id })
+        .from(escalations)
+        .where(and(eq(escalations.caseId, caseRow.id), eq(escalations.status, 'open')))
+        .limit(1);
+      if (pending) {
+        throw new KeptError('escalation.not_answered', 'The case has an escalation waiting for a supervisor’s answer', { field: 'to' });
+      }
+    }
+    await tx.update(cases).set({ status: to, updatedAt: now }).where(eq(cases.id, caseRow.id));
+    if (to === 'resolved') await recordCompletedWork(tx, { workspaceId: input.workspaceId, kind: 'resolution', caseRow, startedAt: caseRow.createdAt, completedAt: now });
+    await appendEvents(tx, [
+      { workspaceId: input.workspaceId, caseId: caseRow.id, customerId: caseRow.customerId, actorUserId: input.actorUserId, occurredAt: now, type: 'case.status_changed', data: { from: caseRow.status, to } },
+    ]);
+    await ctx.timers.schedule(tx, hellAssessmentTimer(input.workspaceId, caseRow.id, now));
+  });
+}

@@ -1,0 +1,370 @@
+import { randomUUID } from 'node:crypto';
+import { planAcknowledgement } from '../acknowledgements/plan-acknowledgement.ts';
+import { normalizeEmail, type CustomerIdentity, type CustomerRow } from '../../customers/index.ts';
+import type { Db } from '../../db/open-database.ts';
+import { truncateText } from '../../db/storable-text.ts';
+import type { messages } from '../../db/schema.ts';
+import { KeptError } from '../../errors/kept-error.ts';
+import { detectSupervisorRequest } from '../escalations/supervisor-request-phrases.ts';
+import { openEscalation } from '../escalations/open-escalation.ts';
+import type { Channel, NewEvent } from '../../events/event-types.ts';
+import type { DeskContext } from '../../kernel/desk-context.ts';
+import { detectLanguage } from '../../language/index.ts';
+import { planPromise } from '../promises/make-promise.ts';
+import { loadWorkspace, type WorkspaceRow } from '../../workspaces/index.ts';
+import { chooseOwner } from './choose-owner.ts';
+import { countAssignment } from './staff-loads.ts';
+import { caseReference } from '../../kernel/case-reference.ts';
+import { statusAfterCustomerMessage } from './case-status.ts';
+import { shouldAcknowledge } from '../acknowledgements/acknowledgement-window.ts';
+import { portalUrlFor } from '../../portal/index.ts';
+import { expectationUrlFor } from '../../portal/index.ts';
+import { quoteFor } from '../promises/capability/quote-for-case.ts';
+import { isSameCustomer, readNewCase, readThread, type CaseRow, type PrefetchedIntake, type ThreadState } from './read-intake-state.ts';
+import { insideTransaction, type IntakeVersions, type IntakeWrite } from './write-intake.ts';
+import { writeIntake } from './intake-group-commit.ts';
+import { cachedThread, forgetThread, rememberThread } from './thread-cache.ts';
+import { hellAssessmentTimer } from '../service-hell/hell-assessment-timer.ts';
+import { pgErrorCode } from '../../db/pg-error.ts';
+
+// Channels where the customer is not waiting on a screen and nothing goes back by itself:
+// a person must answer, so a follow-up task is created for the owner.
+const NEEDS_FOLLOW_UP_TASK: readonly Channel[] = ['phone', 'voicemail', 'letter', 'fax'];
+
+export interface ReceiveMessageInput {
+  workspaceId: string;
+  /** Threads onto this case; without it a new case is opened. */
+  caseId?: string;
+  /** Who wrote; on an existing case it defaults to the case's customer. */
+  customer?: CustomerIdentity;
+  channel: Channel;
+  subject?: string;
+  body: string;
+  /** A staff member logging the contact (a phone call, a fax); null when the customer wrote in. */
+  loggedByUserId?: string | null;
+  externalId?: string | null;
+  /** E-mail: the folded quoted history/signature and the sanitized HTML, kept beside the new part. */
+  quotedText?: string | null;
+  htmlBody?: string | null;
+  /** Intake's read, taken along by the caller in a statement of its own (read-intake-state.ts); for the optimistic try only. */
+  prefetched?: PrefetchedIntake;
+}
+
+/**
+ * The arrival of any customer contact on any channel: find the customer, thread or open the
+ * case with an accountable owner, store the message, acknowledge it with a realistic time
+ * that becomes a promise, open an escalation if a supervisor was asked for, and queue the
+ * hell assessment. All of it is stored or nothing is.
+ *
+ * Intake is the busiest write path, so it takes two statements (docs/BENCHMARKS.md, "Core
+ * desk"): one read of what the decisions need (read-intake-state.ts), then the decisions in
+ * plain code, then one write of every row and timer (write-intake.ts). A message on a case
+ * this process wrote last skips the read: it decides on the state that write left
+ * (thread-cache.ts), and its write is guarded by that state's row versions. A supervisor
+ * request adds an escalation, written with the intake in one transaction.
+ */
+export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMessageInput) {
+  const body = input.body.trim();
+  if (body.length === 0) throw new KeptError('request.invalid', 'The message is empty', { field: 'body' });
+  const workspace = await loadWorkspace(ctx.db, input.workspaceId);
+  const detected = detectLanguage(body);
+  const supervisor = detectSupervisorRequest(body);
+
+  const decide = (db: Db, lock: boolean, known: ThreadState | null = null) => planIntake({ ...ctx, db }, workspace, input, body, detected, lock, known);
+  // Versions are only meaningful for a write committed on its own (thread-cache.ts).
+  const remember = !insideTransaction(ctx.db);
+
+  if (!supervisor.requested && remember && input.caseId) {
+    // This process wrote the case last: decide on what that write left, one statement in all.
+    const known = cachedThread(ctx.db, workspace.id, input.caseId);
+    if (known) {
+      try {
+        const intake = await decide(ctx.db, false, known);
+        const written = await writeIntake(ctx.db, ctx.timers, intake.write);
+        if (written) return afterWrite(ctx.db, { ...intake.result, escalation: null }, intake.known, written);
+      } catch {
+        // Whatever a stale state made go wrong (a customer's changed address, say), a fresh read decides again.
+      }
+      forgetThread(ctx.db, input.caseId);
+    }
+  }
+  if (!supervisor.requested) {
+    // Optimistic: read, decide, write if nothing changed meanwhile — two statements, no transaction.
+    try {
+      const intake = await decide(ctx.db, false);
+      const written = await writeIntake(ctx.db, ctx.timers, intake.write);
+      if (written) return afterWrite(ctx.db, { ...intake.result, escalation: null }, remember ? intake.known : null, written);
+    } catch (error) {
+      // A first message from a new address raced another one; the locked try below finds the customer it created.
+      if (!isRaceWithNewCustomer(error) || insideTransaction(ctx.db)) throw error;
+    }
+  }
+  // The case changed between the read and the write (another message on it, an agent's
+  // action), or an escalation is to be written too: this time lock the case while deciding.
+  const written = await ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const intake = await decide(tx, true);
+    if (!(await writeIntake(tx, ctx.timers, intake.write))) throw new Error('intake: the locked case changed under its lock');
+    const escalation = supervisor.requested
+      ? await openEscalation({ ...ctx, db: tx }, {
+          workspaceId: workspace.id,
+          caseId: intake.result.caseRow.id,
+          customerId: intake.result.customer.id,
+          via: 'message',
+          reason: supervisor.phrase ?? '',
+          actorUserId: null,
+          deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
+        })
+      : null;
+    return { ...intake.result, escalation: escalation?.escalation ?? null };
+  });
+  // Written in a transaction: its version cannot be told from later changes in it, so nothing is remembered.
+  if (input.caseId) forgetThread(ctx.db, input.caseId);
+  return afterWrite(ctx.db, written, null, null);
+}
+
+/**
+ * A new case this process assigned counts in its owner's load at once (staff-loads.ts), and
+ * the state a committed single-statement write left is remembered for the case's next message.
+ */
+function afterWrite<T extends { opened: boolean; caseRow: CaseRow }>(db: Db, received: T, known: KnownState | null, written: IntakeVersions | null): T {
+  if (received.opened && received.caseRow.ownerId) countAssignment(received.caseRow.workspaceId, received.caseRow.ownerId);
+  const customerVersion = written?.customerVersion ?? known?.customerVersion;
+  if (known && written && customerVersion) rememberThread(db, { ...known, version: written.caseVersion, customerVersion });
+  return received;
+}
+
+/** What intake knows of a case after its write, but the row versions the write returns. */
+type KnownState = Omit<ThreadState, 'version' | 'customerVersion'> & { customerVersion: string | null };
+
+/** The decisions of one intake on a fresh read: the rows to write and what to report. */
+async function planIntake(
+  ctx: DeskContext,
+  workspace: WorkspaceRow,
+  input: ReceiveMessageInput,
+  body: string,
+  detected: ReturnType<typeof detectLanguage>,
+  lock: boolean,
+  known: ThreadState | null,
+) {
+  const settings = workspace.settings;
+  const now = ctx.now();
+  // A state this process wrote last (thread-cache.ts), else one a caller read along with its
+  // own lookup (e-mail, first and unlocked try only), else a fresh read.
+  const early = lock ? undefined : input.prefetched;
+  const thread = input.caseId
+    ? (known ?? (early?.thread?.caseRow.id === input.caseId ? early.thread : await readThread(ctx.db, workspace.id, input.caseId, { lock })))
+    : null;
+  const opening = thread ? null : (early?.newCase ?? (await readNewCase(ctx.db, workspace.id, requireIdentity(input.customer))));
+  if (thread && input.customer && !isSameCustomer(input.customer, thread.customer)) {
+    throw new KeptError('request.invalid', 'The message is not from this case’s customer', { field: 'customer' });
+  }
+
+  let customer: CustomerRow;
+  let newCustomer: IntakeWrite['newCustomer'] = null;
+  let customerLanguage: IntakeWrite['customerLanguage'] = null;
+  if (thread || opening?.customer) {
+    customer = thread ? thread.customer : opening!.customer!;
+    const language = languageAfter(customer.language, detected);
+    if (language !== customer.language) {
+      customerLanguage = { id: customer.id, language: language! };
+      customer = { ...customer, language };
+    }
+  } else {
+    customer = newCustomerRow(workspace.id, requireIdentity(input.customer), detected, now);
+    newCustomer = customer;
+  }
+  const language = customer.language ?? detected.language;
+  const events: NewEvent[] = [];
+  const base = { workspaceId: workspace.id, customerId: customer.id, actorUserId: input.loggedByUserId ?? null, occurredAt: now };
+  const messageId = randomUUID();
+
+  let caseRow: CaseRow;
+  let caseWrite: IntakeWrite['caseWrite'];
+  if (thread) {
+    const existing = thread.caseRow;
+    const acknowledging = shouldAcknowledge(existing.lastAcknowledgedAt, now, settings.acknowledgementWindowMinutes);
+    const nextStatus = statusAfterCustomerMessage(existing.status);
+    const set = { status: nextStatus, lastCustomerMessageAt: now, updatedAt: now, ...(acknowledging ? { lastAcknowledgedAt: now } : {}) };
+    caseRow = { ...existing, ...set };
+    caseWrite = { kind: 'update', id: existing.id, workspaceId: workspace.id, version: thread.version, set };
+    if (known) caseWrite.guard = { customerId: known.customer.id, customerVersion: known.customerVersion, openFirstResponseId: known.openFirstResponse?.id ?? null };
+    if (nextStatus !== existing.status) {
+      events.push({ ...base, caseId: existing.id, type: 'case.status_changed', data: { from: existing.status, to: nextStatus } });
+    }
+  } else {
+    const owner = chooseOwner(opening!.staff, language);
+    if (!owner) throw new KeptError('case.no_owner_available', 'The workspace has no active staff to own the case');
+    const subject = truncateText(input.subject?.trim() || body.split('\n')[0]!, 200);
+    caseRow = {
+      id: randomUUID(),
+      number: opening!.caseNumber,
+      workspaceId: workspace.id,
+      customerId: customer.id,
+      subject,
+      status: 'new',
+      channel: input.channel,
+      language,
+      priority: 'normal',
+      isComplaint: false,
+      category: null,
+      ownerId: owner.userId,
+      lastCustomerMessageAt: now,
+      // A new case has never been acknowledged, so this message is (planAcknowledgement).
+      lastAcknowledgedAt: now,
+      hellFlaggedAt: null,
+      hellReasons: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    caseWrite = { kind: 'insert', row: caseRow };
+    events.push(
+      { ...base, caseId: caseRow.id, type: 'case.opened', data: { channel: input.channel, subject } },
+      { ...base, caseId: caseRow.id, type: 'case.assigned', data: { toUserId: owner.userId, reason: owner.reason } },
+    );
+  }
+  const reference = caseReference(caseRow.number);
+  const received: NewEvent<'message.received'> = { ...base, caseId: caseRow.id, type: 'message.received', data: { messageId, channel: input.channel } };
+  events.push(received);
+
+  // The acknowledgement's time is a promise: a first answer by then — quoted from measured
+  // capability (issue 4, K4), or the fixed setting while there is no history to quote from.
+  // An open first-response promise already fixes that time, and then no quote is needed.
+  const openFirstResponse = thread?.openFirstResponse ?? null;
+  const { quote } =
+    settings.quoteFromCapability === false || openFirstResponse
+      ? { quote: null }
+      : await quoteFor(ctx.db, workspace, { kind: 'first_response', channel: input.channel, language: caseRow.language, priority: caseRow.priority, category: caseRow.category, ownerId: caseRow.ownerId }, now);
+  const promisedBy = quote?.dueAt ?? new Date(now.getTime() + settings.firstResponseMinutes * 60_000);
+  const ownerId = caseRow.ownerId!;
+  const acknowledgement = planAcknowledgement({
+    workspace,
+    caseRow: { ...caseRow, lastAcknowledgedAt: thread ? thread.caseRow.lastAcknowledgedAt : null },
+    customer,
+    messageId,
+    channel: input.channel,
+    reference,
+    promisedBy: openFirstResponse?.dueAt ?? promisedBy,
+    portalUrl: () => portalUrlFor(ctx.publicUrl, workspace, customer.id),
+    expectUrl: thread ? null : expectationUrlFor(ctx.publicUrl, workspace, caseRow.id),
+    previousAcknowledgementId: thread?.firstAcknowledgementId ?? null,
+    now,
+  });
+  if (acknowledgement.suppressed) received.data.suppressedAcknowledgement = acknowledgement.suppressed;
+  events.push(...acknowledgement.events);
+  const promise =
+    acknowledgement.sent && !openFirstResponse
+      ? planPromise(
+          {
+            workspaceId: workspace.id,
+            caseId: caseRow.id,
+            customerId: customer.id,
+            ownerId,
+            kind: 'first_response',
+            channel: input.channel,
+            description: '', // the kind says it all, in any language
+            dueAt: promisedBy,
+            actorUserId: null,
+            reminderMinutes: settings.promiseReminderMinutes,
+            quote: quote ? { dueAt: quote.dueAt, minutes: quote.minutes, percentile: quote.percentile, sampleSize: quote.sampleSize } : null,
+          },
+          now,
+        )
+      : null;
+  if (promise) events.push(...promise.events);
+  const task = NEEDS_FOLLOW_UP_TASK.includes(input.channel)
+    ? {
+        id: randomUUID(),
+        workspaceId: workspace.id,
+        caseId: caseRow.id,
+        assigneeId: ownerId,
+        kind: 'follow_up_contact',
+        title: '', // named on screen from its kind, in the reader's language
+        sourceMessageId: messageId,
+        dueAt: openFirstResponse?.dueAt ?? promisedBy,
+        createdAt: now,
+      }
+    : null;
+  if (task) {
+    events.push({ ...base, caseId: caseRow.id, type: 'task.created', data: { taskId: task.id, kind: 'follow_up_contact', dueAt: task.dueAt.toISOString(), assigneeId: ownerId } });
+  }
+
+  const message: typeof messages.$inferInsert = {
+    id: messageId,
+    workspaceId: workspace.id,
+    caseId: caseRow.id,
+    customerId: customer.id,
+    direction: 'inbound',
+    channel: input.channel,
+    body,
+    language: detected.language,
+    authorUserId: input.loggedByUserId ?? null,
+    externalId: input.externalId ?? null,
+    quotedText: input.quotedText ?? null,
+    htmlBody: input.htmlBody ?? null,
+    createdAt: now,
+  };
+  const write: IntakeWrite = {
+    caseWrite,
+    newCustomer,
+    customerLanguage,
+    message,
+    acknowledgement: acknowledgement.row,
+    outbox: acknowledgement.outbox,
+    promise: promise?.row ?? null,
+    task,
+    events,
+    timers: [
+      ...acknowledgement.timers,
+      ...(promise?.timers ?? []),
+      hellAssessmentTimer(workspace.id, caseRow.id, now),
+    ],
+  };
+  const after: KnownState = {
+    caseRow,
+    customer,
+    // Unchanged by this write unless it wrote the customer (then the write returns the new version).
+    customerVersion: thread ? thread.customerVersion : (opening!.customerVersion ?? null),
+    openFirstResponse: promise ? { id: promise.row.id, dueAt: promise.row.dueAt as Date } : openFirstResponse,
+    firstAcknowledgementId: thread?.firstAcknowledgementId ?? acknowledgement.row?.id ?? null,
+  };
+  return { write, known: after, result: { caseRow, customer, messageId, reference, opened: !thread, acknowledgement: acknowledgement.sent } };
+}
+
+/** The customer's language after this message: a detection wins when none was known, or when it is confident. */
+function languageAfter(known: string | null, detected: ReturnType<typeof detectLanguage>): string | null {
+  if (!detected.language || known === detected.language) return known;
+  return !known || detected.confidence >= 0.5 ? detected.language : known;
+}
+
+function requireIdentity(who: CustomerIdentity | undefined): CustomerIdentity {
+  if (!who) throw new KeptError('request.invalid', 'Say who wrote: a customer or a case', { field: 'customer' });
+  return who;
+}
+
+function newCustomerRow(workspaceId: string, who: CustomerIdentity, detected: ReturnType<typeof detectLanguage>, now: Date): CustomerRow {
+  const email = normalizeEmail(who.email);
+  const phone = who.phone?.trim() || null;
+  const language = languageAfter(who.language ?? null, detected);
+  return {
+    id: randomUUID(),
+    workspaceId,
+    name: who.name?.trim() || email || phone || '',
+    email,
+    phone,
+    language,
+    externalId: null,
+    emailBouncedAt: null,
+    emailBounceReason: null,
+    createdAt: now,
+  };
+}
+
+/** Unique violation on the customer's address, or a foreign key to a customer the other writer won. */
+function isRaceWithNewCustomer(error: unknown): boolean {
+  const code = pgErrorCode(error);
+  return code === '23505' || code === '23503';
+}
+
+export type ReceivedMessage = Awaited<ReturnType<typeof receiveCustomerMessage>>;
+export type { ThreadState };

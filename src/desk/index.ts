@@ -1,0 +1,34 @@
+// The public face of src/desk/: other folders import from here only (the lint forbids
+// deeper imports). Added to by scripts/restructure/restructure.mjs when an outsider needs a name.
+export { escapeHtml, renderAcknowledgement } from './acknowledgements/acknowledgement-text.ts';
+export { CASE_TRANSITIONS, canTransition } from './cases/case-status.ts';
+export { changeCaseStatus } from './cases/change-case-status.ts';
+export { requireCase } from './cases/require-case.ts';
+export { handOffCase } from './cases/hand-off-case.ts';
+export { newCaseFromJson, newCaseJsonSql, threadStateFromRow, threadStateJsonSql } from './cases/read-intake-state.ts';
+export type { NewCaseState, ThreadState } from './cases/read-intake-state.ts';
+export { receiveCustomerMessage } from './cases/receive-customer-message.ts';
+export { freshStaffLoads } from './cases/staff-loads.ts';
+export { escalateCase } from './escalations/escalate-case.ts';
+export { ESCALATION_JOB_DEFINITIONS } from './escalations/escalation-jobs.ts';
+export { openEscalation } from './escalations/open-escalation.ts';
+export { answerEscalation, closeEscalation } from './escalations/resolve-escalation.ts';
+export { detectSupervisorRequest } from './escalations/supervisor-request-phrases.ts';
+export { addInternalNote, sendAnswer } from './messages/send-answer.ts';
+export { presentQuote, quoteFor, weighPromise } from './promises/capability/quote-for-case.ts';
+export { DEFAULT_QUOTE_PERCENTILE } from './promises/capability/quote-rules.ts';
+export { recognizeCommitments } from './promises/commitments/recognize-commitment.ts';
+export { EXPECTATION_CHOICES } from './promises/expectations/expectation-choice.ts';
+export { expectationReport } from './promises/expectations/expectation-report.ts';
+export { expectationPage, recordExpectation, verifyExpectationLink } from './promises/expectations/record-expectation.ts';
+export { makePromise } from './promises/make-promise.ts';
+export { makeQuotedPromise } from './promises/make-quoted-promise.ts';
+export { PROMISE_JOB_DEFINITIONS } from './promises/promise-jobs.ts';
+export { PROMISE_KINDS } from './promises/promise-rules.ts';
+export { agentPromiseFigures, loadPromiseRates } from './promises/reports/load-promise-rates.ts';
+export { runSimulation } from './promises/reports/run-simulation.ts';
+export { keepPromise, renegotiatePromise } from './promises/resolve-promise.ts';
+export { HELL_JOB_DEFINITIONS } from './service-hell/hell-jobs.ts';
+export { computeHellMetrics } from './service-hell/hell-metrics.ts';
+export { assessHell } from './service-hell/hell-thresholds.ts';
+export { completeTask } from './tasks/task-operations.ts';

@@ -1,0 +1,34 @@
+import type { PromiseKind } from '../../../contract/api-types.ts';
+
+/** What each language contributes to recognising a commitment in an agent's reply. */
+export interface LanguageRules {
+  language: 'en' | 'ar' | 'he' | 'ru';
+  /** The words that make the sentence a commitment, or null (no commitment, negated, a question, the past). */
+  commitment(sentence: string): string | null;
+  kind(sentence: string): PromiseKind;
+  time(sentence: string, now: Date, timeZone: string): { at: Date; stated: boolean; text: string } | null;
+}
+
+/** A word boundary that works for Arabic, Hebrew and Cyrillic (\b only knows ASCII). */
+export function word(pattern: string, flags = 'iu'): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{M}])(?:${pattern})(?![\\p{L}\\p{M}])`, flags);
+}
+
+/** Like `word`, but the pattern is a stem: any ending may follow. */
+export function stem(pattern: string, flags = 'iu'): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{M}])(?:${pattern})`, flags);
+}
+
+/** The kind whose first keyword comes earliest in the sentence: "I'll call you about the refund" is a callback. */
+export function earliestKind(sentence: string, table: ReadonlyArray<[PromiseKind, RegExp]>, fallback: PromiseKind = 'other'): PromiseKind {
+  let best: { kind: PromiseKind; at: number } | null = null;
+  for (const [kind, pattern] of table) {
+    const m = pattern.exec(sentence);
+    if (m && (!best || m.index < best.at)) best = { kind, at: m.index };
+  }
+  return best?.kind ?? fallback;
+}
+
+export function isQuestion(sentence: string): boolean {
+  return /[?؟]\s*$/.test(sentence.trim());
+}

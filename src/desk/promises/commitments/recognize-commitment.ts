@@ -1,0 +1,73 @@
+import type { PromiseKind } from '../../../contract/api-types.ts';
+import type { LanguageRules } from './language-rules.ts';
+import { AR_RULES } from './rules-ar.ts';
+import { EN_RULES } from './rules-en.ts';
+import { HE_RULES } from './rules-he.ts';
+import { RU_RULES } from './rules-ru.ts';
+
+// K3/K4: an agent writes a promise naturally in a reply ("I'll call you back tomorrow at
+// 3 pm", "سأتصل بك غدًا", "перезвоню завтра в 15:00", "אחזור אליך מחר"); Kept recognises it
+// and offers to record it with the parsed time. Rules, not a model: every decision can be
+// read and fixed, and the labelled sets in ./labelled measure them (docs/PROMISES.md).
+
+export interface RecognizedCommitment {
+  kind: PromiseKind;
+  /** Resolved against now in the workspace's time zone; null when no time was said. */
+  dueAt: Date | null;
+  /** The sentence the commitment is in. */
+  phrase: string;
+  /** The words that made it a commitment, and those that gave the time. */
+  marker: string;
+  timeText: string | null;
+  /** An hour was said; false when a day was said and 17:00 assumed. */
+  timeStated: boolean;
+  language: LanguageRules['language'];
+}
+
+const RULES: Record<LanguageRules['language'], LanguageRules> = { en: EN_RULES, ar: AR_RULES, he: HE_RULES, ru: RU_RULES };
+
+/** The script decides: Arabic, Hebrew, Cyrillic letters; Latin otherwise. */
+export function sentenceLanguage(sentence: string): LanguageRules['language'] {
+  const count = (re: RegExp) => (sentence.match(re) ?? []).length;
+  const ar = count(/[\u0600-\u06ff]/g);
+  const he = count(/[\u0590-\u05ff]/g);
+  const ru = count(/[\u0400-\u04ff]/g);
+  const max = Math.max(ar, he, ru);
+  if (max === 0) return 'en';
+  return max === ar ? 'ar' : max === he ? 'he' : 'ru';
+}
+
+/** Sentences, keeping "15:00" and "3.30" whole; Arabic and Hebrew question and full stops included. */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?؟。])\s+|\n+|(?<=[!?؟])/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+export function recognizeInSentence(sentence: string, now: Date, timeZone: string): RecognizedCommitment | null {
+  const language = sentenceLanguage(sentence);
+  const rules = RULES[language];
+  const marker = rules.commitment(sentence);
+  if (!marker) return null;
+  const time = rules.time(sentence, now, timeZone);
+  return {
+    kind: rules.kind(sentence),
+    dueAt: time?.at ?? null,
+    phrase: sentence,
+    marker,
+    timeText: time?.text ?? null,
+    timeStated: time?.stated ?? false,
+    language,
+  };
+}
+
+/** Every commitment in an outgoing text, one per sentence. */
+export function recognizeCommitments(text: string, now: Date, timeZone: string): RecognizedCommitment[] {
+  const found: RecognizedCommitment[] = [];
+  for (const sentence of splitSentences(text.slice(0, 20_000))) {
+    const c = recognizeInSentence(sentence, now, timeZone);
+    if (c) found.push(c);
+  }
+  return found;
+}

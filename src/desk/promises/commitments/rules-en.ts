@@ -1,0 +1,72 @@
+import * as chrono from 'chrono-node';
+import { instantOfLocal, localParts, zoneOffsetMinutes } from '../capability/business-time.ts';
+import { earliestKind, isQuestion, type LanguageRules } from './language-rules.ts';
+import { DEFAULT_TIME, resolveTimeSpec } from './relative-time.ts';
+
+const FUTURE =
+  /\b(?:i|we)\s*(?:'ll|’ll|will|shall)\b|\b(?:i|we)(?:'m|’m| am|'re|’re| are) going to\b|\bi promise\b|\byou(?:'ll|’ll| will) (?:receive|get|have|hear|see)\b|\b(?:you can|please) expect\b|\bexpect (?:a|my|our|the|your) \w+|\bwill be (?:refunded|delivered|shipped|credited|dispatched|sent|back|fixed|resolved|with you|in touch)\b|\b(?:courier|driver|technician|engineer|parcel|package|order|refund|replacement|money) will\b|\b(?:someone|a colleague|my colleague|our (?:team|manager|supervisor|specialist|engineers?)|the team|engineers?) will\b|\blet me (?:call|ring|phone|get back)\b|\bi(?:'ll|’ll| will) make sure\b/i;
+const REASSURANCE = /\b(?:don'?t|don’t|do not|never) (?:worry|hesitate)\b/gi;
+const NEGATION =
+  /\b(?:can'?t|can’t|cannot|won'?t|won’t|will not|shan'?t|unable|not able|no promises?|not (?:promise|guarantee|commit)|don'?t|don’t|do not|never|not sure (?:if|whether|when)|impossible)\b/i;
+const ACTION =
+  /\b(?:call|ring|phone|get back|refund|reimburs|credit|money|deliver|ship|dispatch|arriv|send|email|e-mail|updat|let you know|confirm|check|look into|fix|resolv|sort|repair|replac|restor|repl|answer|follow|contact|hear|receiv|get|see|bring|collect|pick|visit|come|be (?:refunded|delivered|shipped|credited|dispatched|sent|back|fixed|resolved|with you|in touch)|back|have)\w*/i;
+const KINDS: ReadonlyArray<[import('../../../contract/api-types.ts').PromiseKind, RegExp]> = [
+  ['callback', /\b(?:call(?:back)?|ring|phone|get back to you|be in touch by phone)\b/i],
+  ['refund', /\b(?:refund\w*|reimburs\w*|money (?:is |will be )?back|credit(?:ed)? (?:back )?(?:to )?(?:your|the) (?:card|account))\b/i],
+  ['delivery', /\b(?:deliver\w*|ship\w*|dispatch\w*|arriv\w*|courier|parcel|package|replacement)\b/i],
+  ['resolution', /\b(?:fix\w*|resolv\w*|sort\w* (?:it|this|that)? ?out|solv\w*|repair\w*|restor\w*|working again)\b/i],
+];
+
+const PART_OF_DAY = /\b(?:morning|afternoon|evening|tonight|noon|midday|lunch)\b/i;
+const WITHIN = /\b(?:within|in|in the next)\s+(\d+|an?|one|two|three|four|five|six|seven|ten|twenty-four|48|24)\s+(business |working )?(minutes?|hours?|days?)\b/i;
+const END_OF_DAY = /\b(?:by )?(?:the )?(?:end of (?:the )?(?:day|today)|eod|close of business|cob)\b/i;
+const NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, 'twenty-four': 24 };
+
+function withinSpan(sentence: string, now: Date, timeZone: string) {
+  const m = WITHIN.exec(sentence);
+  if (!m) return null;
+  const n = NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]);
+  const unit = m[3]!.toLowerCase();
+  if (unit.startsWith('minute')) return { at: resolveTimeSpec({ minutes: n }, now, timeZone), stated: true, text: m[0] };
+  if (unit.startsWith('hour')) return { at: resolveTimeSpec({ minutes: n * 60 }, now, timeZone), stated: true, text: m[0] };
+  const spec = m[2] ? { businessDays: n } : { days: n };
+  return { at: resolveTimeSpec(spec, now, timeZone), stated: true, text: m[0] };
+}
+
+/** chrono reads the date; a day without an hour (and without "morning"...) is due at 17:00 local. */
+export function chronoTime(parser: chrono.Chrono, sentence: string, now: Date, timeZone: string, partOfDay: RegExp) {
+  const results = parser.parse(sentence, { instant: now, timezone: zoneOffsetMinutes(now, timeZone) }, { forwardDate: true });
+  // chrono reads "the money" as a month: of the future readings, take the most specific one.
+  const certainty = (x: chrono.ParsedResult) => (['hour', 'day', 'weekday', 'minute'] as const).filter((c) => x.start.isCertain(c)).length + (/\d|tomorrow|today|tonight|week|завтра|сегодня|недел/i.test(x.text) ? 1 : 0);
+  const r = results.filter((x) => x.start.date().getTime() > now.getTime()).sort((a, b) => certainty(b) - certainty(a))[0] ?? null;
+  if (!r) return null;
+  let at = r.start.date();
+  const stated = r.start.isCertain('hour');
+  if (!stated) {
+    // A day, or a part of a day, without an hour is due at its end.
+    const part = partOfDay.exec(r.text)?.[0].toLowerCase() ?? '';
+    const time = /even|вечер|tonight|ноч/.test(part) ? '20:00' : /afternoon|дн[её]м|после обеда/.test(part) ? DEFAULT_TIME : /morn|утр|noon|midday|lunch|обед/.test(part) ? '12:00' : DEFAULT_TIME;
+    const p = localParts(at, timeZone);
+    const [h, mi] = time.split(':').map(Number);
+    at = instantOfLocal(p.year, p.month, p.day, h! * 60 + mi!, timeZone);
+  }
+  return { at, stated, text: r.text };
+}
+
+export const EN_RULES: LanguageRules = {
+  language: 'en',
+  commitment(sentence) {
+    if (isQuestion(sentence)) return null;
+    const m = FUTURE.exec(sentence);
+    if (!m || !ACTION.test(sentence.slice(m.index))) return null;
+    if (NEGATION.test(sentence.replace(REASSURANCE, ''))) return null;
+    return m[0];
+  },
+  kind: (sentence) => earliestKind(sentence, KINDS),
+  time(sentence, now, timeZone) {
+    const span = withinSpan(sentence, now, timeZone);
+    if (span) return span;
+    if (END_OF_DAY.test(sentence)) return { at: resolveTimeSpec({ days: 0, time: DEFAULT_TIME }, now, timeZone), stated: true, text: END_OF_DAY.exec(sentence)![0] };
+    return chronoTime(chrono.en.casual, sentence, now, timeZone, PART_OF_DAY);
+  },
+};

@@ -1,0 +1,22 @@
+// The public face of src/views/: other folders import from here only (the lint forbids
+// deeper imports). Added to by scripts/restructure/restructure.mjs when an outsider needs a name.
+export { presentEscalation, presentPromise } from './case-presenters.ts';
+export { getCaseDetail } from './get-case-detail.ts';
+export { getCustomerDetail, searchCustomers } from './get-customer-detail.ts';
+export { getMe, presentWorkspace } from './get-me.ts';
+export { listBrokenPromises } from './list-broken-promises.ts';
+export { listBusinessCalendars } from './list-business-calendars.ts';
+export { CASE_VIEWS, listCases } from './list-cases.ts';
+export { listDueSoon } from './list-due-soon.ts';
+export { listEscalations } from './list-escalations.ts';
+export { listFlaggedCases } from './list-flagged-cases.ts';
+export { UNDELIVERED_INBOUND_STATUSES, listInboundEmails } from './list-inbound-emails.ts';
+export { listPromises } from './list-promises.ts';
+export { listStaff } from './list-staff.ts';
+export { listTasks } from './list-tasks.ts';
+export { listUnanswered } from './list-unanswered.ts';
+export { getPortalSession, loadPortalCase, reachAHuman, verifyPortalSession, workspaceBySlug } from './portal-views.ts';
+export { escalationView, promiseView } from './present-commitments.ts';
+export { readAttachment } from './read-attachment.ts';
+export { loadStaffNames } from './staff-names.ts';
+export { presentUser } from './user-presenter.ts';
