@@ -1,10 +1,7 @@
 // Never lost: a real `kept serve` (PostgreSQL) takes a stream of mail and is killed with
 // SIGKILL mid-stream. After a restart, every message that got a 250 is stored and processed,
 // and resending (as real senders do for anything without a 250) creates nothing twice.
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,39 +10,8 @@ import { messages, users } from '../../src/db/schema.ts';
 import { inboundEmails } from '../../src/db/schema-email.ts';
 import { addSupportAddress } from '../../src/email/inbound/support-addresses.ts';
 import { createWorkspace } from '../../src/workspaces/create-workspace.ts';
+import { freePort, startServe } from './support/kept-serve.ts';
 import { canUsePostgres, createTestDatabase } from './support/test-stores.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function startServe(databaseUrl: string, smtpPort: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['bin/kept.mjs', 'serve'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', KEPT_SMTP_PORT: String(smtpPort), LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`kept serve did not start: ${out}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Kept is running')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => reject(new Error(`kept serve exited (${code}): ${out}`)));
-  });
-}
 
 const mail = (i: number, domain: string) =>
   `From: Customer ${i % 150} <c${i % 150}@crash.test>\r\nTo: support@${domain}\r\nSubject: Crash test ${i}\r\nMessage-ID: <crash-${i}@crash.test>\r\n\r\nMessage number ${i} about order ${1000 + i}.\r\n`;
@@ -70,7 +36,7 @@ describe.skipIf(!(await canUsePostgres()))('inbound e-mail survives SIGKILL of k
     const domain = 'crash-desk.test';
     await addSupportAddress(store.db, workspace.id, `support@${domain}`);
     const smtpPort = await freePort();
-    child = await startServe(database.url, smtpPort);
+    child = (await startServe({ DATABASE_URL: database.url, KEPT_SMTP_PORT: String(smtpPort) })).child;
 
     const TOTAL = 300;
     const acknowledged = new Set<number>();
@@ -101,7 +67,7 @@ describe.skipIf(!(await canUsePostgres()))('inbound e-mail survives SIGKILL of k
     for (const i of acknowledged) expect(before.has(`crash-${i}@crash.test`), `crash-${i}`).toBe(true);
 
     // Restart: the unprocessed are picked up; the sender retries everything (the 250'd ones too).
-    child = await startServe(database.url, smtpPort);
+    child = (await startServe({ DATABASE_URL: database.url, KEPT_SMTP_PORT: String(smtpPort) })).child;
     const again = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: 8, maxMessages: Infinity });
     const retried = await Promise.allSettled(
       Array.from({ length: TOTAL }, (_, i) => again.sendMail({ envelope: { from: `c${i % 150}@crash.test`, to: [`support@${domain}`] }, raw: mail(i, domain) })),
