@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { HealthDetails, PublicHealth } from '../../contract/email-outbound-types.ts';
 import { queryRows } from '../../db/open-database.ts';
 import { mailboxHealth } from '../../email/imap/mailbox-health.ts';
+import { monitorEventLoopLag } from '../event-loop-lag.ts';
 import { requireStaff } from '../staff-auth.ts';
 import type { RouteDeps } from '../route-kit.ts';
 
@@ -10,8 +11,12 @@ import type { RouteDeps } from '../route-kit.ts';
  * and a 503 when the database is unreachable: a mailbox's error text names hosts, accounts
  * and login failures, which are for the company's staff. Staff get the details, with the
  * mailboxes of their own workspace: a failing mailbox must be loud, but only to its owners.
+ * Admins also see how late the event loop has run lately: it is the whole server's, not a
+ * workspace's, and says what the machine is going through.
  */
 export function registerHealthRoutes({ app, ctx, store, jobsHealthy }: RouteDeps): void {
+  const eventLoop = monitorEventLoopLag();
+  app.addHook('onClose', async () => eventLoop.stop());
   const databaseUp = async () => {
     try {
       await queryRows(ctx.db, sql`select 1`);
@@ -35,7 +40,15 @@ export function registerHealthRoutes({ app, ctx, store, jobsHealthy }: RouteDeps
     const jobs = jobsHealthy();
     const mailboxes = database ? await mailboxHealth(ctx.db, staff.workspaceId).catch(() => []) : [];
     const ok = database && jobs && mailboxes.every((m) => m.ok);
-    const body: HealthDetails = { ok, status: ok ? 'ok' : 'degraded', database, jobs, store: store.kind, mailboxes };
+    const body: HealthDetails = {
+      ok,
+      status: ok ? 'ok' : 'degraded',
+      database,
+      jobs,
+      store: store.kind,
+      mailboxes,
+      ...(staff.role === 'admin' ? { eventLoop: eventLoop.read() } : {}),
+    };
     return reply.status(database ? 200 : 503).send(body);
   });
 }
