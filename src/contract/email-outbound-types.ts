@@ -81,7 +81,14 @@ export interface PublicHealth {
   status: 'ok' | 'degraded';
 }
 
-/** GET /api/v1/health, staff: the verdict and why, with their workspace's mailboxes. */
+/** How late this process's event loop ran over the last `windowSeconds` (issue 14). */
+export interface EventLoopLag {
+  lagMsP99: number;
+  lagMsMax: number;
+  windowSeconds: number;
+}
+
+/** GET /api/v1/health, staff: the verdict and why, with their workspace's mailboxes; the event loop for admins. */
 export interface HealthDetails {
   ok: boolean;
   status: 'ok' | 'degraded';
@@ -89,4 +96,5 @@ export interface HealthDetails {
   jobs: boolean;
   store: 'pglite' | 'postgres';
   mailboxes: MailboxHealth[];
+  eventLoop?: EventLoopLag;
 }

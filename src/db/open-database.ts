@@ -10,6 +10,7 @@ import pg from 'pg';
 import { KeptError } from '../errors/kept-error.ts';
 import { useHotPool } from './hot-statement.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { parseBytea, serializeBytea } from './pglite-bytea.ts';
 import * as schema from './schema.ts';
 
 import type { Db } from '../kernel/store-handle.ts';
@@ -77,7 +78,9 @@ export async function openPglite(dataDir: string | null): Promise<Store> {
   if (dataDir) lock = acquireDataDirLock(dataDir);
   try {
     const pglite = await PGlite.create(dataDir ? path.join(dataDir, 'pgdata') : undefined, {
-      parsers: { [pgliteTypes.INT8]: int8AsNumber },
+      parsers: { [pgliteTypes.INT8]: int8AsNumber, [pgliteTypes.BYTEA]: parseBytea },
+      // PGlite's type says a serializer returns text; its protocol layer also takes bytes (pglite-bytea.ts).
+      serializers: { [pgliteTypes.BYTEA]: serializeBytea as unknown as (value: unknown) => string },
     });
     const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
     return {

@@ -2,9 +2,17 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { emailThreadIds } from '../db/schema-email.ts';
 
-/** "<abc@host>" or "abc@host" → "abc@host": stored and looked up without angle brackets. */
+/**
+ * "<abc@host>" or "abc@host" → "abc@host": stored and looked up without angle brackets. A loop,
+ * not `/>+$/`: that retried from every ">" of a long run and rescanned the run (quadratic).
+ */
 export function bareMessageId(value: string): string {
-  return value.trim().replace(/^<+/, '').replace(/>+$/, '').trim();
+  const trimmed = value.trim();
+  let start = 0;
+  let end = trimmed.length;
+  while (start < end && trimmed[start] === '<') start++;
+  while (end > start && trimmed[end - 1] === '>') end--;
+  return trimmed.slice(start, end).trim();
 }
 
 /**

@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, stripQuotedText } from './detect-language.ts';
+import { itIsLinearOnHostileText } from '../../tests/support/linear-time.test-kit.ts';
+import { TEXT_BOUNDS } from './text-bounds.ts';
 
 // Essays of our own, in the repository; each file name starts with its language's code.
 const TEXT_DIR = fileURLToPath(new URL('../../tests/fixtures/text/', import.meta.url));
@@ -118,5 +120,15 @@ describe('quoted e-mail text and links', () => {
     expect(stripQuotedText('Hi\r\n> old\r\n>> older\r\n')).toBe('Hi');
     expect(stripQuotedText('Привет\n\nВ пн, 2 мар. 2026 г., Acme <a@b.example> писал(а):\n> цитата').trim()).toBe('Привет');
     expect(stripQuotedText('see www.example.com now')).toBe('see   now');
+  });
+});
+
+describe('hostile input (issue 14)', () => {
+  itIsLinearOnHostileText('stripQuotedText', stripQuotedText);
+  itIsLinearOnHostileText('detectLanguage', detectLanguage);
+
+  it('reads the start of the text only: a megabyte pasted below does not outvote it', () => {
+    const russian = 'Я жду ответа уже неделю, перезвоните мне, пожалуйста. '.repeat(Math.ceil(TEXT_BOUNDS.customerTextChars / 54));
+    expect(detectLanguage(russian + 'שלום עולם '.repeat(100_000)).language).toBe('ru');
   });
 });

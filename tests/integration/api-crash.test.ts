@@ -8,7 +8,7 @@ import { createApiToken } from '../../src/accounts/sessions.ts';
 import { migrateStore, openPostgres, queryRows, type Store } from '../../src/db/open-database.ts';
 import { messages } from '../../src/db/schema.ts';
 import { createWorkspace } from '../../src/workspaces/create-workspace.ts';
-import { killHard, spawnKeptServe } from './support/kept-process.ts';
+import { killHard, startServe } from './support/kept-serve.ts';
 import { canUsePostgres, createTestDatabase } from './support/test-stores.ts';
 
 const REQUESTS = 300;
@@ -40,7 +40,7 @@ describe.skipIf(!(await canUsePostgres()))('API requests survive SIGKILL of one 
       slug: `crash-${tag}`,
     });
     const token = await createApiToken(store.db, { workspaceId: workspace.id, userId: admin.id, name: 'crash test' });
-    const [doomed, survivor] = await Promise.all([spawnKeptServe({ DATABASE_URL: database.url }), spawnKeptServe({ DATABASE_URL: database.url })]);
+    const [doomed, survivor] = await Promise.all([startServe({ DATABASE_URL: database.url, KEPT_SMTP_PORT: 'off' }), startServe({ DATABASE_URL: database.url, KEPT_SMTP_PORT: 'off' })]);
     children.push(doomed.child, survivor.child);
 
     const outcome = new Map<number, 'accepted' | 'refused' | 'cut'>();

@@ -2,7 +2,6 @@
 // SIGKILL mid-stream. After a restart, every message that got a 250 is stored and processed,
 // and resending (as real senders do for anything without a 250) creates nothing twice.
 import type { ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,21 +10,8 @@ import { messages, users } from '../../src/db/schema.ts';
 import { inboundEmails } from '../../src/db/schema-email.ts';
 import { addSupportAddress } from '../../src/email/inbound/support-addresses.ts';
 import { createWorkspace } from '../../src/workspaces/create-workspace.ts';
+import { freePort, startServe } from './support/kept-serve.ts';
 import { canUsePostgres, createTestDatabase } from './support/test-stores.ts';
-import { spawnKeptServe } from './support/kept-process.ts';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function startServe(databaseUrl: string, smtpPort: number): Promise<ChildProcess> {
-  return spawnKeptServe({ DATABASE_URL: databaseUrl, KEPT_SMTP_PORT: String(smtpPort) }).then((kept) => kept.child);
-}
 
 const mail = (i: number, domain: string) =>
   `From: Customer ${i % 150} <c${i % 150}@crash.test>\r\nTo: support@${domain}\r\nSubject: Crash test ${i}\r\nMessage-ID: <crash-${i}@crash.test>\r\n\r\nMessage number ${i} about order ${1000 + i}.\r\n`;
@@ -50,7 +36,7 @@ describe.skipIf(!(await canUsePostgres()))('inbound e-mail survives SIGKILL of k
     const domain = 'crash-desk.test';
     await addSupportAddress(store.db, workspace.id, `support@${domain}`);
     const smtpPort = await freePort();
-    child = await startServe(database.url, smtpPort);
+    child = (await startServe({ DATABASE_URL: database.url, KEPT_SMTP_PORT: String(smtpPort) })).child;
 
     const TOTAL = 300;
     const acknowledged = new Set<number>();
@@ -81,7 +67,7 @@ describe.skipIf(!(await canUsePostgres()))('inbound e-mail survives SIGKILL of k
     for (const i of acknowledged) expect(before.has(`crash-${i}@crash.test`), `crash-${i}`).toBe(true);
 
     // Restart: the unprocessed are picked up; the sender retries everything (the 250'd ones too).
-    child = await startServe(database.url, smtpPort);
+    child = (await startServe({ DATABASE_URL: database.url, KEPT_SMTP_PORT: String(smtpPort) })).child;
     const again = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: 8, maxMessages: Infinity });
     const retried = await Promise.allSettled(
       Array.from({ length: TOTAL }, (_, i) => again.sendMail({ envelope: { from: `c${i % 150}@crash.test`, to: [`support@${domain}`] }, raw: mail(i, domain) })),

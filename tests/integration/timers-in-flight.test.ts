@@ -13,7 +13,7 @@ import { TIMER } from '../../src/kernel/job-names.ts';
 import type { DeskContext } from '../../src/kernel/desk-context.ts';
 import { canUsePostgres, createTestDatabase } from './support/test-stores.ts';
 import { brokenCounts, seedPromises, waitFor } from './support/timer-kit.ts';
-import { killHard, spawnKeptServe } from './support/kept-process.ts';
+import { killHard, startServe } from './support/kept-serve.ts';
 
 // A timer that an instance has taken (pg-boss state `active`) when that instance is killed with
 // SIGKILL is in flight: nothing will complete it. It must still fire, once, on the instance that
@@ -66,7 +66,7 @@ describe('timers in flight when their instance is killed', () => {
       let doomed: ChildProcess | null = null;
       try {
         const ids = await seedDue(survivor.ctx);
-        doomed = (await spawnKeptServe({ DATABASE_URL: database.url })).child;
+        doomed = (await startServe({ DATABASE_URL: database.url, KEPT_SMTP_PORT: 'off' })).child;
         const active = await waitFor(() => activeDueTimers(survivor.store), (n) => n > 0, 40_000, 20);
         await killHard(doomed);
         const killedAt = Date.now();
@@ -111,7 +111,7 @@ describe('timers in flight when their instance is killed', () => {
 
         // The next `kept serve` retries them at once; it is killed with SIGKILL as soon as it has
         // begun (its API says when: the data directory is the child's alone while it lives).
-        const child = await spawnKeptServe({ KEPT_DATA_DIR: dataDir });
+        const child = await startServe({ KEPT_DATA_DIR: dataDir, KEPT_SMTP_PORT: 'off' });
         doomed = child.child;
         const brokenSoFar = async () => {
           const response = await fetch(`${child.url}/api/v1/promises?status=broken`, { headers: { authorization: `Bearer ${token}` } });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { itIsLinearOnHostileText } from '../../../tests/support/linear-time.test-kit.ts';
+import { TEXT_BOUNDS } from '../../language/index.ts';
 import { SUPERVISOR_PHRASES, SUPERVISOR_PHRASE_LANGUAGES, detectSupervisorRequest, normalizeForMatching } from './supervisor-request-phrases.ts';
 
 // [sentence, the listed phrase it must be reported as]
@@ -191,5 +193,16 @@ describe('normalizeForMatching', () => {
   it('removes Hebrew niqqud and turns maqaf and gershayim into plain characters', () => {
     expect(normalizeForMatching('מְנַהֵל')).toBe('מנהל');
     expect(normalizeForMatching('בית\u05BEספר אחמ״ש')).toBe('בית ספר אחמ"ש');
+  });
+});
+
+describe('hostile input (issue 14)', () => {
+  itIsLinearOnHostileText('detectSupervisorRequest', detectSupervisorRequest);
+  itIsLinearOnHostileText('normalizeForMatching', normalizeForMatching);
+
+  it('reads the start of the text: a request on top of a pasted megabyte is found, one past the bound is not read', () => {
+    const filler = 'my order is still not here '.repeat(Math.ceil(TEXT_BOUNDS.customerTextChars / 27));
+    expect(detectSupervisorRequest(`Get me your manager. ${filler}${filler}`)).toMatchObject({ requested: true, phrase: 'manager' });
+    expect(detectSupervisorRequest(`${filler} Get me your manager.`).requested).toBe(false);
   });
 });

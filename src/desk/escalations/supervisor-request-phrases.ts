@@ -1,4 +1,5 @@
 import { stripQuotedText } from '../../language/index.ts';
+import { boundedPrefix, TEXT_BOUNDS } from '../../language/index.ts';
 
 // K5: a customer asking for a supervisor in the words of an e-mail or chat, in English,
 // Arabic, Hebrew or Russian, opens an escalation.
@@ -130,9 +131,12 @@ export interface SupervisorRequest {
   phrase: string | null;
 }
 
-/** The earliest supervisor phrase in the customer's own text (quoted mail is ignored). */
+/**
+ * The earliest supervisor phrase in the customer's own text (quoted mail is ignored), within
+ * its first TEXT_BOUNDS.customerTextChars: a request is asked, not buried under pages of paste.
+ */
 export function detectSupervisorRequest(text: string): SupervisorRequest {
-  const normalized = normalizeForMatching(stripQuotedText(text));
+  const normalized = normalizeForMatching(stripQuotedText(boundedPrefix(text, TEXT_BOUNDS.customerTextChars)));
   let best: { index: number; language: SupervisorPhraseLanguage; phrase: string } | null = null;
   for (const rule of COMPILED) {
     const match = rule.regex.exec(normalized);

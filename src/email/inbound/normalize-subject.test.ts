@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { itIsLinearOnHostileText } from '../../../tests/support/linear-time.test-kit.ts';
+import { TEXT_BOUNDS } from '../../language/index.ts';
 import { isForwardSubject, normalizeSubject } from './normalize-subject.ts';
 
 describe('normalizeSubject', () => {
@@ -20,5 +22,15 @@ describe('normalizeSubject', () => {
     expect(isForwardSubject('Re: FW: invoice')).toBe(true);
     expect(isForwardSubject('Re: invoice')).toBe(false);
     expect(isForwardSubject('Invoice')).toBe(false);
+  });
+});
+
+describe('hostile input (issue 14)', () => {
+  itIsLinearOnHostileText('normalizeSubject', normalizeSubject);
+  itIsLinearOnHostileText('isForwardSubject', isForwardSubject);
+
+  it('reads the start of a subject only (the case keeps 200 characters of it)', () => {
+    const start = 'Re: '.repeat(10) + 'refund '.repeat(TEXT_BOUNDS.subjectChars / 7);
+    expect(normalizeSubject(`${start}one`)).toBe(normalizeSubject(`${start}two`));
   });
 });

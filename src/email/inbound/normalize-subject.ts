@@ -1,3 +1,5 @@
+import { boundedPrefix, TEXT_BOUNDS } from '../../language/index.ts';
+
 // Reply and forward prefixes in the languages our customers write in, as mail clients add
 // them: "Re:", "RE[2]:", "Fwd:", "AW:", "SV:", "Ответ:", "رد:", "תגובה:" and their kin.
 const REPLY_PREFIXES = ['re', 'aw', 'sv', 'vs', 'antw', 'odp', 'ynt', 'res', 'ref', 'rif', 'ответ', 'отв', 'رد', 'تعليق', 'תגובה', 'השב', 'בתשובה'];
@@ -8,9 +10,12 @@ const prefixPattern = (words: string[]) =>
 const REPLY = prefixPattern(REPLY_PREFIXES);
 const FORWARD = prefixPattern(FORWARD_PREFIXES);
 
-/** Strips reply/forward prefixes (repeatedly), list tags and case tokens, folds spaces and case. */
+/**
+ * Strips reply/forward prefixes (repeatedly), list tags and case tokens, folds spaces and case.
+ * Reads the subject's first TEXT_BOUNDS.subjectChars: a case keeps 200 of them to compare with.
+ */
 export function normalizeSubject(subject: string | null | undefined): string {
-  let s = (subject ?? '').normalize('NFC');
+  let s = boundedPrefix(subject ?? '', TEXT_BOUNDS.subjectChars).normalize('NFC');
   for (let i = 0; i < 20; i++) {
     const next = s.replace(REPLY, '').replace(FORWARD, '');
     if (next === s) break;
@@ -25,7 +30,7 @@ export function normalizeSubject(subject: string | null | undefined): string {
 
 /** Whether the subject's outermost prefix is a forward: a forward starts a new conversation. */
 export function isForwardSubject(subject: string | null | undefined): boolean {
-  let s = subject ?? '';
+  let s = boundedPrefix(subject ?? '', TEXT_BOUNDS.subjectChars);
   for (let i = 0; i < 20; i++) {
     if (FORWARD.test(s)) return true;
     const next = s.replace(REPLY, '');

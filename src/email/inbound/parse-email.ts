@@ -1,5 +1,6 @@
 import { simpleParser, type AddressObject, type Attachment, type SimpleParserOptions } from 'mailparser';
 import { isStorableText, storableText, truncateText } from '../../db/storable-text.ts';
+import { TEXT_BOUNDS } from '../../language/index.ts';
 import { messageIdOf, messageIdsIn, scanHeaders } from './scan-headers.ts';
 
 /** An inbound e-mail as plain data: what threading, loop safety and storing need. */
@@ -71,10 +72,33 @@ function parseLeniently(raw: Buffer): ParsedEmail {
   };
 }
 
+/**
+ * The message with each top-level header field cut to TEXT_BOUNDS.headerFieldBytes (an address
+ * list at its last comma before the bound), for mailparser only: the stored raw stays whole. The
+ * same bytes when no field is that long. Nesting needs no bound of ours: mailparser's splitter
+ * refuses more than 1,000 parts (the lenient parse takes over), and works through them in slices.
+ */
+function boundHeaderFields(raw: Buffer): Buffer {
+  const max = TEXT_BOUNDS.headerFieldBytes;
+  const blank = [raw.indexOf('\r\n\r\n'), raw.indexOf('\n\n')].filter((i) => i >= 0);
+  const end = blank.length > 0 ? Math.min(...blank) : raw.length;
+  if (end <= max) return raw;
+  // Each field with its folded lines and its line end; latin1 keeps every byte as it was.
+  const fields = raw.subarray(0, end).toString('latin1').split(/(?<=\n)(?![ \t])/);
+  if (fields.every((f) => f.length <= max)) return raw;
+  const bounded = fields.map((field) => {
+    if (field.length <= max) return field;
+    const lineEnd = /\r?\n$/.exec(field)?.[0] ?? '';
+    const comma = field.lastIndexOf(',', max);
+    return field.slice(0, comma > max / 2 ? comma : max) + lineEnd;
+  });
+  return Buffer.concat([Buffer.from(bounded.join(''), 'latin1'), raw.subarray(end)]);
+}
+
 async function parseMime(raw: Buffer): Promise<ParsedEmail> {
   // HTML → text is ours (process-inbound-email.ts), guarded: mailparser's throws on pathological HTML.
   const options: SimpleParserOptions = { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true, keepCidLinks: true };
-  const mail = await simpleParser(raw, options);
+  const mail = await simpleParser(boundHeaderFields(raw), options);
   const headers: Record<string, string> = {};
   for (const { key, line } of mail.headerLines) {
     if (headers[key] !== undefined) continue;

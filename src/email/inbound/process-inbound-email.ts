@@ -1,4 +1,3 @@
-import { convert as htmlToText } from 'html-to-text';
 import { and, eq, sql } from 'drizzle-orm';
 import { caseReference } from '../../kernel/case-reference.ts';
 import { receiveCustomerMessage } from '../../desk/index.ts';
@@ -14,6 +13,7 @@ import { applyBounce } from '../outbound/apply-bounce.ts';
 import { BatchChanges } from './batch-changes.ts';
 import { inboundLookups, inboundLookupsForBatch, lookupQuestions, type InboundLookups, type LookupQuestions } from './inbound-lookups.ts';
 import { InboundOutcomes, type InboundOutcome } from './inbound-outcomes.ts';
+import { textOfHtml } from './email-html-text.ts';
 import { automaticReason, overRateLimit, RATE_LIMIT } from './loop-safety.ts';
 import { parseEmail, type ParsedEmail } from './parse-email.ts';
 import { splitQuotedText } from './quoted-text.ts';
@@ -31,15 +31,6 @@ export interface ProcessOptions {
 export type ProcessOutcome =
   | { status: 'skipped' }
   | { status: Exclude<InboundEmailStatus, 'received' | 'failed'>; caseId: string | null; messageId: string | null };
-
-function textOfHtml(html: string): string {
-  try {
-    return htmlToText(html, { wordwrap: false, limits: { maxDepth: 200 }, selectors: [{ selector: 'img', format: 'skip' }] });
-  } catch {
-    // Pathological nesting: the words without the markup.
-    return html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
-  }
-}
 
 /** The text the agent reads: plain text, else the HTML's text, else a line naming the attachments. */
 function bodyText(parsed: ParsedEmail): string {

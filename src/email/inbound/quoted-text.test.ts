@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itIsLinearOnHostileText } from '../../../tests/support/linear-time.test-kit.ts';
 import { splitQuotedText } from './quoted-text.ts';
 
 describe('splitQuotedText', () => {
@@ -32,5 +33,16 @@ describe('splitQuotedText', () => {
     const inline = '> Which model?\nThe X200.\n> Since when?\nMonday.';
     expect(splitQuotedText(inline).quoted).toBeNull();
     expect(splitQuotedText('> only quote\n> here')).toEqual({ body: '> only quote\n> here', quoted: null });
+  });
+});
+
+describe('hostile input (issue 14)', () => {
+  itIsLinearOnHostileText('splitQuotedText', splitQuotedText);
+
+  it('keeps the whole text: the bound is on the work, not on what is stored', () => {
+    const text = `${'x'.repeat(300_000)}\n\nOn Tue, Ann <ann@x.test> wrote:\n${'> old\n'.repeat(50_000)}`;
+    const split = splitQuotedText(text);
+    expect(split.body).toBe('x'.repeat(300_000));
+    expect(split.quoted).toBe(text.slice(300_002).trim());
   });
 });

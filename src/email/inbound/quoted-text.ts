@@ -1,6 +1,7 @@
 // Splits an e-mail's text into the new part (what the agent reads first) and the quoted
 // history plus signature (folded away, never thrown away). Conservative: when unsure the
 // text stays in the new part, because hiding what the customer wrote is the worse mistake.
+import { TEXT_BOUNDS } from '../../language/index.ts';
 
 export interface SplitText {
   body: string;
@@ -8,17 +9,19 @@ export interface SplitText {
 }
 
 // A line that introduces quoted history: "On Tue, … wrote:", Outlook's header block, and
-// their equivalents in the languages Kept speaks.
+// their equivalents in the languages Kept speaks. The patterns are tested on lines without their
+// trailing spaces (so none ends in `\s*$`), and none has two unbounded runs that can share the
+// same characters: their work is bounded by the line, and lines are bounded (markerLineChars).
 const ATTRIBUTION: RegExp[] = [
-  /^\s*On\b.{0,200}\bwrote:\s*$/i,
-  /^\s*Le\b.{0,200}a écrit\s*:\s*$/i,
-  /^\s*Am\b.{0,200}schrieb.{0,80}:\s*$/i,
-  /^.{0,200}(?:^|\s)(пишет|написал|написала|написал\(а\))\s*:\s*$/i,
-  /^.{0,200}(?:^|\s)(كتب|كتبت)(?:\s.{0,160})?\s*:\s*$/,
-  /^.{0,200}(?:^|\s)(كتب|كتبت)\s*$/,
-  /^.{0,200}(כתב|כתבה)\s*:?\s*$/,
-  /^\s*-{2,}\s*(Original Message|Исходное сообщение|الرسالة الأصلية|הודעה מקורית)\s*-{2,}\s*$/i,
-  /^\s*_{20,}\s*$/,
+  /^\s*On\b.{0,200}\bwrote:$/i,
+  /^\s*Le\b.{0,200}a écrit\s*:$/i,
+  /^\s*Am\b.{0,200}schrieb.{0,80}:$/i,
+  /^.{0,200}(?:^|\s)(пишет|написал|написала|написал\(а\))\s*:$/i,
+  /^.{0,200}(?:^|\s)(كتب|كتبت)(?:\s.{0,160})?:$/,
+  /^.{0,200}(?:^|\s)(كتب|كتبت)$/,
+  /^.{0,200}(כתב|כתבה)(?:\s*:)?$/,
+  /^\s*-{2,}\s*(Original Message|Исходное сообщение|الرسالة الأصلية|הודעה מקורית)\s*-{2,}$/i,
+  /^\s*_{20,}$/,
 ];
 // Outlook's reply header without an attribution line: "From: …" followed by "Sent:"/"Date:".
 const OUTLOOK_FROM = /^\s*\*?(From|От|من|מאת)\s*:\*?\s+\S/i;
@@ -30,23 +33,35 @@ const SIGNATURE: RegExp[] = [
   /^\s*(Sent from my (iPhone|iPad|Android|Galaxy|mobile device)|Sent from Mail for Windows|Get Outlook for (iOS|Android)|Отправлено с (iPhone|iPad|моего)|Отправлено из мобильной|تم الإرسال من|أرسلت من|נשלח מ)/i,
 ];
 
+const isQuoteLine = (line: string) => line.trimStart().startsWith('>');
+
+/**
+ * Linear in the text: each line is looked at a bounded number of times, and the marker patterns
+ * run only on lines short enough to be a marker (TEXT_BOUNDS.markerLineChars). The whole text is
+ * kept, in one part or the other.
+ */
 export function splitQuotedText(text: string): SplitText {
   const normalized = text.replace(/\r\n?/g, '\n');
   const lines = normalized.split('\n');
+  // A line as the marker patterns see it: without trailing spaces, and empty when too long to be a marker.
+  const short = (line: string | undefined) => (line !== undefined && line.length <= TEXT_BOUNDS.markerLineChars ? line.trimEnd() : '');
+  // From which line on only ">" lines and blank lines remain: computed once, from the end.
+  let quotedTail = lines.length;
+  while (quotedTail > 0 && (isQuoteLine(lines[quotedTail - 1]!) || lines[quotedTail - 1]!.trim() === '')) quotedTail--;
   let cut = -1;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = short(lines[i]);
     if (FORWARD_MARK.test(line)) break;
     if (ATTRIBUTION.some((re) => re.test(line))) {
       cut = i;
       break;
     }
     // A two-line Gmail attribution: "On Tue, 3 Mar 2026 at 10:00, Ann <ann@x>" / "wrote:".
-    if (/^\s*On\b.{0,200}$/i.test(line) && /^\s*.{0,80}wrote:\s*$/i.test(lines[i + 1] ?? '') && /^\s*>/.test(lines[i + 2] ?? '>')) {
+    if (/^\s*On\b.{0,200}$/i.test(line) && /^\s*.{0,80}wrote:$/i.test(short(lines[i + 1])) && (i + 2 >= lines.length || isQuoteLine(lines[i + 2]!))) {
       cut = i;
       break;
     }
-    if (OUTLOOK_FROM.test(line) && lines.slice(i + 1, i + 4).some((l) => OUTLOOK_NEXT.test(l))) {
+    if (OUTLOOK_FROM.test(line) && lines.slice(i + 1, i + 4).some((l) => OUTLOOK_NEXT.test(short(l)))) {
       cut = i;
       break;
     }
@@ -55,7 +70,7 @@ export function splitQuotedText(text: string): SplitText {
       break;
     }
     // A block of ">" lines running to the end (bottom-quoting) folds; inline answers do not.
-    if (/^\s*>/.test(line) && lines.slice(i).every((l) => /^\s*>/.test(l) || l.trim() === '')) {
+    if (isQuoteLine(lines[i]!) && i >= quotedTail) {
       cut = i;
       break;
     }

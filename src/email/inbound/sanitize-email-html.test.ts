@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { HOSTILE_HTML, itIsLinearOnHostileText } from '../../../tests/support/linear-time.test-kit.ts';
+import { TEXT_BOUNDS } from '../../language/index.ts';
 import { sanitizeEmailHtml } from './sanitize-email-html.ts';
 
 describe('sanitizeEmailHtml', () => {
@@ -25,5 +27,16 @@ describe('sanitizeEmailHtml', () => {
   });
   it('makes links open safely', () => {
     expect(sanitizeEmailHtml('<a href="https://acme.test">site</a>').html).toContain('rel="noopener noreferrer nofollow"');
+  });
+});
+
+describe('hostile input (issue 14)', () => {
+  itIsLinearOnHostileText('sanitizeEmailHtml', sanitizeEmailHtml, { shapes: HOSTILE_HTML });
+
+  it('sanitizes the first htmlChars of a longer document and closes what it left open', () => {
+    const { html } = sanitizeEmailHtml(`<div><p>${'word '.repeat(TEXT_BOUNDS.htmlChars / 5)}</p><p>after the bound</p></div>`);
+    expect(html.length).toBeLessThanOrEqual(TEXT_BOUNDS.htmlChars + 20);
+    expect(html).not.toContain('after the bound');
+    expect(html.endsWith('</p></div>')).toBe(true);
   });
 });

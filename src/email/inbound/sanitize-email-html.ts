@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { boundedPrefix, TEXT_BOUNDS } from '../../language/index.ts';
 
 // What an e-mail's HTML may keep. Strict on purpose: no scripts, handlers, forms, frames,
 // embeds, or styles that fetch anything. Remote images are held back: their address moves to
@@ -22,9 +23,10 @@ export interface SanitizedHtml {
   remoteImages: number;
 }
 
+/** The first TEXT_BOUNDS.htmlChars of the HTML, made safe to show; tags left open at the cut are closed. */
 export function sanitizeEmailHtml(dirty: string): SanitizedHtml {
   let remoteImages = 0;
-  const html = sanitizeHtml(dirty, {
+  const html = sanitizeHtml(boundedPrefix(dirty, TEXT_BOUNDS.htmlChars), {
     allowedTags: ALLOWED_TAGS,
     disallowedTagsMode: 'discard',
     allowedAttributes: {

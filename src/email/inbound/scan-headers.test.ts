@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { messageIdsIn, scanHeaders } from './scan-headers.ts';
+import { itIsLinearOnHostileText } from '../../../tests/support/linear-time.test-kit.ts';
+import { addressOf, messageIdOf, messageIdsIn, scanHeaders } from './scan-headers.ts';
 
 describe('scanHeaders', () => {
   it('reads Message-ID, From and Subject from the header block only', () => {
@@ -25,4 +26,14 @@ describe('scanHeaders', () => {
     expect(messageIdsIn('bare@id')).toEqual(['bare@id']);
     expect(messageIdsIn(undefined)).toEqual([]);
   });
+});
+
+describe('hostile headers (issue 14)', () => {
+  it('still finds a bare address after a long word', () => {
+    expect(addressOf(`${'x'.repeat(5_000)} ann@example.com`)).toBe('ann@example.com');
+  });
+  itIsLinearOnHostileText('addressOf', addressOf);
+  itIsLinearOnHostileText('messageIdOf', messageIdOf);
+  itIsLinearOnHostileText('messageIdsIn', messageIdsIn);
+  itIsLinearOnHostileText('scanHeaders (From)', (from) => scanHeaders(Buffer.from(`From: ${from}\r\nSubject: x\r\n\r\nbody`)));
 });

@@ -46,9 +46,13 @@ export function messageIdOf(value: string | undefined): string | null {
   return id && !/[\u0000-\u001f\u007f]/.test(id) ? id : null;
 }
 
+// A bare address starts where its run of address characters starts: tried from every character
+// of a long run without "@", the pattern rescanned the run each time (quadratic; issue 14).
+const BARE_ADDRESS = /(?<![^\s<>"',;:@])([^\s<>"',;:@]+@[^\s<>"',;:@]+)/;
+
 export function addressOf(value: string | undefined): string | null {
   if (!value) return null;
-  const match = /<([^<>\s@]+@[^<>\s@]+)>/.exec(value) ?? /([^\s<>"',;:@]+@[^\s<>"',;:@]+)/.exec(value);
+  const match = /<([^<>\s@]+@[^<>\s@]+)>/.exec(value) ?? BARE_ADDRESS.exec(value);
   const address = match?.[1]?.toLowerCase() ?? null;
   return address && address.length <= 320 && !/[\u0000-\u001f\u007f-\u00ff]/.test(address) ? address : null;
 }

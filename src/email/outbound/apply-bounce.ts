@@ -4,7 +4,7 @@ import { customers, outbox } from '../../db/schema.ts';
 import { appendEvents } from '../../events/append-events.ts';
 import type { NewEvent } from '../../events/event-types.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
-import { bareMessageId } from './delivery-rules.ts';
+import { bareMessageId } from '../thread-ids.ts';
 import { parseBounce, type BounceReport } from './parse-bounce.ts';
 
 export interface ApplyBounceResult {

@@ -1,5 +1,6 @@
 // The rules of outbound delivery, as plain functions: retry timing, which SMTP errors are
 // final, and the threading headers that make a customer's reply come back to the case.
+import { bareMessageId } from '../thread-ids.ts';
 
 export const MAX_ATTEMPTS = 8;
 const FIRST_RETRY_MS = 60_000;
@@ -29,10 +30,6 @@ export function outcomeOfFailure(failure: SendFailure, attempts: number, now: Da
   return { status: 'pending', nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) };
 }
 
-/** Message-IDs travel without angle brackets in the store; headers get them back. */
-export function bareMessageId(value: string): string {
-  return value.trim().replace(/^<+|>+$/g, '').trim();
-}
 
 /**
  * The right-hand side of Kept's own Message-IDs: "kept." + the from-address's domain, a name no

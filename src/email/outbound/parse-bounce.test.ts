@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { itIsLinearOnHostileText } from '../../../tests/support/linear-time.test-kit.ts';
 import { parseBounce } from './parse-bounce.ts';
 
 const fixture = (name: string) => fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'bounce-fixtures', name));
@@ -75,5 +76,23 @@ describe('parseBounce', () => {
     let nested = 'Subject: x\nContent-Type: multipart/mixed; boundary="b0"\n\n';
     for (let i = 1; i < 50; i++) nested += `--b${i - 1}\nContent-Type: multipart/mixed; boundary="b${i}"\n\n`;
     expect(parseBounce(nested)).toBeNull();
+  });
+});
+
+describe('parseBounce on hostile input (issue 14)', () => {
+  // Anyone can send with a null sender and a daemon's From: the body is read like a bounce's.
+  const daemon = 'From: Mail Delivery System <mailer-daemon@mx.test>\nSubject: Undelivered Mail Returned to Sender\n\n';
+  const shapes: Record<string, (length: number) => string> = {
+    '"failed:" then blank lines': (n) => `The following address failed:${'\n '.repeat(n / 2)}!`,
+    'recipients without spaces': (n) => `${'recipient'.repeat(n / 9)}@x`,
+    'failed to these recipients, then spaces': (n) => `Delivery has failed to these recipients:\n${' '.repeat(n)}!`,
+    'a line of dashes': (n) => `${'-'.repeat(n)} x`,
+  };
+  itIsLinearOnHostileText('parseBounce (body)', (body) => parseBounce(daemon + body), { shapes });
+  itIsLinearOnHostileText('parseBounce (From)', (from) => parseBounce(`From: ${from}\nSubject: Undelivered\n\nnothing`));
+
+  it('reads the recipient of a bounce whose text runs on for a megabyte', () => {
+    const report = parseBounce(`${daemon}The following address failed:\n\n  gone@customer.test\n\n${'padding '.repeat(130_000)}`);
+    expect(report?.recipients.map((r) => r.address)).toEqual(['gone@customer.test']);
   });
 });

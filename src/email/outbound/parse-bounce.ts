@@ -1,6 +1,10 @@
 // Delivery status notifications (RFC 3464) and the common non-standard bounces (exim, qmail,
 // Exchange text NDRs). Pure and synchronous: a small MIME walker of its own, because
 // general-purpose parsers fold message/delivery-status into the text and lose its fields.
+// Anyone can send a message that reads as a bounce (a null sender, a daemon's From), so every
+// pattern here is linear: no two unbounded runs that can share characters, and an address or
+// a tag starts where its run starts (issue 14).
+import { boundedPrefix, TEXT_BOUNDS } from '../../language/index.ts';
 
 export type BounceAction = 'failed' | 'delayed' | 'delivered' | 'relayed' | 'expanded' | 'unknown';
 
@@ -110,31 +114,32 @@ function readHeuristicBounce(root: MimePart, text: string): BounceReport | null 
   const subject = root.headers.get('subject') ?? '';
   const returnPath = root.headers.get('return-path') ?? '';
   const fromAddress = normalizeAddress(from) ?? '';
-  const looksLikeDaemon = BOUNCE_SENDER.test(fromAddress) || BOUNCE_SENDER.test(from.replace(/<.*>/, '').trim()) || /^<>$/.test(returnPath.trim());
+  const looksLikeDaemon = BOUNCE_SENDER.test(fromAddress) || BOUNCE_SENDER.test(from.replace(/<[^<>]*>/, '').trim()) || /^<>$/.test(returnPath.trim());
   if (!looksLikeDaemon || !BOUNCE_SUBJECT.test(subject)) return null;
 
   const body = plainTextOf(root);
   // The copy of the original message starts here in exim, qmail and Exchange bounces.
-  const copyAt = body.search(/^-{2,}.*(copy of the message|below this line)|^original message headers:|^-{3,} original message/im);
-  const report = copyAt >= 0 ? body.slice(0, copyAt) : body;
+  const copyAt = body.search(/^--.*(copy of the message|below this line)|^original message headers:|^---+ original message/im);
+  // What the server says is at the top and short; past the bound is pasted text, not a report.
+  const report = boundedPrefix(copyAt >= 0 ? body.slice(0, copyAt) : body, TEXT_BOUNDS.bounceReportChars);
   const original = copyAt >= 0 ? body.slice(copyAt) : '';
 
   const addresses = new Set<string>();
   // qmail: "<someone@example.com>:" on a line of its own
   for (const m of report.matchAll(/^<([^<>\s@]+@[^<>\s]+)>:\s*$/gm)) addresses.add(m[1]!.toLowerCase());
-  // exim: the indented address after "following address(es) failed:"
-  const exim = /following address(?:\(es\))? failed:\s*\n\s*\n?\s*<?([^\s<>@]+@[^\s<>]+?)>?\s*$/im.exec(report);
+  // exim: the indented address on the lines after "following address(es) failed:"
+  const exim = /following address(?:\(es\))? failed:(?=[ \t]*\n)\s*<?([^\s<>@]+@[^\s<>]+?)>?[ \t]*$/im.exec(report);
   if (exim) addresses.add(exim[1]!.toLowerCase());
   // Exchange: "Delivery has failed to these recipients or groups:" followed by the address
-  const exchange = /failed to these recipients(?: or groups)?:\s*\n\s*\n?\s*(?:.*<)?([^\s<>@]+@[^\s<>]+?)>?\s*$/im.exec(report);
+  const exchange = /failed to these recipients(?: or groups)?:(?=[ \t]*\n)\s*(?:[^\s<][^\n<]*<|<)?([^\s<>@]+@[^\s<>]+?)>?[ \t]*$/im.exec(report);
   if (exchange) addresses.add(exchange[1]!.toLowerCase());
   // Anything else: "wasn't delivered to x@y", "RCPT TO:<x@y>"
   if (addresses.size === 0) {
-    for (const m of report.matchAll(/(?:delivered to|RCPT TO:\s*<|recipient:?\s*<?)\s*([^\s<>@]+@[^\s<>,;]+?)[>.,;]?(?=\s|$)/gi)) addresses.add(m[1]!.toLowerCase());
+    for (const m of report.matchAll(/(?:delivered to|RCPT TO:\s*<|recipient:?\s*<?)\s*(?<![^\s<>:])([^\s<>@]+@[^\s<>,;]+?)[>.,;]?(?=\s|$)/gi)) addresses.add(m[1]!.toLowerCase());
   }
   const status = report.match(/\b([245])\.(\d{1,3})\.(\d{1,3})\b/)?.[0] ?? null;
   const diagnostic =
-    report.match(/(?:^|\n)\s*((?:Remote Server returned|SMTP error from remote mail server|Sorry,|host \S+ said:)[^\n]*(?:\n\s+[^\n]+)*)/i)?.[1]?.replace(/\s+/g, ' ').trim() ??
+    report.match(/^[ \t]*((?:Remote Server returned|SMTP error from remote mail server|Sorry,|host \S+ said:)[^\n]*(?:\n\s+[^\n]+)*)/im)?.[1]?.replace(/\s+/g, ' ').trim() ??
     report.match(/\b5\d\d[ -]\d\.\d{1,3}\.\d{1,3}[^\n]*/)?.[0]?.trim() ??
     null;
   const permanent = status ? status.startsWith('5.') : PERMANENT_WORDS.test(report);
@@ -237,14 +242,15 @@ function decodeBody(part: MimePart): string {
 
 export function normalizeAddress(value: string): string | null {
   const bracketed = /<([^<>\s]+@[^<>\s]+)>/.exec(value);
-  const bare = bracketed ? bracketed[1]! : /([^\s<>"();,]+@[^\s<>"();,]+)/.exec(value)?.[1];
+  const bare = bracketed ? bracketed[1]! : /(?<![^\s<>"();,])([^\s<>"();,]+@[^\s<>"();,]+)/.exec(value)?.[1];
   return bare ? bare.trim().toLowerCase() : null;
 }
 
+/** A Message-ID without its angle brackets; null for anything that cannot be one (as scan-headers.ts). */
 function stripAngles(value: string | null): string | null {
   if (!value) return null;
   const id = value.trim().replace(/^<|>$/g, '').trim();
-  return id.length > 0 ? id : null;
+  return /^[^\s<>]{1,900}$/.test(id) ? id : null;
 }
 
 function escapeRegExp(value: string): string {

@@ -1,4 +1,5 @@
 import type { PromiseKind } from '../../../contract/api-types.ts';
+import { boundedPrefix, TEXT_BOUNDS } from '../../../language/index.ts';
 import type { LanguageRules } from './language-rules.ts';
 import { AR_RULES } from './rules-ar.ts';
 import { EN_RULES } from './rules-en.ts';
@@ -37,12 +38,33 @@ export function sentenceLanguage(sentence: string): LanguageRules['language'] {
   return max === ar ? 'ar' : max === he ? 'he' : 'ru';
 }
 
-/** Sentences, keeping "15:00" and "3.30" whole; Arabic and Hebrew question and full stops included. */
+/**
+ * Sentences, keeping "15:00" and "3.30" whole; Arabic and Hebrew question and full stops
+ * included. A run without stops longer than TEXT_BOUNDS.sentenceChars is read as windows of at
+ * most that size, cut at a space where there is one: the time parsers (chrono-node among them)
+ * then never see more than a window at once.
+ */
 export function splitSentences(text: string): string[] {
   return text
     .split(/(?<=[.!?؟。])\s+|\n+|(?<=[!?؟])/u)
+    .flatMap(windows)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
+}
+
+function windows(sentence: string): string[] {
+  const max = TEXT_BOUNDS.sentenceChars;
+  const out: string[] = [];
+  let rest = sentence;
+  while (rest.length > max) {
+    const head = boundedPrefix(rest, max);
+    const space = head.lastIndexOf(' ');
+    const cut = space > max / 2 ? space : head.length;
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  out.push(rest);
+  return out;
 }
 
 export function recognizeInSentence(sentence: string, now: Date, timeZone: string): RecognizedCommitment | null {
@@ -65,7 +87,7 @@ export function recognizeInSentence(sentence: string, now: Date, timeZone: strin
 /** Every commitment in an outgoing text, one per sentence. */
 export function recognizeCommitments(text: string, now: Date, timeZone: string): RecognizedCommitment[] {
   const found: RecognizedCommitment[] = [];
-  for (const sentence of splitSentences(text.slice(0, 20_000))) {
+  for (const sentence of splitSentences(boundedPrefix(text, TEXT_BOUNDS.commitmentTextChars))) {
     const c = recognizeInSentence(sentence, now, timeZone);
     if (c) found.push(c);
   }
