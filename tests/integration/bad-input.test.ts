@@ -193,6 +193,17 @@ describe.each<StoreKind>(['pglite', 'postgres'])('bad input on %s', (kind) => {
     expect(json(staff).error.message).toMatch(/field name/);
   });
 
+  run('a body nested 200,000 deep with an escape is a 400 on staff and portal routes, not a 500', async () => {
+    const deep = (inner: string) => `${'['.repeat(200_000)}${inner}${']'.repeat(200_000)}`;
+    for (const inner of ['"\\u0000"', '"\\u0041"']) {
+      for (const [as, url] of [[ws.agentEn, '/api/v1/cases'], [null, `/api/v1/portal/${ws.slug}/requests`]] as const) {
+        const r = await send(as, 'POST', url, deep(inner));
+        expect(r.statusCode, `${url} ${inner}: ${r.body}`).toBe(400);
+        expect(json(r).error.code).toBe('request.malformed_json');
+      }
+    }
+  });
+
   run('query strings and path parameters with NUL are a 400 naming the parameter', async () => {
     for (const [url, field, as] of [
       ['/api/v1/customers?q=%00', 'q', ws.agentEn],
