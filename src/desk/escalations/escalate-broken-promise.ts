@@ -5,7 +5,7 @@ import { appendEvents } from '../../events/append-events.ts';
 import type { PromiseBreach } from '../../events/event-types.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
 import { TIMER } from '../../kernel/job-names.ts';
-import { escalationLadder, nextTopReminder } from './escalation-ladder.ts';
+import { nextTopReminder } from './escalation-ladder.ts';
 import { deadlineAfterBreach } from './escalation-rules.ts';
 import { ESCALATION_TASK, loadLadderPeople, putEscalationTask } from './escalation-task.ts';
 import { loadEscalation } from './load-escalation.ts';
@@ -112,7 +112,6 @@ async function raiseUrgency(
     escalation: row,
     customerId,
     people,
-    ladder: escalationLadder(people),
     level: row.level,
     kind,
     title: breach.description,

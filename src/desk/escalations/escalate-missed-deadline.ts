@@ -39,7 +39,7 @@ export async function escalateMissedDeadline(ctx: DeskContext, payload: Deadline
     const [caseRow] = await tx.select({ customerId: cases.customerId }).from(cases).where(eq(cases.id, row.caseId));
     const customerId = caseRow!.customerId;
     const base = { workspaceId: row.workspaceId, caseId: row.caseId, customerId, actorUserId: null, occurredAt: now };
-    const task = { escalation: row, customerId, people, ladder, level: step.level, now };
+    const task = { escalation: row, customerId, people, level: step.level, now };
     const next = { workspaceId: row.workspaceId, escalationId: row.id, level: step.level };
 
     if (!step.atTop) {

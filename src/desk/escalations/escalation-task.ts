@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/open-database.ts';
 import { escalations, tasks, users } from '../../db/schema.ts';
 import type { NewEvent } from '../../events/event-types.ts';
-import { chooseRungPerson, ESCALATION_RUNGS, type LadderPerson } from './escalation-ladder.ts';
+import { chooseRungPerson, ESCALATION_RUNGS, escalationLadder, type LadderPerson } from './escalation-ladder.ts';
 
 // An escalation has one task for a person (issue 14): created the first time someone must be
 // chased by name, then updated in place as the escalation climbs or a promise breaks under it,
@@ -31,7 +31,6 @@ export interface EscalationTaskInput {
   escalation: EscalationRow;
   customerId: string;
   people: readonly LadderPerson[];
-  ladder: readonly LadderPerson['role'][];
   level: number;
   kind: EscalationTaskKind;
   /** The task's text for its person (a broken promise's description); undefined keeps the current one. */
@@ -48,7 +47,7 @@ export interface EscalationTaskInput {
 export async function putEscalationTask(tx: Db, input: EscalationTaskInput) {
   const { escalation: row, now } = input;
   const [current] = row.taskId ? await tx.select().from(tasks).where(eq(tasks.id, row.taskId)) : [];
-  const assigneeId = chooseRungPerson(input.people, input.level, input.ladder, current?.assigneeId ?? null);
+  const assigneeId = chooseRungPerson(input.people, input.level, escalationLadder(input.people), current?.assigneeId ?? null);
   const events: NewEvent[] = [];
   // Nobody on the ladder (every supervisor and admin deactivated): the escalation still records it.
   if (!assigneeId) return { taskId: current?.id ?? null, assigneeId: current?.assigneeId ?? null, events };
