@@ -10,7 +10,12 @@
 // of evaluations our fit used (what the same optimiser would cost ungrouped).
 import { availableParallelism } from 'node:os';
 import { bgnbdCustomerLogLikelihood, bgnbdLogLikelihood, fitBgNbd, type BgNbdParams } from '../src/clv/bg-nbd.ts';
-import { fitParetoNbd, paretoNbdCustomerLogLikelihood, paretoNbdLogLikelihood, type ParetoNbdParams } from '../src/clv/pareto-nbd.ts';
+import {
+  fitParetoNbd,
+  paretoNbdCustomerLogLikelihood,
+  paretoNbdLogLikelihood,
+  type ParetoNbdParams,
+} from '../src/clv/pareto-nbd.ts';
 import { groupCustomers } from '../src/clv/group-customers.ts';
 import { simulateBgNbd, simulateParetoNbd, type SimulatedCustomers } from '../src/clv/simulate-customers.ts';
 
@@ -32,7 +37,9 @@ function report<P extends object>(name: string, truth: P, fitted: P, se: P): boo
     // two models, a 2 SE rule would fail about one run in three by chance alone)
     const ok = Math.abs(z) <= 3;
     allWithin &&= ok;
-    console.log(`  ${name} ${String(key).padEnd(5)} true ${t.toFixed(4).padStart(9)}  fitted ${f.toFixed(4).padStart(9)}  se ${s.toFixed(4).padStart(7)}  z ${z.toFixed(2).padStart(5)} ${ok ? 'ok' : 'OUTSIDE 3 SE'}`);
+    console.log(
+      `  ${name} ${String(key).padEnd(5)} true ${t.toFixed(4).padStart(9)}  fitted ${f.toFixed(4).padStart(9)}  se ${s.toFixed(4).padStart(7)}  z ${z.toFixed(2).padStart(5)} ${ok ? 'ok' : 'OUTSIDE 3 SE'}`,
+    );
   }
   return allWithin;
 }
@@ -41,7 +48,10 @@ function bench<P extends object>(
   name: string,
   truth: P,
   simulate: () => SimulatedCustomers,
-  fit: (g: ReturnType<typeof groupCustomers>, se: boolean) => { params: P; standardErrors: P; logLikelihood: number; evaluations: number },
+  fit: (
+    g: ReturnType<typeof groupCustomers>,
+    se: boolean,
+  ) => { params: P; standardErrors: P; logLikelihood: number; evaluations: number },
   grouped: (p: P, g: ReturnType<typeof groupCustomers>) => number,
   ungrouped: (p: P, x: number, tx: number, T: number) => number,
   target: number,
@@ -51,7 +61,11 @@ function bench<P extends object>(
   const simMs = ms(t0);
   // Warm up the JIT on a small slice so the timed run measures steady-state code, as a
   // long-running server would see it.
-  const warm = groupCustomers({ x: data.x.subarray(0, 20_000), tx: data.tx.subarray(0, 20_000), T: data.T.subarray(0, 20_000) });
+  const warm = groupCustomers({
+    x: data.x.subarray(0, 20_000),
+    tx: data.tx.subarray(0, 20_000),
+    T: data.T.subarray(0, 20_000),
+  });
   fit(warm, false);
 
   t0 = performance.now();
@@ -72,19 +86,35 @@ function bench<P extends object>(
   const groupedLl = grouped(result.params, g);
   const groupedPassMs = ms(t0);
 
-  console.log(`\n${name}: ${customers.toLocaleString('en')} customers → ${g.size.toLocaleString('en')} distinct (x, t_x, T) rows (simulated in ${(simMs / 1000).toFixed(2)} s)`);
-  console.log(`  fit (grouping ${groupMs.toFixed(0)} ms + optimiser, ${result.evaluations} likelihood evaluations): ${(fitMs / 1000).toFixed(3)} s  [target ≤ ${target} s] ${fitMs / 1000 <= target ? 'MET' : 'MISSED'}`);
-  console.log(`  fit again including standard errors (numerical Hessian), grouping excluded: ${(withSeMs / 1000).toFixed(3)} s`);
-  console.log(`  log-likelihood ${result.logLikelihood.toFixed(2)} (grouped pass ${groupedLl.toFixed(2)}, ungrouped pass ${naive.toFixed(2)})`);
-  console.log(`  one likelihood pass: ungrouped ${naivePassMs.toFixed(1)} ms vs grouped ${groupedPassMs.toFixed(1)} ms → ${(naivePassMs / groupedPassMs).toFixed(1)}×`);
+  console.log(
+    `\n${name}: ${customers.toLocaleString('en')} customers → ${g.size.toLocaleString('en')} distinct (x, t_x, T) rows (simulated in ${(simMs / 1000).toFixed(2)} s)`,
+  );
+  console.log(
+    `  fit (grouping ${groupMs.toFixed(0)} ms + optimiser, ${result.evaluations} likelihood evaluations): ${(fitMs / 1000).toFixed(3)} s  [target ≤ ${target} s] ${fitMs / 1000 <= target ? 'MET' : 'MISSED'}`,
+  );
+  console.log(
+    `  fit again including standard errors (numerical Hessian), grouping excluded: ${(withSeMs / 1000).toFixed(3)} s`,
+  );
+  console.log(
+    `  log-likelihood ${result.logLikelihood.toFixed(2)} (grouped pass ${groupedLl.toFixed(2)}, ungrouped pass ${naive.toFixed(2)})`,
+  );
+  console.log(
+    `  one likelihood pass: ungrouped ${naivePassMs.toFixed(1)} ms vs grouped ${groupedPassMs.toFixed(1)} ms → ${(naivePassMs / groupedPassMs).toFixed(1)}×`,
+  );
   const naiveFit = (naivePassMs * result.evaluations) / 1000;
-  console.log(`  baseline: same ${result.evaluations} evaluations ungrouped ≈ ${naiveFit.toFixed(2)} s → ${(naiveFit / (fitMs / 1000)).toFixed(1)}× slower than our fit`);
-  console.log(`  lifetimes (Python, from issue 5, not measured here): 10–14 s → ${(10 / (fitMs / 1000)).toFixed(1)}–${(14 / (fitMs / 1000)).toFixed(1)}×`);
+  console.log(
+    `  baseline: same ${result.evaluations} evaluations ungrouped ≈ ${naiveFit.toFixed(2)} s → ${(naiveFit / (fitMs / 1000)).toFixed(1)}× slower than our fit`,
+  );
+  console.log(
+    `  lifetimes (Python, from issue 5, not measured here): 10–14 s → ${(10 / (fitMs / 1000)).toFixed(1)}–${(14 / (fitMs / 1000)).toFixed(1)}×`,
+  );
   const ok = report(name, truth, withSe.params, withSe.standardErrors);
   console.log(`  parameters recovered within 3 standard errors: ${ok ? 'yes' : 'NO'}`);
 }
 
-console.log(`Node ${process.version}, ${availableParallelism()} cores, ${customers.toLocaleString('en')} customers per model`);
+console.log(
+  `Node ${process.version}, ${availableParallelism()} cores, ${customers.toLocaleString('en')} customers per model`,
+);
 
 const bg: BgNbdParams = { r: 0.2426, alpha: 4.4135 * 7, a: 0.7929, b: 2.4258 };
 bench(

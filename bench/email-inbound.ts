@@ -73,14 +73,25 @@ const message = (i: number) => {
 };
 
 async function drive(port: number, indexes: number[]): Promise<number> {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: true, maxConnections: CONCURRENCY, maxMessages: Infinity });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: CONCURRENCY,
+    maxMessages: Infinity,
+  });
   const started = performance.now();
   let next = 0;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < indexes.length) {
         const i = indexes[next++]!;
-        await transport.sendMail({ envelope: { from: `c${i % 1000}@bench.test`, to: ['support@bench-desk.test'] }, raw: message(i) });
+        await transport.sendMail({
+          envelope: { from: `c${i % 1000}@bench.test`, to: ['support@bench-desk.test'] },
+          raw: message(i),
+        });
       }
     }),
   );
@@ -112,20 +123,51 @@ async function main() {
   await admin.query(`create database ${DB}`);
   const store = await openPostgres(ADMIN.replace(/\/[^/]*$/, `/${DB}`), 20);
   await migrateStore(store);
-  const { workspace, admin: adminUser } = await createWorkspace(store.db, { workspaceName: 'Bench', adminName: 'Ada', adminEmail: 'ada@bench.test', password: 'correct-horse-battery', language: 'en' });
+  const { workspace, admin: adminUser } = await createWorkspace(store.db, {
+    workspaceName: 'Bench',
+    adminName: 'Ada',
+    adminEmail: 'ada@bench.test',
+    password: 'correct-horse-battery',
+    language: 'en',
+  });
   for (let k = 0; k < 5; k++) {
-    await store.db.insert(users).values({ workspaceId: workspace.id, name: `Agent ${k}`, email: `a${k}@bench.test`, role: 'agent', languages: ['en'], passwordHash: adminUser.passwordHash, capacity: 100_000 });
+    await store.db
+      .insert(users)
+      .values({
+        workspaceId: workspace.id,
+        name: `Agent ${k}`,
+        email: `a${k}@bench.test`,
+        role: 'agent',
+        languages: ['en'],
+        passwordHash: adminUser.passwordHash,
+        capacity: 100_000,
+      });
   }
   await addSupportAddress(store.db, workspace.id, 'support@bench-desk.test');
-  const ctx: DeskContext = { db: store.db, timers: new RecordingTimers(), now: () => new Date(), publicUrl: 'http://bench.test' };
+  const ctx: DeskContext = {
+    db: store.db,
+    timers: new RecordingTimers(),
+    now: () => new Date(),
+    publicUrl: 'http://bench.test',
+  };
   // BENCH_BATCH: messages per processing transaction (1 = one transaction per message, as before).
   const batchSize = Number(process.env.BENCH_BATCH ?? 8);
   // BENCH_WORKERS: processing transactions at once; 8 as kept serve on PostgreSQL (start-server.ts).
   const workers = Number(process.env.BENCH_WORKERS ?? 8);
-  const processor = new InboundProcessor(ctx, { concurrency: workers, batchSize, onError: (id, e) => console.error(id, (e as Error).message) });
+  const processor = new InboundProcessor(ctx, {
+    concurrency: workers,
+    batchSize,
+    onError: (id, e) => console.error(id, (e as Error).message),
+  });
   // Every bench client connects from one address: let all of them in (the default is 20 per address).
   const perAddress = Math.max(CONCURRENCY, 20);
-  const smtp = await startSmtpListener({ db: store.db, processor, host: '127.0.0.1', port: 0, maxConnectionsPerAddress: perAddress });
+  const smtp = await startSmtpListener({
+    db: store.db,
+    processor,
+    host: '127.0.0.1',
+    port: 0,
+    maxConnectionsPerAddress: perAddress,
+  });
 
   // Warm-up (JIT, connections), then the opening third and the replies, each beside bare.
   await bare(Array.from({ length: 100 }, (_, i) => 50_000 + i));
@@ -162,14 +204,25 @@ async function main() {
   const [queued] = await store.db.select({ n: count() }).from(outbox).where(eq(outbox.workspaceId, workspace.id));
   const bareRate = (2 * N) / ((bareMs + bareAgainMs) / 1000);
   const keptRate = N / (keptMs / 1000);
-  console.log(`messages ${N}, concurrency ${CONCURRENCY}, workers ${workers}, batch ${batchSize}, cores ${(await import('node:os')).cpus().length}`);
-  console.log(`bare smtp-server + mailparser: ${bareRate.toFixed(0)} msg/s (runs: ${(N / (bareMs / 1000)).toFixed(0)}, ${(N / (bareAgainMs / 1000)).toFixed(0)})`);
-  console.log(`Kept end to end (processed):   ${keptRate.toFixed(0)} msg/s   (250s answered at ${(N / (acceptedMs / 1000)).toFixed(0)} msg/s)`);
+  console.log(
+    `messages ${N}, concurrency ${CONCURRENCY}, workers ${workers}, batch ${batchSize}, cores ${(await import('node:os')).cpus().length}`,
+  );
+  console.log(
+    `bare smtp-server + mailparser: ${bareRate.toFixed(0)} msg/s (runs: ${(N / (bareMs / 1000)).toFixed(0)}, ${(N / (bareAgainMs / 1000)).toFixed(0)})`,
+  );
+  console.log(
+    `Kept end to end (processed):   ${keptRate.toFixed(0)} msg/s   (250s answered at ${(N / (acceptedMs / 1000)).toFixed(0)} msg/s)`,
+  );
   console.log(`ratio ${(keptRate / bareRate).toFixed(2)}; acknowledgements queued in outbox: ${queued!.n}`);
-  const perMessage = (micros: { user: number; system: number }) => ((micros.user + micros.system) / 1000 / N).toFixed(2);
-  const pgCpu = pgCpuBefore !== null && pgCpuAfter !== null ? `, PostgreSQL ${((pgCpuAfter - pgCpuBefore) / N).toFixed(2)} ms` : '';
-  console.log(`per message: Kept ${(keptStatements / N).toFixed(2)} SQL statements, CPU ms: this process ${perMessage(cpu)}${pgCpu}; bare CPU ms: ${perMessage(bareCpu)}`);
-  if (shapes) for (const [text, n] of [...shapes].sort((a, b) => b[1] - a[1])) console.log(`${(n / N).toFixed(3)}  ${text}`);
+  const perMessage = (micros: { user: number; system: number }) =>
+    ((micros.user + micros.system) / 1000 / N).toFixed(2);
+  const pgCpu =
+    pgCpuBefore !== null && pgCpuAfter !== null ? `, PostgreSQL ${((pgCpuAfter - pgCpuBefore) / N).toFixed(2)} ms` : '';
+  console.log(
+    `per message: Kept ${(keptStatements / N).toFixed(2)} SQL statements, CPU ms: this process ${perMessage(cpu)}${pgCpu}; bare CPU ms: ${perMessage(bareCpu)}`,
+  );
+  if (shapes)
+    for (const [text, n] of [...shapes].sort((a, b) => b[1] - a[1])) console.log(`${(n / N).toFixed(3)}  ${text}`);
   await smtp.close();
   await processor.stop();
   await store.close();

@@ -52,7 +52,13 @@ async function startDiscardSink(): Promise<{ port: number; count: () => number; 
 
 /** nodemailer alone: the same pool (5 connections), 20 messages in flight, like one outbox batch. */
 async function bareRate(port: number): Promise<number> {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, pool: true, maxConnections: 5 });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    pool: true,
+    maxConnections: 5,
+  });
   const started = performance.now();
   for (let i = 0; i < EMAILS; i += 20) {
     await Promise.all(
@@ -82,13 +88,47 @@ async function keptRate(store: Store, port: number): Promise<number> {
     password: 'bench-password-123',
     language: 'en',
   });
-  await saveEmailSettings(store.db, workspace.id, { smtpHost: '127.0.0.1', smtpPort: port, smtpSecure: false, fromAddress: 'support@acme.test', fromName: 'Acme Support' }, new Date());
+  await saveEmailSettings(
+    store.db,
+    workspace.id,
+    {
+      smtpHost: '127.0.0.1',
+      smtpPort: port,
+      smtpSecure: false,
+      fromAddress: 'support@acme.test',
+      fromName: 'Acme Support',
+    },
+    new Date(),
+  );
   // 100 cases, each with an inbound e-mail Message-ID to thread to.
   const caseIds: string[] = [];
   for (let c = 0; c < 100; c++) {
-    const [customer] = await store.db.insert(customers).values({ workspaceId: workspace.id, name: `Customer ${c}`, email: `customer${c}@customer.test`, language: 'ar' }).returning();
-    const [caseRow] = await store.db.insert(cases).values({ workspaceId: workspace.id, customerId: customer!.id, subject: 'Refund', status: 'open', channel: 'email', language: 'ar' }).returning();
-    await store.db.insert(messages).values({ workspaceId: workspace.id, caseId: caseRow!.id, customerId: customer!.id, direction: 'inbound', channel: 'email', body: 'Where is my refund?', externalId: `in-${c}@customer.test` });
+    const [customer] = await store.db
+      .insert(customers)
+      .values({ workspaceId: workspace.id, name: `Customer ${c}`, email: `customer${c}@customer.test`, language: 'ar' })
+      .returning();
+    const [caseRow] = await store.db
+      .insert(cases)
+      .values({
+        workspaceId: workspace.id,
+        customerId: customer!.id,
+        subject: 'Refund',
+        status: 'open',
+        channel: 'email',
+        language: 'ar',
+      })
+      .returning();
+    await store.db
+      .insert(messages)
+      .values({
+        workspaceId: workspace.id,
+        caseId: caseRow!.id,
+        customerId: customer!.id,
+        direction: 'inbound',
+        channel: 'email',
+        body: 'Where is my refund?',
+        externalId: `in-${c}@customer.test`,
+      });
     caseIds.push(caseRow!.id);
   }
   for (let i = 0; i < EMAILS; i += 500) {
@@ -105,7 +145,12 @@ async function keptRate(store: Store, port: number): Promise<number> {
       })),
     );
   }
-  const ctx: DeskContext = { db: store.db, timers: new RecordingTimers(), now: () => new Date(), publicUrl: 'http://bench.test' };
+  const ctx: DeskContext = {
+    db: store.db,
+    timers: new RecordingTimers(),
+    now: () => new Date(),
+    publicUrl: 'http://bench.test',
+  };
   const started = performance.now();
   let sent = 0;
   for (;;) {
@@ -132,7 +177,9 @@ async function postgresReachable(): Promise<boolean> {
 }
 
 const sink = await startDiscardSink();
-console.log(`Outbound e-mail: ${EMAILS} messages to a local discard SMTP sink (node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)})`);
+console.log(
+  `Outbound e-mail: ${EMAILS} messages to a local discard SMTP sink (node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)})`,
+);
 const rows: Array<[string, number, number]> = [];
 for (const kind of ['pglite', 'postgres'] as const) {
   if (kind === 'postgres' && !(await postgresReachable())) {
@@ -159,11 +206,14 @@ for (const kind of ['pglite', 'postgres'] as const) {
   const bare = await bareRate(sink.port);
   const kept = await keptRate(store, sink.port);
   rows.push([kind, kept, bare]);
-  console.log(`${kind}: Kept ${kept.toFixed(0)} msg/s, bare nodemailer ${bare.toFixed(0)} msg/s, ratio ${(kept / bare).toFixed(2)}`);
+  console.log(
+    `${kind}: Kept ${kept.toFixed(0)} msg/s, bare nodemailer ${bare.toFixed(0)} msg/s, ratio ${(kept / bare).toFixed(2)}`,
+  );
   await cleanup();
 }
 console.log(`sink received ${sink.count()} messages`);
 await sink.close();
 console.log('\n| store | Kept outbox → SMTP (msg/s) | bare nodemailer → SMTP (msg/s) | ratio |\n|---|---|---|---|');
-for (const [kind, kept, bare] of rows) console.log(`| ${kind} | ${kept.toFixed(0)} | ${bare.toFixed(0)} | ${(kept / bare).toFixed(2)} |`);
+for (const [kind, kept, bare] of rows)
+  console.log(`| ${kind} | ${kept.toFixed(0)} | ${bare.toFixed(0)} | ${(kept / bare).toFixed(2)} |`);
 process.exit(0);

@@ -67,7 +67,9 @@ interface Phase {
   key: string;
 }
 const phaseKey = (variant: Variant, concurrency: number) => `${variant}@${concurrency}`;
-const PHASES: Phase[] = CONCURRENCIES.flatMap((concurrency) => VARIANTS.map((variant) => ({ variant, concurrency, key: phaseKey(variant, concurrency) })));
+const PHASES: Phase[] = CONCURRENCIES.flatMap((concurrency) =>
+  VARIANTS.map((variant) => ({ variant, concurrency, key: phaseKey(variant, concurrency) })),
+);
 /** More clients finish a phase sooner; more messages keep it about as long. */
 const phaseCount = (count: number, concurrency: number) => Math.round(count * Math.max(1, concurrency / 32));
 const MINIMAL = { prefer: 'return=minimal' };
@@ -81,9 +83,18 @@ const BODIES: Record<string, string[]> = {
     'Thanks for the quick answer last time. The replacement part fits, but the instructions are missing. Can you send them?',
     'Any news on this? I am still waiting for the technician to confirm the appointment for Thursday morning.',
   ],
-  ar: ['مرحبا، لم يصل طلبي بعد وصفحة التتبع لم تتغير منذ خمسة أيام. هل يمكنكم التحقق من مكانه؟', 'تم خصم المبلغ مرتين هذا الشهر لنفس الاشتراك. أرجو استرداد الدفعة المكررة.'],
-  ru: ['Здравствуйте, мой заказ до сих пор не пришёл, и статус доставки не меняется уже пять дней. Проверьте, пожалуйста.', 'С меня дважды списали деньги за одну и ту же подписку в этом месяце. Верните, пожалуйста, лишний платёж.'],
-  he: ['שלום, ההזמנה שלי עדיין לא הגיעה ודף המעקב לא השתנה כבר חמישה ימים. תוכלו לבדוק איפה היא?', 'חויבתי פעמיים על אותו מנוי החודש. בבקשה להחזיר את החיוב הכפול.'],
+  ar: [
+    'مرحبا، لم يصل طلبي بعد وصفحة التتبع لم تتغير منذ خمسة أيام. هل يمكنكم التحقق من مكانه؟',
+    'تم خصم المبلغ مرتين هذا الشهر لنفس الاشتراك. أرجو استرداد الدفعة المكررة.',
+  ],
+  ru: [
+    'Здравствуйте, мой заказ до сих пор не пришёл, и статус доставки не меняется уже пять дней. Проверьте, пожалуйста.',
+    'С меня дважды списали деньги за одну и ту же подписку в этом месяце. Верните, пожалуйста, лишний платёж.',
+  ],
+  he: [
+    'שלום, ההזמנה שלי עדיין לא הגיעה ודף המעקב לא השתנה כבר חמישה ימים. תוכלו לבדוק איפה היא?',
+    'חויבתי פעמיים על אותו מנוי החודש. בבקשה להחזיר את החיוב הכפול.',
+  ],
 };
 const languageOf = (k: number) => (k % 10 === 0 ? 'ar' : k % 10 === 1 ? 'ru' : k % 10 === 2 ? 'he' : 'en');
 
@@ -106,26 +117,45 @@ async function sendMix(w: Workload, variant: Exclude<Variant, 'probe'>, i: numbe
     const k = rand % CUSTOMERS;
     const customer = { name: `Customer ${k}`, email: `customer${k}@bench.test` };
     const body = pick(BODIES[languageOf(k)]!, n);
-    const res = await w.client.request('POST', '/api/v1/cases', { customer, channel: 'web', body }, variant === 'minimal' ? MINIMAL : {});
+    const res = await w.client.request(
+      'POST',
+      '/api/v1/cases',
+      { customer, channel: 'web', body },
+      variant === 'minimal' ? MINIMAL : {},
+    );
     if (res.status === 201) {
-      const id = variant === 'api' ? (JSON.parse(res.body) as { case: { id: string } }).case.id : (JSON.parse(res.body) as { caseId: string }).caseId;
+      const id =
+        variant === 'api'
+          ? (JSON.parse(res.body) as { case: { id: string } }).case.id
+          : (JSON.parse(res.body) as { caseId: string }).caseId;
       w.cases.push({ id, k });
     }
     return res.status;
   }
   const target = w.cases[rand % w.cases.length]!;
   const body = pick(BODIES[languageOf(target.k)]!, n + 1);
-  const res = await w.client.request('POST', `/api/v1/cases/${target.id}/messages`, { direction: 'inbound', channel: 'web', body }, variant === 'minimal' ? MINIMAL : {});
+  const res = await w.client.request(
+    'POST',
+    `/api/v1/cases/${target.id}/messages`,
+    { direction: 'inbound', channel: 'web', body },
+    variant === 'minimal' ? MINIMAL : {},
+  );
   return res.status;
 }
 
-async function runVariant(w: Workload, variant: Variant, count: number, concurrency = CONCURRENCY): Promise<LoadResult> {
+async function runVariant(
+  w: Workload,
+  variant: Variant,
+  count: number,
+  concurrency = CONCURRENCY,
+): Promise<LoadResult> {
   if (variant === 'probe') {
     return runLoad({
       concurrency,
       count,
       maxSeconds: MAX_SECONDS_PER_PHASE,
-      run: async (i) => (await w.client.request('POST', '/api/v1/bench/probe', { body: `probe ${i} ${pick(BODIES.en!, i)}` })).status,
+      run: async (i) =>
+        (await w.client.request('POST', '/api/v1/bench/probe', { body: `probe ${i} ${pick(BODIES.en!, i)}` })).status,
     });
   }
   return runLoad({ concurrency, count, maxSeconds: MAX_SECONDS_PER_PHASE, run: (i) => sendMix(w, variant, i) });
@@ -144,8 +174,14 @@ async function profileStatements(w: Workload, variant: Exclude<Variant, 'probe'>
   const count = async (fn: () => Promise<void>, n: number) => {
     await w.client.json('GET', '/api/v1/bench/sql?reset=1&count=on');
     await fn();
-    const { rows } = await w.client.json<{ rows: Array<{ n: number; sql: string }> }>('GET', '/api/v1/bench/sql?reset=1&count=off');
-    return { total: rows.reduce((s, r) => s + r.n, 0) / n, rows: rows.map((r) => ({ perMessage: r.n / n, sql: r.sql })) };
+    const { rows } = await w.client.json<{ rows: Array<{ n: number; sql: string }> }>(
+      'GET',
+      '/api/v1/bench/sql?reset=1&count=off',
+    );
+    return {
+      total: rows.reduce((s, r) => s + r.n, 0) / n,
+      rows: rows.map((r) => ({ perMessage: r.n / n, sql: r.sql })),
+    };
   };
   const N = 30;
   if (variant === 'probe') {
@@ -194,7 +230,12 @@ interface Target {
 }
 
 /** A server (of this tree, or of `root`) on a fresh store, with staff, warmed up. */
-async function prepareTarget(store: 'pglite' | 'postgres', label: string, dbName: string, root?: string): Promise<Target> {
+async function prepareTarget(
+  store: 'pglite' | 'postgres',
+  label: string,
+  dbName: string,
+  root?: string,
+): Promise<Target> {
   const counts = COUNTS[store];
   let dataDir: string | null = null;
   const env: Record<string, string> = {};
@@ -219,7 +260,14 @@ async function prepareTarget(store: 'pglite' | 'postgres', label: string, dbName
     // Staff to own the cases (capacity is at most 1,000 open cases each; English is 70% of the
     // mix): room for every case a run opens (up to ~12,000 in 8 rounds at 16 and 64 clients).
     for (const [i, language] of [...Array<string>(12).fill('en'), 'ar', 'ar', 'ru', 'ru', 'he', 'he'].entries()) {
-      await client.json('POST', '/api/v1/users', { name: `Agent ${i}`, email: `agent${i}@bench.test`, password: 'bench-password-123', role: 'agent', languages: [language], capacity: 1_000 });
+      await client.json('POST', '/api/v1/users', {
+        name: `Agent ${i}`,
+        email: `agent${i}@bench.test`,
+        password: 'bench-password-123',
+        role: 'agent',
+        languages: [language],
+        capacity: 1_000,
+      });
     }
     const w: Workload = { client, cases: [], seq: 0 };
     // Warm-up: JIT, pools, caches; and a first set of cases to thread onto.
@@ -230,8 +278,18 @@ async function prepareTarget(store: 'pglite' | 'postgres', label: string, dbName
       for (const v of VARIANTS) if (v !== 'probe') await runVariant(w, v, Math.round(counts.mix / 5));
     }
     const rounds = Object.fromEntries(PHASES.map((p) => [p.key, [] as LoadResult[]])) as Record<string, LoadResult[]>;
-    const cpu = Object.fromEntries(PHASES.map((p) => [p.key, [] as CpuPerRequest[]])) as Record<string, CpuPerRequest[]>;
-    return { label, database: store === 'postgres' ? dbName : null, server, w, result: { store: label, rounds, cpu, profiles: [], rssMiB: null }, cleanup };
+    const cpu = Object.fromEntries(PHASES.map((p) => [p.key, [] as CpuPerRequest[]])) as Record<
+      string,
+      CpuPerRequest[]
+    >;
+    return {
+      label,
+      database: store === 'postgres' ? dbName : null,
+      server,
+      w,
+      result: { store: label, rounds, cpu, profiles: [], rssMiB: null },
+      cleanup,
+    };
   } catch (error) {
     await cleanup();
     throw error;
@@ -249,7 +307,8 @@ async function benchStore(store: 'pglite' | 'postgres'): Promise<StoreResult[]> 
   try {
     targets.push(await prepareTarget(store, store, 'kept_bench_inbound'));
     const compareRoot = process.env.BENCH_COMPARE_ROOT;
-    if (compareRoot && store === 'postgres') targets.push(await prepareTarget(store, `${store} @ ${compareRoot}`, 'kept_bench_inbound_compare', compareRoot));
+    if (compareRoot && store === 'postgres')
+      targets.push(await prepareTarget(store, `${store} @ ${compareRoot}`, 'kept_bench_inbound_compare', compareRoot));
     for (let round = 1; round <= ROUNDS; round++) {
       // Alternate which tree goes first, so neither always measures right after the other's load.
       for (const target of round % 2 === 0 ? [...targets].reverse() : targets) {
@@ -258,13 +317,24 @@ async function benchStore(store: 'pglite' | 'postgres'): Promise<StoreResult[]> 
         for (const { variant, concurrency, key } of PHASES) {
           const walBefore = store === 'postgres' ? await walBytes() : NaN;
           const before = cpuSnapshot(server.pid, database);
-          const result = await runVariant(w, variant, phaseCount(variant === 'probe' ? counts.probe : counts.mix, concurrency), concurrency);
+          const result = await runVariant(
+            w,
+            variant,
+            phaseCount(variant === 'probe' ? counts.probe : counts.mix, concurrency),
+            concurrency,
+          );
           const after = cpuSnapshot(server.pid, database);
           const wal = store === 'postgres' ? ((await walBytes()) - walBefore) / result.requests : NaN;
           r.rounds[key]!.push(result);
           const spent = cpuSpent(before, after, database);
           const per = (k: keyof CpuSpent) => spent[k] / result.requests;
-          r.cpu[key]!.push({ server: per('server'), postgres: per('postgres'), backends: per('backends'), client: per('client'), wal });
+          r.cpu[key]!.push({
+            server: per('server'),
+            postgres: per('postgres'),
+            backends: per('backends'),
+            client: per('client'),
+            wal,
+          });
           r.rssMiB = Math.max(r.rssMiB ?? 0, rssMiB(server.pid) ?? 0);
           process.stderr.write(
             `[${target.label}] round ${round} ${variant.padEnd(7)} ×${String(concurrency).padEnd(3)} ${fmt(result.perSecond)}/s  (${result.requests} in ${fmt(result.seconds, 1)} s, errors ${result.errors}${result.firstError ? `: ${result.firstError}` : ''}, p50 ${fmt(percentile(result.latenciesMs, 50), 1)} ms, p99 ${fmt(percentile(result.latenciesMs, 99), 1)} ms)\n`,
@@ -285,7 +355,9 @@ async function benchStore(store: 'pglite' | 'postgres'): Promise<StoreResult[]> 
 /** Rates per round of a variant at one concurrency, or at its best concurrency in each round (its capacity). */
 function rates(r: StoreResult, variant: Variant, concurrency: number | 'capacity'): number[] {
   if (concurrency !== 'capacity') return (r.rounds[phaseKey(variant, concurrency)] ?? []).map((x) => x.perSecond);
-  return Array.from({ length: ROUNDS }, (_, i) => Math.max(...CONCURRENCIES.map((c) => r.rounds[phaseKey(variant, c)]?.[i]?.perSecond ?? NaN)));
+  return Array.from({ length: ROUNDS }, (_, i) =>
+    Math.max(...CONCURRENCIES.map((c) => r.rounds[phaseKey(variant, c)]?.[i]?.perSecond ?? NaN)),
+  );
 }
 
 /**
@@ -294,7 +366,11 @@ function rates(r: StoreResult, variant: Variant, concurrency: number | 'capacity
  * run, the medians of the two columns can come from rounds under different load; a round's
  * probe and variant ran seconds apart.
  */
-function ratios(r: StoreResult, variant: Variant, concurrency: number | 'capacity'): { medians: number; perRound: number } {
+function ratios(
+  r: StoreResult,
+  variant: Variant,
+  concurrency: number | 'capacity',
+): { medians: number; perRound: number } {
   const v = rates(r, variant, concurrency);
   const p = rates(r, 'probe', concurrency);
   return { medians: median(v) / median(p), perRound: median(v.map((x, i) => x / (p[i] ?? NaN))) };
@@ -303,9 +379,15 @@ function ratios(r: StoreResult, variant: Variant, concurrency: number | 'capacit
 const results: StoreResult[] = [];
 for (const store of STORES) results.push(...(await benchStore(store)));
 
-console.log(`\nInbound messages — ${new Date().toISOString()} — ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), node ${process.version}`);
-console.log(`concurrency ${CONCURRENCIES.join(' and ')} keep-alive clients; ${ROUNDS} interleaved rounds; median of rounds; mix = 1/3 new cases, 2/3 threaded`);
-console.log('\n| store | variant | clients | messages/s (median) | rounds | p50 ms | p99 ms | errors | ratio to bare insert | ratio per round (median) |');
+console.log(
+  `\nInbound messages — ${new Date().toISOString()} — ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), node ${process.version}`,
+);
+console.log(
+  `concurrency ${CONCURRENCIES.join(' and ')} keep-alive clients; ${ROUNDS} interleaved rounds; median of rounds; mix = 1/3 new cases, 2/3 threaded`,
+);
+console.log(
+  '\n| store | variant | clients | messages/s (median) | rounds | p50 ms | p99 ms | errors | ratio to bare insert | ratio per round (median) |',
+);
 console.log('|---|---|---:|---:|---|---:|---:|---:|---:|---:|');
 for (const r of results) {
   for (const { variant, concurrency, key } of PHASES) {
@@ -320,8 +402,12 @@ for (const r of results) {
   }
   console.log(`| ${r.store} | server RSS (max seen) | | ${fmt(r.rssMiB ?? NaN)} MiB | | | | | | |`);
 }
-console.log('\nCPU per request, ms (median of rounds; "postgres" counts every postgres process on the machine, other work included; "its backends" the connections to the database under test only):');
-console.log('| store | variant | clients | server | postgres | its backends | load generator | total | server + its backends | WAL bytes / request |');
+console.log(
+  '\nCPU per request, ms (median of rounds; "postgres" counts every postgres process on the machine, other work included; "its backends" the connections to the database under test only):',
+);
+console.log(
+  '| store | variant | clients | server | postgres | its backends | load generator | total | server + its backends | WAL bytes / request |',
+);
 console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   for (const { variant, concurrency, key } of PHASES) {
@@ -335,11 +421,16 @@ for (const r of results) {
 }
 for (const r of results) {
   for (const p of r.profiles) {
-    console.log(`\n[${r.store}] ${p.variant}: ${fmt(p.perMessage, 1)} statements per message (new case ${fmt(p.perNewCase, 1)}, threaded ${fmt(p.perThreaded, 1)})`);
-    for (const row of p.top.slice(0, 40)) console.log(`  ${fmt(row.perMessage, 2).padStart(6)}  ${row.sql.slice(0, 150)}`);
+    console.log(
+      `\n[${r.store}] ${p.variant}: ${fmt(p.perMessage, 1)} statements per message (new case ${fmt(p.perNewCase, 1)}, threaded ${fmt(p.perThreaded, 1)})`,
+    );
+    for (const row of p.top.slice(0, 40))
+      console.log(`  ${fmt(row.perMessage, 2).padStart(6)}  ${row.sql.slice(0, 150)}`);
   }
 }
-for (const r of results.filter((x) => x.store.startsWith('postgres') && VARIANTS.includes('minimal') && VARIANTS.includes('probe'))) {
+for (const r of results.filter(
+  (x) => x.store.startsWith('postgres') && VARIANTS.includes('minimal') && VARIANTS.includes('probe'),
+)) {
   const at = (c: number | 'capacity') => {
     const { medians, perRound } = ratios(r, 'minimal', c);
     return `${c === 'capacity' ? 'at capacity' : `at ${c} clients`} ${fmt(medians, 2)} (medians), ${fmt(perRound, 2)} (per round)`;

@@ -121,7 +121,15 @@ interface Endpoint {
 }
 
 async function measure(client: HttpClient, endpoints: Endpoint[], requests: number) {
-  const out: Array<{ name: string; p50: number; p95: number; p99: number; max: number; errors: number; bytes: number }> = [];
+  const out: Array<{
+    name: string;
+    p50: number;
+    p95: number;
+    p99: number;
+    max: number;
+    errors: number;
+    bytes: number;
+  }> = [];
   for (const e of endpoints) {
     // 20 warm-up requests, then `requests` one after another (concurrency 1: latency, not queueing).
     for (let i = 0; i < 20; i++) await client.request('GET', e.path());
@@ -137,8 +145,18 @@ async function measure(client: HttpClient, endpoints: Endpoint[], requests: numb
       },
     });
     const l = result.latenciesMs;
-    out.push({ name: e.name, p50: percentile(l, 50), p95: percentile(l, 95), p99: percentile(l, 99), max: percentile(l, 100), errors: result.errors, bytes: bytes / Math.max(1, result.requests) });
-    process.stderr.write(`  ${e.name}: p50 ${fmt(percentile(l, 50), 1)} p99 ${fmt(percentile(l, 99), 1)} ms (${result.requests} requests, ${result.errors} errors)\n`);
+    out.push({
+      name: e.name,
+      p50: percentile(l, 50),
+      p95: percentile(l, 95),
+      p99: percentile(l, 99),
+      max: percentile(l, 100),
+      errors: result.errors,
+      bytes: bytes / Math.max(1, result.requests),
+    });
+    process.stderr.write(
+      `  ${e.name}: p50 ${fmt(percentile(l, 50), 1)} p99 ${fmt(percentile(l, 99), 1)} ms (${result.requests} requests, ${result.errors} errors)\n`,
+    );
   }
   return out;
 }
@@ -165,22 +183,33 @@ try {
   const g0 = Date.now();
   await generate(admin, workspaceId);
   const generateSeconds = (Date.now() - g0) / 1000;
-  const counts = (await admin.query(
-    `select (select count(*) from messages)::int as messages, (select count(*) from cases)::int as cases, (select count(*) from customers)::int as customers,
+  const counts = (
+    await admin.query(
+      `select (select count(*) from messages)::int as messages, (select count(*) from cases)::int as cases, (select count(*) from customers)::int as customers,
             (select count(*) from events)::int as events,
             (select count(*) from messages where direction = 'inbound' and internal = false and answered_at is null)::int as unanswered,
             pg_size_pretty(pg_database_size(current_database())) as size`,
-  )).rows[0] as Record<string, number | string>;
+    )
+  ).rows[0] as Record<string, number | string>;
   process.stderr.write(`  ${JSON.stringify(counts)}\n`);
 
-  const heavyCustomer = () => `00000000-0000-4000-9000-${(1 + Math.floor(Math.random() * HEAVY)).toString(16).padStart(12, '0')}`;
-  const typicalCustomer = () => `00000000-0000-4000-9000-${(HEAVY + 1 + Math.floor(Math.random() * (CUSTOMERS - HEAVY))).toString(16).padStart(12, '0')}`;
-  const anyCase = () => `00000000-0000-4000-8000-${(1 + Math.floor(Math.random() * CASES)).toString(16).padStart(12, '0')}`;
+  const heavyCustomer = () =>
+    `00000000-0000-4000-9000-${(1 + Math.floor(Math.random() * HEAVY)).toString(16).padStart(12, '0')}`;
+  const typicalCustomer = () =>
+    `00000000-0000-4000-9000-${(HEAVY + 1 + Math.floor(Math.random() * (CUSTOMERS - HEAVY))).toString(16).padStart(12, '0')}`;
+  const anyCase = () =>
+    `00000000-0000-4000-8000-${(1 + Math.floor(Math.random() * CASES)).toString(16).padStart(12, '0')}`;
   const endpoints: Endpoint[] = [
     { name: 'GET /api/health (baseline)', path: () => '/api/health' },
     { name: 'GET /api/v1/queues/unanswered', path: () => '/api/v1/queues/unanswered' },
-    { name: 'GET /api/v1/customers/:id (typical, ~4 cases/20 msgs)', path: () => `/api/v1/customers/${typicalCustomer()}` },
-    { name: `GET /api/v1/customers/:id (large, ${HEAVY_CASES_EACH} cases/${HEAVY_CASES_EACH * PER_CASE} msgs)`, path: () => `/api/v1/customers/${heavyCustomer()}` },
+    {
+      name: 'GET /api/v1/customers/:id (typical, ~4 cases/20 msgs)',
+      path: () => `/api/v1/customers/${typicalCustomer()}`,
+    },
+    {
+      name: `GET /api/v1/customers/:id (large, ${HEAVY_CASES_EACH} cases/${HEAVY_CASES_EACH * PER_CASE} msgs)`,
+      path: () => `/api/v1/customers/${heavyCustomer()}`,
+    },
     { name: 'GET /api/v1/cases/:id', path: () => `/api/v1/cases/${anyCase()}` },
   ];
   process.stderr.write('measuring (concurrency 1)…\n');
@@ -202,8 +231,18 @@ try {
 
   // The plans behind the slow ones (the statements getCustomerDetail / listUnanswered send).
   const plans = [
-    await explain(admin, 'customer timeline: messages of a customer (getCustomerDetail)', `select * from messages where customer_id = $1 order by created_at`, [heavyCustomer()]),
-    await explain(admin, 'customer timeline: messages of a typical customer', `select * from messages where customer_id = $1 order by created_at`, [typicalCustomer()]),
+    await explain(
+      admin,
+      'customer timeline: messages of a customer (getCustomerDetail)',
+      `select * from messages where customer_id = $1 order by created_at`,
+      [heavyCustomer()],
+    ),
+    await explain(
+      admin,
+      'customer timeline: messages of a typical customer',
+      `select * from messages where customer_id = $1 order by created_at`,
+      [typicalCustomer()],
+    ),
     await explain(
       admin,
       'unanswered queue count (listUnanswered)',
@@ -223,14 +262,31 @@ try {
   process.stderr.write('with index messages(customer_id, created_at)…\n');
   await admin.query('create index messages_customer_bench_idx on messages (customer_id, created_at)');
   await admin.query('analyze messages');
-  const withIndex = await measure(client, endpoints.filter((e) => e.name.includes('customers')), REQUESTS);
-  plans.push(await explain(admin, 'customer timeline with messages(customer_id, created_at)', `select * from messages where customer_id = $1 order by created_at`, [heavyCustomer()]));
+  const withIndex = await measure(
+    client,
+    endpoints.filter((e) => e.name.includes('customers')),
+    REQUESTS,
+  );
+  plans.push(
+    await explain(
+      admin,
+      'customer timeline with messages(customer_id, created_at)',
+      `select * from messages where customer_id = $1 order by created_at`,
+      [heavyCustomer()],
+    ),
+  );
   client.close();
 
   const base = results[0]!;
-  console.log(`\nQueue latency — ${new Date().toISOString()} — ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), node ${process.version}`);
-  console.log(`store: ${JSON.stringify(counts)}; generated in ${fmt(generateSeconds, 0)} s; ${REQUESTS} requests per endpoint, concurrency 1, after 20 warm-up`);
-  console.log('\n| endpoint | p50 ms | p95 ms | p99 ms | max ms | p99 ÷ health p99 | avg response | errors | p99 < 50 ms |');
+  console.log(
+    `\nQueue latency — ${new Date().toISOString()} — ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), node ${process.version}`,
+  );
+  console.log(
+    `store: ${JSON.stringify(counts)}; generated in ${fmt(generateSeconds, 0)} s; ${REQUESTS} requests per endpoint, concurrency 1, after 20 warm-up`,
+  );
+  console.log(
+    '\n| endpoint | p50 ms | p95 ms | p99 ms | max ms | p99 ÷ health p99 | avg response | errors | p99 < 50 ms |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
   const row = (r: (typeof results)[number], suffix = '') =>
     console.log(
@@ -241,7 +297,9 @@ try {
   console.log(
     `\nMixed (4 endpoints round-robin, concurrency ${MIXED_CONCURRENCY}): ${fmt(mixed.perSecond)} req/s, p50 ${fmt(percentile(mixed.latenciesMs, 50), 1)} ms, p99 ${fmt(percentile(mixed.latenciesMs, 99), 1)} ms, errors ${mixed.errors}`,
   );
-  console.log(`Server RSS: ${fmt(rssBefore ?? NaN)} MiB idle after setup → max ${fmt(rssMax)} MiB under mixed load → ${fmt(rssAfter ?? NaN)} MiB after`);
+  console.log(
+    `Server RSS: ${fmt(rssBefore ?? NaN)} MiB idle after setup → max ${fmt(rssMax)} MiB under mixed load → ${fmt(rssAfter ?? NaN)} MiB after`,
+  );
   console.log(`\n${plans.join('\n\n')}`);
   console.log(`\ntotal ${fmt((Date.now() - t0) / 1000)} s`);
 } finally {

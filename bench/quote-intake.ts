@@ -14,7 +14,17 @@
  * Database kept_bench_quote (created, dropped).
  */
 import pg from 'pg';
-import { dropDatabase, fmt, median, percentile, pgUrl, recreateDatabase, runLoad, setUpWorkspace, startBenchServer } from './support/bench-kit.ts';
+import {
+  dropDatabase,
+  fmt,
+  median,
+  percentile,
+  pgUrl,
+  recreateDatabase,
+  runLoad,
+  setUpWorkspace,
+  startBenchServer,
+} from './support/bench-kit.ts';
 
 const HISTORY = Number(process.env.BENCH_HISTORY ?? 1_000_000);
 const COUNT = Number(process.env.BENCH_COUNT ?? 1_200);
@@ -27,8 +37,14 @@ async function seedHistory(url: string, workspaceId: string, adminId: string): P
   await client.connect();
   const t0 = performance.now();
   try {
-    await client.query(`insert into customers (workspace_id, name, email) values ($1, 'History Customer', 'history@bench.test') on conflict do nothing`, [workspaceId]);
-    const { rows } = await client.query<{ id: string }>(`select id from customers where workspace_id = $1 and email = 'history@bench.test'`, [workspaceId]);
+    await client.query(
+      `insert into customers (workspace_id, name, email) values ($1, 'History Customer', 'history@bench.test') on conflict do nothing`,
+      [workspaceId],
+    );
+    const { rows } = await client.query<{ id: string }>(
+      `select id from customers where workspace_id = $1 and email = 'history@bench.test'`,
+      [workspaceId],
+    );
     const customerId = rows[0]!.id;
     await client.query(
       `insert into cases (workspace_id, customer_id, subject, status, channel, language, priority, owner_id, created_at, updated_at)
@@ -62,17 +78,29 @@ async function main() {
   try {
     const { client, workspaceId, adminId } = await setUpWorkspace(server.url);
     const seeded = await seedHistory(url, workspaceId, adminId);
-    console.log(`history: ${fmt(HISTORY)} closed cases, ${fmt(HISTORY * 2)} durations, generated in ${fmt(seeded, 1)} s`);
+    console.log(
+      `history: ${fmt(HISTORY)} closed cases, ${fmt(HISTORY * 2)} durations, generated in ${fmt(seeded, 1)} s`,
+    );
     const cases: string[] = [];
     const send = async (i: number) => {
       if (i % 3 === 0 || cases.length === 0) {
         const k = Math.floor(Math.random() * 2000);
-        const res = await client.request('POST', '/api/v1/cases', { customer: { name: `Customer ${k}`, email: `c${k}@bench.test` }, channel: 'web', body: `Hello, my order ${i} has not arrived yet. Could you check?` });
+        const res = await client.request('POST', '/api/v1/cases', {
+          customer: { name: `Customer ${k}`, email: `c${k}@bench.test` },
+          channel: 'web',
+          body: `Hello, my order ${i} has not arrived yet. Could you check?`,
+        });
         if (res.status === 201) cases.push((JSON.parse(res.body) as { case: { id: string } }).case.id);
         return res.status;
       }
       const id = cases[Math.floor(Math.random() * cases.length)]!;
-      return (await client.request('POST', `/api/v1/cases/${id}/messages`, { direction: 'inbound', channel: 'web', body: `Any news? (${i})` })).status;
+      return (
+        await client.request('POST', `/api/v1/cases/${id}/messages`, {
+          direction: 'inbound',
+          channel: 'web',
+          body: `Any news? (${i})`,
+        })
+      ).status;
     };
     const setQuoting = (on: boolean) => client.request('PUT', '/api/v1/settings', { quoteFromCapability: on });
     // Warm-up both ways (JIT, caches, the quote's first read of the history).
@@ -91,13 +119,19 @@ async function main() {
         if (r.errors) throw new Error(`${mode}: ${r.errors} errors, first: ${r.firstError}`);
         rates[mode].push(r.perSecond);
         lat[mode].push(...r.latenciesMs);
-        console.log(`round ${round + 1} ${mode}: ${fmt(r.perSecond, 1)} msg/s (p50 ${fmt(median(r.latenciesMs), 1)} ms, p95 ${fmt(percentile(r.latenciesMs, 95), 1)} ms)`);
+        console.log(
+          `round ${round + 1} ${mode}: ${fmt(r.perSecond, 1)} msg/s (p50 ${fmt(median(r.latenciesMs), 1)} ms, p95 ${fmt(percentile(r.latenciesMs, 95), 1)} ms)`,
+        );
       }
     }
     const off = median(rates.off);
     const on = median(rates.on);
-    console.log(`\nquoting off: ${fmt(off, 1)} msg/s · on: ${fmt(on, 1)} msg/s · ratio on/off ${fmt(on / off, 3)} (target ≥ 0.9)`);
-    console.log(`latency p50/p95 off ${fmt(median(lat.off), 1)}/${fmt(percentile(lat.off, 95), 1)} ms · on ${fmt(median(lat.on), 1)}/${fmt(percentile(lat.on, 95), 1)} ms`);
+    console.log(
+      `\nquoting off: ${fmt(off, 1)} msg/s · on: ${fmt(on, 1)} msg/s · ratio on/off ${fmt(on / off, 3)} (target ≥ 0.9)`,
+    );
+    console.log(
+      `latency p50/p95 off ${fmt(median(lat.off), 1)}/${fmt(percentile(lat.off, 95), 1)} ms · on ${fmt(median(lat.on), 1)}/${fmt(percentile(lat.on, 95), 1)} ms`,
+    );
     // The quote's own query, cold (no cache), against the full history:
     const c = new pg.Client({ connectionString: url });
     await c.connect();
@@ -107,8 +141,17 @@ async function main() {
       [workspaceId],
     );
     await c.end();
-    const plan = (rows[0] as { 'QUERY PLAN': Array<{ 'Execution Time': number; Plan: { 'Node Type': string; Plans?: Array<{ 'Node Type': string; 'Index Name'?: string }> } }> })['QUERY PLAN'][0]!;
-    console.log(`cold quote read (5,000 of ${fmt(HISTORY)} first answers): ${fmt(plan['Execution Time'], 2)} ms, plan ${plan.Plan['Node Type']} → ${plan.Plan.Plans?.map((p) => `${p['Node Type']} ${p['Index Name'] ?? ''}`).join(', ')} (round trip ${fmt(performance.now() - t0, 1)} ms)`);
+    const plan = (
+      rows[0] as {
+        'QUERY PLAN': Array<{
+          'Execution Time': number;
+          Plan: { 'Node Type': string; Plans?: Array<{ 'Node Type': string; 'Index Name'?: string }> };
+        }>;
+      }
+    )['QUERY PLAN'][0]!;
+    console.log(
+      `cold quote read (5,000 of ${fmt(HISTORY)} first answers): ${fmt(plan['Execution Time'], 2)} ms, plan ${plan.Plan['Node Type']} → ${plan.Plan.Plans?.map((p) => `${p['Node Type']} ${p['Index Name'] ?? ''}`).join(', ')} (round trip ${fmt(performance.now() - t0, 1)} ms)`,
+    );
     client.close();
   } finally {
     await server.stop();

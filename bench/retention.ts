@@ -75,13 +75,26 @@ async function main(): Promise<void> {
     await migrateStore(store);
     const db = store.db as Db;
     const ws = async (slug: string) =>
-      (await createWorkspace(db, { workspaceName: slug, adminName: 'Bench', adminEmail: `${slug}@bench.test`, password: 'bench-password-1', language: 'en', slug })).workspace.id;
+      (
+        await createWorkspace(db, {
+          workspaceName: slug,
+          adminName: 'Bench',
+          adminEmail: `${slug}@bench.test`,
+          password: 'bench-password-1',
+          language: 'en',
+          slug,
+        })
+      ).workspace.id;
 
     // (a) Import against COPY.
     let t0 = performance.now();
     await writeCsv(FILE, IMPORT_ROWS);
-    log(`wrote ${IMPORT_ROWS.toLocaleString('en')} rows (${(fs.statSync(FILE).size / 1e6).toFixed(0)} MB) in ${seconds(t0).toFixed(1)} s`);
-    await store.pool!.query('create unlogged table bench_copy (customer_id text, date date, amount numeric, order_id text, channel text)');
+    log(
+      `wrote ${IMPORT_ROWS.toLocaleString('en')} rows (${(fs.statSync(FILE).size / 1e6).toFixed(0)} MB) in ${seconds(t0).toFixed(1)} s`,
+    );
+    await store.pool!.query(
+      'create unlogged table bench_copy (customer_id text, date date, amount numeric, order_id text, channel text)',
+    );
     t0 = performance.now();
     execFileSync('psql', [URL, '-q', '-c', `\\copy bench_copy from '${FILE}' csv header`], { stdio: 'inherit' });
     const copy = seconds(t0);
@@ -89,17 +102,28 @@ async function main(): Promise<void> {
     await store.pool!.query('drop table bench_copy');
     const importWs = await ws('bench-import');
     t0 = performance.now();
-    const report = await importTransactions(db, { workspaceId: importWs, format: 'csv', source: 'bench.csv', input: fs.createReadStream(FILE), now: NOW, batchSize: 10_000,
-      onStep: (step, s) => log(`    import step: ${step} ${s.toFixed(1)} s`) });
+    const report = await importTransactions(db, {
+      workspaceId: importWs,
+      format: 'csv',
+      source: 'bench.csv',
+      input: fs.createReadStream(FILE),
+      now: NOW,
+      batchSize: 10_000,
+      onStep: (step, s) => log(`    import step: ${step} ${s.toFixed(1)} s`),
+    });
     const imp = seconds(t0);
-    log(`(a) kept import: ${imp.toFixed(1)} s = ${Math.round(IMPORT_ROWS / imp).toLocaleString('en')} rows/s (${report.imported} imported, ${report.customersCreated} customers; ${(imp / copy).toFixed(1)}× COPY)`);
+    log(
+      `(a) kept import: ${imp.toFixed(1)} s = ${Math.round(IMPORT_ROWS / imp).toLocaleString('en')} rows/s (${report.imported} imported, ${report.customersCreated} customers; ${(imp / copy).toFixed(1)}× COPY)`,
+    );
     fs.rmSync(FILE, { force: true });
 
     // (b) From purchases in the database to CLV and risk for every customer.
     const w = await ws('bench-clv');
     t0 = performance.now();
     const generated = await simulatePurchases(store.pool!, w, CUSTOMERS);
-    log(`(b) simulated ${generated.toLocaleString('en')} purchases for ${CUSTOMERS.toLocaleString('en')} customers in SQL in ${seconds(t0).toFixed(1)} s (not timed below)`);
+    log(
+      `(b) simulated ${generated.toLocaleString('en')} purchases for ${CUSTOMERS.toLocaleString('en')} customers in SQL in ${seconds(t0).toFixed(1)} s (not timed below)`,
+    );
     log(`    true parameters: BG/NBD ${JSON.stringify(TRUE_BGNBD)}; Gamma-Gamma ${JSON.stringify(TRUE_GG)}`);
     const start = performance.now();
     t0 = performance.now();
@@ -109,17 +133,31 @@ async function main(): Promise<void> {
     const fit = await refreshScores(db, w, NOW);
     const scoring = seconds(t0);
     const total = seconds(start);
-    log(`(b) full summary rebuild in SQL ${summary.toFixed(1)} s; scores ${fit.seconds.total.toFixed(1)} s (groups ${fit.seconds.groups}, fits ${fit.seconds.fit}, per-group scoring ${fit.seconds.score}, writing CLV+risk ${fit.seconds.write}); ${fit.groups.toLocaleString('en')} distinct (x, t_x, T)`);
-    log(`(b) scoring as the job runs it after an import (summary already maintained by the import; incl. early-churn and CLV rollups) ${scoring.toFixed(1)} s`);
-    log(`(b) END TO END with a full summary rebuild ${total.toFixed(1)} s for ${fit.customers.toLocaleString('en')} customers (target ≤ 30 s)`);
-    log(`    BG/NBD ${JSON.stringify(fit.bgnbd.params)}; Pareto/NBD ${JSON.stringify(fit.paretoNbd.params)}; Gamma-Gamma ${JSON.stringify(fit.gammaGamma.params)}`);
+    log(
+      `(b) full summary rebuild in SQL ${summary.toFixed(1)} s; scores ${fit.seconds.total.toFixed(1)} s (groups ${fit.seconds.groups}, fits ${fit.seconds.fit}, per-group scoring ${fit.seconds.score}, writing CLV+risk ${fit.seconds.write}); ${fit.groups.toLocaleString('en')} distinct (x, t_x, T)`,
+    );
+    log(
+      `(b) scoring as the job runs it after an import (summary already maintained by the import; incl. early-churn and CLV rollups) ${scoring.toFixed(1)} s`,
+    );
+    log(
+      `(b) END TO END with a full summary rebuild ${total.toFixed(1)} s for ${fit.customers.toLocaleString('en')} customers (target ≤ 30 s)`,
+    );
+    log(
+      `    BG/NBD ${JSON.stringify(fit.bgnbd.params)}; Pareto/NBD ${JSON.stringify(fit.paretoNbd.params)}; Gamma-Gamma ${JSON.stringify(fit.gammaGamma.params)}`,
+    );
     // Each fit's time from the start of the fits and its evaluations: a slow "fits" names its model.
-    log(`    fits: ${Object.entries(fit.fits).map(([model, f]) => `${model} ${f.seconds} s / ${f.evaluations ?? '–'} evaluations`).join('; ')}`);
+    log(
+      `    fits: ${Object.entries(fit.fits)
+        .map(([model, f]) => `${model} ${f.seconds} s / ${f.evaluations ?? '–'} evaluations`)
+        .join('; ')}`,
+    );
 
     // (c) Dashboards at that size.
     t0 = performance.now();
     await refreshRollups(db, w, NOW);
-    log(`(c) rollups (cohort cells, yearly churn, activity spans, Lorenz, early churn) ${seconds(t0).toFixed(1)} s, once per import/refresh`);
+    log(
+      `(c) rollups (cohort cells, yearly churn, activity spans, Lorenz, early churn) ${seconds(t0).toFixed(1)} s, once per import/refresh`,
+    );
     for (const [name, run] of [
       ['cohorts', () => cohortsReport(db, w, 'gap', NOW)],
       ['pareto', () => paretoReport(db, w)],

@@ -28,6 +28,9 @@ npx tsc -p tsconfig.json --noEmit || failed_steps+=("typecheck (server)")
 npx tsc -p web/tsconfig.json --noEmit || failed_steps+=("typecheck (web)")
 npx tsc -p tests/browser/tsconfig.json --noEmit || failed_steps+=("typecheck (browser tests)")
 
+step "Formatting (Prettier)"
+npx prettier --check . --log-level warn || failed_steps+=("format")
+
 step "Lint and import boundaries (dependency-cruiser: layers, public faces, cycles; folder loops)"
 npm run lint --silent || failed_steps+=("lint")
 

@@ -56,11 +56,22 @@ export interface BenchServer {
  */
 export async function startBenchServer(env: Record<string, string>, root = ROOT): Promise<BenchServer> {
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'bench/support/bench-server.ts')], {
-    cwd: root,
-    env: { ...process.env, KEPT_BENCH_PROBE: '1', BENCH_WATCH_STDIN: '1', KEPT_JOBS: 'off', LOG_LEVEL: 'warn', ...env },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', path.join(root, 'bench/support/bench-server.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        KEPT_BENCH_PROBE: '1',
+        BENCH_WATCH_STDIN: '1',
+        KEPT_JOBS: 'off',
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = '';
@@ -123,7 +134,12 @@ export class HttpClient {
     this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
   }
 
-  request(method: string, urlPath: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<HttpResult> {
+  request(
+    method: string,
+    urlPath: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<HttpResult> {
     const url = new URL(urlPath, this.baseUrl);
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     return new Promise((resolve, reject) => {
@@ -134,17 +150,29 @@ export class HttpClient {
           port: url.port,
           path: url.pathname + url.search,
           method,
-          headers: { ...this.headers, ...extraHeaders, ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}) },
+          headers: {
+            ...this.headers,
+            ...extraHeaders,
+            ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
+          },
         },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString('utf8'),
+              headers: res.headers,
+            }),
+          );
           res.on('error', reject);
         },
       );
       // Bounded: a request that hangs fails the bench instead of stalling it.
-      req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`${method} ${urlPath}: no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
+      req.setTimeout(REQUEST_TIMEOUT_MS, () =>
+        req.destroy(new Error(`${method} ${urlPath}: no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)),
+      );
       req.on('error', reject);
       if (payload) req.write(payload);
       req.end();
@@ -153,7 +181,8 @@ export class HttpClient {
 
   async json<T>(method: string, urlPath: string, body?: unknown, expect = [200, 201]): Promise<T> {
     const res = await this.request(method, urlPath, body);
-    if (!expect.includes(res.status)) throw new Error(`${method} ${urlPath} → ${res.status}: ${res.body.slice(0, 300)}`);
+    if (!expect.includes(res.status))
+      throw new Error(`${method} ${urlPath} → ${res.status}: ${res.body.slice(0, 300)}`);
     return JSON.parse(res.body) as T;
   }
 
@@ -163,7 +192,10 @@ export class HttpClient {
 }
 
 /** First-run setup and an API token; returns a client that sends the token. */
-export async function setUpWorkspace(baseUrl: string, maxSockets = 64): Promise<{ client: HttpClient; workspaceId: string; adminId: string }> {
+export async function setUpWorkspace(
+  baseUrl: string,
+  maxSockets = 64,
+): Promise<{ client: HttpClient; workspaceId: string; adminId: string }> {
   const anon = new HttpClient(baseUrl);
   const res = await anon.request('POST', '/api/v1/setup', {
     workspaceName: 'Bench Company',
@@ -178,7 +210,11 @@ export async function setUpWorkspace(baseUrl: string, maxSockets = 64): Promise<
   anon.headers = { cookie };
   const { token } = await anon.json<{ token: string }>('POST', '/api/v1/tokens', { name: 'bench' });
   anon.close();
-  return { client: new HttpClient(baseUrl, { authorization: `Bearer ${token}` }, maxSockets), workspaceId: me.workspace.id, adminId: me.user.id };
+  return {
+    client: new HttpClient(baseUrl, { authorization: `Bearer ${token}` }, maxSockets),
+    workspaceId: me.workspace.id,
+    adminId: me.user.id,
+  };
 }
 
 export interface LoadResult {
@@ -194,7 +230,12 @@ export interface LoadResult {
  * `concurrency` clients loop, each taking the next request number until `count` are done or
  * `maxSeconds` passed. `run(i)` performs request i and returns the HTTP status.
  */
-export async function runLoad(options: { concurrency: number; count: number; maxSeconds: number; run: (i: number) => Promise<number> }): Promise<LoadResult> {
+export async function runLoad(options: {
+  concurrency: number;
+  count: number;
+  maxSeconds: number;
+  run: (i: number) => Promise<number>;
+}): Promise<LoadResult> {
   let next = 0;
   let errors = 0;
   let firstError: string | null = null;
@@ -220,7 +261,14 @@ export async function runLoad(options: { concurrency: number; count: number; max
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
-  return { requests: latencies.length, errors, seconds, perSecond: latencies.length / seconds, latenciesMs: latencies, firstError };
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    perSecond: latencies.length / seconds,
+    latenciesMs: latencies,
+    firstError,
+  };
 }
 
 export function percentile(values: number[], p: number): number {
@@ -234,7 +282,10 @@ export function median(values: number[]): number {
   return percentile(values, 50);
 }
 
-export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—');
+export const fmt = (n: number, digits = 0) =>
+  Number.isFinite(n)
+    ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : '—';
 
 /** CPU time used so far, in ms: the server process, every `postgres` process on this machine, and this process (the load generator). */
 export interface CpuSnapshot {
@@ -285,7 +336,12 @@ export function cpuSnapshot(serverPid: number, database?: string): CpuSnapshot {
     if (database && backendOf(pid, database)) backends.add(pid);
   }
   const own = process.cpuUsage();
-  return { server: processCpuMs(String(serverPid))?.ms ?? NaN, postgres, backends, client: (own.user + own.system) / 1000 };
+  return {
+    server: processCpuMs(String(serverPid))?.ms ?? NaN,
+    postgres,
+    backends,
+    client: (own.user + own.system) / 1000,
+  };
 }
 
 /**
@@ -300,7 +356,12 @@ export function cpuSpent(before: CpuSnapshot, after: CpuSnapshot, database?: str
     postgres += spent;
     if (after.backends.has(pid)) backends += spent;
   }
-  return { server: after.server - before.server, postgres, backends: database ? backends : NaN, client: after.client - before.client };
+  return {
+    server: after.server - before.server,
+    postgres,
+    backends: database ? backends : NaN,
+    client: after.client - before.client,
+  };
 }
 
 /**
@@ -325,7 +386,9 @@ export async function walBytes(): Promise<number> {
   const client = new pg.Client({ connectionString: PG_ADMIN_URL });
   await client.connect();
   try {
-    const { rows } = await client.query<{ bytes: string }>(`select (pg_current_wal_lsn() - '0/0'::pg_lsn)::text as bytes`);
+    const { rows } = await client.query<{ bytes: string }>(
+      `select (pg_current_wal_lsn() - '0/0'::pg_lsn)::text as bytes`,
+    );
     return Number(rows[0]!.bytes);
   } finally {
     await client.end();

@@ -272,7 +272,9 @@ for (const rel of DOCS) {
   if (!DRY) fs.writeFileSync(path.join(ROOT, rel), next);
 }
 
-console.log(`${moved} files moved, ${rewritten} files with imports rewritten, ${docs} documents' and files' paths updated`);
+console.log(
+  `${moved} files moved, ${rewritten} files with imports rewritten, ${docs} documents' and files' paths updated`,
+);
 if (unresolved.length > 0) {
   console.log(`unresolved imports (fix by hand):\n  ${unresolved.join('\n  ')}`);
   process.exitCode = 1;

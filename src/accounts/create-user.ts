@@ -23,7 +23,8 @@ export async function createUser(db: Db, input: NewUserInput): Promise<typeof us
   if (input.teamId) await requireTeam(db, input.workspaceId, input.teamId, 'teamId');
   const email = input.email.trim().toLowerCase();
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-  if (existing) throw new KeptError('user.email_taken', `A user with the e-mail ${email} already exists`, { field: 'email' });
+  if (existing)
+    throw new KeptError('user.email_taken', `A user with the e-mail ${email} already exists`, { field: 'email' });
   const [row] = await db
     .insert(users)
     .values({

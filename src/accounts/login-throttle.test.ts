@@ -12,7 +12,9 @@ const WINDOW_SECONDS = LOGIN_THROTTLE.windowMinutes * 60;
 
 describe('decideLoginThrottle', () => {
   it('lets an address try until it has failed 10 times on the account', () => {
-    expect(decideLoginThrottle({ pair: failures(9), address: failures(9), account: 9 }, NOW)).toEqual({ allowed: true });
+    expect(decideLoginThrottle({ pair: failures(9), address: failures(9), account: 9 }, NOW)).toEqual({
+      allowed: true,
+    });
     expect(decideLoginThrottle({ pair: failures(10), address: failures(10), account: 10 }, NOW)).toMatchObject({
       allowed: false,
       scope: 'account_and_address',

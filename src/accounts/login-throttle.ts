@@ -37,8 +37,7 @@ export interface LoginFailuresSeen {
 }
 
 export type LoginThrottleDecision =
-  | { allowed: true }
-  | { allowed: false; scope: 'account_and_address' | 'address'; retryAfterSeconds: number };
+  { allowed: true } | { allowed: false; scope: 'account_and_address' | 'address'; retryAfterSeconds: number };
 
 /** How many of the newest failures the rule may look at: the largest limit. */
 export const NEWEST_NEEDED = Math.max(LOGIN_THROTTLE.perAccountAndAddress, LOGIN_THROTTLE.perAddress);

@@ -10,8 +10,17 @@ type User = typeof users.$inferSelect;
  * found", exactly like an id that names nobody, so an answer never tells which ids exist.
  * `field` names the body field that carried the id (ownerId, toUserId, assigneeId).
  */
-export async function requireUser(db: Db, workspaceId: string, id: string, field: string, who = 'The person'): Promise<User> {
-  const [user] = await db.select().from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.id, id)));
+export async function requireUser(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  field: string,
+  who = 'The person',
+): Promise<User> {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, id)));
   if (!user) throw notFound(who, { field });
   return user;
 }

@@ -15,7 +15,14 @@ export interface StaffIdentity {
 
 export async function startSession(db: Db, user: { id: string; workspaceId: string }, now: Date): Promise<string> {
   const token = newSecretToken();
-  await db.insert(sessions).values({ id: hashToken(token), userId: user.id, workspaceId: user.workspaceId, expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000) });
+  await db
+    .insert(sessions)
+    .values({
+      id: hashToken(token),
+      userId: user.id,
+      workspaceId: user.workspaceId,
+      expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
+    });
   return token;
 }
 
@@ -25,18 +32,33 @@ export async function endSession(db: Db, token: string): Promise<void> {
 
 export async function resolveSession(db: Db, token: string, now: Date): Promise<StaffIdentity | null> {
   const [row] = await db
-    .select({ userId: users.id, workspaceId: users.workspaceId, role: users.role, name: users.name, active: users.active })
+    .select({
+      userId: users.id,
+      workspaceId: users.workspaceId,
+      role: users.role,
+      name: users.name,
+      active: users.active,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, now)));
-  return row && row.active ? { userId: row.userId, workspaceId: row.workspaceId, role: row.role, name: row.name } : null;
+  return row && row.active
+    ? { userId: row.userId, workspaceId: row.workspaceId, role: row.role, name: row.name }
+    : null;
 }
 
 const tokenLastWritten = new Map<string, number>();
 
 export async function resolveApiToken(db: Db, token: string, now: Date): Promise<StaffIdentity | null> {
   const [row] = await db
-    .select({ id: apiTokens.id, userId: users.id, workspaceId: users.workspaceId, role: users.role, name: users.name, active: users.active })
+    .select({
+      id: apiTokens.id,
+      userId: users.id,
+      workspaceId: users.workspaceId,
+      role: users.role,
+      name: users.name,
+      active: users.active,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(eq(apiTokens.tokenHash, hashToken(token)));
@@ -50,8 +72,13 @@ export async function resolveApiToken(db: Db, token: string, now: Date): Promise
   return { userId: row.userId, workspaceId: row.workspaceId, role: row.role, name: row.name };
 }
 
-export async function createApiToken(db: Db, input: { workspaceId: string; userId: string; name: string }): Promise<string> {
+export async function createApiToken(
+  db: Db,
+  input: { workspaceId: string; userId: string; name: string },
+): Promise<string> {
   const token = newSecretToken('kept_');
-  await db.insert(apiTokens).values({ workspaceId: input.workspaceId, userId: input.userId, name: input.name, tokenHash: hashToken(token) });
+  await db
+    .insert(apiTokens)
+    .values({ workspaceId: input.workspaceId, userId: input.userId, name: input.name, tokenHash: hashToken(token) });
   return token;
 }

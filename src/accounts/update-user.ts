@@ -34,8 +34,15 @@ export async function updateUser(db: Db, workspaceId: string, userId: string, ch
     set.passwordHash = await hashPassword(changes.password);
   }
   const [row] = Object.keys(set).length
-    ? await db.update(users).set(set).where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId))).returning()
-    : await db.select().from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
+    ? await db
+        .update(users)
+        .set(set)
+        .where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)))
+        .returning()
+    : await db
+        .select()
+        .from(users)
+        .where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
   if (!row) throw notFound('The user');
   // Role, languages, capacity or active may have changed who takes cases; a new team, whose hours quote.
   announceChange({ kind: 'staff', workspaceId, userId, teamChanged: changes.teamId !== undefined });

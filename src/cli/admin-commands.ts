@@ -12,7 +12,6 @@ import { listTeams } from '../teams/index.ts';
 import { withStore } from './with-store.ts';
 import { workspaceIdFor } from './workspace-option.ts';
 
-
 export function registerAdminCommands(program: Command): void {
   const user = program.command('user').description('Manage staff accounts');
   user
@@ -26,31 +25,50 @@ export function registerAdminCommands(program: Command): void {
     .option('--capacity <n>', 'open cases this person can own', '20')
     .option('--team <name>', 'the team this person works in (see `kept team list`)')
     .option('--workspace <slug>')
-    .action(async (o: { email: string; name: string; password: string; role: string; languages: string; capacity: string; team?: string; workspace?: string }) => {
-      if (!(ROLES as readonly string[]).includes(o.role)) throw new KeptError('request.invalid', `Unknown role "${o.role}"`, { field: 'role' });
-      await withStore(async (store) => {
-        const workspaceId = await workspaceIdFor(store, o.workspace);
-        const teamId = o.team === undefined ? null : await findTeamByName(store.db, workspaceId, o.team);
-        const row = await createUser(store.db, {
-          workspaceId,
-          teamId,
-          email: o.email,
-          name: o.name,
-          password: o.password,
-          role: o.role as 'agent',
-          languages: o.languages.split(',').map((l) => l.trim()).filter(Boolean),
-          capacity: Number(o.capacity),
+    .action(
+      async (o: {
+        email: string;
+        name: string;
+        password: string;
+        role: string;
+        languages: string;
+        capacity: string;
+        team?: string;
+        workspace?: string;
+      }) => {
+        if (!(ROLES as readonly string[]).includes(o.role))
+          throw new KeptError('request.invalid', `Unknown role "${o.role}"`, { field: 'role' });
+        await withStore(async (store) => {
+          const workspaceId = await workspaceIdFor(store, o.workspace);
+          const teamId = o.team === undefined ? null : await findTeamByName(store.db, workspaceId, o.team);
+          const row = await createUser(store.db, {
+            workspaceId,
+            teamId,
+            email: o.email,
+            name: o.name,
+            password: o.password,
+            role: o.role as 'agent',
+            languages: o.languages
+              .split(',')
+              .map((l) => l.trim())
+              .filter(Boolean),
+            capacity: Number(o.capacity),
+          });
+          process.stdout.write(
+            `Added ${row.role} ${row.name} <${row.email}>${o.team === undefined ? '' : ` to ${o.team}`}\n`,
+          );
         });
-        process.stdout.write(`Added ${row.role} ${row.name} <${row.email}>${o.team === undefined ? '' : ` to ${o.team}`}\n`);
-      });
-    });
+      },
+    );
   user
     .command('list')
     .description('List staff accounts')
     .action(async () => {
       await withStore(async (store) => {
         for (const u of await store.db.select().from(users).orderBy(users.name)) {
-          process.stdout.write(`${u.role.padEnd(10)} ${u.email.padEnd(32)} ${u.name} [${u.languages.join(',')}]${u.active ? '' : ' (inactive)'}\n`);
+          process.stdout.write(
+            `${u.role.padEnd(10)} ${u.email.padEnd(32)} ${u.name} [${u.languages.join(',')}]${u.active ? '' : ' (inactive)'}\n`,
+          );
         }
       });
     });
@@ -72,7 +90,9 @@ export function registerAdminCommands(program: Command): void {
     .action(async (o: { workspace?: string }) => {
       await withStore(async (store) => {
         for (const t of await listTeams(store.db, await workspaceIdFor(store, o.workspace))) {
-          process.stdout.write(`${t.name}  (${t.memberCount} ${t.memberCount === 1 ? 'person' : 'people'}${t.hasCalendar ? ', own hours' : ''})\n`);
+          process.stdout.write(
+            `${t.name}  (${t.memberCount} ${t.memberCount === 1 ? 'person' : 'people'}${t.hasCalendar ? ', own hours' : ''})\n`,
+          );
         }
       });
     });
@@ -87,18 +107,26 @@ export function registerAdminCommands(program: Command): void {
       await withStore(async (store) => {
         const [row] = await store.db.select().from(users).where(eq(users.email, o.email.toLowerCase()));
         if (!row) throw new KeptError('not_found', `No user ${o.email}`);
-        process.stdout.write(`${await createApiToken(store.db, { workspaceId: row.workspaceId, userId: row.id, name: o.name })}\n`);
+        process.stdout.write(
+          `${await createApiToken(store.db, { workspaceId: row.workspaceId, userId: row.id, name: o.name })}\n`,
+        );
       });
     });
 
   program
     .command('demo')
-    .description('Fill a new workspace with a believable company: multilingual agents, ~200 customers, cases in every state')
+    .description(
+      'Fill a new workspace with a believable company: multilingual agents, ~200 customers, cases in every state',
+    )
     .option('--customers <n>', 'how many customers', '200')
     .option('--password <password>', 'password for every demo account', 'kept-demo-password')
     .action(async (o: { customers: string; password: string }) => {
       await withStore(async (store) => {
-        const summary = await seedDemoCompany(store, { customers: Number(o.customers), password: o.password, now: new Date() });
+        const summary = await seedDemoCompany(store, {
+          customers: Number(o.customers),
+          password: o.password,
+          now: new Date(),
+        });
         process.stdout.write(`${summary}\n`);
       });
     });

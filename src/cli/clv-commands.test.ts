@@ -18,8 +18,14 @@ async function run(args: string[]): Promise<{ stdout: string; stderr: string; ex
   let stderr = '';
   const out = process.stdout.write.bind(process.stdout);
   const err = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => (
+    (stdout += String(chunk)),
+    true
+  )) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => (
+    (stderr += String(chunk)),
+    true
+  )) as typeof process.stderr.write;
   const before = process.exitCode;
   process.exitCode = 0;
   try {
@@ -52,7 +58,17 @@ describe('kept clv on the CDNOW sample', () => {
   );
 
   it('summarize → fit → score reproduces the published models', async () => {
-    const s = await run(['summarize', '--input', transactions, '--end', '1997-09-30', '--unit', 'weeks', '--output', summary]);
+    const s = await run([
+      'summarize',
+      '--input',
+      transactions,
+      '--end',
+      '1997-09-30',
+      '--unit',
+      'weeks',
+      '--output',
+      summary,
+    ]);
     expect(s.exitCode).toBe(0);
     const lines = readFileSync(summary, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(2358);
@@ -66,7 +82,14 @@ describe('kept clv on the CDNOW sample', () => {
       // exactly one JSON object on stdout
       expect(r.stdout.trim().split('\n')).toHaveLength(1);
       const json = JSON.parse(r.stdout) as ClvFitJson;
-      expect(Object.keys(json).sort()).toEqual(['customers', 'logLikelihood', 'model', 'params', 'seconds', 'standardErrors']);
+      expect(Object.keys(json).sort()).toEqual([
+        'customers',
+        'logLikelihood',
+        'model',
+        'params',
+        'seconds',
+        'standardErrors',
+      ]);
       expect(json.model).toBe(model);
       fits.push(json);
     }
@@ -101,7 +124,17 @@ describe('kept clv on the CDNOW sample', () => {
 
     // Fitting inside score (no --params), with discounting, gives smaller CLV than without.
     const discounted = join(dir, 'discounted.csv');
-    const sd = await run(['score', '--input', summary, '--horizon', '39', '--discount', '0.01', '--output', discounted]);
+    const sd = await run([
+      'score',
+      '--input',
+      summary,
+      '--horizon',
+      '39',
+      '--discount',
+      '0.01',
+      '--output',
+      discounted,
+    ]);
     expect(sd.exitCode).toBe(0);
     const d1 = readFileSync(discounted, 'utf8').trim().split('\n')[1]!.split(',').map(Number);
     expect(d1[1]).toBeCloseTo(first[1]!, 3);

@@ -63,11 +63,20 @@ function writeOutput(path: string, text: string): void {
   try {
     writeFileSync(path, text);
   } catch (e) {
-    throw new ClvInputError(path, undefined, undefined, `cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new ClvInputError(
+      path,
+      undefined,
+      undefined,
+      `cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+    );
   }
 }
 
-function fitModel(model: ModelName, data: SummaryData, file: string): { json: ClvFitJson; params: Record<string, number> } {
+function fitModel(
+  model: ModelName,
+  data: SummaryData,
+  file: string,
+): { json: ClvFitJson; params: Record<string, number> } {
   const started = performance.now();
   let fit: FitResult<BgNbdParams> | FitResult<ParetoNbdParams> | FitResult<GammaGammaParams>;
   if (model === 'gamma-gamma') {
@@ -88,7 +97,14 @@ function fitModel(model: ModelName, data: SummaryData, file: string): { json: Cl
   for (const k of PARAM_NAMES[model]) standardErrors[k] = Number.isFinite(se[k]) ? (se[k] as number) : null;
   if (!fit.converged) log(`warning: the ${model} optimiser stopped before converging; treat the estimates with care`);
   return {
-    json: { model, params: { ...params }, logLikelihood: fit.logLikelihood, customers: fit.customers, standardErrors, seconds },
+    json: {
+      model,
+      params: { ...params },
+      logLikelihood: fit.logLikelihood,
+      customers: fit.customers,
+      standardErrors,
+      seconds,
+    },
     params,
   };
 }
@@ -100,13 +116,28 @@ function readParamsFile(path: string): Partial<Record<ModelName, Record<string, 
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ClvInputError(path, undefined, undefined, code ? `cannot read the file (${code})` : `not valid JSON (${(e as Error).message})`);
+    throw new ClvInputError(
+      path,
+      undefined,
+      undefined,
+      code ? `cannot read the file (${code})` : `not valid JSON (${(e as Error).message})`,
+    );
   }
-  const items = Array.isArray(raw) ? raw : raw && typeof raw === 'object' && 'model' in raw ? [raw] : Object.values(raw ?? {});
+  const items = Array.isArray(raw)
+    ? raw
+    : raw && typeof raw === 'object' && 'model' in raw
+      ? [raw]
+      : Object.values(raw ?? {});
   const out: Partial<Record<ModelName, Record<string, number>>> = {};
   items.forEach((item, i) => {
     const where = `item ${i + 1}`;
-    if (!item || typeof item !== 'object') throw new ClvInputError(path, undefined, undefined, `${where}: expected an object like the output of "kept clv fit --json"`);
+    if (!item || typeof item !== 'object')
+      throw new ClvInputError(
+        path,
+        undefined,
+        undefined,
+        `${where}: expected an object like the output of "kept clv fit --json"`,
+      );
     const { model, params } = item as { model?: unknown; params?: unknown };
     if (typeof model !== 'string' || !(MODELS as readonly string[]).includes(model)) {
       throw new ClvInputError(path, undefined, undefined, `${where}: "model" must be one of ${MODELS.join(', ')}`);
@@ -129,20 +160,29 @@ function formatNumber(v: number): string {
 }
 
 export function registerClvCommands(program: Command): void {
-  const clv = program.command('clv').description('Customer lifetime value: summarize purchases, fit BG/NBD, Pareto/NBD and Gamma-Gamma, score customers');
+  const clv = program
+    .command('clv')
+    .description(
+      'Customer lifetime value: summarize purchases, fit BG/NBD, Pareto/NBD and Gamma-Gamma, score customers',
+    );
 
   clv
     .command('summarize')
     .description('Purchases (customer_id,date,amount) → one row per customer: customer_id,x,t_x,T,monetary')
     .requiredOption('--input <file>', 'transactions CSV with a header: customer_id,date,amount (more columns allowed)')
-    .requiredOption('--end <date>', 'end of the observation period, YYYY-MM-DD (inclusive; later purchases are ignored)')
+    .requiredOption(
+      '--end <date>',
+      'end of the observation period, YYYY-MM-DD (inclusive; later purchases are ignored)',
+    )
     .option('--unit <unit>', 'time unit of t_x and T: days or weeks', 'days')
     .requiredOption('--output <file>', 'summary CSV to write')
     .action(
       guarded((options: { input: string; end: string; unit: string; output: string }) => {
         const end = parseIsoDay(options.end);
-        if (end === undefined) throw optionError('--end', `${JSON.stringify(options.end)} is not a date in the form YYYY-MM-DD`);
-        if (options.unit !== 'days' && options.unit !== 'weeks') throw optionError('--unit', `must be days or weeks, got ${JSON.stringify(options.unit)}`);
+        if (end === undefined)
+          throw optionError('--end', `${JSON.stringify(options.end)} is not a date in the form YYYY-MM-DD`);
+        if (options.unit !== 'days' && options.unit !== 'weeks')
+          throw optionError('--unit', `must be days or weeks, got ${JSON.stringify(options.unit)}`);
         const transactions = readTransactionsCsv(options.input);
         const rows = summarizeTransactions(transactions, { end, unit: options.unit as TimeUnit });
         writeOutput(options.output, formatSummaryCsv(rows));
@@ -158,7 +198,8 @@ export function registerClvCommands(program: Command): void {
     .option('--json', 'print one JSON object on stdout')
     .action(
       guarded((options: { model: string; input: string; json?: boolean }) => {
-        if (!(MODELS as readonly string[]).includes(options.model)) throw optionError('--model', `must be one of ${MODELS.join(', ')}, got ${JSON.stringify(options.model)}`);
+        if (!(MODELS as readonly string[]).includes(options.model))
+          throw optionError('--model', `must be one of ${MODELS.join(', ')}, got ${JSON.stringify(options.model)}`);
         const model = options.model as ModelName;
         const data = readSummaryCsv(options.input);
         log(`fitting ${model} to ${data.x.length} customers from ${options.input}…`);
@@ -168,10 +209,14 @@ export function registerClvCommands(program: Command): void {
           process.stdout.write(`${JSON.stringify(json)}\n`);
           return;
         }
-        const lines = [`model ${json.model}  customers ${json.customers}  log-likelihood ${json.logLikelihood.toFixed(4)}`];
+        const lines = [
+          `model ${json.model}  customers ${json.customers}  log-likelihood ${json.logLikelihood.toFixed(4)}`,
+        ];
         for (const k of PARAM_NAMES[model]) {
           const se = json.standardErrors[k];
-          lines.push(`  ${k.padEnd(6)} ${(json.params[k] as number).toFixed(6).padStart(14)}  (se ${se === null || se === undefined ? 'n/a' : se.toFixed(6)})`);
+          lines.push(
+            `  ${k.padEnd(6)} ${(json.params[k] as number).toFixed(6).padStart(14)}  (se ${se === null || se === undefined ? 'n/a' : se.toFixed(6)})`,
+          );
         }
         process.stdout.write(`${lines.join('\n')}\n`);
       }),
@@ -187,36 +232,63 @@ export function registerClvCommands(program: Command): void {
     .option('--model <model>', 'purchase model: bgnbd or pareto-nbd', 'bgnbd')
     .requiredOption('--output <file>', 'scores CSV to write')
     .action(
-      guarded((options: { input: string; horizon: string; discount: string; params?: string; model: string; output: string }) => {
-        const horizon = Number(options.horizon);
-        if (!(horizon > 0) || !Number.isFinite(horizon)) throw optionError('--horizon', `must be a positive number, got ${JSON.stringify(options.horizon)}`);
-        const discount = Number(options.discount);
-        if (!(discount >= 0) || !Number.isFinite(discount)) throw optionError('--discount', `must be a number ≥ 0, got ${JSON.stringify(options.discount)}`);
-        if (options.model !== 'bgnbd' && options.model !== 'pareto-nbd') throw optionError('--model', `must be bgnbd or pareto-nbd, got ${JSON.stringify(options.model)}`);
-        const data = readSummaryCsv(options.input);
-        if (!data.monetary) throw new ClvInputError(options.input, 1, undefined, 'scoring needs a monetary column (customer_id,x,t_x,T,monetary)');
-        const given = options.params ? readParamsFile(options.params) : {};
-        const purchaseName = options.model as 'bgnbd' | 'pareto-nbd';
-        let purchaseParams = given[purchaseName];
-        if (!purchaseParams) {
-          log(`fitting ${purchaseName} to ${data.x.length} customers…`);
-          purchaseParams = fitModel(purchaseName, data, options.input).params;
-        }
-        let spendParams = given['gamma-gamma'];
-        if (!spendParams) {
-          log('fitting gamma-gamma to the repeat customers…');
-          spendParams = fitModel('gamma-gamma', data, options.input).params;
-        }
-        const purchase = { model: purchaseName, params: purchaseParams } as unknown as PurchaseModel;
-        const scores = scoreCustomers(purchase, spendParams as unknown as GammaGammaParams, { x: data.x, tx: data.tx, T: data.T, monetary: data.monetary }, { horizon, discountRate: discount });
-        const parts = ['customer_id,expected_purchases,p_alive,expected_spend,clv\n'];
-        scores.forEach((s, i) => {
-          const id = data.customerId[i] as string;
-          const quoted = /[",\r\n]/.test(id) ? `"${id.replace(/"/g, '""')}"` : id;
-          parts.push(`${quoted},${formatNumber(s.expectedPurchases)},${formatNumber(s.pAlive)},${formatNumber(s.expectedSpend)},${formatNumber(s.clv)}\n`);
-        });
-        writeOutput(options.output, parts.join(''));
-        log(`${scores.length} customers scored with ${purchaseName} + gamma-gamma over ${horizon} time units → ${options.output}`);
-      }),
+      guarded(
+        (options: {
+          input: string;
+          horizon: string;
+          discount: string;
+          params?: string;
+          model: string;
+          output: string;
+        }) => {
+          const horizon = Number(options.horizon);
+          if (!(horizon > 0) || !Number.isFinite(horizon))
+            throw optionError('--horizon', `must be a positive number, got ${JSON.stringify(options.horizon)}`);
+          const discount = Number(options.discount);
+          if (!(discount >= 0) || !Number.isFinite(discount))
+            throw optionError('--discount', `must be a number ≥ 0, got ${JSON.stringify(options.discount)}`);
+          if (options.model !== 'bgnbd' && options.model !== 'pareto-nbd')
+            throw optionError('--model', `must be bgnbd or pareto-nbd, got ${JSON.stringify(options.model)}`);
+          const data = readSummaryCsv(options.input);
+          if (!data.monetary)
+            throw new ClvInputError(
+              options.input,
+              1,
+              undefined,
+              'scoring needs a monetary column (customer_id,x,t_x,T,monetary)',
+            );
+          const given = options.params ? readParamsFile(options.params) : {};
+          const purchaseName = options.model as 'bgnbd' | 'pareto-nbd';
+          let purchaseParams = given[purchaseName];
+          if (!purchaseParams) {
+            log(`fitting ${purchaseName} to ${data.x.length} customers…`);
+            purchaseParams = fitModel(purchaseName, data, options.input).params;
+          }
+          let spendParams = given['gamma-gamma'];
+          if (!spendParams) {
+            log('fitting gamma-gamma to the repeat customers…');
+            spendParams = fitModel('gamma-gamma', data, options.input).params;
+          }
+          const purchase = { model: purchaseName, params: purchaseParams } as unknown as PurchaseModel;
+          const scores = scoreCustomers(
+            purchase,
+            spendParams as unknown as GammaGammaParams,
+            { x: data.x, tx: data.tx, T: data.T, monetary: data.monetary },
+            { horizon, discountRate: discount },
+          );
+          const parts = ['customer_id,expected_purchases,p_alive,expected_spend,clv\n'];
+          scores.forEach((s, i) => {
+            const id = data.customerId[i] as string;
+            const quoted = /[",\r\n]/.test(id) ? `"${id.replace(/"/g, '""')}"` : id;
+            parts.push(
+              `${quoted},${formatNumber(s.expectedPurchases)},${formatNumber(s.pAlive)},${formatNumber(s.expectedSpend)},${formatNumber(s.clv)}\n`,
+            );
+          });
+          writeOutput(options.output, parts.join(''));
+          log(
+            `${scores.length} customers scored with ${purchaseName} + gamma-gamma over ${horizon} time units → ${options.output}`,
+          );
+        },
+      ),
     );
 }

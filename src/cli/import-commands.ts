@@ -13,7 +13,6 @@ import { refreshScores } from '../retention/index.ts';
 import { workspaceIdFor } from './workspace-option.ts';
 import { withStore } from './with-store.ts';
 
-
 export function formatImportReport(report: ImportReport): string {
   const lines = [
     `${report.status === 'done' ? 'Imported' : 'REFUSED'}: ${report.source} (${report.format})`,
@@ -27,8 +26,10 @@ export function formatImportReport(report: ImportReport): string {
   ];
   if (report.problems.length > 0) {
     lines.push(report.status === 'done' ? '  skipped rows:' : '  problems:');
-    for (const p of report.problems.slice(0, 50)) lines.push(`    line ${p.line}${p.column ? ` (${p.column})` : ''}: ${p.reason}`);
-    if (report.skipped > 50) lines.push(`    … and ${report.skipped - 50} more (the API's report lists the first 1,000)`);
+    for (const p of report.problems.slice(0, 50))
+      lines.push(`    line ${p.line}${p.column ? ` (${p.column})` : ''}: ${p.reason}`);
+    if (report.skipped > 50)
+      lines.push(`    … and ${report.skipped - 50} more (the API's report lists the first 1,000)`);
   }
   lines.push(report.message);
   return lines.join('\n');
@@ -42,60 +43,85 @@ export function registerImportCommands(program: Command): void {
     .description('Import purchases (one transaction: a bad file imports nothing; re-importing adds nothing twice)')
     .argument('<file>', 'the file to import')
     .requiredOption('--format <format>', `one of ${IMPORT_FORMATS.join(', ')}`)
-    .option('--map <mapping...>', 'csv header names: customer_id=Client,date=Day,amount=Total (fields: customer_id, email, date, amount, order_id, product, channel, name)')
+    .option(
+      '--map <mapping...>',
+      'csv header names: customer_id=Client,date=Day,amount=Total (fields: customer_id, email, date, amount, order_id, product, channel, name)',
+    )
     .option('--skip-bad-rows', 'import the good rows and report the bad ones, instead of importing nothing')
     .option('--workspace <slug>')
     .option('--no-score', 'do not refresh CLV and churn risk afterwards')
     .option('--json', 'print the report as JSON on stdout')
-    .action(async (file: string, o: { format: string; map?: string[]; skipBadRows?: boolean; workspace?: string; score: boolean; json?: boolean }) => {
-      if (!(IMPORT_FORMATS as readonly string[]).includes(o.format)) {
-        throw new KeptError('request.invalid', `Unknown format "${o.format}" (use ${IMPORT_FORMATS.join(', ')})`, { field: 'format' });
-      }
-      let map;
-      try {
-        map = parseColumnMap(o.map ?? []);
-      } catch (error) {
-        if (error instanceof ImportFileError) throw new KeptError('request.invalid', error.message, { field: 'map' });
-        throw error;
-      }
-      let size: number;
-      try {
-        size = fs.statSync(file).size;
-      } catch (error) {
-        throw new KeptError('request.invalid', `Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { field: 'file' });
-      }
-      await withStore(async (store) => {
-        const workspaceId = await workspaceIdFor(store, o.workspace);
-        const bar = process.stderr.isTTY
-          ? new cliProgress.SingleBar(
-              { stream: process.stderr, format: 'importing {bar} {percentage}% | {rows} rows | {eta_formatted} left', etaBuffer: 50 },
-              cliProgress.Presets.shades_classic,
-            )
-          : null;
-        bar?.start(size, 0, { rows: 0 });
-        const report = await importTransactions(store.db, {
-          workspaceId,
-          format: o.format as ImportFormat,
-          source: path.basename(file),
-          input: fs.createReadStream(file),
-          map,
-          skipBadRows: Boolean(o.skipBadRows),
-          now: new Date(),
-          onProgress: ({ rows, bytes }) => bar?.update(bytes, { rows }),
+    .action(
+      async (
+        file: string,
+        o: {
+          format: string;
+          map?: string[];
+          skipBadRows?: boolean;
+          workspace?: string;
+          score: boolean;
+          json?: boolean;
+        },
+      ) => {
+        if (!(IMPORT_FORMATS as readonly string[]).includes(o.format)) {
+          throw new KeptError('request.invalid', `Unknown format "${o.format}" (use ${IMPORT_FORMATS.join(', ')})`, {
+            field: 'format',
+          });
+        }
+        let map;
+        try {
+          map = parseColumnMap(o.map ?? []);
+        } catch (error) {
+          if (error instanceof ImportFileError) throw new KeptError('request.invalid', error.message, { field: 'map' });
+          throw error;
+        }
+        let size: number;
+        try {
+          size = fs.statSync(file).size;
+        } catch (error) {
+          throw new KeptError(
+            'request.invalid',
+            `Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+            { field: 'file' },
+          );
+        }
+        await withStore(async (store) => {
+          const workspaceId = await workspaceIdFor(store, o.workspace);
+          const bar = process.stderr.isTTY
+            ? new cliProgress.SingleBar(
+                {
+                  stream: process.stderr,
+                  format: 'importing {bar} {percentage}% | {rows} rows | {eta_formatted} left',
+                  etaBuffer: 50,
+                },
+                cliProgress.Presets.shades_classic,
+              )
+            : null;
+          bar?.start(size, 0, { rows: 0 });
+          const report = await importTransactions(store.db, {
+            workspaceId,
+            format: o.format as ImportFormat,
+            source: path.basename(file),
+            input: fs.createReadStream(file),
+            map,
+            skipBadRows: Boolean(o.skipBadRows),
+            now: new Date(),
+            onProgress: ({ rows, bytes }) => bar?.update(bytes, { rows }),
+          });
+          bar?.update(size);
+          bar?.stop();
+          if (o.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+          else process.stdout.write(`${formatImportReport(report)}\n`);
+          if (report.status !== 'done') {
+            process.exitCode = 2;
+            return;
+          }
+          if (o.score && report.imported > 0) {
+            process.stderr.write('Refreshing CLV and churn risk…\n');
+            const fit = await refreshScores(store.db, workspaceId, new Date());
+            process.stderr.write(`Scored ${fit.customers} customers in ${fit.seconds.total} s (${fit.model}).\n`);
+          }
         });
-        bar?.update(size);
-        bar?.stop();
-        if (o.json) process.stdout.write(`${JSON.stringify(report)}\n`);
-        else process.stdout.write(`${formatImportReport(report)}\n`);
-        if (report.status !== 'done') {
-          process.exitCode = 2;
-          return;
-        }
-        if (o.score && report.imported > 0) {
-          process.stderr.write('Refreshing CLV and churn risk…\n');
-          const fit = await refreshScores(store.db, workspaceId, new Date());
-          process.stderr.write(`Scored ${fit.customers} customers in ${fit.seconds.total} s (${fit.model}).\n`);
-        }
-      });
-    });
+      },
+    );
 }

@@ -14,7 +14,9 @@ program.name('kept').description('Kept: customer service that never drops a cust
 
 program
   .command('serve')
-  .description('Start Kept (web app, API, background timers) on the embedded database, or PostgreSQL when DATABASE_URL is set')
+  .description(
+    'Start Kept (web app, API, background timers) on the embedded database, or PostgreSQL when DATABASE_URL is set',
+  )
   .addOption(new Option('--port <port>', 'HTTP port').env('PORT'))
   .addOption(new Option('--host <host>', 'address to listen on').env('HOST'))
   .addOption(new Option('--data-dir <dir>', 'embedded database directory').env('KEPT_DATA_DIR'))

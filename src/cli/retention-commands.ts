@@ -7,7 +7,9 @@ import { withStore } from './with-store.ts';
 import { workspaceIdFor } from './workspace-option.ts';
 
 export function registerRetentionCommands(program: Command): void {
-  const retention = program.command('retention').description('Retention data: purchases summary, rollups, CLV and risk');
+  const retention = program
+    .command('retention')
+    .description('Retention data: purchases summary, rollups, CLV and risk');
   retention
     .command('rebuild')
     .description('Rebuild the per-customer summary and the rollups from every purchase, then CLV and risk')

@@ -71,7 +71,8 @@ describe('BG/NBD on CDNOW (Fader, Hardie & Lee 2005)', () => {
     const g = groupCustomers(cdnow);
     const p = { r: 0.3, alpha: 5, a: 0.7, b: 2.2 };
     let direct = 0;
-    for (let i = 0; i < cdnow.x.length; i++) direct += bgnbdCustomerLogLikelihood(p, cdnow.x[i]!, cdnow.tx[i]!, cdnow.T[i]!);
+    for (let i = 0; i < cdnow.x.length; i++)
+      direct += bgnbdCustomerLogLikelihood(p, cdnow.x[i]!, cdnow.tx[i]!, cdnow.T[i]!);
     const grad = new Float64Array(4);
     expect(bgnbdLogLikelihood(p, g, grad)).toBeCloseTo(direct, 8);
     const keys = ['r', 'alpha', 'a', 'b'] as const;

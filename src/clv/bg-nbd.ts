@@ -108,7 +108,8 @@ export function bgnbdLogLikelihood(p: BgNbdParams, g: CustomerGroups, grad?: Flo
       sumP![k] = (sumP![k] as number) + w * pA;
       sumQ![k] = (sumQ![k] as number) + w * pB;
       dLogTerms += w * (pA * lt + pB * lx);
-      dInvTerms += w * rx * (pA / (alpha + (uT[Ti[i] as number] as number)) + pB / (alpha + (uTx[txi[i] as number] as number)));
+      dInvTerms +=
+        w * rx * (pA / (alpha + (uT[Ti[i] as number] as number)) + pB / (alpha + (uTx[txi[i] as number] as number)));
     }
   }
   let totalW = 0;
@@ -190,16 +191,20 @@ export function fitBgNbd(data: CustomerGroups | CustomerColumns, options: FitOpt
   if (g.customers <= 0) throw new Error('cannot fit BG/NBD on zero customers');
   let evaluations = 0;
   // Mean negative log-likelihood per customer keeps tolerances independent of N.
-  const objectiveWithGradient = (groups: CustomerGroups) => (theta: Float64Array, grad: Float64Array): number => {
-    evaluations++;
-    const v = bgnbdLogLikelihood(fromLog(theta), groups, grad);
-    for (let j = 0; j < 4; j++) grad[j] = -(grad[j] as number) / groups.customers;
-    return -v / groups.customers;
-  };
-  const objective = (groups: CustomerGroups) => (theta: Float64Array): number => {
-    evaluations++;
-    return -bgnbdLogLikelihood(fromLog(theta), groups) / groups.customers;
-  };
+  const objectiveWithGradient =
+    (groups: CustomerGroups) =>
+    (theta: Float64Array, grad: Float64Array): number => {
+      evaluations++;
+      const v = bgnbdLogLikelihood(fromLog(theta), groups, grad);
+      for (let j = 0; j < 4; j++) grad[j] = -(grad[j] as number) / groups.customers;
+      return -v / groups.customers;
+    };
+  const objective =
+    (groups: CustomerGroups) =>
+    (theta: Float64Array): number => {
+      evaluations++;
+      return -bgnbdLogLikelihood(fromLog(theta), groups) / groups.customers;
+    };
   const defaults = bgnbdStartPoints(g);
   const starts = [...(options.starts ?? []).map((s) => ({ ...defaults[0]!, ...s })), ...defaults].map((p) =>
     Float64Array.of(Math.log(p.r), Math.log(p.alpha), Math.log(p.a), Math.log(p.b)),
@@ -248,7 +253,7 @@ export function bgnbdExpectedPurchases(p: BgNbdParams, t: number, x: number, tx:
   const f = hyp2f1(r + x, b + x, a + b + x - 1, z);
   const lead = (a + b + x - 1) / (a - 1);
   const inner = 1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * f;
-  return (lead * inner) * bgnbdProbabilityAlive(p, x, tx, T);
+  return lead * inner * bgnbdProbabilityAlive(p, x, tx, T);
 }
 
 /** Unconditional E[X(t)] for a new customer. */
@@ -257,5 +262,3 @@ export function bgnbdExpectedPurchasesNew(p: BgNbdParams, t: number): number {
   const lead = (a + b - 1) / (a - 1);
   return lead * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, t / (alpha + t)));
 }
-
-

@@ -7,7 +7,11 @@ export class ClvInputError extends Error {
   readonly detail: string;
 
   constructor(file: string, line: number | undefined, column: number | undefined, detail: string, columnName?: string) {
-    const where = [file, line === undefined ? undefined : `line ${line}`, column === undefined ? undefined : `column ${column}${columnName ? ` (${columnName})` : ''}`]
+    const where = [
+      file,
+      line === undefined ? undefined : `line ${line}`,
+      column === undefined ? undefined : `column ${column}${columnName ? ` (${columnName})` : ''}`,
+    ]
       .filter((p) => p !== undefined)
       .join(', ');
     super(`${where}: ${detail}`);

@@ -28,7 +28,13 @@ describe('discounted CLV', () => {
   it('the unconditional BG/NBD expectation matches the mean count of simulated customers', () => {
     // A check of E[X(t)] that does not go through any fitting: 200,000 customers observed
     // for exactly 39 weeks on a fine grid.
-    const sim = simulateBgNbd(bg.params as never, { customers: 200_000, seed: 5, calibrationEnd: 39, acquisitionWindow: 1e-9, grid: 1e-9 });
+    const sim = simulateBgNbd(bg.params as never, {
+      customers: 200_000,
+      seed: 5,
+      calibrationEnd: 39,
+      acquisitionWindow: 1e-9,
+      grid: 1e-9,
+    });
     let mean = 0;
     for (const x of sim.x) mean += x / sim.x.length;
     expect(mean).toBeCloseTo(bgnbdExpectedPurchasesNew(bg.params as never, 39), 1);

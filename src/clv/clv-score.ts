@@ -29,11 +29,15 @@ export interface CustomerScore {
 }
 
 export function expectedPurchases(m: PurchaseModel, t: number, x: number, tx: number, T: number): number {
-  return m.model === 'bgnbd' ? bgnbdExpectedPurchases(m.params, t, x, tx, T) : paretoNbdExpectedPurchases(m.params, t, x, tx, T);
+  return m.model === 'bgnbd'
+    ? bgnbdExpectedPurchases(m.params, t, x, tx, T)
+    : paretoNbdExpectedPurchases(m.params, t, x, tx, T);
 }
 
 export function probabilityAlive(m: PurchaseModel, x: number, tx: number, T: number): number {
-  return m.model === 'bgnbd' ? bgnbdProbabilityAlive(m.params, x, tx, T) : paretoNbdProbabilityAlive(m.params, x, tx, T);
+  return m.model === 'bgnbd'
+    ? bgnbdProbabilityAlive(m.params, x, tx, T)
+    : paretoNbdProbabilityAlive(m.params, x, tx, T);
 }
 
 /** Σ_k (E[Y(t_k)] − E[Y(t_{k−1})]) / (1+d)^{t_k}: discounted expected purchases. */
@@ -61,7 +65,12 @@ export interface ScoreInput {
   monetary: ArrayLike<number>;
 }
 
-export function scoreCustomers(purchase: PurchaseModel, spend: GammaGammaParams, data: ScoreInput, options: ScoreOptions): CustomerScore[] {
+export function scoreCustomers(
+  purchase: PurchaseModel,
+  spend: GammaGammaParams,
+  data: ScoreInput,
+  options: ScoreOptions,
+): CustomerScore[] {
   const cache = new Map<string, { e: number; p: number; disc: number }>();
   const out: CustomerScore[] = [];
   for (let i = 0; i < data.x.length; i++) {

@@ -64,7 +64,12 @@ export function* parseCsv(text: string, file: string): Generator<CsvRecord> {
         continue;
       }
       if (afterQuote && c !== ' ' && c !== '\t') {
-        throw new ClvInputError(file, startLine, fields.length + 1, `unexpected character ${JSON.stringify(c)} after a closing quote`);
+        throw new ClvInputError(
+          file,
+          startLine,
+          fields.length + 1,
+          `unexpected character ${JSON.stringify(c)} after a closing quote`,
+        );
       }
       if (!afterQuote) field += c;
       i++;

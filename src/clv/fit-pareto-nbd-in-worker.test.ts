@@ -29,7 +29,12 @@ describe('Pareto/NBD on a worker thread', () => {
 
   it('fits small data in this thread, where a worker would cost more than the fit', async () => {
     const cdnow = readPublishedCdnowSummary();
-    const small = await fitParetoNbdInWorker({ x: cdnow.x, tx: cdnow.tx, T: cdnow.T, weight: new Float64Array(cdnow.x.length).fill(1) });
+    const small = await fitParetoNbdInWorker({
+      x: cdnow.x,
+      tx: cdnow.tx,
+      T: cdnow.T,
+      weight: new Float64Array(cdnow.x.length).fill(1),
+    });
     expect(small.ranOn).toBe('main');
     expect(small.params.r).toBeCloseTo(0.5534, 3);
   });

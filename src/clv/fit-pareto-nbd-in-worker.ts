@@ -43,7 +43,10 @@ export interface ParetoNbdWorker {
   close(): void;
 }
 
-const inThread = (columns: WorkerFitInput): WorkerFitResult => ({ ...fitParetoNbd(columns, { standardErrors: false }), ranOn: 'main' });
+const inThread = (columns: WorkerFitInput): WorkerFitResult => ({
+  ...fitParetoNbd(columns, { standardErrors: false }),
+  ranOn: 'main',
+});
 
 /** Starts a worker now, to be given its data later (`fit`). */
 export function startParetoNbdWorker(): ParetoNbdWorker {
@@ -53,7 +56,10 @@ export function startParetoNbdWorker(): ParetoNbdWorker {
   } catch {
     return { fit: (columns) => Promise.resolve().then(() => inThread(columns)), close: () => undefined };
   }
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { tsx, model: new URL('./pareto-nbd.ts', import.meta.url).href } });
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { tsx, model: new URL('./pareto-nbd.ts', import.meta.url).href },
+  });
   let failed = false;
   let onFailure: (() => void) | null = null;
   const fail = () => {
@@ -98,7 +104,10 @@ export function startParetoNbdWorker(): ParetoNbdWorker {
 }
 
 /** Starts a worker for this fit alone (above `workerAbove` rows). */
-export function fitParetoNbdInWorker(columns: WorkerFitInput, options: { workerAbove?: number } = {}): Promise<WorkerFitResult> {
+export function fitParetoNbdInWorker(
+  columns: WorkerFitInput,
+  options: { workerAbove?: number } = {},
+): Promise<WorkerFitResult> {
   if (columns.x.length < (options.workerAbove ?? WORKER_ABOVE)) return Promise.resolve().then(() => inThread(columns));
   return startParetoNbdWorker().fit(columns, options);
 }

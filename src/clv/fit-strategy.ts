@@ -41,7 +41,8 @@ export function searchFromStarts(
   kind: FitStrategy['search'],
   options: { relativeNoise?: number } = {},
 ): MinimizeResult {
-  if (kind === 'nelder-mead') return minimizeRobust(f, fg, { starts, nelderMeadIterations: 400, gradientTolerance: 1e-8 });
+  if (kind === 'nelder-mead')
+    return minimizeRobust(f, fg, { starts, nelderMeadIterations: 400, gradientTolerance: 1e-8 });
   let best: MinimizeResult | undefined;
   let evaluations = 0;
   let agreeing = 0;
@@ -51,7 +52,8 @@ export function searchFromStarts(
     if (!Number.isFinite(r.value)) continue;
     // Two converged starts reaching the same optimum is the evidence we want; further
     // starts would only repeat it.
-    if (best && r.converged && best.converged && Math.abs(r.value - best.value) <= 1e-9 * (1 + Math.abs(best.value))) agreeing++;
+    if (best && r.converged && best.converged && Math.abs(r.value - best.value) <= 1e-9 * (1 + Math.abs(best.value)))
+      agreeing++;
     if (!best || r.value < best.value) best = r;
     if (agreeing >= 1) break;
   }
@@ -68,11 +70,21 @@ export const noiseOf = (rows: number) => Number.EPSILON * Math.sqrt(rows);
 
 export function fitLogParameters(g: CustomerGroups, strategy: FitStrategy): MinimizeResult {
   if (g.size <= strategy.coarseAbove) {
-    return searchFromStarts(strategy.objective(g), strategy.objectiveWithGradient(g, 'search'), strategy.starts, strategy.search);
+    return searchFromStarts(
+      strategy.objective(g),
+      strategy.objectiveWithGradient(g, 'search'),
+      strategy.starts,
+      strategy.search,
+    );
   }
   const coarse = coarsenGroups(g, strategy.coarseLevels);
   const fc = strategy.objective(coarse);
-  const rough = searchFromStarts(fc, strategy.objectiveWithGradient(coarse, 'search'), strategy.starts, strategy.search);
+  const rough = searchFromStarts(
+    fc,
+    strategy.objectiveWithGradient(coarse, 'search'),
+    strategy.starts,
+    strategy.search,
+  );
   const H = numericalHessian(fc, rough.x, 1e-3);
   const H0 = invertSpd(H, rough.x.length);
   const seed = H0 ? { initialInverseHessian: H0 } : {};
@@ -82,11 +94,19 @@ export function fitLogParameters(g: CustomerGroups, strategy: FitStrategy): Mini
   const middle = strategy.middleLevels ? coarsenGroups(g, strategy.middleLevels) : null;
   // Only when the middle copy is much smaller than the data; its optimum is a start, never the result.
   if (middle && middle.size * 3 <= g.size) {
-    const m = bfgs(strategy.objectiveWithGradient(middle, 'polish'), rough.x, { gradientTolerance: strategy.polishGradientTolerance * 10, ...noise(middle.size), ...seed });
+    const m = bfgs(strategy.objectiveWithGradient(middle, 'polish'), rough.x, {
+      gradientTolerance: strategy.polishGradientTolerance * 10,
+      ...noise(middle.size),
+      ...seed,
+    });
     evaluations += m.evaluations;
     if (Number.isFinite(m.value)) start = m.x;
   }
-  const polished = bfgs(strategy.objectiveWithGradient(g, 'polish'), start, { gradientTolerance: strategy.polishGradientTolerance, ...noise(g.size), ...seed });
+  const polished = bfgs(strategy.objectiveWithGradient(g, 'polish'), start, {
+    gradientTolerance: strategy.polishGradientTolerance,
+    ...noise(g.size),
+    ...seed,
+  });
   // (rough.value is on the coarse data, so it is not comparable with polished.value.)
   return { ...polished, evaluations: evaluations + polished.evaluations };
 }

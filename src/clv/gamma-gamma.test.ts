@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaCustomerLogLikelihood, gammaGammaLogLikelihood, repeatCustomers } from './gamma-gamma.ts';
+import {
+  fitGammaGamma,
+  gammaGammaExpectedSpend,
+  gammaGammaCustomerLogLikelihood,
+  gammaGammaLogLikelihood,
+  repeatCustomers,
+} from './gamma-gamma.ts';
 import { readPublishedCdnowSummary } from './cdnow-fixture.ts';
 import { simulateGammaGammaSpend } from './simulate-customers.ts';
 import { simulateBgNbd } from './simulate-customers.ts';
@@ -20,14 +26,16 @@ describe('Gamma-Gamma on CDNOW (Fader, Hardie & Lee 2005, "RFM and CLV")', () =>
   it('cached likelihood equals the per-customer sum', () => {
     const rep = repeatCustomers({ x: cdnow.x, monetary: cdnow.monetary! });
     let direct = 0;
-    for (let i = 0; i < rep.x.length; i++) direct += gammaGammaCustomerLogLikelihood(fit.params, rep.x[i]!, rep.monetary[i]!);
+    for (let i = 0; i < rep.x.length; i++)
+      direct += gammaGammaCustomerLogLikelihood(fit.params, rep.x[i]!, rep.monetary[i]!);
     expect(gammaGammaLogLikelihood(fit.params, rep)).toBeCloseTo(direct, 8);
   });
 
   it('analytic gradient matches central differences', () => {
     const rep = repeatCustomers({ x: cdnow.x, monetary: cdnow.monetary! });
     const theta = [Math.log(3), Math.log(2.5), Math.log(20)];
-    const at = (t: number[]) => gammaGammaLogLikelihood({ p: Math.exp(t[0]!), q: Math.exp(t[1]!), gamma: Math.exp(t[2]!) }, rep);
+    const at = (t: number[]) =>
+      gammaGammaLogLikelihood({ p: Math.exp(t[0]!), q: Math.exp(t[1]!), gamma: Math.exp(t[2]!) }, rep);
     const grad = new Float64Array(3);
     gammaGammaLogLikelihood({ p: 3, q: 2.5, gamma: 20 }, rep, grad);
     for (let j = 0; j < 3; j++) {
@@ -58,7 +66,10 @@ describe('Gamma-Gamma on CDNOW (Fader, Hardie & Lee 2005, "RFM and CLV")', () =>
 describe('Gamma-Gamma recovers known parameters from simulated spend', () => {
   it('fits simulated repeat customers within 3 standard errors', () => {
     const truth = { p: 6, q: 4, gamma: 15 };
-    const sim = simulateBgNbd({ r: 0.5, alpha: 10, a: 0.5, b: 3 }, { customers: 20_000, seed: 3, calibrationEnd: 273, acquisitionWindow: 84 });
+    const sim = simulateBgNbd(
+      { r: 0.5, alpha: 10, a: 0.5, b: 3 },
+      { customers: 20_000, seed: 3, calibrationEnd: 273, acquisitionWindow: 84 },
+    );
     const monetary = simulateGammaGammaSpend(truth, sim.x, 11);
     const fit = fitGammaGamma({ x: sim.x, monetary });
     for (const k of ['p', 'q', 'gamma'] as const) {

@@ -23,7 +23,13 @@ export interface SpendColumns {
 export function gammaGammaCustomerLogLikelihood(params: GammaGammaParams, x: number, m: number): number {
   const { p, q, gamma } = params;
   const px = p * x;
-  return -betaln(px, q) + q * Math.log(gamma) + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(gamma + x * m);
+  return (
+    -betaln(px, q) +
+    q * Math.log(gamma) +
+    (px - 1) * Math.log(m) +
+    px * Math.log(x) -
+    (px + q) * Math.log(gamma + x * m)
+  );
 }
 
 /** Rows that carry information about spend: repeat customers with a positive mean spend. */
@@ -102,7 +108,11 @@ export function prepareSpend(data: { x: Float64Array; monetary: Float64Array }):
  *   ∂/∂q = Σ_x n_x (ψ(px+q) − ψ(q)) + N ln γ − Σ L
  *   ∂/∂γ = N q / γ − Σ (px + q) / (γ + x m̄)
  */
-export function gammaGammaLogLikelihood(params: GammaGammaParams, data: { x: Float64Array; monetary: Float64Array }, grad?: Float64Array): number {
+export function gammaGammaLogLikelihood(
+  params: GammaGammaParams,
+  data: { x: Float64Array; monetary: Float64Array },
+  grad?: Float64Array,
+): number {
   const { p, q, gamma } = params;
   if (!(p > 0 && q > 0 && gamma > 0)) return -Infinity;
   const d = prepareSpend(data);
@@ -159,7 +169,12 @@ function cancellation(params: GammaGammaParams, repeat: { x: Float64Array; monet
     sumL += l;
     sumXL += (data.x[i] as number) * l;
   }
-  const terms = p * Math.abs(data.sumXLogM) + Math.abs(data.sumLogM) + p * sumXL + q * sumL + data.x.length * q * Math.abs(Math.log(gamma));
+  const terms =
+    p * Math.abs(data.sumXLogM) +
+    Math.abs(data.sumLogM) +
+    p * sumXL +
+    q * sumL +
+    data.x.length * q * Math.abs(Math.log(gamma));
   const total = Math.abs(gammaGammaLogLikelihood(params, repeat));
   return Number.isFinite(total) && total > 0 ? Math.max(1, terms / total) : 1;
 }
@@ -168,7 +183,10 @@ function fromLog(t: ArrayLike<number>): GammaGammaParams {
   return { p: Math.exp(t[0] as number), q: Math.exp(t[1] as number), gamma: Math.exp(t[2] as number) };
 }
 
-export function fitGammaGamma(data: SpendColumns, options: { standardErrors?: boolean } = {}): FitResult<GammaGammaParams> {
+export function fitGammaGamma(
+  data: SpendColumns,
+  options: { standardErrors?: boolean } = {},
+): FitResult<GammaGammaParams> {
   const repeat = repeatCustomers(data);
   const n = repeat.x.length;
   if (n === 0) throw new Error('Gamma-Gamma needs at least one repeat customer (x > 0) with positive spend');
@@ -190,7 +208,9 @@ export function fitGammaGamma(data: SpendColumns, options: { standardErrors?: bo
   };
   // Each start stops once a step could only gain less than the value's rounding noise, instead
   // of chasing it (lab, 944,000 repeat buyers: 181 → 43 evaluations, 2.3–3.7 → 0.9–1.1 s).
-  const result = searchFromStarts(f, fg, starts, 'gradient', { relativeNoise: noiseOf(n) * cancellation(fromLog(starts[0]!), repeat) });
+  const result = searchFromStarts(f, fg, starts, 'gradient', {
+    relativeNoise: noiseOf(n) * cancellation(fromLog(starts[0]!), repeat),
+  });
   const params = fromLog(result.x);
   const se =
     options.standardErrors === false

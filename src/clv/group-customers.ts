@@ -180,4 +180,3 @@ export function coarsenGroups(g: CustomerGroups, levels: number): CustomerGroups
   }
   return groupCustomers({ x: g.x, tx, T, weight: g.weight });
 }
-

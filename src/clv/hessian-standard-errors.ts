@@ -66,7 +66,10 @@ export function invertSpd(A: Float64Array, n: number): Float64Array | undefined 
  * log-likelihood). Returns NaN for every parameter when the Hessian is not positive
  * definite (a boundary or flat optimum, where standard errors are meaningless).
  */
-export function hessianStandardErrors(logLikelihood: (theta: Float64Array) => number, thetaHat: ArrayLike<number>): number[] {
+export function hessianStandardErrors(
+  logLikelihood: (theta: Float64Array) => number,
+  thetaHat: ArrayLike<number>,
+): number[] {
   const n = thetaHat.length;
   const H = numericalHessian((t) => -logLikelihood(t), thetaHat);
   const cov = invertSpd(H, n);

@@ -54,7 +54,8 @@ export function nelderMead(f: Objective, x0: ArrayLike<number>, options: NelderM
   const centroid = new Float64Array(n);
   const trial = (worst: Float64Array, coef: number): Float64Array => {
     const p = new Float64Array(n);
-    for (let j = 0; j < n; j++) p[j] = (centroid[j] as number) + coef * ((worst[j] as number) - (centroid[j] as number));
+    for (let j = 0; j < n; j++)
+      p[j] = (centroid[j] as number) + coef * ((worst[j] as number) - (centroid[j] as number));
     return p;
   };
   for (; iterations < maxIterations; iterations++) {
@@ -75,7 +76,8 @@ export function nelderMead(f: Objective, x0: ArrayLike<number>, options: NelderM
       break;
     }
     centroid.fill(0);
-    for (const i of order.slice(0, n)) for (let j = 0; j < n; j++) centroid[j] = (centroid[j] as number) + (simplex[i]![j] as number) / n;
+    for (const i of order.slice(0, n))
+      for (let j = 0; j < n; j++) centroid[j] = (centroid[j] as number) + (simplex[i]![j] as number) / n;
     const reflected = trial(simplex[worst]!, -1);
     const fr = evalAt(reflected);
     if (fr < fBest) {
@@ -102,7 +104,8 @@ export function nelderMead(f: Objective, x0: ArrayLike<number>, options: NelderM
         // Shrink towards the best vertex.
         for (const i of order.slice(1)) {
           const p = simplex[i]!;
-          for (let j = 0; j < n; j++) p[j] = (simplex[best]![j] as number) + 0.5 * ((p[j] as number) - (simplex[best]![j] as number));
+          for (let j = 0; j < n; j++)
+            p[j] = (simplex[best]![j] as number) + 0.5 * ((p[j] as number) - (simplex[best]![j] as number));
           values[i] = evalAt(p);
         }
       }
@@ -114,7 +117,11 @@ export function nelderMead(f: Objective, x0: ArrayLike<number>, options: NelderM
 }
 
 /** Central-difference gradient, for objectives without an analytic one. */
-export function withNumericGradient(f: Objective, h = 1e-6, mode: 'central' | 'forward' = 'central'): ObjectiveWithGradient {
+export function withNumericGradient(
+  f: Objective,
+  h = 1e-6,
+  mode: 'central' | 'forward' = 'central',
+): ObjectiveWithGradient {
   return (x, grad) => {
     const p = Float64Array.from(x);
     if (mode === 'forward') {
@@ -288,11 +295,7 @@ export interface RobustOptions {
  * Nelder–Mead from every start, BFGS polish of each, keep the best, then one more BFGS
  * run from the winner (a fresh Hessian estimate) in case the first stopped on a ridge.
  */
-export function minimizeRobust(
-  f: Objective,
-  fg: ObjectiveWithGradient,
-  options: RobustOptions,
-): MinimizeResult {
+export function minimizeRobust(f: Objective, fg: ObjectiveWithGradient, options: RobustOptions): MinimizeResult {
   let best: MinimizeResult | undefined;
   let evaluations = 0;
   let iterations = 0;

@@ -22,7 +22,8 @@ function numericGradient(f: (p: ParetoNbdParams) => number, p: ParetoNbdParams, 
 
 describe('Pareto/NBD log-likelihood with its gradient', () => {
   it('has the same value as the likelihood alone, bit for bit', () => {
-    for (const p of points) expect(paretoNbdLogLikelihoodWithGradient(p, g, new Float64Array(4))).toBe(paretoNbdLogLikelihood(p, g));
+    for (const p of points)
+      expect(paretoNbdLogLikelihoodWithGradient(p, g, new Float64Array(4))).toBe(paretoNbdLogLikelihood(p, g));
   });
 
   it('matches the numerical gradient over CDNOW', () => {
@@ -39,11 +40,18 @@ describe('Pareto/NBD log-likelihood with its gradient', () => {
   it('differentiates log G per (x, u) pair, including large x and u = 0', () => {
     const d = new Float64Array(4);
     for (const p of points) {
-      for (const [x, u] of [[0, 0], [1, 5], [7, 30], [25, 1], [60, 300]] as const) {
+      for (const [x, u] of [
+        [0, 0],
+        [1, 5],
+        [7, 30],
+        [25, 1],
+        [60, 300],
+      ] as const) {
         expect(paretoNbdLogGWithGradient(p, x, u, d, 0)).toBe(paretoNbdLogG(p, x, u));
         keys.forEach((k, j) => {
           const h = 1e-4 * p[k];
-          const numeric = (paretoNbdLogG({ ...p, [k]: p[k] + h }, x, u) - paretoNbdLogG({ ...p, [k]: p[k] - h }, x, u)) / (2 * h);
+          const numeric =
+            (paretoNbdLogG({ ...p, [k]: p[k] + h }, x, u) - paretoNbdLogG({ ...p, [k]: p[k] - h }, x, u)) / (2 * h);
           expect(Math.abs((d[j] as number) - numeric)).toBeLessThan(1e-6 * (1 + Math.abs(numeric)));
         });
       }

@@ -31,7 +31,13 @@ function logG(r: number, alpha: number, s: number, beta: number, x: number, u: n
  * log G at one (x, u) pair, and its derivatives in r, α, s, β written to d[o … o+3].
  * The value is computed exactly as paretoNbdLogG computes it.
  */
-export function paretoNbdLogGWithGradient(p: ParetoNbdParams, x: number, u: number, d: Float64Array, o: number): number {
+export function paretoNbdLogGWithGradient(
+  p: ParetoNbdParams,
+  x: number,
+  u: number,
+  d: Float64Array,
+  o: number,
+): number {
   const { r, alpha, s, beta } = p;
   const rsx = r + s + x;
   const aGeB = alpha >= beta;
@@ -67,7 +73,8 @@ export function paretoNbdLogLikelihoodWithGradient(p: ParetoNbdParams, g: Custom
   const np = pairs.pairX.length;
   const lg = new Float64Array(np);
   const dlg = new Float64Array(4 * np);
-  for (let k = 0; k < np; k++) lg[k] = paretoNbdLogGWithGradient(p, pairs.pairX[k] as number, pairs.pairU[k] as number, dlg, 4 * k);
+  for (let k = 0; k < np; k++)
+    lg[k] = paretoNbdLogGWithGradient(p, pairs.pairX[k] as number, pairs.pairU[k] as number, dlg, 4 * k);
   const nx = g.uniqueX.length;
   const nT = g.uniqueT.length;
   const { perX, laT, lbT } = paretoNbdRowTerms(p, g);

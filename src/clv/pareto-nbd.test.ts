@@ -26,7 +26,9 @@ function quadratureLogLikelihood(p: ParetoNbdParams, x: number, tx: number, T: n
   }
   integral *= (T - tx) / n;
   const alive = Math.pow(p.alpha + T, -(p.r + x)) * Math.pow(p.beta + T, -p.s);
-  return gammaln(p.r + x) - gammaln(p.r) + p.r * Math.log(p.alpha) + p.s * Math.log(p.beta) + Math.log(alive + integral);
+  return (
+    gammaln(p.r + x) - gammaln(p.r) + p.r * Math.log(p.alpha) + p.s * Math.log(p.beta) + Math.log(alive + integral)
+  );
 }
 
 describe('Pareto/NBD on CDNOW', () => {
@@ -58,7 +60,10 @@ describe('Pareto/NBD on CDNOW', () => {
   });
 
   it('is invariant to the time unit and robust to start points', () => {
-    const days = fitParetoNbd({ x: cdnow.x, tx: cdnow.tx.map((v) => v * 7), T: cdnow.T.map((v) => v * 7) }, { starts: [{ r: 30, alpha: 0.1, s: 0.01, beta: 1e4 }] });
+    const days = fitParetoNbd(
+      { x: cdnow.x, tx: cdnow.tx.map((v) => v * 7), T: cdnow.T.map((v) => v * 7) },
+      { starts: [{ r: 30, alpha: 0.1, s: 0.01, beta: 1e4 }] },
+    );
     expect(Math.abs(days.params.r - fit.params.r) / fit.params.r).toBeLessThan(1e-4);
     expect(Math.abs(days.params.alpha - 7 * fit.params.alpha) / (7 * fit.params.alpha)).toBeLessThan(1e-4);
     expect(Math.abs(days.params.s - fit.params.s) / fit.params.s).toBeLessThan(1e-4);
@@ -75,7 +80,10 @@ describe('Pareto/NBD on CDNOW', () => {
     expect(e78).toBeGreaterThan(e39);
     // s = 1 exactly uses the logarithmic limit and is continuous with s = 1 ± ε
     const q = { ...p, s: 1 };
-    expect(paretoNbdExpectedPurchases(q, 39, 2, 30, 38)).toBeCloseTo(paretoNbdExpectedPurchases({ ...q, s: 1 + 1e-7 }, 39, 2, 30, 38), 5);
+    expect(paretoNbdExpectedPurchases(q, 39, 2, 30, 38)).toBeCloseTo(
+      paretoNbdExpectedPurchases({ ...q, s: 1 + 1e-7 }, 39, 2, 30, 38),
+      5,
+    );
   });
 });
 
@@ -93,7 +101,10 @@ describe('Pareto/NBD recovers known parameters from simulated data', () => {
   // the summed likelihood's rounding for 85 evaluations (a 1,000,000-customer refresh took
   // 12 s instead of 4): the same kind of data as bench/retention.ts, two years in days.
   it('stops polishing at the rounding noise of a large sum', { timeout: 60_000 }, () => {
-    const sim = simulateBgNbd({ r: 2, alpha: 40, a: 2, b: 20 }, { customers: 250_000, seed: 4, calibrationEnd: 731, acquisitionWindow: 731 });
+    const sim = simulateBgNbd(
+      { r: 2, alpha: 40, a: 2, b: 20 },
+      { customers: 250_000, seed: 4, calibrationEnd: 731, acquisitionWindow: 731 },
+    );
     const fit = fitParetoNbd(groupCustomers(sim), { standardErrors: false });
     expect(fit.converged).toBe(true);
     // 213 with the stop at the noise (174 of them on the cheap coarse copy), 292 without.

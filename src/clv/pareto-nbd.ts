@@ -73,7 +73,11 @@ export function paretoNbdLogLikelihood(p: ParetoNbdParams, g: CustomerGroups): n
     // Inline logSubExp / logAddExp: this loop is the hot path of the fit.
     const died = b >= a ? -Infinity : (perX[xk] as number) + a + Math.log1p(-Math.exp(b - a));
     const bracket =
-      died === -Infinity ? alive : alive > died ? alive + Math.log1p(Math.exp(died - alive)) : died + Math.log1p(Math.exp(alive - died));
+      died === -Infinity
+        ? alive
+        : alive > died
+          ? alive + Math.log1p(Math.exp(died - alive))
+          : died + Math.log1p(Math.exp(alive - died));
     total += w * bracket;
   }
   let totalW = 0;
@@ -86,7 +90,12 @@ export function paretoNbdLogLikelihood(p: ParetoNbdParams, g: CustomerGroups): n
 }
 
 function fromLog(t: ArrayLike<number>): ParetoNbdParams {
-  return { r: Math.exp(t[0] as number), alpha: Math.exp(t[1] as number), s: Math.exp(t[2] as number), beta: Math.exp(t[3] as number) };
+  return {
+    r: Math.exp(t[0] as number),
+    alpha: Math.exp(t[1] as number),
+    s: Math.exp(t[2] as number),
+    beta: Math.exp(t[3] as number),
+  };
 }
 
 export function paretoNbdStartPoints(g: CustomerGroups): ParetoNbdParams[] {
@@ -105,25 +114,32 @@ export interface ParetoFitOptions {
   standardErrors?: boolean;
 }
 
-export function fitParetoNbd(data: CustomerGroups | CustomerColumns, options: ParetoFitOptions = {}): FitResult<ParetoNbdParams> {
+export function fitParetoNbd(
+  data: CustomerGroups | CustomerColumns,
+  options: ParetoFitOptions = {},
+): FitResult<ParetoNbdParams> {
   const g = 'size' in data ? data : groupCustomers(data);
   if (g.customers <= 0) throw new Error('cannot fit Pareto/NBD on zero customers');
   let evaluations = 0;
   // Mean negative log-likelihood per customer keeps tolerances independent of N.
-  const objective = (groups: CustomerGroups) => (theta: Float64Array): number => {
-    evaluations++;
-    return -paretoNbdLogLikelihood(fromLog(theta), groups) / groups.customers;
-  };
+  const objective =
+    (groups: CustomerGroups) =>
+    (theta: Float64Array): number => {
+      evaluations++;
+      return -paretoNbdLogLikelihood(fromLog(theta), groups) / groups.customers;
+    };
   const defaults = paretoNbdStartPoints(g);
   const starts = [...(options.starts ?? []).map((s) => ({ ...defaults[0]!, ...s })), ...defaults].map((p) =>
     Float64Array.of(Math.log(p.r), Math.log(p.alpha), Math.log(p.s), Math.log(p.beta)),
   );
-  const objectiveWithGradient = (groups: CustomerGroups) => (theta: Float64Array, grad: Float64Array): number => {
-    evaluations++;
-    const value = -paretoNbdLogLikelihoodWithGradient(fromLog(theta), groups, grad) / groups.customers;
-    for (let j = 0; j < grad.length; j++) grad[j] = -(grad[j] as number) / groups.customers;
-    return value;
-  };
+  const objectiveWithGradient =
+    (groups: CustomerGroups) =>
+    (theta: Float64Array, grad: Float64Array): number => {
+      evaluations++;
+      const value = -paretoNbdLogLikelihoodWithGradient(fromLog(theta), groups, grad) / groups.customers;
+      for (let j = 0; j < grad.length; j++) grad[j] = -(grad[j] as number) / groups.customers;
+      return value;
+    };
   const result = fitLogParameters(g, {
     objective,
     objectiveWithGradient,
@@ -166,7 +182,13 @@ export function paretoNbdProbabilityAlive(p: ParetoNbdParams, x: number, tx: num
  * P(alive) given log G at t_x and at T: scoring many customers computes log G once per
  * distinct (x, u) pair (a few tens of thousands) rather than twice per customer.
  */
-export function paretoNbdProbabilityAliveFromLogG(p: ParetoNbdParams, x: number, T: number, logGTx: number, logGT: number): number {
+export function paretoNbdProbabilityAliveFromLogG(
+  p: ParetoNbdParams,
+  x: number,
+  T: number,
+  logGTx: number,
+  logGT: number,
+): number {
   const { r, alpha, s, beta } = p;
   const logA0 = logSubExp(logGTx, logGT);
   const logRest = Math.log(s) - Math.log(r + s + x) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + logA0;

@@ -35,25 +35,39 @@ export function parseCdnow(text: string, file: string): CdnowRow[] {
     const line = li + 1;
     if (width === undefined) {
       if (fields.length !== 4 && fields.length !== 5) {
-        throw new ClvInputError(file, line, undefined, `expected 4 fields (master) or 5 fields (sample), found ${fields.length}`);
+        throw new ClvInputError(
+          file,
+          line,
+          undefined,
+          `expected 4 fields (master) or 5 fields (sample), found ${fields.length}`,
+        );
       }
       width = fields.length;
     } else if (fields.length !== width) {
-      throw new ClvInputError(file, line, undefined, `expected ${width} fields like the lines above, found ${fields.length}`);
+      throw new ClvInputError(
+        file,
+        line,
+        undefined,
+        `expected ${width} fields like the lines above, found ${fields.length}`,
+      );
     }
     const off = width - 4;
     const id = fields[0] as string;
     if (!/^\d+$/.test(id)) throw new ClvInputError(file, line, 1, `customer id ${JSON.stringify(id)} is not a number`);
     const day = parseCompactDay(fields[1 + off] as string);
-    if (day === undefined) throw new ClvInputError(file, line, 2 + off, `${JSON.stringify(fields[1 + off])} is not a date YYYYMMDD`);
+    if (day === undefined)
+      throw new ClvInputError(file, line, 2 + off, `${JSON.stringify(fields[1 + off])} is not a date YYYYMMDD`);
     const quantity = Number(fields[2 + off]);
-    if (!Number.isInteger(quantity)) throw new ClvInputError(file, line, 3 + off, `${JSON.stringify(fields[2 + off])} is not a whole number of CDs`);
+    if (!Number.isInteger(quantity))
+      throw new ClvInputError(file, line, 3 + off, `${JSON.stringify(fields[2 + off])} is not a whole number of CDs`);
     const amount = Number(fields[3 + off]);
-    if (!Number.isFinite(amount)) throw new ClvInputError(file, line, 4 + off, `${JSON.stringify(fields[3 + off])} is not a number`);
+    if (!Number.isFinite(amount))
+      throw new ClvInputError(file, line, 4 + off, `${JSON.stringify(fields[3 + off])} is not a number`);
     const row: CdnowRow = { customerId: stripZeros(id), day, quantity, amount };
     if (off === 1) {
       const sid = fields[1] as string;
-      if (!/^\d+$/.test(sid)) throw new ClvInputError(file, line, 2, `sample id ${JSON.stringify(sid)} is not a number`);
+      if (!/^\d+$/.test(sid))
+        throw new ClvInputError(file, line, 2, `sample id ${JSON.stringify(sid)} is not a number`);
       row.sampleId = stripZeros(sid);
     }
     rows.push(row);
@@ -66,7 +80,12 @@ export function readCdnow(path: string): CdnowRow[] {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ClvInputError(path, undefined, undefined, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new ClvInputError(
+      path,
+      undefined,
+      undefined,
+      `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+    );
   }
   return parseCdnow(text, path);
 }

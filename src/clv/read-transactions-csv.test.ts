@@ -17,7 +17,8 @@ function errorOf(fn: () => unknown): ClvInputError {
 
 describe('parseTransactionsCsv', () => {
   it('reads rows, quoted fields, extra columns and CRLF line ends', () => {
-    const text = 'order_id,customer_id,date,amount,product\r\n1,"c,1",2024-01-02,10.5,"CD ""live"""\r\n2,c2,2024-01-03T10:00:00Z,3,x\r\n';
+    const text =
+      'order_id,customer_id,date,amount,product\r\n1,"c,1",2024-01-02,10.5,"CD ""live"""\r\n2,c2,2024-01-03T10:00:00Z,3,x\r\n';
     const rows = parseTransactionsCsv(text, 't.csv');
     expect(rows.map((r) => [r.customerId, formatIsoDay(r.day), r.amount])).toEqual([
       ['c,1', '2024-01-02', 10.5],
@@ -26,13 +27,19 @@ describe('parseTransactionsCsv', () => {
   });
 
   it('maps header names', () => {
-    const rows = parseTransactionsCsv('Email,Paid at,Total\na@x,2024-02-29,1\n', 's.csv', { customerId: 'email', date: 'paid at', amount: 'total' });
+    const rows = parseTransactionsCsv('Email,Paid at,Total\na@x,2024-02-29,1\n', 's.csv', {
+      customerId: 'email',
+      date: 'paid at',
+      amount: 'total',
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.customerId).toBe('a@x');
   });
 
   it('names the line and column of a bad amount', () => {
-    const e = errorOf(() => parseTransactionsCsv('customer_id,date,amount\na,2024-01-01,1\nb,2024-01-02,abc\n', 'tx.csv'));
+    const e = errorOf(() =>
+      parseTransactionsCsv('customer_id,date,amount\na,2024-01-01,1\nb,2024-01-02,abc\n', 'tx.csv'),
+    );
     expect([e.file, e.line, e.column]).toEqual(['tx.csv', 3, 3]);
     expect(e.message).toBe('tx.csv, line 3, column 3 (amount): "abc" is not a number');
   });
@@ -46,7 +53,9 @@ describe('parseTransactionsCsv', () => {
   });
 
   it('counts lines inside quoted fields and reports a missing header column', () => {
-    const e = errorOf(() => parseTransactionsCsv('customer_id,date,amount,note\na,2024-01-01,1,"two\nlines"\nb,,1,x\n', 'tx.csv'));
+    const e = errorOf(() =>
+      parseTransactionsCsv('customer_id,date,amount,note\na,2024-01-01,1,"two\nlines"\nb,,1,x\n', 'tx.csv'),
+    );
     expect([e.line, e.column]).toEqual([4, 2]);
     const h = errorOf(() => parseTransactionsCsv('customer,date,amount\n', 'tx.csv'));
     expect(h.line).toBe(1);

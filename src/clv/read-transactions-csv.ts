@@ -22,7 +22,8 @@ export interface TransactionColumnNames {
 export function parseTransactionsCsv(text: string, file: string, names: TransactionColumnNames = {}): Transaction[] {
   const records = parseCsv(text, file);
   const first = records.next();
-  if (first.done) throw new ClvInputError(file, 1, undefined, 'the file is empty; expected a header line customer_id,date,amount');
+  if (first.done)
+    throw new ClvInputError(file, 1, undefined, 'the file is empty; expected a header line customer_id,date,amount');
   const header = first.value;
   const cols = mapHeader(header, file, {
     customerId: [names.customerId ?? 'customer_id'],
@@ -36,14 +37,25 @@ export function parseTransactionsCsv(text: string, file: string, names: Transact
   const out: Transaction[] = [];
   for (const rec of records) {
     if (rec.fields.length !== header.fields.length) {
-      throw new ClvInputError(file, rec.line, undefined, `expected ${header.fields.length} fields like the header, found ${rec.fields.length}`);
+      throw new ClvInputError(
+        file,
+        rec.line,
+        undefined,
+        `expected ${header.fields.length} fields like the header, found ${rec.fields.length}`,
+      );
     }
     const customerId = (rec.fields[ci] as string).trim();
     if (customerId === '') throw new ClvInputError(file, rec.line, ci + 1, 'customer id is empty', headerNames[ci]);
     const dateText = rec.fields[di] as string;
     const day = parseIsoDay(dateText);
     if (day === undefined) {
-      throw new ClvInputError(file, rec.line, di + 1, `${JSON.stringify(dateText)} is not a date in the form YYYY-MM-DD`, headerNames[di]);
+      throw new ClvInputError(
+        file,
+        rec.line,
+        di + 1,
+        `${JSON.stringify(dateText)} is not a date in the form YYYY-MM-DD`,
+        headerNames[di],
+      );
     }
     const amountText = (rec.fields[ai] as string).trim();
     const amount = amountText === '' ? NaN : Number(amountText);
@@ -60,7 +72,12 @@ export function readTransactionsCsv(path: string, names: TransactionColumnNames 
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ClvInputError(path, undefined, undefined, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new ClvInputError(
+      path,
+      undefined,
+      undefined,
+      `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+    );
   }
   return parseTransactionsCsv(text, path, names);
 }

@@ -22,7 +22,12 @@ describe('summarizeTransactions', () => {
   });
 
   it('ignores purchases after the end date and drops customers who only bought after it', () => {
-    const rows = [tr('a', '2024-01-01', 10), tr('a', '2024-02-01', 99), tr('b', '2024-02-02', 5), tr('a', '2024-01-31', 4)];
+    const rows = [
+      tr('a', '2024-01-01', 10),
+      tr('a', '2024-02-01', 99),
+      tr('b', '2024-02-02', 5),
+      tr('a', '2024-01-31', 4),
+    ];
     const out = summarizeTransactions(rows, { end: day('2024-01-31') });
     expect(out).toEqual([{ customerId: 'a', x: 1, tx: 30, T: 30, monetary: 4 }]);
   });
@@ -33,7 +38,13 @@ describe('summarizeTransactions', () => {
   });
 
   it('does not depend on row order and treats duplicated rows as more spend on that day', () => {
-    const rows = [tr('2', '2024-01-09', 7), tr('10', '2024-01-03', 1), tr('2', '2024-01-02', 3), tr('10', '2024-01-01', 2), tr('2', '2024-01-09', 7)];
+    const rows = [
+      tr('2', '2024-01-09', 7),
+      tr('10', '2024-01-03', 1),
+      tr('2', '2024-01-02', 3),
+      tr('10', '2024-01-01', 2),
+      tr('2', '2024-01-09', 7),
+    ];
     const shuffled = [rows[3]!, rows[0]!, rows[4]!, rows[2]!, rows[1]!];
     const a = summarizeTransactions(rows, { end: day('2024-01-10') });
     const b = summarizeTransactions(shuffled, { end: day('2024-01-10') });
@@ -46,7 +57,10 @@ describe('summarizeTransactions', () => {
   });
 
   it('counts a purchase on the end date and converts to weeks', () => {
-    const out = summarizeTransactions([tr('a', '2024-01-01', 1), tr('a', '2024-01-15', 3)], { end: day('2024-01-15'), unit: 'weeks' });
+    const out = summarizeTransactions([tr('a', '2024-01-01', 1), tr('a', '2024-01-15', 3)], {
+      end: day('2024-01-15'),
+      unit: 'weeks',
+    });
     expect(out).toEqual([{ customerId: 'a', x: 1, tx: 2, T: 2, monetary: 3 }]);
   });
 

@@ -28,7 +28,10 @@ export interface SummarizeOptions {
 
 const collator = new Intl.Collator('en', { numeric: true });
 
-export function summarizeTransactions(transactions: Iterable<Transaction>, options: SummarizeOptions): CustomerSummary[] {
+export function summarizeTransactions(
+  transactions: Iterable<Transaction>,
+  options: SummarizeOptions,
+): CustomerSummary[] {
   const perUnit = (options.unit ?? 'days') === 'weeks' ? 7 : 1;
   // Flat [day, amount, day, amount, …] per customer: far lighter than a Map per customer.
   const byCustomer = new Map<string, number[]>();
@@ -44,7 +47,9 @@ export function summarizeTransactions(transactions: Iterable<Transaction>, optio
   const out: CustomerSummary[] = [];
   for (const [customerId, list] of byCustomer) {
     const m = list.length / 2;
-    const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => (list[2 * a] as number) - (list[2 * b] as number));
+    const order = Array.from({ length: m }, (_, i) => i).sort(
+      (a, b) => (list[2 * a] as number) - (list[2 * b] as number),
+    );
     const firstDay = list[2 * (order[0] as number)] as number;
     let lastDay = firstDay;
     let x = 0;

@@ -29,7 +29,9 @@ function quoteId(id: string): string {
 export function formatSummaryCsv(rows: readonly CustomerSummary[]): string {
   const parts = ['customer_id,x,t_x,T,monetary\n'];
   for (const r of rows) {
-    parts.push(`${quoteId(r.customerId)},${r.x},${formatNumber(r.tx)},${formatNumber(r.T)},${formatNumber(r.monetary)}\n`);
+    parts.push(
+      `${quoteId(r.customerId)},${r.x},${formatNumber(r.tx)},${formatNumber(r.T)},${formatNumber(r.monetary)}\n`,
+    );
   }
   return parts.join('');
 }
@@ -37,7 +39,13 @@ export function formatSummaryCsv(rows: readonly CustomerSummary[]): string {
 export function parseSummaryCsv(text: string, file: string): SummaryData {
   const records = parseCsv(text, file);
   const first = records.next();
-  if (first.done) throw new ClvInputError(file, 1, undefined, 'the file is empty; expected a header line customer_id,x,t_x,T[,monetary]');
+  if (first.done)
+    throw new ClvInputError(
+      file,
+      1,
+      undefined,
+      'the file is empty; expected a header line customer_id,x,t_x,T[,monetary]',
+    );
   const header = first.value;
   const cols = mapHeader(
     header,
@@ -62,15 +70,28 @@ export function parseSummaryCsv(text: string, file: string): SummaryData {
     const idx = cols[key] as number;
     const text = (rec.fields[idx] as string).trim();
     const v = text === '' ? NaN : Number(text);
-    if (!Number.isFinite(v)) throw new ClvInputError(file, rec.line, idx + 1, `${JSON.stringify(text)} is not a number`, names[idx]);
+    if (!Number.isFinite(v))
+      throw new ClvInputError(file, rec.line, idx + 1, `${JSON.stringify(text)} is not a number`, names[idx]);
     return v;
   };
   for (const rec of records) {
     if (rec.fields.length !== header.fields.length) {
-      throw new ClvInputError(file, rec.line, undefined, `expected ${header.fields.length} fields like the header, found ${rec.fields.length}`);
+      throw new ClvInputError(
+        file,
+        rec.line,
+        undefined,
+        `expected ${header.fields.length} fields like the header, found ${rec.fields.length}`,
+      );
     }
     const id = (rec.fields[cols['customerId'] as number] as string).trim();
-    if (id === '') throw new ClvInputError(file, rec.line, (cols['customerId'] as number) + 1, 'customer id is empty', names[cols['customerId'] as number]);
+    if (id === '')
+      throw new ClvInputError(
+        file,
+        rec.line,
+        (cols['customerId'] as number) + 1,
+        'customer id is empty',
+        names[cols['customerId'] as number],
+      );
     const xv = num(rec, 'x');
     const txv = num(rec, 'tx');
     const Tv = num(rec, 'T');
@@ -94,7 +115,12 @@ export function parseSummaryCsv(text: string, file: string): SummaryData {
       monetary.push(m);
     }
   }
-  const out: SummaryData = { customerId: ids, x: Float64Array.from(x), tx: Float64Array.from(tx), T: Float64Array.from(T) };
+  const out: SummaryData = {
+    customerId: ids,
+    x: Float64Array.from(x),
+    tx: Float64Array.from(tx),
+    T: Float64Array.from(T),
+  };
   if (hasMonetary) out.monetary = Float64Array.from(monetary);
   return out;
 }
@@ -104,7 +130,12 @@ export function readSummaryCsv(path: string): SummaryData {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ClvInputError(path, undefined, undefined, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new ClvInputError(
+      path,
+      undefined,
+      undefined,
+      `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+    );
   }
   return parseSummaryCsv(text, path);
 }

@@ -2,9 +2,24 @@
 // (`import type` only, so nothing server-side leaks into the browser bundle).
 // Dates travel as ISO-8601 strings.
 
-import type { CaseStatus, Channel, EscalationStatus, PromiseKind, PromiseStatus, Role } from '../kernel/domain-words.ts';
+import type {
+  CaseStatus,
+  Channel,
+  EscalationStatus,
+  PromiseKind,
+  PromiseStatus,
+  Role,
+} from '../kernel/domain-words.ts';
 
-export type { CaseStatus, Channel, EscalationStatus, PromiseKind, PromiseStatus, Role, WeeklyHours } from '../kernel/domain-words.ts';
+export type {
+  CaseStatus,
+  Channel,
+  EscalationStatus,
+  PromiseKind,
+  PromiseStatus,
+  Role,
+  WeeklyHours,
+} from '../kernel/domain-words.ts';
 export type Language = string; // ISO 639-1: 'en', 'ar', 'he', 'ru', ...
 
 export interface ApiError {
@@ -323,7 +338,13 @@ export interface PortalCaseView {
   status: CaseStatus;
   createdAt: string;
   promisedBy: string | null;
-  messages: Array<{ id: string; direction: 'inbound' | 'outbound'; body: string; createdAt: string; authorName: string }>;
+  messages: Array<{
+    id: string;
+    direction: 'inbound' | 'outbound';
+    body: string;
+    createdAt: string;
+    authorName: string;
+  }>;
   supervisorRequested: boolean;
   escalationStatus: EscalationStatus | null;
 }

@@ -110,7 +110,13 @@ export interface SimulationResponse {
   promises: number;
   actualKeptShare: number | null;
   simulatedKeptShare: number | null;
-  byKind: Array<{ kind: string; promises: number; actualKeptShare: number | null; simulatedKeptShare: number | null; quotedMinutes: number | null }>;
+  byKind: Array<{
+    kind: string;
+    promises: number;
+    actualKeptShare: number | null;
+    simulatedKeptShare: number | null;
+    quotedMinutes: number | null;
+  }>;
   byWeek: Array<{ week: string; promises: number; actualKeptShare: number | null; simulatedKeptShare: number | null }>;
 }
 

@@ -25,7 +25,15 @@ export interface ImportReportView {
 }
 
 export interface ImportListResponse {
-  imports: Array<{ id: string; format: string; source: string; status: string; startedAt: string; finishedAt: string | null; report: ImportReportView | null }>;
+  imports: Array<{
+    id: string;
+    format: string;
+    source: string;
+    status: string;
+    startedAt: string;
+    finishedAt: string | null;
+    report: ImportReportView | null;
+  }>;
 }
 
 export interface RepeatResponse {
@@ -93,7 +101,10 @@ export interface ParetoResponse {
 export interface ComplaintRateResponse {
   months: Array<{ month: string; complaints: number; active: number; per1000: number | null }>;
   overall: { complaints: number; active: number; per1000: number | null };
-  breakdowns: Record<'acquisitionChannel' | 'product' | 'caseChannel', Array<{ key: string; complaints: number; active: number; per1000: number | null }>>;
+  breakdowns: Record<
+    'acquisitionChannel' | 'product' | 'caseChannel',
+    Array<{ key: string; complaints: number; active: number; per1000: number | null }>
+  >;
 }
 
 export interface ClvGroupView {
@@ -121,7 +132,14 @@ export interface ClvResponse {
   median: number;
   histogram: { top: number; buckets: Array<{ bucket: number; customers: number }> };
   service: { good: ClvGroupView; bad: ClvGroupView; noContact: ClvGroupView };
-  byChannel: Array<{ channel: string; customers: number; meanClv: number; meanRevenue: number; costPerCustomer: number | null; ratio: number | null }>;
+  byChannel: Array<{
+    channel: string;
+    customers: number;
+    meanClv: number;
+    meanRevenue: number;
+    costPerCustomer: number | null;
+    ratio: number | null;
+  }>;
 }
 
 export type RiskReason =
@@ -152,7 +170,10 @@ export interface AtRiskResponse {
 }
 
 export interface RetentionSettingsView {
-  riskWeights: Record<'overdue' | 'lowPAlive' | 'openComplaint' | 'brokenPromises' | 'serviceHell' | 'lowSurvey', number>;
+  riskWeights: Record<
+    'overdue' | 'lowPAlive' | 'openComplaint' | 'brokenPromises' | 'serviceHell' | 'lowSurvey',
+    number
+  >;
   churnGapMultiple: number;
   aliveThreshold: number;
   model: 'pareto-nbd' | 'bgnbd';

@@ -4,7 +4,10 @@ import { binaryArray } from './binary-array.ts';
 describe('binaryArray', () => {
   it('writes the one-dimensional array header and (length, value) per element', () => {
     const b = binaryArray([1, -2], 'int4');
-    expect([...b]).toEqual([0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 23, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 4, 0, 0, 0, 1, 0, 0, 0, 4, 255, 255, 255, 254]);
+    expect([...b]).toEqual([
+      0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 23, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 4, 0, 0, 0, 1, 0, 0, 0, 4, 255, 255, 255,
+      254,
+    ]);
   });
 
   it('keeps doubles bit for bit', () => {

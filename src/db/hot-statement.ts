@@ -28,7 +28,8 @@ export interface Queryable {
 export function driverClient(db: Db): Queryable {
   // drizzle-orm 0.45 (pinned) keeps the driver's client on its session, for the root handle and a transaction alike.
   const client = (db as unknown as { session?: { client?: Queryable } }).session?.client;
-  if (!client || typeof client.query !== 'function') throw new Error('no driver client behind this drizzle handle (drizzle-orm changed?)');
+  if (!client || typeof client.query !== 'function')
+    throw new Error('no driver client behind this drizzle handle (drizzle-orm changed?)');
   return client;
 }
 
@@ -145,7 +146,10 @@ function insertShape(table: PgTable, keys: string[]): InsertShape {
     });
     const list = names.map((name) => `"${name}"`).join(', ');
     const tableName = `"${getTableName(table)}"`;
-    shape = { names, head: `insert into ${tableName} (${list}) select ${list} from json_populate_recordset(null::${tableName}, ` };
+    shape = {
+      names,
+      head: `insert into ${tableName} (${list}) select ${list} from json_populate_recordset(null::${tableName}, `,
+    };
     shapes.set(signature, shape);
   }
   return shape;

@@ -57,7 +57,11 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   // 5,600 messages — and kept doing so as the table grew, for as long as nothing analyzed it
   // (a server with autovacuum off never does): these statements find rows by key, so index
   // paths are forced.
-  const hotPool = new pg.Pool({ connectionString, max: 4, options: '-c plan_cache_mode=force_generic_plan -c enable_seqscan=off' });
+  const hotPool = new pg.Pool({
+    connectionString,
+    max: 4,
+    options: '-c plan_cache_mode=force_generic_plan -c enable_seqscan=off',
+  });
   hotPool.on('error', () => undefined);
   useHotPool(pool, hotPool);
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;

@@ -23,7 +23,11 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const e = driverError(error);
   if (e?.code !== '23505') return false;
   // PGlite's errors may not name the constraint in a field; its message does.
-  return constraint === undefined || e.constraint === constraint || (e.constraint === undefined && String(e.message ?? '').includes(constraint));
+  return (
+    constraint === undefined ||
+    e.constraint === constraint ||
+    (e.constraint === undefined && String(e.message ?? '').includes(constraint))
+  );
 }
 
 export interface ForeignKeyViolation {
@@ -38,7 +42,11 @@ export function foreignKeyViolation(error: unknown): ForeignKeyViolation | undef
   const e = driverError(error);
   if (e?.code !== '23503') return undefined;
   const detail = String(e.detail ?? '');
-  const columns = /Key \(([^)]*)\)=/.exec(detail)?.[1]?.split(',').map((c) => c.trim()) ?? [];
+  const columns =
+    /Key \(([^)]*)\)=/
+      .exec(detail)?.[1]
+      ?.split(',')
+      .map((c) => c.trim()) ?? [];
   const column = columns.length > 1 ? columns.filter((c) => c !== 'workspace_id').at(-1) : columns[0];
   return {
     kind: /still referenced/.test(detail) ? 'still_referenced' : 'missing',

@@ -2,7 +2,19 @@
 // SMTP 250, so nothing acknowledged to a sender can be lost; everything else is derived
 // from it and can be rebuilt by re-processing.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { cases, messages, outbox, workspaces } from './schema.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
@@ -19,12 +31,17 @@ export const supportAddresses = pgTable(
   'support_addresses',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     /** Lower-case, without a +tag. Unique across workspaces: one address, one desk. */
     address: text('address').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('support_addresses_address_key').on(t.address), index('support_addresses_workspace_idx').on(t.workspaceId)],
+  (t) => [
+    uniqueIndex('support_addresses_address_key').on(t.address),
+    index('support_addresses_workspace_idx').on(t.workspaceId),
+  ],
 );
 
 export type InboundEmailStatus = 'received' | 'processed' | 'auto_reply' | 'rate_limited' | 'failed';
@@ -34,7 +51,9 @@ export const inboundEmails = pgTable(
   'inbound_emails',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     raw: bytea('raw').notNull(),
     sha256: text('sha256').notNull(),
     /**
@@ -77,7 +96,9 @@ export const inboundEmails = pgTable(
       .on(t.workspaceId, t.messageIdHeader, t.contentSha256)
       .where(sql`message_id_header is not null`),
     // The recovery sweep: tiny, because processed rows leave it.
-    index('inbound_emails_pending_idx').on(t.receivedAt).where(sql`status in ('received', 'failed')`),
+    index('inbound_emails_pending_idx')
+      .on(t.receivedAt)
+      .where(sql`status in ('received', 'failed')`),
     index('inbound_emails_sender_idx').on(t.workspaceId, t.fromAddress, t.receivedAt),
     index('inbound_emails_case_idx').on(t.caseId),
   ],
@@ -87,10 +108,14 @@ export const inboundEmails = pgTable(
 export const emailThreadIds = pgTable(
   'email_thread_ids',
   {
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     /** Without angle brackets, as written (Message-IDs are case-sensitive in the local part). */
     messageIdHeader: text('message_id_header').notNull(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     direction: text('direction').$type<'inbound' | 'outbound'>().notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
@@ -102,8 +127,12 @@ export const emailAttachments = pgTable(
   'email_attachments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
-    inboundEmailId: uuid('inbound_email_id').notNull().references(() => inboundEmails.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    inboundEmailId: uuid('inbound_email_id')
+      .notNull()
+      .references(() => inboundEmails.id),
     messageId: uuid('message_id').references(() => messages.id),
     caseId: uuid('case_id').references(() => cases.id),
     /** The name it is stored and served under: no path, no control characters, bounded (safe-filename.ts). */
@@ -118,17 +147,25 @@ export const emailAttachments = pgTable(
     content: bytea('content'),
     inline: boolean('inline').notNull().default(false),
     dangerous: boolean('dangerous').notNull().default(false),
-    dangerReasons: text('danger_reasons').array().notNull().default(sql`'{}'::text[]`),
+    dangerReasons: text('danger_reasons')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('email_attachments_message_idx').on(t.messageId), index('email_attachments_inbound_idx').on(t.inboundEmailId)],
+  (t) => [
+    index('email_attachments_message_idx').on(t.messageId),
+    index('email_attachments_inbound_idx').on(t.inboundEmailId),
+  ],
 );
 
 // --- Outbound (src/email/outbound/): the relay, the development sink ---
 
 /** The SMTP relay of a workspace. No row (or no host): mail goes to the development sink. */
 export const emailSettings = pgTable('email_settings', {
-  workspaceId: uuid('workspace_id').primaryKey().references(() => workspaces.id),
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
   smtpHost: text('smtp_host'),
   smtpPort: integer('smtp_port').notNull().default(587),
   /** true: TLS from the first byte (465); false: STARTTLS when offered (587, 25). */
@@ -146,7 +183,9 @@ export const emailSinkMessages = pgTable(
   'email_sink_messages',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     outboxId: uuid('outbox_id').references(() => outbox.id),
     messageIdHeader: text('message_id_header'),
     fromAddress: text('from_address').notNull(),
@@ -168,7 +207,9 @@ export const imapMailboxes = pgTable(
   'imap_mailboxes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     host: text('host').notNull(),
     port: integer('port').notNull().default(993),
     secure: boolean('secure').notNull().default(true),
@@ -193,7 +234,9 @@ export const imapMailboxes = pgTable(
 export const imapImportedMessages = pgTable(
   'imap_imported_messages',
   {
-    mailboxId: uuid('mailbox_id').notNull().references(() => imapMailboxes.id, { onDelete: 'cascade' }),
+    mailboxId: uuid('mailbox_id')
+      .notNull()
+      .references(() => imapMailboxes.id, { onDelete: 'cascade' }),
     sha256: text('sha256').notNull(),
     uid: bigint('uid', { mode: 'number' }).notNull(),
     importedAt: ts('imported_at').notNull().defaultNow(),

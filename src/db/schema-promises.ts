@@ -18,12 +18,17 @@ export const businessCalendars = pgTable(
   'business_calendars',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     teamId: uuid('team_id').references(() => teams.id),
     timeZone: text('time_zone').notNull(),
     weeklyHours: jsonb('weekly_hours').$type<WeeklyHours>().notNull(),
     /** Local dates (YYYY-MM-DD) on which the team does not work. */
-    holidays: text('holidays').array().notNull().default(sql`'{}'::text[]`),
+    holidays: text('holidays')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('business_calendars_workspace_idx').on(t.workspaceId, t.teamId)],
@@ -39,7 +44,9 @@ export const promiseDurations = pgTable(
   'promise_durations',
   {
     id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     kind: text('kind').notNull(),
     channel: text('channel').notNull(),
     language: text('language'),
@@ -64,9 +71,15 @@ export const customerExpectations = pgTable(
   'customer_expectations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
     channel: text('channel').notNull(),
     language: text('language'),
     /** 'hour' | 'today' | 'tomorrow' | 'week' | 'exact' */
@@ -75,5 +88,8 @@ export const customerExpectations = pgTable(
     source: text('source').$type<'portal_form' | 'expect_link'>().notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('customer_expectations_workspace_idx').on(t.workspaceId, t.createdAt), index('customer_expectations_case_idx').on(t.caseId)],
+  (t) => [
+    index('customer_expectations_workspace_idx').on(t.workspaceId, t.createdAt),
+    index('customer_expectations_case_idx').on(t.caseId),
+  ],
 );

@@ -28,7 +28,9 @@ export const imports = pgTable(
   'imports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     format: text('format').$type<'csv' | 'cdnow' | 'shopify'>().notNull(),
     source: text('source').notNull(),
     status: text('status').$type<'running' | 'done' | 'failed'>().notNull(),
@@ -63,7 +65,11 @@ export const purchases = pgTable(
     importId: uuid('import_id'),
   },
   (t) => [
-    foreignKey({ name: 'purchases_customer_fk', columns: [t.workspaceId, t.customerId], foreignColumns: [customers.workspaceId, customers.id] }),
+    foreignKey({
+      name: 'purchases_customer_fk',
+      columns: [t.workspaceId, t.customerId],
+      foreignColumns: [customers.workspaceId, customers.id],
+    }),
     uniqueIndex('purchases_workspace_row_hash_key').on(t.workspaceId, t.rowHash),
     index('purchases_customer_idx').on(t.workspaceId, t.customerId, t.occurredAt),
   ],
@@ -96,7 +102,10 @@ export const customerValue = pgTable(
      * active-customer counts. An array on the customer's row rather than a row per month
      * (4.5 rows per customer), because a full rebuild wrote those rows slower than everything else.
      */
-    months: date('months', { mode: 'string' }).array().notNull().default(sql`'{}'::date[]`),
+    months: date('months', { mode: 'string' })
+      .array()
+      .notNull()
+      .default(sql`'{}'::date[]`),
   },
   // No index on (workspace, first_day): no query used it (every cohort and rollup reads a
   // workspace's summaries whole), and its inserts at random positions were a sixth of a full rebuild.
@@ -149,7 +158,9 @@ export const customerScores = pgTable(
 export const retentionRollups = pgTable(
   'retention_rollups',
   {
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     name: text('name').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     computedAt: ts('computed_at').notNull(),
@@ -159,7 +170,9 @@ export const retentionRollups = pgTable(
 
 /** Risk weights and churn definitions per workspace (defaults in retention-settings.ts). */
 export const retentionSettings = pgTable('retention_settings', {
-  workspaceId: uuid('workspace_id').primaryKey().references(() => workspaces.id),
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
@@ -168,7 +181,9 @@ export const retentionSettings = pgTable('retention_settings', {
 export const acquisitionCosts = pgTable(
   'acquisition_costs',
   {
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     channel: text('channel').notNull(),
     costPerCustomer: numeric('cost_per_customer', { precision: 14, scale: 2 }).notNull(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -37,7 +37,9 @@ export const teams = pgTable(
   'teams',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     name: text('name').notNull(),
     createdAt: createdAt(),
   },
@@ -49,12 +51,17 @@ export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: text('role').$type<Role>().notNull(),
     passwordHash: text('password_hash').notNull(),
-    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     teamId: uuid('team_id').references(() => teams.id),
     capacity: integer('capacity').notNull().default(20),
     active: boolean('active').notNull().default(true),
@@ -66,16 +73,24 @@ export const users = pgTable(
 export const sessions = pgTable('sessions', {
   /** sha256 of the cookie value: a stolen table does not yield live sessions. */
   id: text('id').primaryKey(),
-  userId: uuid('user_id').notNull().references(() => users.id),
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
+  workspaceId: uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id),
   expiresAt: ts('expires_at').notNull(),
   createdAt: createdAt(),
 });
 
 export const apiTokens = pgTable('api_tokens', {
   id: uuid('id').primaryKey().defaultRandom(),
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
-  userId: uuid('user_id').notNull().references(() => users.id),
+  workspaceId: uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   lastUsedAt: ts('last_used_at'),
@@ -109,7 +124,9 @@ export const customers = pgTable(
   'customers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     name: text('name').notNull(),
     email: text('email'),
     phone: text('phone'),
@@ -126,7 +143,9 @@ export const customers = pgTable(
     uniqueIndex('customers_workspace_id_key').on(t.workspaceId, t.id),
     index('customers_workspace_phone_idx').on(t.workspaceId, t.phone),
     // Partial: most customers have no external id, and a null never clashes anyway.
-    uniqueIndex('customers_workspace_external_key').on(t.workspaceId, t.externalId).where(sql`external_id is not null`),
+    uniqueIndex('customers_workspace_external_key')
+      .on(t.workspaceId, t.externalId)
+      .where(sql`external_id is not null`),
   ],
 );
 
@@ -159,10 +178,16 @@ export const cases = pgTable(
     index('cases_workspace_owner_status_idx').on(t.workspaceId, t.ownerId, t.status),
     index('cases_workspace_status_idx').on(t.workspaceId, t.status, t.createdAt),
     index('cases_customer_idx').on(t.customerId, t.createdAt),
-    index('cases_hell_idx').on(t.workspaceId, t.hellFlaggedAt).where(sql`hell_flagged_at is not null`),
+    index('cases_hell_idx')
+      .on(t.workspaceId, t.hellFlaggedAt)
+      .where(sql`hell_flagged_at is not null`),
     // The target of the (workspace_id, case_id) keys of the tables intake writes.
     uniqueIndex('cases_workspace_id_key').on(t.workspaceId, t.id),
-    foreignKey({ name: 'cases_customer_fk', columns: [t.workspaceId, t.customerId], foreignColumns: [customers.workspaceId, customers.id] }),
+    foreignKey({
+      name: 'cases_customer_fk',
+      columns: [t.workspaceId, t.customerId],
+      foreignColumns: [customers.workspaceId, customers.id],
+    }),
   ],
 );
 
@@ -198,9 +223,19 @@ export const messages = pgTable(
       .where(sql`direction = 'inbound' and internal = false and answered_at is null`),
     // Partial: only e-mail has external ids (Message-ID); a null never clashes anyway, and every
     // other message skipped an index insert (docs/BENCHMARKS.md, "Core desk").
-    uniqueIndex('messages_workspace_external_key').on(t.workspaceId, t.externalId).where(sql`external_id is not null`),
-    foreignKey({ name: 'messages_case_fk', columns: [t.workspaceId, t.caseId], foreignColumns: [cases.workspaceId, cases.id] }),
-    foreignKey({ name: 'messages_customer_fk', columns: [t.workspaceId, t.customerId], foreignColumns: [customers.workspaceId, customers.id] }),
+    uniqueIndex('messages_workspace_external_key')
+      .on(t.workspaceId, t.externalId)
+      .where(sql`external_id is not null`),
+    foreignKey({
+      name: 'messages_case_fk',
+      columns: [t.workspaceId, t.caseId],
+      foreignColumns: [cases.workspaceId, cases.id],
+    }),
+    foreignKey({
+      name: 'messages_customer_fk',
+      columns: [t.workspaceId, t.customerId],
+      foreignColumns: [customers.workspaceId, customers.id],
+    }),
   ],
 );
 
@@ -222,8 +257,16 @@ export const events = pgTable(
     index('events_case_idx').on(t.caseId, t.id),
     index('events_customer_idx').on(t.customerId, t.id),
     index('events_workspace_type_idx').on(t.workspaceId, t.type, t.occurredAt),
-    foreignKey({ name: 'events_case_fk', columns: [t.workspaceId, t.caseId], foreignColumns: [cases.workspaceId, cases.id] }),
-    foreignKey({ name: 'events_customer_fk', columns: [t.workspaceId, t.customerId], foreignColumns: [customers.workspaceId, customers.id] }),
+    foreignKey({
+      name: 'events_case_fk',
+      columns: [t.workspaceId, t.caseId],
+      foreignColumns: [cases.workspaceId, cases.id],
+    }),
+    foreignKey({
+      name: 'events_customer_fk',
+      columns: [t.workspaceId, t.customerId],
+      foreignColumns: [customers.workspaceId, customers.id],
+    }),
   ],
 );
 
@@ -233,7 +276,9 @@ export const acknowledgements = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     workspaceId: uuid('workspace_id').notNull(),
     caseId: uuid('case_id').notNull(),
-    messageId: uuid('message_id').notNull().references(() => messages.id),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id),
     reference: text('reference').notNull(),
     promisedBy: ts('promised_by').notNull(),
     language: text('language').notNull(),
@@ -245,7 +290,11 @@ export const acknowledgements = pgTable(
   },
   (t) => [
     index('acknowledgements_case_idx').on(t.caseId, t.createdAt),
-    foreignKey({ name: 'acknowledgements_case_fk', columns: [t.workspaceId, t.caseId], foreignColumns: [cases.workspaceId, cases.id] }),
+    foreignKey({
+      name: 'acknowledgements_case_fk',
+      columns: [t.workspaceId, t.caseId],
+      foreignColumns: [cases.workspaceId, cases.id],
+    }),
   ],
 );
 
@@ -256,7 +305,9 @@ export const promises = pgTable(
     workspaceId: uuid('workspace_id').notNull(),
     caseId: uuid('case_id').notNull(),
     customerId: uuid('customer_id').notNull(),
-    ownerId: uuid('owner_id').notNull().references(() => users.id),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
     kind: text('kind').notNull(),
     channel: text('channel').notNull(),
     description: text('description').notNull(),
@@ -272,8 +323,16 @@ export const promises = pgTable(
   (t) => [
     index('promises_workspace_status_due_idx').on(t.workspaceId, t.status, t.dueAt),
     index('promises_case_idx').on(t.caseId),
-    foreignKey({ name: 'promises_case_fk', columns: [t.workspaceId, t.caseId], foreignColumns: [cases.workspaceId, cases.id] }),
-    foreignKey({ name: 'promises_customer_fk', columns: [t.workspaceId, t.customerId], foreignColumns: [customers.workspaceId, customers.id] }),
+    foreignKey({
+      name: 'promises_case_fk',
+      columns: [t.workspaceId, t.caseId],
+      foreignColumns: [cases.workspaceId, cases.id],
+    }),
+    foreignKey({
+      name: 'promises_customer_fk',
+      columns: [t.workspaceId, t.customerId],
+      foreignColumns: [customers.workspaceId, customers.id],
+    }),
   ],
 );
 
@@ -281,8 +340,12 @@ export const escalations = pgTable(
   'escalations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     via: text('via').notNull(),
     reason: text('reason').notNull(),
     level: integer('level').notNull().default(1),
@@ -300,7 +363,10 @@ export const escalations = pgTable(
     /** The next reminder at the top: its timer's time, which also makes a repeated delivery a no-op. */
     remindAt: ts('remind_at'),
     /** Promises broken while it was open, as the supervisor is shown them (the facts are the events). */
-    breaches: jsonb('breaches').$type<PromiseBreach[]>().notNull().default(sql`'[]'::jsonb`),
+    breaches: jsonb('breaches')
+      .$type<PromiseBreach[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
   },
   (t) => [
     index('escalations_workspace_status_idx').on(t.workspaceId, t.status, t.deadlineAt),
@@ -314,9 +380,13 @@ export const tasks = pgTable(
   'tasks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     caseId: uuid('case_id').references(() => cases.id),
-    assigneeId: uuid('assignee_id').notNull().references(() => users.id),
+    assigneeId: uuid('assignee_id')
+      .notNull()
+      .references(() => users.id),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     sourceMessageId: uuid('source_message_id').references(() => messages.id),
@@ -332,7 +402,9 @@ export const outbox = pgTable(
   'outbox',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     caseId: uuid('case_id').references(() => cases.id),
     messageId: uuid('message_id').references(() => messages.id),
     channel: text('channel').notNull(),

@@ -8,7 +8,10 @@ export interface GroupMember<R> {
 }
 
 /** Writes `group` with one call of `write` (results in the group's order), or member by member if that call fails. */
-export async function writeGroupOrEach<M extends GroupMember<R>, R>(group: M[], write: (members: M[]) => Promise<R[]>): Promise<void> {
+export async function writeGroupOrEach<M extends GroupMember<R>, R>(
+  group: M[],
+  write: (members: M[]) => Promise<R[]>,
+): Promise<void> {
   try {
     const results = await write(group);
     group.forEach((member, i) => member.resolve(results[i]!));

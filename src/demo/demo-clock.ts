@@ -184,7 +184,8 @@ export class DemoClock implements Timers {
     if (!next || next.timer.startAfter.getTime() > at) return false;
     this.timers.pop();
     const { timer } = next;
-    if (timer.name === TIMER.caseAssessHell) this.pendingAssessments.delete(`${String(timer.payload.caseId)}@${timer.startAfter.getTime()}`);
+    if (timer.name === TIMER.caseAssessHell)
+      this.pendingAssessments.delete(`${String(timer.payload.caseId)}@${timer.startAfter.getTime()}`);
     const definition = JOB_DEFINITIONS.find((d) => d.name === timer.name);
     if (!definition) throw new Error(`The demo does not know the timer "${timer.name}"`);
     this.clock = Math.max(this.clock, timer.startAfter.getTime());

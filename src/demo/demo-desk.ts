@@ -57,7 +57,14 @@ export class DemoDesk {
     return this.clock.sleepUntil(new Date(ms));
   }
 
-  async receive(input: { customer: DemoCustomer; caseId?: string; channel: Channel; subject?: string; body: string; loggedBy?: DemoStaff }) {
+  async receive(input: {
+    customer: DemoCustomer;
+    caseId?: string;
+    channel: Channel;
+    subject?: string;
+    body: string;
+    loggedBy?: DemoStaff;
+  }) {
     const { customer } = input;
     const result = await receiveCustomerMessage(this.clock.ctx, {
       workspaceId: this.workspaceId,
@@ -97,7 +104,13 @@ export class DemoDesk {
 
   /** An answer to the customer; the author then ticks off the reminder that brought them back, if any. */
   async reply(caseId: string, author: DemoStaff, channel: Channel, body: string) {
-    const message = await sendAnswer(this.clock.ctx, { workspaceId: this.workspaceId, caseId, authorUserId: author.id, channel, body });
+    const message = await sendAnswer(this.clock.ctx, {
+      workspaceId: this.workspaceId,
+      caseId,
+      authorUserId: author.id,
+      channel,
+      body,
+    });
     await this.completeTasks(caseId, author, ['promise_first_response']);
     return message;
   }
@@ -107,7 +120,13 @@ export class DemoDesk {
   }
 
   async handOff(caseId: string, from: DemoStaff, to: DemoStaff, reason: string) {
-    await handOffCase(this.clock.ctx, { workspaceId: this.workspaceId, caseId, actorUserId: from.id, toUserId: to.id, reason });
+    await handOffCase(this.clock.ctx, {
+      workspaceId: this.workspaceId,
+      caseId,
+      actorUserId: from.id,
+      toUserId: to.id,
+      reason,
+    });
   }
 
   /**
@@ -122,7 +141,16 @@ export class DemoDesk {
     return true;
   }
 
-  async promise(input: { caseId: string; customerId: string; owner: DemoStaff; actor: DemoStaff; kind: PromiseKind; channel: Channel; description: string; dueAt: Date }) {
+  async promise(input: {
+    caseId: string;
+    customerId: string;
+    owner: DemoStaff;
+    actor: DemoStaff;
+    kind: PromiseKind;
+    channel: Channel;
+    description: string;
+    dueAt: Date;
+  }) {
     return this.db.transaction((tx) =>
       makePromise(
         { ...this.clock.ctx, db: tx as unknown as Db },
@@ -149,7 +177,13 @@ export class DemoDesk {
   }
 
   async renegotiate(promiseId: string, actor: DemoStaff, dueAt: Date, messageToCustomer: string) {
-    return renegotiatePromise(this.clock.ctx, { workspaceId: this.workspaceId, promiseId, actorUserId: actor.id, dueAt, messageToCustomer });
+    return renegotiatePromise(this.clock.ctx, {
+      workspaceId: this.workspaceId,
+      promiseId,
+      actorUserId: actor.id,
+      dueAt,
+      messageToCustomer,
+    });
   }
 
   /** The portal's "I want to talk to a supervisor" button, as the portal route does it. */
@@ -157,7 +191,15 @@ export class DemoDesk {
     return this.db.transaction((tx) =>
       openEscalation(
         { ...this.clock.ctx, db: tx as unknown as Db },
-        { workspaceId: this.workspaceId, caseId, customerId, via: 'portal', reason, actorUserId: null, deadlineMinutes: this.settings.escalationDeadlineMinutes },
+        {
+          workspaceId: this.workspaceId,
+          caseId,
+          customerId,
+          via: 'portal',
+          reason,
+          actorUserId: null,
+          deadlineMinutes: this.settings.escalationDeadlineMinutes,
+        },
       ),
     );
   }
@@ -174,7 +216,13 @@ export class DemoDesk {
   async answerEscalations(caseId: string, supervisor: DemoStaff, body: string): Promise<string[]> {
     const ids = await this.openEscalationIds(caseId);
     for (const escalationId of ids) {
-      await answerEscalation(this.clock.ctx, { workspaceId: this.workspaceId, escalationId, supervisorId: supervisor.id, supervisorRole: supervisor.member.role, body });
+      await answerEscalation(this.clock.ctx, {
+        workspaceId: this.workspaceId,
+        escalationId,
+        supervisorId: supervisor.id,
+        supervisorRole: supervisor.member.role,
+        body,
+      });
     }
     if (ids.length > 0) await this.completeTasks(caseId, supervisor);
     return ids;
@@ -182,20 +230,47 @@ export class DemoDesk {
 
   async closeEscalations(ids: string[], supervisor: DemoStaff) {
     for (const escalationId of ids) {
-      const [row] = await this.db.select({ status: escalations.status }).from(escalations).where(eq(escalations.id, escalationId));
+      const [row] = await this.db
+        .select({ status: escalations.status })
+        .from(escalations)
+        .where(eq(escalations.id, escalationId));
       if (row?.status !== 'answered') continue;
-      await closeEscalation(this.clock.ctx, { workspaceId: this.workspaceId, escalationId, actorUserId: supervisor.id, actorRole: supervisor.member.role });
+      await closeEscalation(this.clock.ctx, {
+        workspaceId: this.workspaceId,
+        escalationId,
+        actorUserId: supervisor.id,
+        actorRole: supervisor.member.role,
+      });
     }
   }
 
   /** The actor ticks off their own open reminder and overdue-escalation tasks on the case. */
-  async completeTasks(caseId: string, actor: DemoStaff, kinds: string[] = ['promise_first_response', 'promise_callback', 'promise_refund', 'promise_other', 'promise_delivery', 'promise_resolution', 'escalation_overdue']) {
+  async completeTasks(
+    caseId: string,
+    actor: DemoStaff,
+    kinds: string[] = [
+      'promise_first_response',
+      'promise_callback',
+      'promise_refund',
+      'promise_other',
+      'promise_delivery',
+      'promise_resolution',
+      'escalation_overdue',
+    ],
+  ) {
     const open = await this.db
       .select({ id: tasks.id })
       .from(tasks)
-      .where(and(eq(tasks.caseId, caseId), eq(tasks.assigneeId, actor.id), isNull(tasks.doneAt), inArray(tasks.kind, kinds)));
+      .where(
+        and(eq(tasks.caseId, caseId), eq(tasks.assigneeId, actor.id), isNull(tasks.doneAt), inArray(tasks.kind, kinds)),
+      );
     for (const task of open) {
-      await completeTask(this.db, { workspaceId: this.workspaceId, taskId: task.id, actorUserId: actor.id, now: this.now() });
+      await completeTask(this.db, {
+        workspaceId: this.workspaceId,
+        taskId: task.id,
+        actorUserId: actor.id,
+        now: this.now(),
+      });
     }
   }
 
@@ -221,7 +296,12 @@ export class DemoDesk {
     const random = DemoRandom.derive(this.seed, `watch-${this.watchSeq++}`);
     this.clock.later(new Date(timer.startAfter.getTime() - lead), async () => {
       const [row] = await this.db
-        .select({ status: escalations.status, caseId: escalations.caseId, language: cases.language, name: customers.name })
+        .select({
+          status: escalations.status,
+          caseId: escalations.caseId,
+          language: cases.language,
+          name: customers.name,
+        })
         .from(escalations)
         .innerJoin(cases, eq(cases.id, escalations.caseId))
         .innerJoin(customers, eq(customers.id, cases.customerId))
@@ -229,9 +309,15 @@ export class DemoDesk {
       if (row?.status !== 'open') return;
       const language = (['en', 'ar', 'he', 'ru'].includes(row.language ?? '') ? row.language : 'en') as DemoLanguage;
       const supervisor = this.team.supervisorFor(language, random);
-      const answered = await this.answerEscalations(row.caseId, supervisor, this.supervisorAnswer(language, row.name, supervisor));
+      const answered = await this.answerEscalations(
+        row.caseId,
+        supervisor,
+        this.supervisorAnswer(language, row.name, supervisor),
+      );
       this.watcherAnswers += answered.length;
-      this.clock.later(new Date(this.now().getTime() + random.between(1, 5) * HOUR), () => this.closeEscalations(answered, supervisor));
+      this.clock.later(new Date(this.now().getTime() + random.between(1, 5) * HOUR), () =>
+        this.closeEscalations(answered, supervisor),
+      );
     });
   }
 }

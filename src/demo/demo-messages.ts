@@ -12,7 +12,12 @@ export interface Topic {
 
 export const TOPICS: Topic[] = [
   {
-    subject: { en: 'Order {order} has not arrived', ar: 'الطلب {order} لم يصل', he: 'הזמנה {order} לא הגיעה', ru: 'Заказ {order} не доставлен' },
+    subject: {
+      en: 'Order {order} has not arrived',
+      ar: 'الطلب {order} لم يصل',
+      he: 'הזמנה {order} לא הגיעה',
+      ru: 'Заказ {order} не доставлен',
+    },
     opening: {
       en: 'I ordered a fridge two weeks ago (order {order}) and it still has not arrived. The tracking page has said "in transit" for eight days.',
       ar: 'طلبت ثلاجة قبل أسبوعين (رقم الطلب {order}) وما زالت لم تصل. صفحة التتبع تقول "قيد الشحن" منذ ثمانية أيام.',
@@ -21,7 +26,12 @@ export const TOPICS: Topic[] = [
     },
   },
   {
-    subject: { en: 'Charged twice for one order', ar: 'تم خصم المبلغ مرتين', he: 'חויבתי פעמיים על אותה הזמנה', ru: 'Деньги списали дважды' },
+    subject: {
+      en: 'Charged twice for one order',
+      ar: 'تم خصم المبلغ مرتين',
+      he: 'חויבתי פעמיים על אותה הזמנה',
+      ru: 'Деньги списали дважды',
+    },
     opening: {
       en: 'My card was charged twice for order {order}, {amount} each time. Please refund the second charge.',
       ar: 'تم خصم {amount} من بطاقتي مرتين مقابل الطلب {order}. أرجو إعادة المبلغ الثاني.',
@@ -30,7 +40,12 @@ export const TOPICS: Topic[] = [
     },
   },
   {
-    subject: { en: 'Washing machine is leaking', ar: 'الغسالة تسرب الماء', he: 'מכונת הכביסה נוזלת', ru: 'Стиральная машина протекает' },
+    subject: {
+      en: 'Washing machine is leaking',
+      ar: 'الغسالة تسرب الماء',
+      he: 'מכונת הכביסה נוזלת',
+      ru: 'Стиральная машина протекает',
+    },
     opening: {
       en: 'The washing machine I bought from you in the spring leaks water from the bottom at every wash.',
       ar: 'الغسالة التي اشتريتها منكم في الربيع تسرب الماء من الأسفل في كل غسلة.',
@@ -39,7 +54,12 @@ export const TOPICS: Topic[] = [
     },
   },
   {
-    subject: { en: 'Laptop will not turn on', ar: 'الحاسوب المحمول لا يعمل', he: 'המחשב הנייד לא נדלק', ru: 'Ноутбук не включается' },
+    subject: {
+      en: 'Laptop will not turn on',
+      ar: 'الحاسوب المحمول لا يعمل',
+      he: 'המחשב הנייד לא נדלק',
+      ru: 'Ноутбук не включается',
+    },
     opening: {
       en: 'My laptop (order {order}) will not turn on since yesterday. The charging light blinks orange and nothing else happens.',
       ar: 'حاسوبي المحمول (الطلب {order}) لا يعمل منذ الأمس. ضوء الشحن يومض باللون البرتقالي ولا شيء آخر يحدث.',
@@ -48,7 +68,12 @@ export const TOPICS: Topic[] = [
     },
   },
   {
-    subject: { en: 'Warranty repair is taking too long', ar: 'إصلاح الضمان يستغرق وقتًا طويلًا', he: 'התיקון לוקח יותר מדי זמן', ru: 'Гарантийный ремонт затянулся' },
+    subject: {
+      en: 'Warranty repair is taking too long',
+      ar: 'إصلاح الضمان يستغرق وقتًا طويلًا',
+      he: 'התיקון לוקח יותר מדי זמן',
+      ru: 'Гарантийный ремонт затянулся',
+    },
     opening: {
       en: 'I sent my coffee machine for warranty repair a month ago and nobody can tell me when it will be back.',
       ar: 'أرسلت آلة القهوة للإصلاح ضمن الضمان قبل شهر ولا أحد يستطيع أن يخبرني متى ستعود.',
@@ -57,7 +82,12 @@ export const TOPICS: Topic[] = [
     },
   },
   {
-    subject: { en: 'Wrong item delivered', ar: 'وصلني منتج خاطئ', he: 'קיבלתי מוצר לא נכון', ru: 'Привезли не тот товар' },
+    subject: {
+      en: 'Wrong item delivered',
+      ar: 'وصلني منتج خاطئ',
+      he: 'קיבלתי מוצר לא נכון',
+      ru: 'Привезли не тот товар',
+    },
     opening: {
       en: 'I ordered a black vacuum cleaner (order {order}) and received a white kettle instead.',
       ar: 'طلبت مكنسة كهربائية سوداء (الطلب {order}) ووصلني بدلًا منها إبريق ماء أبيض.',
@@ -66,7 +96,12 @@ export const TOPICS: Topic[] = [
     },
   },
   {
-    subject: { en: 'The technician did not come', ar: 'الفني لم يحضر في الموعد', he: 'הטכנאי לא הגיע', ru: 'Мастер не пришёл' },
+    subject: {
+      en: 'The technician did not come',
+      ar: 'الفني لم يحضر في الموعد',
+      he: 'הטכנאי לא הגיע',
+      ru: 'Мастер не пришёл',
+    },
     opening: {
       en: 'I took a day off work to wait for your technician between 8 and 12, and nobody came or called.',
       ar: 'أخذت يوم إجازة من العمل لانتظار الفني بين الثامنة والثانية عشرة، ولم يأت أحد ولم يتصل أحد.',
@@ -75,7 +110,12 @@ export const TOPICS: Topic[] = [
     },
   },
   {
-    subject: { en: 'Return and refund', ar: 'إرجاع منتج واسترداد المبلغ', he: 'החזרת מוצר והחזר כספי', ru: 'Возврат товара и денег' },
+    subject: {
+      en: 'Return and refund',
+      ar: 'إرجاع منتج واسترداد المبلغ',
+      he: 'החזרת מוצר והחזר כספי',
+      ru: 'Возврат товара и денег',
+    },
     opening: {
       en: 'I returned the headphones from order {order} ten days ago and I have not seen the refund of {amount} yet.',
       ar: 'أعدت السماعات من الطلب {order} قبل عشرة أيام ولم يصلني استرداد مبلغ {amount} حتى الآن.',
@@ -84,7 +124,12 @@ export const TOPICS: Topic[] = [
     },
   },
   {
-    subject: { en: 'Question about setting up my TV', ar: 'سؤال عن إعداد التلفاز', he: 'שאלה על התקנת הטלוויזיה', ru: 'Вопрос по настройке телевизора' },
+    subject: {
+      en: 'Question about setting up my TV',
+      ar: 'سؤال عن إعداد التلفاز',
+      he: 'שאלה על התקנת הטלוויזיה',
+      ru: 'Вопрос по настройке телевизора',
+    },
     opening: {
       en: 'The new TV does not find any channels after the first setup. Is there something I am missing?',
       ar: 'التلفاز الجديد لا يجد أي قناة بعد الإعداد الأول. هل هناك شيء فاتني؟',
@@ -93,7 +138,12 @@ export const TOPICS: Topic[] = [
     },
   },
   {
-    subject: { en: 'Higher price for a loyal customer', ar: 'السعر ارتفع علي كعميل قديم', he: 'מחיר גבוה יותר ללקוח ותיק', ru: 'Цена выше для постоянного клиента' },
+    subject: {
+      en: 'Higher price for a loyal customer',
+      ar: 'السعر ارتفع علي كعميل قديم',
+      he: 'מחיר גבוה יותר ללקוח ותיק',
+      ru: 'Цена выше для постоянного клиента',
+    },
     opening: {
       en: 'My extended warranty renewal costs more than the price you advertise to new customers. I have bought from you for six years.',
       ar: 'تجديد الضمان الممتد يكلفني أكثر من السعر الذي تعلنونه للعملاء الجدد، وأنا أشتري منكم منذ ست سنوات.',
@@ -158,7 +208,19 @@ export const CUSTOMER_LINES: Record<'details' | 'nudge' | 'thanks' | 'broken_aga
 
 /** What staff write to customers, in the customer's language. */
 export const STAFF_LINES: Record<
-  'first_reply' | 'update' | 'ask_details' | 'resolved' | 'call_logged' | 'callback_done' | 'refund_promise' | 'refund_moved' | 'refund_sent' | 'visit_promise' | 'visit_done' | 'supervisor_answer' | 'written_answer',
+  | 'first_reply'
+  | 'update'
+  | 'ask_details'
+  | 'resolved'
+  | 'call_logged'
+  | 'callback_done'
+  | 'refund_promise'
+  | 'refund_moved'
+  | 'refund_sent'
+  | 'visit_promise'
+  | 'visit_done'
+  | 'supervisor_answer'
+  | 'written_answer',
   Texts
 > = {
   first_reply: {

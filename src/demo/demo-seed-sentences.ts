@@ -60,7 +60,10 @@ export function sentencesFromEssay(text: string): Array<{ language: DemoLanguage
   const out: Array<{ language: DemoLanguage; sentence: string }> = [];
   for (const paragraph of cleanEssayText(text).split(/\n+/)) {
     for (const raw of paragraph.split(/(?<=[.!?؟])\s+/u)) {
-      const sentence = raw.replace(/"+/g, '"').replace(/^["\s–—-]+/u, '').trim();
+      const sentence = raw
+        .replace(/"+/g, '"')
+        .replace(/^["\s–—-]+/u, '')
+        .trim();
       if (sentence.length < 35 || sentence.length > 240) continue;
       if (/https?:|www\.|»|\|/u.test(sentence)) continue;
       if (!/[.!?؟]$/u.test(sentence)) continue;
@@ -100,9 +103,13 @@ export function loadSeedSentences(dir: string = DEFAULT_SEEDS_DIR): SeedSentence
       if (language !== 'en' && !byLanguage[language].includes(sentence)) byLanguage[language].push(sentence);
     }
   }
-  const fromEssays = files.length > 0 && byLanguage.ar.length > 0 && byLanguage.he.length > 0 && byLanguage.ru.length > 0;
+  const fromEssays =
+    files.length > 0 && byLanguage.ar.length > 0 && byLanguage.he.length > 0 && byLanguage.ru.length > 0;
   for (const language of ['ar', 'he', 'ru'] as const) {
     if (byLanguage[language].length < 5) byLanguage[language].push(...BUILT_IN_SENTENCES[language]);
   }
-  return { byLanguage, source: fromEssays ? `${files.length} essays in ${dir}` : 'built-in sentences (no essays found)' };
+  return {
+    byLanguage,
+    source: fromEssays ? `${files.length} essays in ${dir}` : 'built-in sentences (no essays found)',
+  };
 }

@@ -30,16 +30,104 @@ export type DemoTeamName = (typeof DEMO_TEAMS)[number];
 export const DEMO_ADMIN_EMAIL = 'admin@demo.kept.test';
 
 export const DEMO_STAFF: readonly DemoStaffMember[] = [
-  { key: 'maya', name: 'Maya Levin', email: DEMO_ADMIN_EMAIL, role: 'admin', languages: ['en', 'he'], capacity: 10, written: { he: 'מאיה לוין' } },
-  { key: 'samira', name: 'Samira Haddad', email: 'samira.haddad@demo.kept.test', role: 'supervisor', team: 'Arabic & Hebrew desk', languages: ['en', 'ar', 'he'], capacity: 15, written: { ar: 'سميرة حداد', he: 'סמירה חדאד' } },
-  { key: 'oleg', name: 'Oleg Petrov', email: 'oleg.petrov@demo.kept.test', role: 'supervisor', team: 'Russian desk', languages: ['en', 'ru'], capacity: 15, written: { ru: 'Олег Петров' } },
-  { key: 'omar', name: 'Omar Khalil', email: 'omar.khalil@demo.kept.test', role: 'agent', team: 'Arabic & Hebrew desk', languages: ['ar', 'en'], capacity: 25, written: { ar: 'عمر خليل' } },
-  { key: 'layla', name: 'Layla Nasser', email: 'layla.nasser@demo.kept.test', role: 'agent', team: 'Arabic & Hebrew desk', languages: ['ar', 'he', 'en'], capacity: 20, written: { ar: 'ليلى ناصر', he: 'ליילה נאסר' } },
-  { key: 'noa', name: 'Noa Cohen', email: 'noa.cohen@demo.kept.test', role: 'agent', team: 'Arabic & Hebrew desk', languages: ['he', 'en'], capacity: 22, written: { he: 'נועה כהן' } },
-  { key: 'yosef', name: 'Yosef Mizrahi', email: 'yosef.mizrahi@demo.kept.test', role: 'agent', team: 'Russian desk', languages: ['he', 'ru'], capacity: 18, written: { he: 'יוסף מזרחי', ru: 'Йосеф Мизрахи' } },
-  { key: 'anna', name: 'Anna Sokolova', email: 'anna.sokolova@demo.kept.test', role: 'agent', team: 'Russian desk', languages: ['ru', 'en'], capacity: 24, written: { ru: 'Анна Соколова' } },
-  { key: 'dmitri', name: 'Dmitri Volkov', email: 'dmitri.volkov@demo.kept.test', role: 'agent', team: 'Russian desk', languages: ['ru', 'he'], capacity: 18, written: { ru: 'Дмитрий Волков', he: 'דמיטרי וולקוב' } },
-  { key: 'emily', name: 'Emily Carter', email: 'emily.carter@demo.kept.test', role: 'agent', team: 'English desk', languages: ['en'], capacity: 30 },
+  {
+    key: 'maya',
+    name: 'Maya Levin',
+    email: DEMO_ADMIN_EMAIL,
+    role: 'admin',
+    languages: ['en', 'he'],
+    capacity: 10,
+    written: { he: 'מאיה לוין' },
+  },
+  {
+    key: 'samira',
+    name: 'Samira Haddad',
+    email: 'samira.haddad@demo.kept.test',
+    role: 'supervisor',
+    team: 'Arabic & Hebrew desk',
+    languages: ['en', 'ar', 'he'],
+    capacity: 15,
+    written: { ar: 'سميرة حداد', he: 'סמירה חדאד' },
+  },
+  {
+    key: 'oleg',
+    name: 'Oleg Petrov',
+    email: 'oleg.petrov@demo.kept.test',
+    role: 'supervisor',
+    team: 'Russian desk',
+    languages: ['en', 'ru'],
+    capacity: 15,
+    written: { ru: 'Олег Петров' },
+  },
+  {
+    key: 'omar',
+    name: 'Omar Khalil',
+    email: 'omar.khalil@demo.kept.test',
+    role: 'agent',
+    team: 'Arabic & Hebrew desk',
+    languages: ['ar', 'en'],
+    capacity: 25,
+    written: { ar: 'عمر خليل' },
+  },
+  {
+    key: 'layla',
+    name: 'Layla Nasser',
+    email: 'layla.nasser@demo.kept.test',
+    role: 'agent',
+    team: 'Arabic & Hebrew desk',
+    languages: ['ar', 'he', 'en'],
+    capacity: 20,
+    written: { ar: 'ليلى ناصر', he: 'ליילה נאסר' },
+  },
+  {
+    key: 'noa',
+    name: 'Noa Cohen',
+    email: 'noa.cohen@demo.kept.test',
+    role: 'agent',
+    team: 'Arabic & Hebrew desk',
+    languages: ['he', 'en'],
+    capacity: 22,
+    written: { he: 'נועה כהן' },
+  },
+  {
+    key: 'yosef',
+    name: 'Yosef Mizrahi',
+    email: 'yosef.mizrahi@demo.kept.test',
+    role: 'agent',
+    team: 'Russian desk',
+    languages: ['he', 'ru'],
+    capacity: 18,
+    written: { he: 'יוסף מזרחי', ru: 'Йосеф Мизрахи' },
+  },
+  {
+    key: 'anna',
+    name: 'Anna Sokolova',
+    email: 'anna.sokolova@demo.kept.test',
+    role: 'agent',
+    team: 'Russian desk',
+    languages: ['ru', 'en'],
+    capacity: 24,
+    written: { ru: 'Анна Соколова' },
+  },
+  {
+    key: 'dmitri',
+    name: 'Dmitri Volkov',
+    email: 'dmitri.volkov@demo.kept.test',
+    role: 'agent',
+    team: 'Russian desk',
+    languages: ['ru', 'he'],
+    capacity: 18,
+    written: { ru: 'Дмитрий Волков', he: 'דמיטרי וולקוב' },
+  },
+  {
+    key: 'emily',
+    name: 'Emily Carter',
+    email: 'emily.carter@demo.kept.test',
+    role: 'agent',
+    team: 'English desk',
+    languages: ['en'],
+    capacity: 30,
+  },
 ];
 
 export interface DemoStaff {
@@ -82,7 +170,12 @@ export class DemoTeam {
 }
 
 /** The admin comes with the workspace; the others are created here, through the real operation. */
-export async function createDemoStaff(db: Db, workspaceId: string, adminId: string, password: string): Promise<DemoTeam> {
+export async function createDemoStaff(
+  db: Db,
+  workspaceId: string,
+  adminId: string,
+  password: string,
+): Promise<DemoTeam> {
   const people: DemoStaff[] = [];
   const teamIds = new Map<DemoTeamName, string>();
   for (const name of DEMO_TEAMS) teamIds.set(name, (await createTeam(db, workspaceId, name)).id);
@@ -93,7 +186,16 @@ export async function createDemoStaff(db: Db, workspaceId: string, adminId: stri
       continue;
     }
     const teamId = member.team ? (teamIds.get(member.team) ?? null) : null;
-    const row = await createUser(db, { workspaceId, name: member.name, email: member.email, password, role: member.role, languages: member.languages, capacity: member.capacity, teamId });
+    const row = await createUser(db, {
+      workspaceId,
+      name: member.name,
+      email: member.email,
+      password,
+      role: member.role,
+      languages: member.languages,
+      capacity: member.capacity,
+      teamId,
+    });
     people.push({ member, id: row.id });
   }
   return new DemoTeam(people);

@@ -2,8 +2,19 @@ import type { Channel } from '../events/event-types.ts';
 import type { DemoCustomer } from './demo-customers.ts';
 import { DAY, HOUR, MINUTE, type DemoDesk } from './demo-desk.ts';
 import {
-  clockTime, CLOSINGS, CUSTOMER_LINES, dayName, ENGLISH_DETAILS, fill, HANDOFF_REASONS, LOGGED_CONTACTS, NOTES, STAFF_LINES, TOPICS,
-  type DemoLanguage, type Topic,
+  clockTime,
+  CLOSINGS,
+  CUSTOMER_LINES,
+  dayName,
+  ENGLISH_DETAILS,
+  fill,
+  HANDOFF_REASONS,
+  LOGGED_CONTACTS,
+  NOTES,
+  STAFF_LINES,
+  TOPICS,
+  type DemoLanguage,
+  type Topic,
 } from './demo-messages.ts';
 import type { DemoRandom } from './demo-random.ts';
 import type { SeedSentences } from './demo-seed-sentences.ts';
@@ -85,7 +96,13 @@ export function replyChannel(channel: Channel): Channel {
 }
 
 /** The customer's first message: their own opening, a sentence from an essay (or an English detail), a closing. */
-export function firstMessage(random: DemoRandom, language: DemoLanguage, topic: Topic, values: Record<string, string>, sentences: SeedSentences) {
+export function firstMessage(
+  random: DemoRandom,
+  language: DemoLanguage,
+  topic: Topic,
+  values: Record<string, string>,
+  sentences: SeedSentences,
+) {
   const middle =
     language === 'en'
       ? random.sample(ENGLISH_DETAILS, random.int(1, 2)).join(' ')
@@ -106,7 +123,12 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
   };
   const before = (ms: number) => ms <= plan.end;
 
-  const topic = scenario === 'refund_renegotiated' || scenario === 'refund_open' ? TOPICS[r.pick([1, 7])]! : scenario === 'visit_kept_early' ? TOPICS[6]! : r.pick(TOPICS);
+  const topic =
+    scenario === 'refund_renegotiated' || scenario === 'refund_open'
+      ? TOPICS[r.pick([1, 7])]!
+      : scenario === 'visit_kept_early'
+        ? TOPICS[6]!
+        : r.pick(TOPICS);
   const values = { name: customer.name, order: String(r.int(40_000, 99_999)), amount: `$${r.int(39, 899)}` };
   const channel = plan.channel;
   const answerOn = replyChannel(channel);
@@ -122,7 +144,13 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
     channel === 'voicemail' || channel === 'letter' || channel === 'fax'
       ? { subject: fill(topic.subject[lang], values), body: fill(LOGGED_CONTACTS[channel][lang], values) }
       : firstMessage(r, lang, topic, values, sentences);
-  const opened = await desk.receive({ customer, channel, subject: first.subject, body: first.body, ...(logger ? { loggedBy: logger } : {}) });
+  const opened = await desk.receive({
+    customer,
+    channel,
+    subject: first.subject,
+    body: first.body,
+    ...(logger ? { loggedBy: logger } : {}),
+  });
   const { caseId, customerId } = opened;
   const owner = () => desk.owner(caseId);
   // Before answering a waiting customer: the story's delay, kept inside the promised time.
@@ -130,7 +158,8 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
     t = await desk.answerTime(caseId, t + r.between(minHours, maxHours) * HOUR, r);
     await desk.at(t);
   };
-  const customerWrites = (body: string, on: Channel = channel === 'phone' ? 'email' : channel) => desk.receive({ customer, caseId, channel: on, body });
+  const customerWrites = (body: string, on: Channel = channel === 'phone' ? 'email' : channel) =>
+    desk.receive({ customer, caseId, channel: on, body });
   const resolveAndMaybeClose = async (who: DemoStaff) => {
     await wait(0.05, 0.4);
     await desk.setStatus(caseId, who, 'resolved');
@@ -204,7 +233,11 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
       await customerWrites(customerSays('broken_again'));
       await answerAfter(0.3, 5);
       agent = await owner();
-      await desk.note(caseId, agent, 'Reopened: the same fault came back after our fix. Sending a replacement instead of another repair.');
+      await desk.note(
+        caseId,
+        agent,
+        'Reopened: the same fault came back after our fix. Sending a replacement instead of another repair.',
+      );
       await desk.reply(caseId, agent, answerOn, say('update', agent));
       if (scenario === 'reopened_closed') {
         await wait(24, 72);
@@ -237,11 +270,25 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
       const due = roundToQuarter(t + r.between(2, 20) * HOUR);
       await desk.reply(caseId, taker, 'phone', say('call_logged', taker, { time: clockTime(new Date(due)) }));
       const agent = await owner();
-      const promise = await desk.promise({ caseId, customerId, owner: agent, actor: taker, kind: 'callback', channel: 'phone', description: `Call ${customer.name} back about ${fill(topic.subject.en, values)}`, dueAt: new Date(due) });
+      const promise = await desk.promise({
+        caseId,
+        customerId,
+        owner: agent,
+        actor: taker,
+        kind: 'callback',
+        channel: 'phone',
+        description: `Call ${customer.name} back about ${fill(topic.subject.en, values)}`,
+        dueAt: new Date(due),
+      });
       if (scenario === 'callback_kept') {
         t = due - r.between(0.1, 1.5) * HOUR;
         await desk.at(t);
-        await desk.reply(caseId, agent, 'phone', say('callback_done', agent, { day: dayName(new Date(t + 2 * DAY), lang) }));
+        await desk.reply(
+          caseId,
+          agent,
+          'phone',
+          say('callback_done', agent, { day: dayName(new Date(t + 2 * DAY), lang) }),
+        );
         await desk.keep(promise.id, caseId, agent);
         await resolveAndMaybeClose(agent);
       } else {
@@ -250,7 +297,12 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
         t = due + r.between(14, 20) * HOUR;
         await desk.at(t);
         const late = await owner();
-        await desk.reply(caseId, late, 'phone', say('callback_done', late, { day: dayName(new Date(t + 2 * DAY), lang) }));
+        await desk.reply(
+          caseId,
+          late,
+          'phone',
+          say('callback_done', late, { day: dayName(new Date(t + 2 * DAY), lang) }),
+        );
         await desk.note(caseId, late, 'Missed the callback yesterday — apologised to the customer.');
         await resolveAndMaybeClose(late);
       }
@@ -262,12 +314,26 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
       const agent = await owner();
       const due = endOfDay(t + r.between(scenario === 'refund_open' ? 2.5 : 2, 4) * DAY);
       await desk.reply(caseId, agent, answerOn, say('refund_promise', agent, { day: dayName(new Date(due), lang) }));
-      const promise = await desk.promise({ caseId, customerId, owner: agent, actor: agent, kind: 'refund', channel: answerOn, description: `Refund ${values.amount} for order ${values.order}`, dueAt: new Date(due) });
+      const promise = await desk.promise({
+        caseId,
+        customerId,
+        owner: agent,
+        actor: agent,
+        kind: 'refund',
+        channel: answerOn,
+        description: `Refund ${values.amount} for order ${values.order}`,
+        dueAt: new Date(due),
+      });
       if (scenario === 'refund_open') return;
       t = due - r.between(4, 20) * HOUR;
       await desk.at(t);
       const moved = endOfDay(due + 2 * DAY);
-      const next = await desk.renegotiate(promise.id, agent, new Date(moved), say('refund_moved', agent, { day: dayName(new Date(moved), lang) }));
+      const next = await desk.renegotiate(
+        promise.id,
+        agent,
+        new Date(moved),
+        say('refund_moved', agent, { day: dayName(new Date(moved), lang) }),
+      );
       t = moved - r.between(3, 30) * HOUR;
       await desk.at(t);
       await desk.reply(caseId, agent, answerOn, say('refund_sent', agent));
@@ -327,7 +393,10 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
     case 'logged_contact': {
       await answerAfter(0.5, 6);
       const agent = await owner();
-      const text = channel === 'letter' ? say('written_answer', agent) : say('callback_done', agent, { day: dayName(new Date(t + 2 * DAY), lang) });
+      const text =
+        channel === 'letter'
+          ? say('written_answer', agent)
+          : say('callback_done', agent, { day: dayName(new Date(t + 2 * DAY), lang) });
       await desk.reply(caseId, agent, answerOn, text);
       await resolveAndMaybeClose(agent);
       return;
@@ -337,7 +406,16 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
       const agent = await owner();
       const due = endOfDay(t + r.between(3, 5) * DAY);
       await desk.reply(caseId, agent, answerOn, say('visit_promise', agent, { day: dayName(new Date(due), lang) }));
-      const promise = await desk.promise({ caseId, customerId, owner: agent, actor: agent, kind: 'other', channel: answerOn, description: `Technician visit for order ${values.order}`, dueAt: new Date(due) });
+      const promise = await desk.promise({
+        caseId,
+        customerId,
+        owner: agent,
+        actor: agent,
+        kind: 'other',
+        channel: answerOn,
+        description: `Technician visit for order ${values.order}`,
+        dueAt: new Date(due),
+      });
       t = due - r.between(1.2, 2.5) * DAY;
       await desk.at(t);
       await desk.reply(caseId, agent, answerOn, say('visit_done', agent));

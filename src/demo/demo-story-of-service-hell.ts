@@ -68,7 +68,12 @@ export interface ServiceHellResult {
 }
 
 /** Plays the story; `result.caseId` is set once her first e-mail has opened the case. */
-export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom, result: ServiceHellResult): () => Promise<void> {
+export function playServiceHell(
+  desk: DemoDesk,
+  end: number,
+  random: DemoRandom,
+  result: ServiceHellResult,
+): () => Promise<void> {
   return async () => {
     const team = desk.team;
     const customer: DemoCustomer = { ...HELL_CUSTOMER, index: -1 };
@@ -82,7 +87,9 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
     const day = (daysAgo: number, hour: number, minute = 0) => at(dayAt(end - daysAgo * DAY, hour, minute));
 
     // Phone calls are taken by whoever is free: a different person almost every time.
-    const takers = ['omar', 'noa', 'anna', 'layla', 'emily', 'oleg', 'omar', 'noa', 'anna', 'layla'].map((k) => team.byKey(k));
+    const takers = ['omar', 'noa', 'anna', 'layla', 'emily', 'oleg', 'omar', 'noa', 'anna', 'layla'].map((k) =>
+      team.byKey(k),
+    );
     let calls = 0;
     let followUps = 0;
     let replies = 0;
@@ -97,7 +104,8 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
     const caseId = first.caseId;
     result.caseId = caseId;
     const owner = () => desk.owner(caseId);
-    const writes = (body: string, channel: Channel = 'email', loggedBy?: DemoStaff) => desk.receive({ customer, caseId, channel, body, ...(loggedBy ? { loggedBy } : {}) });
+    const writes = (body: string, channel: Channel = 'email', loggedBy?: DemoStaff) =>
+      desk.receive({ customer, caseId, channel, body, ...(loggedBy ? { loggedBy } : {}) });
     const call = async (body: string, answer?: string) => {
       const taker = takers[calls % takers.length]!;
       calls += 1;
@@ -110,7 +118,8 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
     };
     const followUp = async () => writes(FOLLOW_UPS[followUps++ % FOLLOW_UPS.length]!);
     // Staff answer her within the time the acknowledgement promised — mostly (see answerTime).
-    const answerLater = async (minHours: number, maxHours: number) => at(await desk.answerTime(caseId, t + random.between(minHours, maxHours) * HOUR, random));
+    const answerLater = async (minHours: number, maxHours: number) =>
+      at(await desk.answerTime(caseId, t + random.between(minHours, maxHours) * HOUR, random));
     const chase = async (daysAgo: number) => {
       await day(daysAgo, 8 + (daysAgo % 9), 25);
       await followUp();
@@ -129,11 +138,24 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
     const brokenCallback = async (taker: DemoStaff, promised: string) => {
       await at(t + 10 * MINUTE);
       await desk.reply(caseId, taker, 'phone', promised);
-      await desk.promise({ caseId, customerId: first.customerId, owner: await owner(), actor: taker, kind: 'callback', channel: 'phone', description: 'Call Denise RIGHT BACK about the blue screens', dueAt: new Date(t + HOUR) });
+      await desk.promise({
+        caseId,
+        customerId: first.customerId,
+        owner: await owner(),
+        actor: taker,
+        kind: 'callback',
+        channel: 'phone',
+        description: 'Call Denise RIGHT BACK about the blue screens',
+        dueAt: new Date(t + HOUR),
+      });
       // Nobody calls. At the due time the promise breaks and a supervisor is brought in.
       await at(t + 2 * HOUR);
       const supervisor = team.supervisorFor('en', random);
-      const answered = await desk.answerEscalations(caseId, supervisor, SUPERVISOR_APOLOGY.replace('{supervisor}', supervisor.member.name));
+      const answered = await desk.answerEscalations(
+        caseId,
+        supervisor,
+        SUPERVISOR_APOLOGY.replace('{supervisor}', supervisor.member.name),
+      );
       await later(3, 6);
       await desk.closeEscalations(answered, supervisor);
     };
@@ -141,7 +163,12 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
     // Month one: drivers, diagnostics, a repair, the first "call you RIGHT BACK".
     await answerLater(2, 4);
     const firstOwner = await owner();
-    await desk.reply(caseId, firstOwner, 'email', 'Hello Denise, sorry about the crashes. Please update the graphics and chipset drivers from our support page and tell us if it happens again.');
+    await desk.reply(
+      caseId,
+      firstOwner,
+      'email',
+      'Hello Denise, sorry about the crashes. Please update the graphics and chipset drivers from our support page and tell us if it happens again.',
+    );
     await desk.setStatus(caseId, firstOwner, 'waiting_on_customer');
     await day(82, 10, 30);
     await call(CALLS[0]!, 'Walked Denise through the hardware diagnostics on the phone; she will e-mail the result.');
@@ -150,7 +177,12 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
     await later(1, 3);
     await handTo('anna', 'Hardware fault found by diagnostics: the repair team handles this');
     await answerLater(0.5, 2);
-    await desk.reply(caseId, await owner(), 'email', 'Please send the laptop in for repair; a prepaid shipping label is attached. Repairs take five working days.');
+    await desk.reply(
+      caseId,
+      await owner(),
+      'email',
+      'Please send the laptop in for repair; a prepaid shipping label is attached. Repairs take five working days.',
+    );
     await desk.setStatus(caseId, await owner(), 'waiting_on_customer');
     for (const daysAgo of [79, 77]) await chase(daysAgo);
     await day(74, 10, 5);
@@ -175,7 +207,12 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
     await day(62, 10, 0);
     await handTo('emily', 'Replacement, not another repair: the returns team decides');
     await answerLater(0.5, 3);
-    await desk.reply(caseId, await owner(), 'email', 'Hello Denise, we will replace the motherboard. A technician will contact you to set a date.');
+    await desk.reply(
+      caseId,
+      await owner(),
+      'email',
+      'Hello Denise, we will replace the motherboard. A technician will contact you to set a date.',
+    );
     for (const daysAgo of [60, 58, 55, 52]) {
       await day(daysAgo, 9 + (daysAgo % 5), 10);
       await followUp();
@@ -192,7 +229,10 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
     await ownerReplies();
     await day(40, 13, 30);
     const fourth = await call(CALLS[3]!);
-    await brokenCallback(fourth, 'Told Denise that returns will call her back within the hour about a replacement laptop.');
+    await brokenCallback(
+      fourth,
+      'Told Denise that returns will call her back within the hour about a replacement laptop.',
+    );
     await day(38, 9, 0);
     await handTo('layla', 'Second broken callback: she needs one person to own this from end to end');
     await answerLater(0.5, 2);
@@ -205,9 +245,18 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
     await answerLater(2, 6);
     await ownerReplies();
     await day(33, 10, 0);
-    await writes('Letter from Denise: a formal complaint listing six months of contacts; asks for a refund or a working laptop.', 'letter', team.byKey('noa'));
+    await writes(
+      'Letter from Denise: a formal complaint listing six months of contacts; asks for a refund or a working laptop.',
+      'letter',
+      team.byKey('noa'),
+    );
     await answerLater(3, 7);
-    await desk.reply(caseId, await owner(), 'letter', 'Written reply to her letter: apologised, confirmed a replacement laptop, and that she will be kept informed at every step.');
+    await desk.reply(
+      caseId,
+      await owner(),
+      'letter',
+      'Written reply to her letter: apologised, confirmed a replacement laptop, and that she will be kept informed at every step.',
+    );
     for (const daysAgo of [31, 30, 29, 28]) {
       await day(daysAgo, 10 + (daysAgo % 4), 0);
       await followUp();
@@ -218,7 +267,12 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
     await call(CALLS[4]!, 'Apologised for the wait; confirmed the replacement laptop ships this week.');
     await chase(26);
     await day(25, 11, 0);
-    await desk.reply(caseId, await owner(), 'email', 'Hello Denise, the replacement laptop has been shipped today. Tracking number 1Z 999 AA1 0123 4567 84.');
+    await desk.reply(
+      caseId,
+      await owner(),
+      'email',
+      'Hello Denise, the replacement laptop has been shipped today. Tracking number 1Z 999 AA1 0123 4567 84.',
+    );
     await later(0.1, 0.5);
     await desk.setStatus(caseId, await owner(), 'resolved');
     await day(20, 19, 40);
@@ -227,11 +281,34 @@ export function playServiceHell(desk: DemoDesk, end: number, random: DemoRandom,
     await ownerReplies();
     await day(18, 9, 30);
     await handTo('dmitri', 'Recurring hardware fault on a replacement unit: technical specialist needed');
-    await desk.note(caseId, await owner(), 'Read the whole history. Two broken callbacks, two failed fixes. Do not promise anything we cannot do today.');
-    for (const [daysAgo, what] of [[16, 'email'], [15, 'email'], [13, 'call'], [12, 'email'], [10, 'fax'], [9, 'call'], [7, 'email'], [6, 'call'], [5, 'email'], [4, 'email'], [3, 'call'], [1, 'email']] as const) {
+    await desk.note(
+      caseId,
+      await owner(),
+      'Read the whole history. Two broken callbacks, two failed fixes. Do not promise anything we cannot do today.',
+    );
+    for (const [daysAgo, what] of [
+      [16, 'email'],
+      [15, 'email'],
+      [13, 'call'],
+      [12, 'email'],
+      [10, 'fax'],
+      [9, 'call'],
+      [7, 'email'],
+      [6, 'call'],
+      [5, 'email'],
+      [4, 'email'],
+      [3, 'call'],
+      [1, 'email'],
+    ] as const) {
       await day(daysAgo, 9 + (daysAgo % 7), 15);
-      if (what === 'call') await call(CALLS[5 + (calls % 4)]!, 'Listened, apologised, and promised an update by e-mail today.');
-      else if (what === 'fax') await writes('Fax: copies of the three repair reports, all saying "no fault found".', 'fax', team.byKey('omar'));
+      if (what === 'call')
+        await call(CALLS[5 + (calls % 4)]!, 'Listened, apologised, and promised an update by e-mail today.');
+      else if (what === 'fax')
+        await writes(
+          'Fax: copies of the three repair reports, all saying "no fault found".',
+          'fax',
+          team.byKey('omar'),
+        );
       else await followUp();
       await answerLater(1, 5);
       await ownerReplies();

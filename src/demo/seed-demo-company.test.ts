@@ -27,7 +27,12 @@ describe('kept demo: the demo company', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kept-demo-test-'));
     store = await openStore({ databaseUrl: null, dataDir: dir });
-    summary = await seedDemoCompany(store, { customers: 40, password: 'demo-password-123', now: NOW, publicUrl: 'http://localhost:3000' });
+    summary = await seedDemoCompany(store, {
+      customers: 40,
+      password: 'demo-password-123',
+      now: NOW,
+      publicUrl: 'http://localhost:3000',
+    });
     const [ws] = await store.db.select().from(workspaces).where(eq(workspaces.slug, 'demo'));
     workspaceId = ws!.id;
   }, 120_000);
@@ -59,7 +64,8 @@ describe('kept demo: the demo company', () => {
     expect(staff.filter((u) => u.role === 'admin').map((u) => u.email)).toEqual(['admin@demo.kept.test']);
     expect(staff.filter((u) => u.role === 'supervisor')).toHaveLength(2);
     const agents = staff.filter((u) => u.role === 'agent');
-    for (const language of LANGUAGES) expect(agents.filter((a) => a.languages.includes(language)).length).toBeGreaterThanOrEqual(2);
+    for (const language of LANGUAGES)
+      expect(agents.filter((a) => a.languages.includes(language)).length).toBeGreaterThanOrEqual(2);
     // Different combinations, not everyone speaking everything.
     expect(new Set(agents.map((a) => [...a.languages].sort().join(','))).size).toBeGreaterThanOrEqual(5);
   });
@@ -76,17 +82,43 @@ describe('kept demo: the demo company', () => {
   });
 
   it('has cases in every status, reopened ones, and contacts on every kind of channel', async () => {
-    const statuses = await store.db.selectDistinct({ status: cases.status }).from(cases).where(eq(cases.workspaceId, workspaceId));
+    const statuses = await store.db
+      .selectDistinct({ status: cases.status })
+      .from(cases)
+      .where(eq(cases.workspaceId, workspaceId));
     expect(statuses.map((s) => s.status).sort()).toEqual(['closed', 'new', 'open', 'resolved', 'waiting_on_customer']);
     const reopenings = await store.db
       .select({ n: sql<number>`count(*)::int` })
       .from(events)
-      .where(and(eq(events.workspaceId, workspaceId), eq(events.type, 'case.status_changed'), sql`${events.data}->>'from' in ('resolved', 'closed')`, sql`${events.data}->>'to' = 'open'`));
+      .where(
+        and(
+          eq(events.workspaceId, workspaceId),
+          eq(events.type, 'case.status_changed'),
+          sql`${events.data}->>'from' in ('resolved', 'closed')`,
+          sql`${events.data}->>'to' = 'open'`,
+        ),
+      );
     expect(reopenings[0]!.n).toBeGreaterThan(0);
-    const channels = await store.db.selectDistinct({ channel: messages.channel }).from(messages).where(eq(messages.workspaceId, workspaceId));
-    expect(channels.map((c) => c.channel)).toEqual(expect.arrayContaining(['email', 'portal', 'phone', 'fax', 'letter']));
-    const kinds = await store.db.selectDistinct({ type: events.type }).from(events).where(eq(events.workspaceId, workspaceId));
-    expect(kinds.map((k) => k.type)).toEqual(expect.arrayContaining(['case.handed_off', 'note.added', 'acknowledgement.sent', 'promise.renegotiated', 'hell.flagged']));
+    const channels = await store.db
+      .selectDistinct({ channel: messages.channel })
+      .from(messages)
+      .where(eq(messages.workspaceId, workspaceId));
+    expect(channels.map((c) => c.channel)).toEqual(
+      expect.arrayContaining(['email', 'portal', 'phone', 'fax', 'letter']),
+    );
+    const kinds = await store.db
+      .selectDistinct({ type: events.type })
+      .from(events)
+      .where(eq(events.workspaceId, workspaceId));
+    expect(kinds.map((k) => k.type)).toEqual(
+      expect.arrayContaining([
+        'case.handed_off',
+        'note.added',
+        'acknowledgement.sent',
+        'promise.renegotiated',
+        'hell.flagged',
+      ]),
+    );
   });
 
   it('spreads the history over the past 90 days, every fact stored through the operations', async () => {
@@ -98,8 +130,14 @@ describe('kept demo: the demo company', () => {
     expect(new Date(span!.first).getTime()).toBeLessThan(NOW.getTime() - 80 * DAY);
     expect(new Date(span!.last).getTime()).toBeLessThanOrEqual(NOW.getTime());
     // One message.received event per customer message: nothing was written behind the operations' back.
-    const [inbound] = await store.db.select({ n: sql<number>`count(*)::int` }).from(messages).where(and(eq(messages.workspaceId, workspaceId), eq(messages.direction, 'inbound')));
-    const [received] = await store.db.select({ n: sql<number>`count(*)::int` }).from(events).where(and(eq(events.workspaceId, workspaceId), eq(events.type, 'message.received')));
+    const [inbound] = await store.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(messages)
+      .where(and(eq(messages.workspaceId, workspaceId), eq(messages.direction, 'inbound')));
+    const [received] = await store.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(events)
+      .where(and(eq(events.workspaceId, workspaceId), eq(events.type, 'message.received')));
     expect(received!.n).toBe(inbound!.n);
   });
 
@@ -111,10 +149,16 @@ describe('kept demo: the demo company', () => {
   });
 
   it('has escalations open, answered and closed, and promises kept, broken, renegotiated and open', async () => {
-    const esc = await store.db.selectDistinct({ status: escalations.status, via: escalations.via }).from(escalations).where(eq(escalations.workspaceId, workspaceId));
+    const esc = await store.db
+      .selectDistinct({ status: escalations.status, via: escalations.via })
+      .from(escalations)
+      .where(eq(escalations.workspaceId, workspaceId));
     expect(new Set(esc.map((e) => e.status))).toEqual(new Set(['open', 'answered', 'closed']));
     expect(esc.map((e) => e.via)).toEqual(expect.arrayContaining(['portal', 'message', 'promise_breach']));
-    const prom = await store.db.selectDistinct({ status: promises.status }).from(promises).where(eq(promises.workspaceId, workspaceId));
+    const prom = await store.db
+      .selectDistinct({ status: promises.status })
+      .from(promises)
+      .where(eq(promises.workspaceId, workspaceId));
     expect(new Set(prom.map((p) => p.status))).toEqual(new Set(['open', 'kept', 'broken', 'renegotiated']));
   });
 
@@ -126,14 +170,21 @@ describe('kept demo: the demo company', () => {
       .where(and(eq(cases.workspaceId, workspaceId), eq(customers.email, HELL_CUSTOMER.email)));
     expect(row?.flaggedAt).not.toBeNull();
     expect(row!.flaggedAt!.getTime() - row!.createdAt.getTime()).toBeLessThan(15 * DAY);
-    expect(row!.reasons!.map((r) => r.metric)).toEqual(expect.arrayContaining(['contacts', 'people', 'brokenPromises']));
+    expect(row!.reasons!.map((r) => r.metric)).toEqual(
+      expect.arrayContaining(['contacts', 'people', 'brokenPromises']),
+    );
     // She is not the only name on the flags screen, but the screen is not full of noise either.
-    const flagged = await store.db.select({ id: cases.id }).from(cases).where(and(eq(cases.workspaceId, workspaceId), isNotNull(cases.hellFlaggedAt)));
+    const flagged = await store.db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.workspaceId, workspaceId), isNotNull(cases.hellFlaggedAt)));
     expect(flagged.length).toBeLessThanOrEqual(8);
   });
 
   it('refuses a second run with a clear error', async () => {
-    await expect(seedDemoCompany(store, { customers: 5, password: 'demo-password-123', now: NOW })).rejects.toMatchObject({
+    await expect(
+      seedDemoCompany(store, { customers: 5, password: 'demo-password-123', now: NOW }),
+    ).rejects.toMatchObject({
       code: 'setup.already_done',
       message: expect.stringContaining('already exists'),
     });
@@ -142,7 +193,14 @@ describe('kept demo: the demo company', () => {
 
 describe('kept demo: its texts and plan', () => {
   it('plans the same company from the same seed', () => {
-    const plan = () => planCases(7, 60, NOW.getTime() - 90 * DAY, NOW.getTime()).map((p) => [p.customer.name, p.customer.email, p.scenario, p.channel, p.start]);
+    const plan = () =>
+      planCases(7, 60, NOW.getTime() - 90 * DAY, NOW.getTime()).map((p) => [
+        p.customer.name,
+        p.customer.email,
+        p.scenario,
+        p.channel,
+        p.start,
+      ]);
     expect(plan()).toEqual(plan());
     expect(new Set(plan().map((p) => p[2])).size).toBeGreaterThanOrEqual(15);
   });
@@ -152,7 +210,9 @@ describe('kept demo: its texts and plan', () => {
       const texts = [
         ...TOPICS.map((t) => t.opening[language]),
         ...CLOSINGS[language],
-        ...Object.entries(CUSTOMER_LINES).filter(([k]) => k !== 'supervisor').map(([, t]) => t[language]),
+        ...Object.entries(CUSTOMER_LINES)
+          .filter(([k]) => k !== 'supervisor')
+          .map(([, t]) => t[language]),
         ...Object.values(LOGGED_CONTACTS).map((t) => t[language]),
         ...(language === 'en' ? ENGLISH_DETAILS : BUILT_IN_SENTENCES[language]),
       ];

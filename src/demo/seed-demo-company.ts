@@ -106,7 +106,8 @@ export async function seedDemoCompany(store: Store, options: SeedDemoOptions): P
   const counts = await countDemo(store.db, seeded.workspace.id, seeded.hell.caseId);
   const seconds = (performance.now() - began) / 1000;
   const staffLines = seeded.team.people.map(
-    (p) => `  ${p.member.role.padEnd(10)} ${p.member.email.padEnd(32)} ${p.member.name} [${p.member.languages.join(', ')}]`,
+    (p) =>
+      `  ${p.member.role.padEnd(10)} ${p.member.email.padEnd(32)} ${p.member.name} [${p.member.languages.join(', ')}]`,
   );
   return [
     `Demo company "${seeded.workspace.name}" is ready: workspace "${seeded.workspace.slug}", ${HISTORY_DAYS} days of history up to ${options.now.toISOString()}.`,
@@ -128,26 +129,51 @@ export async function seedDemoCompany(store: Store, options: SeedDemoOptions): P
 /** Who writes when, about what: decided up front from the seed, so the company is always the same. */
 export function planCases(seed: number, count: number, historyStart: number, end: number): CasePlan[] {
   const customers = makeDemoCustomers(DemoRandom.derive(seed, 'customers'), count, new Set([HELL_CUSTOMER.email]));
-  const entries = (Object.entries(SCENARIOS) as Array<[Scenario, (typeof SCENARIOS)[Scenario]]>).map(([s, spec]) => [s, spec.weight] as const);
+  const entries = (Object.entries(SCENARIOS) as Array<[Scenario, (typeof SCENARIOS)[Scenario]]>).map(
+    ([s, spec]) => [s, spec.weight] as const,
+  );
   const plans: CasePlan[] = [];
   for (const customer of customers) {
     const r = DemoRandom.derive(seed, `customer-${customer.index}`);
-    const scenario = customer.index < SCENARIO_ROTATION.length ? SCENARIO_ROTATION[customer.index]! : r.weighted(entries);
+    const scenario =
+      customer.index < SCENARIO_ROTATION.length ? SCENARIO_ROTATION[customer.index]! : r.weighted(entries);
     const spec = SCENARIOS[scenario];
     let channel: Channel = customer.channel;
-    if (spec.channel === 'logged' || (scenario === 'new_unanswered' && r.chance(0.3))) channel = r.pick(['voicemail', 'letter', 'fax'] as const);
+    if (spec.channel === 'logged' || (scenario === 'new_unanswered' && r.chance(0.3)))
+      channel = r.pick(['voicemail', 'letter', 'fax'] as const);
     else if (spec.channel) channel = spec.channel;
     const [latest, earliest] = spec.hoursAgo;
     const start = daytime(end - r.between(latest, earliest) * HOUR, r, latest >= 24);
-    plans.push({ customer, scenario, channel, start, end, random: DemoRandom.derive(seed, `case-${customer.index}-0`) });
+    plans.push({
+      customer,
+      scenario,
+      channel,
+      start,
+      end,
+      random: DemoRandom.derive(seed, `case-${customer.index}-0`),
+    });
     // Some customers came before: earlier cases, solved, on the same channel (phone-only
     // customers and logged letters are one-off contacts).
-    const earlier = channel === 'phone' || channel === 'voicemail' || channel === 'letter' || channel === 'fax' ? 0 : r.weighted([[0, 65], [1, 27], [2, 8]] as const);
+    const earlier =
+      channel === 'phone' || channel === 'voicemail' || channel === 'letter' || channel === 'fax'
+        ? 0
+        : r.weighted([
+            [0, 65],
+            [1, 27],
+            [2, 8],
+          ] as const);
     let previous = start;
     for (let k = 1; k <= earlier; k++) {
       const at = daytime(previous - r.between(12, 35) * DAY, r, true);
       if (at < historyStart + DAY) break;
-      plans.push({ customer, scenario: 'solved', channel, start: at, end, random: DemoRandom.derive(seed, `case-${customer.index}-${k}`) });
+      plans.push({
+        customer,
+        scenario: 'solved',
+        channel,
+        start: at,
+        end,
+        random: DemoRandom.derive(seed, `case-${customer.index}-${k}`),
+      });
       previous = at;
     }
   }
@@ -179,19 +205,48 @@ function formatCounts(counts: Record<string, number>): string {
 
 async function groupCount(query: Promise<Array<{ key: string | null; n: number }>>): Promise<Record<string, number>> {
   const rows = await query;
-  return Object.fromEntries(rows.sort((a, b) => String(a.key).localeCompare(String(b.key))).map((r) => [r.key ?? 'unknown', Number(r.n)]));
+  return Object.fromEntries(
+    rows.sort((a, b) => String(a.key).localeCompare(String(b.key))).map((r) => [r.key ?? 'unknown', Number(r.n)]),
+  );
 }
 
 export async function countDemo(db: Db, workspaceId: string, hellCaseId: string | null) {
   const n = sql<number>`count(*)::int`;
-  const customersByLanguage = await groupCount(db.select({ key: customers.language, n }).from(customers).where(eq(customers.workspaceId, workspaceId)).groupBy(customers.language));
-  const casesByStatus = await groupCount(db.select({ key: cases.status, n }).from(cases).where(eq(cases.workspaceId, workspaceId)).groupBy(cases.status));
-  const promisesByStatus = await groupCount(db.select({ key: promises.status, n }).from(promises).where(eq(promises.workspaceId, workspaceId)).groupBy(promises.status));
-  const escalationsByStatus = await groupCount(db.select({ key: escalations.status, n }).from(escalations).where(eq(escalations.workspaceId, workspaceId)).groupBy(escalations.status));
+  const customersByLanguage = await groupCount(
+    db
+      .select({ key: customers.language, n })
+      .from(customers)
+      .where(eq(customers.workspaceId, workspaceId))
+      .groupBy(customers.language),
+  );
+  const casesByStatus = await groupCount(
+    db.select({ key: cases.status, n }).from(cases).where(eq(cases.workspaceId, workspaceId)).groupBy(cases.status),
+  );
+  const promisesByStatus = await groupCount(
+    db
+      .select({ key: promises.status, n })
+      .from(promises)
+      .where(eq(promises.workspaceId, workspaceId))
+      .groupBy(promises.status),
+  );
+  const escalationsByStatus = await groupCount(
+    db
+      .select({ key: escalations.status, n })
+      .from(escalations)
+      .where(eq(escalations.workspaceId, workspaceId))
+      .groupBy(escalations.status),
+  );
   const [reopened] = await db
     .select({ n: sql<number>`count(distinct ${events.caseId})::int` })
     .from(events)
-    .where(and(eq(events.workspaceId, workspaceId), eq(events.type, 'case.status_changed'), inArray(sql`${events.data}->>'from'`, ['resolved', 'closed']), eq(sql`${events.data}->>'to'`, 'open')));
+    .where(
+      and(
+        eq(events.workspaceId, workspaceId),
+        eq(events.type, 'case.status_changed'),
+        inArray(sql`${events.data}->>'from'`, ['resolved', 'closed']),
+        eq(sql`${events.data}->>'to'`, 'open'),
+      ),
+    );
   const [messageCounts] = await db
     .select({
       inbound: sql<number>`count(*) filter (where ${messages.direction} = 'inbound')::int`,
@@ -203,8 +258,18 @@ export async function countDemo(db: Db, workspaceId: string, hellCaseId: string 
   const [unanswered] = await db
     .select({ n })
     .from(messages)
-    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.direction, 'inbound'), eq(messages.internal, false), isNull(messages.answeredAt)));
-  const [flagged] = await db.select({ n }).from(cases).where(and(eq(cases.workspaceId, workspaceId), isNotNull(cases.hellFlaggedAt)));
+    .where(
+      and(
+        eq(messages.workspaceId, workspaceId),
+        eq(messages.direction, 'inbound'),
+        eq(messages.internal, false),
+        isNull(messages.answeredAt),
+      ),
+    );
+  const [flagged] = await db
+    .select({ n })
+    .from(cases)
+    .where(and(eq(cases.workspaceId, workspaceId), isNotNull(cases.hellFlaggedAt)));
   let hell: string | null = null;
   if (hellCaseId) {
     const [row] = await db.select().from(cases).where(eq(cases.id, hellCaseId));

@@ -20,7 +20,11 @@ export { DEFAULT_QUOTE_PERCENTILE } from './promises/capability/quote-rules.ts';
 export { recognizeCommitments } from './promises/commitments/recognize-commitment.ts';
 export { EXPECTATION_CHOICES } from './promises/expectations/expectation-choice.ts';
 export { expectationReport } from './promises/expectations/expectation-report.ts';
-export { expectationPage, recordExpectation, verifyExpectationLink } from './promises/expectations/record-expectation.ts';
+export {
+  expectationPage,
+  recordExpectation,
+  verifyExpectationLink,
+} from './promises/expectations/record-expectation.ts';
 export { makePromise } from './promises/make-promise.ts';
 export { makeQuotedPromise } from './promises/make-quoted-promise.ts';
 export { PROMISE_JOB_DEFINITIONS } from './promises/promise-jobs.ts';

@@ -1,6 +1,13 @@
 // The public face of src/email/: other folders import from here only (the lint forbids
 // deeper imports). Added to by scripts/restructure/restructure.mjs when an outsider needs a name.
-export { addMailbox, listMailboxes, loadMailbox, presentMailbox, removeMailbox, testMailboxConnection } from './imap/imap-mailboxes.ts';
+export {
+  addMailbox,
+  listMailboxes,
+  loadMailbox,
+  presentMailbox,
+  removeMailbox,
+  testMailboxConnection,
+} from './imap/imap-mailboxes.ts';
 export { mailboxHealth } from './imap/mailbox-health.ts';
 export { pollMailbox } from './imap/poll-mailbox.ts';
 export { InboundProcessor } from './inbound/inbound-processor.ts';

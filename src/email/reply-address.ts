@@ -17,7 +17,9 @@ export function splitPlusAddress(address: string): SplitAddress | null {
   const domain = trimmed.slice(at + 1);
   const plus = local.indexOf('+');
   if (plus === 0) return null;
-  return plus < 0 ? { base: `${local}@${domain}`, tag: null } : { base: `${local.slice(0, plus)}@${domain}`, tag: local.slice(plus + 1) || null };
+  return plus < 0
+    ? { base: `${local}@${domain}`, tag: null }
+    : { base: `${local.slice(0, plus)}@${domain}`, tag: local.slice(plus + 1) || null };
 }
 
 /** The address a case's outbound mail sets as Reply-To: support+k1042@domain. */

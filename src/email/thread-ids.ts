@@ -28,7 +28,12 @@ export async function recordThreadId(
   if (!id) return;
   await db
     .insert(emailThreadIds)
-    .values({ workspaceId: input.workspaceId, messageIdHeader: id, caseId: input.caseId, direction: input.direction ?? 'outbound' })
+    .values({
+      workspaceId: input.workspaceId,
+      messageIdHeader: id,
+      caseId: input.caseId,
+      direction: input.direction ?? 'outbound',
+    })
     .onConflictDoNothing();
 }
 

@@ -20,7 +20,7 @@ export const ERROR_CATALOGUE = {
   'auth.rate_limited': 429,
   'portal.invalid_link': 401,
   'setup.already_done': 409,
-  'not_found': 404,
+  not_found: 404,
   'user.email_taken': 409,
   'case.invalid_transition': 409,
   'case.handoff_invalid': 422,

@@ -40,7 +40,12 @@ export function createEventStream(options: { caseId?: string; customerId?: strin
   const caseId = options.caseId ?? TEST_CASE_ID;
   const customerId = options.customerId ?? TEST_CUSTOMER_ID;
   let message = 0;
-  const push = <T extends EventType>(type: T, data: EventDataByType[T], occurredAt: Date, actorUserId: string | null = null) => {
+  const push = <T extends EventType>(
+    type: T,
+    data: EventDataByType[T],
+    occurredAt: Date,
+    actorUserId: string | null = null,
+  ) => {
     const event = makeEvent(type, data, { caseId, customerId, occurredAt, actorUserId });
     events.push(event);
     return event;
@@ -62,11 +67,23 @@ export function createEventStream(options: { caseId?: string; customerId?: strin
     acknowledged: (when: Date, channel: Channel = 'email') =>
       push(
         'acknowledgement.sent',
-        { acknowledgementId: `a-${message}`, messageId: `m-${caseId}-${message}`, reference: 'K-1', promisedBy: when.toISOString(), channel, delivered: true },
+        {
+          acknowledgementId: `a-${message}`,
+          messageId: `m-${caseId}-${message}`,
+          reference: 'K-1',
+          promisedBy: when.toISOString(),
+          channel,
+          delivered: true,
+        },
         when,
       ),
     promiseMade: (when: Date, promiseId: string, ownerId: string, dueAt: Date, channel: Channel = 'phone') =>
-      push('promise.made', { promiseId, kind: 'callback', dueAt: dueAt.toISOString(), channel, ownerId }, when, ownerId),
+      push(
+        'promise.made',
+        { promiseId, kind: 'callback', dueAt: dueAt.toISOString(), channel, ownerId },
+        when,
+        ownerId,
+      ),
     promiseBroken: (when: Date, promiseId: string) => push('promise.broken', { promiseId }, when),
   };
 }

@@ -23,7 +23,11 @@ export interface EventDataByType {
    * inside the acknowledgement window carries `suppressedAcknowledgement`: its acknowledgement
    * record is this fact (the earlier acknowledgement covers it), not a second row.
    */
-  'message.received': { messageId: string; channel: Channel; suppressedAcknowledgement?: { previousAcknowledgementId: string } };
+  'message.received': {
+    messageId: string;
+    channel: Channel;
+    suppressedAcknowledgement?: { previousAcknowledgementId: string };
+  };
   /** An answer to the customer (reply, logged outbound call, letter...). */
   'message.sent': { messageId: string; channel: Channel };
   'note.added': { messageId: string };
@@ -101,7 +105,13 @@ export interface EventDataByType {
   /** E-mail: a sender over the rate limit; stored, not acknowledged, flagged for a person. */
   'email.rate_limited': { inboundEmailId: string; from: string | null; recent: number };
   /** E-mail pointed at another case (a forward, another address, a stranger's headers): opened apart, linked. */
-  'email.related_case': { inboundEmailId: string; relatedCaseId: string; relatedReference: string; by: string; from: string | null };
+  'email.related_case': {
+    inboundEmailId: string;
+    relatedCaseId: string;
+    relatedReference: string;
+    by: string;
+    from: string | null;
+  };
   /**
    * E-mail whose Message-ID an earlier, different message already had: kept as a message of its
    * own; replies naming that Message-ID still go to the earlier message's case.

@@ -57,8 +57,18 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'> & { webDist?: string
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Kept API', version: '1', description: 'Customer service that never drops a customer. Staff endpoints take the session cookie or `Authorization: Bearer <token>`.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'kept_session' } } },
+      info: {
+        title: 'Kept API',
+        version: '1',
+        description:
+          'Customer service that never drops a customer. Staff endpoints take the session cookie or `Authorization: Bearer <token>`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'kept_session' },
+        },
+      },
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,

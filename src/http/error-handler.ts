@@ -6,9 +6,17 @@ import { KeptError, RetryLaterError } from '../errors/kept-error.ts';
 // Fastify's own failures mapped to our catalogue, so a client always gets a stable code.
 const FASTIFY_CODES: Record<string, { code: string; status: number; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'request.too_large', status: 413, message: 'The request body is too large' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'request.unsupported_media_type', status: 415, message: 'Send the body as application/json' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'request.unsupported_media_type',
+    status: 415,
+    message: 'Send the body as application/json',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'request.malformed_json', status: 400, message: 'The JSON body is empty' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'request.invalid', status: 400, message: 'The Content-Length header does not match the body' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'request.invalid',
+    status: 400,
+    message: 'The Content-Length header does not match the body',
+  },
   FST_ERR_BAD_URL: {
     code: 'request.invalid_encoding',
     status: 400,
@@ -60,15 +68,21 @@ export function installErrorHandler(app: FastifyInstance): void {
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) return reply.status(mapped.status).send({ error: { code: mapped.code, message: mapped.message } });
     if (error.statusCode === 429) {
-      return reply.status(429).send({ error: { code: 'auth.rate_limited', message: 'Too many attempts; wait a minute and try again' } });
+      return reply
+        .status(429)
+        .send({ error: { code: 'auth.rate_limited', message: 'Too many attempts; wait a minute and try again' } });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ error: { code: 'request.invalid', message: error.message } });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side; it has been logged' } });
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal', message: 'Something went wrong on our side; it has been logged' } });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+    reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
   });
 }

@@ -24,7 +24,10 @@ export function installJsonBodyParser(app: FastifyInstance): void {
       text = (clean ? lenientUtf8 : strictUtf8).decode(buffer);
     } catch {
       const at = firstInvalidUtf8Offset(buffer);
-      done(new KeptError('request.invalid_encoding', `The body is not valid UTF-8 (first bad byte at offset ${at})`), undefined);
+      done(
+        new KeptError('request.invalid_encoding', `The body is not valid UTF-8 (first bad byte at offset ${at})`),
+        undefined,
+      );
       return;
     }
     if (text.trim().length === 0) {
@@ -37,9 +40,14 @@ export function installJsonBodyParser(app: FastifyInstance): void {
     try {
       // A reviver costs a call per value on every request; only a body that names one of the keys needs it.
       const risky = escaped || text.includes('__proto__') || text.includes('constructor');
-      parsed = risky ? JSON.parse(text, (key, value) => (key === '__proto__' || key === 'constructor' ? undefined : value)) : JSON.parse(text);
+      parsed = risky
+        ? JSON.parse(text, (key, value) => (key === '__proto__' || key === 'constructor' ? undefined : value))
+        : JSON.parse(text);
     } catch (error) {
-      done(new KeptError('request.malformed_json', `The body is not valid JSON: ${(error as Error).message}`), undefined);
+      done(
+        new KeptError('request.malformed_json', `The body is not valid JSON: ${(error as Error).message}`),
+        undefined,
+      );
       return;
     }
     if (!escaped) return done(null, parsed);
@@ -54,7 +62,16 @@ function firstInvalidUtf8Offset(bytes: Buffer): number {
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i]!;
-    const extra = lead < 0x80 ? 0 : lead >= 0xc2 && lead < 0xe0 ? 1 : (lead & 0xf0) === 0xe0 ? 2 : lead >= 0xf0 && lead < 0xf5 ? 3 : -1;
+    const extra =
+      lead < 0x80
+        ? 0
+        : lead >= 0xc2 && lead < 0xe0
+          ? 1
+          : (lead & 0xf0) === 0xe0
+            ? 2
+            : lead >= 0xf0 && lead < 0xf5
+              ? 3
+              : -1;
     if (extra < 0) return i;
     for (let k = 1; k <= extra; k++) {
       if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;

@@ -23,18 +23,28 @@ export interface RunningKept {
 }
 
 /** Opens the store (migrating it), starts the timers, and listens. */
-export async function startKept(config: KeptConfig, options: { store?: Store; now?: () => Date; pollingIntervalSeconds?: number } = {}): Promise<RunningKept> {
+export async function startKept(
+  config: KeptConfig,
+  options: { store?: Store; now?: () => Date; pollingIntervalSeconds?: number } = {},
+): Promise<RunningKept> {
   const store = options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   // A store handed in (tests) has no data directory of its own to keep a key file in.
   if ((!options.store || config.secret) && loadCredentialKey(config) === 'none') {
-    console.warn('[kept] KEPT_SECRET is not set: mailbox and relay passwords cannot be saved until it is (the same value on every instance).');
+    console.warn(
+      '[kept] KEPT_SECRET is not set: mailbox and relay passwords cannot be saved until it is (the same value on every instance).',
+    );
   }
   const jobs = await startJobs(store, {
     ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}),
     // A data directory is this process's alone (its lock); a store handed in may be shared (tests).
     recoverOrphans: store.kind === 'pglite' && !options.store,
   });
-  const ctx: DeskContext = { db: store.db, timers: jobs.timers, now: options.now ?? (() => new Date()), publicUrl: config.publicUrl };
+  const ctx: DeskContext = {
+    db: store.db,
+    timers: jobs.timers,
+    now: options.now ?? (() => new Date()),
+    publicUrl: config.publicUrl,
+  };
   if (config.runJobs) await jobs.work(ctx);
   const emailWorkers = config.runJobs ? startEmailWorkers(ctx) : null;
   const app = await buildApp({ ctx, store, config, jobsHealthy: jobs.healthy });
@@ -67,7 +77,11 @@ export async function startKept(config: KeptConfig, options: { store?: Store; no
  * A taken port does not stop the desk from starting, but it is said loudly: a mailbox that
  * silently stops being read is the failure this channel exists to prevent.
  */
-async function startInboundEmail(config: KeptConfig, store: Store, ctx: DeskContext): Promise<{ smtp: SmtpListener | null; inbound: InboundProcessor }> {
+async function startInboundEmail(
+  config: KeptConfig,
+  store: Store,
+  ctx: DeskContext,
+): Promise<{ smtp: SmtpListener | null; inbound: InboundProcessor }> {
   const inbound = new InboundProcessor(ctx, {
     concurrency: store.kind === 'pglite' ? 2 : 8,
     onError: (id, error) => console.error(`[kept] inbound e-mail ${id}: ${errorReason(error)}`),
@@ -88,7 +102,9 @@ async function startInboundEmail(config: KeptConfig, store: Store, ctx: DeskCont
     });
     return { smtp, inbound };
   } catch (error) {
-    console.error(`[kept] INBOUND E-MAIL IS NOT BEING RECEIVED: the SMTP listener could not start on ${config.host}:${config.smtpPort} (${(error as Error).message}). Set KEPT_SMTP_PORT to a free port, or "off".`);
+    console.error(
+      `[kept] INBOUND E-MAIL IS NOT BEING RECEIVED: the SMTP listener could not start on ${config.host}:${config.smtpPort} (${(error as Error).message}). Set KEPT_SMTP_PORT to a free port, or "off".`,
+    );
     return { smtp: null, inbound };
   }
 }

@@ -9,7 +9,9 @@ export async function registerWebApp(app: FastifyInstance, webDist: string): Pro
   const indexFile = path.join(webDist, 'index.html');
   if (!fs.existsSync(indexFile)) {
     app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/plain').send('Kept API is running. The web app is not built: run `npm run build:web`. API docs: /api/docs'),
+      reply
+        .type('text/plain')
+        .send('Kept API is running. The web app is not built: run `npm run build:web`. API docs: /api/docs'),
     );
     return;
   }

@@ -32,11 +32,15 @@ export interface JobOptions {
 }
 
 async function retryOrphanedJobs(boss: PgBoss, store: Store): Promise<void> {
-  const orphans = await queryRows<{ name: string; id: string }>(store.db, sql`select name, id from pgboss.job where state = 'active'`);
+  const orphans = await queryRows<{ name: string; id: string }>(
+    store.db,
+    sql`select name, id from pgboss.job where state = 'active'`,
+  );
   const byQueue = new Map<string, string[]>();
   for (const job of orphans) byQueue.set(job.name, [...(byQueue.get(job.name) ?? []), job.id]);
   for (const [name, ids] of byQueue) await boss.fail(name, ids, { reason: 'its process stopped before finishing it' });
-  if (orphans.length > 0) console.warn(`[kept] background jobs: ${orphans.length} left unfinished by a stopped process, retried`);
+  if (orphans.length > 0)
+    console.warn(`[kept] background jobs: ${orphans.length} left unfinished by a stopped process, retried`);
 }
 
 /** pg-boss on the same database as the data, so a timer is written in the same transaction as the fact that set it. */
@@ -60,7 +64,13 @@ export async function startJobs(store: Store, options: JobOptions = {}): Promise
   for (const definition of JOB_DEFINITIONS) {
     // A queue's policy is fixed when it is created (pg-boss refuses to change it): a new policy needs a new queue name.
     const policy = definition.policy ? { policy: definition.policy } : {};
-    await boss.createQueue(definition.name, { retryLimit: 10, retryDelay: 5, retryBackoff: true, ...policy, ...heartbeat });
+    await boss.createQueue(definition.name, {
+      retryLimit: 10,
+      retryDelay: 5,
+      retryBackoff: true,
+      ...policy,
+      ...heartbeat,
+    });
     // Queues made before heartbeats existed get them too (createQueue leaves an existing queue as it is).
     if (store.kind === 'postgres') await boss.updateQueue(definition.name, heartbeat);
   }
@@ -71,7 +81,9 @@ export async function startJobs(store: Store, options: JobOptions = {}): Promise
   // A harmless call that reads through the cache, outside any transaction, fills it first.
   for (const definition of JOB_DEFINITIONS) await boss.deleteJob(definition.name, randomUUID());
   const queueTables = new Map(
-    (await queryRows<{ name: string; table_name: string }>(store.db, sql`select name, table_name from pgboss.queue`)).map((q) => [q.name, q.table_name]),
+    (
+      await queryRows<{ name: string; table_name: string }>(store.db, sql`select name, table_name from pgboss.queue`)
+    ).map((q) => [q.name, q.table_name]),
   );
 
   // pg-boss's insert plan split around its one parameter, built once per queue: intake asks for it on every message.
@@ -82,7 +94,8 @@ export async function startJobs(store: Store, options: JobOptions = {}): Promise
       const table = queueTables.get(name);
       if (!table) throw new Error(`pg-boss has no queue ${name}`);
       const [before, after, ...rest] = insertJobs('pgboss', { table, name, returnId: false }).split('$1::text::json');
-      if (after === undefined || rest.length > 0 || /\$\d/.test(before! + after)) throw new Error('pg-boss insertJobs changed shape: check the pinned version');
+      if (after === undefined || rest.length > 0 || /\$\d/.test(before! + after))
+        throw new Error('pg-boss insertJobs changed shape: check the pinned version');
       insertPlans.set(name, (plan = [before!, after]));
     }
     return plan;
@@ -98,14 +111,26 @@ export async function startJobs(store: Store, options: JobOptions = {}): Promise
     },
     // The same insert as boss.insert (its plan, joined with the queue row for the retry policy),
     // with its JSON parameter filtered so that only the timers of the cases written are inserted.
-    insertText(statement: HotStatement, requests: Array<{ timer: TimerRequest; caseId: string }>, casesWritten: string) {
+    insertText(
+      statement: HotStatement,
+      requests: Array<{ timer: TimerRequest; caseId: string }>,
+      casesWritten: string,
+    ) {
       const byName = new Map<string, Array<{ timer: TimerRequest; caseId: string }>>();
-      for (const request of requests) byName.set(request.timer.name, [...(byName.get(request.timer.name) ?? []), request]);
+      for (const request of requests)
+        byName.set(request.timer.name, [...(byName.get(request.timer.name) ?? []), request]);
       return [...byName].map(([name, group]) => {
         const [before, after] = insertPlan(name);
         // json_to_recordset ignores the key it does not declare (writtenWith).
         const jobs = statement.param(
-          JSON.stringify(group.map(({ timer: t, caseId }) => ({ data: t.payload, startAfter: t.startAfter.toISOString(), singletonKey: t.singletonKey ?? null, writtenWith: caseId }))),
+          JSON.stringify(
+            group.map(({ timer: t, caseId }) => ({
+              data: t.payload,
+              startAfter: t.startAfter.toISOString(),
+              singletonKey: t.singletonKey ?? null,
+              writtenWith: caseId,
+            })),
+          ),
           'json',
         );
         return `${before}(select json_agg(j.value) from json_array_elements(${jobs}) j where (j.value->>'writtenWith')::uuid in (select id from ${casesWritten}))${after}`;
@@ -127,7 +152,9 @@ export async function startJobs(store: Store, options: JobOptions = {}): Promise
             for (const job of jobs) {
               const parsed = definition.payload.safeParse(job.data);
               if (!parsed.success) {
-                console.error(`[kept] job ${definition.name} ${job.id}: invalid payload, dropped: ${parsed.error.message}`);
+                console.error(
+                  `[kept] job ${definition.name} ${job.id}: invalid payload, dropped: ${parsed.error.message}`,
+                );
                 continue;
               }
               try {

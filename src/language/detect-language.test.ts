@@ -9,7 +9,9 @@ import { TEXT_BOUNDS } from './text-bounds.ts';
 const TEXT_DIR = fileURLToPath(new URL('../../tests/fixtures/text/', import.meta.url));
 
 describe('the test essays (tests/fixtures/text)', () => {
-  const essays = readdirSync(TEXT_DIR).filter((f) => f.endsWith('.txt')).sort();
+  const essays = readdirSync(TEXT_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 
   it('has essays in all four languages', () => {
     expect([...new Set(essays.map((f) => f.slice(0, 2)))].sort()).toEqual(['ar', 'en', 'he', 'ru']);
@@ -26,7 +28,10 @@ describe('the test essays (tests/fixtures/text)', () => {
     });
 
     // Every paragraph of 20 characters or more, as a customer might paste it.
-    const paragraphs = text.split('\n').map((p) => p.trim()).filter((p) => p.length >= 20);
+    const paragraphs = text
+      .split('\n')
+      .map((p) => p.trim())
+      .filter((p) => p.length >= 20);
     it(`detects ${expected} for each of the ${paragraphs.length} paragraphs of ${file}`, () => {
       expect(paragraphs.length).toBeGreaterThan(5);
       const wrong = paragraphs.filter((p) => detectLanguage(p).language !== expected);
@@ -37,22 +42,54 @@ describe('the test essays (tests/fixtures/text)', () => {
 
 const SHORT: Record<string, string[]> = {
   en: [
-    'My order never arrived', 'Please call me back', 'Where is my refund?', 'I want to cancel my subscription today',
-    'The app crashes when I log in', 'Thanks, that fixed it', 'Still waiting for an answer', 'Can I speak to a supervisor?',
-    'Invoice 4411 is wrong', 'Refund please',
+    'My order never arrived',
+    'Please call me back',
+    'Where is my refund?',
+    'I want to cancel my subscription today',
+    'The app crashes when I log in',
+    'Thanks, that fixed it',
+    'Still waiting for an answer',
+    'Can I speak to a supervisor?',
+    'Invoice 4411 is wrong',
+    'Refund please',
   ],
   ar: [
-    'لم يصل طلبي بعد', 'أريد استرداد أموالي', 'من فضلك اتصل بي', 'الجهاز لا يعمل منذ أسبوع', 'شكرا جزيلا',
-    'أريد التحدث إلى مشرف', 'مرحبا', 'الفاتورة رقم 4411 خاطئة', 'متى سيصل الفني؟', 'ما زلت أنتظر الرد', 'شكرا',
+    'لم يصل طلبي بعد',
+    'أريد استرداد أموالي',
+    'من فضلك اتصل بي',
+    'الجهاز لا يعمل منذ أسبوع',
+    'شكرا جزيلا',
+    'أريد التحدث إلى مشرف',
+    'مرحبا',
+    'الفاتورة رقم 4411 خاطئة',
+    'متى سيصل الفني؟',
+    'ما زلت أنتظر الرد',
+    'شكرا',
   ],
   he: [
-    'ההזמנה שלי לא הגיעה', 'אני רוצה החזר כספי', 'בבקשה תחזרו אליי', 'המכשיר לא עובד כבר שבוע', 'תודה רבה',
-    'אני רוצה לדבר עם מנהל', 'שלום', 'החשבונית 4411 שגויה', 'מתי יגיע הטכנאי?', 'אני עדיין מחכה לתשובה',
+    'ההזמנה שלי לא הגיעה',
+    'אני רוצה החזר כספי',
+    'בבקשה תחזרו אליי',
+    'המכשיר לא עובד כבר שבוע',
+    'תודה רבה',
+    'אני רוצה לדבר עם מנהל',
+    'שלום',
+    'החשבונית 4411 שגויה',
+    'מתי יגיע הטכנאי?',
+    'אני עדיין מחכה לתשובה',
   ],
   ru: [
-    'Мой заказ не пришёл', 'Верните мне деньги', 'Перезвоните мне, пожалуйста', 'Устройство не работает уже неделю',
-    'Спасибо большое', 'Хочу поговорить с руководителем', 'Привет', 'Счёт 4411 неверный', 'Когда придёт мастер?',
-    'Я всё ещё жду ответа', 'Да',
+    'Мой заказ не пришёл',
+    'Верните мне деньги',
+    'Перезвоните мне, пожалуйста',
+    'Устройство не работает уже неделю',
+    'Спасибо большое',
+    'Хочу поговорить с руководителем',
+    'Привет',
+    'Счёт 4411 неверный',
+    'Когда придёт мастер?',
+    'Я всё ещё жду ответа',
+    'Да',
   ],
 };
 
@@ -72,8 +109,12 @@ describe('short customer messages', () => {
   });
 
   it('keeps a confident detector answer for long text in a related language', () => {
-    expect(detectLanguage('Чому ви не відповідаєте на мої листи? Я чекаю вже тиждень, це неприйнятно.').language).toBe('uk');
-    expect(detectLanguage('این یک متن فارسی است که برای آزمایش نوشته شده است و باید فارسی تشخیص داده شود').language).toBe('fa');
+    expect(detectLanguage('Чому ви не відповідаєте на мої листи? Я чекаю вже тиждень, це неприйнятно.').language).toBe(
+      'uk',
+    );
+    expect(
+      detectLanguage('این یک متن فارسی است که برای آزمایش نوشته شده است و باید فارسی تشخیص داده شود').language,
+    ).toBe('fa');
   });
 
   it('detects other languages it is sure of', () => {
@@ -90,7 +131,10 @@ describe('short customer messages', () => {
     expect(detectLanguage('')).toEqual({ language: null, confidence: 0 });
     expect(detectLanguage('12345 !!! ???')).toEqual({ language: null, confidence: 0 });
     expect(detectLanguage('Hello')).toEqual({ language: null, confidence: 0 });
-    expect(detectLanguage('https://example.com/orders/4411 support@example.com')).toEqual({ language: null, confidence: 0 });
+    expect(detectLanguage('https://example.com/orders/4411 support@example.com')).toEqual({
+      language: null,
+      confidence: 0,
+    });
   });
 });
 
@@ -108,17 +152,22 @@ describe('quoted e-mail text and links', () => {
   });
 
   it('ignores everything after an original-message marker', () => {
-    const reply = 'Спасибо, жду ответа\n\n-----Original Message-----\nFrom: support@acme.example\nWe have received your request and will answer you soon, kind regards.';
+    const reply =
+      'Спасибо, жду ответа\n\n-----Original Message-----\nFrom: support@acme.example\nWe have received your request and will answer you soon, kind regards.';
     expect(detectLanguage(reply).language).toBe('ru');
   });
 
   it('ignores URLs and e-mail addresses', () => {
-    expect(detectLanguage('شكرا https://shop.example.com/orders/track-my-order-please support@example.com').language).toBe('ar');
+    expect(
+      detectLanguage('شكرا https://shop.example.com/orders/track-my-order-please support@example.com').language,
+    ).toBe('ar');
   });
 
   it('stripQuotedText keeps the customer text only', () => {
     expect(stripQuotedText('Hi\r\n> old\r\n>> older\r\n')).toBe('Hi');
-    expect(stripQuotedText('Привет\n\nВ пн, 2 мар. 2026 г., Acme <a@b.example> писал(а):\n> цитата').trim()).toBe('Привет');
+    expect(stripQuotedText('Привет\n\nВ пн, 2 мар. 2026 г., Acme <a@b.example> писал(а):\n> цитата').trim()).toBe(
+      'Привет',
+    );
     expect(stripQuotedText('see www.example.com now')).toBe('see   now');
   });
 });
@@ -128,7 +177,9 @@ describe('hostile input (issue 14)', () => {
   itIsLinearOnHostileText('detectLanguage', detectLanguage);
 
   it('reads the start of the text only: a megabyte pasted below does not outvote it', () => {
-    const russian = 'Я жду ответа уже неделю, перезвоните мне, пожалуйста. '.repeat(Math.ceil(TEXT_BOUNDS.customerTextChars / 54));
+    const russian = 'Я жду ответа уже неделю, перезвоните мне, пожалуйста. '.repeat(
+      Math.ceil(TEXT_BOUNDS.customerTextChars / 54),
+    );
     expect(detectLanguage(russian + 'שלום עולם '.repeat(100_000)).language).toBe('ru');
   });
 });

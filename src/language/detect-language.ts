@@ -39,11 +39,25 @@ const SCRIPT_DEFAULTS = [
 /** 0 Arabic, 1 Hebrew, 2 Cyrillic (SCRIPT_DEFAULTS' order), -1 any other script. */
 function scriptOf(code: number): number {
   if (code < 0x0400) return -1;
-  if (code <= 0x052f || (code >= 0x1c80 && code <= 0x1c8f) || (code >= 0x2de0 && code <= 0x2dff) || (code >= 0xa640 && code <= 0xa69f) || (code >= 0x1e030 && code <= 0x1e08f)) return 2;
+  if (
+    code <= 0x052f ||
+    (code >= 0x1c80 && code <= 0x1c8f) ||
+    (code >= 0x2de0 && code <= 0x2dff) ||
+    (code >= 0xa640 && code <= 0xa69f) ||
+    (code >= 0x1e030 && code <= 0x1e08f)
+  )
+    return 2;
   if (code >= 0x0590 && code <= 0x05ff) return 1;
-  if ((code >= 0x0600 && code <= 0x06ff) || (code >= 0x0750 && code <= 0x077f) || (code >= 0x0870 && code <= 0x08ff)) return 0;
+  if ((code >= 0x0600 && code <= 0x06ff) || (code >= 0x0750 && code <= 0x077f) || (code >= 0x0870 && code <= 0x08ff))
+    return 0;
   if (code >= 0xfb1d && code <= 0xfb4f) return 1;
-  if ((code >= 0xfb50 && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfeff) || (code >= 0x10e60 && code <= 0x10e7f) || (code >= 0x1ee00 && code <= 0x1eeff)) return 0;
+  if (
+    (code >= 0xfb50 && code <= 0xfdff) ||
+    (code >= 0xfe70 && code <= 0xfeff) ||
+    (code >= 0x10e60 && code <= 0x10e7f) ||
+    (code >= 0x1ee00 && code <= 0x1eeff)
+  )
+    return 0;
   return -1;
 }
 
@@ -63,7 +77,8 @@ function countLetters(text: string): { letters: number; byScript: [number, numbe
 // or an "@"). Without that anchor the engine tried again from every character of a long run
 // without spaces and rescanned the run each time: quadratic (1.6 s at 40,000 characters).
 const EMAIL_ADDRESS = /(?<![^\s@<>()])[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+/gu;
-const ORIGINAL_MESSAGE = /^-{2,}\s*(original message|forwarded message|исходное сообщение|пересылаемое сообщение|الرسالة الأصلية|הודעה מקורית)/iu;
+const ORIGINAL_MESSAGE =
+  /^-{2,}\s*(original message|forwarded message|исходное сообщение|пересылаемое сообщение|الرسالة الأصلية|הודעה מקורית)/iu;
 // Tested on the line without its trailing spaces: no two runs of spaces that could share them.
 const ATTRIBUTION_END = /(wrote|писал|написал|написала|كتب|כתב|כתבה)\s*(?:\(а\)\s*)?:$/iu;
 
@@ -84,7 +99,8 @@ export function stripQuotedText(text: string): string {
   // Drop an attribution line ("On Tue, Denise <d@example.com> wrote:") left right above a quote.
   while (kept.length > 0 && kept[kept.length - 1]!.trim() === '') kept.pop();
   const last = kept[kept.length - 1];
-  if (last !== undefined && last.length <= TEXT_BOUNDS.markerLineChars && ATTRIBUTION_END.test(last.trimEnd())) kept.pop();
+  if (last !== undefined && last.length <= TEXT_BOUNDS.markerLineChars && ATTRIBUTION_END.test(last.trimEnd()))
+    kept.pop();
   return kept
     .join('\n')
     .replace(/\b(?:https?:\/\/|www\.)\S+/giu, ' ')

@@ -9,7 +9,11 @@ import { detectByNgrams } from './eld-ngram-detector.ts';
 function eldAnswer(text: string) {
   const result = eld.detect(text);
   const language = result.language || null;
-  return { language, score: language === null ? 0 : (result.getScores()[language] ?? 0), reliable: language !== null && result.isReliable() };
+  return {
+    language,
+    score: language === null ? 0 : (result.getScores()[language] ?? 0),
+    reliable: language !== null && result.isReliable(),
+  };
 }
 
 // The test essays in the repository (English, Arabic, Hebrew, Russian), line by line.
@@ -44,7 +48,9 @@ const TEXTS = [
   '😀 🎉 emoji only 𝒳𝒴𝒵 astral letters',
   'a'.repeat(2000),
   'supercalifragilisticexpialidocious'.repeat(5),
-  'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. '.repeat(12),
+  'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. '.repeat(
+    12,
+  ),
 ];
 
 describe('detectByNgrams', () => {

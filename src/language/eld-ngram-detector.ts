@@ -22,10 +22,17 @@ interface EldData {
 
 async function loadEldData(): Promise<EldData> {
   const searchPaths = createRequire(import.meta.url).resolve.paths('eld') ?? [];
-  const root = searchPaths.map((dir) => path.join(dir, 'eld', 'src')).find((dir) => existsSync(path.join(dir, 'ngrams', 'medium.js')));
+  const root = searchPaths
+    .map((dir) => path.join(dir, 'eld', 'src'))
+    .find((dir) => existsSync(path.join(dir, 'ngrams', 'medium.js')));
   if (!root) throw new Error('eld is not installed: its n-gram database (eld/src/ngrams/medium.js) was not found');
   const load = (file: string) => import(pathToFileURL(path.join(root, file)).href) as Promise<Record<string, unknown>>;
-  const [ngrams, dictionary, patterns, averages] = await Promise.all([load('ngrams/medium.js'), load('dictionary.js'), load('regexPatterns.js'), load('avgScore.js')]);
+  const [ngrams, dictionary, patterns, averages] = await Promise.all([
+    load('ngrams/medium.js'),
+    load('dictionary.js'),
+    load('regexPatterns.js'),
+    load('avgScore.js'),
+  ]);
   return {
     ngramsData: ngrams.ngramsData as EldData['ngramsData'],
     dictionary: dictionary.dictionary as string[],
@@ -91,12 +98,17 @@ function byteWords(text: string): string[] {
       encoded += dictionary[0xc0 | (code >> 6)]! + dictionary[0x80 | (code & 0x3f)]!;
       countBytes += 2;
     } else if (code < 0xd800 || code >= 0xe000) {
-      encoded += dictionary[0xe0 | (code >> 12)]! + dictionary[0x80 | ((code >> 6) & 0x3f)]! + dictionary[0x80 | (code & 0x3f)]!;
+      encoded +=
+        dictionary[0xe0 | (code >> 12)]! + dictionary[0x80 | ((code >> 6) & 0x3f)]! + dictionary[0x80 | (code & 0x3f)]!;
       countBytes += 3;
     } else {
       i++;
       code = 0x10000 + (((code & 0x3ff) << 10) | (str.charCodeAt(i) & 0x3ff));
-      encoded += dictionary[0xf0 | (code >> 18)]! + dictionary[0x80 | ((code >> 12) & 0x3f)]! + dictionary[0x80 | ((code >> 6) & 0x3f)]! + dictionary[0x80 | (code & 0x3f)]!;
+      encoded +=
+        dictionary[0xf0 | (code >> 18)]! +
+        dictionary[0x80 | ((code >> 12) & 0x3f)]! +
+        dictionary[0x80 | ((code >> 6) & 0x3f)]! +
+        dictionary[0x80 | (code & 0x3f)]!;
       countBytes += 4;
     }
     if (countBytes > 380) break;
@@ -156,6 +168,8 @@ export function detectByNgrams(text: string): NgramDetection {
   // eld compares the best score with the runner-up's *language number* here, not its score:
   // kept as it is, so that the answers stay eld's.
   const nextScore = second >= 0 ? second : 0;
-  const reliable = count >= 3 && !((eld.avgScore[language] ?? Number.NaN) * RELIABLE_RATIO > score || 0.01 > Math.abs(score - nextScore));
+  const reliable =
+    count >= 3 &&
+    !((eld.avgScore[language] ?? Number.NaN) * RELIABLE_RATIO > score || 0.01 > Math.abs(score - nextScore));
   return { language, score, reliable };
 }

@@ -21,7 +21,14 @@ describe('percentile (nearest rank)', () => {
 describe('summarizeDistribution', () => {
   it('gives nulls and empty buckets for no values', () => {
     expect(summarizeDistribution([], [10, 60])).toEqual({
-      count: 0, p50: null, p90: null, max: null, buckets: [{ le: 10, count: 0 }, { le: 60, count: 0 }],
+      count: 0,
+      p50: null,
+      p90: null,
+      max: null,
+      buckets: [
+        { le: 10, count: 0 },
+        { le: 60, count: 0 },
+      ],
     });
   });
 
@@ -42,11 +49,17 @@ describe('summarizeDistribution', () => {
   });
 
   it('counts a value equal to a bound in that bound', () => {
-    expect(summarizeDistribution([60], [60, 120]).buckets).toEqual([{ le: 60, count: 1 }, { le: 120, count: 0 }]);
+    expect(summarizeDistribution([60], [60, 120]).buckets).toEqual([
+      { le: 60, count: 1 },
+      { le: 120, count: 0 },
+    ]);
   });
 
   it('sorts and de-duplicates bounds and has default minute buckets', () => {
-    expect(summarizeDistribution([1], [60, 10, 60]).buckets).toEqual([{ le: 10, count: 1 }, { le: 60, count: 0 }]);
+    expect(summarizeDistribution([1], [60, 10, 60]).buckets).toEqual([
+      { le: 10, count: 1 },
+      { le: 60, count: 0 },
+    ]);
     const d = summarizeDistribution([1, 20_000]);
     expect(d.buckets[0]).toEqual({ le: 5, count: 1 });
     expect(d.buckets[d.buckets.length - 1]).toEqual({ le: 20_000, count: 1 });

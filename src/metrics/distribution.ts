@@ -21,7 +21,10 @@ export function percentile(sortedAscending: readonly number[], p: number): numbe
  * bound (le) is ≥ it. Values above the last bound go into one more bucket whose le is the
  * largest value (JSON has no Infinity); it is present only when needed.
  */
-export function summarizeDistribution(values: readonly number[], bucketUpperBounds: readonly number[] = DEFAULT_MINUTE_BUCKETS): Distribution {
+export function summarizeDistribution(
+  values: readonly number[],
+  bucketUpperBounds: readonly number[] = DEFAULT_MINUTE_BUCKETS,
+): Distribution {
   for (const v of values) {
     if (!Number.isFinite(v)) throw new RangeError(`summarizeDistribution: not a finite number: ${v}`);
   }

@@ -5,7 +5,12 @@ import { waitingPeriods } from './waiting-periods.ts';
 
 describe('computeRespectForTime', () => {
   it('is empty for no events', () => {
-    expect(computeRespectForTime([], at(0))).toEqual({ firstResponseMinutes: null, waits: [], totalWaitMinutes: 0, transfers: 0 });
+    expect(computeRespectForTime([], at(0))).toEqual({
+      firstResponseMinutes: null,
+      waits: [],
+      totalWaitMinutes: 0,
+      transfers: 0,
+    });
   });
 
   it('does not count the acknowledgement as the first response', () => {

@@ -7,13 +7,20 @@ import { timeByGroup, type CaseTimeFacts } from './time-by-group.ts';
 
 const MINUTE_BUCKETS = [5, 15, 30, 60, 120, 240, 480, 1440, 2880, 10080];
 
-const minutesBetween = (from: string | Date, to: string | Date) => (new Date(to).getTime() - new Date(from).getTime()) / 60_000;
+const minutesBetween = (from: string | Date, to: string | Date) =>
+  (new Date(to).getTime() - new Date(from).getTime()) / 60_000;
 
 /**
  * The numbers a manager answers for (K7), computed from the event facts of the cases opened
  * in the period — never from counters kept by hand.
  */
-export async function computeServiceMetrics(db: Db, workspaceId: string, from: Date, to: Date, now: Date): Promise<ServiceMetricsResponse> {
+export async function computeServiceMetrics(
+  db: Db,
+  workspaceId: string,
+  from: Date,
+  to: Date,
+  now: Date,
+): Promise<ServiceMetricsResponse> {
   const periodCases = sql`(select id from cases where workspace_id = ${workspaceId} and created_at >= ${from.toISOString()} and created_at < ${to.toISOString()})`;
 
   const perCase = await queryRows<{
@@ -49,7 +56,13 @@ export async function computeServiceMetrics(db: Db, workspaceId: string, from: D
         where s.type = 'message.received' and (s.prev_type is null or s.prev_type = 'message.sent')`,
   );
 
-  const daily = await queryRows<{ day: string; received: number; answered: number; escalations: number; handoffs: number }>(
+  const daily = await queryRows<{
+    day: string;
+    received: number;
+    answered: number;
+    escalations: number;
+    handoffs: number;
+  }>(
     db,
     sql`select to_char(date_trunc('day', occurred_at), 'YYYY-MM-DD') as day,
           count(*) filter (where type = 'message.received')::int as received,
@@ -82,7 +95,10 @@ export async function computeServiceMetrics(db: Db, workspaceId: string, from: D
   );
 
   const promisesBy = Object.fromEntries(promiseCounts.map((p) => [p.status, p.n]));
-  const waitMinutes = waits.map((w) => ({ caseId: w.case_id, minutes: Math.max(0, minutesBetween(w.started, w.ended ?? now)) }));
+  const waitMinutes = waits.map((w) => ({
+    caseId: w.case_id,
+    minutes: Math.max(0, minutesBetween(w.started, w.ended ?? now)),
+  }));
   const caseFacts: CaseTimeFacts[] = perCase.map((c) => ({
     caseId: c.id,
     channel: c.channel,
@@ -93,7 +109,8 @@ export async function computeServiceMetrics(db: Db, workspaceId: string, from: D
   const timeByTeam = timeByGroup(caseFacts, waitMinutes, (c) => c.team);
   const timeByChannel = timeByGroup(caseFacts, waitMinutes, (c) => c.channel);
   // First response per group is the same figure as in timeBy…, for the groups with an answer.
-  const answered = (groups: TimeFigures[]) => groups.filter((g) => g.firstResponse.count > 0).map((g) => ({ key: g.key, ...g.firstResponse }));
+  const answered = (groups: TimeFigures[]) =>
+    groups.filter((g) => g.firstResponse.count > 0).map((g) => ({ key: g.key, ...g.firstResponse }));
 
   return {
     from: from.toISOString(),
@@ -108,7 +125,10 @@ export async function computeServiceMetrics(db: Db, workspaceId: string, from: D
     ),
     firstResponseByChannel: answered(timeByChannel).map(({ key, ...rest }) => ({ channel: key as Channel, ...rest })),
     firstResponseByTeam: answered(timeByTeam).map(({ key, ...rest }) => ({ team: key, ...rest })),
-    handoffsPerCase: summarizeDistribution(perCase.map((c) => c.handoffs), [0, 1, 2, 3, 5, 10]),
+    handoffsPerCase: summarizeDistribution(
+      perCase.map((c) => c.handoffs),
+      [0, 1, 2, 3, 5, 10],
+    ),
     timeByTeam,
     timeByChannel,
     unanswered: counters?.unanswered ?? 0,

@@ -36,7 +36,12 @@ describe('respect for time per team and per channel', () => {
       handoffs: { mean: 2, p90: 3 },
     });
     // An unanswered case counts its wait so far, and has no first response to measure.
-    expect(byTeam[2]).toMatchObject({ cases: 1, firstResponse: { count: 0, p50: null }, wait: { count: 1, p50: 600 }, totalWait: { p50: 600 } });
+    expect(byTeam[2]).toMatchObject({
+      cases: 1,
+      firstResponse: { count: 0, p50: null },
+      wait: { count: 1, p50: 600 },
+      totalWait: { p50: 600 },
+    });
   });
 
   it('per channel', () => {

@@ -19,7 +19,11 @@ export interface CaseWait {
   minutes: number;
 }
 
-function figures(key: string, cases: readonly CaseTimeFacts[], waitsByCase: ReadonlyMap<string, readonly number[]>): TimeFigures {
+function figures(
+  key: string,
+  cases: readonly CaseTimeFacts[],
+  waitsByCase: ReadonlyMap<string, readonly number[]>,
+): TimeFigures {
   const sorted = (values: number[]) => values.sort((a, b) => a - b);
   const first = sorted(cases.flatMap((c) => (c.firstResponseMinutes === null ? [] : [c.firstResponseMinutes])));
   const waits = sorted(cases.flatMap((c) => [...(waitsByCase.get(c.caseId) ?? [])]));
@@ -31,12 +35,19 @@ function figures(key: string, cases: readonly CaseTimeFacts[], waitsByCase: Read
     firstResponse: { count: first.length, p50: percentile(first, 50), p90: percentile(first, 90) },
     wait: { count: waits.length, p50: percentile(waits, 50), p90: percentile(waits, 90) },
     totalWait: { p50: percentile(totals, 50), p90: percentile(totals, 90) },
-    handoffs: { mean: handoffs.length ? handoffs.reduce((s, h) => s + h, 0) / handoffs.length : 0, p90: percentile(handoffs, 90) },
+    handoffs: {
+      mean: handoffs.length ? handoffs.reduce((s, h) => s + h, 0) / handoffs.length : 0,
+      p90: percentile(handoffs, 90),
+    },
   };
 }
 
 /** Groups sorted by name, with the no-team group ('') last. */
-export function timeByGroup(cases: readonly CaseTimeFacts[], waits: readonly CaseWait[], groupOf: (c: CaseTimeFacts) => string): TimeFigures[] {
+export function timeByGroup(
+  cases: readonly CaseTimeFacts[],
+  waits: readonly CaseWait[],
+  groupOf: (c: CaseTimeFacts) => string,
+): TimeFigures[] {
   const waitsByCase = new Map<string, number[]>();
   for (const w of waits) waitsByCase.set(w.caseId, [...(waitsByCase.get(w.caseId) ?? []), w.minutes]);
   const groups = new Map<string, CaseTimeFacts[]>();

@@ -44,7 +44,12 @@ export function waitingPeriods(events: readonly KeptEvent[], now: Date): Waiting
     } else if (event.type === 'message.sent') {
       const from = openSince.get(event.caseId);
       if (from !== undefined) {
-        periods.push({ caseId: event.caseId, from, to: event.occurredAt, minutes: minutesBetween(from, event.occurredAt) });
+        periods.push({
+          caseId: event.caseId,
+          from,
+          to: event.occurredAt,
+          minutes: minutesBetween(from, event.occurredAt),
+        });
         openSince.delete(event.caseId);
       }
     }

@@ -20,7 +20,9 @@ export function signExpectationToken(workspace: SigningWorkspace, caseId: string
   return `${payload}.${sign(workspace.portalSecret, payload)}`;
 }
 
-export function readExpectationToken(token: string): { workspaceId: string; caseId: string; payload: string; signature: string } | null {
+export function readExpectationToken(
+  token: string,
+): { workspaceId: string; caseId: string; payload: string; signature: string } | null {
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined) return null;
   const match = /^expect\.([0-9a-f-]{36})\.([0-9a-f-]{36})$/.exec(Buffer.from(payload, 'base64url').toString('utf8'));

@@ -18,7 +18,9 @@ export function signPortalToken(workspace: SigningWorkspace, customerId: string)
 }
 
 /** The workspace id a token claims, before its signature can be checked against that workspace's secret. */
-export function readPortalToken(token: string): { workspaceId: string; customerId: string; payload: string; signature: string } | null {
+export function readPortalToken(
+  token: string,
+): { workspaceId: string; customerId: string; payload: string; signature: string } | null {
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined) return null;
   const decoded = Buffer.from(payload, 'base64url').toString('utf8');

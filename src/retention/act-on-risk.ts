@@ -11,7 +11,10 @@ import { caseReference } from '../kernel/case-reference.ts';
 import { customerRisk } from './customer-risk.ts';
 
 async function loadCustomer(db: Db, workspaceId: string, customerId: string) {
-  const [row] = await db.select().from(customers).where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, customerId)));
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, customerId)));
   if (!row) throw notFound('The customer');
   return row;
 }
@@ -27,14 +30,40 @@ export async function openRetentionCase(
     const subject = input.subject ?? `Keep ${customer.name}: churn risk ${risk.risk}`;
     const [row] = await tx
       .insert(cases)
-      .values({ workspaceId: input.workspaceId, customerId: customer.id, subject, status: 'open', channel: 'phone', language: customer.language, ownerId: input.actorUserId, createdAt: input.now, updatedAt: input.now })
+      .values({
+        workspaceId: input.workspaceId,
+        customerId: customer.id,
+        subject,
+        status: 'open',
+        channel: 'phone',
+        language: customer.language,
+        ownerId: input.actorUserId,
+        createdAt: input.now,
+        updatedAt: input.now,
+      })
       .returning();
     const body = ['Opened from the at-risk list.', ...risk.explanation.map((e) => `• ${e}`)].join('\n');
     const [note] = await tx
       .insert(messages)
-      .values({ workspaceId: input.workspaceId, caseId: row!.id, customerId: customer.id, direction: 'outbound', channel: 'phone', internal: true, body, authorUserId: input.actorUserId, createdAt: input.now })
+      .values({
+        workspaceId: input.workspaceId,
+        caseId: row!.id,
+        customerId: customer.id,
+        direction: 'outbound',
+        channel: 'phone',
+        internal: true,
+        body,
+        authorUserId: input.actorUserId,
+        createdAt: input.now,
+      })
       .returning();
-    const base = { workspaceId: input.workspaceId, caseId: row!.id, customerId: customer.id, actorUserId: input.actorUserId, occurredAt: input.now };
+    const base = {
+      workspaceId: input.workspaceId,
+      caseId: row!.id,
+      customerId: customer.id,
+      actorUserId: input.actorUserId,
+      occurredAt: input.now,
+    };
     await appendEvents(tx, [
       { ...base, type: 'case.opened', data: { channel: 'phone', subject } },
       { ...base, type: 'case.assigned', data: { toUserId: input.actorUserId, reason: 'manual' } },
@@ -54,7 +83,14 @@ export async function scheduleRetentionCall(
     const tx = txRaw as unknown as Db;
     const [task] = await tx
       .insert(tasks)
-      .values({ workspaceId: input.workspaceId, assigneeId: input.assigneeId, kind: 'retention_call', title: `Call ${customer.name} (at risk of leaving)`, dueAt: input.dueAt, createdAt: input.now })
+      .values({
+        workspaceId: input.workspaceId,
+        assigneeId: input.assigneeId,
+        kind: 'retention_call',
+        title: `Call ${customer.name} (at risk of leaving)`,
+        dueAt: input.dueAt,
+        createdAt: input.now,
+      })
       .returning();
     await appendEvents(tx, [
       {
@@ -64,7 +100,12 @@ export async function scheduleRetentionCall(
         actorUserId: input.actorUserId,
         occurredAt: input.now,
         type: 'task.created',
-        data: { taskId: task!.id, kind: 'retention_call', dueAt: input.dueAt.toISOString(), assigneeId: input.assigneeId },
+        data: {
+          taskId: task!.id,
+          kind: 'retention_call',
+          dueAt: input.dueAt.toISOString(),
+          assigneeId: input.assigneeId,
+        },
       },
     ]);
     return { taskId: task!.id, dueAt: input.dueAt.toISOString() };

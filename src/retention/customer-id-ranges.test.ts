@@ -9,7 +9,11 @@ describe('customer id ranges for a rebuild in parts', () => {
       { from: '80000000-0000-0000-0000-000000000000', to: null },
     ]);
     const three = customerIdRanges(3);
-    expect(three.map((r) => r.from)).toEqual([null, '55555555-0000-0000-0000-000000000000', 'aaaaaaaa-0000-0000-0000-000000000000']);
+    expect(three.map((r) => r.from)).toEqual([
+      null,
+      '55555555-0000-0000-0000-000000000000',
+      'aaaaaaaa-0000-0000-0000-000000000000',
+    ]);
     expect(three.slice(0, -1).map((r) => r.to)).toEqual(three.slice(1).map((r) => r.from));
   });
 });

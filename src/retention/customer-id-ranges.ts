@@ -24,7 +24,9 @@ export function inCustomerRange(column: SQL, range: CustomerIdRange | 'all'): SQ
 /** Boundaries splitting the uuid space into `parts` equal ranges of customer ids. */
 export function customerIdRanges(parts: number): CustomerIdRange[] {
   const bounds = Array.from({ length: parts - 1 }, (_, i) => {
-    const hex = Math.floor(((i + 1) * 0x1_0000_0000) / parts).toString(16).padStart(8, '0');
+    const hex = Math.floor(((i + 1) * 0x1_0000_0000) / parts)
+      .toString(16)
+      .padStart(8, '0');
     return `${hex}-0000-0000-0000-000000000000`;
   });
   return Array.from({ length: parts }, (_, i) => ({ from: bounds[i - 1] ?? null, to: bounds[i] ?? null }));

@@ -49,12 +49,19 @@ function present(r: RiskRow): CustomerRiskView {
   };
 }
 
-export async function listAtRisk(db: Db, workspaceId: string, options: { limit: number; offset: number; minRisk: number }): Promise<AtRiskResponse> {
+export async function listAtRisk(
+  db: Db,
+  workspaceId: string,
+  options: { limit: number; offset: number; minRisk: number },
+): Promise<AtRiskResponse> {
   // The page is picked from the scores alone (one scan, a top-N sort: customer_scores has no
   // value_at_risk index, see schema-retention.ts), and only its rows are joined to their names
   // and last purchase; the count is its own scan, run beside it.
   const [[total], rows] = await Promise.all([
-    queryRows<{ n: number }>(db, sql`select count(*)::int as n from customer_scores where workspace_id = ${workspaceId} and risk >= ${options.minRisk}`),
+    queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from customer_scores where workspace_id = ${workspaceId} and risk >= ${options.minRisk}`,
+    ),
     // Silence as of the scoring (T − t_x), so "no purchase for N days" matches the score.
     queryRows<RiskRow>(
       db,
@@ -70,7 +77,12 @@ export async function listAtRisk(db: Db, workspaceId: string, options: { limit: 
   return { total: total?.n ?? 0, customers: rows.map(present) };
 }
 
-export async function customerRisk(db: Db, workspaceId: string, customerId: string, now: Date): Promise<CustomerRiskView> {
+export async function customerRisk(
+  db: Db,
+  workspaceId: string,
+  customerId: string,
+  now: Date,
+): Promise<CustomerRiskView> {
   const settings = await loadRetentionSettings(db, workspaceId);
   const medianGap = await typicalGap(db, workspaceId);
   const asOf = isoDay(now);
@@ -100,7 +112,11 @@ export async function customerRisk(db: Db, workspaceId: string, customerId: stri
         where c.workspace_id = ${workspaceId} and c.id = ${customerId}`,
   );
   if (!row) throw notFound('The customer');
-  const purchase = purchaseRisk({ x: row.x ?? 0, tx: row.tx ?? 0, silence: row.silence, pAlive: row.p_alive }, settings.riskWeights, medianGap);
+  const purchase = purchaseRisk(
+    { x: row.x ?? 0, tx: row.tx ?? 0, silence: row.silence, pAlive: row.p_alive },
+    settings.riskWeights,
+    medianGap,
+  );
   const risk = riskScore(purchase.points, Number(row.service_points));
   return present({
     ...row,

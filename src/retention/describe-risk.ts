@@ -13,7 +13,9 @@ export function describeRiskReason(reason: RiskReason): string {
     case 'low_p_alive':
       return `Only a ${Math.round(reason.pAlive * 100)}% chance they are still a customer (purchase model)`;
     case 'open_complaint':
-      return reason.count > 1 ? `${reason.count} open complaints (first: ${reason.reference})` : `Open complaint ${reason.reference}`;
+      return reason.count > 1
+        ? `${reason.count} open complaints (first: ${reason.reference})`
+        : `Open complaint ${reason.reference}`;
     case 'broken_promises':
       return `${reason.count} broken promise${reason.count === 1 ? '' : 's'} in the last year`;
     case 'service_hell':

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cdnowRowReader, checkAmount, csvRowReader, ImportFileError, parseColumnMap, parseTimestamp, shopifyRowReader } from './import-rows.ts';
+import {
+  cdnowRowReader,
+  checkAmount,
+  csvRowReader,
+  ImportFileError,
+  parseColumnMap,
+  parseTimestamp,
+  shopifyRowReader,
+} from './import-rows.ts';
 
 describe('purchase rows', () => {
   it('reads dates with or without a time and an offset, and refuses impossible ones', () => {
@@ -28,22 +36,42 @@ describe('purchase rows', () => {
   it('matches by e-mail when the id column holds an address, and names the column of a bad value', () => {
     const reader = csvRowReader();
     reader.header(['customer_id', 'date', 'amount']);
-    expect(reader.row(['Ann@Example.com', '2024-01-01', '3'], 2)).toMatchObject({ kind: 'purchase', purchase: { keyKind: 'email', key: 'ann@example.com' } });
-    expect(reader.row(['c1', '2024-13-01', '3'], 3)).toEqual({ kind: 'problem', problem: { line: 3, column: 'date', reason: expect.stringContaining('"2024-13-01" is not a date') } });
-    expect(reader.row(['', '2024-01-01', '3'], 4)).toMatchObject({ kind: 'problem', problem: { line: 4, column: 'customer_id' } });
+    expect(reader.row(['Ann@Example.com', '2024-01-01', '3'], 2)).toMatchObject({
+      kind: 'purchase',
+      purchase: { keyKind: 'email', key: 'ann@example.com' },
+    });
+    expect(reader.row(['c1', '2024-13-01', '3'], 3)).toEqual({
+      kind: 'problem',
+      problem: { line: 3, column: 'date', reason: expect.stringContaining('"2024-13-01" is not a date') },
+    });
+    expect(reader.row(['', '2024-01-01', '3'], 4)).toMatchObject({
+      kind: 'problem',
+      problem: { line: 4, column: 'customer_id' },
+    });
   });
 
   it('Shopify: the first line of an order is the purchase, the others are passed over', () => {
     const reader = shopifyRowReader();
     reader.header(['Name', 'Email', 'Paid at', 'Total', 'Created at', 'Lineitem name']);
-    expect(reader.row(['#1', 'a@b.co', '2024-01-01 10:00:00 +0000', '9.00', '2024-01-01 09:59:00 +0000', 'Tea'], 2)).toMatchObject({ kind: 'purchase', purchase: { orderId: '#1', amount: '9.00', product: 'Tea' } });
+    expect(
+      reader.row(['#1', 'a@b.co', '2024-01-01 10:00:00 +0000', '9.00', '2024-01-01 09:59:00 +0000', 'Tea'], 2),
+    ).toMatchObject({ kind: 'purchase', purchase: { orderId: '#1', amount: '9.00', product: 'Tea' } });
     expect(reader.row(['#1', '', '', '', '', 'Cup'], 3)).toEqual({ kind: 'none' });
-    expect(reader.row(['#2', '', '', '', '', 'Cup'], 4)).toMatchObject({ kind: 'problem', problem: { line: 4, column: 'Email' } });
+    expect(reader.row(['#2', '', '', '', '', 'Cup'], 4)).toMatchObject({
+      kind: 'problem',
+      problem: { line: 4, column: 'Email' },
+    });
   });
 
   it('CDNOW: sample and master lines, customers keyed by the master id', () => {
     const reader = cdnowRowReader();
-    expect(reader.row(['00004', '0001', '19970101', '2', '29.33'], 1)).toMatchObject({ kind: 'purchase', purchase: { key: 'cdnow-4', amount: '29.33', occurredAt: '1997-01-01T00:00:00Z' } });
-    expect(reader.row(['00004', '19970101', '2', '29.33'], 2)).toMatchObject({ kind: 'problem', problem: { reason: 'expected 5 fields like the lines above, found 4' } });
+    expect(reader.row(['00004', '0001', '19970101', '2', '29.33'], 1)).toMatchObject({
+      kind: 'purchase',
+      purchase: { key: 'cdnow-4', amount: '29.33', occurredAt: '1997-01-01T00:00:00Z' },
+    });
+    expect(reader.row(['00004', '19970101', '2', '29.33'], 2)).toMatchObject({
+      kind: 'problem',
+      problem: { reason: 'expected 5 fields like the lines above, found 4' },
+    });
   });
 });

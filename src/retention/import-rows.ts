@@ -32,7 +32,8 @@ export interface RowProblem {
   column?: string;
 }
 
-export type RowResult = { kind: 'purchase'; purchase: StagedPurchase } | { kind: 'problem'; problem: RowProblem } | { kind: 'none' };
+export type RowResult =
+  { kind: 'purchase'; purchase: StagedPurchase } | { kind: 'problem'; problem: RowProblem } | { kind: 'none' };
 
 /** A problem with the whole file (its header): nothing can be imported, even with --skip-bad-rows. */
 export class ImportFileError extends Error {
@@ -76,7 +77,8 @@ const AMOUNT = /^\d{1,12}(?:\.\d+)?$/;
 export function checkAmount(text: string): { amount: string } | { reason: string } {
   const t = text.trim();
   if (t === '') return { reason: 'the amount is empty' };
-  if (t.startsWith('-') && AMOUNT.test(t.slice(1))) return { reason: `${JSON.stringify(t)} is negative (a refund is not a purchase)` };
+  if (t.startsWith('-') && AMOUNT.test(t.slice(1)))
+    return { reason: `${JSON.stringify(t)} is negative (a refund is not a purchase)` };
   if (!AMOUNT.test(t)) return { reason: `${JSON.stringify(t)} is not an amount like 12.50` };
   return { amount: t };
 }
@@ -95,7 +97,8 @@ export function parseColumnMap(specs: readonly string[]): Partial<Record<CsvFiel
     const field = spec.slice(0, eq).trim() as CsvField;
     const column = spec.slice(eq + 1).trim();
     if (eq < 0 || !column) throw new ImportFileError(0, `--map expects field=Column, got ${JSON.stringify(spec)}`);
-    if (!CSV_FIELDS.includes(field)) throw new ImportFileError(0, `--map: unknown field "${field}" (fields: ${CSV_FIELDS.join(', ')})`);
+    if (!CSV_FIELDS.includes(field))
+      throw new ImportFileError(0, `--map: unknown field "${field}" (fields: ${CSV_FIELDS.join(', ')})`);
     out[field] = column;
   }
   return out;
@@ -134,20 +137,33 @@ export function csvRowReader(map: Partial<Record<CsvField, string>> = {}): RowRe
         const i = columnIndex(header, name);
         if (i >= 0) idx[field] = i;
         else if (map[field] !== undefined) {
-          throw new ImportFileError(1, `--map ${field}=${name}: the header has no column "${name}" (found: ${header.join(', ')})`, name);
+          throw new ImportFileError(
+            1,
+            `--map ${field}=${name}: the header has no column "${name}" (found: ${header.join(', ')})`,
+            name,
+          );
         }
       }
       for (const required of ['date', 'amount'] as const) {
         if (idx[required] === undefined) {
-          throw new ImportFileError(1, `missing column "${map[required] ?? required}" in the header (found: ${header.join(', ')}); map yours with --map ${required}=YourColumn`, required);
+          throw new ImportFileError(
+            1,
+            `missing column "${map[required] ?? required}" in the header (found: ${header.join(', ')}); map yours with --map ${required}=YourColumn`,
+            required,
+          );
         }
       }
       if (idx.customer_id === undefined && idx.email === undefined) {
-        throw new ImportFileError(1, `missing column "customer_id" or "email" in the header (found: ${header.join(', ')}); map yours with --map customer_id=YourColumn`, 'customer_id');
+        throw new ImportFileError(
+          1,
+          `missing column "customer_id" or "email" in the header (found: ${header.join(', ')}); map yours with --map customer_id=YourColumn`,
+          'customer_id',
+        );
       }
     },
     row(fields, line) {
-      if (fields.length !== header.length) return problem(line, `expected ${header.length} fields like the header, found ${fields.length}`);
+      if (fields.length !== header.length)
+        return problem(line, `expected ${header.length} fields like the header, found ${fields.length}`);
       const at = (f: CsvField) => (idx[f] === undefined ? undefined : fields[idx[f]!]);
       const colName = (f: CsvField) => header[idx[f]!]!;
       const id = at('customer_id')?.trim() ?? '';
@@ -159,15 +175,25 @@ export function csvRowReader(map: Partial<Record<CsvField, string>> = {}): RowRe
         keyKind = EMAIL.test(id) ? 'email' : 'external';
         key = keyKind === 'email' ? id.toLowerCase() : id;
       } else if (email !== '') {
-        if (!EMAIL.test(email)) return problem(line, `${JSON.stringify(email)} is not an e-mail address`, colName('email'));
+        if (!EMAIL.test(email))
+          return problem(line, `${JSON.stringify(email)} is not an e-mail address`, colName('email'));
         keyKind = 'email';
         key = email;
       } else {
-        return problem(line, 'no customer: the customer id (and e-mail) is empty', colName(idx.customer_id !== undefined ? 'customer_id' : 'email'));
+        return problem(
+          line,
+          'no customer: the customer id (and e-mail) is empty',
+          colName(idx.customer_id !== undefined ? 'customer_id' : 'email'),
+        );
       }
       const dateText = at('date') ?? '';
       const occurredAt = parseTimestamp(dateText);
-      if (!occurredAt) return problem(line, `${JSON.stringify(dateText.trim())} is not a date like 2024-03-31 (or 2024-03-31T14:05:00Z)`, colName('date'));
+      if (!occurredAt)
+        return problem(
+          line,
+          `${JSON.stringify(dateText.trim())} is not a date like 2024-03-31 (or 2024-03-31T14:05:00Z)`,
+          colName('date'),
+        );
       const amount = checkAmount(at('amount') ?? '');
       if ('reason' in amount) return problem(line, amount.reason, colName('amount'));
       return {
@@ -205,23 +231,34 @@ export function shopifyRowReader(): RowReader {
         const i = columnIndex(header, name);
         if (i >= 0) idx[name] = i;
         else if (needed.includes(name)) {
-          throw new ImportFileError(1, `missing column "${name}": this does not look like a Shopify orders export (found: ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', …' : ''})`, name);
+          throw new ImportFileError(
+            1,
+            `missing column "${name}": this does not look like a Shopify orders export (found: ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', …' : ''})`,
+            name,
+          );
         }
       }
     },
     row(fields, line) {
-      if (fields.length !== header.length) return problem(line, `expected ${header.length} fields like the header, found ${fields.length}`);
+      if (fields.length !== header.length)
+        return problem(line, `expected ${header.length} fields like the header, found ${fields.length}`);
       const at = (name: string) => (idx[name] === undefined ? '' : (fields[idx[name]!] ?? '').trim());
       const order = at('Name');
       if (order === '') return problem(line, 'the order Name is empty', 'Name');
       if (order === currentOrder) return { kind: 'none' };
       currentOrder = order;
       const email = at('Email').toLowerCase();
-      if (email === '') return problem(line, `order ${order} has no Email (the first line of an order carries it)`, 'Email');
+      if (email === '')
+        return problem(line, `order ${order} has no Email (the first line of an order carries it)`, 'Email');
       if (!EMAIL.test(email)) return problem(line, `${JSON.stringify(email)} is not an e-mail address`, 'Email');
       const dateText = at('Paid at') || at('Created at');
       const occurredAt = parseTimestamp(dateText);
-      if (!occurredAt) return problem(line, `${JSON.stringify(dateText)} is not a date and time like 2024-01-15 10:23:45 -0500`, at('Paid at') ? 'Paid at' : 'Created at');
+      if (!occurredAt)
+        return problem(
+          line,
+          `${JSON.stringify(dateText)} is not a date and time like 2024-01-15 10:23:45 -0500`,
+          at('Paid at') ? 'Paid at' : 'Created at',
+        );
       const amount = checkAmount(at('Total'));
       if ('reason' in amount) return problem(line, `order ${order}: ${amount.reason}`, 'Total');
       return {
@@ -254,9 +291,11 @@ export function cdnowRowReader(): RowReader {
     },
     row(fields, line) {
       if (width === undefined) {
-        if (fields.length !== 4 && fields.length !== 5) return problem(line, `expected 4 fields (master) or 5 fields (sample), found ${fields.length}`);
+        if (fields.length !== 4 && fields.length !== 5)
+          return problem(line, `expected 4 fields (master) or 5 fields (sample), found ${fields.length}`);
         width = fields.length;
-      } else if (fields.length !== width) return problem(line, `expected ${width} fields like the lines above, found ${fields.length}`);
+      } else if (fields.length !== width)
+        return problem(line, `expected ${width} fields like the lines above, found ${fields.length}`);
       const off = width - 4;
       const id = fields[0]!;
       if (!/^\d+$/.test(id)) return problem(line, `customer id ${JSON.stringify(id)} is not a number`, 'customer_id');

@@ -10,7 +10,14 @@ import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/open-database.ts';
 import { imports } from '../db/schema-retention.ts';
 import { KeptError } from '../errors/kept-error.ts';
-import { ImportFileError, rowReaderFor, type CsvField, type ImportFormat, type RowProblem, type StagedPurchase } from './import-rows.ts';
+import {
+  ImportFileError,
+  rowReaderFor,
+  type CsvField,
+  type ImportFormat,
+  type RowProblem,
+  type StagedPurchase,
+} from './import-rows.ts';
 import { readCsvRecords, readWhitespaceRecords } from './read-records.ts';
 import { refreshCustomerValue } from './refresh-customer-value.ts';
 import { refreshRollups } from './refresh-rollups.ts';
@@ -64,7 +71,14 @@ export async function importTransactions(db: Db, options: ImportOptions): Promis
   options.input.on('error', () => undefined);
   const [row] = await db
     .insert(imports)
-    .values({ workspaceId: options.workspaceId, format: options.format, source: options.source.slice(0, 300), status: 'running', createdBy: options.createdBy ?? null, startedAt: options.now })
+    .values({
+      workspaceId: options.workspaceId,
+      format: options.format,
+      source: options.source.slice(0, 300),
+      status: 'running',
+      createdBy: options.createdBy ?? null,
+      startedAt: options.now,
+    })
     .returning({ id: imports.id });
   const importId = row!.id;
   const report: ImportReport = {
@@ -100,18 +114,26 @@ export async function importTransactions(db: Db, options: ImportOptions): Promis
     report.message = `Imported ${report.imported} purchases (${report.duplicates} already there, ${report.skipped} rows skipped).`;
   } catch (error) {
     if (error instanceof ImportFileError) {
-      report.problems = [{ line: error.line, reason: error.message, ...(error.column ? { column: error.column } : {}) }];
+      report.problems = [
+        { line: error.line, reason: error.message, ...(error.column ? { column: error.column } : {}) },
+      ];
       report.message = `Nothing was imported: ${error.line > 0 ? `line ${error.line}: ` : ''}${error.message}`;
     } else if (error instanceof Rejected) {
       const first = report.problems[0]!;
       report.message = `Nothing was imported: ${report.skipped} bad row${report.skipped === 1 ? '' : 's'}, the first on line ${first.line}: ${first.reason}. Fix the file, or import the good rows with --skip-bad-rows.`;
     } else {
-      await db.update(imports).set({ status: 'failed', finishedAt: new Date(), report: { message: String((error as Error).message) } }).where(eq(imports.id, importId));
+      await db
+        .update(imports)
+        .set({ status: 'failed', finishedAt: new Date(), report: { message: String((error as Error).message) } })
+        .where(eq(imports.id, importId));
       throw error;
     }
   }
   report.seconds = Math.round((performance.now() - started) / 10) / 100;
-  await db.update(imports).set({ status: report.status, report: report as never, finishedAt: new Date() }).where(eq(imports.id, importId));
+  await db
+    .update(imports)
+    .set({ status: report.status, report: report as never, finishedAt: new Date() })
+    .where(eq(imports.id, importId));
   return report;
 }
 
@@ -128,7 +150,11 @@ function stepTimer(onStep: ImportOptions['onStep']): (name: string) => void {
 /** Raises the typed error for an import that was refused (the API answers 422 with the report). */
 export function rejectionError(report: ImportReport): KeptError {
   const first = report.problems[0];
-  return new KeptError('import.invalid_row', report.message, first ? { line: first.line, ...(first.column ? { header: first.column } : {}) } : {});
+  return new KeptError(
+    'import.invalid_row',
+    report.message,
+    first ? { line: first.line, ...(first.column ? { header: first.column } : {}) } : {},
+  );
 }
 
 async function stageFile(tx: Db, options: ImportOptions, report: ImportReport): Promise<void> {
@@ -207,29 +233,41 @@ async function count(tx: Db, query: ReturnType<typeof sql>): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
-async function writePurchases(tx: Db, workspaceId: string, importId: string, report: ImportReport, step: (name: string) => void): Promise<void> {
+async function writePurchases(
+  tx: Db,
+  workspaceId: string,
+  importId: string,
+  report: ImportReport,
+  step: (name: string) => void,
+): Promise<void> {
   // One row per customer key in the file; the first name written for it wins.
   await tx.execute(sql`
     create temp table import_map on commit drop as
     select key_kind, key, min(name) as name, null::uuid as customer_id from import_stage group by key_kind, key`);
   const keys = await count(tx, sql`select count(*)::int as n from import_map`);
   report.customersCreated =
-    (await count(tx, sql`
+    (await count(
+      tx,
+      sql`
       with ins as (
         insert into customers (workspace_id, name, external_id)
         select ${workspaceId}, coalesce(m.name, m.key), m.key from import_map m
         where m.key_kind = 'external'
           and not exists (select 1 from customers c where c.workspace_id = ${workspaceId} and c.external_id = m.key)
         on conflict do nothing returning 1)
-      select count(*)::int as n from ins`)) +
-    (await count(tx, sql`
+      select count(*)::int as n from ins`,
+    )) +
+    (await count(
+      tx,
+      sql`
       with ins as (
         insert into customers (workspace_id, name, email)
         select ${workspaceId}, coalesce(m.name, m.key), m.key from import_map m
         where m.key_kind = 'email'
           and not exists (select 1 from customers c where c.workspace_id = ${workspaceId} and c.email = m.key)
         on conflict do nothing returning 1)
-      select count(*)::int as n from ins`));
+      select count(*)::int as n from ins`,
+    ));
   report.customersMatched = keys - report.customersCreated;
   await tx.execute(sql`
     update import_map m set customer_id = c.id from customers c
@@ -240,17 +278,22 @@ async function writePurchases(tx: Db, workspaceId: string, importId: string, rep
   await tx.execute(sql`create index on import_map (key_kind, key)`);
   await tx.execute(sql`analyze import_map`);
   step('customers (match, create)');
-  const withOrder = await count(tx, sql`
+  const withOrder = await count(
+    tx,
+    sql`
     with ins as (
       insert into purchases (workspace_id, customer_id, order_id, occurred_at, amount, product, channel, row_hash, import_id)
       select ${workspaceId}, m.customer_id, s.order_id, s.occurred_at, s.amount, s.product, s.channel, 'o:' || s.order_id, ${importId}
       from import_stage s join import_map m on m.key_kind = s.key_kind and m.key = s.key
       where s.order_id is not null
       on conflict (workspace_id, row_hash) do nothing returning 1)
-    select count(*)::int as n from ins`);
+    select count(*)::int as n from ins`,
+  );
   // Without an order id a purchase is identified by its content and its occurrence among
   // identical rows, so two identical purchases on one day stay two, and a re-import adds none.
-  const withoutOrder = await count(tx, sql`
+  const withoutOrder = await count(
+    tx,
+    sql`
     with ins as (
       insert into purchases (workspace_id, customer_id, order_id, occurred_at, amount, product, channel, row_hash, import_id)
       select ${workspaceId}, m.customer_id, null, s.occurred_at, s.amount, s.product, s.channel,
@@ -261,7 +304,8 @@ async function writePurchases(tx: Db, workspaceId: string, importId: string, rep
       from import_stage s join import_map m on m.key_kind = s.key_kind and m.key = s.key
       where s.order_id is null
       on conflict (workspace_id, row_hash) do nothing returning 1)
-    select count(*)::int as n from ins`);
+    select count(*)::int as n from ins`,
+  );
   step('purchases (insert, dedup)');
   report.imported = withOrder + withoutOrder;
   report.duplicates = Math.max(0, report.purchasesInFile - report.imported);

@@ -51,7 +51,15 @@ describe('Lorenz curve and Gini', () => {
   });
 
   it('interpolates between points', () => {
-    expect(shareAt([{ p: 0, share: 0 }, { p: 1, share: 1 }], 0.3)).toBeCloseTo(0.3, 12);
+    expect(
+      shareAt(
+        [
+          { p: 0, share: 0 },
+          { p: 1, share: 1 },
+        ],
+        0.3,
+      ),
+    ).toBeCloseTo(0.3, 12);
     expect(lorenzCurve([]).population).toBe(0);
   });
 });

@@ -39,7 +39,17 @@ export function lorenzCurve(values: readonly number[], maxPoints = 101): LorenzS
   const sorted = values.filter((v) => Number.isFinite(v) && v >= 0).sort((a, b) => a - b);
   const n = sorted.length;
   const total = sorted.reduce((s, v) => s + v, 0);
-  if (n === 0 || total === 0) return { population: n, total, gini: 0, top20Share: n === 0 ? 0 : 0.2, points: [{ p: 0, share: 0 }, { p: 1, share: 1 }] };
+  if (n === 0 || total === 0)
+    return {
+      population: n,
+      total,
+      gini: 0,
+      top20Share: n === 0 ? 0 : 0.2,
+      points: [
+        { p: 0, share: 0 },
+        { p: 1, share: 1 },
+      ],
+    };
   let cumulative = 0;
   let rankSum = 0;
   const all: LorenzPoint[] = [{ p: 0, share: 0 }];
@@ -62,8 +72,23 @@ function thin(points: readonly LorenzPoint[], maxPoints: number): LorenzPoint[] 
  * The curve from percentile sums computed in the database: `sums[k]` is the total of the
  * values whose ascending rank falls in percentile k+1 (ceil(100·i/n)); empty percentiles are 0.
  */
-export function lorenzFromPercentiles(n: number, total: number, sumRankTimesValue: number, sums: readonly number[]): LorenzSummary {
-  if (n === 0 || total <= 0) return { population: n, total, gini: 0, top20Share: 0, points: [{ p: 0, share: 0 }, { p: 1, share: 1 }] };
+export function lorenzFromPercentiles(
+  n: number,
+  total: number,
+  sumRankTimesValue: number,
+  sums: readonly number[],
+): LorenzSummary {
+  if (n === 0 || total <= 0)
+    return {
+      population: n,
+      total,
+      gini: 0,
+      top20Share: 0,
+      points: [
+        { p: 0, share: 0 },
+        { p: 1, share: 1 },
+      ],
+    };
   const points: LorenzPoint[] = [{ p: 0, share: 0 }];
   let cumulative = 0;
   for (let k = 1; k <= 100; k++) {
@@ -74,5 +99,11 @@ export function lorenzFromPercentiles(n: number, total: number, sumRankTimesValu
     points.push({ p: Math.floor((k * n) / 100) / n, share: cumulative / total });
   }
   if (points.at(-1)!.p !== 1) points.push({ p: 1, share: 1 });
-  return { population: n, total, gini: giniFromSums(n, total, sumRankTimesValue), top20Share: 1 - shareAt(points, 0.8), points };
+  return {
+    population: n,
+    total,
+    gini: giniFromSums(n, total, sumRankTimesValue),
+    top20Share: 1 - shareAt(points, 0.8),
+    points,
+  };
 }

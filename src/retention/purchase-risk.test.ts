@@ -7,24 +7,45 @@ const weights = defaultRetentionSettings().riskWeights; // overdue 35, lowPAlive
 describe('the purchase half of churn risk', () => {
   it('full overdue points at three times their own gap, none within it', () => {
     // 4 repeat purchases over 120 days: a 30-day rhythm.
-    expect(purchaseRisk({ x: 4, tx: 120, silence: 90, pAlive: 1 }, weights, 50)).toMatchObject({ points: 35, overduePoints: 35, gapDays: 30 });
-    expect(purchaseRisk({ x: 4, tx: 120, silence: 60, pAlive: 1 }, weights, 50)).toMatchObject({ points: 17.5, overduePoints: 18 });
-    expect(purchaseRisk({ x: 4, tx: 120, silence: 30, pAlive: 1 }, weights, 50)).toMatchObject({ points: 0, overduePoints: 0 });
+    expect(purchaseRisk({ x: 4, tx: 120, silence: 90, pAlive: 1 }, weights, 50)).toMatchObject({
+      points: 35,
+      overduePoints: 35,
+      gapDays: 30,
+    });
+    expect(purchaseRisk({ x: 4, tx: 120, silence: 60, pAlive: 1 }, weights, 50)).toMatchObject({
+      points: 17.5,
+      overduePoints: 18,
+    });
+    expect(purchaseRisk({ x: 4, tx: 120, silence: 30, pAlive: 1 }, weights, 50)).toMatchObject({
+      points: 0,
+      overduePoints: 0,
+    });
   });
 
   it('one-time buyers are measured against the workspace typical gap', () => {
-    expect(purchaseRisk({ x: 0, tx: 0, silence: 150, pAlive: null }, weights, 50)).toMatchObject({ gapDays: 50, overduePoints: 35, lowPAlivePoints: 0 });
+    expect(purchaseRisk({ x: 0, tx: 0, silence: 150, pAlive: null }, weights, 50)).toMatchObject({
+      gapDays: 50,
+      overduePoints: 35,
+      lowPAlivePoints: 0,
+    });
   });
 
   it('low P(alive) is a reason only below one half, though it always adds points', () => {
-    expect(purchaseRisk({ x: 2, tx: 10, silence: 0, pAlive: 0.2 }, weights, 30)).toMatchObject({ points: 20, lowPAlivePoints: 20 });
+    expect(purchaseRisk({ x: 2, tx: 10, silence: 0, pAlive: 0.2 }, weights, 30)).toMatchObject({
+      points: 20,
+      lowPAlivePoints: 20,
+    });
     const half = purchaseRisk({ x: 2, tx: 10, silence: 0, pAlive: 0.6 }, weights, 30);
     expect(half.points).toBeCloseTo(10, 10);
     expect(half.lowPAlivePoints).toBe(0);
   });
 
   it('no purchases, no purchase risk', () => {
-    expect(purchaseRisk({ x: 0, tx: 0, silence: null, pAlive: null }, weights, 30)).toMatchObject({ points: 0, overduePoints: 0, lowPAlivePoints: 0 });
+    expect(purchaseRisk({ x: 0, tx: 0, silence: null, pAlive: null }, weights, 30)).toMatchObject({
+      points: 0,
+      overduePoints: 0,
+      lowPAlivePoints: 0,
+    });
   });
 
   it('words the stored numbers back into reasons', () => {

@@ -27,9 +27,14 @@ export interface PurchaseRisk {
 }
 
 /** `medianGap`: the workspace's typical gap (days), assumed for one-time buyers. */
-export function purchaseRisk(input: PurchaseRiskInput, weights: RetentionSettings['riskWeights'], medianGap: number): PurchaseRisk {
+export function purchaseRisk(
+  input: PurchaseRiskInput,
+  weights: RetentionSettings['riskWeights'],
+  medianGap: number,
+): PurchaseRisk {
   const gap = input.x > 0 ? input.tx / input.x : medianGap;
-  const overdue = input.silence === null ? 0 : weights.overdue * Math.min(1, Math.max(0, (input.silence / Math.max(gap, 1) - 1) / 2));
+  const overdue =
+    input.silence === null ? 0 : weights.overdue * Math.min(1, Math.max(0, (input.silence / Math.max(gap, 1) - 1) / 2));
   const lowPAlive = input.pAlive === null ? 0 : weights.lowPAlive * (1 - input.pAlive);
   return {
     points: overdue + lowPAlive,
@@ -40,10 +45,16 @@ export function purchaseRisk(input: PurchaseRiskInput, weights: RetentionSetting
 }
 
 /** The purchase reasons in the API's shape, from the stored numbers. */
-export function purchaseReasons(r: { overduePoints: number; gapDays: number; lowPAlivePoints: number }, silence: number | null, pAlive: number | null): RiskReason[] {
+export function purchaseReasons(
+  r: { overduePoints: number; gapDays: number; lowPAlivePoints: number },
+  silence: number | null,
+  pAlive: number | null,
+): RiskReason[] {
   const out: RiskReason[] = [];
-  if (r.overduePoints >= 1 && silence !== null) out.push({ code: 'overdue', points: r.overduePoints, days: silence, gapDays: r.gapDays });
-  if (r.lowPAlivePoints >= 1 && pAlive !== null) out.push({ code: 'low_p_alive', points: r.lowPAlivePoints, pAlive: Math.round(pAlive * 1000) / 1000 });
+  if (r.overduePoints >= 1 && silence !== null)
+    out.push({ code: 'overdue', points: r.overduePoints, days: silence, gapDays: r.gapDays });
+  if (r.lowPAlivePoints >= 1 && pAlive !== null)
+    out.push({ code: 'low_p_alive', points: r.lowPAlivePoints, pAlive: Math.round(pAlive * 1000) / 1000 });
   return out;
 }
 

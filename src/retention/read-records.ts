@@ -18,7 +18,10 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<SourceRec
   );
   input.on('error', (error) => parser.destroy(error));
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number; invalid_field_length: number } }>) {
+    for await (const item of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number; invalid_field_length: number };
+    }>) {
       // info.lines is the line the record ends on; records spanning lines are rare and the start is what people look for.
       const embedded = item.record.reduce((n, f) => n + (f.includes('\n') ? f.split('\n').length - 1 : 0), 0);
       yield { fields: item.record, line: item.info.lines - embedded };

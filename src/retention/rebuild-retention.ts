@@ -35,11 +35,18 @@ export async function rebuildSummary(db: Db, workspaceId: string, parts = 1): Pr
     await db.transaction(async (tx) => rebuild(tx, 'all'));
     return;
   }
-  await Promise.all(customerIdRanges(parts).map((range) => db.transaction(async (tx) => rebuild(tx, range, { analyze: false }))));
+  await Promise.all(
+    customerIdRanges(parts).map((range) => db.transaction(async (tx) => rebuild(tx, range, { analyze: false }))),
+  );
   await db.execute(sql`analyze customer_value`);
 }
 
-export async function rebuildRetention(db: Db, workspaceId: string, now: Date, options: { parts?: number } = {}): Promise<RebuildReport> {
+export async function rebuildRetention(
+  db: Db,
+  workspaceId: string,
+  now: Date,
+  options: { parts?: number } = {},
+): Promise<RebuildReport> {
   const t0 = performance.now();
   await rebuildSummary(db, workspaceId, options.parts ?? 1);
   const t1 = performance.now();

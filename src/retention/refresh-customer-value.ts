@@ -14,11 +14,17 @@ import { inCustomerRange, type CustomerIdRange } from './customer-id-ranges.ts';
 export type RefreshScope = 'all' | CustomerIdRange | 'import_map';
 
 function inScope(scope: RefreshScope, column: SQL): SQL {
-  if (scope === 'import_map') return sql`${column} in (select customer_id from import_map where customer_id is not null)`;
+  if (scope === 'import_map')
+    return sql`${column} in (select customer_id from import_map where customer_id is not null)`;
   return inCustomerRange(column, scope);
 }
 
-export async function refreshCustomerValue(tx: Db, workspaceId: string, scope: RefreshScope, options: { analyze?: boolean } = {}): Promise<void> {
+export async function refreshCustomerValue(
+  tx: Db,
+  workspaceId: string,
+  scope: RefreshScope,
+  options: { analyze?: boolean } = {},
+): Promise<void> {
   // One pass over the purchases in the order of their (workspace, customer, time) index: the
   // first day comes from a window over each customer's rows (already sorted, so no sort), and
   // one group per customer gives the rest. Earlier this went through a (customer, day)
@@ -87,7 +93,12 @@ export async function refreshCustomerValue(tx: Db, workspaceId: string, scope: R
  * there is nothing to delete. Counting the summaries takes about 0.4 s per 500,000; the
  * delete's anti-join probes the purchases once per summary, 4.5–5.7 s for 1,000,000.
  */
-async function mayHaveLeftovers(tx: Db, workspaceId: string, scope: 'all' | CustomerIdRange, buyers: number): Promise<boolean> {
+async function mayHaveLeftovers(
+  tx: Db,
+  workspaceId: string,
+  scope: 'all' | CustomerIdRange,
+  buyers: number,
+): Promise<boolean> {
   const [row] = await queryRows<{ n: number }>(
     tx,
     sql`select count(*)::int as n from customer_value where workspace_id = ${workspaceId} and ${inScope(scope, sql`customer_id`)}`,

@@ -15,7 +15,11 @@ export async function saveRollup(db: Db, workspaceId: string, name: string, data
     on conflict (workspace_id, name) do update set data = excluded.data, computed_at = excluded.computed_at`);
 }
 
-export async function loadRollup<T>(db: Db, workspaceId: string, name: string): Promise<{ data: T; computedAt: string } | null> {
+export async function loadRollup<T>(
+  db: Db,
+  workspaceId: string,
+  name: string,
+): Promise<{ data: T; computedAt: string } | null> {
   const [row] = await queryRows<{ data: T; computed_at: Date | string }>(
     db,
     sql`select data, computed_at from retention_rollups where workspace_id = ${workspaceId} and name = ${name}`,
@@ -31,7 +35,12 @@ export interface CohortCells {
 }
 
 /** `earlyChurn: false` when a score refresh runs alongside: it refreshes early churn itself, from the new scores. */
-export async function refreshRollups(db: Db, workspaceId: string, now: Date, options: { earlyChurn?: boolean } = {}): Promise<void> {
+export async function refreshRollups(
+  db: Db,
+  workspaceId: string,
+  now: Date,
+  options: { earlyChurn?: boolean } = {},
+): Promise<void> {
   const settings = await loadRetentionSettings(db, workspaceId);
   // Each query first counts per small key (cohort month × purchase month, month × next
   // purchase month: a few hundred groups) over the unnested months, then does the date
@@ -94,10 +103,20 @@ export async function refreshRollups(db: Db, workspaceId: string, now: Date, opt
       from (select revenue::float8 as v, row_number() over (order by revenue) as i from customer_value where workspace_id = ${workspaceId}) r, total
       group by 1`,
   );
-  const totals = buckets.reduce((t, b) => ({ n: t.n + b.n, total: t.total + b.s, siv: t.siv + b.siv }), { n: 0, total: 0, siv: 0 });
+  const totals = buckets.reduce((t, b) => ({ n: t.n + b.n, total: t.total + b.s, siv: t.siv + b.siv }), {
+    n: 0,
+    total: 0,
+    siv: 0,
+  });
   const sums = new Array<number>(100).fill(0);
   for (const b of buckets) sums[b.pct - 1] = b.s;
-  await saveRollup(db, workspaceId, 'revenue-lorenz', lorenzFromPercentiles(totals.n, totals.total, totals.siv, sums), now);
+  await saveRollup(
+    db,
+    workspaceId,
+    'revenue-lorenz',
+    lorenzFromPercentiles(totals.n, totals.total, totals.siv, sums),
+    now,
+  );
   if (options.earlyChurn !== false) await refreshEarlyChurn(db, workspaceId, now, settings);
 }
 
@@ -169,5 +188,11 @@ export async function refreshEarlyChurn(
     lost365Model: Number(r['m365']),
     scored: Number(r['scored']),
   }));
-  await saveRollup(db, workspaceId, 'early-churn', { asOf, gapMultiple: settings.churnGapMultiple, aliveThreshold: settings.aliveThreshold, rows: out }, now);
+  await saveRollup(
+    db,
+    workspaceId,
+    'early-churn',
+    { asOf, gapMultiple: settings.churnGapMultiple, aliveThreshold: settings.aliveThreshold, rows: out },
+    now,
+  );
 }

@@ -86,7 +86,11 @@ async function scoreWorkspace(
   const gapQuery = medianGapDays(db, workspaceId);
   spendQuery.catch(() => undefined); // awaited below; only marked handled while the fits run
   gapQuery.catch(() => undefined);
-  const fits: ClvFitSummary['fits'] = { bgnbd: { seconds: 0, evaluations: null }, paretoNbd: { seconds: 0, evaluations: null }, gammaGamma: { seconds: 0, evaluations: null } };
+  const fits: ClvFitSummary['fits'] = {
+    bgnbd: { seconds: 0, evaluations: null },
+    paretoNbd: { seconds: 0, evaluations: null },
+    gammaGamma: { seconds: 0, evaluations: null },
+  };
   const finished = (model: keyof ClvFitSummary['fits'], evaluations: number | null) => {
     fits[model] = { seconds: sec(performance.now() - t1), evaluations };
   };
@@ -106,7 +110,10 @@ async function scoreWorkspace(
   const bg = enough ? tryFit(() => fitBgNbd(groupCustomers(groups), { standardErrors: false })) : null;
   finished('bgnbd', bg?.evaluations ?? null);
   const spend = await spendQuery;
-  const gg = spend.x.length >= MIN_CUSTOMERS_TO_FIT ? tryFit(() => fitGammaGamma({ x: spend.x, monetary: spend.monetary }, { standardErrors: false })) : null;
+  const gg =
+    spend.x.length >= MIN_CUSTOMERS_TO_FIT
+      ? tryFit(() => fitGammaGamma({ x: spend.x, monetary: spend.monetary }, { standardErrors: false }))
+      : null;
   finished('gammaGamma', gg?.evaluations ?? null);
   const ggUsable = gg !== null && gg.params.q > 1;
   const pn = await pnFit;
@@ -114,14 +121,20 @@ async function scoreWorkspace(
 
   // The chosen model if its fit is sound, else the other one, else the CDNOW prior.
   const usePareto = settings.model === 'pareto-nbd' ? pn !== null || bg === null : pn !== null && bg === null;
-  const purchaseModel: PurchaseModel = usePareto ? { model: 'pareto-nbd', params: pn?.params ?? FALLBACK_PNBD } : { model: 'bgnbd', params: bg?.params ?? FALLBACK_BGNBD };
+  const purchaseModel: PurchaseModel = usePareto
+    ? { model: 'pareto-nbd', params: pn?.params ?? FALLBACK_PNBD }
+    : { model: 'bgnbd', params: bg?.params ?? FALLBACK_BGNBD };
   const rawGap = await gapQuery;
   const medianGap = Math.max(1, rawGap ?? 30);
   const scores = scoreGroups(purchaseModel, groups, settings, medianGap);
   const t3 = performance.now();
 
   const meanSpend = spend.mean;
-  await writeScores(db, { workspaceId, asOf, now, settings, groups, scores, spend: ggUsable ? { model: gg.params } : { mean: meanSpend } }, { parts: bulkParts(db) });
+  await writeScores(
+    db,
+    { workspaceId, asOf, now, settings, groups, scores, spend: ggUsable ? { model: gg.params } : { mean: meanSpend } },
+    { parts: bulkParts(db) },
+  );
   const t4 = performance.now();
   const summary: ClvFitSummary = {
     asOf,
@@ -140,7 +153,10 @@ async function scoreWorkspace(
   // Independent of each other: on PostgreSQL they run on two connections at once.
   // Early churn needs the same median gap (the summary has not changed since): 0.5–0.8 s less
   // for the slower of the two.
-  await Promise.all([refreshEarlyChurn(db, workspaceId, now, settings, rawGap ?? 30), refreshClvByChannel(db, workspaceId, now)]);
+  await Promise.all([
+    refreshEarlyChurn(db, workspaceId, now, settings, rawGap ?? 30),
+    refreshClvByChannel(db, workspaceId, now),
+  ]);
   return summary;
 }
 
@@ -176,7 +192,10 @@ function readGroupColumns(db: Db, workspaceId: string, asOf: string) {
 }
 
 /** Gamma-Gamma's input (repeat buyers' x and mean repeat spend) and the mean order value. */
-async function readSpend(db: Db, workspaceId: string): Promise<{ x: Float64Array; monetary: Float64Array; mean: number }> {
+async function readSpend(
+  db: Db,
+  workspaceId: string,
+): Promise<{ x: Float64Array; monetary: Float64Array; mean: number }> {
   const [row] = await queryRows<{ xs: string | null; ms: string | null; mean: number | null }>(
     db,
     sql`select string_agg((purchase_days - 1)::text, ',') filter (where purchase_days > 1 and repeat_revenue > 0) as xs,
@@ -197,7 +216,9 @@ function tryFit<T extends { params: object; logLikelihood: number }>(fit: () => 
 }
 
 function soundOrNull<T extends { params: object; logLikelihood: number }>(result: T): T | null {
-  const sound = Number.isFinite(result.logLikelihood) && Object.values(result.params).every((v: number) => Number.isFinite(v) && v > 1e-6 && v < 1e7);
+  const sound =
+    Number.isFinite(result.logLikelihood) &&
+    Object.values(result.params).every((v: number) => Number.isFinite(v) && v > 1e-6 && v < 1e7);
   return sound ? result : null;
 }
 
@@ -211,7 +232,12 @@ async function refreshClvByChannel(db: Db, workspaceId: string, now: Date): Prom
   );
   // The percentiles first (one sort of the CLVs), then the histogram up to the 99th: before,
   // the histogram sorted them a second time for its own top.
-  const [top] = await queryRows<{ top: number | null; total: number | null; mean: number | null; median: number | null }>(
+  const [top] = await queryRows<{
+    top: number | null;
+    total: number | null;
+    mean: number | null;
+    median: number | null;
+  }>(
     db,
     sql`select percentile_cont(0.99) within group (order by clv) as top, sum(clv)::float8 as total, avg(clv)::float8 as mean,
           percentile_cont(0.5) within group (order by clv) as median
@@ -222,11 +248,22 @@ async function refreshClvByChannel(db: Db, workspaceId: string, now: Date): Prom
     sql`select least(width_bucket(clv, 0, greatest(${top?.top ?? null}::float8, 1e-9), 20), 21)::int as bucket, count(*)::int as customers
         from customer_scores where workspace_id = ${workspaceId} group by 1 order by 1`,
   );
-  await saveRollup(db, workspaceId, 'clv-summary', {
-    byChannel: rows.map((r) => ({ channel: r.channel, customers: r.customers, meanClv: r.mean_clv, meanRevenue: r.mean_revenue })),
-    histogram: { top: top?.top ?? 0, buckets: histogram },
-    total: top?.total ?? 0,
-    mean: top?.mean ?? 0,
-    median: top?.median ?? 0,
-  }, now);
+  await saveRollup(
+    db,
+    workspaceId,
+    'clv-summary',
+    {
+      byChannel: rows.map((r) => ({
+        channel: r.channel,
+        customers: r.customers,
+        meanClv: r.mean_clv,
+        meanRevenue: r.mean_revenue,
+      })),
+      histogram: { top: top?.top ?? 0, buckets: histogram },
+      total: top?.total ?? 0,
+      mean: top?.mean ?? 0,
+      median: top?.median ?? 0,
+    },
+    now,
+  );
 }

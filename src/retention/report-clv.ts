@@ -19,7 +19,13 @@ interface ClvSummaryRollup {
   median: number;
 }
 
-const emptyGroup = (): ClvGroupView => ({ customers: 0, meanClv: null, medianClv: null, meanRevenue: null, meanPAlive: null });
+const emptyGroup = (): ClvGroupView => ({
+  customers: 0,
+  meanClv: null,
+  medianClv: null,
+  meanRevenue: null,
+  meanPAlive: null,
+});
 
 export async function clvReport(db: Db, workspaceId: string): Promise<ClvResponse> {
   const [fit, summary, costs] = await Promise.all([
@@ -27,7 +33,14 @@ export async function clvReport(db: Db, workspaceId: string): Promise<ClvRespons
     loadRollup<ClvSummaryRollup>(db, workspaceId, 'clv-summary'),
     listAcquisitionCosts(db, workspaceId),
   ]);
-  const groups = await queryRows<{ grp: 'good' | 'bad' | 'none'; customers: number; mean_clv: number; median_clv: number; mean_revenue: number; mean_p_alive: number }>(
+  const groups = await queryRows<{
+    grp: 'good' | 'bad' | 'none';
+    customers: number;
+    mean_clv: number;
+    median_clv: number;
+    mean_revenue: number;
+    mean_p_alive: number;
+  }>(
     db,
     sql`with touched as (
           select customer_id, bool_or(hell_flagged_at is not null) as hell from cases where workspace_id = ${workspaceId} group by customer_id),
@@ -64,7 +77,10 @@ export async function clvReport(db: Db, workspaceId: string): Promise<ClvRespons
           model: fit.data.model,
           bgnbd: { ...fit.data.bgnbd, params: { ...fit.data.bgnbd.params } },
           paretoNbd: { ...fit.data.paretoNbd, params: { ...fit.data.paretoNbd.params } },
-          gammaGamma: { ...fit.data.gammaGamma, params: fit.data.gammaGamma.params ? { ...fit.data.gammaGamma.params } : null },
+          gammaGamma: {
+            ...fit.data.gammaGamma,
+            params: fit.data.gammaGamma.params ? { ...fit.data.gammaGamma.params } : null,
+          },
           horizonDays: fit.data.horizonDays,
           annualDiscountRate: fit.data.annualDiscountRate,
         }

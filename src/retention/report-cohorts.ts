@@ -45,7 +45,12 @@ function view(row: EarlyChurnRow, definition: 'model' | 'gap'): EarlyChurnView {
   };
 }
 
-export async function cohortsReport(db: Db, workspaceId: string, definition: 'model' | 'gap', now: Date): Promise<CohortsResponse> {
+export async function cohortsReport(
+  db: Db,
+  workspaceId: string,
+  definition: 'model' | 'gap',
+  now: Date,
+): Promise<CohortsResponse> {
   const [cells, early, yearly] = await Promise.all([
     loadRollup<CohortCells>(db, workspaceId, 'cohorts'),
     loadRollup<EarlyChurnRollup>(db, workspaceId, 'early-churn'),
@@ -54,7 +59,18 @@ export async function cohortsReport(db: Db, workspaceId: string, definition: 'mo
   const asOfMonth = now.toISOString().slice(0, 7);
   const cohorts = cells ? retentionMatrix(cells.data, asOfMonth) : [];
   const rows = early?.data.rows ?? [];
-  const empty: EarlyChurnRow = { group: 'all', key: null, customers: 0, eligible90: 0, eligible365: 0, lost90Gap: 0, lost365Gap: 0, lost90Model: 0, lost365Model: 0, scored: 0 };
+  const empty: EarlyChurnRow = {
+    group: 'all',
+    key: null,
+    customers: 0,
+    eligible90: 0,
+    eligible365: 0,
+    lost90Gap: 0,
+    lost365Gap: 0,
+    lost90Model: 0,
+    lost365Model: 0,
+    scored: 0,
+  };
   const all = rows.find((r) => r.group === 'all') ?? empty;
   const thisYear = now.getUTCFullYear();
   return {
@@ -71,6 +87,10 @@ export async function cohortsReport(db: Db, workspaceId: string, definition: 'mo
       modelAvailable: all.scored > 0,
     },
     // Churn of year Y: customers who bought in Y and not in Y+1; incomplete while Y+1 is not over.
-    yearly: (yearly?.data.years ?? []).map((y) => ({ ...y, churn: y.active ? 1 - y.retained / y.active : 0, complete: y.year + 1 < thisYear })),
+    yearly: (yearly?.data.years ?? []).map((y) => ({
+      ...y,
+      churn: y.active ? 1 - y.retained / y.active : 0,
+      complete: y.year + 1 < thisYear,
+    })),
   };
 }

@@ -17,7 +17,10 @@ export function per1000(complaints: number, active: number): number | null {
 }
 
 /** Purchase-active customers per month from +1/−1 span events, for the months asked. */
-export function activeByMonth(events: ReadonlyArray<{ month: string; delta: number }>, months: readonly string[]): Map<string, number> {
+export function activeByMonth(
+  events: ReadonlyArray<{ month: string; delta: number }>,
+  months: readonly string[],
+): Map<string, number> {
   const out = new Map<string, number>();
   let running = 0;
   let e = 0;
@@ -29,11 +32,20 @@ export function activeByMonth(events: ReadonlyArray<{ month: string; delta: numb
   return out;
 }
 
-export async function complaintRateReport(db: Db, workspaceId: string, now: Date, monthsBack = 24): Promise<ComplaintRateResponse> {
+export async function complaintRateReport(
+  db: Db,
+  workspaceId: string,
+  now: Date,
+  monthsBack = 24,
+): Promise<ComplaintRateResponse> {
   const current = now.toISOString().slice(0, 7);
   const months = monthRange(monthFromIndex(monthIndex(current) - (monthsBack - 1)), current);
   const from = `${months[0]}-01T00:00:00Z`;
-  const rollup = await loadRollup<{ events: Array<{ month: string; delta: number }> }>(db, workspaceId, 'active-months');
+  const rollup = await loadRollup<{ events: Array<{ month: string; delta: number }> }>(
+    db,
+    workspaceId,
+    'active-months',
+  );
   const buyers = activeByMonth(rollup?.data.events ?? [], months);
   const caseMonths = await queryRows<{ month: string; complaints: number; case_only: number }>(
     db,
@@ -66,7 +78,14 @@ export async function complaintRateReport(db: Db, workspaceId: string, now: Date
         from customer_value where workspace_id = ${workspaceId} and last_day >= ${yearAgoDay}::date
         group by grouping sets ((acquisition_channel), (acquisition_product), ())`,
   );
-  const caseRows = await queryRows<{ customer_id: string; channel: string; is_complaint: boolean; bought: boolean; ch: string | null; pr: string | null }>(
+  const caseRows = await queryRows<{
+    customer_id: string;
+    channel: string;
+    is_complaint: boolean;
+    bought: boolean;
+    ch: string | null;
+    pr: string | null;
+  }>(
     db,
     sql`select c.customer_id, c.channel, c.is_complaint, (v.last_day is not null and v.last_day >= ${yearAgoDay}::date) as bought,
           v.acquisition_channel as ch, v.acquisition_product as pr
@@ -79,7 +98,12 @@ export async function complaintRateReport(db: Db, workspaceId: string, now: Date
     else (s.dim === 'acquisitionChannel' ? active.acquisitionChannel : active.product).set(s.key, s.active);
   }
   const caseOnly = new Set<string>();
-  const complaints = { all: 0, acquisitionChannel: new Map<string, number>(), product: new Map<string, number>(), caseChannel: new Map<string, number>() };
+  const complaints = {
+    all: 0,
+    acquisitionChannel: new Map<string, number>(),
+    product: new Map<string, number>(),
+    caseChannel: new Map<string, number>(),
+  };
   const bump = (m: Map<string, number>, k: string, by = 1) => m.set(k, (m.get(k) ?? 0) + by);
   for (const c of caseRows) {
     if (!c.bought && !caseOnly.has(c.customer_id)) {
@@ -99,7 +123,7 @@ export async function complaintRateReport(db: Db, workspaceId: string, now: Date
     return [...keys]
       .map((key) => {
         const n = counts.get(key) ?? 0;
-        const a = denominators ? denominators.get(key) ?? 0 : active.all;
+        const a = denominators ? (denominators.get(key) ?? 0) : active.all;
         return { key, complaints: n, active: a, per1000: per1000(n, a) };
       })
       .sort((a, b) => (b.per1000 ?? -1) - (a.per1000 ?? -1) || a.key.localeCompare(b.key));

@@ -11,7 +11,13 @@ import { queryRows } from '../db/open-database.ts';
 export const SECOND_PURCHASE_BUCKETS = [7, 30, 60, 90, 180, 365] as const;
 
 export async function repeatReport(db: Db, workspaceId: string): Promise<RepeatResponse> {
-  const byCohort = await queryRows<{ cohort: string; customers: number; repeat: number; revenue: number; repeat_revenue: number }>(
+  const byCohort = await queryRows<{
+    cohort: string;
+    customers: number;
+    repeat: number;
+    revenue: number;
+    repeat_revenue: number;
+  }>(
     db,
     sql`select to_char(first_day, 'YYYY-MM') as cohort, count(*)::int as customers, count(*) filter (where purchase_days > 1)::int as repeat,
           sum(revenue)::float8 as revenue, coalesce(sum(revenue) filter (where purchase_days > 1), 0)::float8 as repeat_revenue
@@ -36,7 +42,12 @@ export async function repeatReport(db: Db, workspaceId: string): Promise<RepeatR
     customers,
     repeatCustomers: repeat,
     repeatRate: customers ? repeat / customers : 0,
-    byCohort: byCohort.map((c) => ({ cohort: c.cohort, customers: c.customers, repeat: c.repeat, rate: c.customers ? c.repeat / c.customers : 0 })),
+    byCohort: byCohort.map((c) => ({
+      cohort: c.cohort,
+      customers: c.customers,
+      repeat: c.repeat,
+      rate: c.customers ? c.repeat / c.customers : 0,
+    })),
     daysToSecond: {
       median: median?.m ?? null,
       buckets: [...SECOND_PURCHASE_BUCKETS, null].map((upTo, i) => ({ upTo, customers: counts.get(i) ?? 0 })),
@@ -46,9 +57,26 @@ export async function repeatReport(db: Db, workspaceId: string): Promise<RepeatR
 }
 
 /** The loyal segment, most valuable first (by revenue so far), for agents to look after. */
-export async function listLoyalCustomers(db: Db, workspaceId: string, limit: number, offset: number): Promise<LoyalListResponse> {
-  const [total] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from customer_value where workspace_id = ${workspaceId} and purchase_days > 1`);
-  const rows = await queryRows<{ customer_id: string; name: string; email: string | null; purchase_days: number; revenue: string; first_day: string; last_day: string; clv: number | null }>(
+export async function listLoyalCustomers(
+  db: Db,
+  workspaceId: string,
+  limit: number,
+  offset: number,
+): Promise<LoyalListResponse> {
+  const [total] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from customer_value where workspace_id = ${workspaceId} and purchase_days > 1`,
+  );
+  const rows = await queryRows<{
+    customer_id: string;
+    name: string;
+    email: string | null;
+    purchase_days: number;
+    revenue: string;
+    first_day: string;
+    last_day: string;
+    clv: number | null;
+  }>(
     db,
     sql`select v.customer_id, c.name, c.email, v.purchase_days, v.revenue, v.first_day::text as first_day, v.last_day::text as last_day, s.clv
         from customer_value v join customers c on c.id = v.customer_id

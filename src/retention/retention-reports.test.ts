@@ -7,14 +7,24 @@ import { defaultRetentionSettings, mergeRetentionSettings } from './retention-se
 describe('retention report helpers', () => {
   it('the cohort matrix is shares of the cohort, up to the current month', () => {
     const m = retentionMatrix(
-      { cohorts: [{ cohort: '2024-01', customers: 4 }], cells: [{ cohort: '2024-01', offset: 0, customers: 4 }, { cohort: '2024-01', offset: 2, customers: 2 }] },
+      {
+        cohorts: [{ cohort: '2024-01', customers: 4 }],
+        cells: [
+          { cohort: '2024-01', offset: 0, customers: 4 },
+          { cohort: '2024-01', offset: 2, customers: 2 },
+        ],
+      },
       '2024-04',
     );
     expect(m).toEqual([{ cohort: '2024-01', customers: 4, retention: [1, 0, 0.5, 0] }]);
   });
 
   it('active customers per month from span events', () => {
-    const events = [{ month: '2024-01', delta: 2 }, { month: '2024-03', delta: 1 }, { month: '2025-01', delta: -2 }];
+    const events = [
+      { month: '2024-01', delta: 2 },
+      { month: '2024-03', delta: 1 },
+      { month: '2025-01', delta: -2 },
+    ];
     const active = activeByMonth(events, ['2023-12', '2024-01', '2024-02', '2024-03', '2025-01']);
     expect([...active.values()]).toEqual([0, 2, 2, 3, 1]);
     expect(per1000(3, 6)).toBe(500);

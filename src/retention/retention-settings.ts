@@ -6,12 +6,21 @@ import { z } from 'zod';
 import type { Db } from '../db/open-database.ts';
 import { retentionSettings } from '../db/schema-retention.ts';
 
-export const RISK_FACTORS = ['overdue', 'lowPAlive', 'openComplaint', 'brokenPromises', 'serviceHell', 'lowSurvey'] as const;
+export const RISK_FACTORS = [
+  'overdue',
+  'lowPAlive',
+  'openComplaint',
+  'brokenPromises',
+  'serviceHell',
+  'lowSurvey',
+] as const;
 export type RiskFactor = (typeof RISK_FACTORS)[number];
 
 export const retentionSettingsSchema = z.strictObject({
   /** points each factor adds at full strength; the score is capped at 100 */
-  riskWeights: z.strictObject(Object.fromEntries(RISK_FACTORS.map((f) => [f, z.number().min(0).max(100)])) as Record<RiskFactor, z.ZodNumber>),
+  riskWeights: z.strictObject(
+    Object.fromEntries(RISK_FACTORS.map((f) => [f, z.number().min(0).max(100)])) as Record<RiskFactor, z.ZodNumber>,
+  ),
   /** model-free: lost after k × the customer's own typical gap without a purchase */
   churnGapMultiple: z.number().min(1).max(10),
   /** model-based: lost when P(alive) falls below this */
@@ -48,12 +57,24 @@ export async function loadRetentionSettings(db: Db, workspaceId: string): Promis
   return mergeRetentionSettings(row?.settings);
 }
 
-export async function saveRetentionSettings(db: Db, workspaceId: string, changes: Partial<RetentionSettings>, now: Date): Promise<RetentionSettings> {
+export async function saveRetentionSettings(
+  db: Db,
+  workspaceId: string,
+  changes: Partial<RetentionSettings>,
+  now: Date,
+): Promise<RetentionSettings> {
   const current = await loadRetentionSettings(db, workspaceId);
-  const next = retentionSettingsSchema.parse({ ...current, ...changes, riskWeights: { ...current.riskWeights, ...(changes.riskWeights ?? {}) } });
+  const next = retentionSettingsSchema.parse({
+    ...current,
+    ...changes,
+    riskWeights: { ...current.riskWeights, ...(changes.riskWeights ?? {}) },
+  });
   await db
     .insert(retentionSettings)
     .values({ workspaceId, settings: next as never, updatedAt: now })
-    .onConflictDoUpdate({ target: retentionSettings.workspaceId, set: { settings: sql`excluded.settings`, updatedAt: now } });
+    .onConflictDoUpdate({
+      target: retentionSettings.workspaceId,
+      set: { settings: sql`excluded.settings`, updatedAt: now },
+    });
   return next;
 }

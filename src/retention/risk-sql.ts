@@ -13,7 +13,12 @@ import type { RetentionSettings } from './retention-settings.ts';
  * CTEs `facts`, `broken` and `service_risk` (customer_id, points float8, reasons jsonb: the
  * factors worth at least one point, with the facts behind them; describe-risk.ts words them).
  */
-export function serviceRiskSql(workspaceId: string, yearAgo: Date, settings: RetentionSettings, customerId?: string): SQL {
+export function serviceRiskSql(
+  workspaceId: string,
+  yearAgo: Date,
+  settings: RetentionSettings,
+  customerId?: string,
+): SQL {
   const one = customerId ? sql`and customer_id = ${customerId}` : sql``;
   const w = settings.riskWeights;
   return sql`

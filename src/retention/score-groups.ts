@@ -27,7 +27,12 @@ export interface GroupScores {
   gapDays: Int32Array;
 }
 
-export function scoreGroups(m: PurchaseModel, g: SummaryGroups, settings: RetentionSettings, medianGap: number): GroupScores {
+export function scoreGroups(
+  m: PurchaseModel,
+  g: SummaryGroups,
+  settings: RetentionSettings,
+  medianGap: number,
+): GroupScores {
   const n = g.x.length;
   const out: GroupScores = {
     pAlive: new Float64Array(n),
@@ -53,7 +58,7 @@ export function scoreGroups(m: PurchaseModel, g: SummaryGroups, settings: Retent
       const { s, beta } = (m as { params: ParetoNbdParams }).params;
       f = new Float64Array(steps);
       for (let k = 1; k <= steps; k++) {
-        const L = Math.log1p(((k * H) / steps) / (beta + T));
+        const L = Math.log1p((k * H) / steps / (beta + T));
         f[k - 1] = Math.abs(s - 1) < 1e-10 ? L : -Math.expm1(-(s - 1) * L) / (s - 1);
       }
       stepsByT.set(T, f);
@@ -107,7 +112,8 @@ const U_SPAN = 2 ** 22;
 function paretoAliveWithCache(p: ParetoNbdParams): (x: number, tx: number, T: number) => number {
   const cache = new Map<number, number>();
   const logG = (x: number, u: number): number => {
-    if (!(Number.isInteger(x) && Number.isInteger(u) && x >= 0 && u >= 0 && u < U_SPAN && x < 2 ** 30)) return paretoNbdLogG(p, x, u);
+    if (!(Number.isInteger(x) && Number.isInteger(u) && x >= 0 && u >= 0 && u < U_SPAN && x < 2 ** 30))
+      return paretoNbdLogG(p, x, u);
     const key = x * U_SPAN + u;
     let v = cache.get(key);
     if (v === undefined) {

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { forgetCredentialKey, loadCredentialKey, openCredential, sealCredential, useCredentialSecret } from './sealed-credential.ts';
+import {
+  forgetCredentialKey,
+  loadCredentialKey,
+  openCredential,
+  sealCredential,
+  useCredentialSecret,
+} from './sealed-credential.ts';
 
 describe('sealed credentials', () => {
   afterEach(() => useCredentialSecret('a test secret of enough length'));
@@ -31,7 +37,9 @@ describe('sealed credentials', () => {
   it('on PostgreSQL without KEPT_SECRET has no key, and will not store a password in the clear', () => {
     forgetCredentialKey();
     expect(loadCredentialKey({ secret: null, databaseUrl: 'postgres://x/y', dataDir: '/nonexistent' })).toBe('none');
-    expect(() => sealCredential('s3cret')).toThrow(expect.objectContaining({ code: 'secret.not_configured', status: 409 }));
+    expect(() => sealCredential('s3cret')).toThrow(
+      expect.objectContaining({ code: 'secret.not_configured', status: 409 }),
+    );
   });
 
   it('on the embedded store makes a key file once, private to its owner, and keeps using it', () => {
@@ -49,7 +57,13 @@ describe('sealed credentials', () => {
   });
 
   it('prefers KEPT_SECRET, and refuses a short one', () => {
-    expect(loadCredentialKey({ secret: 'a long enough shared secret', databaseUrl: 'postgres://x/y', dataDir: '/nonexistent' })).toBe('KEPT_SECRET');
+    expect(
+      loadCredentialKey({
+        secret: 'a long enough shared secret',
+        databaseUrl: 'postgres://x/y',
+        dataDir: '/nonexistent',
+      }),
+    ).toBe('KEPT_SECRET');
     expect(() => useCredentialSecret('short')).toThrow(/16 characters/);
   });
 });

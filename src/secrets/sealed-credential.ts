@@ -17,7 +17,11 @@ let key: Buffer | null = null;
 export type CredentialKeySource = 'KEPT_SECRET' | 'data directory' | 'none';
 
 /** Chooses the sealing key once, at start (start-server.ts); PostgreSQL without KEPT_SECRET has none. */
-export function loadCredentialKey(config: { secret: string | null; databaseUrl: string | null; dataDir: string }): CredentialKeySource {
+export function loadCredentialKey(config: {
+  secret: string | null;
+  databaseUrl: string | null;
+  dataDir: string;
+}): CredentialKeySource {
   if (config.secret) {
     useCredentialSecret(config.secret);
     return 'KEPT_SECRET';
@@ -50,7 +54,11 @@ export function useCredentialSecret(secret: string): void {
 /** The stored form of a password: `sealed:v1:` + base64(iv ‖ tag ‖ ciphertext). */
 export function sealCredential(plain: string): string {
   if (!key) {
-    throw new KeptError('secret.not_configured', 'Kept stores passwords sealed, and has no key: set KEPT_SECRET (the same on every instance) and restart', { field: 'password' });
+    throw new KeptError(
+      'secret.not_configured',
+      'Kept stores passwords sealed, and has no key: set KEPT_SECRET (the same on every instance) and restart',
+      { field: 'password' },
+    );
   }
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
@@ -62,13 +70,20 @@ export function openCredential(stored: string): string;
 export function openCredential(stored: string | null): string | null;
 export function openCredential(stored: string | null): string | null {
   if (stored === null || !stored.startsWith(PREFIX)) return stored;
-  if (!key) throw new KeptError('secret.not_configured', 'A stored password is sealed, and Kept has no key: set KEPT_SECRET and restart');
+  if (!key)
+    throw new KeptError(
+      'secret.not_configured',
+      'A stored password is sealed, and Kept has no key: set KEPT_SECRET and restart',
+    );
   const raw = Buffer.from(stored.slice(PREFIX.length), 'base64');
   try {
     const decipher = crypto.createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(12, 28));
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
   } catch {
-    throw new KeptError('secret.unreadable', 'A stored password was sealed with another key: set the KEPT_SECRET it was saved with, or enter the password again');
+    throw new KeptError(
+      'secret.unreadable',
+      'A stored password was sealed with another key: set the KEPT_SECRET it was saved with, or enter the password again',
+    );
   }
 }

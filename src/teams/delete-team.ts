@@ -15,8 +15,14 @@ export async function deleteTeam(db: Db, workspaceId: string, teamId: string): P
     const team = await requireTeam(tx, workspaceId, teamId);
     // Lock the team row so nobody joins it between the count and the delete.
     await tx.execute(sql`select id from teams where id = ${teamId} for update`);
-    const [members] = await tx.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.teamId, teamId));
-    const [calendars] = await tx.select({ n: sql<number>`count(*)::int` }).from(businessCalendars).where(eq(businessCalendars.teamId, teamId));
+    const [members] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(eq(users.teamId, teamId));
+    const [calendars] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(businessCalendars)
+      .where(eq(businessCalendars.teamId, teamId));
     const memberCount = Number(members?.n ?? 0);
     const calendarCount = Number(calendars?.n ?? 0);
     if (memberCount > 0 || calendarCount > 0) {
@@ -24,7 +30,10 @@ export async function deleteTeam(db: Db, workspaceId: string, teamId: string): P
         memberCount > 0 ? `${memberCount} ${memberCount === 1 ? 'person is' : 'people are'} still in it` : null,
         calendarCount > 0 ? 'it has its own business hours' : null,
       ].filter(Boolean);
-      throw new KeptError('team.not_empty', `The team "${team.name}" cannot be deleted: ${reasons.join(' and ')}. Move the people to another team (or none) and remove its hours first.`);
+      throw new KeptError(
+        'team.not_empty',
+        `The team "${team.name}" cannot be deleted: ${reasons.join(' and ')}. Move the people to another team (or none) and remove its hours first.`,
+      );
     }
     await tx.delete(teams).where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
   });

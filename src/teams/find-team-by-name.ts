@@ -9,6 +9,8 @@ export async function findTeamByName(db: Db, workspaceId: string, name: string):
   const wanted = tidyTeamName(name).toLowerCase();
   const team = all.find((t) => t.name.toLowerCase() === wanted);
   if (team) return team.id;
-  const known = all.length ? `; teams: ${all.map((t) => t.name).join(', ')}` : '; there are no teams yet (`kept team add <name>`)';
+  const known = all.length
+    ? `; teams: ${all.map((t) => t.name).join(', ')}`
+    : '; there are no teams yet (`kept team add <name>`)';
   throw new KeptError('not_found', `No team "${tidyTeamName(name)}"${known}`, { field: 'team' });
 }

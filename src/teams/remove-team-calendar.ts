@@ -7,6 +7,8 @@ import { requireTeam } from './require-team.ts';
 /** The team goes back to the workspace's business hours (quotes are recomputed from the next one on). */
 export async function removeTeamCalendar(db: Db, workspaceId: string, teamId: string): Promise<void> {
   await requireTeam(db, workspaceId, teamId);
-  await db.delete(businessCalendars).where(and(eq(businessCalendars.workspaceId, workspaceId), eq(businessCalendars.teamId, teamId)));
+  await db
+    .delete(businessCalendars)
+    .where(and(eq(businessCalendars.workspaceId, workspaceId), eq(businessCalendars.teamId, teamId)));
   announceChange({ kind: 'calendar', workspaceId });
 }

@@ -16,7 +16,10 @@ export async function renameTeam(db: Db, workspaceId: string, teamId: string, na
     db.transaction(async (tx) => {
       await requireTeam(tx, workspaceId, teamId);
       await assertTeamNameFree(tx, workspaceId, tidy, teamId);
-      await tx.update(teams).set({ name: tidy }).where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
+      await tx
+        .update(teams)
+        .set({ name: tidy })
+        .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
     }),
   );
   return (await listTeams(db, workspaceId)).find((t) => t.id === teamId)!;

@@ -10,7 +10,10 @@ type Team = typeof teams.$inferSelect;
  * `field` names the body field that carried the id (none for the path's).
  */
 export async function requireTeam(db: Db, workspaceId: string, teamId: string, field?: string): Promise<Team> {
-  const [team] = await db.select().from(teams).where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
+  const [team] = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
   if (!team) throw notFound('The team', field ? { field } : {});
   return team;
 }

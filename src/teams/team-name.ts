@@ -15,7 +15,12 @@ export function tidyTeamName(name: string): string {
  * unique index teams_workspace_name_key decides between two simultaneous writers
  * (`nameTakenOnRace`).
  */
-export async function assertTeamNameFree(db: Db, workspaceId: string, name: string, exceptTeamId?: string): Promise<void> {
+export async function assertTeamNameFree(
+  db: Db,
+  workspaceId: string,
+  name: string,
+  exceptTeamId?: string,
+): Promise<void> {
   const [clash] = await db
     .select({ id: teams.id })
     .from(teams)
@@ -30,7 +35,8 @@ export async function assertTeamNameFree(db: Db, workspaceId: string, name: stri
   if (clash) throw nameTaken(name);
 }
 
-const nameTaken = (name: string) => new KeptError('team.name_taken', `A team called "${name}" already exists`, { field: 'name' });
+const nameTaken = (name: string) =>
+  new KeptError('team.name_taken', `A team called "${name}" already exists`, { field: 'name' });
 
 /** Runs a write that sets a team's name; losing a race for the name is the same 409 as the check. */
 export async function nameTakenOnRace<T>(name: string, write: () => Promise<T>): Promise<T> {

@@ -15,7 +15,12 @@ export type NameOf = (userId: string | null) => string;
 
 const named = (nameOf: NameOf, id: string) => ({ id, name: nameOf(id) });
 
-export function presentMessage(row: typeof messages.$inferSelect, nameOf: NameOf, customerName: string, attachments?: EmailAttachmentView[]): MessageView {
+export function presentMessage(
+  row: typeof messages.$inferSelect,
+  nameOf: NameOf,
+  customerName: string,
+  attachments?: EmailAttachmentView[],
+): MessageView {
   const byCustomer = row.direction === 'inbound' && !row.authorUserId;
   return {
     id: row.id,
@@ -127,10 +132,19 @@ export function buildTimeline(messageViews: MessageView[], events: KeptEvent[], 
       if (!SHOWN_AS_MESSAGE.has(e.type)) return [item];
       // A repeat inside the acknowledgement window is recorded on its message's event; the
       // timeline shows it as the line that older cases have as an event of its own.
-      const suppressed = e.type === 'message.received' ? (e.data as { suppressedAcknowledgement?: { previousAcknowledgementId: string } }).suppressedAcknowledgement : undefined;
+      const suppressed =
+        e.type === 'message.received'
+          ? (e.data as { suppressedAcknowledgement?: { previousAcknowledgementId: string } }).suppressedAcknowledgement
+          : undefined;
       if (!suppressed) return [];
       const messageId = (e.data as { messageId: string }).messageId;
-      return [{ ...item, eventType: 'acknowledgement.suppressed', data: { messageId, previousAcknowledgementId: suppressed.previousAcknowledgementId } }];
+      return [
+        {
+          ...item,
+          eventType: 'acknowledgement.suppressed',
+          data: { messageId, previousAcknowledgementId: suppressed.previousAcknowledgementId },
+        },
+      ];
     }),
   ];
   // Stable: a message and the events it caused share a timestamp; the message comes first.

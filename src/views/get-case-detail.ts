@@ -28,20 +28,30 @@ export function presentCustomer(row: typeof customers.$inferSelect): CustomerVie
 }
 
 /** Everything whoever picks the case up needs, so the customer never repeats their story. */
-export async function getCaseDetail(db: Db, workspaceId: string, caseId: string, now: Date): Promise<CaseDetailResponse> {
+export async function getCaseDetail(
+  db: Db,
+  workspaceId: string,
+  caseId: string,
+  now: Date,
+): Promise<CaseDetailResponse> {
   const [summaryRow] = await selectCaseSummaries(db, and(eq(cases.workspaceId, workspaceId), eq(cases.id, caseId)), 1);
   if (!summaryRow) throw notFound('The case');
   const workspace = await loadWorkspace(db, workspaceId);
-  const [customerRow, messageRows, events, promiseRows, escalationRows, taskRows, nameOf, attachments] = await Promise.all([
-    db.select().from(customers).where(eq(customers.id, summaryRow.customerId)).then((r) => r[0]!),
-    db.select().from(messages).where(eq(messages.caseId, caseId)).orderBy(asc(messages.createdAt)),
-    readCaseEvents(db, caseId),
-    db.select().from(promises).where(eq(promises.caseId, caseId)).orderBy(desc(promises.createdAt)),
-    db.select().from(escalations).where(eq(escalations.caseId, caseId)).orderBy(desc(escalations.createdAt)),
-    db.select().from(tasks).where(eq(tasks.caseId, caseId)).orderBy(asc(tasks.dueAt)),
-    loadStaffNames(db, workspaceId),
-    attachmentsOfCase(db, caseId),
-  ]);
+  const [customerRow, messageRows, events, promiseRows, escalationRows, taskRows, nameOf, attachments] =
+    await Promise.all([
+      db
+        .select()
+        .from(customers)
+        .where(eq(customers.id, summaryRow.customerId))
+        .then((r) => r[0]!),
+      db.select().from(messages).where(eq(messages.caseId, caseId)).orderBy(asc(messages.createdAt)),
+      readCaseEvents(db, caseId),
+      db.select().from(promises).where(eq(promises.caseId, caseId)).orderBy(desc(promises.createdAt)),
+      db.select().from(escalations).where(eq(escalations.caseId, caseId)).orderBy(desc(escalations.createdAt)),
+      db.select().from(tasks).where(eq(tasks.caseId, caseId)).orderBy(asc(tasks.dueAt)),
+      loadStaffNames(db, workspaceId),
+      attachmentsOfCase(db, caseId),
+    ]);
   const caseInfo = { number: summaryRow.number, customerId: customerRow.id, customerName: customerRow.name };
   const respect = computeRespectForTime(events, now);
   return {

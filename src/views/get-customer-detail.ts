@@ -15,17 +15,31 @@ import { loadWorkspace } from '../workspaces/index.ts';
 const TIMELINE_MESSAGES = 100;
 
 /** One customer across every case and channel: the whole story in one place. */
-export async function getCustomerDetail(db: Db, workspaceId: string, customerId: string, now: Date): Promise<CustomerDetailResponse> {
+export async function getCustomerDetail(
+  db: Db,
+  workspaceId: string,
+  customerId: string,
+  now: Date,
+): Promise<CustomerDetailResponse> {
   const [customer] = await db
     .select()
     .from(customers)
     .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, customerId)));
   if (!customer) throw notFound('The customer');
-  const caseRows = await selectCaseSummaries(db, and(eq(cases.workspaceId, workspaceId), eq(cases.customerId, customerId)), 500);
+  const caseRows = await selectCaseSummaries(
+    db,
+    and(eq(cases.workspaceId, workspaceId), eq(cases.customerId, customerId)),
+    500,
+  );
   const caseIds = caseRows.map((c) => c.id);
   const [events, messageRows, nameOf, workspace] = await Promise.all([
     readCasesEvents(db, caseIds),
-    db.select().from(messages).where(eq(messages.customerId, customerId)).orderBy(desc(messages.createdAt)).limit(TIMELINE_MESSAGES + 1),
+    db
+      .select()
+      .from(messages)
+      .where(eq(messages.customerId, customerId))
+      .orderBy(desc(messages.createdAt))
+      .limit(TIMELINE_MESSAGES + 1),
     loadStaffNames(db, workspaceId),
     loadWorkspace(db, workspaceId),
   ]);
@@ -52,7 +66,12 @@ export async function searchCustomers(db: Db, workspaceId: string, query: string
   const rows = await db
     .select()
     .from(customers)
-    .where(and(eq(customers.workspaceId, workspaceId), q ? or(ilike(customers.name, like), ilike(customers.email, like), ilike(customers.phone, like)) : undefined))
+    .where(
+      and(
+        eq(customers.workspaceId, workspaceId),
+        q ? or(ilike(customers.name, like), ilike(customers.email, like), ilike(customers.phone, like)) : undefined,
+      ),
+    )
     .orderBy(asc(customers.name))
     .limit(100);
   return rows.map(presentCustomer);

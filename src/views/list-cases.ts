@@ -29,7 +29,9 @@ const summaryColumns = {
   lastCustomerMessageAt: cases.lastCustomerMessageAt,
   hellFlaggedAt: cases.hellFlaggedAt,
   hellReasons: cases.hellReasons,
-  unansweredSince: sql<string | null>`(select min(${messages.createdAt}) from ${messages} where ${messages.caseId} = ${cases.id} and ${messages.direction} = 'inbound' and ${messages.internal} = false and ${messages.answeredAt} is null)`,
+  unansweredSince: sql<
+    string | null
+  >`(select min(${messages.createdAt}) from ${messages} where ${messages.caseId} = ${cases.id} and ${messages.direction} = 'inbound' and ${messages.internal} = false and ${messages.answeredAt} is null)`,
   openEscalation: sql<boolean>`exists (select 1 from ${escalations} where ${escalations.caseId} = ${cases.id} and ${escalations.status} = 'open')`,
 };
 
@@ -56,7 +58,12 @@ export function presentCaseSummary(row: Awaited<ReturnType<typeof selectCaseSumm
   };
 }
 
-export function selectCaseSummaries(db: Db, where: SQL | undefined, limit = 200, order: 'recent' | 'oldest' = 'recent') {
+export function selectCaseSummaries(
+  db: Db,
+  where: SQL | undefined,
+  limit = 200,
+  order: 'recent' | 'oldest' = 'recent',
+) {
   return db
     .select(summaryColumns)
     .from(cases)
@@ -67,8 +74,10 @@ export function selectCaseSummaries(db: Db, where: SQL | undefined, limit = 200,
     .limit(limit);
 }
 
-
-export async function listCases(db: Db, input: { workspaceId: string; userId: string; view: CaseView; query?: string }) {
+export async function listCases(
+  db: Db,
+  input: { workspaceId: string; userId: string; view: CaseView; query?: string },
+) {
   const conditions: SQL[] = [eq(cases.workspaceId, input.workspaceId)];
   switch (input.view) {
     case 'mine':
@@ -81,7 +90,9 @@ export async function listCases(db: Db, input: { workspaceId: string; userId: st
       conditions.push(inArray(cases.status, [...OPEN_CASE_STATUSES]));
       break;
     case 'escalated':
-      conditions.push(sql`exists (select 1 from ${escalations} where ${escalations.caseId} = ${cases.id} and ${escalations.status} = 'open')`);
+      conditions.push(
+        sql`exists (select 1 from ${escalations} where ${escalations.caseId} = ${cases.id} and ${escalations.status} = 'open')`,
+      );
       break;
     case 'flagged':
       conditions.push(isNotNull(cases.hellFlaggedAt), notInArray(cases.status, ['closed']));

@@ -5,7 +5,11 @@ import type { Db } from '../db/open-database.ts';
 import { cases, customers, escalations } from '../db/schema.ts';
 import { presentEscalation } from './case-presenters.ts';
 
-export async function listEscalations(db: Db, input: { workspaceId: string; status?: string }, now: Date): Promise<EscalationView[]> {
+export async function listEscalations(
+  db: Db,
+  input: { workspaceId: string; status?: string },
+  now: Date,
+): Promise<EscalationView[]> {
   const conditions: SQL[] = [eq(escalations.workspaceId, input.workspaceId)];
   if (input.status) conditions.push(inArray(escalations.status, [input.status as 'open']));
   const [rows, nameOf] = await Promise.all([

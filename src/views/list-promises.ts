@@ -5,7 +5,10 @@ import type { Db } from '../db/open-database.ts';
 import { cases, promises } from '../db/schema.ts';
 import { presentPromise } from './case-presenters.ts';
 
-export async function listPromises(db: Db, input: { workspaceId: string; status?: string; ownerId?: string }): Promise<PromiseView[]> {
+export async function listPromises(
+  db: Db,
+  input: { workspaceId: string; status?: string; ownerId?: string },
+): Promise<PromiseView[]> {
   const conditions: SQL[] = [eq(promises.workspaceId, input.workspaceId)];
   if (input.status) conditions.push(inArray(promises.status, [input.status as 'open']));
   if (input.ownerId) conditions.push(eq(promises.ownerId, input.ownerId));

@@ -12,7 +12,10 @@ const owner = alias(users, 'owner');
  * Every customer message nobody has answered yet, oldest first. Served by a partial index
  * that holds only unanswered messages, so it stays fast however large the store grows.
  */
-export async function listUnanswered(db: Db, input: { workspaceId: string; ownerId?: string; limit?: number }): Promise<UnansweredResponse> {
+export async function listUnanswered(
+  db: Db,
+  input: { workspaceId: string; ownerId?: string; limit?: number },
+): Promise<UnansweredResponse> {
   const where = and(
     eq(messages.workspaceId, input.workspaceId),
     eq(messages.direction, 'inbound'),
@@ -44,8 +47,15 @@ export async function listUnanswered(db: Db, input: { workspaceId: string; owner
     .limit(input.limit ?? 50);
   // Without an owner filter the count needs only the partial index, not a join over every case.
   const [count] = input.ownerId
-    ? await db.select({ n: sql<number>`count(*)::int` }).from(messages).innerJoin(cases, eq(cases.id, messages.caseId)).where(where)
-    : await db.select({ n: sql<number>`count(*)::int` }).from(messages).where(where);
+    ? await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(messages)
+        .innerJoin(cases, eq(cases.id, messages.caseId))
+        .where(where)
+    : await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(messages)
+        .where(where);
   return {
     total: Number(count?.n ?? 0),
     items: rows.map((r) => ({

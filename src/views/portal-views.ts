@@ -14,7 +14,11 @@ export async function workspaceBySlug(db: Db, slug: string): Promise<WorkspaceRo
 }
 
 export function reachAHuman(workspace: WorkspaceRow) {
-  return { phone: workspace.settings.supportPhone, email: workspace.settings.supportEmail, hours: workspace.settings.supportHours };
+  return {
+    phone: workspace.settings.supportPhone,
+    email: workspace.settings.supportEmail,
+    hours: workspace.settings.supportHours,
+  };
 }
 
 /** A signed link is the customer's only key: a forged or altered one is refused. */
@@ -37,7 +41,12 @@ export async function verifyPortalSession(db: Db, token: string) {
   return { workspace, customer };
 }
 
-export async function loadPortalCase(db: Db, workspaceId: string, customerId: string, caseId: string): Promise<PortalCaseView> {
+export async function loadPortalCase(
+  db: Db,
+  workspaceId: string,
+  customerId: string,
+  caseId: string,
+): Promise<PortalCaseView> {
   const [row] = await db
     .select()
     .from(cases)
@@ -51,13 +60,29 @@ async function presentPortalCases(db: Db, rows: Array<typeof cases.$inferSelect>
     rows.map(async (row) => {
       const [messageRows, lastAck, escalation] = await Promise.all([
         db
-          .select({ id: messages.id, direction: messages.direction, body: messages.body, createdAt: messages.createdAt, authorName: users.name })
+          .select({
+            id: messages.id,
+            direction: messages.direction,
+            body: messages.body,
+            createdAt: messages.createdAt,
+            authorName: users.name,
+          })
           .from(messages)
           .leftJoin(users, eq(users.id, messages.authorUserId))
           .where(and(eq(messages.caseId, row.id), eq(messages.internal, false)))
           .orderBy(asc(messages.createdAt)),
-        db.select({ promisedBy: acknowledgements.promisedBy }).from(acknowledgements).where(eq(acknowledgements.caseId, row.id)).orderBy(desc(acknowledgements.createdAt)).limit(1),
-        db.select({ status: escalations.status }).from(escalations).where(eq(escalations.caseId, row.id)).orderBy(desc(escalations.createdAt)).limit(1),
+        db
+          .select({ promisedBy: acknowledgements.promisedBy })
+          .from(acknowledgements)
+          .where(eq(acknowledgements.caseId, row.id))
+          .orderBy(desc(acknowledgements.createdAt))
+          .limit(1),
+        db
+          .select({ status: escalations.status })
+          .from(escalations)
+          .where(eq(escalations.caseId, row.id))
+          .orderBy(desc(escalations.createdAt))
+          .limit(1),
       ]);
       return {
         id: row.id,
@@ -72,7 +97,7 @@ async function presentPortalCases(db: Db, rows: Array<typeof cases.$inferSelect>
           body: m.body,
           createdAt: m.createdAt.toISOString(),
           // Staff are shown by first name only; customers see who answered, not internal details.
-          authorName: m.direction === 'inbound' ? '' : (m.authorName ?? '').split(' ')[0] ?? '',
+          authorName: m.direction === 'inbound' ? '' : ((m.authorName ?? '').split(' ')[0] ?? ''),
         })),
         supervisorRequested: escalation.length > 0,
         escalationStatus: escalation[0]?.status ?? null,
@@ -83,7 +108,12 @@ async function presentPortalCases(db: Db, rows: Array<typeof cases.$inferSelect>
 
 export async function getPortalSession(db: Db, token: string): Promise<PortalSessionResponse> {
   const { workspace, customer } = await verifyPortalSession(db, token);
-  const rows = await db.select().from(cases).where(eq(cases.customerId, customer.id)).orderBy(desc(cases.createdAt)).limit(100);
+  const rows = await db
+    .select()
+    .from(cases)
+    .where(eq(cases.customerId, customer.id))
+    .orderBy(desc(cases.createdAt))
+    .limit(100);
   return {
     workspaceName: workspace.name,
     customer: { name: customer.name, language: customer.language },

@@ -5,7 +5,11 @@ import { workspaces } from '../db/schema.ts';
 import { announceChange } from '../kernel/change-notice.ts';
 import { loadWorkspace } from './load-workspace.ts';
 
-export async function updateSettings(db: Db, workspaceId: string, changes: Partial<WorkspaceSettings>): Promise<WorkspaceSettings> {
+export async function updateSettings(
+  db: Db,
+  workspaceId: string,
+  changes: Partial<WorkspaceSettings>,
+): Promise<WorkspaceSettings> {
   const current = await loadWorkspace(db, workspaceId, true);
   const settings: WorkspaceSettings = {
     ...current.settings,

@@ -14,7 +14,8 @@ test('the admin edits the business calendar in Settings, and it is kept; Hebrew 
   await expect(panel.getByTestId('calendar-days')).toBeVisible();
 
   // Friday 10:00–14:00 (open it first if it is closed).
-  if (!(await panel.getByTestId(`calendar-start-${FRIDAY}`).isVisible())) await panel.getByTestId(`calendar-open-${FRIDAY}`).click({ force: true });
+  if (!(await panel.getByTestId(`calendar-start-${FRIDAY}`).isVisible()))
+    await panel.getByTestId(`calendar-open-${FRIDAY}`).click({ force: true });
   await panel.getByTestId(`calendar-start-${FRIDAY}`).fill('10:00');
   await panel.getByTestId(`calendar-end-${FRIDAY}`).fill('14:00');
   await panel.getByTestId('calendar-holiday-date').fill('2026-12-25');

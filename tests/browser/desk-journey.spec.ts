@@ -5,8 +5,6 @@ import { chooseLanguage, logIn, staff, test } from './browser-kit.ts';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
-
-
 // One request travels the whole desk: an Arabic customer writes in the portal and asks for
 // a supervisor, the agent answers from the unanswered queue and hands off, and the
 // supervisor answers the escalation before closing it.
@@ -59,7 +57,7 @@ test.describe.serial('a request from arrival to a closed escalation', () => {
     await expect(page.getByTestId('timeline')).toContainText('سأعالج الاسترداد اليوم');
 
     await page.getByTestId('handoff-button').click();
-    await page.getByTestId('handoff-to').selectOption({ label: (await optionLabel(page, 'Tom Baker')) });
+    await page.getByTestId('handoff-to').selectOption({ label: await optionLabel(page, 'Tom Baker') });
     await page.getByTestId('handoff-reason').fill('Refunds over 100 need the billing team');
     await page.getByTestId('handoff-submit').click();
     await expect(page.getByTestId('case-owner')).toContainText('Tom Baker');

@@ -10,8 +10,10 @@ const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screensho
 const SMTP_PORT = Number(process.env.KEPT_SMTP_PORT ?? 2599);
 const SUPPORT = 'inbox@acme.test';
 // A 1x1 transparent PNG: the machine has no network, so the "remote" image is served here.
-const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-
+const PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 // Everything a hostile sender might try, in one message: script, handlers, a javascript:
 // link, and a tracking pixel.
@@ -43,13 +45,17 @@ test('an HTML e-mail with scripts, handlers and remote images is shown inert in 
   page.on('request', (request) => {
     if (request.url().includes('images.example.test')) imageRequests.push(request.url());
   });
-  await page.route('**/images.example.test/**', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL_PNG }));
+  await page.route('**/images.example.test/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL_PNG }),
+  );
 
   await logIn(page, staff().admin.email);
   // page.request shares the page's cookies, so these calls are the admin's.
   const added = await page.request.post('/api/v1/email/addresses', { data: { address: SUPPORT } });
   expect([201, 409, 400]).toContain(added.status());
-  const addresses = (await (await page.request.get('/api/v1/email/addresses')).json()) as { addresses: { address: string }[] };
+  const addresses = (await (await page.request.get('/api/v1/email/addresses')).json()) as {
+    addresses: { address: string }[];
+  };
   expect(addresses.addresses.map((a) => a.address)).toContain(SUPPORT);
 
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: SMTP_PORT, secure: false, ignoreTLS: true });
@@ -66,7 +72,9 @@ test('an HTML e-mail with scripts, handlers and remote images is shown inert in 
   await expect
     .poll(
       async () => {
-        const list = (await (await page.request.get(`/api/v1/cases?view=all&q=${encodeURIComponent(token)}`)).json()) as CaseListResponse;
+        const list = (await (
+          await page.request.get(`/api/v1/cases?view=all&q=${encodeURIComponent(token)}`)
+        ).json()) as CaseListResponse;
         caseId = list.cases[0]?.id ?? '';
         return caseId;
       },
@@ -136,19 +144,32 @@ test('an Arabic e-mail is laid out right to left, and a dangerous attachment is 
     // "MZ" is how a Windows program starts: detected as one whatever the name claims.
     // An HTML page under a path: flagged by its bytes, saved under its last part, shown as the sender wrote it.
     attachments: [
-      { filename: 'invoice.pdf.exe', content: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510)]), contentType: 'application/pdf' },
-      { filename: '../../report.txt', content: Buffer.from('<!doctype html><script>alert(1)</script>'), contentType: 'text/plain' },
+      {
+        filename: 'invoice.pdf.exe',
+        content: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510)]),
+        contentType: 'application/pdf',
+      },
+      {
+        filename: '../../report.txt',
+        content: Buffer.from('<!doctype html><script>alert(1)</script>'),
+        contentType: 'text/plain',
+      },
     ],
   });
   transport.close();
 
   let caseId = '';
   await expect
-    .poll(async () => {
-      const list = (await (await page.request.get(`/api/v1/cases?view=all&q=${encodeURIComponent(token)}`)).json()) as CaseListResponse;
-      caseId = list.cases[0]?.id ?? '';
-      return caseId;
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const list = (await (
+          await page.request.get(`/api/v1/cases?view=all&q=${encodeURIComponent(token)}`)
+        ).json()) as CaseListResponse;
+        caseId = list.cases[0]?.id ?? '';
+        return caseId;
+      },
+      { timeout: 30_000 },
+    )
     .not.toBe('');
 
   await page.goto(`/app/cases/${caseId}`);

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BROWSER_TEST_PORT } from './playwright.config.ts';
 
-export const STAFF_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/browser-staff.json');
+export const STAFF_FILE = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../test-results/browser-staff.json',
+);
 export const PASSWORD = 'browser-test-password';
 
 export interface BrowserStaff {
@@ -20,7 +23,13 @@ export default async function globalSetup(): Promise<void> {
   const setup = await fetch(`${base}/api/v1/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ workspaceName: 'Acme Support', adminName: 'Ada Admin', adminEmail: 'ada@acme.test', password: PASSWORD, language: 'en' }),
+    body: JSON.stringify({
+      workspaceName: 'Acme Support',
+      adminName: 'Ada Admin',
+      adminEmail: 'ada@acme.test',
+      password: PASSWORD,
+      language: 'en',
+    }),
   });
   if (!setup.ok) throw new Error(`setup failed: ${setup.status} ${await setup.text()}`);
   const cookie = setup.headers.get('set-cookie')!.split(';')[0]!;
@@ -37,7 +46,11 @@ export default async function globalSetup(): Promise<void> {
   await fetch(`${base}/api/v1/settings`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ supportPhone: '+1 555 0100', supportEmail: 'help@acme.test', supportHours: 'Mon–Fri 8:00–18:00' }),
+    body: JSON.stringify({
+      supportPhone: '+1 555 0100',
+      supportEmail: 'help@acme.test',
+      supportHours: 'Mon–Fri 8:00–18:00',
+    }),
   });
   const staff: BrowserStaff = {
     slug: workspace.slug,

@@ -7,7 +7,6 @@ import { logIn, staff, test } from './browser-kit.ts';
 // promises screen shows the due-soon board and the reports — in English and in Arabic (RTL).
 const shot = (name: string) => `/tmp/kept-promises-${name}.png`;
 
-
 test.describe.serial('promises: quotes, recognition, renegotiation, reports, expectations', () => {
   let reference = '';
   let expectUrl = '';
@@ -44,7 +43,9 @@ test.describe.serial('promises: quotes, recognition, renegotiation, reports, exp
     await expect(page.getByTestId('case-reference')).toContainText(reference);
 
     await page.getByTestId('composer-mode-reply').click();
-    await page.getByTestId('composer-body').fill('Thanks Jane. I will call you back tomorrow at 3 pm with the engineer’s answer.');
+    await page
+      .getByTestId('composer-body')
+      .fill('Thanks Jane. I will call you back tomorrow at 3 pm with the engineer’s answer.');
     const record = page.getByTestId('commitment-record');
     await expect(record).toBeVisible();
     await expect(record).toContainText('Call back');
@@ -60,7 +61,9 @@ test.describe.serial('promises: quotes, recognition, renegotiation, reports, exp
 
     const item = page.getByTestId('promise-item').filter({ hasText: 'call you back tomorrow' });
     await item.getByTestId('promise-renegotiate').click();
-    await page.getByTestId('renegotiate-message').fill('The engineer needs another day: I will call you on the day after tomorrow instead.');
+    await page
+      .getByTestId('renegotiate-message')
+      .fill('The engineer needs another day: I will call you on the day after tomorrow instead.');
     await page.getByTestId('renegotiate-submit').click();
     await expect(page.getByTestId('promise-history').first()).toBeVisible();
     await page.screenshot({ path: shot('case-promises-en'), fullPage: true });

@@ -17,7 +17,9 @@ function purchasesCsv(): string {
     for (let v = 0; v < visits; v++) {
       const day = new Date(first + v * (20 + (c % 7) * 9) * 86_400_000);
       if (day.getTime() > now) break;
-      lines.push(`shopper${c}@example.com,${day.toISOString().slice(0, 10)},${(15 + ((c * 37 + v * 11) % 90)).toFixed(2)},R${++order},${c % 3 === 0 ? 'Teapot' : 'Tea'},${c % 2 ? 'web' : 'store'}`);
+      lines.push(
+        `shopper${c}@example.com,${day.toISOString().slice(0, 10)},${(15 + ((c * 37 + v * 11) % 90)).toFixed(2)},R${++order},${c % 3 === 0 ? 'Teapot' : 'Tea'},${c % 2 ? 'web' : 'store'}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -40,13 +42,19 @@ test('retention dashboards in English and Hebrew', async ({ page }) => {
   await page.getByTestId('login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
   await expect(page).toHaveURL(/\/app\//);
-  const upload = await page.request.post('/api/v1/imports?format=csv', { data: purchasesCsv(), headers: { 'content-type': 'text/csv' } });
+  const upload = await page.request.post('/api/v1/imports?format=csv', {
+    data: purchasesCsv(),
+    headers: { 'content-type': 'text/csv' },
+  });
   expect(upload.status()).toBe(201);
   expect(((await upload.json()) as { report: { imported: number } }).report.imported).toBeGreaterThan(100);
   const refresh = await page.request.post('/api/v1/retention/scores/refresh', { data: {} });
   expect(refresh.status()).toBe(200);
 
-  for (const language of [{ code: 'en', dir: 'ltr' }, { code: 'he', dir: 'rtl' }] as const) {
+  for (const language of [
+    { code: 'en', dir: 'ltr' },
+    { code: 'he', dir: 'rtl' },
+  ] as const) {
     await page.goto('/app/retention/at-risk');
     await page.getByTestId('language-switcher').first().selectOption(language.code);
     for (const screen of SCREENS) {
@@ -57,7 +65,10 @@ test('retention dashboards in English and Hebrew', async ({ page }) => {
       if (screen.tab === 'at-risk') await expect(page.getByTestId('at-risk-row').first()).toBeVisible();
       await page.waitForLoadState('networkidle');
       const text = await page.locator('body').innerText();
-      expect(text.match(/\bretention\.[a-zA-Z.]+/)?.[0] ?? null, `${screen.tab} in ${language.code} shows no raw key`).toBeNull();
+      expect(
+        text.match(/\bretention\.[a-zA-Z.]+/)?.[0] ?? null,
+        `${screen.tab} in ${language.code} shows no raw key`,
+      ).toBeNull();
       if (language.code === 'he') expect(text).toMatch(/[\u0590-\u05FF]/);
       await page.screenshot({ path: path.join(SHOTS, `retention-${screen.tab}-${language.code}.png`), fullPage: true });
     }

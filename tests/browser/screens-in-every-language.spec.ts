@@ -30,7 +30,12 @@ async function checkScreen(page: Page, language: (typeof LANGUAGES)[number], nam
 test('every screen in English, Arabic, Hebrew and Russian', async ({ page, request }) => {
   // Some data to look at: a case with a promise, a note and an escalation.
   const portal = await request.post(`/api/v1/portal/${staff().slug}/requests`, {
-    data: { name: 'Ирина Петрова', email: 'irina@example.com', subject: 'Счёт за ноябрь', body: 'Здравствуйте! Мне дважды выставили счёт за ноябрь. Позовите, пожалуйста, руководителя.' },
+    data: {
+      name: 'Ирина Петрова',
+      email: 'irina@example.com',
+      subject: 'Счёт за ноябрь',
+      body: 'Здравствуйте! Мне дважды выставили счёт за ноябрь. Позовите, пожалуйста, руководителя.',
+    },
   });
   expect(portal.status()).toBe(201);
   const { portalToken, reference } = (await portal.json()) as { portalToken: string; reference: string };
@@ -40,7 +45,9 @@ test('every screen in English, Arabic, Hebrew and Russian', async ({ page, reque
   await page.getByTestId('login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
   await expect(page).toHaveURL(/\/app\//);
-  const cases = (await (await page.request.get(`/api/v1/cases?view=all&q=${reference}`)).json()) as { cases: Array<{ id: string; customer: { id: string } }> };
+  const cases = (await (await page.request.get(`/api/v1/cases?view=all&q=${reference}`)).json()) as {
+    cases: Array<{ id: string; customer: { id: string } }>;
+  };
   const caseId = cases.cases[0]!.id;
   const customerId = cases.cases[0]!.customer.id;
 

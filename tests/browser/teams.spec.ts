@@ -6,7 +6,9 @@ import { chooseLanguage, logIn, shootWithoutHeader, staff, test } from './browse
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const shoot = (locator: Locator, name: string) => shootWithoutHeader(locator, path.join(SHOTS, name));
 
-test('an admin creates a team, puts an agent in it, gives it its own hours, and sees its first response on the dashboard; Arabic is right-to-left', async ({ page }) => {
+test('an admin creates a team, puts an agent in it, gives it its own hours, and sees its first response on the dashboard; Arabic is right-to-left', async ({
+  page,
+}) => {
   const team = `Billing desk ${Date.now().toString(36)}`;
   const tom = staff().agentEn;
   await logIn(page, staff().admin.email);
@@ -21,7 +23,9 @@ test('an admin creates a team, puts an agent in it, gives it its own hours, and 
 
   // Tom joins the team from the people panel; the team's member count follows.
   const tomRow = page.getByTestId('users-panel').getByTestId('user-row').filter({ hasText: tom.email });
-  const saved = page.waitForResponse((r) => r.url().endsWith(`/api/v1/users/${tom.id}`) && r.request().method() === 'PATCH');
+  const saved = page.waitForResponse(
+    (r) => r.url().endsWith(`/api/v1/users/${tom.id}`) && r.request().method() === 'PATCH',
+  );
   await tomRow.getByTestId('user-team').selectOption({ label: team });
   expect((await saved).status()).toBe(200);
   await expect(teamRow.getByTestId('team-members')).toHaveText('1');
@@ -42,22 +46,34 @@ test('an admin creates a team, puts an agent in it, gives it its own hours, and 
 
   // Tom answers a case, so the team has a first response to show.
   const opened = await page.request.post('/api/v1/cases', {
-    data: { customer: { name: 'Grace Hopper', email: `grace-${Date.now()}@example.com` }, channel: 'email', subject: 'Invoice', body: 'My invoice shows the wrong amount, please check.' },
+    data: {
+      customer: { name: 'Grace Hopper', email: `grace-${Date.now()}@example.com` },
+      channel: 'email',
+      subject: 'Invoice',
+      body: 'My invoice shows the wrong amount, please check.',
+    },
   });
   expect(opened.status()).toBe(201);
   const { case: created } = (await opened.json()) as { case: { id: string; owner: { id: string } | null } };
   if (created.owner?.id !== tom.id) {
-    const handedOff = await page.request.post(`/api/v1/cases/${created.id}/handoffs`, { data: { toUserId: tom.id, reason: 'Billing question for the billing desk' } });
+    const handedOff = await page.request.post(`/api/v1/cases/${created.id}/handoffs`, {
+      data: { toUserId: tom.id, reason: 'Billing question for the billing desk' },
+    });
     expect(handedOff.ok()).toBe(true);
   }
-  const answered = await page.request.post(`/api/v1/cases/${created.id}/messages`, { data: { direction: 'outbound', channel: 'email', body: 'We are checking your invoice now.' } });
+  const answered = await page.request.post(`/api/v1/cases/${created.id}/messages`, {
+    data: { direction: 'outbound', channel: 'email', body: 'We are checking your invoice now.' },
+  });
   expect(answered.status()).toBe(201);
 
   await page.goto('/app/dashboard');
   const figures = page.getByTestId('team-figures');
   await expect(figures.getByTestId('team-figures-row').filter({ hasText: team })).toHaveCount(1);
   await expect(page.getByTestId('chart-by-team').locator('canvas').first()).toBeVisible();
-  await shoot(figures.locator('xpath=ancestor::div[contains(@class,"mantine-Paper-root")][1]'), 'teams-dashboard-en.png');
+  await shoot(
+    figures.locator('xpath=ancestor::div[contains(@class,"mantine-Paper-root")][1]'),
+    'teams-dashboard-en.png',
+  );
   // Waits, total wait and handoffs per team, then per channel (K7).
   const times = page.getByTestId('time-by-group');
   await expect(times.getByTestId('time-by-group-row').filter({ hasText: team })).toHaveCount(1);
@@ -68,7 +84,10 @@ test('an admin creates a team, puts an agent in it, gives it its own hours, and 
   await chooseLanguage(page, 'ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(figures).toContainText('الردود الأولى');
-  await shoot(figures.locator('xpath=ancestor::div[contains(@class,"mantine-Paper-root")][1]'), 'teams-dashboard-ar.png');
+  await shoot(
+    figures.locator('xpath=ancestor::div[contains(@class,"mantine-Paper-root")][1]'),
+    'teams-dashboard-ar.png',
+  );
   await expect(times).toContainText('احترام وقت العملاء');
   await shoot(times, 'time-by-group-ar.png');
 

@@ -20,7 +20,10 @@ describe.skipIf(!hasPostgres)('kept team and kept user add --team', () => {
   let store: Store;
 
   const kept = (...args: string[]) =>
-    run(process.execPath, ['bin/kept.mjs', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' } }).then(
+    run(process.execPath, ['bin/kept.mjs', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
+    }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );
@@ -29,7 +32,14 @@ describe.skipIf(!hasPostgres)('kept team and kept user add --team', () => {
     database = await createTestDatabase('kept_cli');
     store = await openPostgres(database.url);
     await migrateStore(store);
-    await createWorkspace(store.db, { workspaceName: 'Acme', adminName: 'Ada', adminEmail: 'ada@acme.test', password: 'a-long-password-1', language: 'en', slug: 'acme' });
+    await createWorkspace(store.db, {
+      workspaceName: 'Acme',
+      adminName: 'Ada',
+      adminEmail: 'ada@acme.test',
+      password: 'a-long-password-1',
+      language: 'en',
+      slug: 'acme',
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -39,14 +49,38 @@ describe.skipIf(!hasPostgres)('kept team and kept user add --team', () => {
 
   it('adds a team, puts a new agent in it by name (any case), and refuses a team that does not exist', async () => {
     expect(await kept('team', 'add', 'Russian desk')).toMatchObject({ code: 0, stdout: 'Added team Russian desk\n' });
-    const added = await kept('user', 'add', '--email', 'anna@acme.test', '--name', 'Anna', '--password', 'a-long-password-2', '--languages', 'ru,en', '--team', 'russian DESK');
+    const added = await kept(
+      'user',
+      'add',
+      '--email',
+      'anna@acme.test',
+      '--name',
+      'Anna',
+      '--password',
+      'a-long-password-2',
+      '--languages',
+      'ru,en',
+      '--team',
+      'russian DESK',
+    );
     expect(added).toMatchObject({ code: 0, stdout: 'Added agent Anna <anna@acme.test> to russian DESK\n' });
     const [anna] = await store.db.select().from(users).where(eq(users.email, 'anna@acme.test'));
     const [team] = await store.db.select().from(teams).where(eq(teams.name, 'Russian desk'));
     expect(anna!.teamId).toBe(team!.id);
     expect(await kept('team', 'list')).toMatchObject({ code: 0, stdout: 'Russian desk  (1 person)\n' });
 
-    const refused = await kept('user', 'add', '--email', 'omar@acme.test', '--name', 'Omar', '--password', 'a-long-password-3', '--team', 'Arabic desk');
+    const refused = await kept(
+      'user',
+      'add',
+      '--email',
+      'omar@acme.test',
+      '--name',
+      'Omar',
+      '--password',
+      'a-long-password-3',
+      '--team',
+      'Arabic desk',
+    );
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('No team "Arabic desk"; teams: Russian desk');
     expect(await store.db.select().from(users).where(eq(users.email, 'omar@acme.test'))).toEqual([]);

@@ -43,14 +43,19 @@ await describeEachStore('cross-origin requests', (kind) => {
     const url = `/api/v1/users/${t.ws.agentEn.id}`;
     const patch = await t.ws.request(t.ws.admin, { method: 'PATCH', url, headers, payload: { capacity: 0 } });
     expect(patch.statusCode).toBe(403);
-    const login = await anonymous('/api/v1/auth/login', headers, { email: t.ws.agentEn.email, password: TEST_PASSWORD });
+    const login = await anonymous('/api/v1/auth/login', headers, {
+      email: t.ws.agentEn.email,
+      password: TEST_PASSWORD,
+    });
     expect(login.statusCode).toBe(403);
     expect(login.headers['set-cookie']).toBeUndefined();
     // Refused before the route runs: not setup's 409 "already done".
     const setup = {
       workspaceName: 'X',
-      adminName: 'X', adminEmail: 'x@x.test',
-      password: 'long-enough-pw', language: 'en',
+      adminName: 'X',
+      adminEmail: 'x@x.test',
+      password: 'long-enough-pw',
+      language: 'en',
     };
     expect((await anonymous('/api/v1/setup', headers, setup)).statusCode).toBe(403);
     const request = { name: 'Mallory', email: 'm@evil.example', body: 'Spam' };

@@ -1,6 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDetailResponse, EscalationView, PortalRequestCreated, PromiseView, UnansweredResponse } from '../../src/contract/api-types.ts';
+import type {
+  CaseDetailResponse,
+  EscalationView,
+  PortalRequestCreated,
+  PromiseView,
+  UnansweredResponse,
+} from '../../src/contract/api-types.ts';
 import { events } from '../../src/db/schema.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { testKept, json, type TestKept } from './support/test-kept.ts';
@@ -20,8 +26,15 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
 
   const run = kind === 'postgres' && !postgres ? it.skip : it;
 
-  async function portalRequest(body: string, who = { name: 'أحمد منصور', email: `ahmed-${Math.random().toString(36).slice(2)}@example.com` }) {
-    const response = await ws.request(null, { method: 'POST', url: `/api/v1/portal/${ws.slug}/requests`, payload: { ...who, body } });
+  async function portalRequest(
+    body: string,
+    who = { name: 'أحمد منصور', email: `ahmed-${Math.random().toString(36).slice(2)}@example.com` },
+  ) {
+    const response = await ws.request(null, {
+      method: 'POST',
+      url: `/api/v1/portal/${ws.slug}/requests`,
+      payload: { ...who, body },
+    });
     expect(response.statusCode).toBe(201);
     return json<PortalRequestCreated>(response);
   }
@@ -36,7 +49,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
     ws = await createTestWorkspace(kept);
     expect((await ws.request(null, { method: 'GET', url: '/api/v1/cases' })).statusCode).toBe(401);
     expect((await ws.request(null, { method: 'GET', url: '/api/v1/queues/unanswered' })).statusCode).toBe(401);
-    const bad = await ws.request(ws.agentEn, { method: 'POST', url: '/api/v1/cases', payload: { channel: 'pigeon', body: 'x' } });
+    const bad = await ws.request(ws.agentEn, {
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { channel: 'pigeon', body: 'x' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(json(bad).error.field).toBe('channel');
   });
@@ -50,7 +67,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
       const res = await ws.request(ws.agentEn, {
         method: 'POST',
         url: '/api/v1/cases',
-        payload: { customer: { name: `Load ${n}`, email: `load-${n}-${Math.random().toString(36).slice(2)}@example.com` }, channel: 'web', body: 'Hello, where is my parcel? It has not arrived yet.' },
+        payload: {
+          customer: { name: `Load ${n}`, email: `load-${n}-${Math.random().toString(36).slice(2)}@example.com` },
+          channel: 'web',
+          body: 'Hello, where is my parcel? It has not arrived yet.',
+        },
       });
       expect(res.statusCode).toBe(201);
       owners.push(json<CaseDetailResponse>(res).case.owner!.id);
@@ -58,34 +79,58 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
     expect(new Set(owners)).toEqual(new Set([ws.agentAr.id, ws.agentEn.id]));
   });
 
-  run('takes an Arabic request in the portal: owner who speaks Arabic, acknowledgement in Arabic, escalation on request', async () => {
-    ws = await createTestWorkspace(kept);
-    const created = await portalRequest('طلبت استرداد المبلغ قبل أسبوعين ولم يتصل بي أحد. أريد التحدث إلى المشرف من فضلك');
-    expect(created.reference).toMatch(/^K-\d+$/);
-    expect(created.acknowledgement).toContain(created.reference);
-    expect(created.acknowledgement).toMatch(/[\u0600-\u06FF]/); // written in Arabic
-    expect(new Date(created.promisedBy).getTime()).toBeGreaterThan(Date.now());
+  run(
+    'takes an Arabic request in the portal: owner who speaks Arabic, acknowledgement in Arabic, escalation on request',
+    async () => {
+      ws = await createTestWorkspace(kept);
+      const created = await portalRequest(
+        'طلبت استرداد المبلغ قبل أسبوعين ولم يتصل بي أحد. أريد التحدث إلى المشرف من فضلك',
+      );
+      expect(created.reference).toMatch(/^K-\d+$/);
+      expect(created.acknowledgement).toContain(created.reference);
+      expect(created.acknowledgement).toMatch(/[\u0600-\u06FF]/); // written in Arabic
+      expect(new Date(created.promisedBy).getTime()).toBeGreaterThan(Date.now());
 
-    const detail = await caseByReference(created.reference);
-    expect(detail.case.owner?.id).toBe(ws.agentAr.id); // the agent who speaks Arabic
-    expect(detail.customer.language).toBe('ar');
-    expect(detail.case.openEscalation).toBe(true);
-    const types = detail.timeline.map((i) => i.eventType ?? i.kind);
-    expect(types).toEqual(expect.arrayContaining(['case.opened', 'case.assigned', 'message', 'acknowledgement.sent', 'promise.made', 'escalation.opened']));
-    expect(detail.promises.find((p) => p.kind === 'first_response')?.status).toBe('open');
+      const detail = await caseByReference(created.reference);
+      expect(detail.case.owner?.id).toBe(ws.agentAr.id); // the agent who speaks Arabic
+      expect(detail.customer.language).toBe('ar');
+      expect(detail.case.openEscalation).toBe(true);
+      const types = detail.timeline.map((i) => i.eventType ?? i.kind);
+      expect(types).toEqual(
+        expect.arrayContaining([
+          'case.opened',
+          'case.assigned',
+          'message',
+          'acknowledgement.sent',
+          'promise.made',
+          'escalation.opened',
+        ]),
+      );
+      expect(detail.promises.find((p) => p.kind === 'first_response')?.status).toBe('open');
 
-    const queue = json<UnansweredResponse>(await ws.request(ws.agentAr, { method: 'GET', url: '/api/v1/queues/unanswered' }));
-    expect(queue.items.map((i) => i.reference)).toEqual([created.reference]);
-  });
+      const queue = json<UnansweredResponse>(
+        await ws.request(ws.agentAr, { method: 'GET', url: '/api/v1/queues/unanswered' }),
+      );
+      expect(queue.items.map((i) => i.reference)).toEqual([created.reference]);
+    },
+  );
 
   run('answers drain the unanswered queue oldest first, keep the first-answer promise, and reach zero', async () => {
     ws = await createTestWorkspace(kept);
     const base = new Date('2026-03-02T09:00:00Z');
     kept.clock.set(base);
-    const first = await portalRequest('My order never arrived and nobody answers the phone.', { name: 'Jane Roe', email: `jane-${Math.random()}@example.com` });
+    const first = await portalRequest('My order never arrived and nobody answers the phone.', {
+      name: 'Jane Roe',
+      email: `jane-${Math.random()}@example.com`,
+    });
     kept.clock.advanceMinutes(10);
-    const second = await portalRequest('Перезвоните мне, пожалуйста, по поводу счёта.', { name: 'Ирина Петрова', email: `irina-${Math.random()}@example.com` });
-    const queue = json<UnansweredResponse>(await ws.request(ws.admin, { method: 'GET', url: '/api/v1/queues/unanswered' }));
+    const second = await portalRequest('Перезвоните мне, пожалуйста, по поводу счёта.', {
+      name: 'Ирина Петрова',
+      email: `irina-${Math.random()}@example.com`,
+    });
+    const queue = json<UnansweredResponse>(
+      await ws.request(ws.admin, { method: 'GET', url: '/api/v1/queues/unanswered' }),
+    );
     expect(queue.items.map((i) => i.reference)).toEqual([first.reference, second.reference]);
     expect(queue.total).toBe(2);
 
@@ -103,7 +148,9 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
       expect(after.case.status).toBe('open');
       expect(after.respect.firstResponseMinutes).toBeGreaterThan(0);
     }
-    const empty = json<UnansweredResponse>(await ws.request(ws.admin, { method: 'GET', url: '/api/v1/queues/unanswered' }));
+    const empty = json<UnansweredResponse>(
+      await ws.request(ws.admin, { method: 'GET', url: '/api/v1/queues/unanswered' }),
+    );
     expect(empty).toEqual({ total: 0, items: [] });
   });
 
@@ -114,50 +161,85 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
     const detail = await caseByReference(created.reference);
     for (const body of ['Hello? Anyone?', 'Still waiting on the invoice.']) {
       kept.clock.advanceMinutes(2);
-      const r = await ws.request(ws.agentEn, { method: 'POST', url: `/api/v1/cases/${detail.case.id}/messages`, payload: { direction: 'inbound', channel: 'web', body } });
+      const r = await ws.request(ws.agentEn, {
+        method: 'POST',
+        url: `/api/v1/cases/${detail.case.id}/messages`,
+        payload: { direction: 'inbound', channel: 'web', body },
+      });
       expect(r.statusCode).toBe(201);
     }
-    const rows = await kept.store.db.select({ type: events.type, data: events.data }).from(events).where(eq(events.caseId, detail.case.id));
+    const rows = await kept.store.db
+      .select({ type: events.type, data: events.data })
+      .from(events)
+      .where(eq(events.caseId, detail.case.id));
     const sent = rows.filter((r) => r.type === 'acknowledgement.sent');
     expect(sent).toHaveLength(1);
     const received = rows.filter((r) => r.type === 'message.received');
     expect(received).toHaveLength(3);
     // Each repeat's acknowledgement record is on its own message's event, pointing at the first acknowledgement.
     const firstAcknowledgementId = (sent[0]!.data as { acknowledgementId: string }).acknowledgementId;
-    expect(received.map((r) => (r.data as { suppressedAcknowledgement?: unknown }).suppressedAcknowledgement ?? null)).toEqual([
+    expect(
+      received.map((r) => (r.data as { suppressedAcknowledgement?: unknown }).suppressedAcknowledgement ?? null),
+    ).toEqual([
       null,
       { previousAcknowledgementId: firstAcknowledgementId },
       { previousAcknowledgementId: firstAcknowledgementId },
     ]);
     // The timeline shows one "not acknowledged again" line per repeat, after its message.
-    const shown = json<CaseDetailResponse>(await ws.request(ws.agentEn, { method: 'GET', url: `/api/v1/cases/${detail.case.id}` }));
-    const kinds = shown.timeline.map((item) => (item.kind === 'message' ? `message:${item.message?.body}` : item.eventType));
+    const shown = json<CaseDetailResponse>(
+      await ws.request(ws.agentEn, { method: 'GET', url: `/api/v1/cases/${detail.case.id}` }),
+    );
+    const kinds = shown.timeline.map((item) =>
+      item.kind === 'message' ? `message:${item.message?.body}` : item.eventType,
+    );
     expect(kinds.filter((k) => k === 'acknowledgement.suppressed')).toHaveLength(2);
     expect(kinds.indexOf('acknowledgement.suppressed')).toBe(kinds.indexOf('message:Hello? Anyone?') + 1);
   });
 
   run('hands off only with a reason and a receiver; the receiver owns the case and its promises', async () => {
     ws = await createTestWorkspace(kept);
-    const created = await portalRequest('I need help with my account settings please.', { name: 'Hand Off', email: `ho-${Math.random()}@example.com` });
+    const created = await portalRequest('I need help with my account settings please.', {
+      name: 'Hand Off',
+      email: `ho-${Math.random()}@example.com`,
+    });
     const detail = await caseByReference(created.reference);
     const url = `/api/v1/cases/${detail.case.id}/handoffs`;
-    const noReason = await ws.request(ws.agentEn, { method: 'POST', url, payload: { toUserId: ws.agentRu.id, reason: '  ' } });
+    const noReason = await ws.request(ws.agentEn, {
+      method: 'POST',
+      url,
+      payload: { toUserId: ws.agentRu.id, reason: '  ' },
+    });
     expect(noReason.statusCode).toBe(400);
-    const shortReason = await ws.request(ws.agentEn, { method: 'POST', url, payload: { toUserId: ws.agentRu.id, reason: 'hm' } });
+    const shortReason = await ws.request(ws.agentEn, {
+      method: 'POST',
+      url,
+      payload: { toUserId: ws.agentRu.id, reason: 'hm' },
+    });
     expect([400, 422]).toContain(shortReason.statusCode);
-    const ok = await ws.request(ws.agentEn, { method: 'POST', url, payload: { toUserId: ws.agentRu.id, reason: 'Billing specialist needed' } });
+    const ok = await ws.request(ws.agentEn, {
+      method: 'POST',
+      url,
+      payload: { toUserId: ws.agentRu.id, reason: 'Billing specialist needed' },
+    });
     expect(ok.statusCode).toBe(200);
     const after = json<CaseDetailResponse>(ok);
     expect(after.case.owner?.id).toBe(ws.agentRu.id);
     expect(after.promises.filter((p) => p.status === 'open').every((p) => p.owner.id === ws.agentRu.id)).toBe(true);
     const handoff = after.timeline.find((i) => i.eventType === 'case.handed_off');
-    expect(handoff?.data).toMatchObject({ toUserId: ws.agentRu.id, toUserName: 'Olga Ivanova', reason: 'Billing specialist needed' });
+    expect(handoff?.data).toMatchObject({
+      toUserId: ws.agentRu.id,
+      toUserName: 'Olga Ivanova',
+      reason: 'Billing specialist needed',
+    });
     expect(after.respect.transfers).toBe(1);
   });
 
   run('moves status only along the table, and not past an unanswered escalation', async () => {
     ws = await createTestWorkspace(kept);
-    const created = await portalRequest('Please let me talk to your supervisor about this charge.', { name: 'Esc Alate', email: `esc-${Math.random()}@example.com` });
+    const created = await portalRequest('Please let me talk to your supervisor about this charge.', {
+      name: 'Esc Alate',
+      email: `esc-${Math.random()}@example.com`,
+    });
     const detail = await caseByReference(created.reference);
     const url = `/api/v1/cases/${detail.case.id}/transitions`;
     expect((await ws.request(ws.agentEn, { method: 'POST', url, payload: { to: 'closed' } })).statusCode).toBe(409);
@@ -166,9 +248,15 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
     expect(json(blocked).error.code).toBe('escalation.not_answered');
 
     const escalation = detail.escalations[0]!;
-    const agentClose = await ws.request(ws.agentEn, { method: 'POST', url: `/api/v1/escalations/${escalation.id}/close` });
+    const agentClose = await ws.request(ws.agentEn, {
+      method: 'POST',
+      url: `/api/v1/escalations/${escalation.id}/close`,
+    });
     expect(agentClose.statusCode).toBe(403);
-    const earlyClose = await ws.request(ws.supervisor, { method: 'POST', url: `/api/v1/escalations/${escalation.id}/close` });
+    const earlyClose = await ws.request(ws.supervisor, {
+      method: 'POST',
+      url: `/api/v1/escalations/${escalation.id}/close`,
+    });
     expect(earlyClose.statusCode).toBe(409);
     const answered = await ws.request(ws.supervisor, {
       method: 'POST',
@@ -176,10 +264,15 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
       payload: { body: 'I am the supervisor; I have refunded the charge today.' },
     });
     expect(json<EscalationView>(answered).status).toBe('answered');
-    const closed = await ws.request(ws.supervisor, { method: 'POST', url: `/api/v1/escalations/${escalation.id}/close` });
+    const closed = await ws.request(ws.supervisor, {
+      method: 'POST',
+      url: `/api/v1/escalations/${escalation.id}/close`,
+    });
     expect(json<EscalationView>(closed).status).toBe('closed');
     expect((await ws.request(ws.agentEn, { method: 'POST', url, payload: { to: 'resolved' } })).statusCode).toBe(200);
-    const reopened = json<CaseDetailResponse>(await ws.request(ws.agentEn, { method: 'POST', url, payload: { to: 'open' } }));
+    const reopened = json<CaseDetailResponse>(
+      await ws.request(ws.agentEn, { method: 'POST', url, payload: { to: 'open' } }),
+    );
     expect(reopened.case.status).toBe('open');
     expect(reopened.hell.metrics.reopenings).toBe(1);
   });
@@ -189,13 +282,22 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
     const created = await ws.request(ws.agentEn, {
       method: 'POST',
       url: '/api/v1/cases',
-      payload: { customer: { name: 'Letter Writer', email: `lw-${Math.random()}@example.com` }, channel: 'letter', subject: 'Complaint by post', body: 'I wrote to you three times about the broken boiler.' },
+      payload: {
+        customer: { name: 'Letter Writer', email: `lw-${Math.random()}@example.com` },
+        channel: 'letter',
+        subject: 'Complaint by post',
+        body: 'I wrote to you three times about the broken boiler.',
+      },
     });
     expect(created.statusCode).toBe(201);
     const detail = json<CaseDetailResponse>(created);
     expect(detail.tasks.map((t) => [t.kind, t.doneAt])).toEqual([['follow_up_contact', null]]);
     const answered = json<CaseDetailResponse>(
-      await ws.request(ws.agentEn, { method: 'POST', url: `/api/v1/cases/${detail.case.id}/messages`, payload: { direction: 'outbound', channel: 'phone', body: 'Called the customer, engineer booked for Tuesday.' } }),
+      await ws.request(ws.agentEn, {
+        method: 'POST',
+        url: `/api/v1/cases/${detail.case.id}/messages`,
+        payload: { direction: 'outbound', channel: 'phone', body: 'Called the customer, engineer booked for Tuesday.' },
+      }),
     );
     expect(answered.tasks[0]?.doneAt).not.toBeNull();
   });
@@ -203,19 +305,30 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
   run('reminds before a callback is due, breaks it when missed, and escalates', async () => {
     ws = await createTestWorkspace(kept);
     kept.clock.set(new Date('2026-04-06T12:00:00Z'));
-    const created = await portalRequest('Please call me back about my broken router.', { name: 'Call Me', email: `cb-${Math.random()}@example.com` });
+    const created = await portalRequest('Please call me back about my broken router.', {
+      name: 'Call Me',
+      email: `cb-${Math.random()}@example.com`,
+    });
     const detail = await caseByReference(created.reference);
     const promise = json<PromiseView>(
       await ws.request(ws.agentEn, {
         method: 'POST',
         url: `/api/v1/cases/${detail.case.id}/promises`,
-        payload: { kind: 'callback', channel: 'phone', dueAt: '2026-04-06T15:00:00Z', description: 'Call back about the router' },
+        payload: {
+          kind: 'callback',
+          channel: 'phone',
+          dueAt: '2026-04-06T15:00:00Z',
+          description: 'Call back about the router',
+        },
       }),
     );
     expect(promise.status).toBe('open');
     kept.clock.set(new Date('2026-04-06T14:40:00Z'));
     await kept.fireDueTimers();
-    const reminded = await kept.store.db.select().from(events).where(and(eq(events.caseId, detail.case.id), eq(events.type, 'promise.reminded')));
+    const reminded = await kept.store.db
+      .select()
+      .from(events)
+      .where(and(eq(events.caseId, detail.case.id), eq(events.type, 'promise.reminded')));
     expect(reminded.map((e) => e.data.promiseId)).toContain(promise.id);
 
     kept.clock.set(new Date('2026-04-06T15:01:00Z'));
@@ -224,22 +337,36 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
     const after = await caseByReference(created.reference);
     expect(after.promises.find((p) => p.id === promise.id)?.status).toBe('broken');
     expect(after.escalations.some((e) => e.via === 'promise_breach' && e.status === 'open')).toBe(true);
-    const broken = await kept.store.db.select().from(events).where(and(eq(events.caseId, detail.case.id), eq(events.type, 'promise.broken')));
+    const broken = await kept.store.db
+      .select()
+      .from(events)
+      .where(and(eq(events.caseId, detail.case.id), eq(events.type, 'promise.broken')));
     expect(broken.filter((e) => e.data.promiseId === promise.id)).toHaveLength(1);
   });
 
   run('renegotiates only with a message to the customer, and the timeline shows both', async () => {
     ws = await createTestWorkspace(kept);
-    const created = await portalRequest('When will my refund arrive?', { name: 'Re Fund', email: `rf-${Math.random()}@example.com` });
+    const created = await portalRequest('When will my refund arrive?', {
+      name: 'Re Fund',
+      email: `rf-${Math.random()}@example.com`,
+    });
     const detail = await caseByReference(created.reference);
     const due = new Date(Date.now() + 86_400_000).toISOString();
     const promise = json<PromiseView>(
-      await ws.request(ws.agentEn, { method: 'POST', url: `/api/v1/cases/${detail.case.id}/promises`, payload: { kind: 'refund', channel: 'portal', dueAt: due, description: 'Refund by tomorrow' } }),
+      await ws.request(ws.agentEn, {
+        method: 'POST',
+        url: `/api/v1/cases/${detail.case.id}/promises`,
+        payload: { kind: 'refund', channel: 'portal', dueAt: due, description: 'Refund by tomorrow' },
+      }),
     );
     const url = `/api/v1/promises/${promise.id}/renegotiate`;
     const later = new Date(Date.now() + 3 * 86_400_000).toISOString();
     expect((await ws.request(ws.agentEn, { method: 'POST', url, payload: { dueAt: later } })).statusCode).toBe(400);
-    const moved = await ws.request(ws.agentEn, { method: 'POST', url, payload: { dueAt: later, messageToCustomer: 'The bank needs two more days; the refund will arrive by Friday.' } });
+    const moved = await ws.request(ws.agentEn, {
+      method: 'POST',
+      url,
+      payload: { dueAt: later, messageToCustomer: 'The bank needs two more days; the refund will arrive by Friday.' },
+    });
     expect(moved.statusCode).toBe(200);
     const after = await caseByReference(created.reference);
     expect(after.promises.find((p) => p.id === promise.id)?.status).toBe('renegotiated');
@@ -251,33 +378,57 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
   run('sends a missed escalation deadline to the next level', async () => {
     ws = await createTestWorkspace(kept);
     kept.clock.set(new Date('2026-05-04T08:00:00Z'));
-    const created = await portalRequest('I want to speak to a manager right now.', { name: 'Ang Ry', email: `an-${Math.random()}@example.com` });
+    const created = await portalRequest('I want to speak to a manager right now.', {
+      name: 'Ang Ry',
+      email: `an-${Math.random()}@example.com`,
+    });
     kept.clock.set(new Date('2026-05-04T20:00:00Z'));
     await kept.fireDueTimers();
     const after = await caseByReference(created.reference);
     expect(after.escalations[0]?.level).toBe(2);
     expect(after.timeline.some((i) => i.eventType === 'escalation.deadline_missed')).toBe(true);
-    const tasks = json(await ws.request(ws.admin, { method: 'GET', url: '/api/v1/tasks?mine=true' })).tasks as Array<{ kind: string }>;
+    const tasks = json(await ws.request(ws.admin, { method: 'GET', url: '/api/v1/tasks?mine=true' })).tasks as Array<{
+      kind: string;
+    }>;
     expect(tasks.some((t) => t.kind === 'escalation_overdue')).toBe(true);
   });
 
   run('flags service hell from the facts and lists it for managers', async () => {
     ws = await createTestWorkspace(kept);
     kept.clock.set(new Date('2026-06-01T09:00:00Z'));
-    const created = await portalRequest('My phone line has been dead for a week.', { name: 'Hell Customer', email: `hell-${Math.random()}@example.com` });
+    const created = await portalRequest('My phone line has been dead for a week.', {
+      name: 'Hell Customer',
+      email: `hell-${Math.random()}@example.com`,
+    });
     const detail = await caseByReference(created.reference);
     const staff = [ws.agentEn, ws.agentRu, ws.agentAr, ws.supervisor];
     for (let i = 0; i < 4; i++) {
       kept.clock.advanceMinutes(24 * 60);
-      await ws.request(ws.admin, { method: 'POST', url: `/api/v1/cases/${detail.case.id}/messages`, payload: { direction: 'inbound', channel: 'phone', body: `Called again, attempt ${i + 2}.` } });
-      await ws.request(staff[i]!, { method: 'POST', url: `/api/v1/cases/${detail.case.id}/handoffs`, payload: { toUserId: staff[(i + 1) % 4]!.id, reason: 'Transferring to another department' } });
+      await ws.request(ws.admin, {
+        method: 'POST',
+        url: `/api/v1/cases/${detail.case.id}/messages`,
+        payload: { direction: 'inbound', channel: 'phone', body: `Called again, attempt ${i + 2}.` },
+      });
+      await ws.request(staff[i]!, {
+        method: 'POST',
+        url: `/api/v1/cases/${detail.case.id}/handoffs`,
+        payload: { toUserId: staff[(i + 1) % 4]!.id, reason: 'Transferring to another department' },
+      });
     }
     await kept.fireDueTimers();
-    const flags = json(await ws.request(ws.admin, { method: 'GET', url: '/api/v1/flags' })).cases as Array<{ id: string; hellReasons: Array<{ metric: string }> }>;
+    const flags = json(await ws.request(ws.admin, { method: 'GET', url: '/api/v1/flags' })).cases as Array<{
+      id: string;
+      hellReasons: Array<{ metric: string }>;
+    }>;
     const flagged = flags.find((c) => c.id === detail.case.id);
     expect(flagged).toBeDefined();
     expect(flagged!.hellReasons.map((r) => r.metric)).toEqual(expect.arrayContaining(['handoffs']));
-    const metrics = json(await ws.request(ws.admin, { method: 'GET', url: `/api/v1/metrics/service?from=2026-05-01T00:00:00Z&to=2026-07-01T00:00:00Z` }));
+    const metrics = json(
+      await ws.request(ws.admin, {
+        method: 'GET',
+        url: `/api/v1/metrics/service?from=2026-05-01T00:00:00Z&to=2026-07-01T00:00:00Z`,
+      }),
+    );
     expect(metrics.hellFlaggedCases).toBeGreaterThanOrEqual(1);
     expect(metrics.handoffsPerCase.max).toBe(4);
   });

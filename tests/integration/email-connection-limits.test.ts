@@ -36,7 +36,13 @@ function idleClient(port: number, localAddress: string): IdleClient {
 }
 
 async function sendFrom(port: number, localAddress: string, to: string, subject: string) {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, localAddress, secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port,
+    localAddress,
+    secure: false,
+    ignoreTLS: true,
+  });
   try {
     const text = 'Hello from another address.';
     const info = await transport.sendMail({ from: 'someone@elsewhere.test', to, subject, text });
@@ -87,13 +93,16 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       for (const c of clients.splice(0)) c.socket.destroy();
       // The listener learns of each close asynchronously; the place is back once it has.
       await expect
-        .poll(async () => {
-          const probe = idleClient(box.smtp.port, '127.0.0.1');
-          clients.push(probe);
-          const line = await probe.firstLine;
-          probe.socket.destroy();
-          return line.slice(0, 3);
-        }, { timeout: 10_000 })
+        .poll(
+          async () => {
+            const probe = idleClient(box.smtp.port, '127.0.0.1');
+            clients.push(probe);
+            const line = await probe.firstLine;
+            probe.socket.destroy();
+            return line.slice(0, 3);
+          },
+          { timeout: 10_000 },
+        )
         .toBe('220');
     });
   });

@@ -71,10 +71,15 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
             .replace(/acme\.test/g, mailbox.domain);
         // Our acknowledgements' Message-IDs, as the outbound side records them.
         for (const m of raw.matchAll(/\{\{OUT:([^}]+)\}\}/g)) {
-          await recordThreadId(db, { workspaceId: ws.id, messageIdHeader: `kept-out.${m[1]}@${mailbox.domain}`, caseId: caseOf.get(m[1]!)!.id });
+          await recordThreadId(db, {
+            workspaceId: ws.id,
+            messageIdHeader: `kept-out.${m[1]}@${mailbox.domain}`,
+            caseId: caseOf.get(m[1]!)!.id,
+          });
         }
         raw = resolve(raw);
-        const from = e.envelope?.from ?? /^From:.*?<?([^\s<>]+@[^\s<>]+?)>?\s*$/im.exec(raw)?.[1] ?? 'someone@example.test';
+        const from =
+          e.envelope?.from ?? /^From:.*?<?([^\s<>]+@[^\s<>]+?)>?\s*$/im.exec(raw)?.[1] ?? 'someone@example.test';
         const to = (e.envelope?.to ?? [mailbox.address]).map(resolve);
         const sent = await mailbox.send(Buffer.from(raw, 'latin1'), { from: from === '' ? false : from, to });
         await mailbox.processor.idle();
@@ -118,7 +123,10 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
         }
         if (e.reusedMessageIdOf) {
           expect(row!.messageIdReusedOf).toBe(inboundOf.get(e.reusedMessageIdOf));
-          const notes = await db.select().from(events).where(and(eq(events.caseId, row!.caseId!), eq(events.type, 'email.message_id_reused')));
+          const notes = await db
+            .select()
+            .from(events)
+            .where(and(eq(events.caseId, row!.caseId!), eq(events.type, 'email.message_id_reused')));
           expect(notes).toHaveLength(1);
         }
         if (e.bodyIncludes) expect(message!.body).toContain(e.bodyIncludes);
@@ -129,7 +137,8 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
         if (e.language) expect(message!.language).toBe(e.language);
         if (e.subject) expect(caseRow!.subject).toBe(e.subject);
         for (const s of e.htmlIncludes ?? []) expect(message!.htmlBody ?? '').toContain(s);
-        for (const s of e.htmlExcludes ?? []) expect((message!.htmlBody ?? '').toLowerCase()).not.toContain(s.toLowerCase());
+        for (const s of e.htmlExcludes ?? [])
+          expect((message!.htmlBody ?? '').toLowerCase()).not.toContain(s.toLowerCase());
         if (e.customer) {
           const [c] = await db.select().from(customers).where(eq(customers.id, message!.customerId));
           expect(c!.email).toBe(e.customer);
@@ -151,7 +160,10 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       const accepted = EXPECTATIONS.filter((e) => e.expect !== 'rejected' && e.expect !== 'duplicate');
       expect(rows).toHaveLength(accepted.length);
       const processed = rows.filter((r) => r.status === 'processed');
-      const msgs = await db.select().from(messages).where(and(eq(messages.workspaceId, ws.id), eq(messages.direction, 'inbound')));
+      const msgs = await db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.workspaceId, ws.id), eq(messages.direction, 'inbound')));
       expect(msgs).toHaveLength(processed.length);
     });
   });

@@ -31,8 +31,23 @@ describe.skipIf(!(await canUsePostgres()))('inbound e-mail survives SIGKILL of k
     drop = database.drop;
     store = await openPostgres(database.url, 4);
     await migrateStore(store);
-    const { workspace, admin } = await createWorkspace(store.db, { workspaceName: 'Crash Co', adminName: 'Ada', adminEmail: 'ada@crash.test', password: 'correct-horse-battery', language: 'en' });
-    await store.db.insert(users).values({ workspaceId: workspace.id, name: 'Tom', email: 'tom@crash.test', role: 'agent', languages: ['en'], passwordHash: admin.passwordHash });
+    const { workspace, admin } = await createWorkspace(store.db, {
+      workspaceName: 'Crash Co',
+      adminName: 'Ada',
+      adminEmail: 'ada@crash.test',
+      password: 'correct-horse-battery',
+      language: 'en',
+    });
+    await store.db
+      .insert(users)
+      .values({
+        workspaceId: workspace.id,
+        name: 'Tom',
+        email: 'tom@crash.test',
+        role: 'agent',
+        languages: ['en'],
+        passwordHash: admin.passwordHash,
+      });
     const domain = 'crash-desk.test';
     await addSupportAddress(store.db, workspace.id, `support@${domain}`);
     const smtpPort = await freePort();
@@ -40,11 +55,22 @@ describe.skipIf(!(await canUsePostgres()))('inbound e-mail survives SIGKILL of k
 
     const TOTAL = 300;
     const acknowledged = new Set<number>();
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: 8, maxMessages: Infinity });
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: smtpPort,
+      secure: false,
+      ignoreTLS: true,
+      pool: true,
+      maxConnections: 8,
+      maxMessages: Infinity,
+    });
     let killed = false;
     const sendAll = Array.from({ length: TOTAL }, (_, i) => i).map(async (i) => {
       try {
-        await transport.sendMail({ envelope: { from: `c${i % 150}@crash.test`, to: [`support@${domain}`] }, raw: mail(i, domain) });
+        await transport.sendMail({
+          envelope: { from: `c${i % 150}@crash.test`, to: [`support@${domain}`] },
+          raw: mail(i, domain),
+        });
         acknowledged.add(i);
         if (!killed && acknowledged.size >= 120) {
           killed = true;
@@ -62,15 +88,35 @@ describe.skipIf(!(await canUsePostgres()))('inbound e-mail survives SIGKILL of k
 
     // Every 250 is already committed, even before the restart.
     const storedIds = async () =>
-      new Set((await store!.db.select({ id: inboundEmails.messageIdHeader }).from(inboundEmails).where(eq(inboundEmails.workspaceId, workspace.id))).map((r) => r.id));
+      new Set(
+        (
+          await store!.db
+            .select({ id: inboundEmails.messageIdHeader })
+            .from(inboundEmails)
+            .where(eq(inboundEmails.workspaceId, workspace.id))
+        ).map((r) => r.id),
+      );
     const before = await storedIds();
     for (const i of acknowledged) expect(before.has(`crash-${i}@crash.test`), `crash-${i}`).toBe(true);
 
     // Restart: the unprocessed are picked up; the sender retries everything (the 250'd ones too).
     child = (await startServe({ DATABASE_URL: database.url, KEPT_SMTP_PORT: String(smtpPort) })).child;
-    const again = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: 8, maxMessages: Infinity });
+    const again = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: smtpPort,
+      secure: false,
+      ignoreTLS: true,
+      pool: true,
+      maxConnections: 8,
+      maxMessages: Infinity,
+    });
     const retried = await Promise.allSettled(
-      Array.from({ length: TOTAL }, (_, i) => again.sendMail({ envelope: { from: `c${i % 150}@crash.test`, to: [`support@${domain}`] }, raw: mail(i, domain) })),
+      Array.from({ length: TOTAL }, (_, i) =>
+        again.sendMail({
+          envelope: { from: `c${i % 150}@crash.test`, to: [`support@${domain}`] },
+          raw: mail(i, domain),
+        }),
+      ),
     );
     again.close();
     expect(retried.filter((r) => r.status === 'rejected')).toHaveLength(0);
@@ -87,7 +133,10 @@ describe.skipIf(!(await canUsePostgres()))('inbound e-mail survives SIGKILL of k
     const rows = await store.db.select().from(inboundEmails).where(eq(inboundEmails.workspaceId, workspace.id));
     expect(rows).toHaveLength(TOTAL);
     for (const r of rows) expect(r.status, `${r.messageIdHeader}: ${r.error}`).toBe('processed');
-    const inbound = await store.db.select({ externalId: messages.externalId }).from(messages).where(and(eq(messages.workspaceId, workspace.id), eq(messages.direction, 'inbound')));
+    const inbound = await store.db
+      .select({ externalId: messages.externalId })
+      .from(messages)
+      .where(and(eq(messages.workspaceId, workspace.id), eq(messages.direction, 'inbound')));
     expect(inbound).toHaveLength(TOTAL);
     expect(new Set(inbound.map((m) => m.externalId)).size).toBe(inbound.length);
     child.kill('SIGTERM');

@@ -29,11 +29,36 @@ export function malformedMessage(random: () => number, i: number, to: string): B
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
   const b = `b${i}`;
   const headers: string[] = [
-    pick([`From: Fuzz ${i} <fuzz${i % 97}@fuzz.test>`, 'From: <>', 'From: "unterminated <x@y', `From: =?UTF-8?B?${'%%%'}?= <f${i}@fuzz.test>`, 'From:', `From: \u00ff\u00fe@\u0000.test`]),
+    pick([
+      `From: Fuzz ${i} <fuzz${i % 97}@fuzz.test>`,
+      'From: <>',
+      'From: "unterminated <x@y',
+      `From: =?UTF-8?B?${'%%%'}?= <f${i}@fuzz.test>`,
+      'From:',
+      `From: \u00ff\u00fe@\u0000.test`,
+    ]),
     `To: ${to}`,
-    pick([`Subject: fuzz ${i}`, 'Subject: =?UTF-8?Q?broken=ZZ?=', 'Subject: =?X-UNKNOWN?B?AAAA?=', `Subject: ${'Re: '.repeat(200)}x`, 'Subject: \u00e9\u00e8 8-bit \u0080\u0099', `Subject: ${'x'.repeat(20_000)}`]),
-    pick([`Message-ID: <fuzz-${i}@fuzz.test>`, 'Message-ID: <>', 'Message-ID: no-brackets', `Message-ID: <fuzz-${i}\u0000@nul>`, '']),
-    pick(['In-Reply-To: <a@b> <c@d', `References: ${Array.from({ length: 300 }, (_, k) => `<r${k}@x>`).join(' ')}`, 'References: <<<>>>', '']),
+    pick([
+      `Subject: fuzz ${i}`,
+      'Subject: =?UTF-8?Q?broken=ZZ?=',
+      'Subject: =?X-UNKNOWN?B?AAAA?=',
+      `Subject: ${'Re: '.repeat(200)}x`,
+      'Subject: \u00e9\u00e8 8-bit \u0080\u0099',
+      `Subject: ${'x'.repeat(20_000)}`,
+    ]),
+    pick([
+      `Message-ID: <fuzz-${i}@fuzz.test>`,
+      'Message-ID: <>',
+      'Message-ID: no-brackets',
+      `Message-ID: <fuzz-${i}\u0000@nul>`,
+      '',
+    ]),
+    pick([
+      'In-Reply-To: <a@b> <c@d',
+      `References: ${Array.from({ length: 300 }, (_, k) => `<r${k}@x>`).join(' ')}`,
+      'References: <<<>>>',
+      '',
+    ]),
     pick(['MIME-Version: 1.0', 'MIME-Version: 9.9', '']),
   ];
   const kind = Math.floor(random() * 9);
@@ -60,16 +85,22 @@ export function malformedMessage(random: () => number, i: number, to: string): B
     body = 'huge header';
   } else if (kind === 6) {
     headers.push('Content-Type: text/html; charset=utf-8');
-    body = '<div>'.repeat(400) + '<script>alert(1)</script><img src=https://x.test/a onerror=alert(1)>' + '<table><tr><td>'.repeat(150);
+    body =
+      '<div>'.repeat(400) +
+      '<script>alert(1)</script><img src=https://x.test/a onerror=alert(1)>' +
+      '<table><tr><td>'.repeat(150);
   } else if (kind === 7) {
     headers.push('Content-Type: multipart/mixed; boundary=""', 'Content-Transfer-Encoding: 7bit');
     body = '--\r\n--\r\n\u0000\u0001\u0002\u00ff';
   } else {
     headers.push('Content-Type: application/octet-stream; name="x.exe"', 'Content-Transfer-Encoding: base64');
-    body = Buffer.from(Array.from({ length: 200 + Math.floor(random() * 2000) }, () => Math.floor(random() * 256))).toString('base64').slice(0, -3);
+    body = Buffer.from(Array.from({ length: 200 + Math.floor(random() * 2000) }, () => Math.floor(random() * 256)))
+      .toString('base64')
+      .slice(0, -3);
   }
   const lineEnd = random() < 0.2 ? '\n' : '\r\n';
-  const text = headers.filter(Boolean).join(lineEnd) + lineEnd + (random() < 0.05 ? '' : lineEnd) + body.replace(/\r\n/g, lineEnd);
+  const text =
+    headers.filter(Boolean).join(lineEnd) + lineEnd + (random() < 0.05 ? '' : lineEnd) + body.replace(/\r\n/g, lineEnd);
   // Raw 8-bit and truncation at a random point.
   const bytes = Buffer.from(text, 'latin1');
   return random() < 0.1 ? bytes.subarray(0, Math.floor(random() * bytes.length)) : bytes;
@@ -83,7 +114,10 @@ const emptyLookup: ThreadLookup = {
 };
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: hung for ${ms} ms`)), ms))]);
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: hung for ${ms} ms`)), ms)),
+  ]);
 }
 
 describe('e-mail fuzzing', () => {
@@ -95,10 +129,27 @@ describe('e-mail fuzzing', () => {
       const started = Date.now();
       scanHeaders(raw);
       const email = await withTimeout(parseEmail(raw), 2_000, `message ${i}`);
-      automaticReason({ headers: email.headers, fromAddress: email.from.address, envelopeFrom: null, contentType: email.contentType, ownMessageIdDomains: [], messageIdHeader: email.messageId });
+      automaticReason({
+        headers: email.headers,
+        fromAddress: email.from.address,
+        envelopeFrom: null,
+        contentType: email.contentType,
+        ownMessageIdDomains: [],
+        messageIdHeader: email.messageId,
+      });
       splitQuotedText(email.text ?? '');
       if (email.html) sanitizeEmailHtml(email.html);
-      await threadEmail({ fromAddress: email.from.address, subject: email.subject, inReplyTo: email.inReplyTo, references: email.references, recipients: email.recipients, receivedAt: new Date() }, emptyLookup);
+      await threadEmail(
+        {
+          fromAddress: email.from.address,
+          subject: email.subject,
+          inReplyTo: email.inReplyTo,
+          references: email.references,
+          recipients: email.recipients,
+          receivedAt: new Date(),
+        },
+        emptyLookup,
+      );
       expect(Date.now() - started, `message ${i}`).toBeLessThan(2_000);
       parsed++;
     }
@@ -116,34 +167,50 @@ describe('e-mail fuzzing', () => {
     });
     afterAll(async () => box?.close());
 
-    it('stores each message (and brings it to a final status) or refuses it with a clear SMTP error', { timeout: 120_000 }, async () => {
-      const kept = await testKept('pglite');
-      const random = rng(777);
-      const outcomes = { stored: 0, refused: 0 };
-      const ids: string[] = [];
-      for (let i = 0; i < 120; i++) {
-        const raw = malformedMessage(random, i, box.address);
-        const r = await withTimeout(box.send(raw, { from: `fuzz${i % 97}@fuzz.test`, to: [box.address] }), 10_000, `smtp ${i}`);
-        if (r.code === 250) {
-          outcomes.stored++;
-          ids.push(...r.storedIds);
-        } else {
-          expect(r.code, r.response).toBeGreaterThanOrEqual(400);
-          expect(r.response.length).toBeGreaterThan(5);
-          outcomes.refused++;
+    it(
+      'stores each message (and brings it to a final status) or refuses it with a clear SMTP error',
+      { timeout: 120_000 },
+      async () => {
+        const kept = await testKept('pglite');
+        const random = rng(777);
+        const outcomes = { stored: 0, refused: 0 };
+        const ids: string[] = [];
+        for (let i = 0; i < 120; i++) {
+          const raw = malformedMessage(random, i, box.address);
+          const r = await withTimeout(
+            box.send(raw, { from: `fuzz${i % 97}@fuzz.test`, to: [box.address] }),
+            10_000,
+            `smtp ${i}`,
+          );
+          if (r.code === 250) {
+            outcomes.stored++;
+            ids.push(...r.storedIds);
+          } else {
+            expect(r.code, r.response).toBeGreaterThanOrEqual(400);
+            expect(r.response.length).toBeGreaterThan(5);
+            outcomes.refused++;
+          }
         }
-      }
-      await withTimeout(box.processor.idle(), 60_000, 'processing');
-      expect(outcomes.stored + outcomes.refused).toBe(120);
-      expect(outcomes.stored).toBeGreaterThan(100);
-      const rows = await kept.store.db.select({ status: inboundEmails.status, error: inboundEmails.error }).from(inboundEmails).where(inArray(inboundEmails.id, [...new Set(ids)]));
-      expect(rows).toHaveLength(new Set(ids).size);
-      const stuck = rows.filter((r) => r.status === 'received');
-      expect(stuck).toHaveLength(0);
-      // A failure is a stored row with a reason an admin can read, retried by the sweep.
-      for (const r of rows.filter((x) => x.status === 'failed')) expect(r.error).toBeTruthy();
-      const all = await kept.store.db.select({ status: inboundEmails.status }).from(inboundEmails).where(eq(inboundEmails.workspaceId, workspaceId));
-      console.log(`[fuzz] SMTP: ${outcomes.stored} stored, ${outcomes.refused} refused; statuses: ${JSON.stringify(Object.fromEntries(['processed', 'auto_reply', 'rate_limited', 'failed'].map((s) => [s, all.filter((a) => a.status === s).length])))}`);
-    });
+        await withTimeout(box.processor.idle(), 60_000, 'processing');
+        expect(outcomes.stored + outcomes.refused).toBe(120);
+        expect(outcomes.stored).toBeGreaterThan(100);
+        const rows = await kept.store.db
+          .select({ status: inboundEmails.status, error: inboundEmails.error })
+          .from(inboundEmails)
+          .where(inArray(inboundEmails.id, [...new Set(ids)]));
+        expect(rows).toHaveLength(new Set(ids).size);
+        const stuck = rows.filter((r) => r.status === 'received');
+        expect(stuck).toHaveLength(0);
+        // A failure is a stored row with a reason an admin can read, retried by the sweep.
+        for (const r of rows.filter((x) => x.status === 'failed')) expect(r.error).toBeTruthy();
+        const all = await kept.store.db
+          .select({ status: inboundEmails.status })
+          .from(inboundEmails)
+          .where(eq(inboundEmails.workspaceId, workspaceId));
+        console.log(
+          `[fuzz] SMTP: ${outcomes.stored} stored, ${outcomes.refused} refused; statuses: ${JSON.stringify(Object.fromEntries(['processed', 'auto_reply', 'rate_limited', 'failed'].map((s) => [s, all.filter((a) => a.status === s).length])))}`,
+        );
+      },
+    );
   });
 });

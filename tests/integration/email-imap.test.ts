@@ -26,15 +26,25 @@ const postgres = await canUsePostgres();
 const mail = (n: number) =>
   `From: Customer ${n} <customer${n}@example.com>\r\nTo: support@acme.test\r\nSubject: Question ${n}\r\nMessage-ID: <q${n}-${Math.random().toString(36).slice(2)}@example.com>\r\n\r\nHello, this is question ${n}.\r\n`;
 
-async function startImap(messages: string[], uidvalidity: number): Promise<{ server: ImapTestServer; port: number; close(): Promise<void> }> {
-  const server = hoodiecrow({ plugins: ['ID', 'UNSELECT', 'ENABLE'], storage: { INBOX: { uidvalidity, messages: messages.map((raw) => ({ raw })) }, '': { separator: '/' } } });
+async function startImap(
+  messages: string[],
+  uidvalidity: number,
+): Promise<{ server: ImapTestServer; port: number; close(): Promise<void> }> {
+  const server = hoodiecrow({
+    plugins: ['ID', 'UNSELECT', 'ENABLE'],
+    storage: { INBOX: { uidvalidity, messages: messages.map((raw) => ({ raw })) }, '': { separator: '/' } },
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = server.server.address().port;
   return {
     server,
     port,
     // hoodiecrow waits for open connections; do not let a straggler hang the suite.
-    close: () => Promise.race([new Promise<void>((resolve) => server.close(() => resolve())), new Promise<void>((resolve) => setTimeout(resolve, 500))]),
+    close: () =>
+      Promise.race([
+        new Promise<void>((resolve) => server.close(() => resolve())),
+        new Promise<void>((resolve) => setTimeout(resolve, 500)),
+      ]),
   };
 }
 
@@ -67,127 +77,195 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the IMAP poller on %s', (kind)
     const response = await ws.request(ws.admin, {
       method: 'POST',
       url: '/api/v1/email/mailboxes',
-      payload: { host: '127.0.0.1', port, secure: false, username: 'testuser', password, mailbox: 'INBOX', skipTest: password !== 'testpass' },
+      payload: {
+        host: '127.0.0.1',
+        port,
+        secure: false,
+        username: 'testuser',
+        password,
+        mailbox: 'INBOX',
+        skipTest: password !== 'testpass',
+      },
     });
     expect(response.statusCode).toBe(201);
     expect(response.body).not.toContain(password);
     const created = json<MailboxView>(response);
     // Stored sealed (src/secrets/sealed-credential.ts): a copy of the database does not carry it.
-    const [stored] = await kept.store.db.select({ password: imapMailboxes.password }).from(imapMailboxes).where(eq(imapMailboxes.id, created.id));
+    const [stored] = await kept.store.db
+      .select({ password: imapMailboxes.password })
+      .from(imapMailboxes)
+      .where(eq(imapMailboxes.id, created.id));
     expect(stored!.password).toMatch(/^sealed:v1:/);
     expect(stored!.password).not.toContain(password);
     return created;
   }
 
-  run('polls incrementally by UID, survives a restart and a crash mid-import without duplicates or gaps, and re-reads after a UIDVALIDITY change without re-importing', async () => {
-    const ws = await createTestWorkspace(kept);
-    const messages = [mail(1), mail(2), mail(3)];
-    const imap = await startImap(messages, 1);
-    servers.push(imap);
-    const mailbox = await addMailbox(ws, imap.port);
+  run(
+    'polls incrementally by UID, survives a restart and a crash mid-import without duplicates or gaps, and re-reads after a UIDVALIDITY change without re-importing',
+    async () => {
+      const ws = await createTestWorkspace(kept);
+      const messages = [mail(1), mail(2), mail(3)];
+      const imap = await startImap(messages, 1);
+      servers.push(imap);
+      const mailbox = await addMailbox(ws, imap.port);
 
-    const first = recorder();
-    expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: first.ingest })).toMatchObject({ imported: 3, error: null });
-    expect(first.seen).toEqual(['Question 1', 'Question 2', 'Question 3']);
-    expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: first.ingest })).toMatchObject({ imported: 0 });
+      const first = recorder();
+      expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: first.ingest })).toMatchObject({
+        imported: 3,
+        error: null,
+      });
+      expect(first.seen).toEqual(['Question 1', 'Question 2', 'Question 3']);
+      expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: first.ingest })).toMatchObject({ imported: 0 });
 
-    // New mail arrives; a "restarted" Kept (a fresh pipeline, state only in the database) reads only that.
-    for (const n of [4, 5]) {
-      messages.push(mail(n));
-      imap.server.appendMessage('INBOX', [], undefined, messages.at(-1)!);
-    }
-    const restarted = recorder();
-    expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: restarted.ingest })).toMatchObject({ imported: 2 });
-    expect(restarted.seen).toEqual(['Question 4', 'Question 5']);
+      // New mail arrives; a "restarted" Kept (a fresh pipeline, state only in the database) reads only that.
+      for (const n of [4, 5]) {
+        messages.push(mail(n));
+        imap.server.appendMessage('INBOX', [], undefined, messages.at(-1)!);
+      }
+      const restarted = recorder();
+      expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: restarted.ingest })).toMatchObject({ imported: 2 });
+      expect(restarted.seen).toEqual(['Question 4', 'Question 5']);
 
-    // The store fails in the middle of a poll: what was committed stays, nothing after it is skipped.
-    for (const n of [6, 7, 8]) {
-      messages.push(mail(n));
-      imap.server.appendMessage('INBOX', [], undefined, messages.at(-1)!);
-    }
-    const crashing = recorder({ failOn: (raw) => raw.includes('Question 7') });
-    const failed = await pollMailbox(kept.ctx, mailbox.id, { ingest: crashing.ingest });
-    expect(failed.error).toContain('the store went away');
-    expect(crashing.seen).toEqual(['Question 6']);
-    const healed = recorder();
-    expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: healed.ingest })).toMatchObject({ imported: 2, error: null });
-    expect(healed.seen).toEqual(['Question 7', 'Question 8']);
+      // The store fails in the middle of a poll: what was committed stays, nothing after it is skipped.
+      for (const n of [6, 7, 8]) {
+        messages.push(mail(n));
+        imap.server.appendMessage('INBOX', [], undefined, messages.at(-1)!);
+      }
+      const crashing = recorder({ failOn: (raw) => raw.includes('Question 7') });
+      const failed = await pollMailbox(kept.ctx, mailbox.id, { ingest: crashing.ingest });
+      expect(failed.error).toContain('the store went away');
+      expect(crashing.seen).toEqual(['Question 6']);
+      const healed = recorder();
+      expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: healed.ingest })).toMatchObject({
+        imported: 2,
+        error: null,
+      });
+      expect(healed.seen).toEqual(['Question 7', 'Question 8']);
 
-    // The server renumbers the mailbox (a restore, a migration): UIDVALIDITY changes.
-    messages.push(mail(9));
-    const renumbered = await startImap(messages, 99);
-    servers.push(renumbered);
-    await kept.store.db.update(imapMailboxes).set({ port: renumbered.port }).where(eq(imapMailboxes.id, mailbox.id));
-    const afterReset = recorder();
-    expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: afterReset.ingest })).toMatchObject({ uidValidityReset: true, imported: 1, alreadyImported: 8 });
-    expect(afterReset.seen).toEqual(['Question 9']);
-    const [row] = await kept.store.db.select().from(imapMailboxes).where(eq(imapMailboxes.id, mailbox.id));
-    expect(row).toMatchObject({ uidValidity: 99, lastUid: 9, lastError: null, failingSince: null });
-  });
+      // The server renumbers the mailbox (a restore, a migration): UIDVALIDITY changes.
+      messages.push(mail(9));
+      const renumbered = await startImap(messages, 99);
+      servers.push(renumbered);
+      await kept.store.db.update(imapMailboxes).set({ port: renumbered.port }).where(eq(imapMailboxes.id, mailbox.id));
+      const afterReset = recorder();
+      expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: afterReset.ingest })).toMatchObject({
+        uidValidityReset: true,
+        imported: 1,
+        alreadyImported: 8,
+      });
+      expect(afterReset.seen).toEqual(['Question 9']);
+      const [row] = await kept.store.db.select().from(imapMailboxes).where(eq(imapMailboxes.id, mailbox.id));
+      expect(row).toMatchObject({ uidValidity: 99, lastUid: 9, lastError: null, failingSince: null });
+    },
+  );
 
-  run('hands polled mail to the same inbound pipeline as SMTP: stored once, then a case with an acknowledgement', async () => {
-    const ws = await createTestWorkspace(kept);
-    const raw = mail(42);
-    const imap = await startImap([raw], 7);
-    servers.push(imap);
-    const mailbox = await addMailbox(ws, imap.port);
-    expect(await pollMailbox(kept.ctx, mailbox.id)).toMatchObject({ imported: 1, error: null });
-    const stored = await kept.store.db.select().from(inboundEmails).where(eq(inboundEmails.workspaceId, ws.id));
-    expect(stored).toHaveLength(1);
-    expect(await processInboundEmail(kept.ctx, stored[0]!.id)).toMatchObject({ status: 'processed' });
-    const cases = json(await ws.request(ws.admin, { method: 'GET', url: '/api/v1/cases?view=all&q=customer42@example.com' })).cases as Array<{ id: string; channel: string }>;
-    expect(cases).toHaveLength(1);
-    expect(cases[0]!.channel).toBe('email');
-    const detail = json(await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${cases[0]!.id}` }));
-    expect(detail.timeline.some((i: { eventType?: string }) => i.eventType === 'acknowledgement.sent')).toBe(true);
-  });
+  run(
+    'hands polled mail to the same inbound pipeline as SMTP: stored once, then a case with an acknowledgement',
+    async () => {
+      const ws = await createTestWorkspace(kept);
+      const raw = mail(42);
+      const imap = await startImap([raw], 7);
+      servers.push(imap);
+      const mailbox = await addMailbox(ws, imap.port);
+      expect(await pollMailbox(kept.ctx, mailbox.id)).toMatchObject({ imported: 1, error: null });
+      const stored = await kept.store.db.select().from(inboundEmails).where(eq(inboundEmails.workspaceId, ws.id));
+      expect(stored).toHaveLength(1);
+      expect(await processInboundEmail(kept.ctx, stored[0]!.id)).toMatchObject({ status: 'processed' });
+      const cases = json(
+        await ws.request(ws.admin, { method: 'GET', url: '/api/v1/cases?view=all&q=customer42@example.com' }),
+      ).cases as Array<{ id: string; channel: string }>;
+      expect(cases).toHaveLength(1);
+      expect(cases[0]!.channel).toBe('email');
+      const detail = json(await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${cases[0]!.id}` }));
+      expect(detail.timeline.some((i: { eventType?: string }) => i.eventType === 'acknowledgement.sent')).toBe(true);
+    },
+  );
 
-  run('a wrong password is refused when adding, and reported loudly when it starts failing: event, health, mailbox list', async () => {
-    const ws = await createTestWorkspace(kept);
-    const imap = await startImap([mail(1)], 1);
-    servers.push(imap);
-    const refused = await ws.request(ws.admin, {
-      method: 'POST',
-      url: '/api/v1/email/mailboxes',
-      payload: { host: '127.0.0.1', port: imap.port, secure: false, username: 'testuser', password: 'wrong', mailbox: 'INBOX' },
-    });
-    expect(refused.statusCode).toBe(422);
-    expect(json(refused).error.code).toBe('email.mailbox_unreachable');
-    const test = await ws.request(ws.admin, {
-      method: 'POST',
-      url: '/api/v1/email/mailboxes/test',
-      payload: { host: '127.0.0.1', port: imap.port, secure: false, username: 'testuser', password: 'testpass', mailbox: 'INBOX' },
-    });
-    expect(json(test)).toEqual({ ok: true, error: null, messages: 1 });
+  run(
+    'a wrong password is refused when adding, and reported loudly when it starts failing: event, health, mailbox list',
+    async () => {
+      const ws = await createTestWorkspace(kept);
+      const imap = await startImap([mail(1)], 1);
+      servers.push(imap);
+      const refused = await ws.request(ws.admin, {
+        method: 'POST',
+        url: '/api/v1/email/mailboxes',
+        payload: {
+          host: '127.0.0.1',
+          port: imap.port,
+          secure: false,
+          username: 'testuser',
+          password: 'wrong',
+          mailbox: 'INBOX',
+        },
+      });
+      expect(refused.statusCode).toBe(422);
+      expect(json(refused).error.code).toBe('email.mailbox_unreachable');
+      const test = await ws.request(ws.admin, {
+        method: 'POST',
+        url: '/api/v1/email/mailboxes/test',
+        payload: {
+          host: '127.0.0.1',
+          port: imap.port,
+          secure: false,
+          username: 'testuser',
+          password: 'testpass',
+          mailbox: 'INBOX',
+        },
+      });
+      expect(json(test)).toEqual({ ok: true, error: null, messages: 1 });
 
-    // The password was changed on the server after the mailbox was set up.
-    const mailbox = await addMailbox(ws, imap.port, 'changed-elsewhere');
-    const ingest = recorder();
-    const result = await pollMailbox(kept.ctx, mailbox.id, { ingest: ingest.ingest });
-    expect(result.error).toMatch(/login/i);
-    await pollMailbox(kept.ctx, mailbox.id, { ingest: ingest.ingest });
+      // The password was changed on the server after the mailbox was set up.
+      const mailbox = await addMailbox(ws, imap.port, 'changed-elsewhere');
+      const ingest = recorder();
+      const result = await pollMailbox(kept.ctx, mailbox.id, { ingest: ingest.ingest });
+      expect(result.error).toMatch(/login/i);
+      await pollMailbox(kept.ctx, mailbox.id, { ingest: ingest.ingest });
 
-    // The public answer says only that something is wrong; staff see what.
-    const health = await ws.request(null, { method: 'GET', url: '/api/health' });
-    expect(health.statusCode).toBe(200);
-    expect(json(health)).toEqual({ status: 'degraded' });
-    expect(health.body).not.toMatch(/login|testuser|127\.0\.0\.1/i);
-    expect((await ws.request(null, { method: 'GET', url: '/api/v1/health' })).statusCode).toBe(401);
-    const body = json(await ws.request(ws.agentEn, { method: 'GET', url: '/api/v1/health' }));
-    expect(body).toMatchObject({ ok: false, status: 'degraded', database: true });
-    expect(body.mailboxes).toEqual([expect.objectContaining({ id: mailbox.id, ok: false, lastError: expect.stringMatching(/login/i), failingSince: expect.any(String) })]);
-    const listed = json<{ mailboxes: MailboxView[] }>(await ws.request(ws.agentEn, { method: 'GET', url: '/api/v1/email/mailboxes' })).mailboxes;
-    expect(listed[0]).toMatchObject({ id: mailbox.id, ok: false, lastError: expect.stringMatching(/login/i) });
-    const failing = await kept.store.db.select().from(events).where(and(eq(events.workspaceId, ws.id), eq(events.type, 'mailbox.failing')));
-    expect(failing).toHaveLength(1); // once, when it started failing; not on every poll
+      // The public answer says only that something is wrong; staff see what.
+      const health = await ws.request(null, { method: 'GET', url: '/api/health' });
+      expect(health.statusCode).toBe(200);
+      expect(json(health)).toEqual({ status: 'degraded' });
+      expect(health.body).not.toMatch(/login|testuser|127\.0\.0\.1/i);
+      expect((await ws.request(null, { method: 'GET', url: '/api/v1/health' })).statusCode).toBe(401);
+      const body = json(await ws.request(ws.agentEn, { method: 'GET', url: '/api/v1/health' }));
+      expect(body).toMatchObject({ ok: false, status: 'degraded', database: true });
+      expect(body.mailboxes).toEqual([
+        expect.objectContaining({
+          id: mailbox.id,
+          ok: false,
+          lastError: expect.stringMatching(/login/i),
+          failingSince: expect.any(String),
+        }),
+      ]);
+      const listed = json<{ mailboxes: MailboxView[] }>(
+        await ws.request(ws.agentEn, { method: 'GET', url: '/api/v1/email/mailboxes' }),
+      ).mailboxes;
+      expect(listed[0]).toMatchObject({ id: mailbox.id, ok: false, lastError: expect.stringMatching(/login/i) });
+      const failing = await kept.store.db
+        .select()
+        .from(events)
+        .where(and(eq(events.workspaceId, ws.id), eq(events.type, 'mailbox.failing')));
+      expect(failing).toHaveLength(1); // once, when it started failing; not on every poll
 
-    // Fixed: the next poll clears it and says so.
-    await kept.store.db.update(imapMailboxes).set({ password: 'testpass' }).where(eq(imapMailboxes.id, mailbox.id));
-    expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: ingest.ingest })).toMatchObject({ imported: 1, error: null });
-    const recovered = await kept.store.db.select().from(events).where(and(eq(events.workspaceId, ws.id), eq(events.type, 'mailbox.recovered')));
-    expect(recovered).toHaveLength(1);
-    const removed = await ws.request(ws.admin, { method: 'DELETE', url: `/api/v1/email/mailboxes/${mailbox.id}` });
-    expect(removed.statusCode).toBe(204);
-    expect(json(await ws.request(ws.agentEn, { method: 'GET', url: '/api/v1/health' })).mailboxes.some((m: { id: string }) => m.id === mailbox.id)).toBe(false);
-  });
+      // Fixed: the next poll clears it and says so.
+      await kept.store.db.update(imapMailboxes).set({ password: 'testpass' }).where(eq(imapMailboxes.id, mailbox.id));
+      expect(await pollMailbox(kept.ctx, mailbox.id, { ingest: ingest.ingest })).toMatchObject({
+        imported: 1,
+        error: null,
+      });
+      const recovered = await kept.store.db
+        .select()
+        .from(events)
+        .where(and(eq(events.workspaceId, ws.id), eq(events.type, 'mailbox.recovered')));
+      expect(recovered).toHaveLength(1);
+      const removed = await ws.request(ws.admin, { method: 'DELETE', url: `/api/v1/email/mailboxes/${mailbox.id}` });
+      expect(removed.statusCode).toBe(204);
+      expect(
+        json(await ws.request(ws.agentEn, { method: 'GET', url: '/api/v1/health' })).mailboxes.some(
+          (m: { id: string }) => m.id === mailbox.id,
+        ),
+      ).toBe(false);
+    },
+  );
 });

@@ -28,15 +28,24 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
     afterAll(async () => box?.close());
 
     it('refuses unknown recipients at RCPT with a clear 550 and accepts plus-addresses', async () => {
-      const unknown = await box.send(mail('a@x.test', `nobody@${box.domain}`, 'Hi', 'x'), { from: 'a@x.test', to: [`nobody@${box.domain}`] });
+      const unknown = await box.send(mail('a@x.test', `nobody@${box.domain}`, 'Hi', 'x'), {
+        from: 'a@x.test',
+        to: [`nobody@${box.domain}`],
+      });
       expect(unknown.code).toBe(550);
       expect(unknown.response).toMatch(/no such support address/);
-      const plus = await box.send(mail('a@x.test', `support+orders@${box.domain}`, 'Hi', 'Where is my order?'), { from: 'a@x.test', to: [`support+orders@${box.domain}`] });
+      const plus = await box.send(mail('a@x.test', `support+orders@${box.domain}`, 'Hi', 'Where is my order?'), {
+        from: 'a@x.test',
+        to: [`support+orders@${box.domain}`],
+      });
       expect(plus.code).toBe(250);
     });
 
     it('refuses a message over the size limit with 552', async () => {
-      const big = await box.send(mail('a@x.test', box.address, 'Big', 'x'.repeat(300_000)), { from: 'a@x.test', to: [box.address] });
+      const big = await box.send(mail('a@x.test', box.address, 'Big', 'x'.repeat(300_000)), {
+        from: 'a@x.test',
+        to: [box.address],
+      });
       expect(big.code).toBe(552);
     });
 
@@ -53,7 +62,9 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
             }
             return (...args: unknown[]) => {
               const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '');
-              return /^\s*insert into "?inbound_emails/i.test(text) ? Promise.reject(new Error('connection refused')) : target.query(...args);
+              return /^\s*insert into "?inbound_emails/i.test(text)
+                ? Promise.reject(new Error('connection refused'))
+                : target.query(...args);
             };
           },
         });
@@ -61,12 +72,16 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
         get(target, prop) {
           const value = Reflect.get(target, prop) as unknown;
           if (prop !== 'session') return value;
-          return new Proxy(value as { client: Client }, { get: (session, p) => (p === 'client' ? refusing(session.client) : Reflect.get(session, p)) });
+          return new Proxy(value as { client: Client }, {
+            get: (session, p) => (p === 'client' ? refusing(session.client) : Reflect.get(session, p)),
+          });
         },
       });
       const smtp = await startSmtpListener({ db: broken, processor: null, host: '127.0.0.1', port: 0 });
       const t = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true });
-      const error = await t.sendMail({ envelope: { from: 'a@x.test', to: [box.address] }, raw: mail('a@x.test', box.address, 'Hi', 'x') }).catch((e: { responseCode: number }) => e);
+      const error = await t
+        .sendMail({ envelope: { from: 'a@x.test', to: [box.address] }, raw: mail('a@x.test', box.address, 'Hi', 'x') })
+        .catch((e: { responseCode: number }) => e);
       expect((error as { responseCode: number }).responseCode).toBe(451);
       t.close();
       await smtp.close();
@@ -75,19 +90,27 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
     it('stops a mail storm: over 20 in 10 minutes from one sender is stored, flagged, not acknowledged', async () => {
       const from = `storm-${kind}@loop.test`;
       const results = [];
-      for (let i = 0; i < 24; i++) results.push(await box.send(mail(from, box.address, `Storm ${i}`, `Message ${i}`), { from, to: [box.address] }));
+      for (let i = 0; i < 24; i++)
+        results.push(
+          await box.send(mail(from, box.address, `Storm ${i}`, `Message ${i}`), { from, to: [box.address] }),
+        );
       await box.processor.idle();
       expect(results.every((r) => r.code === 250)).toBe(true);
       const rows = await kept.store.db.select().from(inboundEmails).where(eq(inboundEmails.fromAddress, from));
       expect(rows.filter((r) => r.status === 'processed')).toHaveLength(20);
       expect(rows.filter((r) => r.status === 'rate_limited')).toHaveLength(4);
-      const listed = json(await ws.request(ws.supervisor, { method: 'GET', url: '/api/v1/email/inbound?status=rate_limited' }));
+      const listed = json(
+        await ws.request(ws.supervisor, { method: 'GET', url: '/api/v1/email/inbound?status=rate_limited' }),
+      );
       expect(listed.emails.filter((e: { fromAddress: string }) => e.fromAddress === from)).toHaveLength(4);
     });
 
     it('an auto-reply is recorded on its case but never acknowledged, and opens no case', async () => {
       const before = (await kept.store.db.select().from(outbox).where(eq(outbox.workspaceId, ws.id))).length;
-      const r = await box.send(mail('ooo@auto.test', box.address, 'Out of office', 'Away until Monday', 'Auto-Submitted: auto-replied\r\n'), { from: 'ooo@auto.test', to: [box.address] });
+      const r = await box.send(
+        mail('ooo@auto.test', box.address, 'Out of office', 'Away until Monday', 'Auto-Submitted: auto-replied\r\n'),
+        { from: 'ooo@auto.test', to: [box.address] },
+      );
       await box.processor.idle();
       const [row] = await kept.store.db.select().from(inboundEmails).where(eq(inboundEmails.id, r.storedIds[0]!));
       expect(row!.status).toBe('auto_reply');
@@ -111,7 +134,10 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       expect(message.htmlBody).not.toMatch(/script|onclick/);
       expect(message.attachments).toHaveLength(1);
       expect(message.attachments[0]).toMatchObject({ filename: 'tool.exe', dangerous: true, downloadable: true });
-      const download = await ws.request(ws.agentEn, { method: 'GET', url: `/api/v1/email/attachments/${message.attachments[0].id}` });
+      const download = await ws.request(ws.agentEn, {
+        method: 'GET',
+        url: `/api/v1/email/attachments/${message.attachments[0].id}`,
+      });
       expect(download.statusCode).toBe(200);
       expect(download.headers['content-disposition']).toMatch(/^attachment;/);
       expect(download.headers['content-type']).toBe('application/octet-stream');
@@ -119,51 +145,156 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       const acks = await kept.store.db.select().from(acknowledgements).where(eq(acknowledgements.caseId, row!.caseId!));
       expect(acks).toHaveLength(1);
       const other = await createTestWorkspace(kept);
-      expect((await other.request(other.admin, { method: 'GET', url: `/api/v1/email/attachments/${message.attachments[0].id}` })).statusCode).toBe(404);
+      expect(
+        (
+          await other.request(other.admin, {
+            method: 'GET',
+            url: `/api/v1/email/attachments/${message.attachments[0].id}`,
+          })
+        ).statusCode,
+      ).toBe(404);
     });
 
     it('manages support addresses through the admin API', async () => {
       const other = await createTestWorkspace(kept);
       const address = `help@${other.slug}.test`;
-      const created = await other.request(other.admin, { method: 'POST', url: '/api/v1/email/addresses', payload: { address: address.toUpperCase() } });
+      const created = await other.request(other.admin, {
+        method: 'POST',
+        url: '/api/v1/email/addresses',
+        payload: { address: address.toUpperCase() },
+      });
       expect(created.statusCode).toBe(201);
       expect(json(created).address).toBe(address);
-      expect((await other.request(other.admin, { method: 'POST', url: '/api/v1/email/addresses', payload: { address } })).statusCode).toBe(409);
-      expect((await other.request(other.admin, { method: 'POST', url: '/api/v1/email/addresses', payload: { address: `help+x@${other.slug}.test` } })).statusCode).toBe(422);
-      expect((await other.request(other.agentEn, { method: 'POST', url: '/api/v1/email/addresses', payload: { address: 'a@b.test' } })).statusCode).toBe(403);
-      expect((await other.request(other.admin, { method: 'POST', url: '/api/v1/email/addresses', payload: { address, extra: 1 } })).statusCode).toBe(400);
+      expect(
+        (await other.request(other.admin, { method: 'POST', url: '/api/v1/email/addresses', payload: { address } }))
+          .statusCode,
+      ).toBe(409);
+      expect(
+        (
+          await other.request(other.admin, {
+            method: 'POST',
+            url: '/api/v1/email/addresses',
+            payload: { address: `help+x@${other.slug}.test` },
+          })
+        ).statusCode,
+      ).toBe(422);
+      expect(
+        (
+          await other.request(other.agentEn, {
+            method: 'POST',
+            url: '/api/v1/email/addresses',
+            payload: { address: 'a@b.test' },
+          })
+        ).statusCode,
+      ).toBe(403);
+      expect(
+        (
+          await other.request(other.admin, {
+            method: 'POST',
+            url: '/api/v1/email/addresses',
+            payload: { address, extra: 1 },
+          })
+        ).statusCode,
+      ).toBe(400);
       const list = json(await other.request(other.agentEn, { method: 'GET', url: '/api/v1/email/addresses' }));
       expect(list.addresses.map((a: { address: string }) => a.address)).toEqual([address]);
-      expect((await ws.request(ws.admin, { method: 'DELETE', url: `/api/v1/email/addresses/${json(created).id}` })).statusCode).toBe(404);
-      expect((await other.request(other.admin, { method: 'DELETE', url: `/api/v1/email/addresses/${json(created).id}` })).statusCode).toBe(204);
+      expect(
+        (await ws.request(ws.admin, { method: 'DELETE', url: `/api/v1/email/addresses/${json(created).id}` }))
+          .statusCode,
+      ).toBe(404);
+      expect(
+        (await other.request(other.admin, { method: 'DELETE', url: `/api/v1/email/addresses/${json(created).id}` }))
+          .statusCode,
+      ).toBe(204);
     });
 
     it('stores and processes mail with NUL bytes, invalid UTF-8 and unpaired surrogates anywhere, cleaning only what it writes as text', async () => {
       const latin = (text: string) => Buffer.from(text, 'latin1');
       const utf16 = (units: number[]) => Buffer.from(units.flatMap((u) => [u >> 8, u & 0xff])).toString('base64');
       const head = (from: string, subject: Buffer | string, extra = '') =>
-        Buffer.concat([latin(`From: ${from}\r\nTo: ${box.address}\r\nSubject: `), typeof subject === 'string' ? latin(subject) : subject, latin(`\r\nMessage-ID: <bad-${Math.random().toString(36).slice(2)}@bytes.test>\r\n${extra}`)]);
-      const part = (headers: string, body: Buffer | string) => Buffer.concat([latin(`--p\r\n${headers}\r\n\r\n`), typeof body === 'string' ? latin(body) : body, latin('\r\n')]);
-      const multipart = (...parts: Buffer[]) => Buffer.concat([latin('MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="p"\r\n\r\n'), ...parts, latin('--p--\r\n')]);
-      const messages: Array<{ what: string; raw: Buffer; subject?: string; body?: RegExp; name?: string; attachment?: string }> = [
-        { what: 'a raw NUL in the Subject', raw: Buffer.concat([head('Ann <ann@bytes.test>', 'Order\u0000 42'), latin('\r\nWhere is it?\r\n')]), subject: 'Order 42' },
-        { what: 'NULs in the body', raw: Buffer.concat([head('Ann <ann2@bytes.test>', 'Body'), latin('\r\nWhere\u0000 is\u0000 it?\r\n')]), body: /^Where is it\?/ },
-        { what: 'a NUL in another header', raw: Buffer.concat([head('Ann <ann3@bytes.test>', 'Header', 'X-Odd: a\u0000b\r\nIn-Reply-To: <x\u0000y@z>\r\n'), latin('\r\nHello\r\n')]), body: /^Hello/ },
-        { what: 'a NUL in the From display name', raw: Buffer.concat([head('"Ann\u0000 Lee" <ann4@bytes.test>', 'Name'), latin('\r\nHi\r\n')]), name: 'Ann Lee' },
+        Buffer.concat([
+          latin(`From: ${from}\r\nTo: ${box.address}\r\nSubject: `),
+          typeof subject === 'string' ? latin(subject) : subject,
+          latin(`\r\nMessage-ID: <bad-${Math.random().toString(36).slice(2)}@bytes.test>\r\n${extra}`),
+        ]);
+      const part = (headers: string, body: Buffer | string) =>
+        Buffer.concat([
+          latin(`--p\r\n${headers}\r\n\r\n`),
+          typeof body === 'string' ? latin(body) : body,
+          latin('\r\n'),
+        ]);
+      const multipart = (...parts: Buffer[]) =>
+        Buffer.concat([
+          latin('MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="p"\r\n\r\n'),
+          ...parts,
+          latin('--p--\r\n'),
+        ]);
+      const messages: Array<{
+        what: string;
+        raw: Buffer;
+        subject?: string;
+        body?: RegExp;
+        name?: string;
+        attachment?: string;
+      }> = [
+        {
+          what: 'a raw NUL in the Subject',
+          raw: Buffer.concat([head('Ann <ann@bytes.test>', 'Order\u0000 42'), latin('\r\nWhere is it?\r\n')]),
+          subject: 'Order 42',
+        },
+        {
+          what: 'NULs in the body',
+          raw: Buffer.concat([head('Ann <ann2@bytes.test>', 'Body'), latin('\r\nWhere\u0000 is\u0000 it?\r\n')]),
+          body: /^Where is it\?/,
+        },
+        {
+          what: 'a NUL in another header',
+          raw: Buffer.concat([
+            head('Ann <ann3@bytes.test>', 'Header', 'X-Odd: a\u0000b\r\nIn-Reply-To: <x\u0000y@z>\r\n'),
+            latin('\r\nHello\r\n'),
+          ]),
+          body: /^Hello/,
+        },
+        {
+          what: 'a NUL in the From display name',
+          raw: Buffer.concat([head('"Ann\u0000 Lee" <ann4@bytes.test>', 'Name'), latin('\r\nHi\r\n')]),
+          name: 'Ann Lee',
+        },
         {
           what: 'a NUL in an attachment name, and in an HTML part',
           raw: Buffer.concat([
             head('Ann <ann5@bytes.test>', 'Files'),
-            multipart(part('Content-Type: text/html; charset=utf-8', '<p>See\u0000 &#0; &#xD800; file</p>'), part('Content-Type: text/plain; name="a\u0000b.txt"\r\nContent-Disposition: attachment; filename="a\u0000b.txt"', 'data')),
+            multipart(
+              part('Content-Type: text/html; charset=utf-8', '<p>See\u0000 &#0; &#xD800; file</p>'),
+              part(
+                'Content-Type: text/plain; name="a\u0000b.txt"\r\nContent-Disposition: attachment; filename="a\u0000b.txt"',
+                'data',
+              ),
+            ),
           ]),
           body: /^See/,
           attachment: 'ab.txt',
         },
-        { what: 'invalid UTF-8 in the Subject and body', raw: Buffer.concat([head('Ann <ann6@bytes.test>', Buffer.from([0x4f, 0x6b, 0xff, 0xc3, 0x28]), 'Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n'), Buffer.from([0x0d, 0x0a, 0x61, 0xed, 0xa0, 0x80, 0x62, 0xff, 0x0d, 0x0a])]), body: /^a.*b/ },
+        {
+          what: 'invalid UTF-8 in the Subject and body',
+          raw: Buffer.concat([
+            head(
+              'Ann <ann6@bytes.test>',
+              Buffer.from([0x4f, 0x6b, 0xff, 0xc3, 0x28]),
+              'Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n',
+            ),
+            Buffer.from([0x0d, 0x0a, 0x61, 0xed, 0xa0, 0x80, 0x62, 0xff, 0x0d, 0x0a]),
+          ]),
+          body: /^a.*b/,
+        },
         {
           what: 'unpaired surrogates from UTF-16 in the Subject, the From name and the body',
           raw: Buffer.concat([
-            head(`=?UTF-16BE?B?${utf16([0x41, 0xd800, 0x42])}?= <ann7@bytes.test>`, `=?UTF-16BE?B?${utf16([0xdc00, 0x78])}?=`, 'Content-Type: text/plain; charset=utf-16be\r\nContent-Transfer-Encoding: base64\r\n'),
+            head(
+              `=?UTF-16BE?B?${utf16([0x41, 0xd800, 0x42])}?= <ann7@bytes.test>`,
+              `=?UTF-16BE?B?${utf16([0xdc00, 0x78])}?=`,
+              'Content-Type: text/plain; charset=utf-16be\r\nContent-Transfer-Encoding: base64\r\n',
+            ),
             latin(`\r\n${utf16([0x68, 0xd800, 0x69])}\r\n`),
           ]),
           subject: '\ufffdx',
@@ -178,9 +309,17 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
         const [row] = await kept.store.db.select().from(inboundEmails).where(eq(inboundEmails.id, sent.storedIds[0]!));
         expect(row!.raw.equals(m.raw), `${m.what}: the bytes are kept as they came`).toBe(true);
         expect({ status: row!.status, error: row!.error }, m.what).toEqual({ status: 'processed', error: null });
-        const detail = json<CaseDetailResponse>(await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${row!.caseId}` }));
+        const detail = json<CaseDetailResponse>(
+          await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${row!.caseId}` }),
+        );
         const message = detail.timeline.find((i) => i.kind === 'message')!.message!;
-        for (const text of [detail.case.subject, detail.customer.name, message.body, message.htmlBody ?? '', ...(message.attachments ?? []).map((a) => a.filename)]) {
+        for (const text of [
+          detail.case.subject,
+          detail.customer.name,
+          message.body,
+          message.htmlBody ?? '',
+          ...(message.attachments ?? []).map((a) => a.filename),
+        ]) {
           expect(text.includes('\u0000') || !text.isWellFormed(), `${m.what}: ${JSON.stringify(text)}`).toBe(false);
         }
         if (m.subject) expect(detail.case.subject, m.what).toBe(m.subject);
@@ -201,7 +340,11 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
         file('report.html', 'text/html', '<!doctype html><script>fetch("/api/v1/me")</script>') +
         file('logo.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') +
         file('page.xhtml', 'application/xhtml+xml', '<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>') +
-        file('data.xml', 'application/xml', '<?xml version="1.0"?><r><script xmlns="http://www.w3.org/1999/xhtml">alert(1)</script></r>') +
+        file(
+          'data.xml',
+          'application/xml',
+          '<?xml version="1.0"?><r><script xmlns="http://www.w3.org/1999/xhtml">alert(1)</script></r>',
+        ) +
         file('order.xml', 'application/xml', '<?xml version="1.0"?><order><id>5</id></order>') +
         file('notes.txt', 'application/octet-stream', '  <!DOCTYPE html><html><body onload="x()"></body></html>') +
         file('.hidden\u0001 \u202eexe.txt', 'text/plain', 'hi') +
@@ -211,7 +354,9 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       const r = await box.send(Buffer.from(raw, 'utf8'), { from: 'mal@files.test', to: [box.address] });
       await box.processor.idle();
       const [row] = await kept.store.db.select().from(inboundEmails).where(eq(inboundEmails.id, r.storedIds[0]!));
-      const detail = json<CaseDetailResponse>(await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${row!.caseId}` }));
+      const detail = json<CaseDetailResponse>(
+        await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${row!.caseId}` }),
+      );
       const attachments = detail.timeline.find((i) => i.kind === 'message')!.message!.attachments!;
       const byOriginal = new Map(attachments.map((a) => [a.originalFilename, a]));
       const expected: Array<[string, string, boolean]> = [
@@ -234,7 +379,8 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       expect(Buffer.byteLength(shortened.filename)).toBeLessThanOrEqual(150);
       expect(shortened.filename).toMatch(/^x+\.pdf$/);
 
-      const download = async (name: string) => ws.request(ws.agentEn, { method: 'GET', url: `/api/v1/email/attachments/${byOriginal.get(name)!.id}` });
+      const download = async (name: string) =>
+        ws.request(ws.agentEn, { method: 'GET', url: `/api/v1/email/attachments/${byOriginal.get(name)!.id}` });
       const passwd = await download('../../../../etc/passwd');
       expect(passwd.headers['content-disposition']).toBe(`attachment; filename="passwd"; filename*=UTF-8''passwd`);
       const russian = await download('Договор №5 (копия).pdf');

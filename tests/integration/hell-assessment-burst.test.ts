@@ -24,12 +24,23 @@ describe.each<StoreKind>(['pglite', 'postgres'])('hell assessment of a burst on 
       sql`select id, data from pgboss.job where name = ${TIMER.caseAssessHell} and singleton_key = ${caseId} and state = 'created'`,
     );
   const open = (body: string) =>
-    receiveCustomerMessage(desk.ctx, { workspaceId: desk.ws.id, customer: { name: 'Burst', email: `burst-${randomUUID()}@example.com` }, channel: 'web', body });
+    receiveCustomerMessage(desk.ctx, {
+      workspaceId: desk.ws.id,
+      customer: { name: 'Burst', email: `burst-${randomUUID()}@example.com` },
+      channel: 'web',
+      body,
+    });
 
   run('queues one assessment for a burst of messages, and that one flags the case from all of them', async () => {
     const first = await open('My internet is down since this morning.');
     const bodies = ['Hello?', 'Is anyone there? I work from home.', 'This is the fourth message today.'];
-    for (const body of bodies) await receiveCustomerMessage(desk.ctx, { workspaceId: desk.ws.id, caseId: first.caseRow.id, channel: 'web', body });
+    for (const body of bodies)
+      await receiveCustomerMessage(desk.ctx, {
+        workspaceId: desk.ws.id,
+        caseId: first.caseRow.id,
+        channel: 'web',
+        body,
+      });
     const queued = await waiting(first.caseRow.id);
     expect(queued).toHaveLength(1);
     // Four unanswered messages, threshold three: the one waiting assessment sees them all.
@@ -44,8 +55,15 @@ describe.each<StoreKind>(['pglite', 'postgres'])('hell assessment of a burst on 
     const first = await open('The washing machine leaks.');
     const [queued] = await waiting(first.caseRow.id);
     // What a worker's fetch does: the job is no longer waiting, and may already have read the facts.
-    await desk.kept.store.db.execute(sql`update pgboss.job set state = 'active', started_on = now() where id = ${queued!.id}`);
-    await receiveCustomerMessage(desk.ctx, { workspaceId: desk.ws.id, caseId: first.caseRow.id, channel: 'web', body: 'Now the floor is wet.' });
+    await desk.kept.store.db.execute(
+      sql`update pgboss.job set state = 'active', started_on = now() where id = ${queued!.id}`,
+    );
+    await receiveCustomerMessage(desk.ctx, {
+      workspaceId: desk.ws.id,
+      caseId: first.caseRow.id,
+      channel: 'web',
+      body: 'Now the floor is wet.',
+    });
     const again = await waiting(first.caseRow.id);
     expect(again).toHaveLength(1);
     expect(again[0]!.id).not.toBe(queued!.id);
@@ -55,21 +73,31 @@ describe.each<StoreKind>(['pglite', 'postgres'])('hell assessment of a burst on 
   const runPg: typeof run = kind === 'postgres' ? run : ((() => undefined) as unknown as typeof run);
   runPg('an assessment started while a message is being written waits for it and reads it', async () => {
     const first = await open('Order 1 missing.');
-    await receiveCustomerMessage(desk.ctx, { workspaceId: desk.ws.id, caseId: first.caseRow.id, channel: 'web', body: 'Order 1 still missing.' });
+    await receiveCustomerMessage(desk.ctx, {
+      workspaceId: desk.ws.id,
+      caseId: first.caseRow.id,
+      channel: 'web',
+      body: 'Order 1 still missing.',
+    });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let written!: () => void;
     const wrote = new Promise<void>((resolve) => (written = resolve));
     // The third message is written but not committed; it finds the assessment waiting and queues none.
     const writing = desk.kept.store.db.transaction(async (tx) => {
-      await receiveCustomerMessage({ ...desk.ctx, db: tx as unknown as Db }, { workspaceId: desk.ws.id, caseId: first.caseRow.id, channel: 'web', body: 'Third time I ask.' });
+      await receiveCustomerMessage(
+        { ...desk.ctx, db: tx as unknown as Db },
+        { workspaceId: desk.ws.id, caseId: first.caseRow.id, channel: 'web', body: 'Third time I ask.' },
+      );
       written();
       await held;
     });
     await wrote;
     expect(await waiting(first.caseRow.id)).toHaveLength(1);
     let finished = false;
-    const assessing = assessCaseHell(desk.ctx, { workspaceId: desk.ws.id, caseId: first.caseRow.id }).finally(() => (finished = true));
+    const assessing = assessCaseHell(desk.ctx, { workspaceId: desk.ws.id, caseId: first.caseRow.id }).finally(
+      () => (finished = true),
+    );
     // Release the writer only once the assessment is blocked on the case's lock; an assessment
     // that finishes first did not wait for the message it was queued for.
     for (;;) {

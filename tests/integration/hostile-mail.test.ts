@@ -31,7 +31,10 @@ function hostileSet(): Array<{ name: string; raw: string }> {
     `From: Hostile ${i} <hostile-${i}@sender.test>\r\n${to}Subject: ${subject}\r\n` +
     `Message-ID: <hostile-${i}-${Date.now()}@sender.test>\r\nMIME-Version: 1.0\r\n`;
   const plain = 'Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n';
-  const set = Object.entries(HOSTILE_BODIES).map(([name, body], i) => ({ name, raw: `${head(i, name)}${plain}\r\n${body}\r\n` }));
+  const set = Object.entries(HOSTILE_BODIES).map(([name, body], i) => ({
+    name,
+    raw: `${head(i, name)}${plain}\r\n${body}\r\n`,
+  }));
   let nested = 'Content-Type: text/plain\r\n\r\nhello from the bottom\r\n';
   for (let d = 200; d > 0; d--) {
     nested = `Content-Type: multipart/mixed; boundary="n${d}"\r\n\r\n--n${d}\r\n${nested}--n${d}--\r\n`;
@@ -226,7 +229,10 @@ describe.each(kinds)('hostile mail on $kind', ({ kind, available }) => {
     const calm =
       `From: Calm Customer <calm@sender.test>\r\nTo: support@${DOMAIN}\r\nSubject: Where is my order?\r\n` +
       `Message-ID: <calm-${Date.now()}@sender.test>\r\n\r\nHello, my order 4411 has not arrived.\r\n`;
-    const normal = await transport.sendMail({ envelope: { from: 'calm@sender.test', to: [`support@${DOMAIN}`] }, raw: calm });
+    const normal = await transport.sendMail({
+      envelope: { from: 'calm@sender.test', to: [`support@${DOMAIN}`] },
+      raw: calm,
+    });
     expect(normal.response).toMatch(/^250/);
     const calmCase = async () => (await emailCases()).some((c) => c.customer.name === 'Calm Customer');
     await waitFor('the normal message to become a case', calmCase, 60_000);

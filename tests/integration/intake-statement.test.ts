@@ -37,7 +37,10 @@ describe.each<StoreKind>(['pglite', 'postgres'])('intake in one statement on %s'
   });
 
   async function jobsFor(name: string, key: string, value: string) {
-    return queryRows<{ id: string }>(kept.store.db, sql`select id from pgboss.job where name = ${name} and data->>${key} = ${value}`);
+    return queryRows<{ id: string }>(
+      kept.store.db,
+      sql`select id from pgboss.job where name = ${name} and data->>${key} = ${value}`,
+    );
   }
 
   run('writes the promise timers and the hell assessment with the message, into pg-boss', async () => {
@@ -69,20 +72,53 @@ describe.each<StoreKind>(['pglite', 'postgres'])('intake in one statement on %s'
     await kept.store.db.update(cases).set({ priority: 'high' }).where(eq(cases.id, first.caseRow.id));
     const messageId = randomUUID();
     const written = await writeIntake(kept.store.db, jobs.timers, {
-      caseWrite: { kind: 'update', id: first.caseRow.id, workspaceId: ws.id, version: stale.version, set: { status: 'open', lastCustomerMessageAt: new Date(), updatedAt: new Date() } },
+      caseWrite: {
+        kind: 'update',
+        id: first.caseRow.id,
+        workspaceId: ws.id,
+        version: stale.version,
+        set: { status: 'open', lastCustomerMessageAt: new Date(), updatedAt: new Date() },
+      },
       newCustomer: null,
       customerLanguage: null,
-      message: { id: messageId, workspaceId: ws.id, caseId: first.caseRow.id, customerId: first.customer.id, direction: 'inbound', channel: 'web', body: 'late' },
+      message: {
+        id: messageId,
+        workspaceId: ws.id,
+        caseId: first.caseRow.id,
+        customerId: first.customer.id,
+        direction: 'inbound',
+        channel: 'web',
+        body: 'late',
+      },
       acknowledgement: null,
       outbox: null,
       promise: null,
       task: null,
-      events: [{ workspaceId: ws.id, caseId: first.caseRow.id, customerId: first.customer.id, actorUserId: null, occurredAt: new Date(), type: 'message.received', data: { messageId, channel: 'web' } }],
-      timers: [{ name: TIMER.caseAssessHell, payload: { workspaceId: ws.id, caseId: first.caseRow.id, marker: messageId }, startAfter: new Date() } as TimerRequest],
+      events: [
+        {
+          workspaceId: ws.id,
+          caseId: first.caseRow.id,
+          customerId: first.customer.id,
+          actorUserId: null,
+          occurredAt: new Date(),
+          type: 'message.received',
+          data: { messageId, channel: 'web' },
+        },
+      ],
+      timers: [
+        {
+          name: TIMER.caseAssessHell,
+          payload: { workspaceId: ws.id, caseId: first.caseRow.id, marker: messageId },
+          startAfter: new Date(),
+        } as TimerRequest,
+      ],
     });
     expect(written).toBe(false);
     expect(await kept.store.db.select().from(messages).where(eq(messages.id, messageId))).toHaveLength(0);
-    const received = await kept.store.db.select().from(events).where(and(eq(events.caseId, first.caseRow.id), eq(events.type, 'message.received')));
+    const received = await kept.store.db
+      .select()
+      .from(events)
+      .where(and(eq(events.caseId, first.caseRow.id), eq(events.type, 'message.received')));
     expect(received).toHaveLength(1);
     expect(await jobsFor(TIMER.caseAssessHell, 'marker', messageId)).toHaveLength(0);
   });
@@ -95,16 +131,30 @@ describe.each<StoreKind>(['pglite', 'postgres'])('intake in one statement on %s'
       body: 'The invoice is wrong.',
     });
     const bodies = Array.from({ length: 12 }, (_, i) => `Another detail about the invoice, number ${i + 1}.`);
-    const results = await Promise.all(bodies.map((body) => receiveCustomerMessage(ctx, { workspaceId: ws.id, caseId: first.caseRow.id, channel: 'web', body })));
+    const results = await Promise.all(
+      bodies.map((body) =>
+        receiveCustomerMessage(ctx, { workspaceId: ws.id, caseId: first.caseRow.id, channel: 'web', body }),
+      ),
+    );
     expect(new Set(results.map((r) => r.messageId)).size).toBe(12);
-    const stored = await kept.store.db.select({ body: messages.body }).from(messages).where(eq(messages.caseId, first.caseRow.id));
+    const stored = await kept.store.db
+      .select({ body: messages.body })
+      .from(messages)
+      .where(eq(messages.caseId, first.caseRow.id));
     expect(stored.map((m) => m.body).sort()).toEqual(['The invoice is wrong.', ...bodies].sort());
-    const timeline = await kept.store.db.select({ type: events.type, data: events.data }).from(events).where(eq(events.caseId, first.caseRow.id));
+    const timeline = await kept.store.db
+      .select({ type: events.type, data: events.data })
+      .from(events)
+      .where(eq(events.caseId, first.caseRow.id));
     const received = timeline.filter((e) => e.type === 'message.received');
     expect(received).toHaveLength(13);
     // Inside the window: the first message was acknowledged, the twelve others recorded as suppressed (on their own events).
-    expect(received.filter((e) => (e.data as { suppressedAcknowledgement?: unknown }).suppressedAcknowledgement)).toHaveLength(12);
-    expect(await kept.store.db.select().from(acknowledgements).where(eq(acknowledgements.caseId, first.caseRow.id))).toHaveLength(1);
+    expect(
+      received.filter((e) => (e.data as { suppressedAcknowledgement?: unknown }).suppressedAcknowledgement),
+    ).toHaveLength(12);
+    expect(
+      await kept.store.db.select().from(acknowledgements).where(eq(acknowledgements.caseId, first.caseRow.id)),
+    ).toHaveLength(1);
     expect(await kept.store.db.select().from(promises).where(eq(promises.caseId, first.caseRow.id))).toHaveLength(1);
   });
 

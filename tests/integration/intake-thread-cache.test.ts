@@ -34,9 +34,16 @@ describe.each<StoreKind>(['pglite', 'postgres'])('intake on a remembered case on
   afterAll(() => kept?.clock.reset());
 
   const open = (body: string) =>
-    receiveCustomerMessage(ctx, { workspaceId: ws.id, customer: { name: 'Mira', email: `mira-${randomUUID()}@example.com` }, channel: 'web', body });
-  const reply = (context: DeskContext, caseId: string, body: string) => receiveCustomerMessage(context, { workspaceId: ws.id, caseId, channel: 'web', body });
-  const timeline = async (caseId: string) => (await kept.store.db.select().from(events).where(eq(events.caseId, caseId)).orderBy(events.id)).map((e) => e.type);
+    receiveCustomerMessage(ctx, {
+      workspaceId: ws.id,
+      customer: { name: 'Mira', email: `mira-${randomUUID()}@example.com` },
+      channel: 'web',
+      body,
+    });
+  const reply = (context: DeskContext, caseId: string, body: string) =>
+    receiveCustomerMessage(context, { workspaceId: ws.id, caseId, channel: 'web', body });
+  const timeline = async (caseId: string) =>
+    (await kept.store.db.select().from(events).where(eq(events.caseId, caseId)).orderBy(events.id)).map((e) => e.type);
 
   run('remembers the state its own write left, and decides on it', async () => {
     const first = await open('The parcel arrived damaged.');
@@ -51,7 +58,12 @@ describe.each<StoreKind>(['pglite', 'postgres'])('intake on a remembered case on
   run('reads again when an agent changed the case meanwhile: a resolved case is reopened', async () => {
     const first = await open('My card was charged but the order failed.');
     await reply(ctx, first.caseRow.id, 'It happened again just now.');
-    await changeCaseStatus(ctx, { workspaceId: ws.id, caseId: first.caseRow.id, actorUserId: ws.agentEn.id, to: 'resolved' });
+    await changeCaseStatus(ctx, {
+      workspaceId: ws.id,
+      caseId: first.caseRow.id,
+      actorUserId: ws.agentEn.id,
+      to: 'resolved',
+    });
     // Remembered as "new"; the store says "resolved": the guarded write must not go through.
     expect(cachedThread(kept.store.db, ws.id, first.caseRow.id)?.caseRow.status).toBe('new');
     const third = await reply(ctx, first.caseRow.id, 'No, it is not solved, the money is still gone.');
@@ -61,7 +73,10 @@ describe.each<StoreKind>(['pglite', 'postgres'])('intake on a remembered case on
       .from(events)
       .where(and(eq(events.caseId, first.caseRow.id), eq(events.type, 'case.status_changed')))
       .orderBy(asc(events.id)); // no order without one: PostgreSQL returned them reversed once
-    expect(changed.map((e) => e.data)).toEqual([{ from: 'new', to: 'resolved' }, { from: 'resolved', to: 'open' }]);
+    expect(changed.map((e) => e.data)).toEqual([
+      { from: 'new', to: 'resolved' },
+      { from: 'resolved', to: 'open' },
+    ]);
   });
 
   run('a guarded write writes nothing when the customer or the open first-response promise changed', async () => {
@@ -76,11 +91,23 @@ describe.each<StoreKind>(['pglite', 'postgres'])('intake on a remembered case on
           workspaceId: ws.id,
           version: known.version,
           set: { status: 'new', lastCustomerMessageAt: new Date(), updatedAt: new Date() },
-          guard: { customerId: known.customer.id, customerVersion: known.customerVersion, openFirstResponseId: known.openFirstResponse?.id ?? null },
+          guard: {
+            customerId: known.customer.id,
+            customerVersion: known.customerVersion,
+            openFirstResponseId: known.openFirstResponse?.id ?? null,
+          },
         },
         newCustomer: null,
         customerLanguage: null,
-        message: { id: messageId, workspaceId: ws.id, caseId: first.caseRow.id, customerId: known.customer.id, direction: 'inbound', channel: 'web', body: 'guarded' },
+        message: {
+          id: messageId,
+          workspaceId: ws.id,
+          caseId: first.caseRow.id,
+          customerId: known.customer.id,
+          direction: 'inbound',
+          channel: 'web',
+          body: 'guarded',
+        },
         acknowledgement: null,
         outbox: null,
         promise: null,
@@ -96,7 +123,12 @@ describe.each<StoreKind>(['pglite', 'postgres'])('intake on a remembered case on
     await kept.store.db.update(promises).set({ status: 'open' }).where(eq(promises.id, known.openFirstResponse!.id));
     await kept.store.db.update(customers).set({ name: 'Mira Renamed' }).where(eq(customers.id, known.customer.id));
     expect(await attempt()).toBe(false);
-    expect(await kept.store.db.select().from(messages).where(and(eq(messages.caseId, first.caseRow.id), eq(messages.body, 'guarded')))).toHaveLength(0);
+    expect(
+      await kept.store.db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.caseId, first.caseRow.id), eq(messages.body, 'guarded'))),
+    ).toHaveLength(0);
   });
 
   run('makes a new first-response promise when the remembered one was broken elsewhere', async () => {
@@ -123,17 +155,25 @@ describe.each<StoreKind>(['pglite', 'postgres'])('intake on a remembered case on
       const second: DeskContext = { ...ctx, db: other.db };
       const first = await open('Wrong size delivered.');
       await reply(second, first.caseRow.id, 'Size M, not L.');
-      await changeCaseStatus(second, { workspaceId: ws.id, caseId: first.caseRow.id, actorUserId: ws.agentEn.id, to: 'resolved' });
+      await changeCaseStatus(second, {
+        workspaceId: ws.id,
+        caseId: first.caseRow.id,
+        actorUserId: ws.agentEn.id,
+        to: 'resolved',
+      });
       await reply(ctx, first.caseRow.id, 'And the colour is wrong too.');
       await reply(second, first.caseRow.id, 'Any news?');
       const types = await timeline(first.caseRow.id);
       expect(types.filter((t) => t === 'message.received')).toHaveLength(4);
       const changed = await kept.store.db
-      .select()
-      .from(events)
-      .where(and(eq(events.caseId, first.caseRow.id), eq(events.type, 'case.status_changed')))
-      .orderBy(asc(events.id)); // no order without one: PostgreSQL returned them reversed once
-      expect(changed.map((e) => e.data)).toEqual([{ from: 'new', to: 'resolved' }, { from: 'resolved', to: 'open' }]);
+        .select()
+        .from(events)
+        .where(and(eq(events.caseId, first.caseRow.id), eq(events.type, 'case.status_changed')))
+        .orderBy(asc(events.id)); // no order without one: PostgreSQL returned them reversed once
+      expect(changed.map((e) => e.data)).toEqual([
+        { from: 'new', to: 'resolved' },
+        { from: 'resolved', to: 'open' },
+      ]);
     } finally {
       await other.close();
     }

@@ -19,7 +19,13 @@ import { canUsePostgres, createTestDatabase } from './support/test-stores.ts';
 
 const WRONG = 'not-the-password';
 
-function logIn(app: FastifyInstance, email: string, password: string, from: string, headers: Record<string, string> = {}) {
+function logIn(
+  app: FastifyInstance,
+  email: string,
+  password: string,
+  from: string,
+  headers: Record<string, string> = {},
+) {
   const payload = { email, password };
   return app.inject({ method: 'POST', url: '/api/v1/auth/login', payload, remoteAddress: from, headers });
 }
@@ -102,7 +108,11 @@ await describeEachStore('login throttle', (kind) => {
     expectLocked(await logIn(t.kept.app, other.agentEn.email, WRONG, bot));
     // Unknown e-mails are throttled alike, so a 429 does not tell which e-mails have accounts.
     const unknown = `nobody-${botnet}@kept.test`;
-    await pastFailures(t.kept.store, range(10).map(() => ({ email: unknown, address: bot })), now);
+    await pastFailures(
+      t.kept.store,
+      range(10).map(() => ({ email: unknown, address: bot })),
+      now,
+    );
     expectLocked(await logIn(t.kept.app, unknown, WRONG, bot));
     expect((await logIn(t.kept.app, other.agentEn.email, TEST_PASSWORD, `${net()}.1`)).statusCode).toBe(200);
   });
@@ -117,8 +127,13 @@ await describeEachStore('login throttle', (kind) => {
     try {
       const client = `${net()}.1`;
       const email = t.ws.agentAr.email;
-      await pastFailures(t.kept.store, range(10).map(() => ({ email, address: client })), t.kept.clock.now());
-      const proxied = (from: string) => logIn(behindProxy, email, TEST_PASSWORD, '127.0.0.1', { 'x-forwarded-for': from });
+      await pastFailures(
+        t.kept.store,
+        range(10).map(() => ({ email, address: client })),
+        t.kept.clock.now(),
+      );
+      const proxied = (from: string) =>
+        logIn(behindProxy, email, TEST_PASSWORD, '127.0.0.1', { 'x-forwarded-for': from });
       expectLocked(await proxied(client));
       expect((await proxied(`${net()}.2`)).statusCode).toBe(200);
       // Not trusted (the default), the header is anyone's to write and is ignored.

@@ -9,10 +9,16 @@ describe('bytea on PGlite', () => {
   it('stores and reads every byte value, and none, through drizzle and the raw client', async () => {
     const store = await sharedStore('pglite');
     const every = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
-    const [row] = await queryRows<{ b: Buffer; e: Buffer }>(store.db, sql`select ${every}::bytea as b, ${Buffer.alloc(0)}::bytea as e`);
+    const [row] = await queryRows<{ b: Buffer; e: Buffer }>(
+      store.db,
+      sql`select ${every}::bytea as b, ${Buffer.alloc(0)}::bytea as e`,
+    );
     expect(Buffer.from(row!.b).equals(every)).toBe(true);
     expect(row!.e.length).toBe(0);
-    const { rows } = await store.pglite!.query<{ n: number; b: Buffer }>('select octet_length($1::bytea) as n, $1::bytea as b', [every.subarray(10, 20)]);
+    const { rows } = await store.pglite!.query<{ n: number; b: Buffer }>(
+      'select octet_length($1::bytea) as n, $1::bytea as b',
+      [every.subarray(10, 20)],
+    );
     expect(rows[0]).toMatchObject({ n: 10 });
     expect(Buffer.from(rows[0]!.b).equals(every.subarray(10, 20))).toBe(true);
   });

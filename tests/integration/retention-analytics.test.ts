@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AtRiskResponse, CohortsResponse, ComplaintRateResponse, CustomerRiskView, ParetoResponse, RepeatResponse } from '../../src/contract/retention-types.ts';
+import type {
+  AtRiskResponse,
+  CohortsResponse,
+  ComplaintRateResponse,
+  CustomerRiskView,
+  ParetoResponse,
+  RepeatResponse,
+} from '../../src/contract/retention-types.ts';
 import { queryRows } from '../../src/db/open-database.ts';
 import { promises as promisesTable } from '../../src/db/schema.ts';
 import { bulkParts } from '../../src/retention/customer-id-ranges.ts';
@@ -45,38 +52,78 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
     kept = await testKept(kind);
     kept.clock.set(new Date('2024-12-15T12:00:00Z'));
     ws = await createTestWorkspace(kept);
-    const r = await ws.request(ws.admin, { method: 'POST', url: '/api/v1/imports?format=csv', payload: CSV, headers: { 'content-type': 'text/csv' } });
+    const r = await ws.request(ws.admin, {
+      method: 'POST',
+      url: '/api/v1/imports?format=csv',
+      payload: CSV,
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(r.statusCode).toBe(201);
-    for (const row of await queryRows<{ id: string; email: string }>(kept.store.db, sql`select id, email from customers where workspace_id = ${ws.id}`)) {
+    for (const row of await queryRows<{ id: string; email: string }>(
+      kept.store.db,
+      sql`select id, email from customers where workspace_id = ${ws.id}`,
+    )) {
       ids[row.email[0]!] = row.id;
     }
     // Complaints in December: A (with a service-hell flag and two broken promises), C, and G who never bought.
-    for (const [who, email] of [['a', 'a@shop.test'], ['c', 'c@shop.test'], ['g', 'g@shop.test']] as const) {
-      const c = await ws.request(ws.agentEn, { method: 'POST', url: '/api/v1/cases', payload: { customer: { name: who.toUpperCase(), email }, channel: 'email', subject: 'Broken', body: 'The pot arrived broken.' } });
+    for (const [who, email] of [
+      ['a', 'a@shop.test'],
+      ['c', 'c@shop.test'],
+      ['g', 'g@shop.test'],
+    ] as const) {
+      const c = await ws.request(ws.agentEn, {
+        method: 'POST',
+        url: '/api/v1/cases',
+        payload: {
+          customer: { name: who.toUpperCase(), email },
+          channel: 'email',
+          subject: 'Broken',
+          body: 'The pot arrived broken.',
+        },
+      });
       expect(c.statusCode).toBe(201);
       ids[`case-${who}`] = json(c).case?.id ?? json(c).id;
       ids[who] ??= json(c).customer?.id;
     }
     await kept.store.db.execute(sql`update cases set is_complaint = true where workspace_id = ${ws.id}`);
-    await kept.store.db.execute(sql`update cases set hell_flagged_at = ${kept.clock.now().toISOString()} where id = ${ids['case-a']!}`);
+    await kept.store.db.execute(
+      sql`update cases set hell_flagged_at = ${kept.clock.now().toISOString()} where id = ${ids['case-a']!}`,
+    );
     const due = new Date('2024-12-01T00:00:00Z');
     for (let i = 0; i < 2; i++) {
-      await kept.store.db.insert(promisesTable).values({ workspaceId: ws.id, caseId: ids['case-a']!, customerId: ids['a']!, ownerId: ws.agentEn.id, kind: 'callback', channel: 'phone', description: 'Call back', dueAt: due, status: 'broken', resolvedAt: due });
+      await kept.store.db
+        .insert(promisesTable)
+        .values({
+          workspaceId: ws.id,
+          caseId: ids['case-a']!,
+          customerId: ids['a']!,
+          ownerId: ws.agentEn.id,
+          kind: 'callback',
+          channel: 'phone',
+          description: 'Call back',
+          dueAt: due,
+          status: 'broken',
+          resolvedAt: due,
+        });
     }
     await refreshScores(kept.store.db, ws.id, kept.clock.now());
   });
 
-  const get = <T>(url: string) => ws.request(ws.supervisor, { method: 'GET', url }).then((r) => {
-    expect(r.statusCode, r.body).toBe(200);
-    return json<T>(r);
-  });
+  const get = <T>(url: string) =>
+    ws.request(ws.supervisor, { method: 'GET', url }).then((r) => {
+      expect(r.statusCode, r.body).toBe(200);
+      return json<T>(r);
+    });
 
   run('refuses the anonymous (401) and bad parameters (400)', async () => {
     expect((await ws.request(null, { method: 'GET', url: '/api/v1/retention/cohorts' })).statusCode).toBe(401);
     const bad = await ws.request(ws.supervisor, { method: 'GET', url: '/api/v1/retention/cohorts?definition=vibes' });
     expect(bad.statusCode).toBe(400);
     expect(json(bad).error.field).toBe('definition');
-    expect((await ws.request(ws.agentEn, { method: 'POST', url: '/api/v1/retention/scores/refresh', payload: {} })).statusCode).toBe(403);
+    expect(
+      (await ws.request(ws.agentEn, { method: 'POST', url: '/api/v1/retention/scores/refresh', payload: {} }))
+        .statusCode,
+    ).toBe(403);
   });
 
   run('repeat: conversion by cohort and days to the second purchase', async () => {
@@ -88,7 +135,9 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
     ]);
     expect(r.daysToSecond.median).toBe(33);
     expect(r.daysToSecond.buckets.map((b) => b.customers)).toEqual([0, 1, 1, 1, 0, 0, 0]);
-    const loyal = await get<{ total: number; customers: Array<{ name: string; revenue: number }> }>('/api/v1/retention/loyal');
+    const loyal = await get<{ total: number; customers: Array<{ name: string; revenue: number }> }>(
+      '/api/v1/retention/loyal',
+    );
     expect(loyal.total).toBe(3);
     expect(loyal.customers[0]).toMatchObject({ revenue: 60 });
   });
@@ -125,7 +174,12 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
     expect(r.months.at(-2)).toEqual({ month: '2024-11', complaints: 0, active: 5, per1000: 0 });
     expect(r.months[0]).toEqual({ month: '2024-01', complaints: 0, active: 4, per1000: 0 });
     expect(r.overall).toEqual({ complaints: 3, active: 6, per1000: 500 });
-    expect(r.breakdowns.acquisitionChannel.find((b) => b.key === 'web')).toEqual({ key: 'web', complaints: 2, active: 3, per1000: 2000 / 3 });
+    expect(r.breakdowns.acquisitionChannel.find((b) => b.key === 'web')).toEqual({
+      key: 'web',
+      complaints: 2,
+      active: 3,
+      per1000: 2000 / 3,
+    });
     expect(r.breakdowns.caseChannel).toEqual([{ key: 'email', complaints: 3, active: 6, per1000: 500 }]);
   });
 
@@ -135,7 +189,12 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
     expect(codes).toEqual(expect.arrayContaining(['overdue', 'open_complaint', 'broken_promises', 'service_hell']));
     expect(a.reasons.find((x) => x.code === 'broken_promises')).toMatchObject({ count: 2, points: 15 });
     expect(a.reasons.find((x) => x.code === 'overdue')).toMatchObject({ points: 35, gapDays: 32, days: 281 });
-    expect(a.explanation).toEqual(expect.arrayContaining(['2 broken promises in the last year', 'No purchase for 281 days, 8.8× their usual 32-day gap']));
+    expect(a.explanation).toEqual(
+      expect.arrayContaining([
+        '2 broken promises in the last year',
+        'No purchase for 281 days, 8.8× their usual 32-day gap',
+      ]),
+    );
     expect(a.risk).toBeGreaterThanOrEqual(75);
     const g = await get<CustomerRiskView>(`/api/v1/retention/customers/${ids['g']}/risk`);
     expect(g.reasons.map((x) => x.code)).toEqual(['open_complaint']);
@@ -146,26 +205,46 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
     const values = list.customers.map((c) => c.valueAtRisk ?? 0);
     expect(values).toEqual([...values].sort((x, y) => y - x));
     // Pages cut the same order, each with the whole list's total.
-    const pages = [await get<AtRiskResponse>('/api/v1/retention/at-risk?minRisk=0&limit=2&offset=0'), await get<AtRiskResponse>('/api/v1/retention/at-risk?minRisk=0&limit=2&offset=2')];
+    const pages = [
+      await get<AtRiskResponse>('/api/v1/retention/at-risk?minRisk=0&limit=2&offset=0'),
+      await get<AtRiskResponse>('/api/v1/retention/at-risk?minRisk=0&limit=2&offset=2'),
+    ];
     expect(pages.map((p) => p.total)).toEqual([5, 5]);
-    expect(pages.flatMap((p) => p.customers.map((c) => c.customerId))).toEqual(list.customers.slice(0, 4).map((c) => c.customerId));
+    expect(pages.flatMap((p) => p.customers.map((c) => c.customerId))).toEqual(
+      list.customers.slice(0, 4).map((c) => c.customerId),
+    );
     expect((await get<AtRiskResponse>('/api/v1/retention/at-risk?minRisk=0&limit=2&offset=10')).customers).toEqual([]);
     // The list words the stored figures the same way the live view does.
     const aInList = list.customers.find((c) => c.customerId === ids['a'])!;
     expect(aInList.reasons).toEqual(a.reasons);
     expect(aInList.risk).toBe(a.risk);
 
-    const call = await ws.request(ws.agentEn, { method: 'POST', url: `/api/v1/retention/customers/${ids['c']}/call`, payload: { dueAt: '2024-12-16T10:00:00Z' } });
+    const call = await ws.request(ws.agentEn, {
+      method: 'POST',
+      url: `/api/v1/retention/customers/${ids['c']}/call`,
+      payload: { dueAt: '2024-12-16T10:00:00Z' },
+    });
     expect(call.statusCode).toBe(201);
-    const tasks = json(await ws.request(ws.agentEn, { method: 'GET', url: '/api/v1/tasks?mine=true' })).tasks as Array<{ id: string; title: string }>;
+    const tasks = json(await ws.request(ws.agentEn, { method: 'GET', url: '/api/v1/tasks?mine=true' })).tasks as Array<{
+      id: string;
+      title: string;
+    }>;
     expect(tasks.find((t) => t.id === json(call).taskId)?.title).toMatch(/^Call c@shop\.test/);
-    const opened = await ws.request(ws.agentEn, { method: 'POST', url: `/api/v1/retention/customers/${ids['d']}/case`, payload: {} });
+    const opened = await ws.request(ws.agentEn, {
+      method: 'POST',
+      url: `/api/v1/retention/customers/${ids['d']}/case`,
+      payload: {},
+    });
     expect(opened.statusCode).toBe(201);
     expect(json(opened).reference).toMatch(/^K-\d+$/);
   });
 
   run('CLV: fitted on the workspace, good against bad service, against acquisition cost', async () => {
-    const put = await ws.request(ws.admin, { method: 'PUT', url: '/api/v1/retention/settings', payload: { acquisitionCosts: [{ channel: 'web', costPerCustomer: 2 }], riskWeights: { overdue: 30 } } });
+    const put = await ws.request(ws.admin, {
+      method: 'PUT',
+      url: '/api/v1/retention/settings',
+      payload: { acquisitionCosts: [{ channel: 'web', costPerCustomer: 2 }], riskWeights: { overdue: 30 } },
+    });
     expect(put.statusCode).toBe(200);
     expect(json(put).riskWeights.overdue).toBe(30);
     const r = await get<any>('/api/v1/retention/clv');
@@ -179,39 +258,48 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
     expect(web.ratio).toBeCloseTo(web.meanClv / 2, 10);
   });
 
-  run('the full rebuild (kept retention rebuild) gives what the import maintained, and one score row per customer', async () => {
-    const summary = () =>
-      queryRows<Record<string, unknown>>(kept.store.db, sql`
+  run(
+    'the full rebuild (kept retention rebuild) gives what the import maintained, and one score row per customer',
+    async () => {
+      const summary = () =>
+        queryRows<Record<string, unknown>>(
+          kept.store.db,
+          sql`
         select customer_id, first_day::text, second_day::text, last_day::text, purchase_days, orders, revenue::text, repeat_revenue::text,
           acquisition_channel, acquisition_product, months::text[] as months
-        from customer_value v where workspace_id = ${ws.id} order by customer_id`);
-    const before = await summary();
-    const cohorts = await get<CohortsResponse>('/api/v1/retention/cohorts');
-    const report = await rebuildRetention(kept.store.db, ws.id, kept.clock.now());
-    expect(report.scores.customers).toBe(5);
-    // Too few customers to fit: no model ran.
-    expect(Object.values(report.scores.fits).map((f) => f.evaluations)).toEqual([null, null, null]);
-    expect(await summary()).toEqual(before);
-    // In parts side by side (as on PostgreSQL), from an emptied summary: the same rows.
-    await kept.store.db.execute(sql`delete from customer_value where workspace_id = ${ws.id}`);
-    await rebuildRetention(kept.store.db, ws.id, kept.clock.now(), { parts: 3 });
-    expect(await summary()).toEqual(before);
-    expect(await get<CohortsResponse>('/api/v1/retention/cohorts')).toEqual(cohorts);
-    // A summary left behind by a customer without purchases is removed, in one part or several.
-    for (const parts of [1, 3]) {
-      await kept.store.db.execute(sql`
+        from customer_value v where workspace_id = ${ws.id} order by customer_id`,
+        );
+      const before = await summary();
+      const cohorts = await get<CohortsResponse>('/api/v1/retention/cohorts');
+      const report = await rebuildRetention(kept.store.db, ws.id, kept.clock.now());
+      expect(report.scores.customers).toBe(5);
+      // Too few customers to fit: no model ran.
+      expect(Object.values(report.scores.fits).map((f) => f.evaluations)).toEqual([null, null, null]);
+      expect(await summary()).toEqual(before);
+      // In parts side by side (as on PostgreSQL), from an emptied summary: the same rows.
+      await kept.store.db.execute(sql`delete from customer_value where workspace_id = ${ws.id}`);
+      await rebuildRetention(kept.store.db, ws.id, kept.clock.now(), { parts: 3 });
+      expect(await summary()).toEqual(before);
+      expect(await get<CohortsResponse>('/api/v1/retention/cohorts')).toEqual(cohorts);
+      // A summary left behind by a customer without purchases is removed, in one part or several.
+      for (const parts of [1, 3]) {
+        await kept.store.db.execute(sql`
         insert into customer_value (workspace_id, customer_id, first_day, last_day, purchase_days, orders, revenue, repeat_revenue)
         values (${ws.id}, gen_random_uuid(), '2024-01-01', '2024-01-01', 1, 1, 10, 0)`);
-      await rebuildRetention(kept.store.db, ws.id, kept.clock.now(), { parts });
-      expect(await summary()).toEqual(before);
-    }
-    // Twice at the same instant, then later: still one row per customer (on PostgreSQL the
-    // scores are written in two id ranges side by side).
-    expect(bulkParts(kept.store.db)).toBe(kind === 'postgres' ? 2 : 1);
-    await refreshScores(kept.store.db, ws.id, kept.clock.now());
-    await refreshScores(kept.store.db, ws.id, new Date(kept.clock.now().getTime() + 60_000));
-    const [rows] = await queryRows<{ n: number; customers: number }>(kept.store.db, sql`
-      select count(*)::int as n, count(distinct customer_id)::int as customers from customer_scores where workspace_id = ${ws.id}`);
-    expect(rows).toEqual({ n: 5, customers: 5 });
-  });
+        await rebuildRetention(kept.store.db, ws.id, kept.clock.now(), { parts });
+        expect(await summary()).toEqual(before);
+      }
+      // Twice at the same instant, then later: still one row per customer (on PostgreSQL the
+      // scores are written in two id ranges side by side).
+      expect(bulkParts(kept.store.db)).toBe(kind === 'postgres' ? 2 : 1);
+      await refreshScores(kept.store.db, ws.id, kept.clock.now());
+      await refreshScores(kept.store.db, ws.id, new Date(kept.clock.now().getTime() + 60_000));
+      const [rows] = await queryRows<{ n: number; customers: number }>(
+        kept.store.db,
+        sql`
+      select count(*)::int as n, count(distinct customer_id)::int as customers from customer_scores where workspace_id = ${ws.id}`,
+      );
+      expect(rows).toEqual({ n: 5, customers: 5 });
+    },
+  );
 });

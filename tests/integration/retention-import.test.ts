@@ -15,7 +15,12 @@ const postgres = await canUsePostgres();
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CDNOW_SAMPLE = path.resolve(REPO, 'data/cdnow/CDNOW_sample.txt');
 
-const GOOD = ['customer_id,date,amount,order_id,product,channel', 'c1,2024-01-05,10.00,o1,Tea,web', 'c1,2024-02-10,20.00,o2,Tea,web', 'c2,2024-01-20,5.50,o3,Cups,store'].join('\n');
+const GOOD = [
+  'customer_id,date,amount,order_id,product,channel',
+  'c1,2024-01-05,10.00,o1,Tea,web',
+  'c1,2024-02-10,20.00,o2,Tea,web',
+  'c2,2024-01-20,5.50,o3,Cups,store',
+].join('\n');
 
 describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (kind) => {
   let kept: TestKept;
@@ -29,9 +34,19 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
 
   const fresh = async () => (ws = await createTestWorkspace(kept));
   const upload = (as: TestStaff | null, body: string, query = 'format=csv', contentType = 'text/csv') =>
-    ws.request(as, { method: 'POST', url: `/api/v1/imports?${query}`, payload: body, headers: { 'content-type': contentType } });
+    ws.request(as, {
+      method: 'POST',
+      url: `/api/v1/imports?${query}`,
+      payload: body,
+      headers: { 'content-type': contentType },
+    });
   const purchaseCount = async () =>
-    (await queryRows<{ n: number }>(kept.store.db, sql`select count(*)::int as n from purchases where workspace_id = ${ws.id}`))[0]!.n;
+    (
+      await queryRows<{ n: number }>(
+        kept.store.db,
+        sql`select count(*)::int as n from purchases where workspace_id = ${ws.id}`,
+      )
+    )[0]!.n;
 
   run('refuses the anonymous (401), agents (403), and a bad format (400) before reading the file', async () => {
     await fresh();
@@ -48,9 +63,22 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
     const first = await upload(ws.admin, GOOD);
     expect(first.statusCode).toBe(201);
     const report = json<{ report: ImportReportView }>(first).report;
-    expect(report).toMatchObject({ status: 'done', rowsRead: 3, imported: 3, duplicates: 0, skipped: 0, customersCreated: 2 });
+    expect(report).toMatchObject({
+      status: 'done',
+      rowsRead: 3,
+      imported: 3,
+      duplicates: 0,
+      skipped: 0,
+      customersCreated: 2,
+    });
     const again = json<{ report: ImportReportView }>(await upload(ws.admin, GOOD)).report;
-    expect(again).toMatchObject({ status: 'done', imported: 0, duplicates: 3, customersCreated: 0, customersMatched: 2 });
+    expect(again).toMatchObject({
+      status: 'done',
+      imported: 0,
+      duplicates: 3,
+      customersCreated: 0,
+      customersMatched: 2,
+    });
     expect(await purchaseCount()).toBe(3);
     // The customer knows when and how they were won.
     const [c1] = await queryRows<{ first_day: string; acquisition_channel: string; months: string[] }>(
@@ -65,18 +93,28 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
     const misplaced = kept.store.db.execute(sql`
       insert into purchases (workspace_id, customer_id, occurred_at, amount, row_hash)
       select ${other.id}, id, now(), 1, 'misplaced' from customers where workspace_id = ${ws.id} limit 1`);
-    expect(await misplaced.then(() => 'inserted', (e: { cause?: { code?: string }; code?: string }) => e.cause?.code ?? e.code)).toBe('23503');
+    expect(
+      await misplaced.then(
+        () => 'inserted',
+        (e: { cause?: { code?: string }; code?: string }) => e.cause?.code ?? e.code,
+      ),
+    ).toBe('23503');
     // An import schedules the CLV and risk refresh.
-    expect(kept.timers.scheduled.some((t) => t.name === 'retention-refresh-scores' && t.payload['workspaceId'] === ws.id)).toBe(true);
+    expect(
+      kept.timers.scheduled.some((t) => t.name === 'retention-refresh-scores' && t.payload['workspaceId'] === ws.id),
+    ).toBe(true);
   });
 
-  run('rows without an order id are identified by content and occurrence: two identical purchases stay two, once', async () => {
-    await fresh();
-    const twice = 'customer_id,date,amount\nc9,2024-03-03,100\nc9,2024-03-03,100\n';
-    expect(json(await upload(ws.admin, twice)).report.imported).toBe(2);
-    expect(json(await upload(ws.admin, twice)).report.imported).toBe(0);
-    expect(await purchaseCount()).toBe(2);
-  });
+  run(
+    'rows without an order id are identified by content and occurrence: two identical purchases stay two, once',
+    async () => {
+      await fresh();
+      const twice = 'customer_id,date,amount\nc9,2024-03-03,100\nc9,2024-03-03,100\n';
+      expect(json(await upload(ws.admin, twice)).report.imported).toBe(2);
+      expect(json(await upload(ws.admin, twice)).report.imported).toBe(0);
+      expect(await purchaseCount()).toBe(2);
+    },
+  );
 
   run('a bad date or amount refuses the whole file and names every bad line', async () => {
     await fresh();
@@ -92,7 +130,10 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
       { line: 7, column: 'amount', reason: expect.stringMatching(/negative/) },
     ]);
     expect(await purchaseCount()).toBe(0);
-    const [customers] = await queryRows<{ n: number }>(kept.store.db, sql`select count(*)::int as n from customers where workspace_id = ${ws.id}`);
+    const [customers] = await queryRows<{ n: number }>(
+      kept.store.db,
+      sql`select count(*)::int as n from customers where workspace_id = ${ws.id}`,
+    );
     expect(customers!.n).toBe(0);
   });
 
@@ -101,7 +142,14 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
     const csv = [GOOD, 'c3,yesterday,5.00,o4,,', 'c3,2024-03-01,abc,o5,,'].join('\n');
     const r = await upload(ws.admin, csv, 'format=csv&skipBadRows=true');
     expect(r.statusCode).toBe(201);
-    expect(json(r).report).toMatchObject({ imported: 3, skipped: 2, problems: [{ line: 5, column: 'date' }, { line: 6, column: 'amount', reason: '"abc" is not an amount like 12.50' }] });
+    expect(json(r).report).toMatchObject({
+      imported: 3,
+      skipped: 2,
+      problems: [
+        { line: 5, column: 'date' },
+        { line: 6, column: 'amount', reason: '"abc" is not an amount like 12.50' },
+      ],
+    });
     expect(await purchaseCount()).toBe(3);
   });
 
@@ -111,67 +159,106 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
     expect(missing.statusCode).toBe(422);
     expect(json(missing).error).toMatchObject({ line: 1, header: 'amount' });
     expect(json(missing).error.message).toMatch(/missing column "amount".*--map amount=/);
-    const mapped = await upload(ws.admin, 'Client,Day,Total\nc1,2024-01-01,3\n', `format=csv&map=${encodeURIComponent('customer_id=Client,date=Day,amount=Totl')}`);
+    const mapped = await upload(
+      ws.admin,
+      'Client,Day,Total\nc1,2024-01-01,3\n',
+      `format=csv&map=${encodeURIComponent('customer_id=Client,date=Day,amount=Totl')}`,
+    );
     expect(mapped.statusCode).toBe(422);
-    expect(json(mapped).error.message).toMatch(/--map amount=Totl: the header has no column "Totl" \(found: Client, Day, Total\)/);
-    const right = await upload(ws.admin, 'Client,Day,Total\nc1,2024-01-01,3\n', `format=csv&map=${encodeURIComponent('customer_id=Client,date=Day,amount=Total')}`);
+    expect(json(mapped).error.message).toMatch(
+      /--map amount=Totl: the header has no column "Totl" \(found: Client, Day, Total\)/,
+    );
+    const right = await upload(
+      ws.admin,
+      'Client,Day,Total\nc1,2024-01-01,3\n',
+      `format=csv&map=${encodeURIComponent('customer_id=Client,date=Day,amount=Total')}`,
+    );
     expect(json(right).report.imported).toBe(1);
     const unknownField = await upload(ws.admin, GOOD, 'format=csv&map=price%3DTotal');
     expect(unknownField.statusCode).toBe(400);
     expect(json(unknownField).error.field).toBe('map');
   });
 
-  run('Shopify: one purchase per order (line items grouped by Name), customers by e-mail, matched to existing ones', async () => {
-    await fresh();
-    const created = await ws.request(ws.agentEn, {
-      method: 'POST',
-      url: '/api/v1/cases',
-      payload: { customer: { name: 'Maya Cohen', email: 'maya@example.com' }, channel: 'email', subject: 'Hello', body: 'Where is my order?' },
-    });
-    expect(created.statusCode).toBe(201);
-    const shopify = [
-      'Name,Email,Financial Status,Paid at,Fulfillment Status,Currency,Subtotal,Shipping,Taxes,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Billing Name,Source',
-      '#1001,MAYA@example.com,paid,2024-01-15 10:23:45 -0500,fulfilled,USD,50.00,5.00,0,55.00,2024-01-15 10:20:00 -0500,1,Teapot,50.00,Maya Cohen,web',
-      '#1001,,,,,,,,,,,2,Cup,0.00,,',
-      '#1002,oleg@example.com,paid,,fulfilled,USD,20.00,0,0,20.00,2024-02-01 09:00:00 +0300,1,Tea,20.00,Oleg,pos',
-      '#1003,maya@example.com,paid,2024-03-01 12:00:00 +0000,fulfilled,USD,12.50,0,0,12.50,2024-03-01 11:59:00 +0000,1,Tea,12.50,Maya Cohen,web',
-      '#1003,,,,,,,,,,,1,Spoon,0.00,,',
-    ].join('\n');
-    const r = await upload(ws.admin, shopify, 'format=shopify');
-    expect(r.statusCode).toBe(201);
-    expect(json(r).report).toMatchObject({ rowsRead: 5, purchasesInFile: 3, imported: 3, customersCreated: 1, customersMatched: 1 });
-    const rows = await queryRows<{ order_id: string; amount: string; email: string; occurred_at: Date; product: string }>(
-      kept.store.db,
-      sql`select p.order_id, p.amount::text as amount, c.email, p.occurred_at, p.product from purchases p join customers c on c.id = p.customer_id
+  run(
+    'Shopify: one purchase per order (line items grouped by Name), customers by e-mail, matched to existing ones',
+    async () => {
+      await fresh();
+      const created = await ws.request(ws.agentEn, {
+        method: 'POST',
+        url: '/api/v1/cases',
+        payload: {
+          customer: { name: 'Maya Cohen', email: 'maya@example.com' },
+          channel: 'email',
+          subject: 'Hello',
+          body: 'Where is my order?',
+        },
+      });
+      expect(created.statusCode).toBe(201);
+      const shopify = [
+        'Name,Email,Financial Status,Paid at,Fulfillment Status,Currency,Subtotal,Shipping,Taxes,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Billing Name,Source',
+        '#1001,MAYA@example.com,paid,2024-01-15 10:23:45 -0500,fulfilled,USD,50.00,5.00,0,55.00,2024-01-15 10:20:00 -0500,1,Teapot,50.00,Maya Cohen,web',
+        '#1001,,,,,,,,,,,2,Cup,0.00,,',
+        '#1002,oleg@example.com,paid,,fulfilled,USD,20.00,0,0,20.00,2024-02-01 09:00:00 +0300,1,Tea,20.00,Oleg,pos',
+        '#1003,maya@example.com,paid,2024-03-01 12:00:00 +0000,fulfilled,USD,12.50,0,0,12.50,2024-03-01 11:59:00 +0000,1,Tea,12.50,Maya Cohen,web',
+        '#1003,,,,,,,,,,,1,Spoon,0.00,,',
+      ].join('\n');
+      const r = await upload(ws.admin, shopify, 'format=shopify');
+      expect(r.statusCode).toBe(201);
+      expect(json(r).report).toMatchObject({
+        rowsRead: 5,
+        purchasesInFile: 3,
+        imported: 3,
+        customersCreated: 1,
+        customersMatched: 1,
+      });
+      const rows = await queryRows<{
+        order_id: string;
+        amount: string;
+        email: string;
+        occurred_at: Date;
+        product: string;
+      }>(
+        kept.store.db,
+        sql`select p.order_id, p.amount::text as amount, c.email, p.occurred_at, p.product from purchases p join customers c on c.id = p.customer_id
           where p.workspace_id = ${ws.id} order by p.order_id`,
-    );
-    expect(rows.map((x) => [x.order_id, x.amount, x.email, x.product])).toEqual([
-      ['#1001', '55.00', 'maya@example.com', 'Teapot'],
-      ['#1002', '20.00', 'oleg@example.com', 'Tea'],
-      ['#1003', '12.50', 'maya@example.com', 'Tea'],
-    ]);
-    expect(new Date(rows[0]!.occurred_at).toISOString()).toBe('2024-01-15T15:23:45.000Z');
-    // Paid at is empty on #1002: Created at is the date.
-    expect(new Date(rows[1]!.occurred_at).toISOString()).toBe('2024-02-01T06:00:00.000Z');
-    const notShopify = await upload(ws.admin, GOOD, 'format=shopify');
-    expect(json(notShopify).error.message).toMatch(/does not look like a Shopify orders export/);
-  });
+      );
+      expect(rows.map((x) => [x.order_id, x.amount, x.email, x.product])).toEqual([
+        ['#1001', '55.00', 'maya@example.com', 'Teapot'],
+        ['#1002', '20.00', 'oleg@example.com', 'Tea'],
+        ['#1003', '12.50', 'maya@example.com', 'Tea'],
+      ]);
+      expect(new Date(rows[0]!.occurred_at).toISOString()).toBe('2024-01-15T15:23:45.000Z');
+      // Paid at is empty on #1002: Created at is the date.
+      expect(new Date(rows[1]!.occurred_at).toISOString()).toBe('2024-02-01T06:00:00.000Z');
+      const notShopify = await upload(ws.admin, GOOD, 'format=shopify');
+      expect(json(notShopify).error.message).toMatch(/does not look like a Shopify orders export/);
+    },
+  );
 
-  run('a file that cannot be read fails the import at once, on both stores (no stall, nothing left running)', async () => {
-    await fresh();
-    // The read stream fails before the import's transaction opens: that error must not go unheard.
-    const input = fs.createReadStream(path.join(REPO, 'data/cdnow/no-such-file.txt'));
-    const started = Date.now();
-    await expect(
-      importTransactions(kept.store.db, { workspaceId: ws.id, format: 'cdnow', source: 'no-such-file.txt', input, now: new Date() }),
-    ).rejects.toThrow(/ENOENT/);
-    expect(Date.now() - started).toBeLessThan(10_000);
-    const [running] = await queryRows<{ n: number }>(
-      kept.store.db,
-      sql`select count(*)::int as n from imports where workspace_id = ${ws.id} and status = 'running'`,
-    );
-    expect(running!.n).toBe(0);
-  });
+  run(
+    'a file that cannot be read fails the import at once, on both stores (no stall, nothing left running)',
+    async () => {
+      await fresh();
+      // The read stream fails before the import's transaction opens: that error must not go unheard.
+      const input = fs.createReadStream(path.join(REPO, 'data/cdnow/no-such-file.txt'));
+      const started = Date.now();
+      await expect(
+        importTransactions(kept.store.db, {
+          workspaceId: ws.id,
+          format: 'cdnow',
+          source: 'no-such-file.txt',
+          input,
+          now: new Date(),
+        }),
+      ).rejects.toThrow(/ENOENT/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      const [running] = await queryRows<{ n: number }>(
+        kept.store.db,
+        sql`select count(*)::int as n from imports where workspace_id = ${ws.id} and status = 'running'`,
+      );
+      expect(running!.n).toBe(0);
+    },
+  );
 
   run('imports the CDNOW sample (2,357 customers) from data/cdnow, streamed', async () => {
     await fresh();
@@ -183,9 +270,17 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
       now: new Date('1998-07-01T00:00:00Z'),
       batchSize: 1_000,
     });
-    const lines = fs.readFileSync(CDNOW_SAMPLE, 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const lines = fs
+      .readFileSync(CDNOW_SAMPLE, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     const dollars = lines.reduce((s, l) => s + Number(l.trim().split(/\s+/)[4]), 0);
-    expect(report).toMatchObject({ status: 'done', rowsRead: lines.length, imported: lines.length, customersCreated: 2357 });
+    expect(report).toMatchObject({
+      status: 'done',
+      rowsRead: lines.length,
+      imported: lines.length,
+      customersCreated: 2357,
+    });
     const [sums] = await queryRows<{ n: number; total: string; customers: number }>(
       kept.store.db,
       sql`select count(*)::int as n, sum(amount)::text as total, count(distinct customer_id)::int as customers from purchases where workspace_id = ${ws.id}`,

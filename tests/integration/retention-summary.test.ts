@@ -73,7 +73,9 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the per-customer summary on %s
     db = kept.store.db;
     ws = await createTestWorkspace(kept);
     for (const [i, id] of [C1, C2, C3, C4, C5].entries()) {
-      await db.execute(sql`insert into customers (id, workspace_id, name, external_id) values (${id}, ${ws.id}, ${`C${i + 1}`}, ${`summary-c${i + 1}`})`);
+      await db.execute(
+        sql`insert into customers (id, workspace_id, name, external_id) values (${id}, ${ws.id}, ${`C${i + 1}`}, ${`summary-c${i + 1}`})`,
+      );
     }
     for (const [i, [customer, at, amount, channel, product]] of PURCHASES.entries()) {
       await db.execute(sql`insert into purchases (workspace_id, customer_id, occurred_at, amount, channel, product, row_hash)
@@ -91,16 +93,32 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the per-customer summary on %s
     expect(await actual()).toEqual(first);
     // spot checks against the hand-worked answers
     const c1 = first.find((r) => r.customer_id === C1);
-    expect(c1).toMatchObject({ first_day: '2024-01-05', second_day: '2024-01-06', last_day: '2025-02-01', purchase_days: 4, orders: 5,
-      revenue: '37.75', repeat_revenue: '22.25', acquisition_channel: 'store', acquisition_product: 'Cups',
-      months: ['2024-01-01', '2024-04-01', '2025-02-01'] });
-    expect(first.find((r) => r.customer_id === C3)).toMatchObject({ purchase_days: 2, orders: 3, months: ['2024-12-01', '2030-07-01'], acquisition_channel: null });
+    expect(c1).toMatchObject({
+      first_day: '2024-01-05',
+      second_day: '2024-01-06',
+      last_day: '2025-02-01',
+      purchase_days: 4,
+      orders: 5,
+      revenue: '37.75',
+      repeat_revenue: '22.25',
+      acquisition_channel: 'store',
+      acquisition_product: 'Cups',
+      months: ['2024-01-01', '2024-04-01', '2025-02-01'],
+    });
+    expect(first.find((r) => r.customer_id === C3)).toMatchObject({
+      purchase_days: 2,
+      orders: 3,
+      months: ['2024-12-01', '2030-07-01'],
+      acquisition_channel: null,
+    });
 
     // C5's purchases go, C2 buys again, a summary row is stale: three parts side by side.
     await db.execute(sql`delete from purchases where workspace_id = ${ws.id} and customer_id = ${C5}`);
     await db.execute(sql`insert into purchases (workspace_id, customer_id, occurred_at, amount, channel, product, row_hash)
       values (${ws.id}, ${C2}, '2024-08-15T10:00:00Z', '2.00', 'web', null, 'summary-late')`);
-    await db.execute(sql`update customer_value set orders = 99, months = '{2020-01-01}' where workspace_id = ${ws.id} and customer_id = ${C4}`);
+    await db.execute(
+      sql`update customer_value set orders = 99, months = '{2020-01-01}' where workspace_id = ${ws.id} and customer_id = ${C4}`,
+    );
     await rebuildSummary(db, ws.id, 3);
     const second = await expected();
     expect(second.map((r) => r.customer_id)).toEqual([C1, C5, C2, C3, C4].filter((c) => c !== C5).sort());
@@ -118,7 +136,9 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the per-customer summary on %s
     // A one-time buyer, silent for 151 days: lost by the gap rule only if the median gap of
     // the repeat buyers (88.5 days: C1 131, C2 46, C3 2008, C4 15.5) were under 75.5.
     const c6 = '88888888-0000-4000-8000-000000000006';
-    await db.execute(sql`insert into customers (id, workspace_id, name, external_id) values (${c6}, ${ws.id}, 'C6', 'summary-c6')`);
+    await db.execute(
+      sql`insert into customers (id, workspace_id, name, external_id) values (${c6}, ${ws.id}, 'C6', 'summary-c6')`,
+    );
     await db.execute(sql`insert into purchases (workspace_id, customer_id, occurred_at, amount, channel, product, row_hash)
       values (${ws.id}, ${c6}, '2024-10-01T10:00:00Z', '3.00', 'web', null, 'summary-c6')`);
     const now = new Date('2025-03-01T00:00:00Z');
@@ -129,7 +149,9 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the per-customer summary on %s
     const alone = await loadRollup<unknown>(db, ws.id, 'early-churn');
     expect(fromScoring?.data).toBeDefined();
     expect(alone?.data).toEqual(fromScoring?.data);
-    const all = (fromScoring?.data as { rows: Array<{ group: string; lost90Gap: number }> }).rows.find((r) => r.group === 'all');
+    const all = (fromScoring?.data as { rows: Array<{ group: string; lost90Gap: number }> }).rows.find(
+      (r) => r.group === 'all',
+    );
     expect(all?.lost90Gap).toBe(2); // C2 and C4, not C6
   });
 });

@@ -60,7 +60,10 @@ describe('security headers', () => {
   });
 
   it("gives each page load its own style nonce, in the policy and in the page's meta element", async () => {
-    const pages = [await app.inject({ method: 'GET', url: '/app/queues/mine' }), await app.inject({ method: 'GET', url: '/' })];
+    const pages = [
+      await app.inject({ method: 'GET', url: '/app/queues/mine' }),
+      await app.inject({ method: 'GET', url: '/' }),
+    ];
     const nonces = pages.map((page) => {
       expect(page.statusCode).toBe(200);
       expect(page.headers['content-type']).toMatch(/^text\/html/);

@@ -16,8 +16,14 @@ async function startTwins() {
   const bootstrap = await openPostgres(database.url);
   await migrateStore(bootstrap);
   await bootstrap.close();
-  const config = readConfig({}, { databaseUrl: database.url, port: 0, runJobs: true, logLevel: 'silent', smtpPort: null });
-  const [one, two] = await Promise.all([startKept(config, { pollingIntervalSeconds: 0.5 }), startKept(config, { pollingIntervalSeconds: 0.5 })]);
+  const config = readConfig(
+    {},
+    { databaseUrl: database.url, port: 0, runJobs: true, logLevel: 'silent', smtpPort: null },
+  );
+  const [one, two] = await Promise.all([
+    startKept(config, { pollingIntervalSeconds: 0.5 }),
+    startKept(config, { pollingIntervalSeconds: 0.5 }),
+  ]);
   return { database, one, two };
 }
 
@@ -32,10 +38,17 @@ describe('timers through pg-boss', () => {
         await one.jobs.boss.stop({ graceful: false, wait: false } as never);
         await one.app.close();
         await one.store.close();
-        const counts = await waitFor(() => brokenCounts(two.store, ids), (c) => c.size === ids.length, 40_000);
+        const counts = await waitFor(
+          () => brokenCounts(two.store, ids),
+          (c) => c.size === ids.length,
+          40_000,
+        );
         expect(counts.size).toBe(ids.length);
         expect([...counts.values()].every((n) => n === 1)).toBe(true);
-        const statuses = await two.store.db.select({ status: promises.status }).from(promises).where(inArray(promises.id, ids));
+        const statuses = await two.store.db
+          .select({ status: promises.status })
+          .from(promises)
+          .where(inArray(promises.id, ids));
         expect(statuses.every((s) => s.status === 'broken')).toBe(true);
       } finally {
         await two.stop();
@@ -51,14 +64,21 @@ describe('timers through pg-boss', () => {
       const { database, one, two } = await startTwins();
       try {
         const ids = await seedPromises(one.ctx, 40, () => new Date(Date.now() + 3_000));
-        const counts = await waitFor(() => brokenCounts(one.store, ids), (c) => c.size === ids.length, 40_000);
+        const counts = await waitFor(
+          () => brokenCounts(one.store, ids),
+          (c) => c.size === ids.length,
+          40_000,
+        );
         await new Promise((resolve) => setTimeout(resolve, 1_500)); // a late duplicate would show up now
         const settled = await brokenCounts(one.store, ids);
         expect(counts.size).toBe(ids.length);
         expect([...settled.values()].every((n) => n === 1)).toBe(true);
         const escalated = await queryRows<{ n: number }>(
           one.store.db,
-          sql`select count(*)::int as n from escalations where via = 'promise_breach' and case_id in (select case_id from promises where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}))`,
+          sql`select count(*)::int as n from escalations where via = 'promise_breach' and case_id in (select case_id from promises where id in (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )}))`,
         );
         expect(escalated[0]?.n).toBe(ids.length);
       } finally {
@@ -75,9 +95,16 @@ describe('timers through pg-boss', () => {
     const kept = await startKept(config, { store, pollingIntervalSeconds: 0.5 });
     try {
       const ids = await seedPromises(kept.ctx, 3, () => new Date(Date.now() + 2_000));
-      const counts = await waitFor(() => brokenCounts(store, ids), (c) => c.size === ids.length, 30_000);
+      const counts = await waitFor(
+        () => brokenCounts(store, ids),
+        (c) => c.size === ids.length,
+        30_000,
+      );
       expect([...counts.values()]).toEqual([1, 1, 1]);
-      const rows = await store.db.select().from(promises).where(and(inArray(promises.id, ids), eq(promises.status, 'broken')));
+      const rows = await store.db
+        .select()
+        .from(promises)
+        .where(and(inArray(promises.id, ids), eq(promises.status, 'broken')));
       expect(rows).toHaveLength(3);
     } finally {
       await kept.stop();

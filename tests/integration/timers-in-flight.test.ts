@@ -35,12 +35,18 @@ async function seedDue(ctx: DeskContext): Promise<string[]> {
 
 /** An API token of the person who owns this promise (to watch a `kept serve` from outside). */
 async function tokenOfOwner(store: Store, promiseId: string): Promise<string> {
-  const [row] = await store.db.select({ workspaceId: promises.workspaceId, ownerId: promises.ownerId }).from(promises).where(eq(promises.id, promiseId));
+  const [row] = await store.db
+    .select({ workspaceId: promises.workspaceId, ownerId: promises.ownerId })
+    .from(promises)
+    .where(eq(promises.id, promiseId));
   return createApiToken(store.db, { workspaceId: row!.workspaceId, userId: row!.ownerId!, name: 'in-flight watcher' });
 }
 
 async function activeDueTimers(store: Store): Promise<number> {
-  const rows = await queryRows<{ n: number }>(store.db, sql`select count(*)::int as n from pgboss.job where name in (${TIMER.promiseReminder}, ${TIMER.promiseDue}) and state = 'active'`);
+  const rows = await queryRows<{ n: number }>(
+    store.db,
+    sql`select count(*)::int as n from pgboss.job where name in (${TIMER.promiseReminder}, ${TIMER.promiseDue}) and state = 'active'`,
+  );
   return rows[0]?.n ?? 0;
 }
 
@@ -60,14 +66,22 @@ describe('timers in flight when their instance is killed', () => {
       const bootstrap = await openPostgres(database.url);
       await migrateStore(bootstrap);
       await bootstrap.close();
-      const config = readConfig({}, { databaseUrl: database.url, port: 0, runJobs: false, logLevel: 'silent', smtpPort: null });
+      const config = readConfig(
+        {},
+        { databaseUrl: database.url, port: 0, runJobs: false, logLevel: 'silent', smtpPort: null },
+      );
       // The survivor starts without workers: until the crash, only the doomed instance takes timers.
       const survivor = await startKept(config, { pollingIntervalSeconds: 0.5 });
       let doomed: ChildProcess | null = null;
       try {
         const ids = await seedDue(survivor.ctx);
         doomed = (await startServe({ DATABASE_URL: database.url, KEPT_SMTP_PORT: 'off' })).child;
-        const active = await waitFor(() => activeDueTimers(survivor.store), (n) => n > 0, 40_000, 20);
+        const active = await waitFor(
+          () => activeDueTimers(survivor.store),
+          (n) => n > 0,
+          40_000,
+          20,
+        );
         await killHard(doomed);
         const killedAt = Date.now();
         const stranded = await activeDueTimers(survivor.store);
@@ -75,12 +89,18 @@ describe('timers in flight when their instance is killed', () => {
         expect(stranded).toBeGreaterThan(0); // timers the dead instance had taken and never finished
 
         await survivor.jobs.work(survivor.ctx);
-        const counts = await waitFor(() => brokenCounts(survivor.store, ids), (c) => c.size === ids.length, 90_000);
+        const counts = await waitFor(
+          () => brokenCounts(survivor.store, ids),
+          (c) => c.size === ids.length,
+          90_000,
+        );
         const recoveredInMs = Date.now() - killedAt;
         expect(counts.size).toBe(ids.length);
         await new Promise((resolve) => setTimeout(resolve, 1_500)); // a late duplicate would show up now
         await expectEachBrokenOnce(survivor.store, ids);
-        console.info(`[timers in flight] PostgreSQL: ${stranded} timers stranded by SIGKILL, all ${ids.length} fired once, ${recoveredInMs} ms after the kill`);
+        console.info(
+          `[timers in flight] PostgreSQL: ${stranded} timers stranded by SIGKILL, all ${ids.length} fired once, ${recoveredInMs} ms after the kill`,
+        );
       } finally {
         if (doomed) await killHard(doomed);
         await survivor.stop();
@@ -90,54 +110,58 @@ describe('timers in flight when their instance is killed', () => {
     240_000,
   );
 
-  it(
-    'embedded store: after SIGKILL the restarted instance fires the timers the dead one had taken, once, at once',
-    async () => {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kept-inflight-'));
-      const config = readConfig({}, { dataDir, port: 0, runJobs: false, logLevel: 'silent', smtpPort: null });
-      let doomed: ChildProcess | null = null;
+  it('embedded store: after SIGKILL the restarted instance fires the timers the dead one had taken, once, at once', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kept-inflight-'));
+    const config = readConfig({}, { dataDir, port: 0, runJobs: false, logLevel: 'silent', smtpPort: null });
+    let doomed: ChildProcess | null = null;
+    try {
+      const seeding = await startKept(config);
+      const ids = await seedDue(seeding.ctx);
+      const token = await tokenOfOwner(seeding.store, ids[0]!);
+      // A worker takes a batch of due timers, as pg-boss's workers do, and its process goes away
+      // before finishing them: they are left `active`, with nobody to finish them.
+      for (const name of PROMISE_TIMERS) await seeding.jobs.boss.fetch(name, { batchSize: 20 });
+      await seeding.stop();
+      const inspect = await openPglite(dataDir);
+      const stranded = await activeDueTimers(inspect);
+      await inspect.close();
+      expect(stranded).toBeGreaterThan(0);
+
+      // The next `kept serve` retries them at once; it is killed with SIGKILL as soon as it has
+      // begun (its API says when: the data directory is the child's alone while it lives).
+      const child = await startServe({ KEPT_DATA_DIR: dataDir, KEPT_SMTP_PORT: 'off' });
+      doomed = child.child;
+      const brokenSoFar = async () => {
+        const response = await fetch(`${child.url}/api/v1/promises?status=broken`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        return ((await response.json()) as { promises: unknown[] }).promises.length;
+      };
+      const begun = await waitFor(brokenSoFar, (n) => n > 0, 60_000, 20);
+      await killHard(doomed);
+      const killedAt = Date.now();
+      expect(begun).toBeGreaterThan(0);
+
+      const restarted = await startKept({ ...config, runJobs: true }, { pollingIntervalSeconds: 0.5 });
       try {
-        const seeding = await startKept(config);
-        const ids = await seedDue(seeding.ctx);
-        const token = await tokenOfOwner(seeding.store, ids[0]!);
-        // A worker takes a batch of due timers, as pg-boss's workers do, and its process goes away
-        // before finishing them: they are left `active`, with nobody to finish them.
-        for (const name of PROMISE_TIMERS) await seeding.jobs.boss.fetch(name, { batchSize: 20 });
-        await seeding.stop();
-        const inspect = await openPglite(dataDir);
-        const stranded = await activeDueTimers(inspect);
-        await inspect.close();
-        expect(stranded).toBeGreaterThan(0);
-
-        // The next `kept serve` retries them at once; it is killed with SIGKILL as soon as it has
-        // begun (its API says when: the data directory is the child's alone while it lives).
-        const child = await startServe({ KEPT_DATA_DIR: dataDir, KEPT_SMTP_PORT: 'off' });
-        doomed = child.child;
-        const brokenSoFar = async () => {
-          const response = await fetch(`${child.url}/api/v1/promises?status=broken`, { headers: { authorization: `Bearer ${token}` } });
-          return ((await response.json()) as { promises: unknown[] }).promises.length;
-        };
-        const begun = await waitFor(brokenSoFar, (n) => n > 0, 60_000, 20);
-        await killHard(doomed);
-        const killedAt = Date.now();
-        expect(begun).toBeGreaterThan(0);
-
-        const restarted = await startKept({ ...config, runJobs: true }, { pollingIntervalSeconds: 0.5 });
-        try {
-          const counts = await waitFor(() => brokenCounts(restarted.store, ids), (c) => c.size === ids.length, 60_000);
-          const recoveredInMs = Date.now() - killedAt;
-          expect(counts.size).toBe(ids.length);
-          await new Promise((resolve) => setTimeout(resolve, 1_500));
-          await expectEachBrokenOnce(restarted.store, ids);
-          console.info(`[timers in flight] embedded: ${stranded} timers left taken by a stopped process, then SIGKILL once ${begun} had fired, all ${ids.length} fired once, ${recoveredInMs} ms after the kill`);
-        } finally {
-          await restarted.stop();
-        }
+        const counts = await waitFor(
+          () => brokenCounts(restarted.store, ids),
+          (c) => c.size === ids.length,
+          60_000,
+        );
+        const recoveredInMs = Date.now() - killedAt;
+        expect(counts.size).toBe(ids.length);
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await expectEachBrokenOnce(restarted.store, ids);
+        console.info(
+          `[timers in flight] embedded: ${stranded} timers left taken by a stopped process, then SIGKILL once ${begun} had fired, all ${ids.length} fired once, ${recoveredInMs} ms after the kill`,
+        );
       } finally {
-        if (doomed) await killHard(doomed);
-        fs.rmSync(dataDir, { recursive: true, force: true });
+        await restarted.stop();
       }
-    },
-    240_000,
-  );
+    } finally {
+      if (doomed) await killHard(doomed);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

@@ -37,7 +37,10 @@ export function expectLinear(run: (text: string) => unknown, make: (length: numb
   const large = make(GROWTH * length);
   let best = Number.POSITIVE_INFINITY;
   for (let attempt = 0; attempt < 3 && best > MAX_RATIO * base; attempt++) {
-    best = Math.min(best, elapsedMs(() => run(large)));
+    best = Math.min(
+      best,
+      elapsedMs(() => run(large)),
+    );
     // Clearly super-linear, and slow: no need to wait through more runs.
     if (best > 3 * MAX_RATIO * base && best > 1_000) break;
   }

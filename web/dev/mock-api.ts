@@ -8,7 +8,12 @@ import { fixtures } from './mock-fixtures.ts';
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const port = Number(process.env.PORT ?? 3200);
-const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.svg': 'image/svg+xml' };
+const types: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.html': 'text/html',
+  '.svg': 'image/svg+xml',
+};
 
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');

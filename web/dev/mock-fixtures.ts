@@ -11,9 +11,39 @@ const ago = (min: number) => new Date(now - min * 60000).toISOString();
 const ahead = (min: number) => new Date(now + min * 60000).toISOString();
 
 const users: UserView[] = [
-  { id: 'u1', name: 'Dana Admin', email: 'dana@example.com', role: 'admin', languages: ['en', 'he'], teamId: null, capacity: 10, active: true, openCases: 3 },
-  { id: 'u2', name: 'سارة', email: 'sara@example.com', role: 'agent', languages: ['ar', 'en'], teamId: null, capacity: 20, active: true, openCases: 12 },
-  { id: 'u3', name: 'Игорь', email: 'igor@example.com', role: 'supervisor', languages: ['ru', 'en'], teamId: null, capacity: 15, active: true, openCases: 4 },
+  {
+    id: 'u1',
+    name: 'Dana Admin',
+    email: 'dana@example.com',
+    role: 'admin',
+    languages: ['en', 'he'],
+    teamId: null,
+    capacity: 10,
+    active: true,
+    openCases: 3,
+  },
+  {
+    id: 'u2',
+    name: 'سارة',
+    email: 'sara@example.com',
+    role: 'agent',
+    languages: ['ar', 'en'],
+    teamId: null,
+    capacity: 20,
+    active: true,
+    openCases: 12,
+  },
+  {
+    id: 'u3',
+    name: 'Игорь',
+    email: 'igor@example.com',
+    role: 'supervisor',
+    languages: ['ru', 'en'],
+    teamId: null,
+    capacity: 15,
+    active: true,
+    openCases: 4,
+  },
 ];
 
 const summary = (i: number, over: Partial<CaseSummary> = {}): CaseSummary => ({
@@ -72,7 +102,17 @@ const escalation = (id: string, status: EscalationView['status'], overdue: boole
 });
 
 const hell = {
-  metrics: { contacts: 14, channels: 4, people: 6, handoffs: 5, reopenings: 2, totalWaitMinutes: 4321, brokenPromises: 2, unansweredMessages: 3, spanDays: 41 },
+  metrics: {
+    contacts: 14,
+    channels: 4,
+    people: 6,
+    handoffs: 5,
+    reopenings: 2,
+    totalWaitMinutes: 4321,
+    brokenPromises: 2,
+    unansweredMessages: 3,
+    spanDays: 41,
+  },
   flagged: true,
   reasons: [
     { metric: 'handoffs' as const, value: 5, threshold: 3 },
@@ -80,14 +120,44 @@ const hell = {
   ],
 };
 
-const msg = (id: string, at: number, direction: 'inbound' | 'outbound', channel: string, body: string, author: string, kind: 'customer' | 'user' | 'system', internal = false) => ({
+const msg = (
+  id: string,
+  at: number,
+  direction: 'inbound' | 'outbound',
+  channel: string,
+  body: string,
+  author: string,
+  kind: 'customer' | 'user' | 'system',
+  internal = false,
+) => ({
   kind: 'message' as const,
   at: ago(at),
   caseId: 'c1',
-  message: { id, caseId: 'c1', direction, channel: channel as 'email', internal, body, language: null, author: { kind, id: kind === 'user' ? 'u2' : null, name: author }, answeredAt: null, createdAt: ago(at) },
+  message: {
+    id,
+    caseId: 'c1',
+    direction,
+    channel: channel as 'email',
+    internal,
+    body,
+    language: null,
+    author: { kind, id: kind === 'user' ? 'u2' : null, name: author },
+    answeredAt: null,
+    createdAt: ago(at),
+  },
 });
-const ev = (at: number, eventType: string, data: Record<string, unknown>, actor: { id: string; name: string } | null = null) => ({
-  kind: 'event' as const, at: ago(at), caseId: 'c1', eventType, data, actor,
+const ev = (
+  at: number,
+  eventType: string,
+  data: Record<string, unknown>,
+  actor: { id: string; name: string } | null = null,
+) => ({
+  kind: 'event' as const,
+  at: ago(at),
+  caseId: 'c1',
+  eventType,
+  data,
+  actor,
 });
 
 // The Dell story's two broken callbacks, as the open escalation recorded them, and its one task.
@@ -114,32 +184,120 @@ const overdueTask = {
 
 const detail: CaseDetailResponse = {
   case: { ...summary(1), priority: 'high', isComplaint: true },
-  customer: { id: 'k1', name: 'أحمد', email: 'ahmad@example.com', phone: '+971 50 123 4567', language: 'ar', createdAt: ago(90000) },
+  customer: {
+    id: 'k1',
+    name: 'أحمد',
+    email: 'ahmad@example.com',
+    phone: '+971 50 123 4567',
+    language: 'ar',
+    createdAt: ago(90000),
+  },
   timeline: [
     ev(3000, 'case.opened', { channel: 'portal', subject: 'لم يتصل بي أحد كما وُعدت' }),
-    msg('m1', 3000, 'inbound', 'portal', 'السلام عليكم، وعدني موظفان بالاتصال بي فورًا ولم يتصل أحد.\n<script>alert("x")</script>', 'أحمد', 'customer'),
-    ev(2999, 'acknowledgement.sent', { acknowledgementId: 'a1', messageId: 'm1', reference: 'K-1041', promisedBy: ago(2760), channel: 'portal', delivered: true }),
+    msg(
+      'm1',
+      3000,
+      'inbound',
+      'portal',
+      'السلام عليكم، وعدني موظفان بالاتصال بي فورًا ولم يتصل أحد.\n<script>alert("x")</script>',
+      'أحمد',
+      'customer',
+    ),
+    ev(2999, 'acknowledgement.sent', {
+      acknowledgementId: 'a1',
+      messageId: 'm1',
+      reference: 'K-1041',
+      promisedBy: ago(2760),
+      channel: 'portal',
+      delivered: true,
+    }),
     ev(2999, 'case.assigned', { toUserId: 'u2', reason: 'intake' }),
-    msg('m2', 2500, 'outbound', 'portal', 'مرحبًا أحمد، نعتذر عن التأخير. سأتصل بك اليوم قبل الساعة الثالثة.', 'سارة', 'user'),
-    ev(2499, 'promise.made', { promiseId: 'p1', kind: 'callback', dueAt: ago(2300), channel: 'phone', ownerId: 'u2' }, { id: 'u2', name: 'سارة' }),
+    msg(
+      'm2',
+      2500,
+      'outbound',
+      'portal',
+      'مرحبًا أحمد، نعتذر عن التأخير. سأتصل بك اليوم قبل الساعة الثالثة.',
+      'سارة',
+      'user',
+    ),
+    ev(
+      2499,
+      'promise.made',
+      { promiseId: 'p1', kind: 'callback', dueAt: ago(2300), channel: 'phone', ownerId: 'u2' },
+      { id: 'u2', name: 'سارة' },
+    ),
     ev(2300, 'promise.broken', { promiseId: 'p1' }),
     msg('m3', 2000, 'inbound', 'voicemail', 'Voicemail: customer called again, nobody picked up.', 'سارة', 'user'),
-    msg('m4', 1990, 'outbound', 'portal', 'Customer is angry, second broken callback. Please be careful.', 'سارة', 'user', true),
-    ev(1900, 'case.handed_off', { fromUserId: 'u2', toUserId: 'u1', reason: 'Needs billing access' }, { id: 'u2', name: 'سارة' }),
+    msg(
+      'm4',
+      1990,
+      'outbound',
+      'portal',
+      'Customer is angry, second broken callback. Please be careful.',
+      'سارة',
+      'user',
+      true,
+    ),
+    ev(
+      1900,
+      'case.handed_off',
+      { fromUserId: 'u2', toUserId: 'u1', reason: 'Needs billing access' },
+      { id: 'u2', name: 'سارة' },
+    ),
     ev(1800, 'escalation.opened', { escalationId: 'e1', via: 'portal', deadlineAt: ago(45), level: 1 }),
     ev(1700, 'hell.flagged', { reasons: hell.reasons }),
     ev(1600, 'case.status_changed', { from: 'new', to: 'open' }, { id: 'u1', name: 'Dana Admin' }),
     ev(1500, 'task.created', { taskId: 't1', kind: 'follow_up_contact', dueAt: ahead(100), assigneeId: 'u1' }),
     ...breachEvents,
-    ev(20, 'escalation.overdue_at_top', { escalationId: 'e1', level: 2, taskId: 't2', assigneeId: 'u1', remindAt: ahead(40) }),
+    ev(20, 'escalation.overdue_at_top', {
+      escalationId: 'e1',
+      level: 2,
+      taskId: 't2',
+      assigneeId: 'u1',
+      remindAt: ahead(40),
+    }),
   ],
   promises: [
-    { id: 'p1', caseId: 'c1', reference: 'K-1041', kind: 'callback', channel: 'phone', description: 'Call back before 15:00', owner: { id: 'u2', name: 'سارة' }, dueAt: ago(2300), status: 'broken', createdAt: ago(2499), resolvedAt: ago(2300) },
-    { id: 'p2', caseId: 'c1', reference: 'K-1041', kind: 'refund', channel: 'email', description: 'Refund of 120 AED by Friday', owner: { id: 'u1', name: 'Dana Admin' }, dueAt: ahead(3000), status: 'open', createdAt: ago(100), resolvedAt: null },
+    {
+      id: 'p1',
+      caseId: 'c1',
+      reference: 'K-1041',
+      kind: 'callback',
+      channel: 'phone',
+      description: 'Call back before 15:00',
+      owner: { id: 'u2', name: 'سارة' },
+      dueAt: ago(2300),
+      status: 'broken',
+      createdAt: ago(2499),
+      resolvedAt: ago(2300),
+    },
+    {
+      id: 'p2',
+      caseId: 'c1',
+      reference: 'K-1041',
+      kind: 'refund',
+      channel: 'email',
+      description: 'Refund of 120 AED by Friday',
+      owner: { id: 'u1', name: 'Dana Admin' },
+      dueAt: ahead(3000),
+      status: 'open',
+      createdAt: ago(100),
+      resolvedAt: null,
+    },
   ],
   escalations: [escalation('e1', 'open', true)],
   tasks: [
-    { id: 't1', caseId: 'c1', reference: 'K-1041', kind: 'follow_up_contact', title: 'Answer the voicemail', assignee: { id: 'u1', name: 'Dana Admin' }, dueAt: ahead(100), doneAt: null },
+    {
+      id: 't1',
+      caseId: 'c1',
+      reference: 'K-1041',
+      kind: 'follow_up_contact',
+      title: 'Answer the voicemail',
+      assignee: { id: 'u1', name: 'Dana Admin' },
+      dueAt: ahead(100),
+      doneAt: null,
+    },
     { ...overdueTask, escalationLevel: 2 },
   ],
   hell,
@@ -150,48 +308,188 @@ const detail: CaseDetailResponse = {
 const metrics: ServiceMetricsResponse = {
   from: ago(43200),
   to: ago(0),
-  firstResponseMinutes: { count: 180, p50: 42, p90: 310, max: 2000, buckets: [15, 30, 60, 120, 240, 480, 1440].map((le, i) => ({ le, count: [20, 35, 48, 30, 22, 15, 10][i]! })) },
+  firstResponseMinutes: {
+    count: 180,
+    p50: 42,
+    p90: 310,
+    max: 2000,
+    buckets: [15, 30, 60, 120, 240, 480, 1440].map((le, i) => ({ le, count: [20, 35, 48, 30, 22, 15, 10][i]! })),
+  },
   waitMinutes: { count: 180, p50: 60, p90: 600, max: 4000, buckets: [] },
-  firstResponseByChannel: (['email', 'portal', 'phone', 'fax'] as const).map((channel, i) => ({ channel, p50: 20 + i * 30, p90: 120 + i * 200, count: 40 })),
+  firstResponseByChannel: (['email', 'portal', 'phone', 'fax'] as const).map((channel, i) => ({
+    channel,
+    p50: 20 + i * 30,
+    p90: 120 + i * 200,
+    count: 40,
+  })),
   firstResponseByTeam: [],
   timeByTeam: [],
   timeByChannel: [],
-  handoffsPerCase: { count: 180, p50: 1, p90: 3, max: 6, buckets: [0, 1, 2, 3, 5].map((le, i) => ({ le, count: [80, 50, 25, 15, 10][i]! })) },
+  handoffsPerCase: {
+    count: 180,
+    p50: 1,
+    p90: 3,
+    max: 6,
+    buckets: [0, 1, 2, 3, 5].map((le, i) => ({ le, count: [80, 50, 25, 15, 10][i]! })),
+  },
   unanswered: 7,
   openEscalations: 3,
   overdueEscalations: 1,
   hellFlaggedCases: 2,
   promises: { open: 12, kept: 40, broken: 5, renegotiated: 3 },
-  daily: Array.from({ length: 14 }, (_, i) => ({ day: ago(1440 * (13 - i)).slice(0, 10), received: 10 + ((i * 7) % 9), answered: 9 + ((i * 5) % 8), escalations: i % 3, handoffs: i % 4 })),
+  daily: Array.from({ length: 14 }, (_, i) => ({
+    day: ago(1440 * (13 - i)).slice(0, 10),
+    received: 10 + ((i * 7) % 9),
+    answered: 9 + ((i * 5) % 8),
+    escalations: i % 3,
+    handoffs: i % 4,
+  })),
 };
 
 const reach = { phone: '+1 800 555 0100', email: 'help@acme.example', hours: 'Sun–Thu 8:00–18:00' };
 const portalCase = {
-  id: 'c1', reference: 'K-1041', subject: 'لم يتصل بي أحد كما وُعدت', status: 'open' as const, createdAt: ago(3000), promisedBy: ahead(120),
+  id: 'c1',
+  reference: 'K-1041',
+  subject: 'لم يتصل بي أحد كما وُعدت',
+  status: 'open' as const,
+  createdAt: ago(3000),
+  promisedBy: ahead(120),
   messages: [
-    { id: 'm1', direction: 'inbound' as const, body: 'السلام عليكم، وعدني موظفان بالاتصال بي فورًا ولم يتصل أحد. <b>bold?</b>', createdAt: ago(3000), authorName: 'أحمد' },
-    { id: 'm2', direction: 'outbound' as const, body: 'مرحبًا أحمد، نعتذر عن التأخير.', createdAt: ago(2500), authorName: 'سارة' },
+    {
+      id: 'm1',
+      direction: 'inbound' as const,
+      body: 'السلام عليكم، وعدني موظفان بالاتصال بي فورًا ولم يتصل أحد. <b>bold?</b>',
+      createdAt: ago(3000),
+      authorName: 'أحمد',
+    },
+    {
+      id: 'm2',
+      direction: 'outbound' as const,
+      body: 'مرحبًا أحمد، نعتذر عن التأخير.',
+      createdAt: ago(2500),
+      authorName: 'سارة',
+    },
   ],
-  supervisorRequested: false, escalationStatus: null,
+  supervisorRequested: false,
+  escalationStatus: null,
 };
 
 type Handler = (url: URL) => [number, unknown];
 export const fixtures: Record<string, Handler> = {
   'GET /setup/status': () => [200, { needsSetup: process.env.MOCK_SETUP === '1' }],
   'POST /auth/login': () => [401, { error: { code: 'auth.invalid_credentials', message: 'bad' } }],
-  'GET /me': () => [200, { user: users[0], workspace: { id: 'w', name: 'Acme Telecom', slug: 'acme', defaultLanguage: 'en' } }],
+  'GET /me': () => [
+    200,
+    { user: users[0], workspace: { id: 'w', name: 'Acme Telecom', slug: 'acme', defaultLanguage: 'en' } },
+  ],
   'GET /users': () => [200, { users }],
-  'GET /settings': () => [200, { acknowledgementWindowMinutes: 10, firstResponseMinutes: 240, escalationDeadlineMinutes: 120, promiseReminderMinutes: 30, hellThresholds: { contacts: 6, channels: 3, people: 4, handoffs: 3, reopenings: 2, totalWaitMinutes: 2880, brokenPromises: 1, unansweredMessages: 3 }, supportPhone: reach.phone, supportEmail: reach.email, supportHours: reach.hours }],
-  'GET /cases': (url) => [200, { cases: url.searchParams.get('view') === 'escalated' ? [] : [0, 1, 2, 3, 4, 5].map((i) => summary(i)) }],
-  'GET /queues/unanswered': () => [200, process.env.MOCK_ZERO === '1' ? { items: [], total: 0 } : { total: 3, items: [1, 3, 5].map((i) => ({ messageId: `m${i}`, caseId: `c${i}`, reference: `K-10${40 + i}`, subject: summary(i).subject, customer: summary(i).customer, owner: summary(i).owner, channel: summary(i).channel, excerpt: 'السلام عليكم، وعدني موظفان بالاتصال بي فورًا ولم يتصل أحد. I have been waiting for days.', receivedAt: ago(200 * i + 3000) })) }],
+  'GET /settings': () => [
+    200,
+    {
+      acknowledgementWindowMinutes: 10,
+      firstResponseMinutes: 240,
+      escalationDeadlineMinutes: 120,
+      promiseReminderMinutes: 30,
+      hellThresholds: {
+        contacts: 6,
+        channels: 3,
+        people: 4,
+        handoffs: 3,
+        reopenings: 2,
+        totalWaitMinutes: 2880,
+        brokenPromises: 1,
+        unansweredMessages: 3,
+      },
+      supportPhone: reach.phone,
+      supportEmail: reach.email,
+      supportHours: reach.hours,
+    },
+  ],
+  'GET /cases': (url) => [
+    200,
+    { cases: url.searchParams.get('view') === 'escalated' ? [] : [0, 1, 2, 3, 4, 5].map((i) => summary(i)) },
+  ],
+  'GET /queues/unanswered': () => [
+    200,
+    process.env.MOCK_ZERO === '1'
+      ? { items: [], total: 0 }
+      : {
+          total: 3,
+          items: [1, 3, 5].map((i) => ({
+            messageId: `m${i}`,
+            caseId: `c${i}`,
+            reference: `K-10${40 + i}`,
+            subject: summary(i).subject,
+            customer: summary(i).customer,
+            owner: summary(i).owner,
+            channel: summary(i).channel,
+            excerpt: 'السلام عليكم، وعدني موظفان بالاتصال بي فورًا ولم يتصل أحد. I have been waiting for days.',
+            receivedAt: ago(200 * i + 3000),
+          })),
+        },
+  ],
   'GET /flags': () => [200, { cases: [{ ...summary(1), hell }] }],
   'GET /cases/[^/]+': () => [200, detail],
-  'GET /escalations': () => [200, { escalations: [escalation('e1', 'open', true), { ...escalation('e2', 'answered', false), reference: 'K-1043', customer: { id: 'k3', name: 'Ольга' }, reason: 'Хочу поговорить с руководителем' }] }],
-  'GET /customers': () => [200, { customers: [detail.customer, { ...detail.customer, id: 'k2', name: 'Ольга', language: 'ru', email: 'olga@example.ru' }] }],
-  'GET /customers/[^/]+': () => [200, { customer: detail.customer, cases: [summary(1), summary(5)], timeline: detail.timeline, hell }],
+  'GET /escalations': () => [
+    200,
+    {
+      escalations: [
+        escalation('e1', 'open', true),
+        {
+          ...escalation('e2', 'answered', false),
+          reference: 'K-1043',
+          customer: { id: 'k3', name: 'Ольга' },
+          reason: 'Хочу поговорить с руководителем',
+        },
+      ],
+    },
+  ],
+  'GET /customers': () => [
+    200,
+    {
+      customers: [
+        detail.customer,
+        { ...detail.customer, id: 'k2', name: 'Ольга', language: 'ru', email: 'olga@example.ru' },
+      ],
+    },
+  ],
+  'GET /customers/[^/]+': () => [
+    200,
+    { customer: detail.customer, cases: [summary(1), summary(5)], timeline: detail.timeline, hell },
+  ],
   'GET /metrics/service': () => [200, metrics],
   'GET /portal/[^/]+/info': () => [200, { workspaceName: 'Acme Telecom', reachAHuman: reach }],
-  'POST /portal/[^/]+/requests': () => [201, { reference: 'K-1099', promisedBy: ahead(240), acknowledgement: 'شكرًا لتواصلك معنا. رقم طلبك K-1099، وسنرد عليك خلال ٤ ساعات.', portalToken: 'tok123' }],
-  'GET /portal/session/[^/]+': () => [200, { workspaceName: 'Acme Telecom', customer: { name: 'أحمد', language: 'ar' }, cases: [portalCase, { ...portalCase, id: 'c9', reference: 'K-1020', subject: 'Old request', status: 'closed', supervisorRequested: true, escalationStatus: 'closed' }], reachAHuman: reach }],
-  'POST /portal/session/[^/]+/cases/[^/]+/supervisor': () => [200, { ...portalCase, supervisorRequested: true, escalationStatus: 'open' }],
+  'POST /portal/[^/]+/requests': () => [
+    201,
+    {
+      reference: 'K-1099',
+      promisedBy: ahead(240),
+      acknowledgement: 'شكرًا لتواصلك معنا. رقم طلبك K-1099، وسنرد عليك خلال ٤ ساعات.',
+      portalToken: 'tok123',
+    },
+  ],
+  'GET /portal/session/[^/]+': () => [
+    200,
+    {
+      workspaceName: 'Acme Telecom',
+      customer: { name: 'أحمد', language: 'ar' },
+      cases: [
+        portalCase,
+        {
+          ...portalCase,
+          id: 'c9',
+          reference: 'K-1020',
+          subject: 'Old request',
+          status: 'closed',
+          supervisorRequested: true,
+          escalationStatus: 'closed',
+        },
+      ],
+      reachAHuman: reach,
+    },
+  ],
+  'POST /portal/session/[^/]+/cases/[^/]+/supervisor': () => [
+    200,
+    { ...portalCase, supervisorRequested: true, escalationStatus: 'open' },
+  ],
 };

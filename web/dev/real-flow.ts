@@ -10,14 +10,24 @@ mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 function watch(page: Page, who: string) {
   page.on('pageerror', (e) => console.log(`[${who}] pageerror ${e.message}`));
   page.on('response', async (r) => {
     if (r.url().includes('/api/') && r.status() >= 400) {
-      console.log(`[${who}] ${r.request().method()} ${r.url().replace(base, '')} → ${r.status()} ${(await r.text().catch(() => '')).slice(0, 300)}`);
+      console.log(
+        `[${who}] ${r.request().method()} ${r.url().replace(base, '')} → ${r.status()} ${(await r.text().catch(() => '')).slice(0, 300)}`,
+      );
     }
   });
 }
@@ -58,7 +68,11 @@ for (const u of [
   { name: 'Игорь Петров', email: 'igor@acme.test', role: 'supervisor', languages: ['ru', 'en'], capacity: 10 },
 ]) {
   const r = await admin.evaluate(async (body) => {
-    const res = await fetch('/api/v1/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, password: 'correct-horse-battery' }) });
+    const res = await fetch('/api/v1/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...body, password: 'correct-horse-battery' }),
+    });
     return `${res.status} ${(await res.text()).slice(0, 200)}`;
   }, u);
   console.log('add user', u.email, r);
@@ -73,15 +87,31 @@ await shot(customer, 'portal-ar');
 await customer.getByTestId('portal-name').fill('أحمد <script>alert(1)</script> الخطيب');
 await customer.getByTestId('portal-email').fill('ahmad@example.com');
 await customer.getByTestId('portal-subject').fill('لم يتصل بي أحد');
-await customer.getByTestId('portal-message').fill('السلام عليكم، وعدني موظفان بالاتصال بي فورًا ولم يتصل أحد. <img src=x onerror=alert(1)>');
+await customer
+  .getByTestId('portal-message')
+  .fill('السلام عليكم، وعدني موظفان بالاتصال بي فورًا ولم يتصل أحد. <img src=x onerror=alert(1)>');
 await customer.getByTestId('portal-submit').click();
-await customer.getByTestId('portal-ack').waitFor({ timeout: 15000 }).catch(() => console.log('no ack'));
+await customer
+  .getByTestId('portal-ack')
+  .waitFor({ timeout: 15000 })
+  .catch(() => console.log('no ack'));
 await shot(customer, 'portal-ack-ar');
-await customer.getByTestId('portal-session-link').click().catch(() => console.log('no session link'));
+await customer
+  .getByTestId('portal-session-link')
+  .click()
+  .catch(() => console.log('no session link'));
 await customer.waitForTimeout(1000);
 await shot(customer, 'portal-session-ar');
-await customer.getByTestId('supervisor-button').first().click().catch(() => console.log('no supervisor button'));
-await customer.getByTestId('supervisor-requested').first().waitFor({ timeout: 10000 }).catch(() => console.log('no supervisor state'));
+await customer
+  .getByTestId('supervisor-button')
+  .first()
+  .click()
+  .catch(() => console.log('no supervisor button'));
+await customer
+  .getByTestId('supervisor-requested')
+  .first()
+  .waitFor({ timeout: 10000 })
+  .catch(() => console.log('no supervisor state'));
 await shot(customer, 'portal-session-supervisor-ar');
 await setLang(customer, 'en');
 await shot(customer, 'portal-session-en');
@@ -94,12 +124,19 @@ await c2.getByTestId('portal-name').fill('John Smith');
 await c2.getByTestId('portal-email').fill('john@example.com');
 await c2.getByTestId('portal-message').fill('My refund never arrived. Two people promised to call me right back.');
 await c2.getByTestId('portal-submit').click();
-await c2.getByTestId('portal-ack').waitFor({ timeout: 15000 }).catch(() => console.log('no ack 2'));
+await c2
+  .getByTestId('portal-ack')
+  .waitFor({ timeout: 15000 })
+  .catch(() => console.log('no ack 2'));
 await shot(c2, 'portal-ack-en');
 
 // Staff work the case.
 await admin.goto(`${base}/app/queues/unanswered`);
-await admin.getByTestId('queue-row').first().waitFor({ timeout: 10000 }).catch(() => console.log('no queue rows'));
+await admin
+  .getByTestId('queue-row')
+  .first()
+  .waitFor({ timeout: 10000 })
+  .catch(() => console.log('no queue rows'));
 await shot(admin, 'queue-unanswered-en');
 await setLang(admin, 'ar');
 await shot(admin, 'queue-unanswered-ar');
@@ -109,7 +146,11 @@ for (const v of ['mine', 'unassigned', 'escalated', 'flagged', 'open']) {
   await shot(admin, `queue-${v}-en`);
 }
 await admin.getByTestId('queue-tab-unanswered').click();
-await admin.getByTestId('queue-row').last().click().catch(() => console.log('no row to click'));
+await admin
+  .getByTestId('queue-row')
+  .last()
+  .click()
+  .catch(() => console.log('no row to click'));
 await admin.waitForURL(/\/app\/cases\//).catch(() => console.log('no case page'));
 await shot(admin, 'case-initial-en');
 await admin.getByTestId('composer-body').fill('مرحبًا أحمد، نعتذر عن التأخير. سأتصل بك اليوم قبل الساعة الثالثة.');
@@ -131,7 +172,10 @@ await admin.waitForTimeout(1200);
 await admin.getByTestId('handoff-button').click();
 const options = await admin.getByTestId('handoff-to').locator('option').allTextContents();
 console.log('handoff options', options);
-await admin.getByTestId('handoff-to').selectOption({ index: 1 }).catch(() => console.log('no handoff candidate'));
+await admin
+  .getByTestId('handoff-to')
+  .selectOption({ index: 1 })
+  .catch(() => console.log('no handoff candidate'));
 await admin.getByTestId('handoff-reason').fill('Needs an Arabic speaker');
 await admin.getByTestId('handoff-submit').click();
 await admin.waitForTimeout(1500);
@@ -150,7 +194,11 @@ if (await answer.count()) {
   await admin.getByTestId('escalation-answer-send').first().click();
   await admin.waitForTimeout(1500);
   await shot(admin, 'escalations-answered-en');
-  await admin.getByTestId('escalation-close').first().click().catch(() => console.log('no close'));
+  await admin
+    .getByTestId('escalation-close')
+    .first()
+    .click()
+    .catch(() => console.log('no close'));
   await admin.waitForTimeout(1500);
 }
 await shot(admin, 'escalations-closed-en');
@@ -160,7 +208,11 @@ await setLang(admin, 'en');
 
 await admin.goto(`${base}/app/customers?q=ahmad`);
 await shot(admin, 'customer-search-en');
-await admin.locator('[data-testid=customer-row] a').first().click().catch(() => console.log('no customer row'));
+await admin
+  .locator('[data-testid=customer-row] a')
+  .first()
+  .click()
+  .catch(() => console.log('no customer row'));
 await admin.waitForTimeout(1000);
 await shot(admin, 'customer-en');
 await setLang(admin, 'ar');

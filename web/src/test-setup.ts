@@ -9,7 +9,16 @@ DEFAULT_THEME.respectReducedMotion = true;
 const matchMedia = window.matchMedia.bind(window);
 window.matchMedia = (query: string) =>
   query.includes('prefers-reduced-motion: reduce')
-    ? ({ matches: true, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false } as MediaQueryList)
+    ? ({
+        matches: true,
+        media: query,
+        onchange: null,
+        addListener() {},
+        removeListener() {},
+        addEventListener() {},
+        removeEventListener() {},
+        dispatchEvent: () => false,
+      } as MediaQueryList)
     : matchMedia(query);
 
 afterEach(() => {

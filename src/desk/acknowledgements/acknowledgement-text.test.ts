@@ -63,8 +63,12 @@ describe('renderAcknowledgement', () => {
   });
 
   it('greets without a name when the name is blank', () => {
-    expect(renderAcknowledgement({ ...base, language: 'en', customerName: '  ' }).text.startsWith('Hello,\n')).toBe(true);
-    expect(renderAcknowledgement({ ...base, language: 'ru', customerName: '' }).text.startsWith('Здравствуйте!\n')).toBe(true);
+    expect(renderAcknowledgement({ ...base, language: 'en', customerName: '  ' }).text.startsWith('Hello,\n')).toBe(
+      true,
+    );
+    expect(
+      renderAcknowledgement({ ...base, language: 'ru', customerName: '' }).text.startsWith('Здравствуйте!\n'),
+    ).toBe(true);
   });
 
   it('leaves the portal sentence out without a URL, and drops non-http URLs', () => {
@@ -80,7 +84,7 @@ describe('renderAcknowledgement', () => {
       ...base,
       language: 'en',
       customerName: '<script>alert("x")</script>',
-      workspaceName: 'Tom & Jerry\'s <b>Shop</b>',
+      workspaceName: "Tom & Jerry's <b>Shop</b>",
       reference: 'K-1"><img src=x onerror=alert(1)>',
       portalUrl: 'https://example.com/p?a=1&b="2"',
     });
@@ -103,8 +107,16 @@ describe('renderAcknowledgement', () => {
 describe('formatWhen', () => {
   it('crosses midnight in the customer zone', () => {
     const lateUtc = new Date('2026-11-24T23:30:00.000Z');
-    expect(formatWhen(lateUtc, 'en-GB', 'Asia/Tokyo')).toEqual({ weekday: 'Wednesday', dayMonth: '25 November', time: '08:30' });
-    expect(formatWhen(lateUtc, 'en-GB', 'America/Denver')).toEqual({ weekday: 'Tuesday', dayMonth: '24 November', time: '16:30' });
+    expect(formatWhen(lateUtc, 'en-GB', 'Asia/Tokyo')).toEqual({
+      weekday: 'Wednesday',
+      dayMonth: '25 November',
+      time: '08:30',
+    });
+    expect(formatWhen(lateUtc, 'en-GB', 'America/Denver')).toEqual({
+      weekday: 'Tuesday',
+      dayMonth: '24 November',
+      time: '16:30',
+    });
   });
 });
 

@@ -49,9 +49,11 @@ const TEMPLATES: Record<AcknowledgementLanguage, Template> = {
     subject: (ref) => `We have received your request [${ref}]`,
     greeting: (name) => `Dear ${name},`,
     greetingNoName: 'Hello,',
-    received: (ws, ref) => `Thank you for contacting ${ws}. We have received your message and registered it under the reference ${ref}.`,
+    received: (ws, ref) =>
+      `Thank you for contacting ${ws}. We have received your message and registered it under the reference ${ref}.`,
     answerBy: (when) => `A member of our team will answer you by ${when}.`,
-    keepReference: (ref) => `If you write to us again about this, please keep ${ref} in the subject line so that your message reaches the same person.`,
+    keepReference: (ref) =>
+      `If you write to us again about this, please keep ${ref} in the subject line so that your message reaches the same person.`,
     portal: (url) => `You can follow your request, write to us, or ask for a supervisor at any time here: ${url}`,
     expect: (url) => `By when do you expect an answer? Tell us in one click: ${url}`,
     signOff: 'Kind regards,',
@@ -64,7 +66,8 @@ const TEMPLATES: Record<AcknowledgementLanguage, Template> = {
     greetingNoName: 'مرحبًا،',
     received: (ws, ref) => `شكرًا لتواصلك مع ${ws}. لقد استلمنا رسالتك وسجّلناها برقم المرجع ${ref}.`,
     answerBy: (when) => `سيردّ عليك أحد أعضاء فريقنا في موعد أقصاه ${when}.`,
-    keepReference: (ref) => `إذا راسلتنا مجددًا بخصوص هذا الطلب، يُرجى الإبقاء على رقم المرجع ${ref} في عنوان الرسالة حتى تصل إلى الشخص نفسه.`,
+    keepReference: (ref) =>
+      `إذا راسلتنا مجددًا بخصوص هذا الطلب، يُرجى الإبقاء على رقم المرجع ${ref} في عنوان الرسالة حتى تصل إلى الشخص نفسه.`,
     portal: (url) => `يمكنك متابعة طلبك أو مراسلتنا أو طلب التحدث إلى مشرف في أي وقت من هنا: ${url}`,
     expect: (url) => `متى تتوقع أن نرد عليك؟ أخبرنا بنقرة واحدة: ${url}`,
     signOff: 'مع أطيب التحيات،',
@@ -78,7 +81,8 @@ const TEMPLATES: Record<AcknowledgementLanguage, Template> = {
     greetingNoName: 'שלום,',
     received: (ws, ref) => `תודה שפניתם אל ${ws}. קיבלנו את הודעתכם ורשמנו אותה במספר פנייה ${ref}.`,
     answerBy: (when) => `נציג מהצוות שלנו יחזור אליכם עד ${when}.`,
-    keepReference: (ref) => `אם תכתבו לנו שוב בנושא זה, נא להשאיר את מספר הפנייה ${ref} בשורת הנושא כדי שההודעה תגיע לאותו אדם.`,
+    keepReference: (ref) =>
+      `אם תכתבו לנו שוב בנושא זה, נא להשאיר את מספר הפנייה ${ref} בשורת הנושא כדי שההודעה תגיע לאותו אדם.`,
     portal: (url) => `ניתן לעקוב אחר הפנייה, לכתוב לנו או לבקש לדבר עם מנהל בכל עת כאן: ${url}`,
     expect: (url) => `עד מתי אתם מצפים לתשובה? ספרו לנו בלחיצה אחת: ${url}`,
     signOff: 'בברכה,',
@@ -89,10 +93,13 @@ const TEMPLATES: Record<AcknowledgementLanguage, Template> = {
     subject: (ref) => `Мы получили ваше обращение [${ref}]`,
     greeting: (name) => `Здравствуйте, ${name}!`,
     greetingNoName: 'Здравствуйте!',
-    received: (ws, ref) => `Спасибо, что обратились в ${ws}. Мы получили ваше сообщение и зарегистрировали его под номером ${ref}.`,
+    received: (ws, ref) =>
+      `Спасибо, что обратились в ${ws}. Мы получили ваше сообщение и зарегистрировали его под номером ${ref}.`,
     answerBy: (when) => `Сотрудник нашей службы поддержки ответит вам не позднее ${when}.`,
-    keepReference: (ref) => `Если вы напишете нам снова по этому вопросу, пожалуйста, сохраните номер ${ref} в теме письма — так сообщение попадёт к тому же сотруднику.`,
-    portal: (url) => `Следить за обращением, написать нам или попросить связать вас с руководителем можно в любое время здесь: ${url}`,
+    keepReference: (ref) =>
+      `Если вы напишете нам снова по этому вопросу, пожалуйста, сохраните номер ${ref} в теме письма — так сообщение попадёт к тому же сотруднику.`,
+    portal: (url) =>
+      `Следить за обращением, написать нам или попросить связать вас с руководителем можно в любое время здесь: ${url}`,
     expect: (url) => `Когда вы ждёте от нас ответа? Сообщите нам в один клик: ${url}`,
     signOff: 'С уважением,',
     // "не позднее 24 ноября (вторник), 15:00": the weekday in brackets avoids declining it.
@@ -131,7 +138,10 @@ export function renderAcknowledgement(input: AcknowledgementInput): RenderedAckn
   }
   const expectUrl = safeUrl(input.expectUrl ?? null);
   if (expectUrl) {
-    paragraphs.push({ text: t.expect(expectUrl), html: t.expect(`<a href="${escapeHtml(expectUrl)}">${escapeHtml(expectUrl)}</a>`) });
+    paragraphs.push({
+      text: t.expect(expectUrl),
+      html: t.expect(`<a href="${escapeHtml(expectUrl)}">${escapeHtml(expectUrl)}</a>`),
+    });
   }
 
   const subject = t.subject(reference);
@@ -146,7 +156,11 @@ export function renderAcknowledgement(input: AcknowledgementInput): RenderedAckn
 
 /** Weekday, day and month, and time in the customer's zone; an unknown zone falls back to UTC
  * rather than failing: the acknowledgement must go out even if a setting is wrong. */
-export function formatWhen(date: Date, locale: string, timeZone: string): { weekday: string; dayMonth: string; time: string } {
+export function formatWhen(
+  date: Date,
+  locale: string,
+  timeZone: string,
+): { weekday: string; dayMonth: string; time: string } {
   const [weekday, dayMonth, time] = formattersFor(locale, timeZone);
   return { weekday: weekday.format(date), dayMonth: dayMonth.format(date), time: time.format(date) };
 }
@@ -161,8 +175,13 @@ function formattersFor(locale: string, timeZone: string): Formatters {
   let found = formatters.get(key);
   if (!found) {
     const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
-    const make = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
-    found = [make({ weekday: 'long' }), make({ day: 'numeric', month: 'long' }), make({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })];
+    const make = (options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+    found = [
+      make({ weekday: 'long' }),
+      make({ day: 'numeric', month: 'long' }),
+      make({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    ];
     // Zones come from workspace settings, a handful per process; the bound is only a guard.
     if (formatters.size > 1_000) formatters.clear();
     formatters.set(key, found);

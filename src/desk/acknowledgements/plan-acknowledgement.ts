@@ -44,7 +44,13 @@ export interface AcknowledgementPlan {
  */
 export function planAcknowledgement(input: AcknowledgeInput): AcknowledgementPlan {
   const { workspace, caseRow, now } = input;
-  const base = { workspaceId: workspace.id, caseId: caseRow.id, customerId: caseRow.customerId, actorUserId: null, occurredAt: now };
+  const base = {
+    workspaceId: workspace.id,
+    caseId: caseRow.id,
+    customerId: caseRow.customerId,
+    actorUserId: null,
+    occurredAt: now,
+  };
   if (!shouldAcknowledge(caseRow.lastAcknowledgedAt, now, workspace.settings.acknowledgementWindowMinutes)) {
     return {
       row: null,
@@ -66,7 +72,8 @@ export function planAcknowledgement(input: AcknowledgeInput): AcknowledgementPla
     ...(input.portalUrl ? { portalUrl: input.portalUrl() } : {}),
     ...(input.expectUrl && !caseRow.lastAcknowledgedAt ? { expectUrl: input.expectUrl } : {}),
   });
-  const deliverable = DELIVERABLE_CHANNELS.includes(input.channel) && (input.channel !== 'email' || !!input.customer.email);
+  const deliverable =
+    DELIVERABLE_CHANNELS.includes(input.channel) && (input.channel !== 'email' || !!input.customer.email);
   const id = randomUUID();
   const byEmail = deliverable && input.channel === 'email' && input.customer.email;
   return {

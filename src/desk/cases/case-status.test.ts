@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_STATUSES, CASE_TRANSITIONS, assertTransition, canTransition, isReopening, statusAfterCustomerMessage } from './case-status.ts';
+import {
+  CASE_STATUSES,
+  CASE_TRANSITIONS,
+  assertTransition,
+  canTransition,
+  isReopening,
+  statusAfterCustomerMessage,
+} from './case-status.ts';
 
 describe('case status machine', () => {
   const allowed = new Set([
-    'new>open', 'new>waiting_on_customer', 'new>resolved',
-    'open>waiting_on_customer', 'open>resolved',
-    'waiting_on_customer>open', 'waiting_on_customer>resolved',
-    'resolved>open', 'resolved>closed',
+    'new>open',
+    'new>waiting_on_customer',
+    'new>resolved',
+    'open>waiting_on_customer',
+    'open>resolved',
+    'waiting_on_customer>open',
+    'waiting_on_customer>resolved',
+    'resolved>open',
+    'resolved>closed',
     'closed>open',
   ]);
 

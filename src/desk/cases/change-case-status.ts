@@ -10,7 +10,10 @@ import { recordCompletedWork } from '../promises/capability/record-duration.ts';
 import { lockCase } from './lock-case.ts';
 import { hellAssessmentTimer } from '../service-hell/hell-assessment-timer.ts';
 
-export async function changeCaseStatus(ctx: DeskContext, input: { workspaceId: string; caseId: string; actorUserId: string; to: string }) {
+export async function changeCaseStatus(
+  ctx: DeskContext,
+  input: { workspaceId: string; caseId: string; actorUserId: string; to: string },
+) {
   if (!isCaseStatus(input.to)) throw new KeptError('request.invalid', `Unknown status "${input.to}"`, { field: 'to' });
   const to: CaseStatus = input.to;
   return ctx.db.transaction(async (txRaw) => {
@@ -26,13 +29,30 @@ export async function changeCaseStatus(ctx: DeskContext, input: { workspaceId: s
         .where(and(eq(escalations.caseId, caseRow.id), eq(escalations.status, 'open')))
         .limit(1);
       if (pending) {
-        throw new KeptError('escalation.not_answered', 'The case has an escalation waiting for a supervisor’s answer', { field: 'to' });
+        throw new KeptError('escalation.not_answered', 'The case has an escalation waiting for a supervisor’s answer', {
+          field: 'to',
+        });
       }
     }
     await tx.update(cases).set({ status: to, updatedAt: now }).where(eq(cases.id, caseRow.id));
-    if (to === 'resolved') await recordCompletedWork(tx, { workspaceId: input.workspaceId, kind: 'resolution', caseRow, startedAt: caseRow.createdAt, completedAt: now });
+    if (to === 'resolved')
+      await recordCompletedWork(tx, {
+        workspaceId: input.workspaceId,
+        kind: 'resolution',
+        caseRow,
+        startedAt: caseRow.createdAt,
+        completedAt: now,
+      });
     await appendEvents(tx, [
-      { workspaceId: input.workspaceId, caseId: caseRow.id, customerId: caseRow.customerId, actorUserId: input.actorUserId, occurredAt: now, type: 'case.status_changed', data: { from: caseRow.status, to } },
+      {
+        workspaceId: input.workspaceId,
+        caseId: caseRow.id,
+        customerId: caseRow.customerId,
+        actorUserId: input.actorUserId,
+        occurredAt: now,
+        type: 'case.status_changed',
+        data: { from: caseRow.status, to },
+      },
     ]);
     await ctx.timers.schedule(tx, hellAssessmentTimer(input.workspaceId, caseRow.id, now));
   });

@@ -3,12 +3,22 @@ import { KeptError } from '../../errors/kept-error.ts';
 import { type OwnerCandidate, assertHandoff, chooseOwner } from './choose-owner.ts';
 
 const user = (id: string, overrides: Partial<OwnerCandidate> = {}): OwnerCandidate => ({
-  id, role: 'agent', languages: ['en'], capacity: 10, openCases: 0, active: true, ...overrides,
+  id,
+  role: 'agent',
+  languages: ['en'],
+  capacity: 10,
+  openCases: 0,
+  active: true,
+  ...overrides,
 });
 
 describe('chooseOwner', () => {
   it('picks an agent who speaks the language and has room', () => {
-    const staff = [user('a-en'), user('a-ar', { languages: ['ar', 'en'] }), user('s', { role: 'supervisor', languages: ['ar'] })];
+    const staff = [
+      user('a-en'),
+      user('a-ar', { languages: ['ar', 'en'] }),
+      user('s', { role: 'supervisor', languages: ['ar'] }),
+    ];
     expect(chooseOwner(staff, 'ar')).toEqual({ userId: 'a-ar', reason: 'intake' });
   });
 
@@ -23,7 +33,11 @@ describe('chooseOwner', () => {
   });
 
   it('breaks ties by open cases, then by id, whatever the input order', () => {
-    const tie = [user('c', { openCases: 2, capacity: 4 }), user('b', { openCases: 1, capacity: 2 }), user('a', { openCases: 1, capacity: 2 })];
+    const tie = [
+      user('c', { openCases: 2, capacity: 4 }),
+      user('b', { openCases: 1, capacity: 2 }),
+      user('a', { openCases: 1, capacity: 2 }),
+    ];
     expect(chooseOwner(tie, 'en')?.userId).toBe('a');
     expect(chooseOwner([...tie].reverse(), 'en')?.userId).toBe('a');
   });
@@ -65,11 +79,23 @@ describe('chooseOwner', () => {
       user('s-calm', { role: 'supervisor', capacity: 5, openCases: 6 }),
     ];
     expect(chooseOwner(staff, 'ar')?.userId).toBe('s-calm');
-    expect(chooseOwner([user('z2', { role: 'supervisor', capacity: 0, openCases: 3 }), user('z1', { role: 'supervisor', capacity: 0, openCases: 1 })], null)?.userId).toBe('z1');
+    expect(
+      chooseOwner(
+        [
+          user('z2', { role: 'supervisor', capacity: 0, openCases: 3 }),
+          user('z1', { role: 'supervisor', capacity: 0, openCases: 1 }),
+        ],
+        null,
+      )?.userId,
+    ).toBe('z1');
   });
 
   it('falls back to an admin when no agent or supervisor can take it', () => {
-    const staff = [user('a', { active: false }), user('s', { role: 'supervisor', active: false }), user('adm', { role: 'admin', languages: [] })];
+    const staff = [
+      user('a', { active: false }),
+      user('s', { role: 'supervisor', active: false }),
+      user('adm', { role: 'admin', languages: [] }),
+    ];
     expect(chooseOwner(staff, 'en')).toEqual({ userId: 'adm', reason: 'fallback_supervisor' });
   });
 
@@ -80,7 +106,9 @@ describe('chooseOwner', () => {
 
   it('returns null only when there is no active staff', () => {
     expect(chooseOwner([], 'en')).toBeNull();
-    expect(chooseOwner([user('a', { active: false }), user('s', { role: 'supervisor', active: false })], 'en')).toBeNull();
+    expect(
+      chooseOwner([user('a', { active: false }), user('s', { role: 'supervisor', active: false })], 'en'),
+    ).toBeNull();
   });
 });
 
@@ -114,11 +142,23 @@ describe('assertHandoff', () => {
   });
 
   it('refuses handing a case to the person who already owns it', () => {
-    expect(codeAndField({ ...valid, toUserId: 'u1' })).toEqual({ code: 'case.handoff_invalid', status: 422, field: 'toUserId' });
+    expect(codeAndField({ ...valid, toUserId: 'u1' })).toEqual({
+      code: 'case.handoff_invalid',
+      status: 422,
+      field: 'toUserId',
+    });
   });
 
   it('refuses an inactive or missing receiver', () => {
-    expect(codeAndField({ ...valid, toUserActive: false })).toEqual({ code: 'case.handoff_invalid', status: 422, field: 'toUserId' });
-    expect(codeAndField({ ...valid, toUserId: ' ' })).toEqual({ code: 'case.handoff_invalid', status: 422, field: 'toUserId' });
+    expect(codeAndField({ ...valid, toUserActive: false })).toEqual({
+      code: 'case.handoff_invalid',
+      status: 422,
+      field: 'toUserId',
+    });
+    expect(codeAndField({ ...valid, toUserId: ' ' })).toEqual({
+      code: 'case.handoff_invalid',
+      status: 422,
+      field: 'toUserId',
+    });
   });
 });

@@ -58,7 +58,9 @@ function load(c: OwnerCandidate): number {
 }
 
 function leastLoaded(pool: readonly OwnerCandidate[]): OwnerCandidate | undefined {
-  return [...pool].sort((a, b) => compareLoad(load(a), load(b)) || a.openCases - b.openCases || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
+  return [...pool].sort(
+    (a, b) => compareLoad(load(a), load(b)) || a.openCases - b.openCases || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  )[0];
 }
 
 function compareLoad(a: number, b: number): number {
@@ -77,7 +79,9 @@ export function assertHandoff(input: {
 }): void {
   const reason = input.reason.trim();
   if (reason.length === 0) {
-    throw new KeptError('case.handoff_invalid', 'A handoff needs a reason the next person can read', { field: 'reason' });
+    throw new KeptError('case.handoff_invalid', 'A handoff needs a reason the next person can read', {
+      field: 'reason',
+    });
   }
   if ([...reason].length < MIN_HANDOFF_REASON_LENGTH) {
     throw new KeptError(

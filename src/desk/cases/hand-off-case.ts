@@ -13,13 +13,21 @@ import { hellAssessmentTimer } from '../service-hell/hell-assessment-timer.ts';
  * moment without an owner. The case's open promises and follow-up tasks move with it, so a
  * commitment never stays with someone who no longer has the case.
  */
-export async function handOffCase(ctx: DeskContext, input: { workspaceId: string; caseId: string; actorUserId: string; toUserId: string; reason: string }) {
+export async function handOffCase(
+  ctx: DeskContext,
+  input: { workspaceId: string; caseId: string; actorUserId: string; toUserId: string; reason: string },
+) {
   return ctx.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const now = ctx.now();
     const caseRow = await lockCase(tx, input.workspaceId, input.caseId);
     const receiver = await requireUser(tx, input.workspaceId, input.toUserId, 'toUserId', 'The person taking the case');
-    assertHandoff({ fromUserId: caseRow.ownerId ?? '', toUserId: receiver.id, reason: input.reason, toUserActive: receiver.active });
+    assertHandoff({
+      fromUserId: caseRow.ownerId ?? '',
+      toUserId: receiver.id,
+      reason: input.reason,
+      toUserActive: receiver.active,
+    });
     await tx.update(cases).set({ ownerId: receiver.id, updatedAt: now }).where(eq(cases.id, caseRow.id));
     await tx
       .update(promises)

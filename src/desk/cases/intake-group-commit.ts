@@ -82,7 +82,13 @@ class IntakeWriteQueue {
   private run(group: Pending[]): Promise<void> {
     // A refused statement is retried write by write, so that one the store refuses (a new
     // customer another request created first, say) fails alone.
-    return writeGroupOrEach<Pending, IntakeVersions | false>(group, (members) => writeIntakes(this.db, this.timers, members.map((p) => p.write)));
+    return writeGroupOrEach<Pending, IntakeVersions | false>(group, (members) =>
+      writeIntakes(
+        this.db,
+        this.timers,
+        members.map((p) => p.write),
+      ),
+    );
   }
 }
 

@@ -27,7 +27,12 @@ export interface ThreadState {
 }
 
 /** A message threaded onto a case: the case, its customer, its open first-response promise and first acknowledgement. */
-export async function readThread(db: Db, workspaceId: string, caseId: string, options: { lock: boolean }): Promise<ThreadState> {
+export async function readThread(
+  db: Db,
+  workspaceId: string,
+  caseId: string,
+  options: { lock: boolean },
+): Promise<ThreadState> {
   const statement = new HotStatement();
   const text = `select to_jsonb(c) as case_row, to_jsonb(cu) as customer, c.xmin::text as version, cu.xmin::text as customer_version,
       p.id as promise_id, p.due_at as promise_due_at,
@@ -36,7 +41,15 @@ export async function readThread(db: Db, workspaceId: string, caseId: string, op
     join customers cu on cu.id = c.customer_id
     left join lateral (select p.id, p.due_at from promises p where p.case_id = c.id and p.kind = 'first_response' and p.status = 'open' limit 1) p on true
     where c.id = ${statement.param(caseId, 'uuid')} and c.workspace_id = ${statement.param(workspaceId, 'uuid')}${options.lock ? ' for update of c' : ''}`;
-  const [row] = await runHotStatement<{ case_row: unknown; customer: unknown; version: string; customer_version: string; promise_id: string | null; promise_due_at: Date | string | null; first_acknowledgement_id: string | null }>(db, text, statement.values);
+  const [row] = await runHotStatement<{
+    case_row: unknown;
+    customer: unknown;
+    version: string;
+    customer_version: string;
+    promise_id: string | null;
+    promise_due_at: Date | string | null;
+    first_acknowledgement_id: string | null;
+  }>(db, text, statement.values);
   if (!row) throw notFound('The case');
   return threadStateFromRow(row);
 }
@@ -56,7 +69,9 @@ export async function readNewCase(db: Db, workspaceId: string, who: CustomerIden
   const lookup = { workspaceId, ...customerKey(who) };
   const staff = freshStaffLoads(workspaceId) ?? (await readStaffLoads(db, workspaceId));
   // Outside a transaction, one statement answers every message opening a case meanwhile.
-  const found = insideTransaction(db) ? (await findCustomersForNewCases(db, [lookup]))[0]! : await findCustomerForNewCase(db, lookup);
+  const found = insideTransaction(db)
+    ? (await findCustomersForNewCases(db, [lookup]))[0]!
+    : await findCustomerForNewCase(db, lookup);
   // Named by id only by staff (POST /cases, customerId) and signed portal links: another workspace's is not found.
   if (who.id && !found.customer) throw notFound('The customer', { field: 'customerId' });
   return { ...found, staff };
@@ -88,7 +103,9 @@ function customerKey(who: CustomerIdentity): { id: string | null; email: string 
   if (email) return { id: null, email, phone: null };
   const phone = who.phone?.trim();
   if (phone) return { id: null, email: null, phone };
-  throw new KeptError('request.invalid', 'A customer needs an e-mail address or a phone number', { field: 'customer.email' });
+  throw new KeptError('request.invalid', 'A customer needs an e-mail address or a phone number', {
+    field: 'customer.email',
+  });
 }
 
 /** Whether the identity given with a threaded message is the case's own customer. */
@@ -156,7 +173,10 @@ export function newCaseJsonSql(workspaceId: string, email: string): string {
 }
 
 export function newCaseFromJson(json: unknown, staff: OwnerCandidate[]): NewCaseState {
-  const row = (typeof json === 'string' ? JSON.parse(json) : json) as { customer: [unknown, string] | null; case_number: number | string };
+  const row = (typeof json === 'string' ? JSON.parse(json) : json) as {
+    customer: [unknown, string] | null;
+    case_number: number | string;
+  };
   return {
     customer: row.customer ? rowFromJson(customers, row.customer[0]) : null,
     customerVersion: row.customer?.[1] ?? null,

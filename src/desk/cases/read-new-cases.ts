@@ -40,12 +40,24 @@ const TEXT = `select q.k,
 /** Finds each customer and takes a case number for each, in one statement. */
 export async function findCustomersForNewCases(db: Db, lookups: CustomerLookup[]): Promise<FoundCustomer[]> {
   const statement = new HotStatement();
-  const json = JSON.stringify(lookups.map((l, k) => ({ k, workspace_id: l.workspaceId, id: l.id, email: l.email, phone: l.phone })));
+  const json = JSON.stringify(
+    lookups.map((l, k) => ({ k, workspace_id: l.workspaceId, id: l.id, email: l.email, phone: l.phone })),
+  );
   statement.param(json, 'json');
-  const rows = await runHotStatement<{ k: number; customer: unknown; case_number: number | string }>(db, TEXT, statement.values);
+  const rows = await runHotStatement<{ k: number; customer: unknown; case_number: number | string }>(
+    db,
+    TEXT,
+    statement.values,
+  );
   return rows.map((row) => {
-    const found = row.customer ? ((typeof row.customer === 'string' ? JSON.parse(row.customer) : row.customer) as [unknown, string]) : null;
-    return { customer: found ? rowFromJson(customers, found[0]) : null, customerVersion: found?.[1] ?? null, caseNumber: Number(row.case_number) };
+    const found = row.customer
+      ? ((typeof row.customer === 'string' ? JSON.parse(row.customer) : row.customer) as [unknown, string])
+      : null;
+    return {
+      customer: found ? rowFromJson(customers, found[0]) : null,
+      customerVersion: found?.[1] ?? null,
+      caseNumber: Number(row.case_number),
+    };
   });
 }
 

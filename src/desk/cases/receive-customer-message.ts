@@ -20,7 +20,14 @@ import { shouldAcknowledge } from '../acknowledgements/acknowledgement-window.ts
 import { portalUrlFor } from '../../portal/index.ts';
 import { expectationUrlFor } from '../../portal/index.ts';
 import { quoteFor } from '../promises/capability/quote-for-case.ts';
-import { isSameCustomer, readNewCase, readThread, type CaseRow, type PrefetchedIntake, type ThreadState } from './read-intake-state.ts';
+import {
+  isSameCustomer,
+  readNewCase,
+  readThread,
+  type CaseRow,
+  type PrefetchedIntake,
+  type ThreadState,
+} from './read-intake-state.ts';
 import { insideTransaction, type IntakeVersions, type IntakeWrite } from './write-intake.ts';
 import { writeIntake } from './intake-group-commit.ts';
 import { cachedThread, forgetThread, rememberThread } from './thread-cache.ts';
@@ -70,7 +77,8 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
   const detected = detectLanguage(body);
   const supervisor = detectSupervisorRequest(body);
 
-  const decide = (db: Db, lock: boolean, known: ThreadState | null = null) => planIntake({ ...ctx, db }, workspace, input, body, detected, lock, known);
+  const decide = (db: Db, lock: boolean, known: ThreadState | null = null) =>
+    planIntake({ ...ctx, db }, workspace, input, body, detected, lock, known);
   // Versions are only meaningful for a write committed on its own (thread-cache.ts).
   const remember = !insideTransaction(ctx.db);
 
@@ -93,7 +101,8 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
     try {
       const intake = await decide(ctx.db, false);
       const written = await writeIntake(ctx.db, ctx.timers, intake.write);
-      if (written) return afterWrite(ctx.db, { ...intake.result, escalation: null }, remember ? intake.known : null, written);
+      if (written)
+        return afterWrite(ctx.db, { ...intake.result, escalation: null }, remember ? intake.known : null, written);
     } catch (error) {
       // A first message from a new address raced another one; the locked try below finds the customer it created.
       if (!isRaceWithNewCustomer(error) || insideTransaction(ctx.db)) throw error;
@@ -104,17 +113,21 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
   const written = await ctx.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const intake = await decide(tx, true);
-    if (!(await writeIntake(tx, ctx.timers, intake.write))) throw new Error('intake: the locked case changed under its lock');
+    if (!(await writeIntake(tx, ctx.timers, intake.write)))
+      throw new Error('intake: the locked case changed under its lock');
     const escalation = supervisor.requested
-      ? await openEscalation({ ...ctx, db: tx }, {
-          workspaceId: workspace.id,
-          caseId: intake.result.caseRow.id,
-          customerId: intake.result.customer.id,
-          via: 'message',
-          reason: supervisor.phrase ?? '',
-          actorUserId: null,
-          deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
-        })
+      ? await openEscalation(
+          { ...ctx, db: tx },
+          {
+            workspaceId: workspace.id,
+            caseId: intake.result.caseRow.id,
+            customerId: intake.result.customer.id,
+            via: 'message',
+            reason: supervisor.phrase ?? '',
+            actorUserId: null,
+            deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
+          },
+        )
       : null;
     return { ...intake.result, escalation: escalation?.escalation ?? null };
   });
@@ -127,10 +140,17 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
  * A new case this process assigned counts in its owner's load at once (staff-loads.ts), and
  * the state a committed single-statement write left is remembered for the case's next message.
  */
-function afterWrite<T extends { opened: boolean; caseRow: CaseRow }>(db: Db, received: T, known: KnownState | null, written: IntakeVersions | null): T {
-  if (received.opened && received.caseRow.ownerId) countAssignment(received.caseRow.workspaceId, received.caseRow.ownerId);
+function afterWrite<T extends { opened: boolean; caseRow: CaseRow }>(
+  db: Db,
+  received: T,
+  known: KnownState | null,
+  written: IntakeVersions | null,
+): T {
+  if (received.opened && received.caseRow.ownerId)
+    countAssignment(received.caseRow.workspaceId, received.caseRow.ownerId);
   const customerVersion = written?.customerVersion ?? known?.customerVersion;
-  if (known && written && customerVersion) rememberThread(db, { ...known, version: written.caseVersion, customerVersion });
+  if (known && written && customerVersion)
+    rememberThread(db, { ...known, version: written.caseVersion, customerVersion });
   return received;
 }
 
@@ -153,9 +173,14 @@ async function planIntake(
   // own lookup (e-mail, first and unlocked try only), else a fresh read.
   const early = lock ? undefined : input.prefetched;
   const thread = input.caseId
-    ? (known ?? (early?.thread?.caseRow.id === input.caseId ? early.thread : await readThread(ctx.db, workspace.id, input.caseId, { lock })))
+    ? (known ??
+      (early?.thread?.caseRow.id === input.caseId
+        ? early.thread
+        : await readThread(ctx.db, workspace.id, input.caseId, { lock })))
     : null;
-  const opening = thread ? null : (early?.newCase ?? (await readNewCase(ctx.db, workspace.id, requireIdentity(input.customer))));
+  const opening = thread
+    ? null
+    : (early?.newCase ?? (await readNewCase(ctx.db, workspace.id, requireIdentity(input.customer))));
   if (thread && input.customer && !isSameCustomer(input.customer, thread.customer)) {
     throw new KeptError('request.invalid', 'The message is not from this case’s customer', { field: 'customer' });
   }
@@ -176,7 +201,12 @@ async function planIntake(
   }
   const language = customer.language ?? detected.language;
   const events: NewEvent[] = [];
-  const base = { workspaceId: workspace.id, customerId: customer.id, actorUserId: input.loggedByUserId ?? null, occurredAt: now };
+  const base = {
+    workspaceId: workspace.id,
+    customerId: customer.id,
+    actorUserId: input.loggedByUserId ?? null,
+    occurredAt: now,
+  };
   const messageId = randomUUID();
 
   let caseRow: CaseRow;
@@ -185,12 +215,27 @@ async function planIntake(
     const existing = thread.caseRow;
     const acknowledging = shouldAcknowledge(existing.lastAcknowledgedAt, now, settings.acknowledgementWindowMinutes);
     const nextStatus = statusAfterCustomerMessage(existing.status);
-    const set = { status: nextStatus, lastCustomerMessageAt: now, updatedAt: now, ...(acknowledging ? { lastAcknowledgedAt: now } : {}) };
+    const set = {
+      status: nextStatus,
+      lastCustomerMessageAt: now,
+      updatedAt: now,
+      ...(acknowledging ? { lastAcknowledgedAt: now } : {}),
+    };
     caseRow = { ...existing, ...set };
     caseWrite = { kind: 'update', id: existing.id, workspaceId: workspace.id, version: thread.version, set };
-    if (known) caseWrite.guard = { customerId: known.customer.id, customerVersion: known.customerVersion, openFirstResponseId: known.openFirstResponse?.id ?? null };
+    if (known)
+      caseWrite.guard = {
+        customerId: known.customer.id,
+        customerVersion: known.customerVersion,
+        openFirstResponseId: known.openFirstResponse?.id ?? null,
+      };
     if (nextStatus !== existing.status) {
-      events.push({ ...base, caseId: existing.id, type: 'case.status_changed', data: { from: existing.status, to: nextStatus } });
+      events.push({
+        ...base,
+        caseId: existing.id,
+        type: 'case.status_changed',
+        data: { from: existing.status, to: nextStatus },
+      });
     }
   } else {
     const owner = chooseOwner(opening!.staff, language);
@@ -224,7 +269,12 @@ async function planIntake(
     );
   }
   const reference = caseReference(caseRow.number);
-  const received: NewEvent<'message.received'> = { ...base, caseId: caseRow.id, type: 'message.received', data: { messageId, channel: input.channel } };
+  const received: NewEvent<'message.received'> = {
+    ...base,
+    caseId: caseRow.id,
+    type: 'message.received',
+    data: { messageId, channel: input.channel },
+  };
   events.push(received);
 
   // The acknowledgement's time is a promise: a first answer by then — quoted from measured
@@ -234,7 +284,19 @@ async function planIntake(
   const { quote } =
     settings.quoteFromCapability === false || openFirstResponse
       ? { quote: null }
-      : await quoteFor(ctx.db, workspace, { kind: 'first_response', channel: input.channel, language: caseRow.language, priority: caseRow.priority, category: caseRow.category, ownerId: caseRow.ownerId }, now);
+      : await quoteFor(
+          ctx.db,
+          workspace,
+          {
+            kind: 'first_response',
+            channel: input.channel,
+            language: caseRow.language,
+            priority: caseRow.priority,
+            category: caseRow.category,
+            ownerId: caseRow.ownerId,
+          },
+          now,
+        );
   const promisedBy = quote?.dueAt ?? new Date(now.getTime() + settings.firstResponseMinutes * 60_000);
   const ownerId = caseRow.ownerId!;
   const acknowledgement = planAcknowledgement({
@@ -266,7 +328,14 @@ async function planIntake(
             dueAt: promisedBy,
             actorUserId: null,
             reminderMinutes: settings.promiseReminderMinutes,
-            quote: quote ? { dueAt: quote.dueAt, minutes: quote.minutes, percentile: quote.percentile, sampleSize: quote.sampleSize } : null,
+            quote: quote
+              ? {
+                  dueAt: quote.dueAt,
+                  minutes: quote.minutes,
+                  percentile: quote.percentile,
+                  sampleSize: quote.sampleSize,
+                }
+              : null,
           },
           now,
         )
@@ -286,7 +355,12 @@ async function planIntake(
       }
     : null;
   if (task) {
-    events.push({ ...base, caseId: caseRow.id, type: 'task.created', data: { taskId: task.id, kind: 'follow_up_contact', dueAt: task.dueAt.toISOString(), assigneeId: ownerId } });
+    events.push({
+      ...base,
+      caseId: caseRow.id,
+      type: 'task.created',
+      data: { taskId: task.id, kind: 'follow_up_contact', dueAt: task.dueAt.toISOString(), assigneeId: ownerId },
+    });
   }
 
   const message: typeof messages.$inferInsert = {
@@ -314,11 +388,7 @@ async function planIntake(
     promise: promise?.row ?? null,
     task,
     events,
-    timers: [
-      ...acknowledgement.timers,
-      ...(promise?.timers ?? []),
-      hellAssessmentTimer(workspace.id, caseRow.id, now),
-    ],
+    timers: [...acknowledgement.timers, ...(promise?.timers ?? []), hellAssessmentTimer(workspace.id, caseRow.id, now)],
   };
   const after: KnownState = {
     caseRow,
@@ -328,7 +398,11 @@ async function planIntake(
     openFirstResponse: promise ? { id: promise.row.id, dueAt: promise.row.dueAt as Date } : openFirstResponse,
     firstAcknowledgementId: thread?.firstAcknowledgementId ?? acknowledgement.row?.id ?? null,
   };
-  return { write, known: after, result: { caseRow, customer, messageId, reference, opened: !thread, acknowledgement: acknowledgement.sent } };
+  return {
+    write,
+    known: after,
+    result: { caseRow, customer, messageId, reference, opened: !thread, acknowledgement: acknowledgement.sent },
+  };
 }
 
 /** The customer's language after this message: a detection wins when none was known, or when it is confident. */
@@ -342,7 +416,12 @@ function requireIdentity(who: CustomerIdentity | undefined): CustomerIdentity {
   return who;
 }
 
-function newCustomerRow(workspaceId: string, who: CustomerIdentity, detected: ReturnType<typeof detectLanguage>, now: Date): CustomerRow {
+function newCustomerRow(
+  workspaceId: string,
+  who: CustomerIdentity,
+  detected: ReturnType<typeof detectLanguage>,
+  now: Date,
+): CustomerRow {
   const email = normalizeEmail(who.email);
   const phone = who.phone?.trim() || null;
   const language = languageAfter(who.language ?? null, detected);

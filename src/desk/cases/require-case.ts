@@ -10,7 +10,10 @@ type CaseRow = typeof cases.$inferSelect;
  * revealed. `field` names the body or query field that carried the id (none for the path's).
  */
 export async function requireCase(db: Db, workspaceId: string, caseId: string, field?: string): Promise<CaseRow> {
-  const [row] = await db.select().from(cases).where(and(eq(cases.workspaceId, workspaceId), eq(cases.id, caseId)));
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.workspaceId, workspaceId), eq(cases.id, caseId)));
   if (!row) throw notFound('The case', field ? { field } : {});
   return row;
 }

@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { announceChange } from '../../kernel/change-notice.ts';
 import { countAssignment, forgetStaffLoads, freshStaffLoads, rememberStaffLoads } from './staff-loads.ts';
 
-const agent = (id: string, openCases: number) => ({ id, role: 'agent' as const, languages: ['en'], capacity: 20, openCases, active: true });
+const agent = (id: string, openCases: number) => ({
+  id,
+  role: 'agent' as const,
+  languages: ['en'],
+  capacity: 20,
+  openCases,
+  active: true,
+});
 
 describe('staff loads kept between intakes', () => {
   afterEach(() => vi.useRealTimers());

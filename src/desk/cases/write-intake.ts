@@ -72,19 +72,33 @@ const CASES_WRITTEN = 'written_case';
  * statement and per table written — a round trip, a commit, opening each table and its indexes
  * — more than the rows (docs/BENCHMARKS.md, "Core desk").
  */
-export async function writeIntakes(db: Db, timers: Timers, writes: IntakeWrite[]): Promise<Array<IntakeVersions | false>> {
+export async function writeIntakes(
+  db: Db,
+  timers: Timers,
+  writes: IntakeWrite[],
+): Promise<Array<IntakeVersions | false>> {
   const statement = new HotStatement();
   const parts: Array<[string, string]> = [];
 
   // One insert per set of columns given (bySignature), each a CTE named `<name>_<i>`.
-  const insert = (name: string, table: PgTable, rows: object[], options: { caseIn?: string; ordered?: boolean; returning?: boolean } = {}): string[] =>
+  const insert = (
+    name: string,
+    table: PgTable,
+    rows: object[],
+    options: { caseIn?: string; ordered?: boolean; returning?: boolean } = {},
+  ): string[] =>
     bySignature(rows).map((group, i) => {
       const text = insertRowsText(statement, table, group as Array<Record<string, unknown>>, options);
       parts.push([`${name}_${i}`, options.returning ? `${text} returning id, xmin::text as version` : text]);
       return `${name}_${i}`;
     });
 
-  const writtenBy = insert('inserted_cases', cases, writes.flatMap((w) => (w.caseWrite.kind === 'insert' ? [w.caseWrite.row] : [])), { returning: true });
+  const writtenBy = insert(
+    'inserted_cases',
+    cases,
+    writes.flatMap((w) => (w.caseWrite.kind === 'insert' ? [w.caseWrite.row] : [])),
+    { returning: true },
+  );
   const updates = writes.flatMap((w) => (w.caseWrite.kind === 'update' ? [w.caseWrite] : []));
   if (updates.length > 0) {
     parts.push(['updated_cases', updateCasesText(statement, updates)]);
@@ -92,34 +106,83 @@ export async function writeIntakes(db: Db, timers: Timers, writes: IntakeWrite[]
   }
   parts.push([CASES_WRITTEN, writtenBy.map((name) => `select id, version from ${name}`).join(' union all ')]);
 
-  const customerParts = insert('new_customers', customers, writes.flatMap((w) => (w.newCustomer ? [w.newCustomer] : [])), { returning: true });
-  const languages = writes.flatMap((w) => (w.customerLanguage ? [{ id: w.customerLanguage.id, language: w.customerLanguage.language, case_id: caseIdOf(w) }] : []));
+  const customerParts = insert(
+    'new_customers',
+    customers,
+    writes.flatMap((w) => (w.newCustomer ? [w.newCustomer] : [])),
+    { returning: true },
+  );
+  const languages = writes.flatMap((w) =>
+    w.customerLanguage
+      ? [{ id: w.customerLanguage.id, language: w.customerLanguage.language, case_id: caseIdOf(w) }]
+      : [],
+  );
   if (languages.length > 0) {
     parts.push([
       'customer_languages',
       `update customers cu set language = l.language
         from json_to_recordset(${statement.param(JSON.stringify(languages), 'json')}) as l(id uuid, language text, case_id uuid)
-        where cu.id = any(${uuidArray(statement, languages.map((l) => l.id))}) and cu.id = l.id and l.case_id in (select id from ${CASES_WRITTEN})
+        where cu.id = any(${uuidArray(
+          statement,
+          languages.map((l) => l.id),
+        )}) and cu.id = l.id and l.case_id in (select id from ${CASES_WRITTEN})
         returning cu.id, cu.xmin::text as version`,
     ]);
     customerParts.push('customer_languages');
   }
 
   const ofWrittenCases = { caseIn: CASES_WRITTEN };
-  insert('new_messages', messages, writes.map((w) => w.message), ofWrittenCases);
-  insert('new_acknowledgements', acknowledgements, writes.flatMap((w) => (w.acknowledgement ? [w.acknowledgement] : [])), ofWrittenCases);
-  insert('new_outbox', outbox, writes.flatMap((w) => (w.outbox ? [w.outbox] : [])), ofWrittenCases);
-  insert('new_promises', promises, writes.flatMap((w) => (w.promise ? [w.promise] : [])), ofWrittenCases);
-  insert('new_tasks', tasks, writes.flatMap((w) => (w.task ? [w.task] : [])), ofWrittenCases);
+  insert(
+    'new_messages',
+    messages,
+    writes.map((w) => w.message),
+    ofWrittenCases,
+  );
+  insert(
+    'new_acknowledgements',
+    acknowledgements,
+    writes.flatMap((w) => (w.acknowledgement ? [w.acknowledgement] : [])),
+    ofWrittenCases,
+  );
+  insert(
+    'new_outbox',
+    outbox,
+    writes.flatMap((w) => (w.outbox ? [w.outbox] : [])),
+    ofWrittenCases,
+  );
+  insert(
+    'new_promises',
+    promises,
+    writes.flatMap((w) => (w.promise ? [w.promise] : [])),
+    ofWrittenCases,
+  );
+  insert(
+    'new_tasks',
+    tasks,
+    writes.flatMap((w) => (w.task ? [w.task] : [])),
+    ofWrittenCases,
+  );
   // Events keep the order they were decided in (their ids are serial and the timeline reads by id).
-  insert('new_events', events, writes.flatMap((w) => w.events.map(eventRow)), { ...ofWrittenCases, ordered: true });
+  insert(
+    'new_events',
+    events,
+    writes.flatMap((w) => w.events.map(eventRow)),
+    { ...ofWrittenCases, ordered: true },
+  );
   const timerRequests = writes.flatMap((w) => w.timers.map((timer) => ({ timer, caseId: caseIdOf(w) })));
   if (timers.insertText && timerRequests.length > 0) {
-    timers.insertText(statement, timerRequests, CASES_WRITTEN).forEach((part, i) => parts.push([`new_timers_${i}`, part]));
+    timers
+      .insertText(statement, timerRequests, CASES_WRITTEN)
+      .forEach((part, i) => parts.push([`new_timers_${i}`, part]));
   }
 
   const pairs = (from: string) => `(select json_agg(json_build_array(id, version)) from ${from})`;
-  const customersWritten = customerParts.length > 0 ? pairs(`(${customerParts.map((name) => `select id, version from ${name}`).join(' union all ')}) written_customer`) : 'null::json';
+  const customersWritten =
+    customerParts.length > 0
+      ? pairs(
+          `(${customerParts.map((name) => `select id, version from ${name}`).join(' union all ')}) written_customer`,
+        )
+      : 'null::json';
   const text = `with ${parts.map(([name, body]) => `${name} as (${body})`).join(',\n')}
 select ${pairs(CASES_WRITTEN)} as cases, ${customersWritten} as customers`;
   const [result] = await runHotStatement<{ cases: unknown; customers: unknown }>(db, text, statement.values);
@@ -133,7 +196,8 @@ select ${pairs(CASES_WRITTEN)} as cases, ${customersWritten} as customers`;
     return { caseVersion, customerVersion: (customerWritten && customerVersions.get(customerWritten)) || null };
   });
   if (!timers.insertText) {
-    for (const [i, w] of writes.entries()) if (outcomes[i]) for (const timer of w.timers) await timers.schedule(db, timer);
+    for (const [i, w] of writes.entries())
+      if (outcomes[i]) for (const timer of w.timers) await timers.schedule(db, timer);
   }
   return outcomes;
 }
@@ -145,7 +209,10 @@ export function caseIdOf(write: IntakeWrite): string {
 // The rows to update are named by an id array as well as joined to the JSON: a JSON set's size
 // is unknown to the planner (it guesses 100 rows), and with the join alone it scanned the whole
 // table and hashed it rather than look 100 ids up; `id = any(array)` makes it an index lookup.
-function updateCasesText(statement: HotStatement, updates: Array<Extract<IntakeWrite['caseWrite'], { kind: 'update' }>>): string {
+function updateCasesText(
+  statement: HotStatement,
+  updates: Array<Extract<IntakeWrite['caseWrite'], { kind: 'update' }>>,
+): string {
   const rows = updates.map(({ id, workspaceId, version, set, guard }) => ({
     id,
     workspace_id: workspaceId,
@@ -164,7 +231,10 @@ function updateCasesText(statement: HotStatement, updates: Array<Extract<IntakeW
     from json_to_recordset(${statement.param(JSON.stringify(rows), 'json')}) as u(id uuid, workspace_id uuid, version text, status text,
       last_customer_message_at timestamptz, updated_at timestamptz, last_acknowledged_at timestamptz,
       guarded boolean, customer_id uuid, customer_version text, open_first_response_id uuid)
-    where c.id = any(${uuidArray(statement, updates.map((u) => u.id))}) and c.id = u.id and c.workspace_id = u.workspace_id and c.xmin = u.version::xid
+    where c.id = any(${uuidArray(
+      statement,
+      updates.map((u) => u.id),
+    )}) and c.id = u.id and c.workspace_id = u.workspace_id and c.xmin = u.version::xid
       and (not u.guarded or (
         (select cu.xmin::text from customers cu where cu.id = u.customer_id) = u.customer_version
         and (select p.id from promises p where p.case_id = u.id and p.kind = 'first_response' and p.status = 'open' limit 1)
@@ -184,7 +254,9 @@ function bySignature<T extends object>(rows: T[]): T[][] {
     for (const key in row) {
       if (row[key] === undefined) {
         set = Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined)) as T;
-        signature = Object.keys(set).map((k) => `${k},`).join('');
+        signature = Object.keys(set)
+          .map((k) => `${k},`)
+          .join('');
         break;
       }
       signature += `${key},`;
@@ -202,12 +274,20 @@ function uuidArray(statement: HotStatement, ids: string[]): string {
 }
 
 function versionsById(json: unknown): Map<string, string> {
-  const pairs = (typeof json === 'string' ? JSON.parse(json) : json ?? []) as Array<[string, string]>;
+  const pairs = (typeof json === 'string' ? JSON.parse(json) : (json ?? [])) as Array<[string, string]>;
   return new Map(pairs);
 }
 
 function eventRow(e: NewEvent): Insert<typeof events> {
-  return { workspaceId: e.workspaceId, caseId: e.caseId ?? null, customerId: e.customerId ?? null, type: e.type, actorUserId: e.actorUserId ?? null, data: e.data as Record<string, unknown>, occurredAt: e.occurredAt };
+  return {
+    workspaceId: e.workspaceId,
+    caseId: e.caseId ?? null,
+    customerId: e.customerId ?? null,
+    type: e.type,
+    actorUserId: e.actorUserId ?? null,
+    data: e.data as Record<string, unknown>,
+    occurredAt: e.occurredAt,
+  };
 }
 
 /** Inside a caller's transaction a failed statement aborts it, so there a conflict cannot be retried in place. */

@@ -49,7 +49,7 @@ describe('planMissedDeadline', () => {
     expect(planMissedDeadline(1, [])).toEqual({ level: 1, atTop: true });
   });
 
-  it('brings a level above today\'s top (written before the ceiling, or people left) back to it', () => {
+  it("brings a level above today's top (written before the ceiling, or people left) back to it", () => {
     expect(planMissedDeadline(9, full)).toEqual({ level: 2, atTop: true });
     expect(rungOf(9, full)).toBe('admin');
   });
@@ -88,7 +88,7 @@ describe('nextTopReminder', () => {
     expect(nextTopReminder(plus(10 * 24 * 60), at, 1)).toEqual(plus(11 * 24 * 60));
   });
 
-  it('never reminds more often than the workspace\'s deadline', () => {
+  it("never reminds more often than the workspace's deadline", () => {
     expect(nextTopReminder(at, at, 240)).toEqual(plus(240));
     expect(nextTopReminder(at, at, 7 * 24 * 60)).toEqual(plus(24 * 60));
   });

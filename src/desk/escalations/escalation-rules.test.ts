@@ -23,9 +23,13 @@ function errorOf(fn: () => void): { code: string; status: number; field: string 
 describe('assertCanCloseEscalation', () => {
   it('refuses to close before a supervisor has answered', () => {
     expect(errorOf(() => assertCanCloseEscalation({ status: 'open', answeredAt: null }))).toEqual({
-      code: 'escalation.not_answered', status: 409, field: 'answeredAt',
+      code: 'escalation.not_answered',
+      status: 409,
+      field: 'answeredAt',
     });
-    expect(errorOf(() => assertCanCloseEscalation({ status: 'answered', answeredAt: null }))?.code).toBe('escalation.not_answered');
+    expect(errorOf(() => assertCanCloseEscalation({ status: 'answered', answeredAt: null }))?.code).toBe(
+      'escalation.not_answered',
+    );
   });
 
   it('allows closing once answered', () => {
@@ -35,7 +39,9 @@ describe('assertCanCloseEscalation', () => {
 
   it('refuses to close twice', () => {
     expect(errorOf(() => assertCanCloseEscalation({ status: 'closed', answeredAt: plus(20) }))).toEqual({
-      code: 'escalation.not_open', status: 409, field: 'status',
+      code: 'escalation.not_open',
+      status: 409,
+      field: 'status',
     });
   });
 });
@@ -44,7 +50,11 @@ describe('assertIsSupervisor', () => {
   it('lets supervisors and admins through and stops agents', () => {
     expect(errorOf(() => assertIsSupervisor('supervisor'))).toBeNull();
     expect(errorOf(() => assertIsSupervisor('admin'))).toBeNull();
-    expect(errorOf(() => assertIsSupervisor('agent'))).toEqual({ code: 'escalation.supervisor_only', status: 403, field: 'role' });
+    expect(errorOf(() => assertIsSupervisor('agent'))).toEqual({
+      code: 'escalation.supervisor_only',
+      status: 403,
+      field: 'role',
+    });
   });
 });
 

@@ -38,7 +38,8 @@ export function assertIsSupervisor(role: Role): void {
  * less than 30 minutes (or than the configured deadline, if that is shorter still).
  */
 export function escalationDeadline(openedAt: Date, deadlineMinutes: number, level: number): Date {
-  if (!Number.isInteger(level) || level < 1) throw new RangeError(`escalation level must be an integer ≥ 1, got ${level}`);
+  if (!Number.isInteger(level) || level < 1)
+    throw new RangeError(`escalation level must be an integer ≥ 1, got ${level}`);
   if (!Number.isFinite(deadlineMinutes) || deadlineMinutes <= 0) {
     throw new RangeError(`escalation deadline must be a positive number of minutes, got ${deadlineMinutes}`);
   }

@@ -47,14 +47,22 @@ export interface EscalationTaskInput {
 export async function putEscalationTask(tx: Db, input: EscalationTaskInput) {
   const { escalation: row, now } = input;
   const [current] = row.taskId ? await tx.select().from(tasks).where(eq(tasks.id, row.taskId)) : [];
-  const assigneeId = chooseRungPerson(input.people, input.level, escalationLadder(input.people), current?.assigneeId ?? null);
+  const assigneeId = chooseRungPerson(
+    input.people,
+    input.level,
+    escalationLadder(input.people),
+    current?.assigneeId ?? null,
+  );
   const events: NewEvent[] = [];
   // Nobody on the ladder (every supervisor and admin deactivated): the escalation still records it.
   if (!assigneeId) return { taskId: current?.id ?? null, assigneeId: current?.assigneeId ?? null, events };
   const fields = { assigneeId, kind: input.kind, dueAt: input.dueAt, doneAt: null };
   if (current) {
     const title = input.title === undefined ? {} : { title: input.title };
-    await tx.update(tasks).set({ ...fields, ...title }).where(eq(tasks.id, current.id));
+    await tx
+      .update(tasks)
+      .set({ ...fields, ...title })
+      .where(eq(tasks.id, current.id));
     return { taskId: current.id, assigneeId, events };
   }
   const [task] = await tx

@@ -22,7 +22,10 @@ export async function answerEscalation(
     workspaceId: input.workspaceId,
     caseId: current.caseId,
     authorUserId: input.supervisorId,
-    channel: (caseRow!.channel === 'phone' || caseRow!.channel === 'voicemail' || caseRow!.channel === 'letter' || caseRow!.channel === 'fax'
+    channel: (caseRow!.channel === 'phone' ||
+    caseRow!.channel === 'voicemail' ||
+    caseRow!.channel === 'letter' ||
+    caseRow!.channel === 'fax'
       ? 'phone'
       : caseRow!.channel) as Channel,
     body: input.body,
@@ -33,28 +36,56 @@ export async function answerEscalation(
     const row = await loadEscalation(tx, input.workspaceId, input.escalationId, true);
     const [updated] = await tx
       .update(escalations)
-      .set({ status: row.status === 'closed' ? 'closed' : 'answered', answeredAt: now, answeredBy: input.supervisorId, answerMessageId: message.id })
+      .set({
+        status: row.status === 'closed' ? 'closed' : 'answered',
+        answeredAt: now,
+        answeredBy: input.supervisorId,
+        answerMessageId: message.id,
+      })
       .where(eq(escalations.id, row.id))
       .returning();
     await appendEvents(tx, [
-      { workspaceId: input.workspaceId, caseId: row.caseId, customerId: caseRow!.customerId, actorUserId: input.supervisorId, occurredAt: now, type: 'escalation.answered', data: { escalationId: row.id, messageId: message.id, supervisorId: input.supervisorId } },
+      {
+        workspaceId: input.workspaceId,
+        caseId: row.caseId,
+        customerId: caseRow!.customerId,
+        actorUserId: input.supervisorId,
+        occurredAt: now,
+        type: 'escalation.answered',
+        data: { escalationId: row.id, messageId: message.id, supervisorId: input.supervisorId },
+      },
       ...(await completeEscalationTask(tx, row, caseRow!.customerId, input.supervisorId, now)),
     ]);
     return updated!;
   });
 }
 
-export async function closeEscalation(ctx: DeskContext, input: { workspaceId: string; escalationId: string; actorUserId: string; actorRole: Role }) {
+export async function closeEscalation(
+  ctx: DeskContext,
+  input: { workspaceId: string; escalationId: string; actorUserId: string; actorRole: Role },
+) {
   assertIsSupervisor(input.actorRole);
   return ctx.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const now = ctx.now();
     const row = await loadEscalation(tx, input.workspaceId, input.escalationId, true);
     assertCanCloseEscalation({ status: row.status, answeredAt: row.answeredAt });
-    const [updated] = await tx.update(escalations).set({ status: 'closed', closedAt: now }).where(eq(escalations.id, row.id)).returning();
+    const [updated] = await tx
+      .update(escalations)
+      .set({ status: 'closed', closedAt: now })
+      .where(eq(escalations.id, row.id))
+      .returning();
     const [caseRow] = await tx.select({ customerId: cases.customerId }).from(cases).where(eq(cases.id, row.caseId));
     await appendEvents(tx, [
-      { workspaceId: input.workspaceId, caseId: row.caseId, customerId: caseRow!.customerId, actorUserId: input.actorUserId, occurredAt: now, type: 'escalation.closed', data: { escalationId: row.id } },
+      {
+        workspaceId: input.workspaceId,
+        caseId: row.caseId,
+        customerId: caseRow!.customerId,
+        actorUserId: input.actorUserId,
+        occurredAt: now,
+        type: 'escalation.closed',
+        data: { escalationId: row.id },
+      },
     ]);
     return updated!;
   });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { itIsLinearOnHostileText } from '../../../tests/support/linear-time.test-kit.ts';
 import { TEXT_BOUNDS } from '../../language/index.ts';
-import { SUPERVISOR_PHRASES, SUPERVISOR_PHRASE_LANGUAGES, detectSupervisorRequest, normalizeForMatching } from './supervisor-request-phrases.ts';
+import {
+  SUPERVISOR_PHRASES,
+  SUPERVISOR_PHRASE_LANGUAGES,
+  detectSupervisorRequest,
+  normalizeForMatching,
+} from './supervisor-request-phrases.ts';
 
 // [sentence, the listed phrase it must be reported as]
 const POSITIVES: Record<'en' | 'ar' | 'he' | 'ru', Array<[string, string]>> = {
@@ -167,7 +172,11 @@ describe('detectSupervisorRequest', () => {
   });
 
   it('reports the earliest phrase when several languages appear', () => {
-    expect(detectSupervisorRequest('مشرف please, a supervisor')).toEqual({ requested: true, language: 'ar', phrase: 'مشرف' });
+    expect(detectSupervisorRequest('مشرف please, a supervisor')).toEqual({
+      requested: true,
+      language: 'ar',
+      phrase: 'مشرف',
+    });
     expect(detectSupervisorRequest('Escalate! مشرف')).toEqual({ requested: true, language: 'en', phrase: 'escalate' });
   });
 
@@ -202,7 +211,10 @@ describe('hostile input (issue 14)', () => {
 
   it('reads the start of the text: a request on top of a pasted megabyte is found, one past the bound is not read', () => {
     const filler = 'my order is still not here '.repeat(Math.ceil(TEXT_BOUNDS.customerTextChars / 27));
-    expect(detectSupervisorRequest(`Get me your manager. ${filler}${filler}`)).toMatchObject({ requested: true, phrase: 'manager' });
+    expect(detectSupervisorRequest(`Get me your manager. ${filler}${filler}`)).toMatchObject({
+      requested: true,
+      phrase: 'manager',
+    });
     expect(detectSupervisorRequest(`${filler} Get me your manager.`).requested).toBe(false);
   });
 });

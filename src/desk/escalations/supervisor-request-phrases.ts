@@ -40,11 +40,17 @@ const RULES: Record<SupervisorPhraseLanguage, PhraseRule[]> = {
     { phrase: 'supervisor', pattern: 'supervisors?' },
     { phrase: 'manager', pattern: '(?<!password\\s+|file\\s+|package\\s+)managers?' },
     { phrase: 'management', pattern: 'management' },
-    { phrase: 'someone in charge', pattern: "(?:someone|somebody|anyone|anybody|person|people|whoever|who|who's)\\s+(?:is\\s+|are\\s+)?in\\s+charge" },
+    {
+      phrase: 'someone in charge',
+      pattern: "(?:someone|somebody|anyone|anybody|person|people|whoever|who|who's)\\s+(?:is\\s+|are\\s+)?in\\s+charge",
+    },
     { phrase: 'escalate', pattern: 'escalat(?:e|ed|es|ing|ion|ions)' },
     { phrase: 'your boss', pattern: '(?:your|the|a|their|his|her)\\s+boss(?:es)?' },
     { phrase: 'team leader', pattern: 'team\\s+lead(?:er)?s?' },
-    { phrase: 'someone higher up', pattern: '(?:someone|somebody|anyone|anybody)\\s+(?:higher\\s+up|more\\s+senior|senior)|higher[\\s-]ups?' },
+    {
+      phrase: 'someone higher up',
+      pattern: '(?:someone|somebody|anyone|anybody)\\s+(?:higher\\s+up|more\\s+senior|senior)|higher[\\s-]ups?',
+    },
     { phrase: 'your superior', pattern: '(?:your|a|the)\\s+superiors?' },
   ],
   ar: [
@@ -70,10 +76,25 @@ const RULES: Record<SupervisorPhraseLanguage, PhraseRule[]> = {
     { phrase: 'руководитель', pattern: 'руководител(?:ь|я|ю|ем|е|и|ей|ям|ями|ях)' },
     { phrase: 'руководство', pattern: 'руководств(?:о|а|у|ом|е)(?!\\s+(?:пользовател|по\\s|к\\s))' },
     { phrase: 'начальник', pattern: 'начальник(?:а|у|ом|е|и|ов|ам|ами|ах)?|начальств(?:о|а|у|ом|е)' },
-    { phrase: 'старший смены', pattern: 'старш(?:ий|его|ему|им|ем|ая|ую|ей|ие|их|ими)\\s+(?:по\\s+смене|смены|менеджер\\p{L}*|специалист\\p{L}*|администратор\\p{L}*|сотрудник\\p{L}*)' },
-    { phrase: 'позовите старшего', pattern: '(?:позов|позва|дайт|дат|соедин|переключ|перевед)\\p{L}*\\s+(?:меня\\s+|нас\\s+)?(?:(?:на|с|со|к)\\s+)?старш(?:его|им|ему|ую|ей)' },
-    { phrase: 'менеджер', pattern: '(?<!файлов\\p{L}*\\s+)менеджер(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\\s+(?:паролей|пакетов|загрузок|задач))' },
-    { phrase: 'администратор', pattern: '(?<!(?:прав\\p{L}*|учетн\\p{L}*\\s+запис\\p{L}*|пароль|паролем)\\s+)администратор(?:а|у|ом|е|ы|ов|ам|ами|ах)?|администраци(?:я|и|ю|ей)' },
+    {
+      phrase: 'старший смены',
+      pattern:
+        'старш(?:ий|его|ему|им|ем|ая|ую|ей|ие|их|ими)\\s+(?:по\\s+смене|смены|менеджер\\p{L}*|специалист\\p{L}*|администратор\\p{L}*|сотрудник\\p{L}*)',
+    },
+    {
+      phrase: 'позовите старшего',
+      pattern:
+        '(?:позов|позва|дайт|дат|соедин|переключ|перевед)\\p{L}*\\s+(?:меня\\s+|нас\\s+)?(?:(?:на|с|со|к)\\s+)?старш(?:его|им|ему|ую|ей)',
+    },
+    {
+      phrase: 'менеджер',
+      pattern: '(?<!файлов\\p{L}*\\s+)менеджер(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\\s+(?:паролей|пакетов|загрузок|задач))',
+    },
+    {
+      phrase: 'администратор',
+      pattern:
+        '(?<!(?:прав\\p{L}*|учетн\\p{L}*\\s+запис\\p{L}*|пароль|паролем)\\s+)администратор(?:а|у|ом|е|ы|ов|ам|ами|ах)?|администраци(?:я|и|ю|ей)',
+    },
     { phrase: 'директор', pattern: 'директор(?:а|у|ом|е|ы|ов|ам|ами|ах)?' },
     { phrase: 'супервайзер', pattern: '(?:супервайзер|супервизор)(?:а|у|ом|е|ы|ов|ам|ами|ах)?' },
     { phrase: 'эскалация', pattern: 'эскалац\\p{L}*|эскалир\\p{L}*' },

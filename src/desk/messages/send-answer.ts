@@ -53,22 +53,50 @@ export async function sendAnswer(ctx: DeskContext, input: SendAnswerInput) {
       .where(and(eq(messages.caseId, caseRow.id), eq(messages.direction, 'inbound'), isNull(messages.answeredAt)))
       .returning({ createdAt: messages.createdAt });
     // Capability history (issue 4): how long the customer waited for this answer.
-    const waitingSince = answered.reduce<Date | null>((min, m) => (!min || m.createdAt < min ? m.createdAt : min), null);
-    if (waitingSince) await recordCompletedWork(tx, { workspaceId: input.workspaceId, kind: 'first_response', caseRow, startedAt: waitingSince, completedAt: now });
-    const base = { workspaceId: input.workspaceId, caseId: caseRow.id, customerId: caseRow.customerId, actorUserId: input.authorUserId, occurredAt: now };
-    const events: NewEvent[] = [{ ...base, type: 'message.sent', data: { messageId: message!.id, channel: input.channel } }];
+    const waitingSince = answered.reduce<Date | null>(
+      (min, m) => (!min || m.createdAt < min ? m.createdAt : min),
+      null,
+    );
+    if (waitingSince)
+      await recordCompletedWork(tx, {
+        workspaceId: input.workspaceId,
+        kind: 'first_response',
+        caseRow,
+        startedAt: waitingSince,
+        completedAt: now,
+      });
+    const base = {
+      workspaceId: input.workspaceId,
+      caseId: caseRow.id,
+      customerId: caseRow.customerId,
+      actorUserId: input.authorUserId,
+      occurredAt: now,
+    };
+    const events: NewEvent[] = [
+      { ...base, type: 'message.sent', data: { messageId: message!.id, channel: input.channel } },
+    ];
     const firstAnswers = await tx
       .update(promises)
       .set({ status: 'kept', resolvedAt: now })
       .where(and(eq(promises.caseId, caseRow.id), eq(promises.kind, 'first_response'), eq(promises.status, 'open')))
       .returning({ id: promises.id, dueAt: promises.dueAt, createdAt: promises.createdAt });
     for (const p of firstAnswers) {
-      events.push({ ...base, type: 'promise.kept', data: { promiseId: p.id, early: classifyDelivery(p.dueAt, now, p.createdAt) === 'early' } });
+      events.push({
+        ...base,
+        type: 'promise.kept',
+        data: { promiseId: p.id, early: classifyDelivery(p.dueAt, now, p.createdAt) === 'early' },
+      });
     }
     const doneTasks = await tx
       .update(tasks)
       .set({ doneAt: now })
-      .where(and(eq(tasks.caseId, caseRow.id), inArray(tasks.kind, ['follow_up_contact', 'promise_first_response']), isNull(tasks.doneAt)))
+      .where(
+        and(
+          eq(tasks.caseId, caseRow.id),
+          inArray(tasks.kind, ['follow_up_contact', 'promise_first_response']),
+          isNull(tasks.doneAt),
+        ),
+      )
       .returning({ id: tasks.id });
     for (const t of doneTasks) events.push({ ...base, type: 'task.done', data: { taskId: t.id } });
     if (caseRow.status === 'new') {
@@ -90,14 +118,21 @@ export async function sendAnswer(ctx: DeskContext, input: SendAnswerInput) {
         kind: 'reply',
         language: customer.language,
       });
-      await ctx.timers.schedule(tx, { name: EMAIL_JOB.outboxSend, payload: { workspaceId: input.workspaceId }, startAfter: now });
+      await ctx.timers.schedule(tx, {
+        name: EMAIL_JOB.outboxSend,
+        payload: { workspaceId: input.workspaceId },
+        startAfter: now,
+      });
     }
     await ctx.timers.schedule(tx, hellAssessmentTimer(input.workspaceId, caseRow.id, now));
     return message!;
   });
 }
 
-export async function addInternalNote(ctx: DeskContext, input: { workspaceId: string; caseId: string; authorUserId: string; body: string }) {
+export async function addInternalNote(
+  ctx: DeskContext,
+  input: { workspaceId: string; caseId: string; authorUserId: string; body: string },
+) {
   const body = input.body.trim();
   if (body.length === 0) throw new KeptError('request.invalid', 'The note is empty', { field: 'body' });
   return ctx.db.transaction(async (txRaw) => {
@@ -123,9 +158,16 @@ export async function addInternalNote(ctx: DeskContext, input: { workspaceId: st
       })
       .returning();
     await appendEvents(tx, [
-      { workspaceId: input.workspaceId, caseId: caseRow.id, customerId: caseRow.customerId, actorUserId: input.authorUserId, occurredAt: now, type: 'note.added', data: { messageId: message!.id } },
+      {
+        workspaceId: input.workspaceId,
+        caseId: caseRow.id,
+        customerId: caseRow.customerId,
+        actorUserId: input.authorUserId,
+        occurredAt: now,
+        type: 'note.added',
+        data: { messageId: message!.id },
+      },
     ]);
     return message!;
   });
 }
-

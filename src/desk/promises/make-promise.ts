@@ -65,7 +65,14 @@ export function planPromise(input: MakePromiseInput, now: Date): PromisePlan {
           channel: input.channel,
           ownerId: input.ownerId,
           ...(input.quote
-            ? { quote: { dueAt: input.quote.dueAt.toISOString(), minutes: input.quote.minutes, percentile: input.quote.percentile, sampleSize: input.quote.sampleSize } }
+            ? {
+                quote: {
+                  dueAt: input.quote.dueAt.toISOString(),
+                  minutes: input.quote.minutes,
+                  percentile: input.quote.percentile,
+                  sampleSize: input.quote.sampleSize,
+                },
+              }
             : {}),
           ...(input.overPromiseConfirmed ? { overPromiseConfirmed: true } : {}),
           ...(input.phrase ? { phrase: input.phrase } : {}),
@@ -92,9 +99,19 @@ export async function makePromise(ctx: DeskContext, input: MakePromiseInput) {
  * in the same transaction as the reminder (remindPromiseOwner); otherwise the due timer. One
  * job waits per promise instead of two: intake writes a promise with every new case.
  */
-export function promiseTimers(workspaceId: string, promiseId: string, now: Date, dueAt: Date, reminderMinutes: number): TimerRequest[] {
+export function promiseTimers(
+  workspaceId: string,
+  promiseId: string,
+  now: Date,
+  dueAt: Date,
+  reminderMinutes: number,
+): TimerRequest[] {
   const remindAt = reminderTime(now, dueAt, reminderMinutes);
-  return [remindAt ? { name: TIMER.promiseReminder, payload: { workspaceId, promiseId }, startAfter: remindAt } : promiseDueTimer(workspaceId, promiseId, dueAt)];
+  return [
+    remindAt
+      ? { name: TIMER.promiseReminder, payload: { workspaceId, promiseId }, startAfter: remindAt }
+      : promiseDueTimer(workspaceId, promiseId, dueAt),
+  ];
 }
 
 export function promiseDueTimer(workspaceId: string, promiseId: string, dueAt: Date): TimerRequest {
@@ -109,5 +126,6 @@ export async function schedulePromiseTimers(
   dueAt: Date,
   reminderMinutes: number,
 ): Promise<void> {
-  for (const timer of promiseTimers(workspaceId, promiseId, now, dueAt, reminderMinutes)) await ctx.timers.schedule(ctx.db, timer);
+  for (const timer of promiseTimers(workspaceId, promiseId, now, dueAt, reminderMinutes))
+    await ctx.timers.schedule(ctx.db, timer);
 }

@@ -17,9 +17,13 @@ export class OverPromiseError extends KeptError {
     readonly quote: QuoteView,
     readonly promisedMinutes: number,
   ) {
-    super('promise.over_promise', `This promises more than the team delivers (${warning}). Send "confirmOverPromise": true to promise it anyway.`, {
-      field: 'confirmOverPromise',
-    });
+    super(
+      'promise.over_promise',
+      `This promises more than the team delivers (${warning}). Send "confirmOverPromise": true to promise it anyway.`,
+      {
+        field: 'confirmOverPromise',
+      },
+    );
   }
 
   override toJSON() {
@@ -29,7 +33,15 @@ export class OverPromiseError extends KeptError {
 
 export interface QuotedPromiseInput {
   workspaceId: string;
-  caseRow: { id: string; customerId: string; ownerId: string | null; channel: string; language: string | null; priority: string; category: string | null };
+  caseRow: {
+    id: string;
+    customerId: string;
+    ownerId: string | null;
+    channel: string;
+    language: string | null;
+    priority: string;
+    category: string | null;
+  };
   ownerId: string;
   kind: PromiseKind;
   channel: Channel;
@@ -53,27 +65,40 @@ export async function makeQuotedPromise(ctx: DeskContext, input: QuotedPromiseIn
   const { quote, check } = await weighPromise(
     ctx.db,
     workspace,
-    { kind: input.kind, channel: input.channel, language: input.caseRow.language, priority: input.caseRow.priority, category: input.caseRow.category, ownerId: input.ownerId },
+    {
+      kind: input.kind,
+      channel: input.channel,
+      language: input.caseRow.language,
+      priority: input.caseRow.priority,
+      category: input.caseRow.category,
+      ownerId: input.ownerId,
+    },
     input.dueAt,
     now,
   );
-  if (check.overPromise && !input.confirmOverPromise) throw new OverPromiseError(check.warning!, presentQuote(quote)!, check.promisedMinutes);
+  if (check.overPromise && !input.confirmOverPromise)
+    throw new OverPromiseError(check.warning!, presentQuote(quote)!, check.promisedMinutes);
   const promise = await ctx.db.transaction((tx) =>
-    makePromise({ ...ctx, db: tx as unknown as Db }, {
-      workspaceId: input.workspaceId,
-      caseId: input.caseRow.id,
-      customerId: input.caseRow.customerId,
-      ownerId: input.ownerId,
-      kind: input.kind,
-      channel: input.channel,
-      description: input.description,
-      dueAt: input.dueAt,
-      actorUserId: input.actorUserId,
-      reminderMinutes: workspace.settings.promiseReminderMinutes,
-      quote: quote ? { dueAt: quote.dueAt, minutes: quote.minutes, percentile: quote.percentile, sampleSize: quote.sampleSize } : null,
-      overPromiseConfirmed: check.overPromise,
-      ...(input.phrase ? { phrase: input.phrase } : {}),
-    }),
+    makePromise(
+      { ...ctx, db: tx as unknown as Db },
+      {
+        workspaceId: input.workspaceId,
+        caseId: input.caseRow.id,
+        customerId: input.caseRow.customerId,
+        ownerId: input.ownerId,
+        kind: input.kind,
+        channel: input.channel,
+        description: input.description,
+        dueAt: input.dueAt,
+        actorUserId: input.actorUserId,
+        reminderMinutes: workspace.settings.promiseReminderMinutes,
+        quote: quote
+          ? { dueAt: quote.dueAt, minutes: quote.minutes, percentile: quote.percentile, sampleSize: quote.sampleSize }
+          : null,
+        overPromiseConfirmed: check.overPromise,
+        ...(input.phrase ? { phrase: input.phrase } : {}),
+      },
+    ),
   );
   return { promise, warning: check.warning, quote: presentQuote(quote) };
 }

@@ -29,11 +29,23 @@ export async function assessCaseHell(ctx: DeskContext, payload: { workspaceId: s
       .where(and(eq(cases.workspaceId, payload.workspaceId), eq(cases.id, payload.caseId)))
       .for('update');
     if (!caseRow) return null;
-    const caseAssessment = assessHell(computeHellMetrics(await readCaseEvents(tx, caseRow.id), now), workspace.settings.hellThresholds);
+    const caseAssessment = assessHell(
+      computeHellMetrics(await readCaseEvents(tx, caseRow.id), now),
+      workspace.settings.hellThresholds,
+    );
     const customerCases = await tx.select({ id: cases.id }).from(cases).where(eq(cases.customerId, caseRow.customerId));
     const customerAssessment =
       customerCases.length > 1
-        ? assessHell(computeHellMetrics(await readCasesEvents(tx, customerCases.map((c) => c.id)), now), workspace.settings.hellThresholds)
+        ? assessHell(
+            computeHellMetrics(
+              await readCasesEvents(
+                tx,
+                customerCases.map((c) => c.id),
+              ),
+              now,
+            ),
+            workspace.settings.hellThresholds,
+          )
         : caseAssessment;
     const assessment: HellAssessment = caseAssessment.flagged ? caseAssessment : customerAssessment;
     if (!assessment.flagged) return assessment;
@@ -45,17 +57,28 @@ export async function assessCaseHell(ctx: DeskContext, payload: { workspaceId: s
       .where(eq(cases.id, caseRow.id));
     if (caseRow.hellFlaggedAt) return assessment;
     await appendEvents(tx, [
-      { workspaceId: caseRow.workspaceId, caseId: caseRow.id, customerId: caseRow.customerId, actorUserId: null, occurredAt: now, type: 'hell.flagged', data: { reasons: assessment.reasons } },
+      {
+        workspaceId: caseRow.workspaceId,
+        caseId: caseRow.id,
+        customerId: caseRow.customerId,
+        actorUserId: null,
+        occurredAt: now,
+        type: 'hell.flagged',
+        data: { reasons: assessment.reasons },
+      },
     ]);
-    await openEscalation({ ...ctx, db: tx }, {
-      workspaceId: caseRow.workspaceId,
-      caseId: caseRow.id,
-      customerId: caseRow.customerId,
-      via: 'hell_detector',
-      reason: '', // the case's hell reasons are shown, translated, beside the escalation
-      actorUserId: null,
-      deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
-    });
+    await openEscalation(
+      { ...ctx, db: tx },
+      {
+        workspaceId: caseRow.workspaceId,
+        caseId: caseRow.id,
+        customerId: caseRow.customerId,
+        via: 'hell_detector',
+        reason: '', // the case's hell reasons are shown, translated, beside the escalation
+        actorUserId: null,
+        deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
+      },
+    );
     return assessment;
   });
 }

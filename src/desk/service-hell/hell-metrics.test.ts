@@ -8,8 +8,15 @@ import { sortEvents } from '../../metrics/index.ts';
 describe('computeHellMetrics', () => {
   it('is all zeros for no events', () => {
     expect(computeHellMetrics([], BASE_DATE)).toEqual({
-      contacts: 0, channels: 0, people: 0, handoffs: 0, reopenings: 0,
-      totalWaitMinutes: 0, brokenPromises: 0, unansweredMessages: 0, spanDays: 0,
+      contacts: 0,
+      channels: 0,
+      people: 0,
+      handoffs: 0,
+      reopenings: 0,
+      totalWaitMinutes: 0,
+      brokenPromises: 0,
+      unansweredMessages: 0,
+      spanDays: 0,
     });
   });
 
@@ -22,8 +29,14 @@ describe('computeHellMetrics', () => {
     s.sent(at(0, 90), 'u-ana');
     s.status(at(0, 91), 'new', 'resolved', 'u-ana');
     expect(computeHellMetrics(s.events, at(10))).toEqual({
-      contacts: 1, channels: 1, people: 1, handoffs: 0, reopenings: 0,
-      totalWaitMinutes: 90, brokenPromises: 0, unansweredMessages: 0,
+      contacts: 1,
+      channels: 1,
+      people: 1,
+      handoffs: 0,
+      reopenings: 0,
+      totalWaitMinutes: 90,
+      brokenPromises: 0,
+      unansweredMessages: 0,
       spanDays: 0.06, // resolved: the span ends at the last fact, not at `now`
     });
   });
@@ -93,8 +106,15 @@ describe('computeHellMetrics', () => {
 
 describe('assessHell', () => {
   const calm = {
-    contacts: 1, channels: 1, people: 1, handoffs: 0, reopenings: 0,
-    totalWaitMinutes: 30, brokenPromises: 0, unansweredMessages: 0, spanDays: 1,
+    contacts: 1,
+    channels: 1,
+    people: 1,
+    handoffs: 0,
+    reopenings: 0,
+    totalWaitMinutes: 30,
+    brokenPromises: 0,
+    unansweredMessages: 0,
+    spanDays: 1,
   };
 
   it('does not flag a calm case', () => {
@@ -118,8 +138,14 @@ describe('assessHell', () => {
 
   it('has defaults for every threshold metric', () => {
     expect(DEFAULT_HELL_THRESHOLDS).toEqual({
-      contacts: 6, channels: 3, people: 4, handoffs: 3, reopenings: 2,
-      totalWaitMinutes: 4320, brokenPromises: 1, unansweredMessages: 3,
+      contacts: 6,
+      channels: 3,
+      people: 4,
+      handoffs: 3,
+      reopenings: 2,
+      totalWaitMinutes: 4320,
+      brokenPromises: 1,
+      unansweredMessages: 3,
     });
   });
 });
@@ -213,7 +239,11 @@ describe('replaying the essay 000 case', () => {
       const now = events[k - 1]!.occurredAt;
       const a = assessHell(computeHellMetrics(events.slice(0, k), now), thresholds);
       if (a.flagged) {
-        first = { people: a.metrics.people, day: (now.getTime() - BASE_DATE.getTime()) / 86_400_000, reasons: a.reasons.map((r) => r.metric) };
+        first = {
+          people: a.metrics.people,
+          day: (now.getTime() - BASE_DATE.getTime()) / 86_400_000,
+          reasons: a.reasons.map((r) => r.metric),
+        };
       }
     }
     expect(first).not.toBeNull();

@@ -24,12 +24,19 @@ export function presentMailbox(row: MailboxRow): MailboxView {
 }
 
 export async function listMailboxes(db: Db, workspaceId: string): Promise<MailboxView[]> {
-  const rows = await db.select().from(imapMailboxes).where(eq(imapMailboxes.workspaceId, workspaceId)).orderBy(asc(imapMailboxes.createdAt));
+  const rows = await db
+    .select()
+    .from(imapMailboxes)
+    .where(eq(imapMailboxes.workspaceId, workspaceId))
+    .orderBy(asc(imapMailboxes.createdAt));
   return rows.map(presentMailbox);
 }
 
 export async function addMailbox(db: Db, workspaceId: string, input: MailboxInput): Promise<MailboxView> {
-  const [row] = await db.insert(imapMailboxes).values({ workspaceId, ...input, password: sealCredential(input.password) }).returning();
+  const [row] = await db
+    .insert(imapMailboxes)
+    .values({ workspaceId, ...input, password: sealCredential(input.password) })
+    .returning();
   return presentMailbox(row!);
 }
 
@@ -42,7 +49,10 @@ export async function removeMailbox(db: Db, workspaceId: string, mailboxId: stri
 }
 
 export async function loadMailbox(db: Db, workspaceId: string, mailboxId: string): Promise<MailboxRow> {
-  const [row] = await db.select().from(imapMailboxes).where(and(eq(imapMailboxes.workspaceId, workspaceId), eq(imapMailboxes.id, mailboxId)));
+  const [row] = await db
+    .select()
+    .from(imapMailboxes)
+    .where(and(eq(imapMailboxes.workspaceId, workspaceId), eq(imapMailboxes.id, mailboxId)));
   if (!row) throw notFound('The mailbox');
   return row;
 }
@@ -67,6 +77,12 @@ export async function testMailboxConnection(input: MailboxInput, timeoutMs = 15_
   } catch (error) {
     client.close();
     const e = error as { message?: string; responseText?: string; authenticationFailed?: boolean };
-    return { ok: false, error: e.authenticationFailed ? `Login refused by the server (${e.responseText ?? 'wrong user name or password'})` : (e.responseText ?? e.message ?? String(error)), messages: null };
+    return {
+      ok: false,
+      error: e.authenticationFailed
+        ? `Login refused by the server (${e.responseText ?? 'wrong user name or password'})`
+        : (e.responseText ?? e.message ?? String(error)),
+      messages: null,
+    };
   }
 }

@@ -11,5 +11,10 @@ export async function mailboxHealth(db: Db, workspaceId?: string): Promise<Mailb
     .where(workspaceId ? eq(imapMailboxes.workspaceId, workspaceId) : undefined)
     .orderBy(asc(imapMailboxes.createdAt))
     .limit(1000);
-  return rows.map((r) => ({ id: r.id, ok: r.failingSince === null, lastError: r.lastError, failingSince: r.failingSince?.toISOString() ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    ok: r.failingSince === null,
+    lastError: r.lastError,
+    failingSince: r.failingSince?.toISOString() ?? null,
+  }));
 }

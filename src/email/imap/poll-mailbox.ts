@@ -33,9 +33,20 @@ export interface PollResult {
  * the start and the raw hashes keep already-imported mail out. A failure is recorded loudly
  * (last_error, failing_since, a `mailbox.failing` fact) and cleared by the next good poll.
  */
-export async function pollMailbox(ctx: DeskContext, mailboxId: string, options: { ingest?: Ingest; connectTimeoutMs?: number } = {}): Promise<PollResult> {
+export async function pollMailbox(
+  ctx: DeskContext,
+  mailboxId: string,
+  options: { ingest?: Ingest; connectTimeoutMs?: number } = {},
+): Promise<PollResult> {
   const ingest = options.ingest ?? ingestRawEmail;
-  const result: PollResult = { mailboxId, skipped: false, imported: 0, alreadyImported: 0, uidValidityReset: false, error: null };
+  const result: PollResult = {
+    mailboxId,
+    skipped: false,
+    imported: 0,
+    alreadyImported: 0,
+    uidValidityReset: false,
+    error: null,
+  };
   const mailbox = await takeLease(ctx.db, mailboxId, ctx.now());
   if (!mailbox) return { ...result, skipped: true };
   let password: string;
@@ -80,7 +91,11 @@ export async function pollMailbox(ctx: DeskContext, mailboxId: string, options: 
       const uids = (found || []).filter((uid) => uid > lastUid).sort((a, b) => a - b);
       for (let i = 0; i < uids.length; i += FETCH_CHUNK) {
         const chunk = uids.slice(i, i + FETCH_CHUNK);
-        const fetched = await client.fetchAll(chunk.join(','), { uid: true, source: true, envelope: true }, { uid: true });
+        const fetched = await client.fetchAll(
+          chunk.join(','),
+          { uid: true, source: true, envelope: true },
+          { uid: true },
+        );
         fetched.sort((a, b) => a.uid - b.uid);
         for (const message of fetched) {
           if (!message.source || message.uid <= lastUid) continue;
@@ -110,7 +125,9 @@ async function takeLease(db: Db, mailboxId: string, now: Date): Promise<MailboxR
   const [row] = await db
     .update(imapMailboxes)
     .set({ leaseUntil: new Date(now.getTime() + LEASE_MS) })
-    .where(and(eq(imapMailboxes.id, mailboxId), or(isNull(imapMailboxes.leaseUntil), lt(imapMailboxes.leaseUntil, now))))
+    .where(
+      and(eq(imapMailboxes.id, mailboxId), or(isNull(imapMailboxes.leaseUntil), lt(imapMailboxes.leaseUntil, now))),
+    )
     .returning();
   return row ?? null;
 }
@@ -126,7 +143,11 @@ async function importOne(
   const sha256 = crypto.createHash('sha256').update(raw).digest('hex');
   return ctx.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
-    const [fresh] = await tx.insert(imapImportedMessages).values({ mailboxId: mailbox.id, sha256, uid }).onConflictDoNothing().returning({ uid: imapImportedMessages.uid });
+    const [fresh] = await tx
+      .insert(imapImportedMessages)
+      .values({ mailboxId: mailbox.id, sha256, uid })
+      .onConflictDoNothing()
+      .returning({ uid: imapImportedMessages.uid });
     if (fresh) await ingest({ ...ctx, db: tx }, { workspaceId: mailbox.workspaceId, raw, source: 'imap', envelope });
     await tx.update(imapMailboxes).set({ lastUid: uid }).where(eq(imapMailboxes.id, mailbox.id));
     return !!fresh;
@@ -141,7 +162,15 @@ async function markHealthy(ctx: DeskContext, mailbox: MailboxRow): Promise<void>
     .where(eq(imapMailboxes.id, mailbox.id));
   if (mailbox.failingSince) {
     await appendEvents(ctx.db, [
-      { workspaceId: mailbox.workspaceId, caseId: null, customerId: null, actorUserId: null, occurredAt: now, type: 'mailbox.recovered', data: { mailboxId: mailbox.id } },
+      {
+        workspaceId: mailbox.workspaceId,
+        caseId: null,
+        customerId: null,
+        actorUserId: null,
+        occurredAt: now,
+        type: 'mailbox.recovered',
+        data: { mailboxId: mailbox.id },
+      },
     ]);
   }
 }
@@ -155,7 +184,15 @@ async function markFailing(ctx: DeskContext, mailbox: MailboxRow, error: string)
     .where(eq(imapMailboxes.id, mailbox.id));
   if (!mailbox.failingSince) {
     await appendEvents(ctx.db, [
-      { workspaceId: mailbox.workspaceId, caseId: null, customerId: null, actorUserId: null, occurredAt: now, type: 'mailbox.failing', data: { mailboxId: mailbox.id, error } },
+      {
+        workspaceId: mailbox.workspaceId,
+        caseId: null,
+        customerId: null,
+        actorUserId: null,
+        occurredAt: now,
+        type: 'mailbox.failing',
+        data: { mailboxId: mailbox.id, error },
+      },
     ]);
   }
 }
@@ -175,7 +212,10 @@ export async function pollDueMailboxes(ctx: DeskContext, options: { ingest?: Ing
     .from(imapMailboxes)
     .where(
       and(
-        or(isNull(imapMailboxes.lastPolledAt), lt(imapMailboxes.lastPolledAt, new Date(now.getTime() - POLL_INTERVAL_MS + 5_000))),
+        or(
+          isNull(imapMailboxes.lastPolledAt),
+          lt(imapMailboxes.lastPolledAt, new Date(now.getTime() - POLL_INTERVAL_MS + 5_000)),
+        ),
         or(isNull(imapMailboxes.leaseUntil), lt(imapMailboxes.leaseUntil, now)),
       ),
     )

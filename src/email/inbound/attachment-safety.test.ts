@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { attachmentDangers, type AttachmentFacts } from './attachment-safety.ts';
 import { sniffActiveMarkup } from './sniff-markup.ts';
 
-const dangers = (filename: string, detectedExt: string | null, more: Partial<AttachmentFacts> = {}) => attachmentDangers({ filename, detectedExt, ...more });
+const dangers = (filename: string, detectedExt: string | null, more: Partial<AttachmentFacts> = {}) =>
+  attachmentDangers({ filename, detectedExt, ...more });
 
 describe('attachmentDangers', () => {
   it('passes ordinary documents whose bytes match their name', () => {
@@ -41,9 +42,14 @@ describe('attachmentDangers', () => {
     expect(dangers('picture', null, { declaredType: 'image/svg+xml' })).toEqual(['active_content']);
     expect(dangers('letter', null, { declaredType: 'Text/HTML; charset=utf-8' })).toEqual(['active_content']);
     const page = sniffActiveMarkup(Buffer.from('<!doctype html><script>1</script>'));
-    expect(dangers('notes.txt', page!.ext, { markup: page, declaredType: 'text/plain' })).toEqual(['active_content', 'extension_mismatch']);
+    expect(dangers('notes.txt', page!.ext, { markup: page, declaredType: 'text/plain' })).toEqual([
+      'active_content',
+      'extension_mismatch',
+    ]);
     const scripted = sniffActiveMarkup(Buffer.from('<?xml version="1.0"?><r><script>1</script></r>'));
     expect(dangers('data.xml', 'xml', { markup: scripted })).toEqual(['active_content']);
-    expect(dangers('page.htm', 'html', { markup: sniffActiveMarkup(Buffer.from('<html>')) })).toEqual(['active_content']);
+    expect(dangers('page.htm', 'html', { markup: sniffActiveMarkup(Buffer.from('<html>')) })).toEqual([
+      'active_content',
+    ]);
   });
 });

@@ -5,20 +5,88 @@ import { safeFilename } from './safe-filename.ts';
 import type { ActiveMarkup } from './sniff-markup.ts';
 
 const EXECUTABLE_EXTENSIONS = new Set([
-  'exe', 'com', 'scr', 'pif', 'bat', 'cmd', 'msi', 'msp', 'dll', 'cpl', 'js', 'jse', 'vbs', 'vbe', 'wsf', 'wsh', 'hta', 'ps1', 'psm1',
-  'jar', 'lnk', 'reg', 'scf', 'inf', 'sh', 'app', 'gadget', 'iso', 'img', 'vhd', 'appx', 'msix',
+  'exe',
+  'com',
+  'scr',
+  'pif',
+  'bat',
+  'cmd',
+  'msi',
+  'msp',
+  'dll',
+  'cpl',
+  'js',
+  'jse',
+  'vbs',
+  'vbe',
+  'wsf',
+  'wsh',
+  'hta',
+  'ps1',
+  'psm1',
+  'jar',
+  'lnk',
+  'reg',
+  'scf',
+  'inf',
+  'sh',
+  'app',
+  'gadget',
+  'iso',
+  'img',
+  'vhd',
+  'appx',
+  'msix',
 ]);
 const MACRO_EXTENSIONS = new Set(['docm', 'dotm', 'xlsm', 'xltm', 'xlam', 'pptm', 'potm', 'ppam', 'ppsm', 'sldm']);
-const EXECUTABLE_DETECTED = new Set(['exe', 'elf', 'macho', 'msi', 'dll', 'class', 'jar', 'lnk', 'apk', 'swf', 'wasm', 'dex']);
+const EXECUTABLE_DETECTED = new Set([
+  'exe',
+  'elf',
+  'macho',
+  'msi',
+  'dll',
+  'class',
+  'jar',
+  'lnk',
+  'apk',
+  'swf',
+  'wasm',
+  'dex',
+]);
 // Pages and images a browser runs scripts in (an XML file is judged by its content: most are data).
-const ACTIVE_EXTENSIONS = new Set(['html', 'htm', 'shtml', 'xhtml', 'xht', 'svg', 'svgz', 'mht', 'mhtml', 'xsl', 'xslt']);
+const ACTIVE_EXTENSIONS = new Set([
+  'html',
+  'htm',
+  'shtml',
+  'xhtml',
+  'xht',
+  'svg',
+  'svgz',
+  'mht',
+  'mhtml',
+  'xsl',
+  'xslt',
+]);
 const ACTIVE_TYPES = new Set([
-  'text/html', 'application/xhtml+xml', 'image/svg+xml', 'application/xslt+xml', 'text/xsl', 'application/x-mimearchive',
+  'text/html',
+  'application/xhtml+xml',
+  'image/svg+xml',
+  'application/xslt+xml',
+  'text/xsl',
+  'application/x-mimearchive',
 ]);
 const EXECUTABLE_TYPES = new Set([
-  'application/javascript', 'text/javascript', 'application/x-javascript', 'application/ecmascript', 'text/ecmascript',
-  'application/x-msdownload', 'application/x-msdos-program', 'application/x-ms-installer', 'application/hta',
-  'application/x-sh', 'application/java-archive',
+  'application/javascript',
+  'text/javascript',
+  'application/x-javascript',
+  'application/ecmascript',
+  'text/ecmascript',
+  'application/x-msdownload',
+  'application/x-msdos-program',
+  'application/x-ms-installer',
+  'application/hta',
+  'application/x-sh',
+  'application/java-archive',
 ]);
 // Extensions that share a container or are spelt two ways: not a mismatch.
 const SAME_KIND: Record<string, string[]> = {
@@ -46,12 +114,7 @@ function sameKind(declared: string, detected: string): boolean {
 }
 
 export type DangerReason =
-  | 'executable'
-  | 'macro_enabled'
-  | 'executable_content'
-  | 'active_content'
-  | 'extension_mismatch'
-  | 'double_extension';
+  'executable' | 'macro_enabled' | 'executable_content' | 'active_content' | 'extension_mismatch' | 'double_extension';
 
 export interface AttachmentFacts {
   /** The name as the sender wrote it. */

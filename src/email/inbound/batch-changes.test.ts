@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BatchChanges } from './batch-changes.ts';
 import type { InboundLookups, LookupQuestions } from './inbound-lookups.ts';
 
-const questions = (over: Partial<LookupQuestions> = {}): LookupQuestions => ({ headerIds: [], caseNumbers: [], fromAddress: 'ann@c.test', ...over });
+const questions = (over: Partial<LookupQuestions> = {}): LookupQuestions => ({
+  headerIds: [],
+  caseNumbers: [],
+  fromAddress: 'ann@c.test',
+  ...over,
+});
 const found = (over: { fromAddress?: string | null; messageIdHeader?: string | null; casesFound?: string[] } = {}) =>
   ({
     row: { fromAddress: over.fromAddress ?? 'ann@c.test', messageIdHeader: over.messageIdHeader ?? 'own@c.test' },
@@ -11,7 +16,12 @@ const found = (over: { fromAddress?: string | null; messageIdHeader?: string | n
 
 describe('what a batch changed for a later message of it', () => {
   const changes = new BatchChanges();
-  changes.record({ senders: ['Bob@C.test', 'bob-stored@c.test'], threadId: 'first@c.test', caseIds: ['case-1', null], openedCaseNumber: 1042 });
+  changes.record({
+    senders: ['Bob@C.test', 'bob-stored@c.test'],
+    threadId: 'first@c.test',
+    caseIds: ['case-1', null],
+    openedCaseNumber: 1042,
+  });
 
   it('leaves an unrelated message alone', () => {
     expect(changes.touches(questions(), found())).toBe(false);

@@ -8,8 +8,19 @@ import crypto from 'node:crypto';
 
 /** Headers an author (their mail program) writes; any other header is the journey's, not the message's. */
 export const AUTHOR_HEADERS: ReadonlySet<string> = new Set([
-  'from', 'sender', 'reply-to', 'to', 'cc', 'subject', 'date', 'message-id', 'in-reply-to', 'references',
-  'mime-version', 'content-type', 'content-transfer-encoding',
+  'from',
+  'sender',
+  'reply-to',
+  'to',
+  'cc',
+  'subject',
+  'date',
+  'message-id',
+  'in-reply-to',
+  'references',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
 ]);
 
 export interface MessageContent {

@@ -5,7 +5,11 @@ import { boundedPrefix, TEXT_BOUNDS } from '../../language/index.ts';
 export function textOfHtml(html: string): string {
   const bounded = boundedPrefix(html, TEXT_BOUNDS.htmlChars);
   try {
-    return htmlToText(bounded, { wordwrap: false, limits: { maxDepth: 200 }, selectors: [{ selector: 'img', format: 'skip' }] });
+    return htmlToText(bounded, {
+      wordwrap: false,
+      limits: { maxDepth: 200 },
+      selectors: [{ selector: 'img', format: 'skip' }],
+    });
   } catch {
     return markupFreeText(bounded);
   }
@@ -33,5 +37,8 @@ export function markupFreeText(html: string): string {
     kept.push(' ');
   }
   kept.push(html.slice(at));
-  return kept.join('').replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ');
+  return kept
+    .join('')
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/\s+/g, ' ');
 }

@@ -10,14 +10,23 @@ export function emailThreadLookup(db: Db, workspaceId: string): ThreadLookup {
   const lastActivity = sql<Date>`coalesce(${cases.lastCustomerMessageAt}, ${cases.updatedAt})`.mapWith(cases.updatedAt);
   const select = () =>
     db
-      .select({ id: cases.id, number: cases.number, customerEmail: customers.email, status: cases.status, subject: cases.subject, lastActivityAt: lastActivity })
+      .select({
+        id: cases.id,
+        number: cases.number,
+        customerEmail: customers.email,
+        status: cases.status,
+        subject: cases.subject,
+        lastActivityAt: lastActivity,
+      })
       .from(cases)
       .innerJoin(customers, eq(customers.id, cases.customerId));
   const one = async (rows: Promise<ThreadCase[]>) => (await rows)[0] ?? null;
   return {
     casesByMessageIds: (ids) => casesForMessageIds(db, workspaceId, ids),
-    caseById: (id) => one(select().where(and(eq(cases.workspaceId, workspaceId), eq(cases.id, id))) as Promise<ThreadCase[]>),
-    caseByNumber: (number) => one(select().where(and(eq(cases.workspaceId, workspaceId), eq(cases.number, number))) as Promise<ThreadCase[]>),
+    caseById: (id) =>
+      one(select().where(and(eq(cases.workspaceId, workspaceId), eq(cases.id, id))) as Promise<ThreadCase[]>),
+    caseByNumber: (number) =>
+      one(select().where(and(eq(cases.workspaceId, workspaceId), eq(cases.number, number))) as Promise<ThreadCase[]>),
     openCasesOfSender: (email, since) =>
       select()
         .where(

@@ -48,7 +48,13 @@ export function groupCommitStore(db: Db, options: GroupCommitOptions = {}): Inbo
 
   // A refused statement is retried message by message, so that one the store refuses does
   // not take the others' 250 with it.
-  const write = (group: Pending[]): Promise<void> => writeGroupOrEach<Pending, StoredInbound>(group, (members) => storeInboundEmails(db, members.map((p) => p.input)));
+  const write = (group: Pending[]): Promise<void> =>
+    writeGroupOrEach<Pending, StoredInbound>(group, (members) =>
+      storeInboundEmails(
+        db,
+        members.map((p) => p.input),
+      ),
+    );
 
   const pump = (): void => {
     while (inFlight < maxInFlight && waiting.length > 0) {

@@ -10,7 +10,14 @@
 // prefetch can only save round trips, never change a decision.
 import { parseCaseReference } from '../../kernel/case-reference.ts';
 import { OPEN_CASE_STATUSES } from '../../kernel/domain-words.ts';
-import { newCaseFromJson, newCaseJsonSql, threadStateFromRow, threadStateJsonSql, type NewCaseState, type ThreadState } from '../../desk/index.ts';
+import {
+  newCaseFromJson,
+  newCaseJsonSql,
+  threadStateFromRow,
+  threadStateJsonSql,
+  type NewCaseState,
+  type ThreadState,
+} from '../../desk/index.ts';
 import { freshStaffLoads } from '../../desk/index.ts';
 import { normalizeEmail } from '../../customers/index.ts';
 import { runHotStatement } from '../../db/hot-statement.ts';
@@ -59,7 +66,10 @@ export interface LookupQuestions {
   fromAddress: string | null;
 }
 
-export function lookupQuestions(input: Pick<ThreadInput, 'inReplyTo' | 'references' | 'subject' | 'recipients'>, fromAddress: string | null): LookupQuestions {
+export function lookupQuestions(
+  input: Pick<ThreadInput, 'inReplyTo' | 'references' | 'subject' | 'recipients'>,
+  fromAddress: string | null,
+): LookupQuestions {
   const subjectNumber = input.subject ? parseCaseReference(input.subject) : null;
   const numbers = input.recipients.map(caseNumberFromAddress).filter((n): n is number => n !== null);
   return {
@@ -89,7 +99,9 @@ const from = `coalesce(q.from_address, ie.from_address)`;
 // case, when the caller holds the staff's loads — the customer and a case number.
 const threadIdOf = (idSql: string, what: string) =>
   `(select ${what} from email_thread_ids t where t.workspace_id = ie.workspace_id and t.message_id_header = ${idSql})`;
-const lookupsText = (lock: boolean) => `select q.ord, ie.id, ie.workspace_id as "workspaceId", ie.status, ie.attempts, ie.envelope_from as "envelopeFrom",
+const lookupsText = (
+  lock: boolean,
+) => `select q.ord, ie.id, ie.workspace_id as "workspaceId", ie.status, ie.attempts, ie.envelope_from as "envelopeFrom",
     array_to_json(ie.envelope_to) as "envelopeTo", ie.message_id_header as "messageIdHeader",
     ie.message_id_reused_of as "messageIdReusedOf", ie.from_address as "fromAddress",
     extract(epoch from ie.received_at) * 1000 as "receivedMs", l."threadIds", l."pointedCases", l."senderCases",
@@ -119,7 +131,13 @@ const lookupsText = (lock: boolean) => `select q.ord, ie.id, ie.workspace_id as 
  * processing (FOR UPDATE SKIP LOCKED): null when another worker holds it or it is gone.
  * With the row's workspace (known beforehand), a new case's read is taken along too.
  */
-export async function inboundLookups(db: Db, inboundId: string, questions: LookupQuestions, lock: boolean, workspaceId?: string): Promise<InboundLookups | null> {
+export async function inboundLookups(
+  db: Db,
+  inboundId: string,
+  questions: LookupQuestions,
+  lock: boolean,
+  workspaceId?: string,
+): Promise<InboundLookups | null> {
   return (await inboundLookupsForBatch(db, [{ id: inboundId, questions, workspaceId }], lock))[0] ?? null;
 }
 
@@ -154,7 +172,10 @@ export async function inboundLookupsForBatch(
       ...lookupsOf(db, items[ord]!.questions, found),
       intake: {
         threads: (json<unknown[]>(found.intakeThreads) ?? []).filter((t) => t !== null).map(threadStateFromRow),
-        newCase: found.intakeNewCase && staffLoads && found.workspaceId === items[ord]!.workspaceId ? newCaseFromJson(found.intakeNewCase, staffLoads) : null,
+        newCase:
+          found.intakeNewCase && staffLoads && found.workspaceId === items[ord]!.workspaceId
+            ? newCaseFromJson(found.intakeNewCase, staffLoads)
+            : null,
       },
     };
   }
@@ -174,16 +195,31 @@ function lookupsOf(db: Db, questions: LookupQuestions, found: RawLookups): Omit<
     fromAddress: found.fromAddress,
     receivedAt: new Date(Number(found.receivedMs)),
   };
-  const threadIds = json<Array<{ id: string; caseId: string; direction: 'inbound' | 'outbound' }>>(found.threadIds) ?? [];
+  const threadIds =
+    json<Array<{ id: string; caseId: string; direction: 'inbound' | 'outbound' }>>(found.threadIds) ?? [];
   const pointedCases = (json<RawCase[]>(found.pointedCases) ?? []).map(threadCase);
   const senderCases = (json<RawCase[]>(found.senderCases) ?? []).map(threadCase);
   const fromAddress = questions.fromAddress ?? row.fromAddress;
   return {
     row,
-    lookup: prefetchedLookup(emailThreadLookup(db, row.workspaceId), questions, row, fromAddress, threadIds, pointedCases, senderCases),
+    lookup: prefetchedLookup(
+      emailThreadLookup(db, row.workspaceId),
+      questions,
+      row,
+      fromAddress,
+      threadIds,
+      pointedCases,
+      senderCases,
+    ),
     ownMessageIdDirection: threadIds.find((t) => t.id === row.messageIdHeader)?.direction ?? null,
     recentFromSender: fromAddress ? Number(found.recent) : 0,
-    casesFound: [...new Set([...threadIds.map((t) => t.caseId), ...pointedCases.map((c) => c.id), ...senderCases.map((c) => c.id)])],
+    casesFound: [
+      ...new Set([
+        ...threadIds.map((t) => t.caseId),
+        ...pointedCases.map((c) => c.id),
+        ...senderCases.map((c) => c.id),
+      ]),
+    ],
   };
 }
 
@@ -216,7 +252,8 @@ function prefetchedLookup(
       return byNumber.get(number) ?? (numbers.has(number) ? null : store.caseByNumber(number));
     },
     async openCasesOfSender(email, since) {
-      const same = !!fromAddress && email.toLowerCase() === fromAddress.toLowerCase() && since.getTime() === senderSince;
+      const same =
+        !!fromAddress && email.toLowerCase() === fromAddress.toLowerCase() && since.getTime() === senderSince;
       return same ? senderCases : store.openCasesOfSender(email, since);
     },
   };

@@ -1,7 +1,13 @@
 import { and, asc, inArray, lt, sql } from 'drizzle-orm';
 import { inboundEmails } from '../../db/schema-email.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
-import { markInboundFailed, processInboundEmail, processInboundEmails, type KnownInbound, type ProcessOptions } from './process-inbound-email.ts';
+import {
+  markInboundFailed,
+  processInboundEmail,
+  processInboundEmails,
+  type KnownInbound,
+  type ProcessOptions,
+} from './process-inbound-email.ts';
 
 const MAX_ATTEMPTS = 8;
 /**
@@ -36,7 +42,12 @@ export class InboundProcessor {
 
   constructor(
     private readonly ctx: DeskContext,
-    private readonly options: ProcessOptions & { concurrency?: number; batchSize?: number; sweepIntervalMs?: number; onError?: (id: string, error: unknown) => void } = {},
+    private readonly options: ProcessOptions & {
+      concurrency?: number;
+      batchSize?: number;
+      sweepIntervalMs?: number;
+      onError?: (id: string, error: unknown) => void;
+    } = {},
   ) {}
 
   /** `known`: what the caller holds of the stored message (a hint; the row stays the truth). */
@@ -56,7 +67,9 @@ export class InboundProcessor {
     const rows = await this.ctx.db
       .select({ id: inboundEmails.id })
       .from(inboundEmails)
-      .where(and(inArray(inboundEmails.status, ['received', 'failed']), lt(inboundEmails.attempts, MAX_ATTEMPTS), sql`true`))
+      .where(
+        and(inArray(inboundEmails.status, ['received', 'failed']), lt(inboundEmails.attempts, MAX_ATTEMPTS), sql`true`),
+      )
       .orderBy(asc(inboundEmails.receivedAt))
       .limit(limit);
     for (const r of rows) this.enqueue(r.id);

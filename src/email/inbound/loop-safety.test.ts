@@ -27,7 +27,9 @@ describe('automaticReason', () => {
     expect(automaticReason({ ...person, envelopeFrom: '' })).toBe('null_sender');
     expect(automaticReason({ ...person, fromAddress: 'MAILER-DAEMON@mx.example.com' })).toBe('daemon_sender');
     expect(automaticReason({ ...person, fromAddress: 'postmaster@example.com' })).toBe('daemon_sender');
-    expect(automaticReason({ ...person, contentType: 'multipart/report; report-type=delivery-status' })).toBe('delivery_report');
+    expect(automaticReason({ ...person, contentType: 'multipart/report; report-type=delivery-status' })).toBe(
+      'delivery_report',
+    );
   });
   it('recognises our own acknowledgements coming back', () => {
     expect(automaticReason({ ...person, headers: { 'x-kept-acknowledgement': 'K-12' } })).toBe('kept_own');

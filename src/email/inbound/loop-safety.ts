@@ -5,13 +5,7 @@
 export const KEPT_AUTOMATIC_HEADER = 'x-kept-acknowledgement';
 
 export type AutomaticReason =
-  | 'auto_submitted'
-  | 'x_autoreply'
-  | 'precedence'
-  | 'daemon_sender'
-  | 'null_sender'
-  | 'kept_own'
-  | 'delivery_report';
+  'auto_submitted' | 'x_autoreply' | 'precedence' | 'daemon_sender' | 'null_sender' | 'kept_own' | 'delivery_report';
 
 export interface LoopCheckInput {
   /** Header names in lower case; the first value of each. */
@@ -25,7 +19,8 @@ export interface LoopCheckInput {
   messageIdHeader: string | null;
 }
 
-const DAEMON_LOCAL_PARTS = /^(mailer-daemon|postmaster|mail-daemon|maildelivery|mailerdaemon|no-?reply|noreply-.*|bounces?|bounce-.*)$/i;
+const DAEMON_LOCAL_PARTS =
+  /^(mailer-daemon|postmaster|mail-daemon|maildelivery|mailerdaemon|no-?reply|noreply-.*|bounces?|bounce-.*)$/i;
 
 /** Why a message is automatic, or null when a person seems to have written it. */
 export function automaticReason(input: LoopCheckInput): AutomaticReason | null {
@@ -37,8 +32,13 @@ export function automaticReason(input: LoopCheckInput): AutomaticReason | null {
   if (autoSubmitted && !autoSubmitted.startsWith('no')) return 'auto_submitted';
   if (h['x-autoreply'] !== undefined || h['x-autorespond'] !== undefined) return 'x_autoreply';
   const precedence = h['precedence']?.trim().toLowerCase();
-  if (precedence === 'bulk' || precedence === 'junk' || precedence === 'list' || precedence === 'auto_reply') return 'precedence';
-  if (input.contentType && /multipart\/report|message\/delivery-status|message\/disposition-notification/i.test(input.contentType)) return 'delivery_report';
+  if (precedence === 'bulk' || precedence === 'junk' || precedence === 'list' || precedence === 'auto_reply')
+    return 'precedence';
+  if (
+    input.contentType &&
+    /multipart\/report|message\/delivery-status|message\/disposition-notification/i.test(input.contentType)
+  )
+    return 'delivery_report';
   if (input.envelopeFrom === '') return 'null_sender';
   const local = input.fromAddress?.split('@')[0] ?? input.envelopeFrom?.split('@')[0];
   if (local && DAEMON_LOCAL_PARTS.test(local)) return 'daemon_sender';

@@ -2,11 +2,48 @@ import { boundedPrefix, TEXT_BOUNDS } from '../../language/index.ts';
 
 // Reply and forward prefixes in the languages our customers write in, as mail clients add
 // them: "Re:", "RE[2]:", "Fwd:", "AW:", "SV:", "Ответ:", "رد:", "תגובה:" and their kin.
-const REPLY_PREFIXES = ['re', 'aw', 'sv', 'vs', 'antw', 'odp', 'ynt', 'res', 'ref', 'rif', 'ответ', 'отв', 'رد', 'تعليق', 'תגובה', 'השב', 'בתשובה'];
-const FORWARD_PREFIXES = ['fwd', 'fw', 'wg', 'tr', 'vb', 'rv', 'enc', 'pd', 'пересл', 'переслано', 'fwd', 'إعادة توجيه', 'توجيه', 'הועבר', 'הועבר:'];
+const REPLY_PREFIXES = [
+  're',
+  'aw',
+  'sv',
+  'vs',
+  'antw',
+  'odp',
+  'ynt',
+  'res',
+  'ref',
+  'rif',
+  'ответ',
+  'отв',
+  'رد',
+  'تعليق',
+  'תגובה',
+  'השב',
+  'בתשובה',
+];
+const FORWARD_PREFIXES = [
+  'fwd',
+  'fw',
+  'wg',
+  'tr',
+  'vb',
+  'rv',
+  'enc',
+  'pd',
+  'пересл',
+  'переслано',
+  'fwd',
+  'إعادة توجيه',
+  'توجيه',
+  'הועבר',
+  'הועבר:',
+];
 
 const prefixPattern = (words: string[]) =>
-  new RegExp(`^\\s*(?:\\[[^\\]]{0,40}\\]\\s*)?(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*(?:\\[\\d+\\]|\\(\\d+\\))?\\s*[:：]\\s*`, 'iu');
+  new RegExp(
+    `^\\s*(?:\\[[^\\]]{0,40}\\]\\s*)?(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*(?:\\[\\d+\\]|\\(\\d+\\))?\\s*[:：]\\s*`,
+    'iu',
+  );
 const REPLY = prefixPattern(REPLY_PREFIXES);
 const FORWARD = prefixPattern(FORWARD_PREFIXES);
 

@@ -16,10 +16,18 @@ export interface ParsedEmail {
   contentType: string | null;
   text: string | null;
   html: string | null;
-  attachments: Array<{ filename: string; contentType: string; content: Buffer; inline: boolean; contentId: string | null }>;
+  attachments: Array<{
+    filename: string;
+    contentType: string;
+    content: Buffer;
+    inline: boolean;
+    contentId: string | null;
+  }>;
 }
 
-function addresses(value: AddressObject | AddressObject[] | undefined): Array<{ address: string | null; name: string | null }> {
+function addresses(
+  value: AddressObject | AddressObject[] | undefined,
+): Array<{ address: string | null; name: string | null }> {
   const list = Array.isArray(value) ? value : value ? [value] : [];
   const out: Array<{ address: string | null; name: string | null }> = [];
   const walk = (entries: AddressObject['value']) => {
@@ -84,7 +92,10 @@ function boundHeaderFields(raw: Buffer): Buffer {
   const end = blank.length > 0 ? Math.min(...blank) : raw.length;
   if (end <= max) return raw;
   // Each field with its folded lines and its line end; latin1 keeps every byte as it was.
-  const fields = raw.subarray(0, end).toString('latin1').split(/(?<=\n)(?![ \t])/);
+  const fields = raw
+    .subarray(0, end)
+    .toString('latin1')
+    .split(/(?<=\n)(?![ \t])/);
   if (fields.every((f) => f.length <= max)) return raw;
   const bounded = fields.map((field) => {
     if (field.length <= max) return field;
@@ -97,12 +108,23 @@ function boundHeaderFields(raw: Buffer): Buffer {
 
 async function parseMime(raw: Buffer): Promise<ParsedEmail> {
   // HTML → text is ours (process-inbound-email.ts), guarded: mailparser's throws on pathological HTML.
-  const options: SimpleParserOptions = { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true, keepCidLinks: true };
+  const options: SimpleParserOptions = {
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipTextLinks: true,
+    skipImageLinks: true,
+    keepCidLinks: true,
+  };
   const mail = await simpleParser(boundHeaderFields(raw), options);
   const headers: Record<string, string> = {};
   for (const { key, line } of mail.headerLines) {
     if (headers[key] !== undefined) continue;
-    headers[key] = storableText(line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
+    headers[key] = storableText(
+      line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim(),
+    );
   }
   const from = addresses(mail.from)[0] ?? { address: null, name: null };
   const recipients = [...addresses(mail.to), ...addresses(mail.cc), ...addresses(mail.bcc)]
@@ -122,7 +144,8 @@ async function parseMime(raw: Buffer): Promise<ParsedEmail> {
     html: typeof mail.html === 'string' ? storableText(mail.html) : null,
     attachments: mail.attachments.map((a: Attachment) => ({
       // Kept for display (bounded); the name it is stored under is made from it (safe-filename.ts).
-      filename: truncateOrNull(clean(a.filename), 1000) ?? (a.contentType === 'text/calendar' ? 'invite.ics' : 'attachment'),
+      filename:
+        truncateOrNull(clean(a.filename), 1000) ?? (a.contentType === 'text/calendar' ? 'invite.ics' : 'attachment'),
       contentType: truncateOrNull(clean(a.contentType), 200) ?? 'application/octet-stream',
       content: a.content,
       inline: a.contentDisposition === 'inline' || (!!a.cid && a.related === true),

@@ -11,7 +11,13 @@ import type { DeskContext } from '../../kernel/desk-context.ts';
 import { bareMessageId } from '../thread-ids.ts';
 import { applyBounce } from '../outbound/apply-bounce.ts';
 import { BatchChanges } from './batch-changes.ts';
-import { inboundLookups, inboundLookupsForBatch, lookupQuestions, type InboundLookups, type LookupQuestions } from './inbound-lookups.ts';
+import {
+  inboundLookups,
+  inboundLookupsForBatch,
+  lookupQuestions,
+  type InboundLookups,
+  type LookupQuestions,
+} from './inbound-lookups.ts';
 import { InboundOutcomes, type InboundOutcome } from './inbound-outcomes.ts';
 import { textOfHtml } from './email-html-text.ts';
 import { automaticReason, overRateLimit, RATE_LIMIT } from './loop-safety.ts';
@@ -59,9 +65,21 @@ export interface KnownInbound {
  * acknowledgement, promise). One transaction with the row locked: a crash leaves the row
  * 'received' and the next sweep does it again from the start.
  */
-export async function processInboundEmail(ctx: DeskContext, inboundId: string, options: ProcessOptions = {}, known?: KnownInbound): Promise<ProcessOutcome> {
+export async function processInboundEmail(
+  ctx: DeskContext,
+  inboundId: string,
+  options: ProcessOptions = {},
+  known?: KnownInbound,
+): Promise<ProcessOutcome> {
   const outcomes = await ctx.db.transaction((tx) =>
-    processInTransaction(ctx.db, { ...ctx, db: tx as unknown as Db }, [inboundId], options, known ? new Map([[inboundId, known]]) : new Map(), false),
+    processInTransaction(
+      ctx.db,
+      { ...ctx, db: tx as unknown as Db },
+      [inboundId],
+      options,
+      known ? new Map([[inboundId, known]]) : new Map(),
+      false,
+    ),
   );
   return outcomes[0]!;
 }
@@ -77,7 +95,9 @@ export async function processInboundEmails(
   options: ProcessOptions = {},
   known: ReadonlyMap<string, KnownInbound> = new Map(),
 ): Promise<ProcessOutcome[]> {
-  return ctx.db.transaction((tx) => processInTransaction(ctx.db, { ...ctx, db: tx as unknown as Db }, inboundIds, options, known, true));
+  return ctx.db.transaction((tx) =>
+    processInTransaction(ctx.db, { ...ctx, db: tx as unknown as Db }, inboundIds, options, known, true),
+  );
 }
 
 // Messages up to this size are parsed before the batch's lookups, so that one statement asks
@@ -129,11 +149,21 @@ async function processInTransaction(
   const taken: Array<Taken | null> = [];
   for (const id of inboundIds) {
     const message = known.get(id) ?? read.get(id);
-    if (message === undefined) taken.push(null); // held by another worker, gone, or already done
-    else taken.push({ id, message, parsed: message && message.raw.length <= PARSE_AHEAD_BYTES ? await parseMessage(message) : null });
+    if (message === undefined)
+      taken.push(null); // held by another worker, gone, or already done
+    else
+      taken.push({
+        id,
+        message,
+        parsed: message && message.raw.length <= PARSE_AHEAD_BYTES ? await parseMessage(message) : null,
+      });
   }
   const asked = taken.filter((t): t is Taken & { parsed: Parsed } => t?.parsed != null);
-  const answers = await inboundLookupsForBatch(tx, asked.map((t) => ({ id: t.id, questions: t.parsed.questions, workspaceId: t.message?.workspaceId })), true);
+  const answers = await inboundLookupsForBatch(
+    tx,
+    asked.map((t) => ({ id: t.id, questions: t.parsed.questions, workspaceId: t.message?.workspaceId })),
+    true,
+  );
   const earlyAnswers = new Map(asked.map((t, i) => [t.id, answers[i] ?? null]));
 
   const outcomes = new InboundOutcomes();
@@ -153,8 +183,13 @@ async function processInTransaction(
     if (outcomes.mustWriteBefore(parsed.questions.headerIds)) await outcomes.write(tx);
     // Asked early (null: the row was not there to take), or now, alone.
     const early = t.parsed ? earlyAnswers.get(t.id)! : undefined;
-    const found = early === undefined || (early && changes.touches(parsed.questions, early)) ? await inboundLookups(tx, t.id, parsed.questions, true, message.workspaceId) : early;
-    results.push(await processMessage(txCtx, message.raw, parsed, found, { store, options, outcomes, changes, deferred }));
+    const found =
+      early === undefined || (early && changes.touches(parsed.questions, early))
+        ? await inboundLookups(tx, t.id, parsed.questions, true, message.workspaceId)
+        : early;
+    results.push(
+      await processMessage(txCtx, message.raw, parsed, found, { store, options, outcomes, changes, deferred }),
+    );
   }
   await outcomes.write(tx);
   return results;
@@ -162,7 +197,13 @@ async function processInTransaction(
 
 /** Rows not handed over by the listener, taken for processing; bytes only of the small ones. */
 async function takeRows(tx: Db, ids: readonly string[]): Promise<Map<string, KnownInbound | null>> {
-  const rows = await queryRows<{ id: string; raw: Buffer | null; envelopeTo: unknown; status: string; workspaceId: string }>(
+  const rows = await queryRows<{
+    id: string;
+    raw: Buffer | null;
+    envelopeTo: unknown;
+    status: string;
+    workspaceId: string;
+  }>(
     tx,
     sql`select id, workspace_id as "workspaceId", case when size <= ${PARSE_AHEAD_BYTES} then raw end as raw, array_to_json(envelope_to) as "envelopeTo", status
       from inbound_emails where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)
@@ -236,10 +277,25 @@ async function processMessage(
     written: { recordThreadId?: boolean; openedCaseNumber?: number | null } = {},
   ) => {
     const threadId = written.recordThreadId && row.messageIdHeader ? bareMessageId(row.messageIdHeader) || null : null;
-    changes.record({ senders: [fromAddress, row.fromAddress], threadId, caseIds: [set.caseId, set.relatedCaseId], openedCaseNumber: written.openedCaseNumber ?? null });
+    changes.record({
+      senders: [fromAddress, row.fromAddress],
+      threadId,
+      caseIds: [set.caseId, set.relatedCaseId],
+      openedCaseNumber: written.openedCaseNumber ?? null,
+    });
     await outcomes.add(
       tx,
-      { id: row.id, workspaceId: row.workspaceId, status, processedAt: now, attempts: row.attempts + 1, fromAddress, storedFromAddress: row.fromAddress, ...set, threadId },
+      {
+        id: row.id,
+        workspaceId: row.workspaceId,
+        status,
+        processedAt: now,
+        attempts: row.attempts + 1,
+        fromAddress,
+        storedFromAddress: row.fromAddress,
+        ...set,
+        threadId,
+      },
       deferred,
     );
   };
@@ -257,7 +313,10 @@ async function processMessage(
   });
   if (!reason && row.messageIdHeader && found.ownMessageIdDirection === 'outbound') reason = 'kept_own';
   const caseCustomer = async (caseId: string | null) =>
-    caseId ? ((await tx.select({ customerId: cases.customerId }).from(cases).where(eq(cases.id, caseId)))[0]?.customerId ?? null) : null;
+    caseId
+      ? ((await tx.select({ customerId: cases.customerId }).from(cases).where(eq(cases.id, caseId)))[0]?.customerId ??
+        null)
+      : null;
   if (reason) {
     // A delivery report about our own mail marks the address on the customer and the case.
     if (reason === 'delivery_report' || reason === 'null_sender' || reason === 'daemon_sender') {
@@ -277,7 +336,13 @@ async function processMessage(
         },
       ]);
     }
-    await finish('auto_reply', { caseId, messageId: null, relatedCaseId: null, threadedBy: decision.threadedBy ?? decision.relatedBy, note: reason });
+    await finish('auto_reply', {
+      caseId,
+      messageId: null,
+      relatedCaseId: null,
+      threadedBy: decision.threadedBy ?? decision.relatedBy,
+      note: reason,
+    });
     return { status: 'auto_reply', caseId, messageId: null } as const;
   }
 
@@ -288,10 +353,24 @@ async function processMessage(
       const caseId = decision.caseId;
       if (caseId) {
         await appendEvents(tx, [
-          { workspaceId: row.workspaceId, caseId, customerId: await caseCustomer(caseId), actorUserId: null, occurredAt: now, type: 'email.rate_limited', data: { inboundEmailId: row.id, from: fromAddress, recent: n } },
+          {
+            workspaceId: row.workspaceId,
+            caseId,
+            customerId: await caseCustomer(caseId),
+            actorUserId: null,
+            occurredAt: now,
+            type: 'email.rate_limited',
+            data: { inboundEmailId: row.id, from: fromAddress, recent: n },
+          },
         ]);
       }
-      await finish('rate_limited', { caseId, messageId: null, relatedCaseId: null, threadedBy: null, note: `${n} messages from ${fromAddress} in ${RATE_LIMIT.windowMinutes} minutes` });
+      await finish('rate_limited', {
+        caseId,
+        messageId: null,
+        relatedCaseId: null,
+        threadedBy: null,
+        note: `${n} messages from ${fromAddress} in ${RATE_LIMIT.windowMinutes} minutes`,
+      });
       return { status: 'rate_limited', caseId, messageId: null } as const;
     }
   }
@@ -299,20 +378,25 @@ async function processMessage(
   // A person: the whole desk pipeline.
   const split = splitQuotedText(bodyText(parsed));
   const html = parsed.html ? sanitizeEmailHtml(parsed.html).html : null;
-  const received = await receiveCustomerMessage({ ...txCtx, db: withoutSavepoints(tx) }, {
-    workspaceId: row.workspaceId,
-    ...(decision.caseId ? { caseId: decision.caseId } : {}),
-    customer: { name: parsed.from.name ?? fromAddress ?? undefined, email: fromAddress },
-    channel: 'email',
-    subject: parsed.subject ?? undefined,
-    body: split.body,
-    // A reused Message-ID stays the earlier message's (messages are unique by it, and replies naming it go there).
-    externalId: row.messageIdReusedOf ? null : row.messageIdHeader,
-    quotedText: split.quoted,
-    htmlBody: html,
-    // Intake's read, taken along by the lookups: the case threaded onto, or a new case's.
-    prefetched: decision.caseId ? { thread: found.intake.threads.find((t) => t.caseRow.id === decision.caseId) } : { newCase: found.intake.newCase ?? undefined },
-  });
+  const received = await receiveCustomerMessage(
+    { ...txCtx, db: withoutSavepoints(tx) },
+    {
+      workspaceId: row.workspaceId,
+      ...(decision.caseId ? { caseId: decision.caseId } : {}),
+      customer: { name: parsed.from.name ?? fromAddress ?? undefined, email: fromAddress },
+      channel: 'email',
+      subject: parsed.subject ?? undefined,
+      body: split.body,
+      // A reused Message-ID stays the earlier message's (messages are unique by it, and replies naming it go there).
+      externalId: row.messageIdReusedOf ? null : row.messageIdHeader,
+      quotedText: split.quoted,
+      htmlBody: html,
+      // Intake's read, taken along by the lookups: the case threaded onto, or a new case's.
+      prefetched: decision.caseId
+        ? { thread: found.intake.threads.find((t) => t.caseRow.id === decision.caseId) }
+        : { newCase: found.intake.newCase ?? undefined },
+    },
+  );
   const caseId = received.caseRow.id;
   const customerId = received.customer.id;
   const noted = { workspaceId: row.workspaceId, caseId, customerId, actorUserId: null, occurredAt: now } as const;
@@ -335,16 +419,30 @@ async function processMessage(
     notes.push({
       ...noted,
       type: 'email.message_id_reused',
-      data: { inboundEmailId: row.id, messageIdHeader: row.messageIdHeader, earlierInboundEmailId: row.messageIdReusedOf },
+      data: {
+        inboundEmailId: row.id,
+        messageIdHeader: row.messageIdHeader,
+        earlierInboundEmailId: row.messageIdReusedOf,
+      },
     });
   }
   await appendEvents(tx, notes);
   const owner = { workspaceId: row.workspaceId, inboundEmailId: row.id, messageId: received.messageId, caseId };
   await storeEmailAttachments(tx, owner, parsed.attachments);
-  await finish('processed', { caseId, messageId: received.messageId, relatedCaseId: decision.relatedCaseId, threadedBy: decision.threadedBy, note: null }, {
-    recordThreadId: !row.messageIdReusedOf,
-    openedCaseNumber: received.opened ? received.caseRow.number : null,
-  });
+  await finish(
+    'processed',
+    {
+      caseId,
+      messageId: received.messageId,
+      relatedCaseId: decision.relatedCaseId,
+      threadedBy: decision.threadedBy,
+      note: null,
+    },
+    {
+      recordThreadId: !row.messageIdReusedOf,
+      openedCaseNumber: received.opened ? received.caseRow.number : null,
+    },
+  );
   return { status: 'processed', caseId, messageId: received.messageId } as const;
 }
 

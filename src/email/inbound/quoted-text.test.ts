@@ -4,21 +4,31 @@ import { splitQuotedText } from './quoted-text.ts';
 
 describe('splitQuotedText', () => {
   it('folds a Gmail-style quote under "On … wrote:"', () => {
-    const s = splitQuotedText('Still broken, sorry.\n\nOn Tue, 3 Mar 2026 at 10:00, Kept <support@acme.test> wrote:\n> We are on it.\n> K-12');
+    const s = splitQuotedText(
+      'Still broken, sorry.\n\nOn Tue, 3 Mar 2026 at 10:00, Kept <support@acme.test> wrote:\n> We are on it.\n> K-12',
+    );
     expect(s.body).toBe('Still broken, sorry.');
     expect(s.quoted).toMatch(/^On Tue/);
   });
   it('folds a two-line Gmail attribution', () => {
-    const s = splitQuotedText('Thanks!\n\nOn Tue, 3 Mar 2026 at 10:00, Kept Support <support@acme.test>\nwrote:\n> hello');
+    const s = splitQuotedText(
+      'Thanks!\n\nOn Tue, 3 Mar 2026 at 10:00, Kept Support <support@acme.test>\nwrote:\n> hello',
+    );
     expect(s.body).toBe('Thanks!');
   });
   it('folds Outlook reply headers and the original-message line', () => {
-    expect(splitQuotedText('Yes please.\r\n\r\nFrom: Support <s@acme.test>\r\nSent: Monday\r\nTo: me\r\nSubject: x\r\n\r\nold').body).toBe('Yes please.');
+    expect(
+      splitQuotedText(
+        'Yes please.\r\n\r\nFrom: Support <s@acme.test>\r\nSent: Monday\r\nTo: me\r\nSubject: x\r\n\r\nold',
+      ).body,
+    ).toBe('Yes please.');
     expect(splitQuotedText('OK\n-----Original Message-----\nFrom: a').body).toBe('OK');
     expect(splitQuotedText('OK\n________________________________\nFrom: a').body).toBe('OK');
   });
   it('folds Russian, Arabic and Hebrew attributions', () => {
-    expect(splitQuotedText('Спасибо, жду.\n\n3 марта 2026 г., в 10:00, Kept <s@acme.test> написал:\n> Мы работаем').body).toBe('Спасибо، жду.'.replace('،', ','));
+    expect(
+      splitQuotedText('Спасибо, жду.\n\n3 марта 2026 г., в 10:00, Kept <s@acme.test> написал:\n> Мы работаем').body,
+    ).toBe('Спасибо، жду.'.replace('،', ','));
     expect(splitQuotedText('شكراً لكم.\n\nفي 3 مارس 2026، كتب Kept <s@acme.test>:\n> نحن نعمل').body).toBe('شكراً لكم.');
     expect(splitQuotedText('תודה רבה.\n\nב-3 במרץ 2026, Kept <s@acme.test> כתב:\n> אנחנו').body).toBe('תודה רבה.');
   });

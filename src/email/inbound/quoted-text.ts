@@ -27,7 +27,8 @@ const ATTRIBUTION: RegExp[] = [
 const OUTLOOK_FROM = /^\s*\*?(From|От|من|מאת)\s*:\*?\s+\S/i;
 const OUTLOOK_NEXT = /^\s*\*?(Sent|Date|Отправлено|Дата|تاريخ الإرسال|التاريخ|נשלח|תאריך)\s*:\*?/i;
 // A forward is the content the customer wants us to read: never folded.
-const FORWARD_MARK = /^\s*-{2,}\s*(Forwarded message|Begin forwarded message|Пересылаемое сообщение|Переадресованное сообщение|رسالة معاد توجيهها|הודעה שהועברה)/i;
+const FORWARD_MARK =
+  /^\s*-{2,}\s*(Forwarded message|Begin forwarded message|Пересылаемое сообщение|Переадресованное сообщение|رسالة معاد توجيهها|הודעה שהועברה)/i;
 const SIGNATURE: RegExp[] = [
   /^-- ?$/,
   /^\s*(Sent from my (iPhone|iPad|Android|Galaxy|mobile device)|Sent from Mail for Windows|Get Outlook for (iOS|Android)|Отправлено с (iPhone|iPad|моего)|Отправлено из мобильной|تم الإرسال من|أرسلت من|נשלח מ)/i,
@@ -44,7 +45,8 @@ export function splitQuotedText(text: string): SplitText {
   const normalized = text.replace(/\r\n?/g, '\n');
   const lines = normalized.split('\n');
   // A line as the marker patterns see it: without trailing spaces, and empty when too long to be a marker.
-  const short = (line: string | undefined) => (line !== undefined && line.length <= TEXT_BOUNDS.markerLineChars ? line.trimEnd() : '');
+  const short = (line: string | undefined) =>
+    line !== undefined && line.length <= TEXT_BOUNDS.markerLineChars ? line.trimEnd() : '';
   // From which line on only ">" lines and blank lines remain: computed once, from the end.
   let quotedTail = lines.length;
   while (quotedTail > 0 && (isQuoteLine(lines[quotedTail - 1]!) || lines[quotedTail - 1]!.trim() === '')) quotedTail--;
@@ -57,7 +59,11 @@ export function splitQuotedText(text: string): SplitText {
       break;
     }
     // A two-line Gmail attribution: "On Tue, 3 Mar 2026 at 10:00, Ann <ann@x>" / "wrote:".
-    if (/^\s*On\b.{0,200}$/i.test(line) && /^\s*.{0,80}wrote:$/i.test(short(lines[i + 1])) && (i + 2 >= lines.length || isQuoteLine(lines[i + 2]!))) {
+    if (
+      /^\s*On\b.{0,200}$/i.test(line) &&
+      /^\s*.{0,80}wrote:$/i.test(short(lines[i + 1])) &&
+      (i + 2 >= lines.length || isQuoteLine(lines[i + 2]!))
+    ) {
       cut = i;
       break;
     }

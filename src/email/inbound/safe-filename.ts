@@ -17,11 +17,7 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
 
 export function safeFilename(original: string): string {
   const last = storableText(original).split(/[\\/]/).pop() ?? '';
-  let name = last
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(FORBIDDEN, '_')
-    .replace(/\s+/g, ' ');
+  let name = last.normalize('NFC').replace(INVISIBLE, '').replace(FORBIDDEN, '_').replace(/\s+/g, ' ');
   name = trimDotsAndSpaces(name);
   if (RESERVED.test(name)) name = `_${name}`;
   return bounded(name, MAX_SAFE_FILENAME_BYTES) || FALLBACK;

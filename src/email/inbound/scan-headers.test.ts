@@ -4,7 +4,9 @@ import { addressOf, messageIdOf, messageIdsIn, scanHeaders } from './scan-header
 
 describe('scanHeaders', () => {
   it('reads Message-ID, From and Subject from the header block only', () => {
-    const raw = Buffer.from('From: "Ann Lee" <Ann@Example.com>\r\nSubject: Hello\r\n there\r\nMessage-ID:\r\n <a1@mail.example.com>\r\n\r\nMessage-ID: <not-this@x>\r\n');
+    const raw = Buffer.from(
+      'From: "Ann Lee" <Ann@Example.com>\r\nSubject: Hello\r\n there\r\nMessage-ID:\r\n <a1@mail.example.com>\r\n\r\nMessage-ID: <not-this@x>\r\n',
+    );
     expect(scanHeaders(raw)).toEqual({
       messageId: 'a1@mail.example.com',
       fromAddress: 'ann@example.com',
@@ -14,7 +16,13 @@ describe('scanHeaders', () => {
     });
   });
   it('finds nothing rather than failing on garbage', () => {
-    expect(scanHeaders(Buffer.from([0, 255, 13, 10, 58, 0]))).toEqual({ messageId: null, fromAddress: null, subject: null, authorHeaders: '', bodyOffset: null });
+    expect(scanHeaders(Buffer.from([0, 255, 13, 10, 58, 0]))).toEqual({
+      messageId: null,
+      fromAddress: null,
+      subject: null,
+      authorHeaders: '',
+      bodyOffset: null,
+    });
     expect(scanHeaders(Buffer.from('Message-ID: <a\u0000b@x>\n\n'))).toMatchObject({ messageId: null });
   });
   it('keeps a subject with a raw NUL, without the NUL (the store refuses NUL in text)', () => {
@@ -35,5 +43,7 @@ describe('hostile headers (issue 14)', () => {
   itIsLinearOnHostileText('addressOf', addressOf);
   itIsLinearOnHostileText('messageIdOf', messageIdOf);
   itIsLinearOnHostileText('messageIdsIn', messageIdsIn);
-  itIsLinearOnHostileText('scanHeaders (From)', (from) => scanHeaders(Buffer.from(`From: ${from}\r\nSubject: x\r\n\r\nbody`)));
+  itIsLinearOnHostileText('scanHeaders (From)', (from) =>
+    scanHeaders(Buffer.from(`From: ${from}\r\nSubject: x\r\n\r\nbody`)),
+  );
 });

@@ -23,8 +23,15 @@ export function scanHeaders(raw: Buffer): ScannedHeaders {
     const colon = line.indexOf(':');
     if (colon <= 0) continue;
     const name = line.slice(0, colon).trim().toLowerCase();
-    if ((name === 'message-id' || name === 'from' || name === 'subject') && found[name] === undefined) found[name] = line.slice(colon + 1).trim();
-    if (AUTHOR_HEADERS.has(name)) authored.push(`${name}:${line.slice(colon + 1).replace(/\s+/g, ' ').trim()}`);
+    if ((name === 'message-id' || name === 'from' || name === 'subject') && found[name] === undefined)
+      found[name] = line.slice(colon + 1).trim();
+    if (AUTHOR_HEADERS.has(name))
+      authored.push(
+        `${name}:${line
+          .slice(colon + 1)
+          .replace(/\s+/g, ' ')
+          .trim()}`,
+      );
   }
   return {
     messageId: messageIdOf(found['message-id']),

@@ -67,7 +67,9 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<S
       const sessions = open.get(key) ?? new Set<string>();
       if (sessions.size >= limits.maxConnectionsPerAddress) {
         const most = limits.maxConnectionsPerAddress;
-        return callback(smtpError(421, `4.7.0 Too many connections from your address (${most} at once), try again later`));
+        return callback(
+          smtpError(421, `4.7.0 Too many connections from your address (${most} at once), try again later`),
+        );
       }
       sessions.add(session.id);
       open.set(key, sessions);
@@ -114,13 +116,21 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<S
         const envelopeFrom = session.envelope.mailFrom === false ? null : session.envelope.mailFrom.address;
         const receivedAt = now();
         const routed = [...recipients];
-        Promise.all(routed.map(([workspaceId, to]) => store.store({ workspaceId, raw, envelopeFrom, envelopeTo: to, receivedAt }))).then(
+        Promise.all(
+          routed.map(([workspaceId, to]) =>
+            store.store({ workspaceId, raw, envelopeFrom, envelopeTo: to, receivedAt }),
+          ),
+        ).then(
           (stored) => {
             // The bytes and recipients go along in memory, so that processing need not read them back.
             stored.forEach((s, i) => {
-              if (s.created && s.id) options.processor?.enqueue(s.id, { raw, envelopeTo: routed[i]![1], workspaceId: routed[i]![0] });
+              if (s.created && s.id)
+                options.processor?.enqueue(s.id, { raw, envelopeTo: routed[i]![1], workspaceId: routed[i]![0] });
             });
-            callback(null, `2.0.0 Stored as ${stored.map((s) => s.id).join(',')}${stored.every((s) => !s.created) ? ' (duplicate)' : ''}`);
+            callback(
+              null,
+              `2.0.0 Stored as ${stored.map((s) => s.id).join(',')}${stored.every((s) => !s.created) ? ' (duplicate)' : ''}`,
+            );
           },
           () => callback(smtpError(451, '4.3.0 Could not store the message, try again later')),
         );

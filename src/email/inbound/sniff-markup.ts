@@ -17,7 +17,21 @@ const MARKUP: Record<ActiveMarkup['kind'], ActiveMarkup> = {
 };
 // The first tags by which a browser takes unlabelled text for HTML (WHATWG MIME Sniffing, 7.1).
 const HTML_ROOTS = new Set([
-  'html', 'head', 'script', 'iframe', 'h1', 'div', 'font', 'table', 'a', 'style', 'title', 'b', 'body', 'br', 'p',
+  'html',
+  'head',
+  'script',
+  'iframe',
+  'h1',
+  'div',
+  'font',
+  'table',
+  'a',
+  'style',
+  'title',
+  'b',
+  'body',
+  'br',
+  'p',
 ]);
 const PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!doctype[^>]*>)/;
 const XHTML_NS = /xmlns\s*=\s*["']http:\/\/www\.w3\.org\/1999\/xhtml["']/;

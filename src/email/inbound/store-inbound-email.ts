@@ -139,8 +139,19 @@ function insertText(rows: number): string {
 
 function insertValues(v: InboundRow): unknown[] {
   return [
-    v.id, v.workspaceId, v.raw, v.sha256, v.contentSha256, v.size, v.envelopeFrom, JSON.stringify(v.envelopeTo),
-    v.messageIdHeader, v.fromAddress, v.subject, v.receivedAt.toISOString(), v.reusedInGroupOf,
+    v.id,
+    v.workspaceId,
+    v.raw,
+    v.sha256,
+    v.contentSha256,
+    v.size,
+    v.envelopeFrom,
+    JSON.stringify(v.envelopeTo),
+    v.messageIdHeader,
+    v.fromAddress,
+    v.subject,
+    v.receivedAt.toISOString(),
+    v.reusedInGroupOf,
   ];
 }
 

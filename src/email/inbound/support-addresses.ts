@@ -17,7 +17,11 @@ const present = (row: typeof supportAddresses.$inferSelect): SupportAddressView 
 });
 
 export async function listSupportAddresses(db: Db, workspaceId: string): Promise<SupportAddressView[]> {
-  const rows = await db.select().from(supportAddresses).where(eq(supportAddresses.workspaceId, workspaceId)).orderBy(asc(supportAddresses.address));
+  const rows = await db
+    .select()
+    .from(supportAddresses)
+    .where(eq(supportAddresses.workspaceId, workspaceId))
+    .orderBy(asc(supportAddresses.address));
   return rows.map(present);
 }
 
@@ -25,10 +29,21 @@ export async function listSupportAddresses(db: Db, workspaceId: string): Promise
 export async function addSupportAddress(db: Db, workspaceId: string, address: string): Promise<SupportAddressView> {
   const split = splitPlusAddress(address);
   if (!split || split.tag !== null || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(split.base)) {
-    throw new KeptError('email.invalid_address', 'A support address is a plain address such as support@example.com (no +tag)', { field: 'address' });
+    throw new KeptError(
+      'email.invalid_address',
+      'A support address is a plain address such as support@example.com (no +tag)',
+      { field: 'address' },
+    );
   }
-  const [row] = await db.insert(supportAddresses).values({ workspaceId, address: split.base }).onConflictDoNothing().returning();
-  if (!row) throw new KeptError('email.address_taken', `${split.base} already receives mail for a workspace`, { field: 'address' });
+  const [row] = await db
+    .insert(supportAddresses)
+    .values({ workspaceId, address: split.base })
+    .onConflictDoNothing()
+    .returning();
+  if (!row)
+    throw new KeptError('email.address_taken', `${split.base} already receives mail for a workspace`, {
+      field: 'address',
+    });
   addressesChanged++;
   return present(row);
 }
@@ -55,12 +70,17 @@ const recipientCache = new WeakMap<Db, Map<string, { route: Route; at: number; g
 let addressesChanged = 0;
 
 /** The workspace a recipient address (or a plus-address of it) delivers to, or null. */
-export async function workspaceForRecipient(db: Db, recipient: string, nowMs: number = Date.now()): Promise<Route | null> {
+export async function workspaceForRecipient(
+  db: Db,
+  recipient: string,
+  nowMs: number = Date.now(),
+): Promise<Route | null> {
   const split = splitPlusAddress(recipient);
   if (!split) return null;
   let cache = recipientCache.get(db);
   const cached = cache?.get(split.base);
-  if (cached && cached.generation === addressesChanged && nowMs - cached.at < RECIPIENT_CACHE_TTL_MS) return cached.route;
+  if (cached && cached.generation === addressesChanged && nowMs - cached.at < RECIPIENT_CACHE_TTL_MS)
+    return cached.route;
   const generation = addressesChanged;
   const [row] = await db
     .select({ workspaceId: supportAddresses.workspaceId, address: supportAddresses.address })

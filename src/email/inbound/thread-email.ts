@@ -55,13 +55,15 @@ export interface ThreadDecision {
 export const SUBJECT_MATCH_WINDOW_DAYS = 7;
 const OPEN = new Set<CaseStatus>(OPEN_CASE_STATUSES);
 
-const sameAddress = (a: string | null, b: string | null) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+const sameAddress = (a: string | null, b: string | null) =>
+  !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export async function threadEmail(input: ThreadInput, lookup: ThreadLookup): Promise<ThreadDecision> {
   let related: { id: string; by: ThreadedBy } | null = null;
   const consider = (found: ThreadCase | null, by: ThreadedBy): ThreadDecision | null => {
     if (!found) return null;
-    if (sameAddress(found.customerEmail, input.fromAddress)) return { caseId: found.id, threadedBy: by, relatedCaseId: null, relatedBy: null };
+    if (sameAddress(found.customerEmail, input.fromAddress))
+      return { caseId: found.id, threadedBy: by, relatedCaseId: null, relatedBy: null };
     related ??= { id: found.id, by };
     return null;
   };
@@ -75,7 +77,10 @@ export async function threadEmail(input: ThreadInput, lookup: ThreadLookup): Pro
       const caseId = owners.get(id);
       if (!caseId || seen.has(caseId)) continue;
       seen.add(caseId);
-      const decided = consider(await lookup.caseById(caseId), input.inReplyTo.includes(id) ? 'in_reply_to' : 'references');
+      const decided = consider(
+        await lookup.caseById(caseId),
+        input.inReplyTo.includes(id) ? 'in_reply_to' : 'references',
+      );
       if (decided) return decided;
     }
   }
@@ -100,7 +105,9 @@ export async function threadEmail(input: ThreadInput, lookup: ThreadLookup): Pro
   if (!related && input.fromAddress && normalized.length >= 4 && !isForwardSubject(input.subject)) {
     const since = new Date(input.receivedAt.getTime() - SUBJECT_MATCH_WINDOW_DAYS * 86_400_000);
     const candidates = await lookup.openCasesOfSender(input.fromAddress, since);
-    const match = candidates.find((c) => OPEN.has(c.status) && c.lastActivityAt >= since && normalizeSubject(c.subject) === normalized);
+    const match = candidates.find(
+      (c) => OPEN.has(c.status) && c.lastActivityAt >= since && normalizeSubject(c.subject) === normalized,
+    );
     if (match) return { caseId: match.id, threadedBy: 'subject_match', relatedCaseId: null, relatedBy: null };
   }
   const rel = related as { id: string; by: ThreadedBy } | null;

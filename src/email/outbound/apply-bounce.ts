@@ -28,7 +28,13 @@ export async function applyBounce(
   options: { workspaceId?: string } = {},
 ): Promise<ApplyBounceResult> {
   const report = Buffer.isBuffer(input) || typeof input === 'string' ? parseBounce(input) : input;
-  const none = (reason: ApplyBounceResult['reason']): ApplyBounceResult => ({ applied: false, reason, report, outboxId: null, customerIds: [] });
+  const none = (reason: ApplyBounceResult['reason']): ApplyBounceResult => ({
+    applied: false,
+    reason,
+    report,
+    outboxId: null,
+    customerIds: [],
+  });
   if (!report) return none('not_a_bounce');
   const failed = report.recipients.filter((r) => r.action === 'failed');
   if (!report.permanent || failed.length === 0) return none('not_permanent');
@@ -40,7 +46,12 @@ export async function applyBounce(
       ? await tx
           .select()
           .from(outbox)
-          .where(and(eq(outbox.messageIdHeader, bareMessageId(report.originalMessageId)), options.workspaceId ? eq(outbox.workspaceId, options.workspaceId) : undefined))
+          .where(
+            and(
+              eq(outbox.messageIdHeader, bareMessageId(report.originalMessageId)),
+              options.workspaceId ? eq(outbox.workspaceId, options.workspaceId) : undefined,
+            ),
+          )
           .limit(1)
           .for('update')
       : [];
@@ -48,12 +59,17 @@ export async function applyBounce(
     if (!workspaceId) return none('unknown_message');
     if (row?.status === 'bounced') return { ...none('already_applied'), outboxId: row.id };
 
-    const reasonOf = (r: (typeof failed)[number]) => [r.status, r.diagnostic].filter(Boolean).join(' ').slice(0, 500) || 'bounced';
+    const reasonOf = (r: (typeof failed)[number]) =>
+      [r.status, r.diagnostic].filter(Boolean).join(' ').slice(0, 500) || 'bounced';
     // The row's own recipient when the report names it; otherwise the report's recipients.
     const matching = row ? failed.filter((r) => r.address === row.toAddress.toLowerCase()) : failed;
-    const recipients = matching.length > 0 ? matching : row ? [{ ...failed[0]!, address: row.toAddress.toLowerCase() }] : failed;
+    const recipients =
+      matching.length > 0 ? matching : row ? [{ ...failed[0]!, address: row.toAddress.toLowerCase() }] : failed;
     if (row) {
-      await tx.update(outbox).set({ status: 'bounced', bouncedAt: now, bounceReason: reasonOf(recipients[0]!) }).where(eq(outbox.id, row.id));
+      await tx
+        .update(outbox)
+        .set({ status: 'bounced', bouncedAt: now, bounceReason: reasonOf(recipients[0]!) })
+        .where(eq(outbox.id, row.id));
     }
     const events: NewEvent[] = [];
     const customerIds: string[] = [];
@@ -71,7 +87,12 @@ export async function applyBounce(
         actorUserId: null,
         occurredAt: now,
         type: 'email.bounced',
-        data: { outboxId: row?.id ?? null, address: recipient.address, status: recipient.status, diagnostic: recipient.diagnostic },
+        data: {
+          outboxId: row?.id ?? null,
+          address: recipient.address,
+          status: recipient.status,
+          diagnostic: recipient.diagnostic,
+        },
       });
     }
     if (!row && customerIds.length === 0) return none('unknown_message');

@@ -8,7 +8,14 @@ import { appendEvents } from '../../events/append-events.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
 import { replyToAddressFor } from '../reply-address.ts';
 import { bareMessageId, recordThreadId } from '../thread-ids.ts';
-import { messageIdDomain, newMessageId, outcomeOfFailure, threadingHeaders, type SendFailure, type ThreadMessage } from './delivery-rules.ts';
+import {
+  messageIdDomain,
+  newMessageId,
+  outcomeOfFailure,
+  threadingHeaders,
+  type SendFailure,
+  type ThreadMessage,
+} from './delivery-rules.ts';
 import { renderOutboundHtml } from './email-html.ts';
 import { EMAIL_JOB } from '../../kernel/job-names.ts';
 import { loadEmailSettings, senderIdentity, type EmailSettingsRow, type SenderIdentity } from './email-settings.ts';
@@ -35,14 +42,20 @@ export interface DeliveryCounts {
  * after the relay's 250 and before the row is marked sent — resends after the lease, with the
  * same Message-ID, which mail clients treat as the same message.
  */
-export async function deliverOutbox(ctx: DeskContext, payload: { workspaceId?: string | undefined }): Promise<DeliveryCounts> {
+export async function deliverOutbox(
+  ctx: DeskContext,
+  payload: { workspaceId?: string | undefined },
+): Promise<DeliveryCounts> {
   const counts: DeliveryCounts = { sent: 0, retrying: 0, failed: 0 };
   let nextRetry: Date | null = null;
   const settingsCache = new Map<string, Promise<{ settings: EmailSettingsRow | null; identity: SenderIdentity }>>();
   const senderOf = (workspaceId: string) => {
     let entry = settingsCache.get(workspaceId);
     if (!entry) {
-      entry = loadEmailSettings(ctx.db, workspaceId).then(async (settings) => ({ settings, identity: await senderIdentity(ctx.db, workspaceId, settings) }));
+      entry = loadEmailSettings(ctx.db, workspaceId).then(async (settings) => ({
+        settings,
+        identity: await senderIdentity(ctx.db, workspaceId, settings),
+      }));
       settingsCache.set(workspaceId, entry);
     }
     return entry;
@@ -67,7 +80,11 @@ export async function deliverOutbox(ctx: DeskContext, payload: { workspaceId?: s
     if (claimed.length < BATCH_SIZE) break;
   }
   if (nextRetry) {
-    await ctx.timers.schedule(ctx.db, { name: EMAIL_JOB.outboxSend, payload: payload.workspaceId ? { workspaceId: payload.workspaceId } : {}, startAfter: nextRetry });
+    await ctx.timers.schedule(ctx.db, {
+      name: EMAIL_JOB.outboxSend,
+      payload: payload.workspaceId ? { workspaceId: payload.workspaceId } : {},
+      startAfter: nextRetry,
+    });
   }
   return counts;
 }
@@ -89,8 +106,17 @@ async function claimBatch(db: Db, now: Date, workspaceId: string | undefined): P
     if (rows.length === 0) return [];
     await tx
       .update(outbox)
-      .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
-      .where(inArray(outbox.id, rows.map((r) => r.id)));
+      .set({
+        status: 'sending',
+        attempts: sql`${outbox.attempts} + 1`,
+        nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS),
+      })
+      .where(
+        inArray(
+          outbox.id,
+          rows.map((r) => r.id),
+        ),
+      );
     return rows.map((r) => ({ ...r, attempts: r.attempts + 1 }));
   });
 }
@@ -134,7 +160,8 @@ async function fixHeaders(
   const need = rows.filter((r) => !r.messageIdHeader).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   if (need.length === 0) return rows;
   const identities = new Map<string, SenderIdentity>();
-  for (const workspaceId of new Set(need.map((r) => r.workspaceId))) identities.set(workspaceId, (await senderOf(workspaceId)).identity);
+  for (const workspaceId of new Set(need.map((r) => r.workspaceId)))
+    identities.set(workspaceId, (await senderOf(workspaceId)).identity);
   const caseIds = [...new Set(need.map((r) => r.caseId).filter((id): id is string => !!id))];
   const fixed = new Map<string, OutboxRow>();
   await ctx.db.transaction(async (txRaw) => {
@@ -143,13 +170,24 @@ async function fixHeaders(
     const threads = new Map<string, ThreadMessage[]>();
     if (caseIds.length > 0) {
       const caseRows = await tx
-        .select({ id: cases.id, number: cases.number, caseLanguage: cases.language, customerLanguage: customers.language })
+        .select({
+          id: cases.id,
+          number: cases.number,
+          caseLanguage: cases.language,
+          customerLanguage: customers.language,
+        })
         .from(cases)
         .innerJoin(customers, eq(customers.id, cases.customerId))
         .where(inArray(cases.id, caseIds));
-      for (const c of caseRows) caseInfo.set(c.id, { number: c.number, language: c.customerLanguage ?? c.caseLanguage });
+      for (const c of caseRows)
+        caseInfo.set(c.id, { number: c.number, language: c.customerLanguage ?? c.caseLanguage });
       // The last 20 e-mail Message-IDs of each case, both directions.
-      const known = await queryRows<{ case_id: string; message_id: string; direction: 'inbound' | 'outbound'; at: Date | string }>(
+      const known = await queryRows<{
+        case_id: string;
+        message_id: string;
+        direction: 'inbound' | 'outbound';
+        at: Date | string;
+      }>(
         tx,
         sql`select case_id, message_id, direction, at from (
               select case_id, message_id, direction, at, row_number() over (partition by case_id order by at desc) as rn from (
@@ -192,7 +230,10 @@ async function fixHeaders(
     }
     // One statement for the batch; a row fixed meanwhile by an earlier attempt keeps its headers.
     const values = sql.join(
-      planned.map((p) => sql`(${p.id}::uuid, ${p.messageIdHeader}::text, ${p.inReplyTo}::text, ${p.references}::text, ${p.replyTo}::text, ${p.language}::text)`),
+      planned.map(
+        (p) =>
+          sql`(${p.id}::uuid, ${p.messageIdHeader}::text, ${p.inReplyTo}::text, ${p.references}::text, ${p.replyTo}::text, ${p.language}::text)`,
+      ),
       sql`, `,
     );
     const updated = await queryRows<{ id: string }>(
@@ -206,11 +247,18 @@ async function fixHeaders(
     for (const p of planned) {
       if (!updatedIds.has(p.id)) continue;
       fixed.set(p.id, p);
-      if (p.caseId) await recordThreadId(tx, { workspaceId: p.workspaceId, messageIdHeader: p.messageIdHeader!, caseId: p.caseId, direction: 'outbound' });
+      if (p.caseId)
+        await recordThreadId(tx, {
+          workspaceId: p.workspaceId,
+          messageIdHeader: p.messageIdHeader!,
+          caseId: p.caseId,
+          direction: 'outbound',
+        });
     }
   });
   const missing = need.filter((r) => !fixed.has(r.id)).map((r) => r.id);
-  if (missing.length > 0) for (const r of await ctx.db.select().from(outbox).where(inArray(outbox.id, missing))) fixed.set(r.id, r);
+  if (missing.length > 0)
+    for (const r of await ctx.db.select().from(outbox).where(inArray(outbox.id, missing))) fixed.set(r.id, r);
   return rows.map((r) => fixed.get(r.id) ?? r);
 }
 
@@ -229,7 +277,9 @@ function composeMail(row: OutboxRow, identity: SenderIdentity): Mail.Options {
     ...(row.replyTo ? { replyTo: row.replyTo } : {}),
     // Acknowledgements are machine-written: the marks stop auto-responders answering them and
     // let Kept's own listener recognise them if they come back. Agents' replies carry none.
-    headers: autoReply ? { 'Auto-Submitted': 'auto-replied', 'X-Kept-Acknowledgement': '1', 'X-Auto-Response-Suppress': 'All' } : {},
+    headers: autoReply
+      ? { 'Auto-Submitted': 'auto-replied', 'X-Kept-Acknowledgement': '1', 'X-Auto-Response-Suppress': 'All' }
+      : {},
   };
 }
 
@@ -244,7 +294,12 @@ async function storeInSink(db: Db, row: OutboxRow, identity: SenderIdentity, raw
     subject: row.subject,
     headers: headerMap(source),
     textBody: row.textBody,
-    htmlBody: renderOutboundHtml({ text: row.textBody, html: row.htmlBody, language: row.language, subject: row.subject }),
+    htmlBody: renderOutboundHtml({
+      text: row.textBody,
+      html: row.htmlBody,
+      language: row.language,
+      subject: row.subject,
+    }),
     raw: source,
   });
 }
@@ -283,11 +338,24 @@ async function recordFailure(ctx: DeskContext, row: OutboxRow, failure: SendFail
       .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')))
       .returning({ id: outbox.id });
     if (!failed || !row.caseId) return;
-    const [caseRow] = await tx.select({ ownerId: cases.ownerId, customerId: cases.customerId }).from(cases).where(eq(cases.id, row.caseId));
+    const [caseRow] = await tx
+      .select({ ownerId: cases.ownerId, customerId: cases.customerId })
+      .from(cases)
+      .where(eq(cases.id, row.caseId));
     if (!caseRow) return;
-    const base = { workspaceId: row.workspaceId, caseId: row.caseId, customerId: caseRow.customerId, actorUserId: null, occurredAt: now };
+    const base = {
+      workspaceId: row.workspaceId,
+      caseId: row.caseId,
+      customerId: caseRow.customerId,
+      actorUserId: null,
+      occurredAt: now,
+    };
     await appendEvents(tx, [
-      { ...base, type: 'email.failed', data: { outboxId: row.id, toAddress: row.toAddress, attempts: row.attempts, error: failure.message } },
+      {
+        ...base,
+        type: 'email.failed',
+        data: { outboxId: row.id, toAddress: row.toAddress, attempts: row.attempts, error: failure.message },
+      },
     ]);
     if (caseRow.ownerId) {
       const [task] = await tx
@@ -303,7 +371,11 @@ async function recordFailure(ctx: DeskContext, row: OutboxRow, failure: SendFail
         })
         .returning({ id: tasks.id });
       await appendEvents(tx, [
-        { ...base, type: 'task.created', data: { taskId: task!.id, kind: 'email_failed', dueAt: now.toISOString(), assigneeId: caseRow.ownerId } },
+        {
+          ...base,
+          type: 'task.created',
+          data: { taskId: task!.id, kind: 'email_failed', dueAt: now.toISOString(), assigneeId: caseRow.ownerId },
+        },
       ]);
     }
   });

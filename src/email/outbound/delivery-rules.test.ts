@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTEMPTS, isKeptMessageId, isPermanentFailure, messageIdDomain, outcomeOfFailure, retryDelayMs, threadingHeaders } from './delivery-rules.ts';
+import {
+  MAX_ATTEMPTS,
+  isKeptMessageId,
+  isPermanentFailure,
+  messageIdDomain,
+  outcomeOfFailure,
+  retryDelayMs,
+  threadingHeaders,
+} from './delivery-rules.ts';
 
 describe('delivery rules', () => {
   it('backs off exponentially, capped', () => {
@@ -10,9 +18,17 @@ describe('delivery rules', () => {
   it('5xx is final, 4xx and connection errors are retried until the last attempt', () => {
     const now = new Date('2026-11-24T10:00:00Z');
     expect(isPermanentFailure({ message: 'no such user', responseCode: 550 })).toBe(true);
-    expect(outcomeOfFailure({ message: 'try later', responseCode: 451 }, 1, now)).toEqual({ status: 'pending', nextAttemptAt: new Date('2026-11-24T10:01:00Z') });
-    expect(outcomeOfFailure({ message: 'ECONNREFUSED' }, 2, now)).toEqual({ status: 'pending', nextAttemptAt: new Date('2026-11-24T10:02:00Z') });
-    expect(outcomeOfFailure({ message: 'try later', responseCode: 451 }, MAX_ATTEMPTS, now)).toEqual({ status: 'failed' });
+    expect(outcomeOfFailure({ message: 'try later', responseCode: 451 }, 1, now)).toEqual({
+      status: 'pending',
+      nextAttemptAt: new Date('2026-11-24T10:01:00Z'),
+    });
+    expect(outcomeOfFailure({ message: 'ECONNREFUSED' }, 2, now)).toEqual({
+      status: 'pending',
+      nextAttemptAt: new Date('2026-11-24T10:02:00Z'),
+    });
+    expect(outcomeOfFailure({ message: 'try later', responseCode: 451 }, MAX_ATTEMPTS, now)).toEqual({
+      status: 'failed',
+    });
     expect(outcomeOfFailure({ message: 'no', responseCode: 550 }, 1, now)).toEqual({ status: 'failed' });
   });
 
@@ -33,7 +49,10 @@ describe('delivery rules', () => {
       { messageId: 'c1@customer.test', direction: 'inbound', at: at(0) },
       { messageId: 'not an id', direction: 'inbound', at: at(2) },
     ]);
-    expect(headers).toEqual({ inReplyTo: 'c2@customer.test', references: ['c1@customer.test', 'ack1@acme.test', 'c2@customer.test'] });
+    expect(headers).toEqual({
+      inReplyTo: 'c2@customer.test',
+      references: ['c1@customer.test', 'ack1@acme.test', 'c2@customer.test'],
+    });
     expect(threadingHeaders([])).toEqual({ inReplyTo: null, references: [] });
   });
 });

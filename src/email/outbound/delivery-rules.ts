@@ -30,15 +30,20 @@ export function outcomeOfFailure(failure: SendFailure, attempts: number, now: Da
   return { status: 'pending', nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) };
 }
 
-
 /**
  * The right-hand side of Kept's own Message-IDs: "kept." + the from-address's domain, a name no
  * mail client of the company's own staff uses, so our mail coming back is recognisable; without
  * a from-address, <slug>.kept.local.
  */
 export function messageIdDomain(fromAddress: string | null, workspaceSlug: string): string {
-  const domain = fromAddress?.split('@')[1]?.trim().toLowerCase().replace(/[^a-z0-9.-]/g, '');
-  return domain && domain.includes('.') ? `kept.${domain}` : `${workspaceSlug.toLowerCase().replace(/[^a-z0-9-]/g, '') || 'workspace'}.kept.local`;
+  const domain = fromAddress
+    ?.split('@')[1]
+    ?.trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]/g, '');
+  return domain && domain.includes('.')
+    ? `kept.${domain}`
+    : `${workspaceSlug.toLowerCase().replace(/[^a-z0-9-]/g, '') || 'workspace'}.kept.local`;
 }
 
 /** Whether a Message-ID is one Kept wrote (see messageIdDomain). */

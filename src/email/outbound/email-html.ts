@@ -39,6 +39,11 @@ export function emailHtmlDocument(fragment: string, language: string | null | un
 }
 
 /** The HTML part for an outbox row: its own HTML (an acknowledgement) or the text rendered. */
-export function renderOutboundHtml(input: { text: string; html: string | null; language: string | null; subject: string }): string {
+export function renderOutboundHtml(input: {
+  text: string;
+  html: string | null;
+  language: string | null;
+  subject: string;
+}): string {
   return emailHtmlDocument(input.html ?? textToHtmlFragment(input.text), input.language, input.subject);
 }

@@ -28,13 +28,20 @@ export function presentEmailSettings(row: EmailSettingsRow | null): EmailSetting
   };
 }
 
-export async function saveEmailSettings(db: Db, workspaceId: string, input: EmailSettingsInput, now: Date): Promise<EmailSettingsView> {
+export async function saveEmailSettings(
+  db: Db,
+  workspaceId: string,
+  input: EmailSettingsInput,
+  now: Date,
+): Promise<EmailSettingsView> {
   const values = {
     ...(input.smtpHost !== undefined ? { smtpHost: input.smtpHost || null } : {}),
     ...(input.smtpPort !== undefined ? { smtpPort: input.smtpPort } : {}),
     ...(input.smtpSecure !== undefined ? { smtpSecure: input.smtpSecure } : {}),
     ...(input.smtpUser !== undefined ? { smtpUser: input.smtpUser || null } : {}),
-    ...(input.smtpPassword !== undefined ? { smtpPassword: input.smtpPassword ? sealCredential(input.smtpPassword) : null } : {}),
+    ...(input.smtpPassword !== undefined
+      ? { smtpPassword: input.smtpPassword ? sealCredential(input.smtpPassword) : null }
+      : {}),
     ...(input.fromAddress !== undefined ? { fromAddress: input.fromAddress?.toLowerCase() || null } : {}),
     ...(input.fromName !== undefined ? { fromName: input.fromName || null } : {}),
     updatedAt: now,
@@ -58,14 +65,25 @@ export interface SenderIdentity {
 
 /** From: the configured address, else the first support address, else a local placeholder
  * (development). Reply-To is built on the first support address, else the from-address. */
-export async function senderIdentity(db: Db, workspaceId: string, settings: EmailSettingsRow | null): Promise<SenderIdentity> {
+export async function senderIdentity(
+  db: Db,
+  workspaceId: string,
+  settings: EmailSettingsRow | null,
+): Promise<SenderIdentity> {
   const workspace = await loadWorkspace(db, workspaceId);
-  const [support] = await db.select({ address: supportAddresses.address }).from(supportAddresses).where(eq(supportAddresses.workspaceId, workspaceId)).limit(1);
+  const [support] = await db
+    .select({ address: supportAddresses.address })
+    .from(supportAddresses)
+    .where(eq(supportAddresses.workspaceId, workspaceId))
+    .limit(1);
   // Not the settings' supportEmail: that is a person-facing contact (by default the admin's own
   // address), and replies to it would never reach Kept's listener.
   const supportAddress = support?.address ?? settings?.fromAddress ?? null;
   return {
-    from: { address: settings?.fromAddress ?? supportAddress ?? `support@${workspace.slug}.kept.local`, name: settings?.fromName ?? workspace.name },
+    from: {
+      address: settings?.fromAddress ?? supportAddress ?? `support@${workspace.slug}.kept.local`,
+      name: settings?.fromName ?? workspace.name,
+    },
     supportAddress: supportAddress ?? null,
     slug: workspace.slug,
     defaultLanguage: workspace.defaultLanguage,

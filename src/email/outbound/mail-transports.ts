@@ -16,7 +16,9 @@ export function relayTransport(settings: EmailSettingsRow): Transporter {
     host: settings.smtpHost!,
     port: settings.smtpPort,
     secure: settings.smtpSecure,
-    ...(settings.smtpUser ? { auth: { user: settings.smtpUser, pass: openCredential(settings.smtpPassword) ?? '' } } : {}),
+    ...(settings.smtpUser
+      ? { auth: { user: settings.smtpUser, pass: openCredential(settings.smtpPassword) ?? '' } }
+      : {}),
     pool: true,
     maxConnections: 5,
     connectionTimeout: 15_000,

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { itIsLinearOnHostileText } from '../../../tests/support/linear-time.test-kit.ts';
 import { parseBounce } from './parse-bounce.ts';
 
-const fixture = (name: string) => fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'bounce-fixtures', name));
+const fixture = (name: string) =>
+  fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'bounce-fixtures', name));
 
 describe('parseBounce', () => {
   it('reads an RFC 3464 report from Postfix: recipient, action, status, diagnostic, original Message-ID', () => {
@@ -14,7 +15,12 @@ describe('parseBounce', () => {
       kind: 'dsn',
       permanent: true,
       recipients: [
-        { address: 'nobody@customer.test', action: 'failed', status: '5.1.1', diagnostic: '550 5.1.1 <nobody@customer.test>: Recipient address rejected: User unknown' },
+        {
+          address: 'nobody@customer.test',
+          action: 'failed',
+          status: '5.1.1',
+          diagnostic: '550 5.1.1 <nobody@customer.test>: Recipient address rejected: User unknown',
+        },
       ],
       originalMessageId: '0f6a1c2e-1111-4222-8333-944455556666@acme.test',
       reportingMta: 'mx.example.net',
@@ -30,9 +36,15 @@ describe('parseBounce', () => {
   });
 
   it('drops NULs, which no text column takes, from everything it reads', () => {
-    const raw = fixture('postfix-rfc3464.eml').toString('latin1').replaceAll('User unknown', 'User\u0000 unknown').replaceAll('nobody@customer.test', 'nobody@custo\u0000mer.test');
+    const raw = fixture('postfix-rfc3464.eml')
+      .toString('latin1')
+      .replaceAll('User unknown', 'User\u0000 unknown')
+      .replaceAll('nobody@customer.test', 'nobody@custo\u0000mer.test');
     const report = parseBounce(Buffer.from(raw, 'latin1'))!;
-    expect(report.recipients[0]).toMatchObject({ address: 'nobody@customer.test', diagnostic: expect.stringMatching(/User unknown$/) });
+    expect(report.recipients[0]).toMatchObject({
+      address: 'nobody@customer.test',
+      diagnostic: expect.stringMatching(/User unknown$/),
+    });
   });
 
   it('a delayed DSN is a bounce report, but not a permanent one', () => {
@@ -44,7 +56,11 @@ describe('parseBounce', () => {
 
   it('reads an exim text bounce (no report part)', () => {
     const report = parseBounce(fixture('exim-nonstandard.eml'))!;
-    expect(report).toMatchObject({ kind: 'heuristic', permanent: true, originalMessageId: 'c0ffee00-1234-4567-89ab-cdef01234567@acme.test' });
+    expect(report).toMatchObject({
+      kind: 'heuristic',
+      permanent: true,
+      originalMessageId: 'c0ffee00-1234-4567-89ab-cdef01234567@acme.test',
+    });
     expect(report.recipients).toEqual([
       expect.objectContaining({ address: 'olga.petrova@customer.test', action: 'failed', status: '5.1.1' }),
     ]);
@@ -53,14 +69,22 @@ describe('parseBounce', () => {
 
   it('reads a qmail failure notice', () => {
     const report = parseBounce(fixture('qmail-failure-notice.eml'))!;
-    expect(report).toMatchObject({ kind: 'heuristic', permanent: true, originalMessageId: 'deadbeef-0000-4000-8000-000000000001@acme.test' });
+    expect(report).toMatchObject({
+      kind: 'heuristic',
+      permanent: true,
+      originalMessageId: 'deadbeef-0000-4000-8000-000000000001@acme.test',
+    });
     expect(report.recipients.map((r) => r.address)).toEqual(['yossi@customer.test']);
     expect(report.recipients[0]!.status).toBe('5.1.1');
   });
 
   it('reads an Exchange NDR in plain text', () => {
     const report = parseBounce(fixture('exchange-ndr.eml'))!;
-    expect(report).toMatchObject({ kind: 'heuristic', permanent: true, originalMessageId: '5a5a5a5a-0000-4000-8000-00000000abcd@acme.test' });
+    expect(report).toMatchObject({
+      kind: 'heuristic',
+      permanent: true,
+      originalMessageId: '5a5a5a5a-0000-4000-8000-00000000abcd@acme.test',
+    });
     expect(report.recipients.map((r) => r.address)).toEqual(['layla@contoso.test']);
     expect(report.recipients[0]!.status).toBe('5.1.10');
   });
@@ -89,10 +113,14 @@ describe('parseBounce on hostile input (issue 14)', () => {
     'a line of dashes': (n) => `${'-'.repeat(n)} x`,
   };
   itIsLinearOnHostileText('parseBounce (body)', (body) => parseBounce(daemon + body), { shapes });
-  itIsLinearOnHostileText('parseBounce (From)', (from) => parseBounce(`From: ${from}\nSubject: Undelivered\n\nnothing`));
+  itIsLinearOnHostileText('parseBounce (From)', (from) =>
+    parseBounce(`From: ${from}\nSubject: Undelivered\n\nnothing`),
+  );
 
   it('reads the recipient of a bounce whose text runs on for a megabyte', () => {
-    const report = parseBounce(`${daemon}The following address failed:\n\n  gone@customer.test\n\n${'padding '.repeat(130_000)}`);
+    const report = parseBounce(
+      `${daemon}The following address failed:\n\n  gone@customer.test\n\n${'padding '.repeat(130_000)}`,
+    );
     expect(report?.recipients.map((r) => r.address)).toEqual(['gone@customer.test']);
   });
 });

@@ -43,7 +43,10 @@ export function parseBounce(raw: Buffer | string): BounceReport | null {
   const text = decoded.slice(0, MAX_BYTES).replace(/\r\n/g, '\n').replaceAll('\u0000', '');
   const root = parsePart(text, 0);
   const contentType = root.headers.get('content-type') ?? '';
-  const dsnPart = findPart(root, (p) => mediaType(p) === 'message/delivery-status' || mediaType(p) === 'message/global-delivery-status');
+  const dsnPart = findPart(
+    root,
+    (p) => mediaType(p) === 'message/delivery-status' || mediaType(p) === 'message/global-delivery-status',
+  );
   if (dsnPart || (/multipart\/report/i.test(contentType) && /report-type\s*=\s*"?delivery-status/i.test(contentType))) {
     const fromDsn = dsnPart ? readDeliveryStatus(dsnPart.body) : null;
     if (fromDsn && fromDsn.recipients.length > 0) {
@@ -61,7 +64,11 @@ export function parseBounce(raw: Buffer | string): BounceReport | null {
 
 // --- RFC 3464 ---
 
-function readDeliveryStatus(body: string): { recipients: BounceRecipient[]; originalMessageId: string | null; reportingMta: string | null } {
+function readDeliveryStatus(body: string): {
+  recipients: BounceRecipient[];
+  originalMessageId: string | null;
+  reportingMta: string | null;
+} {
   const groups = body
     .split(/\n[ \t]*\n/)
     .map((block) => parseFields(block))
@@ -78,19 +85,34 @@ function readDeliveryStatus(body: string): { recipients: BounceRecipient[]; orig
       address,
       action: toAction(fields.get('action'), status),
       status,
-      diagnostic: fields.get('diagnostic-code')?.replace(/^[\w-]+;\s*/, '').trim() || null,
+      diagnostic:
+        fields
+          .get('diagnostic-code')
+          ?.replace(/^[\w-]+;\s*/, '')
+          .trim() || null,
     });
   }
   return {
     recipients,
     originalMessageId: stripAngles(perMessage.get('x-original-message-id') ?? null),
-    reportingMta: perMessage.get('reporting-mta')?.replace(/^[\w-]+;\s*/, '').trim() ?? null,
+    reportingMta:
+      perMessage
+        .get('reporting-mta')
+        ?.replace(/^[\w-]+;\s*/, '')
+        .trim() ?? null,
   };
 }
 
 function toAction(value: string | undefined, status: string | null): BounceAction {
   const action = value?.trim().toLowerCase().split(/\s/)[0];
-  if (action === 'failed' || action === 'delayed' || action === 'delivered' || action === 'relayed' || action === 'expanded') return action;
+  if (
+    action === 'failed' ||
+    action === 'delayed' ||
+    action === 'delivered' ||
+    action === 'relayed' ||
+    action === 'expanded'
+  )
+    return action;
   if (status?.startsWith('5.')) return 'failed';
   if (status?.startsWith('4.')) return 'delayed';
   return 'unknown';
@@ -104,22 +126,29 @@ function addressOfTyped(value: string): string | null {
 
 // --- non-standard bounces ---
 
-const BOUNCE_SENDER = /^(mailer-daemon|postmaster|mail-daemon|mail delivery (system|subsystem))\b|^microsoftexchange[0-9a-f]{32}@/i;
+const BOUNCE_SENDER =
+  /^(mailer-daemon|postmaster|mail-daemon|mail delivery (system|subsystem))\b|^microsoftexchange[0-9a-f]{32}@/i;
 const BOUNCE_SUBJECT =
   /undeliver(ed|able)|delivery (status notification|has failed|failure)|mail delivery failed|returned mail|failure notice|could not be delivered|non-?delivery|returning message to sender/i;
-const PERMANENT_WORDS = /permanent (error|failure)|given up|does not exist|doesn't exist|user unknown|no such user|no mailbox|not found|couldn't be found|address rejected|mailbox unavailable|invalid recipient/i;
+const PERMANENT_WORDS =
+  /permanent (error|failure)|given up|does not exist|doesn't exist|user unknown|no such user|no mailbox|not found|couldn't be found|address rejected|mailbox unavailable|invalid recipient/i;
 
 function readHeuristicBounce(root: MimePart, text: string): BounceReport | null {
   const from = root.headers.get('from') ?? '';
   const subject = root.headers.get('subject') ?? '';
   const returnPath = root.headers.get('return-path') ?? '';
   const fromAddress = normalizeAddress(from) ?? '';
-  const looksLikeDaemon = BOUNCE_SENDER.test(fromAddress) || BOUNCE_SENDER.test(from.replace(/<[^<>]*>/, '').trim()) || /^<>$/.test(returnPath.trim());
+  const looksLikeDaemon =
+    BOUNCE_SENDER.test(fromAddress) ||
+    BOUNCE_SENDER.test(from.replace(/<[^<>]*>/, '').trim()) ||
+    /^<>$/.test(returnPath.trim());
   if (!looksLikeDaemon || !BOUNCE_SUBJECT.test(subject)) return null;
 
   const body = plainTextOf(root);
   // The copy of the original message starts here in exim, qmail and Exchange bounces.
-  const copyAt = body.search(/^--.*(copy of the message|below this line)|^original message headers:|^---+ original message/im);
+  const copyAt = body.search(
+    /^--.*(copy of the message|below this line)|^original message headers:|^---+ original message/im,
+  );
   // What the server says is at the top and short; past the bound is pasted text, not a report.
   const report = boundedPrefix(copyAt >= 0 ? body.slice(0, copyAt) : body, TEXT_BOUNDS.bounceReportChars);
   const original = copyAt >= 0 ? body.slice(copyAt) : '';
@@ -131,15 +160,26 @@ function readHeuristicBounce(root: MimePart, text: string): BounceReport | null 
   const exim = /following address(?:\(es\))? failed:(?=[ \t]*\n)\s*<?([^\s<>@]+@[^\s<>]+?)>?[ \t]*$/im.exec(report);
   if (exim) addresses.add(exim[1]!.toLowerCase());
   // Exchange: "Delivery has failed to these recipients or groups:" followed by the address
-  const exchange = /failed to these recipients(?: or groups)?:(?=[ \t]*\n)\s*(?:[^\s<][^\n<]*<|<)?([^\s<>@]+@[^\s<>]+?)>?[ \t]*$/im.exec(report);
+  const exchange =
+    /failed to these recipients(?: or groups)?:(?=[ \t]*\n)\s*(?:[^\s<][^\n<]*<|<)?([^\s<>@]+@[^\s<>]+?)>?[ \t]*$/im.exec(
+      report,
+    );
   if (exchange) addresses.add(exchange[1]!.toLowerCase());
   // Anything else: "wasn't delivered to x@y", "RCPT TO:<x@y>"
   if (addresses.size === 0) {
-    for (const m of report.matchAll(/(?:delivered to|RCPT TO:\s*<|recipient:?\s*<?)\s*(?<![^\s<>:])([^\s<>@]+@[^\s<>,;]+?)[>.,;]?(?=\s|$)/gi)) addresses.add(m[1]!.toLowerCase());
+    for (const m of report.matchAll(
+      /(?:delivered to|RCPT TO:\s*<|recipient:?\s*<?)\s*(?<![^\s<>:])([^\s<>@]+@[^\s<>,;]+?)[>.,;]?(?=\s|$)/gi,
+    ))
+      addresses.add(m[1]!.toLowerCase());
   }
   const status = report.match(/\b([245])\.(\d{1,3})\.(\d{1,3})\b/)?.[0] ?? null;
   const diagnostic =
-    report.match(/^[ \t]*((?:Remote Server returned|SMTP error from remote mail server|Sorry,|host \S+ said:)[^\n]*(?:\n\s+[^\n]+)*)/im)?.[1]?.replace(/\s+/g, ' ').trim() ??
+    report
+      .match(
+        /^[ \t]*((?:Remote Server returned|SMTP error from remote mail server|Sorry,|host \S+ said:)[^\n]*(?:\n\s+[^\n]+)*)/im,
+      )?.[1]
+      ?.replace(/\s+/g, ' ')
+      .trim() ??
     report.match(/\b5\d\d[ -]\d\.\d{1,3}\.\d{1,3}[^\n]*/)?.[0]?.trim() ??
     null;
   const permanent = status ? status.startsWith('5.') : PERMANENT_WORDS.test(report);
@@ -151,9 +191,16 @@ function readHeuristicBounce(root: MimePart, text: string): BounceReport | null 
   }));
   const attached = findPart(root, (p) => mediaType(p) === 'message/rfc822' || mediaType(p) === 'text/rfc822-headers');
   const originalMessageId =
-    (attached ? messageIdIn(attached.children[0]?.headers.get('message-id') ?? attached.body) : null) ?? messageIdIn(original);
+    (attached ? messageIdIn(attached.children[0]?.headers.get('message-id') ?? attached.body) : null) ??
+    messageIdIn(original);
   if (recipients.length === 0 && !originalMessageId) return null;
-  return { kind: 'heuristic', permanent, recipients, originalMessageId, reportingMta: fromAddress.split('@')[1] ?? null };
+  return {
+    kind: 'heuristic',
+    permanent,
+    recipients,
+    originalMessageId,
+    reportingMta: fromAddress.split('@')[1] ?? null,
+  };
 }
 
 function originalMessageIdOf(root: MimePart): string | null {
@@ -173,7 +220,8 @@ function plainTextOf(part: MimePart): string {
   if (part.children.length > 0 && type !== 'message/rfc822') {
     return part.children.map(plainTextOf).join('\n');
   }
-  if (type === 'text/plain' || type === '' || type === 'message/rfc822' || type === 'text/rfc822-headers') return decodeBody(part);
+  if (type === 'text/plain' || type === '' || type === 'message/rfc822' || type === 'text/rfc822-headers')
+    return decodeBody(part);
   return '';
 }
 
@@ -234,7 +282,9 @@ function decodeBody(part: MimePart): string {
   const encoding = (part.headers.get('content-transfer-encoding') ?? '').trim().toLowerCase();
   if (encoding === 'base64') return Buffer.from(part.body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (encoding === 'quoted-printable') {
-    const bytes = part.body.replace(/=\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const bytes = part.body
+      .replace(/=\n/g, '')
+      .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     return Buffer.from(bytes, 'latin1').toString('utf8');
   }
   return Buffer.from(part.body, 'latin1').toString('utf8');

@@ -46,7 +46,14 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     },
     async (request) => {
       const staff = requireStaff(request);
-      return { cases: await listCases(ctx.db, { workspaceId: staff.workspaceId, userId: staff.userId, view: request.query.view, ...(request.query.q ? { query: request.query.q } : {}) }) };
+      return {
+        cases: await listCases(ctx.db, {
+          workspaceId: staff.workspaceId,
+          userId: staff.userId,
+          view: request.query.view,
+          ...(request.query.q ? { query: request.query.q } : {}),
+        }),
+      };
     },
   );
 
@@ -56,7 +63,10 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
       schema: {
         tags: ['cases'],
         summary: 'Every customer message not yet answered, oldest first',
-        querystring: z.strictObject({ mine: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() }),
+        querystring: z.strictObject({
+          mine: z.enum(['true', 'false']).optional(),
+          limit: z.coerce.number().int().min(1).max(1000).optional(),
+        }),
       },
     },
     async (request) => {
@@ -77,7 +87,12 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
         summary: 'Record an inbound contact as a new case (intake assigns an owner and acknowledges)',
         body: z.strictObject({
           customer: z
-            .strictObject({ name: shortText(200), email: z.email().max(254).optional(), phone: z.string().trim().max(40).optional(), language: languageCode.optional() })
+            .strictObject({
+              name: shortText(200),
+              email: z.email().max(254).optional(),
+              phone: z.string().trim().max(40).optional(),
+              language: languageCode.optional(),
+            })
             .optional(),
           customerId: z.uuid().optional(),
           channel,
@@ -89,26 +104,44 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     async (request, reply) => {
       const staff = requireStaff(request);
       const { customer, customerId } = request.body;
-      if (!customer && !customerId) throw new KeptError('request.invalid', 'Give either "customer" or "customerId"', { field: 'customer' });
+      if (!customer && !customerId)
+        throw new KeptError('request.invalid', 'Give either "customer" or "customerId"', { field: 'customer' });
       const result = await receiveCustomerMessage(ctx, {
         workspaceId: staff.workspaceId,
         customer: customerId ? { id: customerId } : customer!,
         channel: request.body.channel,
         ...(request.body.subject ? { subject: request.body.subject } : {}),
         body: request.body.body,
-        loggedByUserId: request.body.channel === 'phone' || request.body.channel === 'letter' || request.body.channel === 'fax' || request.body.channel === 'voicemail' ? staff.userId : null,
+        loggedByUserId:
+          request.body.channel === 'phone' ||
+          request.body.channel === 'letter' ||
+          request.body.channel === 'fax' ||
+          request.body.channel === 'voicemail'
+            ? staff.userId
+            : null,
       });
       if (wantsMinimal(request)) {
-        return reply.status(201).send({ caseId: result.caseRow.id, reference: result.reference, messageId: result.messageId, acknowledged: result.acknowledgement !== null });
+        return reply
+          .status(201)
+          .send({
+            caseId: result.caseRow.id,
+            reference: result.reference,
+            messageId: result.messageId,
+            acknowledged: result.acknowledgement !== null,
+          });
       }
       return reply.status(201).send(await detail(staff.workspaceId, result.caseRow.id));
     },
   );
 
-  r.get('/api/v1/cases/:id', { schema: { tags: ['cases'], summary: 'A case with its whole timeline', params: idParam } }, async (request) => {
-    const staff = requireStaff(request);
-    return detail(staff.workspaceId, request.params.id);
-  });
+  r.get(
+    '/api/v1/cases/:id',
+    { schema: { tags: ['cases'], summary: 'A case with its whole timeline', params: idParam } },
+    async (request) => {
+      const staff = requireStaff(request);
+      return detail(staff.workspaceId, request.params.id);
+    },
+  );
 
   r.post(
     '/api/v1/cases/:id/messages',
@@ -117,7 +150,12 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
         tags: ['cases'],
         summary: 'Reply, add an internal note, or log a call, voicemail, letter or fax (inbound or outbound)',
         params: idParam,
-        body: z.strictObject({ direction: z.enum(['inbound', 'outbound']), channel, body: longText(), internal: z.boolean().default(false) }),
+        body: z.strictObject({
+          direction: z.enum(['inbound', 'outbound']),
+          channel,
+          body: longText(),
+          internal: z.boolean().default(false),
+        }),
       },
     },
     async (request, reply) => {
@@ -126,9 +164,19 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
       const caseId = request.params.id;
       let messageId: string;
       if (internal) {
-        messageId = (await addInternalNote(ctx, { workspaceId: staff.workspaceId, caseId, authorUserId: staff.userId, body })).id;
+        messageId = (
+          await addInternalNote(ctx, { workspaceId: staff.workspaceId, caseId, authorUserId: staff.userId, body })
+        ).id;
       } else if (direction === 'outbound') {
-        messageId = (await sendAnswer(ctx, { workspaceId: staff.workspaceId, caseId, authorUserId: staff.userId, channel: request.body.channel, body })).id;
+        messageId = (
+          await sendAnswer(ctx, {
+            workspaceId: staff.workspaceId,
+            caseId,
+            authorUserId: staff.userId,
+            channel: request.body.channel,
+            body,
+          })
+        ).id;
       } else {
         const received = await receiveCustomerMessage(ctx, {
           workspaceId: staff.workspaceId,
@@ -146,10 +194,22 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
 
   r.post(
     '/api/v1/cases/:id/handoffs',
-    { schema: { tags: ['cases'], summary: 'Hand the case to a named person, with a reason', params: idParam, body: z.strictObject({ toUserId: z.uuid(), reason: shortText(500) }) } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Hand the case to a named person, with a reason',
+        params: idParam,
+        body: z.strictObject({ toUserId: z.uuid(), reason: shortText(500) }),
+      },
+    },
     async (request) => {
       const staff = requireStaff(request);
-      await handOffCase(ctx, { workspaceId: staff.workspaceId, caseId: request.params.id, actorUserId: staff.userId, ...request.body });
+      await handOffCase(ctx, {
+        workspaceId: staff.workspaceId,
+        caseId: request.params.id,
+        actorUserId: staff.userId,
+        ...request.body,
+      });
       return detail(staff.workspaceId, request.params.id);
     },
   );
@@ -166,7 +226,12 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     },
     async (request) => {
       const staff = requireStaff(request);
-      await changeCaseStatus(ctx, { workspaceId: staff.workspaceId, caseId: request.params.id, actorUserId: staff.userId, to: request.body.to });
+      await changeCaseStatus(ctx, {
+        workspaceId: staff.workspaceId,
+        caseId: request.params.id,
+        actorUserId: staff.userId,
+        to: request.body.to,
+      });
       return detail(staff.workspaceId, request.params.id);
     },
   );
@@ -176,7 +241,8 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     {
       schema: {
         tags: ['promises'],
-        summary: 'Record a commitment to the customer; faster than measured capability needs confirmOverPromise (422 promise.over_promise otherwise)',
+        summary:
+          'Record a commitment to the customer; faster than measured capability needs confirmOverPromise (422 promise.over_promise otherwise)',
         params: idParam,
         body: z.strictObject({
           kind: z.enum(PROMISE_KINDS),
@@ -205,13 +271,26 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
         ...(request.body.phrase ? { phrase: request.body.phrase } : {}),
       });
       const nameOf = await loadStaffNames(ctx.db, staff.workspaceId);
-      return reply.status(201).send({ ...presentPromise(made.promise, Number(current.case.reference.slice(2)), nameOf), warning: made.warning, quote: made.quote });
+      return reply
+        .status(201)
+        .send({
+          ...presentPromise(made.promise, Number(current.case.reference.slice(2)), nameOf),
+          warning: made.warning,
+          quote: made.quote,
+        });
     },
   );
 
   r.post(
     '/api/v1/cases/:id/escalations',
-    { schema: { tags: ['escalations'], summary: 'Escalate the case to a supervisor', params: idParam, body: z.strictObject({ reason: shortText(1000) }) } },
+    {
+      schema: {
+        tags: ['escalations'],
+        summary: 'Escalate the case to a supervisor',
+        params: idParam,
+        body: z.strictObject({ reason: shortText(1000) }),
+      },
+    },
     async (request, reply) => {
       const staff = requireStaff(request);
       const current = await detail(staff.workspaceId, request.params.id);
@@ -226,7 +305,11 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
         deadlineMinutes: workspace.settings.escalationDeadlineMinutes,
       });
       const nameOf = await loadStaffNames(ctx.db, staff.workspaceId);
-      const caseInfo = { number: Number(current.case.reference.slice(2)), customerId: current.customer.id, customerName: current.customer.name };
+      const caseInfo = {
+        number: Number(current.case.reference.slice(2)),
+        customerId: current.customer.id,
+        customerName: current.customer.name,
+      };
       return reply.status(201).send(presentEscalation(escalation, caseInfo, nameOf, ctx.now()));
     },
   );

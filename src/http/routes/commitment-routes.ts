@@ -16,7 +16,16 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
 
   r.get(
     '/api/v1/promises',
-    { schema: { tags: ['promises'], summary: 'The promise ledger', querystring: z.strictObject({ status: z.enum(PROMISE_STATUSES).optional(), mine: z.enum(['true', 'false']).optional() }) } },
+    {
+      schema: {
+        tags: ['promises'],
+        summary: 'The promise ledger',
+        querystring: z.strictObject({
+          status: z.enum(PROMISE_STATUSES).optional(),
+          mine: z.enum(['true', 'false']).optional(),
+        }),
+      },
+    },
     async (request) => {
       const staff = requireStaff(request);
       return {
@@ -29,11 +38,19 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
     },
   );
 
-  r.post('/api/v1/promises/:id/keep', { schema: { tags: ['promises'], summary: 'Mark a promise kept', params: idParam } }, async (request) => {
-    const staff = requireStaff(request);
-    const promise = await keepPromise(ctx, { workspaceId: staff.workspaceId, promiseId: request.params.id, actorUserId: staff.userId });
-    return promiseView(ctx.db, staff.workspaceId, promise);
-  });
+  r.post(
+    '/api/v1/promises/:id/keep',
+    { schema: { tags: ['promises'], summary: 'Mark a promise kept', params: idParam } },
+    async (request) => {
+      const staff = requireStaff(request);
+      const promise = await keepPromise(ctx, {
+        workspaceId: staff.workspaceId,
+        promiseId: request.params.id,
+        actorUserId: staff.userId,
+      });
+      return promiseView(ctx.db, staff.workspaceId, promise);
+    },
+  );
 
   r.post(
     '/api/v1/promises/:id/renegotiate',
@@ -60,41 +77,95 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
 
   r.get(
     '/api/v1/escalations',
-    { schema: { tags: ['escalations'], summary: 'Escalations with their deadlines', querystring: z.strictObject({ status: z.enum(ESCALATION_STATUSES).optional() }) } },
+    {
+      schema: {
+        tags: ['escalations'],
+        summary: 'Escalations with their deadlines',
+        querystring: z.strictObject({ status: z.enum(ESCALATION_STATUSES).optional() }),
+      },
+    },
     async (request) => {
       const staff = requireStaff(request);
-      return { escalations: await listEscalations(ctx.db, { workspaceId: staff.workspaceId, ...(request.query.status ? { status: request.query.status } : {}) }, ctx.now()) };
+      return {
+        escalations: await listEscalations(
+          ctx.db,
+          { workspaceId: staff.workspaceId, ...(request.query.status ? { status: request.query.status } : {}) },
+          ctx.now(),
+        ),
+      };
     },
   );
 
   r.post(
     '/api/v1/escalations/:id/answer',
-    { schema: { tags: ['escalations'], summary: 'A supervisor answers the customer', params: idParam, body: z.strictObject({ body: longText() }) } },
+    {
+      schema: {
+        tags: ['escalations'],
+        summary: 'A supervisor answers the customer',
+        params: idParam,
+        body: z.strictObject({ body: longText() }),
+      },
+    },
     async (request) => {
       const staff = requireStaff(request);
-      const row = await answerEscalation(ctx, { workspaceId: staff.workspaceId, escalationId: request.params.id, supervisorId: staff.userId, supervisorRole: staff.role, body: request.body.body });
+      const row = await answerEscalation(ctx, {
+        workspaceId: staff.workspaceId,
+        escalationId: request.params.id,
+        supervisorId: staff.userId,
+        supervisorRole: staff.role,
+        body: request.body.body,
+      });
       return escalationView(ctx.db, staff.workspaceId, row, ctx.now());
     },
   );
 
-  r.post('/api/v1/escalations/:id/close', { schema: { tags: ['escalations'], summary: 'Close an answered escalation', params: idParam } }, async (request) => {
-    const staff = requireStaff(request);
-    const row = await closeEscalation(ctx, { workspaceId: staff.workspaceId, escalationId: request.params.id, actorUserId: staff.userId, actorRole: staff.role });
-    return escalationView(ctx.db, staff.workspaceId, row, ctx.now());
-  });
-
-  r.get(
-    '/api/v1/tasks',
-    { schema: { tags: ['tasks'], summary: 'Open tasks (follow-ups, callbacks, overdue escalations)', querystring: z.strictObject({ mine: z.enum(['true', 'false']).optional() }) } },
+  r.post(
+    '/api/v1/escalations/:id/close',
+    { schema: { tags: ['escalations'], summary: 'Close an answered escalation', params: idParam } },
     async (request) => {
       const staff = requireStaff(request);
-      return { tasks: await listTasks(ctx.db, { workspaceId: staff.workspaceId, ...(request.query.mine === 'true' ? { assigneeId: staff.userId } : {}) }) };
+      const row = await closeEscalation(ctx, {
+        workspaceId: staff.workspaceId,
+        escalationId: request.params.id,
+        actorUserId: staff.userId,
+        actorRole: staff.role,
+      });
+      return escalationView(ctx.db, staff.workspaceId, row, ctx.now());
     },
   );
 
-  r.post('/api/v1/tasks/:id/done', { schema: { tags: ['tasks'], summary: 'Mark a task done', params: idParam } }, async (request) => {
-    const staff = requireStaff(request);
-    const row = await completeTask(ctx.db, { workspaceId: staff.workspaceId, taskId: request.params.id, actorUserId: staff.userId, now: ctx.now() });
-    return { id: row.id, doneAt: row.doneAt?.toISOString() ?? null };
-  });
+  r.get(
+    '/api/v1/tasks',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Open tasks (follow-ups, callbacks, overdue escalations)',
+        querystring: z.strictObject({ mine: z.enum(['true', 'false']).optional() }),
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      return {
+        tasks: await listTasks(ctx.db, {
+          workspaceId: staff.workspaceId,
+          ...(request.query.mine === 'true' ? { assigneeId: staff.userId } : {}),
+        }),
+      };
+    },
+  );
+
+  r.post(
+    '/api/v1/tasks/:id/done',
+    { schema: { tags: ['tasks'], summary: 'Mark a task done', params: idParam } },
+    async (request) => {
+      const staff = requireStaff(request);
+      const row = await completeTask(ctx.db, {
+        workspaceId: staff.workspaceId,
+        taskId: request.params.id,
+        actorUserId: staff.userId,
+        now: ctx.now(),
+      });
+      return { id: row.id, doneAt: row.doneAt?.toISOString() ?? null };
+    },
+  );
 }

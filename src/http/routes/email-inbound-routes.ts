@@ -10,10 +10,14 @@ import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 export function registerEmailInboundRoutes({ app, ctx }: RouteDeps): void {
   const r = typed(app);
 
-  r.get('/api/v1/email/addresses', { schema: { tags: ['email'], summary: 'The support addresses this workspace receives mail on' } }, async (request) => {
-    const staff = requireStaff(request);
-    return { addresses: await listSupportAddresses(ctx.db, staff.workspaceId) };
-  });
+  r.get(
+    '/api/v1/email/addresses',
+    { schema: { tags: ['email'], summary: 'The support addresses this workspace receives mail on' } },
+    async (request) => {
+      const staff = requireStaff(request);
+      return { addresses: await listSupportAddresses(ctx.db, staff.workspaceId) };
+    },
+  );
 
   r.post(
     '/api/v1/email/addresses',
@@ -30,18 +34,23 @@ export function registerEmailInboundRoutes({ app, ctx }: RouteDeps): void {
     },
   );
 
-  r.delete('/api/v1/email/addresses/:id', { schema: { tags: ['email'], summary: 'Stop receiving mail on an address (admin)', params: idParam } }, async (request, reply) => {
-    const staff = requireStaff(request, ['admin']);
-    await removeSupportAddress(ctx.db, staff.workspaceId, request.params.id);
-    return reply.status(204).send();
-  });
+  r.delete(
+    '/api/v1/email/addresses/:id',
+    { schema: { tags: ['email'], summary: 'Stop receiving mail on an address (admin)', params: idParam } },
+    async (request, reply) => {
+      const staff = requireStaff(request, ['admin']);
+      await removeSupportAddress(ctx.db, staff.workspaceId, request.params.id);
+      return reply.status(204).send();
+    },
+  );
 
   r.get(
     '/api/v1/email/inbound',
     {
       schema: {
         tags: ['email'],
-        summary: 'Stored inbound e-mail that did not become a customer message (auto-replies, rate-limited, failed, pending)',
+        summary:
+          'Stored inbound e-mail that did not become a customer message (auto-replies, rate-limited, failed, pending)',
         querystring: z.strictObject({ status: z.enum(UNDELIVERED_INBOUND_STATUSES).optional() }),
       },
     },
@@ -52,16 +61,20 @@ export function registerEmailInboundRoutes({ app, ctx }: RouteDeps): void {
     },
   );
 
-  r.get('/api/v1/email/attachments/:id', { schema: { tags: ['email'], summary: 'Download an attachment of an inbound e-mail (staff)', params: idParam } }, async (request, reply) => {
-    const staff = requireStaff(request);
-    const row = await readAttachment(ctx.db, staff.workspaceId, request.params.id);
-    // Always a download, never rendered by the browser in our origin (an HTML or SVG attachment could script it),
-    // under the safe name (rows stored before migration 0013 hold the sender's name: made safe here).
-    return reply
-      .header('content-type', 'application/octet-stream')
-      .header('content-disposition', attachmentDisposition(safeFilename(row.filename)))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .send(row.content);
-  });
+  r.get(
+    '/api/v1/email/attachments/:id',
+    { schema: { tags: ['email'], summary: 'Download an attachment of an inbound e-mail (staff)', params: idParam } },
+    async (request, reply) => {
+      const staff = requireStaff(request);
+      const row = await readAttachment(ctx.db, staff.workspaceId, request.params.id);
+      // Always a download, never rendered by the browser in our origin (an HTML or SVG attachment could script it),
+      // under the safe name (rows stored before migration 0013 hold the sender's name: made safe here).
+      return reply
+        .header('content-type', 'application/octet-stream')
+        .header('content-disposition', attachmentDisposition(safeFilename(row.filename)))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(row.content);
+    },
+  );
 }

@@ -18,29 +18,37 @@ export function registerHealthRoutes({ app, ctx, store, jobsHealthy }: RouteDeps
   app.addHook('onClose', async () => eventLoop.stop());
   const databaseUp = () => storeAnswers(ctx.db);
 
-  app.get('/api/health', { schema: { tags: ['health'], summary: 'ok or degraded (details: GET /api/v1/health, staff)' } }, async (_request, reply) => {
-    const database = await databaseUp();
-    const mailboxes = database ? await mailboxHealth(ctx.db).catch(() => []) : [];
-    const ok = database && jobsHealthy() && mailboxes.every((m) => m.ok);
-    const body: PublicHealth = { status: ok ? 'ok' : 'degraded' };
-    return reply.status(database ? 200 : 503).send(body);
-  });
+  app.get(
+    '/api/health',
+    { schema: { tags: ['health'], summary: 'ok or degraded (details: GET /api/v1/health, staff)' } },
+    async (_request, reply) => {
+      const database = await databaseUp();
+      const mailboxes = database ? await mailboxHealth(ctx.db).catch(() => []) : [];
+      const ok = database && jobsHealthy() && mailboxes.every((m) => m.ok);
+      const body: PublicHealth = { status: ok ? 'ok' : 'degraded' };
+      return reply.status(database ? 200 : 503).send(body);
+    },
+  );
 
-  app.get('/api/v1/health', { schema: { tags: ['health'], summary: 'Database, background jobs and this workspace’s mailboxes' } }, async (request, reply) => {
-    const staff = requireStaff(request);
-    const database = await databaseUp();
-    const jobs = jobsHealthy();
-    const mailboxes = database ? await mailboxHealth(ctx.db, staff.workspaceId).catch(() => []) : [];
-    const ok = database && jobs && mailboxes.every((m) => m.ok);
-    const body: HealthDetails = {
-      ok,
-      status: ok ? 'ok' : 'degraded',
-      database,
-      jobs,
-      store: store.kind,
-      mailboxes,
-      ...(staff.role === 'admin' ? { eventLoop: eventLoop.read() } : {}),
-    };
-    return reply.status(database ? 200 : 503).send(body);
-  });
+  app.get(
+    '/api/v1/health',
+    { schema: { tags: ['health'], summary: 'Database, background jobs and this workspace’s mailboxes' } },
+    async (request, reply) => {
+      const staff = requireStaff(request);
+      const database = await databaseUp();
+      const jobs = jobsHealthy();
+      const mailboxes = database ? await mailboxHealth(ctx.db, staff.workspaceId).catch(() => []) : [];
+      const ok = database && jobs && mailboxes.every((m) => m.ok);
+      const body: HealthDetails = {
+        ok,
+        status: ok ? 'ok' : 'degraded',
+        database,
+        jobs,
+        store: store.kind,
+        mailboxes,
+        ...(staff.role === 'admin' ? { eventLoop: eventLoop.read() } : {}),
+      };
+      return reply.status(database ? 200 : 503).send(body);
+    },
+  );
 }

@@ -11,20 +11,38 @@ import { KeptError } from '../../errors/kept-error.ts';
 export function registerInsightRoutes({ app, ctx }: RouteDeps): void {
   const r = typed(app);
 
-  r.get('/api/v1/customers', { schema: { tags: ['customers'], summary: 'Search customers', querystring: z.strictObject({ q: z.string().max(200).default('') }) } }, async (request) => {
-    const staff = requireStaff(request);
-    return { customers: await searchCustomers(ctx.db, staff.workspaceId, request.query.q) };
-  });
+  r.get(
+    '/api/v1/customers',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'Search customers',
+        querystring: z.strictObject({ q: z.string().max(200).default('') }),
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      return { customers: await searchCustomers(ctx.db, staff.workspaceId, request.query.q) };
+    },
+  );
 
-  r.get('/api/v1/customers/:id', { schema: { tags: ['customers'], summary: 'A customer across every case and channel', params: idParam } }, async (request) => {
-    const staff = requireStaff(request);
-    return getCustomerDetail(ctx.db, staff.workspaceId, request.params.id, ctx.now());
-  });
+  r.get(
+    '/api/v1/customers/:id',
+    { schema: { tags: ['customers'], summary: 'A customer across every case and channel', params: idParam } },
+    async (request) => {
+      const staff = requireStaff(request);
+      return getCustomerDetail(ctx.db, staff.workspaceId, request.params.id, ctx.now());
+    },
+  );
 
-  r.get('/api/v1/flags', { schema: { tags: ['service-hell'], summary: 'Cases flagged by the service-hell detector, with reasons' } }, async (request) => {
-    const staff = requireStaff(request);
-    return { cases: await listFlaggedCases(ctx.db, staff.workspaceId) };
-  });
+  r.get(
+    '/api/v1/flags',
+    { schema: { tags: ['service-hell'], summary: 'Cases flagged by the service-hell detector, with reasons' } },
+    async (request) => {
+      const staff = requireStaff(request);
+      return { cases: await listFlaggedCases(ctx.db, staff.workspaceId) };
+    },
+  );
 
   r.get(
     '/api/v1/metrics/service',
@@ -32,7 +50,10 @@ export function registerInsightRoutes({ app, ctx }: RouteDeps): void {
       schema: {
         tags: ['metrics'],
         summary: 'First response, waits, transfers, unanswered, escalations and hell flags for a period',
-        querystring: z.strictObject({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() }),
+        querystring: z.strictObject({
+          from: z.iso.datetime({ offset: true }).optional(),
+          to: z.iso.datetime({ offset: true }).optional(),
+        }),
       },
     },
     async (request) => {

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { receiveCustomerMessage } from '../../desk/index.ts';
 import { escalateCase } from '../../desk/index.ts';
-import { getPortalSession, loadPortalCase, reachAHuman, verifyPortalSession, workspaceBySlug } from '../../views/index.ts';
+import {
+  getPortalSession,
+  loadPortalCase,
+  reachAHuman,
+  verifyPortalSession,
+  workspaceBySlug,
+} from '../../views/index.ts';
 import { signPortalToken } from '../../portal/index.ts';
 import { EXPECTATION_CHOICES } from '../../desk/index.ts';
 import { recordExpectation } from '../../desk/index.ts';
@@ -15,10 +21,14 @@ const slugParam = z.strictObject({ slug: z.string().min(1).max(60) });
 export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
   const r = typed(app);
 
-  r.get('/api/v1/portal/:slug/info', { schema: { tags: ['portal'], summary: 'Portal header: the company and how to reach a human', params: slugParam } }, async (request) => {
-    const workspace = await workspaceBySlug(ctx.db, request.params.slug);
-    return { workspaceName: workspace.name, reachAHuman: reachAHuman(workspace) };
-  });
+  r.get(
+    '/api/v1/portal/:slug/info',
+    { schema: { tags: ['portal'], summary: 'Portal header: the company and how to reach a human', params: slugParam } },
+    async (request) => {
+      const workspace = await workspaceBySlug(ctx.db, request.params.slug);
+      return { workspaceName: workspace.name, reachAHuman: reachAHuman(workspace) };
+    },
+  );
 
   r.post(
     '/api/v1/portal/:slug/requests',
@@ -63,33 +73,60 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
       }
       return reply.status(201).send({
         reference: result.reference,
-        promisedBy: (await loadPortalCase(ctx.db, workspace.id, result.customer.id, result.caseRow.id)).promisedBy ?? '',
+        promisedBy:
+          (await loadPortalCase(ctx.db, workspace.id, result.customer.id, result.caseRow.id)).promisedBy ?? '',
         acknowledgement: result.acknowledgement?.text ?? '',
         portalToken: signPortalToken(workspace, result.customer.id),
       });
     },
   );
 
-  r.get('/api/v1/portal/session/:token', { schema: { tags: ['portal'], summary: 'All of the customer’s requests', params: tokenParam } }, async (request) => {
-    return getPortalSession(ctx.db, request.params.token);
-  });
+  r.get(
+    '/api/v1/portal/session/:token',
+    { schema: { tags: ['portal'], summary: 'All of the customer’s requests', params: tokenParam } },
+    async (request) => {
+      return getPortalSession(ctx.db, request.params.token);
+    },
+  );
 
   const caseParams = tokenParam.extend({ caseId: idParam.shape.id });
 
   r.post(
     '/api/v1/portal/session/:token/cases/:caseId/messages',
-    { config: CUSTOMER_TEXT, schema: { tags: ['portal'], summary: 'The customer adds to a request', params: caseParams, body: z.strictObject({ body: longText() }) } },
+    {
+      config: CUSTOMER_TEXT,
+      schema: {
+        tags: ['portal'],
+        summary: 'The customer adds to a request',
+        params: caseParams,
+        body: z.strictObject({ body: longText() }),
+      },
+    },
     async (request, reply) => {
       const { workspace, customer } = await verifyPortalSession(ctx.db, request.params.token);
       await loadPortalCase(ctx.db, workspace.id, customer.id, request.params.caseId);
-      await receiveCustomerMessage(ctx, { workspaceId: workspace.id, caseId: request.params.caseId, customer: { id: customer.id }, channel: 'portal', body: request.body.body });
+      await receiveCustomerMessage(ctx, {
+        workspaceId: workspace.id,
+        caseId: request.params.caseId,
+        customer: { id: customer.id },
+        channel: 'portal',
+        body: request.body.body,
+      });
       return reply.status(201).send(await loadPortalCase(ctx.db, workspace.id, customer.id, request.params.caseId));
     },
   );
 
   r.post(
     '/api/v1/portal/session/:token/cases/:caseId/supervisor',
-    { config: CUSTOMER_TEXT, schema: { tags: ['portal'], summary: '"I want to talk to a supervisor"', params: caseParams, body: z.strictObject({ reason: z.string().trim().max(2000).optional() }).optional() } },
+    {
+      config: CUSTOMER_TEXT,
+      schema: {
+        tags: ['portal'],
+        summary: '"I want to talk to a supervisor"',
+        params: caseParams,
+        body: z.strictObject({ reason: z.string().trim().max(2000).optional() }).optional(),
+      },
+    },
     async (request, reply) => {
       const { workspace, customer } = await verifyPortalSession(ctx.db, request.params.token);
       await loadPortalCase(ctx.db, workspace.id, customer.id, request.params.caseId);

@@ -20,7 +20,10 @@ import { TIMER } from '../../kernel/job-names.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 import { requireStaff } from '../staff-auth.ts';
 
-const page = { limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0) };
+const page = {
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+};
 const ANALYSTS = SUPERVISING_ROLES;
 
 /** Purchases in, and the retention figures out (issue 5): thin routes over src/retention/. */
@@ -47,7 +50,10 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
       const staff = requireStaff(request, ANALYSTS);
       const body = request.body as Readable | undefined;
       if (!body || typeof (body as Readable).pipe !== 'function') {
-        throw new KeptError('request.unsupported_media_type', 'Send the file as the request body with Content-Type: text/csv');
+        throw new KeptError(
+          'request.unsupported_media_type',
+          'Send the file as the request body with Content-Type: text/csv',
+        );
       }
       let map;
       try {
@@ -68,33 +74,61 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
       });
       if (report.status !== 'done') return reply.status(422).send({ ...rejectionError(report).toJSON(), report });
       if (report.imported > 0) {
-        await ctx.timers.schedule(ctx.db, { name: TIMER.retentionRefreshScores, payload: { workspaceId: staff.workspaceId }, startAfter: ctx.now() });
+        await ctx.timers.schedule(ctx.db, {
+          name: TIMER.retentionRefreshScores,
+          payload: { workspaceId: staff.workspaceId },
+          startAfter: ctx.now(),
+        });
       }
       return reply.status(201).send({ report });
     },
   );
 
-  r.get('/api/v1/imports', { schema: { tags: ['retention'], summary: 'Recent imports with their reports' } }, async (request) => {
-    const staff = requireStaff(request);
-    return { imports: await listImports(ctx.db, staff.workspaceId) };
-  });
+  r.get(
+    '/api/v1/imports',
+    { schema: { tags: ['retention'], summary: 'Recent imports with their reports' } },
+    async (request) => {
+      const staff = requireStaff(request);
+      return { imports: await listImports(ctx.db, staff.workspaceId) };
+    },
+  );
 
-  r.get('/api/v1/retention/repeat', { schema: { tags: ['retention'], summary: 'First-time → repeat conversion by cohort, days to the second purchase, the loyal segment' } }, async (request) => {
-    const staff = requireStaff(request);
-    return repeatReport(ctx.db, staff.workspaceId);
-  });
+  r.get(
+    '/api/v1/retention/repeat',
+    {
+      schema: {
+        tags: ['retention'],
+        summary: 'First-time → repeat conversion by cohort, days to the second purchase, the loyal segment',
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      return repeatReport(ctx.db, staff.workspaceId);
+    },
+  );
 
-  r.get('/api/v1/retention/loyal', { schema: { tags: ['retention'], summary: 'The loyal segment (repeat buyers), by revenue', querystring: z.strictObject(page) } }, async (request) => {
-    const staff = requireStaff(request);
-    return listLoyalCustomers(ctx.db, staff.workspaceId, request.query.limit, request.query.offset);
-  });
+  r.get(
+    '/api/v1/retention/loyal',
+    {
+      schema: {
+        tags: ['retention'],
+        summary: 'The loyal segment (repeat buyers), by revenue',
+        querystring: z.strictObject(page),
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      return listLoyalCustomers(ctx.db, staff.workspaceId, request.query.limit, request.query.offset);
+    },
+  );
 
   r.get(
     '/api/v1/retention/cohorts',
     {
       schema: {
         tags: ['retention'],
-        summary: 'Cohort retention matrix, early churn (90 days, first year; model or gap definition), yearly churn, by channel',
+        summary:
+          'Cohort retention matrix, early churn (90 days, first year; model or gap definition), yearly churn, by channel',
         querystring: z.strictObject({ definition: z.enum(['model', 'gap']).default('gap') }),
       },
     },
@@ -104,17 +138,27 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     },
   );
 
-  r.get('/api/v1/retention/pareto', { schema: { tags: ['retention'], summary: 'Lorenz curves and Gini of revenue per customer and complaints per complainer' } }, async (request) => {
-    const staff = requireStaff(request);
-    return paretoReport(ctx.db, staff.workspaceId);
-  });
+  r.get(
+    '/api/v1/retention/pareto',
+    {
+      schema: {
+        tags: ['retention'],
+        summary: 'Lorenz curves and Gini of revenue per customer and complaints per complainer',
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      return paretoReport(ctx.db, staff.workspaceId);
+    },
+  );
 
   r.get(
     '/api/v1/retention/complaint-rate',
     {
       schema: {
         tags: ['retention'],
-        summary: 'Complaints per 1,000 active customers per month, and by acquisition channel, product and case channel',
+        summary:
+          'Complaints per 1,000 active customers per month, and by acquisition channel, product and case channel',
         querystring: z.strictObject({ months: z.coerce.number().int().min(1).max(120).default(24) }),
       },
     },
@@ -124,15 +168,33 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     },
   );
 
-  r.get('/api/v1/retention/clv', { schema: { tags: ['retention'], summary: 'CLV models, distribution, good against bad service, CLV against acquisition cost' } }, async (request) => {
-    const staff = requireStaff(request);
-    return clvReport(ctx.db, staff.workspaceId);
-  });
+  r.get(
+    '/api/v1/retention/clv',
+    {
+      schema: {
+        tags: ['retention'],
+        summary: 'CLV models, distribution, good against bad service, CLV against acquisition cost',
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      return clvReport(ctx.db, staff.workspaceId);
+    },
+  );
 
-  r.post('/api/v1/retention/scores/refresh', { schema: { tags: ['retention'], summary: 'Refit the models and recompute every customer\'s CLV and churn risk now' } }, async (request) => {
-    const staff = requireStaff(request, ANALYSTS);
-    return refreshScores(ctx.db, staff.workspaceId, ctx.now());
-  });
+  r.post(
+    '/api/v1/retention/scores/refresh',
+    {
+      schema: {
+        tags: ['retention'],
+        summary: "Refit the models and recompute every customer's CLV and churn risk now",
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request, ANALYSTS);
+      return refreshScores(ctx.db, staff.workspaceId, ctx.now());
+    },
+  );
 
   r.get(
     '/api/v1/retention/at-risk',
@@ -149,17 +211,40 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     },
   );
 
-  r.get('/api/v1/retention/customers/:id/risk', { schema: { tags: ['retention'], summary: 'One customer\'s churn risk with its reasons, computed now', params: idParam } }, async (request) => {
-    const staff = requireStaff(request);
-    return customerRisk(ctx.db, staff.workspaceId, request.params.id, ctx.now());
-  });
+  r.get(
+    '/api/v1/retention/customers/:id/risk',
+    {
+      schema: {
+        tags: ['retention'],
+        summary: "One customer's churn risk with its reasons, computed now",
+        params: idParam,
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      return customerRisk(ctx.db, staff.workspaceId, request.params.id, ctx.now());
+    },
+  );
 
   r.post(
     '/api/v1/retention/customers/:id/case',
-    { schema: { tags: ['retention'], summary: 'Open a case for a customer at risk, owned by you', params: idParam, body: z.strictObject({ subject: z.string().trim().min(1).max(200).optional() }) } },
+    {
+      schema: {
+        tags: ['retention'],
+        summary: 'Open a case for a customer at risk, owned by you',
+        params: idParam,
+        body: z.strictObject({ subject: z.string().trim().min(1).max(200).optional() }),
+      },
+    },
     async (request, reply) => {
       const staff = requireStaff(request);
-      const created = await openRetentionCase(ctx.db, { workspaceId: staff.workspaceId, customerId: request.params.id, actorUserId: staff.userId, now: ctx.now(), ...(request.body.subject ? { subject: request.body.subject } : {}) });
+      const created = await openRetentionCase(ctx.db, {
+        workspaceId: staff.workspaceId,
+        customerId: request.params.id,
+        actorUserId: staff.userId,
+        now: ctx.now(),
+        ...(request.body.subject ? { subject: request.body.subject } : {}),
+      });
       return reply.status(201).send(created);
     },
   );
@@ -188,10 +273,17 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     },
   );
 
-  r.get('/api/v1/retention/settings', { schema: { tags: ['retention'], summary: 'Risk weights, churn definitions and acquisition costs' } }, async (request) => {
-    const staff = requireStaff(request);
-    return { ...(await loadRetentionSettings(ctx.db, staff.workspaceId)), acquisitionCosts: await listAcquisitionCosts(ctx.db, staff.workspaceId) };
-  });
+  r.get(
+    '/api/v1/retention/settings',
+    { schema: { tags: ['retention'], summary: 'Risk weights, churn definitions and acquisition costs' } },
+    async (request) => {
+      const staff = requireStaff(request);
+      return {
+        ...(await loadRetentionSettings(ctx.db, staff.workspaceId)),
+        acquisitionCosts: await listAcquisitionCosts(ctx.db, staff.workspaceId),
+      };
+    },
+  );
 
   r.put(
     '/api/v1/retention/settings',
@@ -200,20 +292,35 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
         tags: ['retention'],
         summary: 'Change risk weights, churn definitions or acquisition costs (admin)',
         body: z.strictObject({
-          riskWeights: z.strictObject(Object.fromEntries(RISK_FACTORS.map((f) => [f, z.number().min(0).max(100).optional()])) as Record<(typeof RISK_FACTORS)[number], z.ZodOptional<z.ZodNumber>>).optional(),
+          riskWeights: z
+            .strictObject(
+              Object.fromEntries(RISK_FACTORS.map((f) => [f, z.number().min(0).max(100).optional()])) as Record<
+                (typeof RISK_FACTORS)[number],
+                z.ZodOptional<z.ZodNumber>
+              >,
+            )
+            .optional(),
           churnGapMultiple: z.number().min(1).max(10).optional(),
           aliveThreshold: z.number().min(0.01).max(0.99).optional(),
           model: z.enum(['pareto-nbd', 'bgnbd']).optional(),
           horizonDays: z.number().int().min(30).max(3650).optional(),
           annualDiscountRate: z.number().min(0).max(1).optional(),
-          acquisitionCosts: z.array(z.strictObject({ channel: z.string().trim().max(100), costPerCustomer: z.number().min(0).max(1e9) })).max(200).optional(),
+          acquisitionCosts: z
+            .array(z.strictObject({ channel: z.string().trim().max(100), costPerCustomer: z.number().min(0).max(1e9) }))
+            .max(200)
+            .optional(),
         }),
       },
     },
     async (request) => {
       const staff = requireStaff(request, ['admin']);
       const { acquisitionCosts, riskWeights, ...rest } = request.body;
-      const changes = { ...rest, ...(riskWeights ? { riskWeights: Object.fromEntries(Object.entries(riskWeights).filter(([, v]) => v !== undefined)) } : {}) };
+      const changes = {
+        ...rest,
+        ...(riskWeights
+          ? { riskWeights: Object.fromEntries(Object.entries(riskWeights).filter(([, v]) => v !== undefined)) }
+          : {}),
+      };
       const settings = await saveRetentionSettings(ctx.db, staff.workspaceId, changes as never, ctx.now());
       if (acquisitionCosts) await replaceAcquisitionCosts(ctx.db, staff.workspaceId, acquisitionCosts, ctx.now());
       // The early-churn figures depend on k and the threshold.

@@ -11,14 +11,17 @@ import { requireStaff, SESSION_COOKIE, setSessionCookie } from '../staff-auth.ts
 import { languageCode, shortText, typed, type RouteDeps } from '../route-kit.ts';
 import { startSession } from '../../accounts/index.ts';
 
-
 export function registerSetupRoutes({ app, ctx, config }: RouteDeps): void {
   const r = typed(app);
   const secure = config.publicUrl.startsWith('https:');
 
-  r.get('/api/v1/setup/status', { schema: { tags: ['setup'], summary: 'Whether the first-run setup is still needed' } }, async () => {
-    return { needsSetup: await needsSetup(ctx.db) };
-  });
+  r.get(
+    '/api/v1/setup/status',
+    { schema: { tags: ['setup'], summary: 'Whether the first-run setup is still needed' } },
+    async () => {
+      return { needsSetup: await needsSetup(ctx.db) };
+    },
+  );
 
   r.post(
     '/api/v1/setup',
@@ -36,7 +39,8 @@ export function registerSetupRoutes({ app, ctx, config }: RouteDeps): void {
       },
     },
     async (request, reply) => {
-      if (!(await needsSetup(ctx.db))) throw new KeptError('setup.already_done', 'Kept is already set up; log in instead');
+      if (!(await needsSetup(ctx.db)))
+        throw new KeptError('setup.already_done', 'Kept is already set up; log in instead');
       const { workspace, admin } = await createWorkspace(ctx.db, request.body);
       setSessionCookie(reply, await startSession(ctx.db, admin, ctx.now()), secure);
       return { user: presentUser(admin), workspace: presentWorkspace(workspace) };
@@ -66,8 +70,12 @@ export function registerSetupRoutes({ app, ctx, config }: RouteDeps): void {
     return reply.status(204).send();
   });
 
-  r.get('/api/v1/me', { schema: { tags: ['auth'], summary: 'The logged-in staff member and workspace' } }, async (request) => {
-    const staff = requireStaff(request);
-    return getMe(ctx.db, staff.workspaceId, staff.userId);
-  });
+  r.get(
+    '/api/v1/me',
+    { schema: { tags: ['auth'], summary: 'The logged-in staff member and workspace' } },
+    async (request) => {
+      const staff = requireStaff(request);
+      return getMe(ctx.db, staff.workspaceId, staff.userId);
+    },
+  );
 }

@@ -11,37 +11,49 @@ import { requireStaff } from '../staff-auth.ts';
 import { idParam, languageCode, shortText, typed, type RouteDeps } from '../route-kit.ts';
 
 const role = z.enum(ROLES);
-const minutes = z.number().int().min(1).max(60 * 24 * 90);
+const minutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(60 * 24 * 90);
 
-export const settingsSchema = z.strictObject({
-  acknowledgementWindowMinutes: minutes,
-  firstResponseMinutes: minutes,
-  escalationDeadlineMinutes: minutes,
-  promiseReminderMinutes: minutes,
-  hellThresholds: z.strictObject({
-    contacts: z.number().int().min(1),
-    channels: z.number().int().min(1),
-    people: z.number().int().min(1),
-    handoffs: z.number().int().min(1),
-    reopenings: z.number().int().min(1),
-    totalWaitMinutes: z.number().int().min(1),
-    brokenPromises: z.number().int().min(1),
-    unansweredMessages: z.number().int().min(1),
-  }).partial(),
-  supportPhone: z.string().trim().max(60),
-  supportEmail: z.string().trim().max(254),
-  supportHours: z.string().trim().max(200),
-  quotePercentile: z.number().int().min(50).max(99),
-  quoteFromCapability: z.boolean(),
-}).partial();
+export const settingsSchema = z
+  .strictObject({
+    acknowledgementWindowMinutes: minutes,
+    firstResponseMinutes: minutes,
+    escalationDeadlineMinutes: minutes,
+    promiseReminderMinutes: minutes,
+    hellThresholds: z
+      .strictObject({
+        contacts: z.number().int().min(1),
+        channels: z.number().int().min(1),
+        people: z.number().int().min(1),
+        handoffs: z.number().int().min(1),
+        reopenings: z.number().int().min(1),
+        totalWaitMinutes: z.number().int().min(1),
+        brokenPromises: z.number().int().min(1),
+        unansweredMessages: z.number().int().min(1),
+      })
+      .partial(),
+    supportPhone: z.string().trim().max(60),
+    supportEmail: z.string().trim().max(254),
+    supportHours: z.string().trim().max(200),
+    quotePercentile: z.number().int().min(50).max(99),
+    quoteFromCapability: z.boolean(),
+  })
+  .partial();
 
 export function registerStaffRoutes({ app, ctx }: RouteDeps): void {
   const r = typed(app);
 
-  r.get('/api/v1/users', { schema: { tags: ['users'], summary: 'Staff of the workspace with their open-case load' } }, async (request) => {
-    const staff = requireStaff(request);
-    return { users: await listStaff(ctx.db, staff.workspaceId) };
-  });
+  r.get(
+    '/api/v1/users',
+    { schema: { tags: ['users'], summary: 'Staff of the workspace with their open-case load' } },
+    async (request) => {
+      const staff = requireStaff(request);
+      return { users: await listStaff(ctx.db, staff.workspaceId) };
+    },
+  );
 
   r.post(
     '/api/v1/users',
@@ -72,17 +84,20 @@ export function registerStaffRoutes({ app, ctx }: RouteDeps): void {
     {
       schema: {
         tags: ['users'],
-        summary: 'Change a staff member (role, languages, capacity, active, password, team; teamId null leaves the team)',
+        summary:
+          'Change a staff member (role, languages, capacity, active, password, team; teamId null leaves the team)',
         params: idParam,
-        body: z.strictObject({
-          name: shortText(120),
-          role,
-          languages: z.array(languageCode).max(20),
-          capacity: z.number().int().min(0).max(1000),
-          active: z.boolean(),
-          password: z.string().min(10).max(200),
-          teamId: z.uuid({ message: 'must be a team id (UUID)' }).nullable(),
-        }).partial(),
+        body: z
+          .strictObject({
+            name: shortText(120),
+            role,
+            languages: z.array(languageCode).max(20),
+            capacity: z.number().int().min(0).max(1000),
+            active: z.boolean(),
+            password: z.string().min(10).max(200),
+            teamId: z.uuid({ message: 'must be a team id (UUID)' }).nullable(),
+          })
+          .partial(),
       },
     },
     async (request) => {
@@ -96,17 +111,31 @@ export function registerStaffRoutes({ app, ctx }: RouteDeps): void {
     return (await loadWorkspace(ctx.db, staff.workspaceId, true)).settings;
   });
 
-  r.put('/api/v1/settings', { schema: { tags: ['settings'], summary: 'Change workspace settings (admin)', body: settingsSchema } }, async (request) => {
-    const staff = requireStaff(request, ['admin']);
-    return updateSettings(ctx.db, staff.workspaceId, request.body as never);
-  });
+  r.put(
+    '/api/v1/settings',
+    { schema: { tags: ['settings'], summary: 'Change workspace settings (admin)', body: settingsSchema } },
+    async (request) => {
+      const staff = requireStaff(request, ['admin']);
+      return updateSettings(ctx.db, staff.workspaceId, request.body as never);
+    },
+  );
 
   r.post(
     '/api/v1/tokens',
-    { schema: { tags: ['settings'], summary: 'Create an API token for an integration (shown once)', body: z.strictObject({ name: shortText(80) }) } },
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'Create an API token for an integration (shown once)',
+        body: z.strictObject({ name: shortText(80) }),
+      },
+    },
     async (request, reply) => {
       const staff = requireStaff(request, ['admin']);
-      const token = await createApiToken(ctx.db, { workspaceId: staff.workspaceId, userId: staff.userId, name: request.body.name });
+      const token = await createApiToken(ctx.db, {
+        workspaceId: staff.workspaceId,
+        userId: staff.userId,
+        name: request.body.name,
+      });
       return reply.status(201).send({ token });
     },
   );

@@ -13,24 +13,48 @@ const teamBody = z.strictObject({ name: shortText(80) });
 export function registerTeamRoutes({ app, ctx }: RouteDeps): void {
   const r = typed(app);
 
-  r.get('/api/v1/teams', { schema: { tags: ['teams'], summary: 'Teams of the workspace with their member counts' } }, async (request) => {
-    const staff = requireStaff(request);
-    return { teams: await listTeams(ctx.db, staff.workspaceId) };
-  });
+  r.get(
+    '/api/v1/teams',
+    { schema: { tags: ['teams'], summary: 'Teams of the workspace with their member counts' } },
+    async (request) => {
+      const staff = requireStaff(request);
+      return { teams: await listTeams(ctx.db, staff.workspaceId) };
+    },
+  );
 
-  r.post('/api/v1/teams', { schema: { tags: ['teams'], summary: 'Create a team (admin); names are unique per workspace, ignoring case', body: teamBody } }, async (request, reply) => {
-    const staff = requireStaff(request, ['admin']);
-    return reply.status(201).send(await createTeam(ctx.db, staff.workspaceId, request.body.name));
-  });
+  r.post(
+    '/api/v1/teams',
+    {
+      schema: {
+        tags: ['teams'],
+        summary: 'Create a team (admin); names are unique per workspace, ignoring case',
+        body: teamBody,
+      },
+    },
+    async (request, reply) => {
+      const staff = requireStaff(request, ['admin']);
+      return reply.status(201).send(await createTeam(ctx.db, staff.workspaceId, request.body.name));
+    },
+  );
 
-  r.patch('/api/v1/teams/:id', { schema: { tags: ['teams'], summary: 'Rename a team (admin)', params: idParam, body: teamBody } }, async (request) => {
-    const staff = requireStaff(request, ['admin']);
-    return renameTeam(ctx.db, staff.workspaceId, request.params.id, request.body.name);
-  });
+  r.patch(
+    '/api/v1/teams/:id',
+    { schema: { tags: ['teams'], summary: 'Rename a team (admin)', params: idParam, body: teamBody } },
+    async (request) => {
+      const staff = requireStaff(request, ['admin']);
+      return renameTeam(ctx.db, staff.workspaceId, request.params.id, request.body.name);
+    },
+  );
 
   r.delete(
     '/api/v1/teams/:id',
-    { schema: { tags: ['teams'], summary: 'Delete a team (admin); 409 team.not_empty while it has people or its own business hours', params: idParam } },
+    {
+      schema: {
+        tags: ['teams'],
+        summary: 'Delete a team (admin); 409 team.not_empty while it has people or its own business hours',
+        params: idParam,
+      },
+    },
     async (request, reply) => {
       const staff = requireStaff(request, ['admin']);
       await deleteTeam(ctx.db, staff.workspaceId, request.params.id);
@@ -40,7 +64,13 @@ export function registerTeamRoutes({ app, ctx }: RouteDeps): void {
 
   r.delete(
     '/api/v1/teams/:id/calendar',
-    { schema: { tags: ['teams'], summary: 'Remove the team’s own business hours (admin): the workspace calendar applies again', params: idParam } },
+    {
+      schema: {
+        tags: ['teams'],
+        summary: 'Remove the team’s own business hours (admin): the workspace calendar applies again',
+        params: idParam,
+      },
+    },
     async (request, reply) => {
       const staff = requireStaff(request, ['admin']);
       await removeTeamCalendar(ctx.db, staff.workspaceId, request.params.id);

@@ -12,7 +12,10 @@ export interface TestMailbox {
   /** The workspace's support address on a domain of its own (support addresses are global). */
   domain: string;
   address: string;
-  send(raw: string | Buffer, envelope: { from: string | false; to: string[] }): Promise<{ code: number; response: string; storedIds: string[] }>;
+  send(
+    raw: string | Buffer,
+    envelope: { from: string | false; to: string[] },
+  ): Promise<{ code: number; response: string; storedIds: string[] }>;
   close(): Promise<void>;
 }
 
@@ -26,8 +29,22 @@ export async function startTestMailbox(
   const address = `support@${domain}`;
   await addSupportAddress(kept.store.db, workspaceId, address);
   const processor = new InboundProcessor(kept.ctx, { concurrency: 2 });
-  const smtp = await startSmtpListener({ db: kept.store.db, processor, host: '127.0.0.1', port: 0, now: kept.clock.now, ...options });
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true, pool: true, maxConnections: 4 });
+  const smtp = await startSmtpListener({
+    db: kept.store.db,
+    processor,
+    host: '127.0.0.1',
+    port: 0,
+    now: kept.clock.now,
+    ...options,
+  });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: smtp.port,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: 4,
+  });
   return {
     smtp,
     processor,
@@ -35,7 +52,10 @@ export async function startTestMailbox(
     address,
     async send(raw, envelope) {
       try {
-        const info = await transport.sendMail({ envelope: { from: envelope.from === false ? '' : envelope.from, to: envelope.to }, raw });
+        const info = await transport.sendMail({
+          envelope: { from: envelope.from === false ? '' : envelope.from, to: envelope.to },
+          raw,
+        });
         const storedIds = /Stored as ([0-9a-f,-]+)/.exec(info.response)?.[1]?.split(',').filter(Boolean) ?? [];
         return { code: 250, response: info.response, storedIds };
       } catch (error) {

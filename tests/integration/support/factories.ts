@@ -61,7 +61,15 @@ export async function createTestWorkspace(
     const email = `${name.split(' ')[0]!.toLowerCase()}-${tag}@kept.test`;
     const [row] = await kept.store.db
       .insert(users)
-      .values({ workspaceId: workspace.id, name, email, role, languages, passwordHash: admin.passwordHash, capacity: 20 })
+      .values({
+        workspaceId: workspace.id,
+        name,
+        email,
+        role,
+        languages,
+        passwordHash: admin.passwordHash,
+        capacity: 20,
+      })
       .returning();
     return { id: row!.id, name, email, role, cookie: `kept_session=${await startSession(kept.store.db, row!, now)}` };
   };
@@ -85,14 +93,26 @@ export async function createTestWorkspace(
     agentEn,
     supervisor,
     request(as, options) {
-      return kept.app.inject({ ...options, headers: { ...(options.headers ?? {}), ...(as ? { cookie: as.cookie } : {}) } });
+      return kept.app.inject({
+        ...options,
+        headers: { ...(options.headers ?? {}), ...(as ? { cookie: as.cookie } : {}) },
+      });
     },
   };
 }
 
 /** The kinds of row a request can name by id, each seeded once per workspace by seedEveryKind. */
 export type IdKind =
-  | 'case' | 'customer' | 'promise' | 'escalation' | 'task' | 'user' | 'team' | 'mailbox' | 'attachment' | 'address'
+  | 'case'
+  | 'customer'
+  | 'promise'
+  | 'escalation'
+  | 'task'
+  | 'user'
+  | 'team'
+  | 'mailbox'
+  | 'attachment'
+  | 'address'
   /** A case of the portal customer whose link the workspace's data holds. */
   | 'portalCase';
 
@@ -110,7 +130,8 @@ export interface WorkspaceData {
 export async function seedEveryKind(kept: TestKept, ws: TestWorkspace): Promise<WorkspaceData> {
   const call = async (as: TestStaff | null, method: 'POST' | 'PUT', url: string, payload: object) => {
     const response = await ws.request(as, { method, url, payload });
-    if (response.statusCode >= 300) throw new Error(`seeding ${method} ${url}: ${response.statusCode} ${response.body}`);
+    if (response.statusCode >= 300)
+      throw new Error(`seeding ${method} ${url}: ${response.statusCode} ${response.body}`);
     return response.json();
   };
   const tag = crypto.randomBytes(3).toString('hex');

@@ -13,7 +13,9 @@ async function dropTestDatabases(): Promise<void> {
     return;
   }
   try {
-    const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where datname like 'kept\\_it\\_%' or datname like 'kept\\_twin\\_%'`);
+    const { rows } = await client.query<{ datname: string }>(
+      `select datname from pg_database where datname like 'kept\\_it\\_%' or datname like 'kept\\_twin\\_%'`,
+    );
     for (const row of rows) {
       // Names carry the creating process id; another test run's live databases are left alone.
       const pid = Number(/_(\d+)_[a-z0-9]+$/.exec(row.datname)?.[1]);

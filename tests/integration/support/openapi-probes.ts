@@ -54,14 +54,32 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
 }
 
 const COLLECTIONS: Record<string, IdKind> = {
-  cases: 'case', customers: 'customer', promises: 'promise', escalations: 'escalation', tasks: 'task',
-  users: 'user', teams: 'team', mailboxes: 'mailbox', attachments: 'attachment', addresses: 'address',
+  cases: 'case',
+  customers: 'customer',
+  promises: 'promise',
+  escalations: 'escalation',
+  tasks: 'task',
+  users: 'user',
+  teams: 'team',
+  mailboxes: 'mailbox',
+  attachments: 'attachment',
+  addresses: 'address',
 };
 // The names a field gives the row it points at ("ownerId", "toUserId", "assigneeId" are people).
 const NOUNS: Record<string, IdKind> = {
-  case: 'case', customer: 'customer', promise: 'promise', escalation: 'escalation', task: 'task', user: 'user',
-  owner: 'user', toUser: 'user', assignee: 'user', team: 'team',
-  mailbox: 'mailbox', attachment: 'attachment', address: 'address',
+  case: 'case',
+  customer: 'customer',
+  promise: 'promise',
+  escalation: 'escalation',
+  task: 'task',
+  user: 'user',
+  owner: 'user',
+  toUser: 'user',
+  assignee: 'user',
+  team: 'team',
+  mailbox: 'mailbox',
+  attachment: 'attachment',
+  address: 'address',
 };
 
 // A bare noun names a row only for these, and only as a string: a body's "address" is an e-mail
@@ -195,4 +213,3 @@ function sampleOf(schema: Schema, now: Date): unknown {
   };
   return fix(sample(schema, { skipNonRequired: false, quiet: true }));
 }
-

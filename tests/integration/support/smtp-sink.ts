@@ -24,7 +24,14 @@ export interface SmtpSink {
 }
 
 export async function startSmtpSink(options: { user?: string; password?: string } = {}): Promise<SmtpSink> {
-  const sink: SmtpSink = { port: 0, received: [], refuse: [], refuseAll: null, logins: [], close: async () => undefined };
+  const sink: SmtpSink = {
+    port: 0,
+    received: [],
+    refuse: [],
+    refuseAll: null,
+    logins: [],
+    close: async () => undefined,
+  };
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
     // Kept's outbound transport is pooled and keeps its connection open: without this, closing
@@ -45,12 +52,18 @@ export async function startSmtpSink(options: { user?: string; password?: string 
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const code = sink.refuse.shift() ?? sink.refuseAll;
-        if (code) return callback(Object.assign(new Error(code >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: code }));
+        if (code)
+          return callback(
+            Object.assign(new Error(code >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: code }),
+          );
         const raw = Buffer.concat(chunks);
         simpleParser(raw)
           .then((parsed) => {
             sink.received.push({
-              envelope: { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address) },
+              envelope: {
+                from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+                to: session.envelope.rcptTo.map((r) => r.address),
+              },
               raw,
               parsed,
             });

@@ -21,7 +21,9 @@ export async function canUsePostgres(): Promise<boolean> {
     postgresReachable = true;
   } catch {
     postgresReachable = false;
-    console.warn(`\n[kept tests] PostgreSQL is not reachable at ${ADMIN_URL}: the PostgreSQL half of the integration suite is SKIPPED.\n`);
+    console.warn(
+      `\n[kept tests] PostgreSQL is not reachable at ${ADMIN_URL}: the PostgreSQL half of the integration suite is SKIPPED.\n`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -7,7 +7,12 @@ import { receiveCustomerMessage } from '../../../src/desk/cases/receive-customer
 import { createWorkspace } from '../../../src/workspaces/create-workspace.ts';
 import { createUser } from '../../../src/accounts/create-user.ts';
 
-export async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, everyMs = 250): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs: number,
+  everyMs = 250,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await probe();
   while (!done(value) && Date.now() < deadline) {
@@ -31,7 +36,14 @@ export async function seedPromises(ctx: DeskContext, count: number, dueAt: (i: n
     language: 'en',
     slug: `twin-${tag}`,
   });
-  const agent = await createUser(ctx.db, { workspaceId: workspace.id, name: 'Agent', email: `twin-agent-${tag}@kept.test`, password: 'twin-password-1', role: 'agent', languages: ['en'] });
+  const agent = await createUser(ctx.db, {
+    workspaceId: workspace.id,
+    name: 'Agent',
+    email: `twin-agent-${tag}@kept.test`,
+    password: 'twin-password-1',
+    role: 'agent',
+    languages: ['en'],
+  });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const received = await receiveCustomerMessage(ctx, {
@@ -41,18 +53,21 @@ export async function seedPromises(ctx: DeskContext, count: number, dueAt: (i: n
       body: `Please call me back, request ${i}`,
     });
     const promise = await ctx.db.transaction((tx) =>
-      makePromise({ ...ctx, db: tx as never }, {
-        workspaceId: workspace.id,
-        caseId: received.caseRow.id,
-        customerId: received.customer.id,
-        ownerId: agent.id,
-        kind: 'callback',
-        channel: 'phone',
-        description: `Callback ${i}`,
-        dueAt: dueAt(i),
-        actorUserId: agent.id,
-        reminderMinutes: 30,
-      }),
+      makePromise(
+        { ...ctx, db: tx as never },
+        {
+          workspaceId: workspace.id,
+          caseId: received.caseRow.id,
+          customerId: received.customer.id,
+          ownerId: agent.id,
+          kind: 'callback',
+          channel: 'phone',
+          description: `Callback ${i}`,
+          dueAt: dueAt(i),
+          actorUserId: agent.id,
+          reminderMinutes: 30,
+        },
+      ),
     );
     ids.push(promise.id);
   }

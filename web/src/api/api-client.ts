@@ -33,7 +33,12 @@ export interface RequestOptions {
 }
 
 function isApiError(value: unknown): value is ApiError {
-  return typeof value === 'object' && value !== null && 'error' in value && typeof (value as ApiError).error?.code === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'error' in value &&
+    typeof (value as ApiError).error?.code === 'string'
+  );
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {

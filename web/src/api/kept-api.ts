@@ -47,8 +47,13 @@ export interface NewMessage {
 
 export const api = {
   setupStatus: () => request<{ needsSetup: boolean }>('/setup/status', { public: true }),
-  setup: (body: { workspaceName: string; adminName: string; adminEmail: string; password: string; language: Language }) =>
-    request<MeResponse>('/setup', { method: 'POST', body, public: true }),
+  setup: (body: {
+    workspaceName: string;
+    adminName: string;
+    adminEmail: string;
+    password: string;
+    language: Language;
+  }) => request<MeResponse>('/setup', { method: 'POST', body, public: true }),
   login: (body: { email: string; password: string }) =>
     request<MeResponse>('/auth/login', { method: 'POST', body, public: true }),
   logout: () => request<void>('/auth/logout', { method: 'POST', public: true }),
@@ -65,7 +70,8 @@ export const api = {
 
   cases: (view: CaseView, q?: string) => request<CaseListResponse>(`/cases${queryString({ view, q })}`),
   unanswered: () => request<UnansweredResponse>('/queues/unanswered'),
-  flags: () => request<{ cases: Array<FlaggedCaseWire> }>('/flags').then((r) => ({ cases: r.cases.map(normalizeFlagged) })),
+  flags: () =>
+    request<{ cases: Array<FlaggedCaseWire> }>('/flags').then((r) => ({ cases: r.cases.map(normalizeFlagged) })),
   caseDetail: (id: string) => request<CaseDetailResponse>(`/cases/${encodeURIComponent(id)}`),
   addMessage: (id: string, body: NewMessage) =>
     request<CaseDetailResponse>(`/cases/${encodeURIComponent(id)}/messages`, { method: 'POST', body }),
@@ -81,10 +87,13 @@ export const api = {
   escalate: (id: string, reason: string) =>
     request<EscalationView>(`/cases/${encodeURIComponent(id)}/escalations`, { method: 'POST', body: { reason } }),
   escalations: (status: 'open' | 'all' = 'open') =>
-    request<{ escalations: EscalationView[] }>(`/escalations${queryString({ status: status === 'all' ? undefined : status })}`),
+    request<{ escalations: EscalationView[] }>(
+      `/escalations${queryString({ status: status === 'all' ? undefined : status })}`,
+    ),
   answerEscalation: (id: string, body: string) =>
     request<EscalationView>(`/escalations/${encodeURIComponent(id)}/answer`, { method: 'POST', body: { body } }),
-  closeEscalation: (id: string) => request<EscalationView>(`/escalations/${encodeURIComponent(id)}/close`, { method: 'POST' }),
+  closeEscalation: (id: string) =>
+    request<EscalationView>(`/escalations/${encodeURIComponent(id)}/close`, { method: 'POST' }),
   completeTask: (id: string) => request<unknown>(`/tasks/${encodeURIComponent(id)}/done`, { method: 'POST' }),
   tasks: () => request<{ tasks: TaskView[] }>('/tasks?mine=true'),
 
@@ -93,23 +102,37 @@ export const api = {
   serviceMetrics: (from: string, to: string) =>
     request<ServiceMetricsResponse>(`/metrics/service${queryString({ from, to })}`),
 
-  portalInfo: (slug: string) => request<PortalInfoResponse>(`/portal/${encodeURIComponent(slug)}/info`, { public: true }),
-  portalRequest: (slug: string, body: { name: string; email: string; subject?: string; body: string; language?: Language }) =>
-    request<PortalRequestCreated>(`/portal/${encodeURIComponent(slug)}/requests`, { method: 'POST', body, public: true }),
+  portalInfo: (slug: string) =>
+    request<PortalInfoResponse>(`/portal/${encodeURIComponent(slug)}/info`, { public: true }),
+  portalRequest: (
+    slug: string,
+    body: { name: string; email: string; subject?: string; body: string; language?: Language },
+  ) =>
+    request<PortalRequestCreated>(`/portal/${encodeURIComponent(slug)}/requests`, {
+      method: 'POST',
+      body,
+      public: true,
+    }),
   portalSession: (token: string) =>
     request<PortalSessionResponse>(`/portal/session/${encodeURIComponent(token)}`, { public: true }),
   portalReply: (token: string, caseId: string, body: string) =>
-    request<PortalCaseView>(`/portal/session/${encodeURIComponent(token)}/cases/${encodeURIComponent(caseId)}/messages`, {
-      method: 'POST',
-      body: { body },
-      public: true,
-    }),
+    request<PortalCaseView>(
+      `/portal/session/${encodeURIComponent(token)}/cases/${encodeURIComponent(caseId)}/messages`,
+      {
+        method: 'POST',
+        body: { body },
+        public: true,
+      },
+    ),
   portalSupervisor: (token: string, caseId: string, reason?: string) =>
-    request<PortalCaseView>(`/portal/session/${encodeURIComponent(token)}/cases/${encodeURIComponent(caseId)}/supervisor`, {
-      method: 'POST',
-      body: reason ? { reason } : {},
-      public: true,
-    }),
+    request<PortalCaseView>(
+      `/portal/session/${encodeURIComponent(token)}/cases/${encodeURIComponent(caseId)}/supervisor`,
+      {
+        method: 'POST',
+        body: reason ? { reason } : {},
+        public: true,
+      },
+    ),
 };
 
 /** The contract says `hell: HellAssessment`; the server (so far) sends `hellReasons` instead. Accept both. */

@@ -48,9 +48,20 @@ export function SetupPage() {
     <AuthLayout title={t('setup.title')} intro={t('setup.intro')}>
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <TextInput required label={t('setup.workspaceName')} data-testid="setup-workspace" {...field('workspaceName')} />
+          <TextInput
+            required
+            label={t('setup.workspaceName')}
+            data-testid="setup-workspace"
+            {...field('workspaceName')}
+          />
           <TextInput required label={t('setup.adminName')} data-testid="setup-name" {...field('adminName')} />
-          <TextInput required type="email" label={t('setup.adminEmail')} data-testid="setup-email" {...field('adminEmail')} />
+          <TextInput
+            required
+            type="email"
+            label={t('setup.adminEmail')}
+            data-testid="setup-email"
+            {...field('adminEmail')}
+          />
           <PasswordInput
             required
             minLength={10}

@@ -21,7 +21,12 @@ function StatusChange({ detail, onDetail }: Pick<Props, 'detail' | 'onDetail'>) 
   const [to, setTo] = useState<CaseStatus | ''>('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  if (allowed.length === 0) return <Text size="sm" c="dimmed">{t('actions.noTransitions')}</Text>;
+  if (allowed.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('actions.noTransitions')}
+      </Text>
+    );
   const submit = async () => {
     if (!to) return;
     setBusy(true);
@@ -84,7 +89,14 @@ function EscalateForm({ detail, onReload }: Pick<Props, 'detail' | 'onReload'>) 
         dir="auto"
       />
       <ErrorAlert error={error} />
-      <Button color="red" variant="light" onClick={() => void submit()} disabled={!reason.trim()} loading={busy} data-testid="escalate-submit">
+      <Button
+        color="red"
+        variant="light"
+        onClick={() => void submit()}
+        disabled={!reason.trim()}
+        loading={busy}
+        data-testid="escalate-submit"
+      >
         {t('actions.escalateSubmit')}
       </Button>
     </Stack>

@@ -11,10 +11,20 @@ import { CommitmentSuggestions } from '../promises/commitment-suggestions.tsx';
 type Mode = 'reply' | 'note' | 'log';
 const LOG_CHANNELS: Channel[] = ['phone', 'voicemail', 'letter', 'fax'];
 
-export function CaseComposer({ detail, onDone }: { detail: CaseDetailResponse; onDone: (next: CaseDetailResponse) => void }) {
+export function CaseComposer({
+  detail,
+  onDone,
+}: {
+  detail: CaseDetailResponse;
+  onDone: (next: CaseDetailResponse) => void;
+}) {
   const { t } = useTranslation();
   const caseChannel = detail.case.channel;
-  const defaultReply: Channel = DELIVERABLE_CHANNELS.includes(caseChannel) ? caseChannel : detail.customer.email ? 'email' : 'portal';
+  const defaultReply: Channel = DELIVERABLE_CHANNELS.includes(caseChannel)
+    ? caseChannel
+    : detail.customer.email
+      ? 'email'
+      : 'portal';
   const [mode, setMode] = useState<Mode>('reply');
   const [body, setBody] = useState('');
   const [replyChannel, setReplyChannel] = useState<Channel>(defaultReply);
@@ -99,11 +109,22 @@ export function CaseComposer({ detail, onDone }: { detail: CaseDetailResponse; o
           data-testid="composer-body"
         />
         {mode === 'reply' && (
-          <CommitmentSuggestions caseId={detail.case.id} text={body} channel={replyChannel} onRecorded={() => void api.caseDetail(detail.case.id).then(onDone)} />
+          <CommitmentSuggestions
+            caseId={detail.case.id}
+            text={body}
+            channel={replyChannel}
+            onRecorded={() => void api.caseDetail(detail.case.id).then(onDone)}
+          />
         )}
         <ErrorAlert error={error} />
         <Group justify="flex-end">
-          <Button onClick={() => void send()} loading={busy} disabled={!body.trim()} color={mode === 'note' ? 'yellow' : 'teal'} data-testid="composer-send">
+          <Button
+            onClick={() => void send()}
+            loading={busy}
+            disabled={!body.trim()}
+            color={mode === 'note' ? 'yellow' : 'teal'}
+            data-testid="composer-send"
+          >
             {t(`composer.send.${mode}`)}
           </Button>
         </Group>

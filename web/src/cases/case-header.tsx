@@ -85,10 +85,18 @@ export function CaseHeader({ detail }: { detail: CaseDetailResponse }) {
           <SimpleGrid cols={3} spacing="sm">
             <Figure
               label={t('case.firstResponse')}
-              value={respect.firstResponseMinutes === null ? t('common.notYet') : format.duration(respect.firstResponseMinutes)}
+              value={
+                respect.firstResponseMinutes === null
+                  ? t('common.notYet')
+                  : format.duration(respect.firstResponseMinutes)
+              }
               testId="respect-first-response"
             />
-            <Figure label={t('case.totalWait')} value={format.duration(respect.totalWaitMinutes)} testId="respect-total-wait" />
+            <Figure
+              label={t('case.totalWait')}
+              value={format.duration(respect.totalWaitMinutes)}
+              testId="respect-total-wait"
+            />
             <Figure
               label={t('case.transfers')}
               value={format.number(respect.transfers)}

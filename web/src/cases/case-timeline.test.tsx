@@ -35,7 +35,9 @@ function renderTimeline(items: TimelineItem[]) {
 
 describe('case timeline', () => {
   it('renders script tags in names and messages as inert text', () => {
-    const { container } = renderTimeline([message('m1', '<script>window.__pwned = true</script><img src=x onerror="window.__pwned=true">')]);
+    const { container } = renderTimeline([
+      message('m1', '<script>window.__pwned = true</script><img src=x onerror="window.__pwned=true">'),
+    ]);
     expect(container.querySelector('script')).toBeNull();
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByTestId('timeline-body').textContent).toContain('<script>window.__pwned = true</script>');
@@ -44,8 +46,19 @@ describe('case timeline', () => {
 
   it('marks internal notes distinctly and describes handoffs with their reason', () => {
     renderTimeline([
-      message('m2', 'careful with this one', { internal: true, direction: 'outbound', author: { kind: 'user', id: 'u1', name: 'Sara' } }),
-      { kind: 'event', at, caseId: 'c1', eventType: 'case.handed_off', data: { fromUserId: 'u1', toUserId: 'u2', reason: 'Speaks Russian' }, actor: { id: 'u1', name: 'Sara' } },
+      message('m2', 'careful with this one', {
+        internal: true,
+        direction: 'outbound',
+        author: { kind: 'user', id: 'u1', name: 'Sara' },
+      }),
+      {
+        kind: 'event',
+        at,
+        caseId: 'c1',
+        eventType: 'case.handed_off',
+        data: { fromUserId: 'u1', toUserId: 'u2', reason: 'Speaks Russian' },
+        actor: { id: 'u1', name: 'Sara' },
+      },
       { kind: 'event', at, caseId: 'c1', eventType: 'note.added', data: { messageId: 'm2' }, actor: null },
     ]);
     const items = screen.getAllByTestId('timeline-item');
@@ -89,7 +102,14 @@ describe('case timeline', () => {
 
   it('says when an e-mail reused the Message-ID of an earlier, different message', () => {
     renderTimeline([
-      { kind: 'event', at, caseId: 'c1', eventType: 'email.message_id_reused', data: { inboundEmailId: 'i2', messageIdHeader: 'same@shop.test', earlierInboundEmailId: 'i1' }, actor: null },
+      {
+        kind: 'event',
+        at,
+        caseId: 'c1',
+        eventType: 'email.message_id_reused',
+        data: { inboundEmailId: 'i2', messageIdHeader: 'same@shop.test', earlierInboundEmailId: 'i1' },
+        actor: null,
+      },
     ]);
     const item = screen.getByTestId('timeline-item');
     expect(item.textContent).toContain('reused the Message-ID of an earlier, different message');

@@ -29,7 +29,15 @@ function messageHeading(t: ReturnType<typeof useTranslation>['t'], m: MessageVie
   return t(m.direction === 'inbound' ? 'timeline.customerMessage' : 'timeline.reply', { name, channel });
 }
 
-function MessageItem({ item, message, showCase }: { item: TimelineItem; message: MessageView; showCase?: string | null }) {
+function MessageItem({
+  item,
+  message,
+  showCase,
+}: {
+  item: TimelineItem;
+  message: MessageView;
+  showCase?: string | null;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const kind = message.internal ? 'note' : message.direction === 'inbound' ? 'inbound' : 'outbound';
@@ -70,7 +78,12 @@ function MessageItem({ item, message, showCase }: { item: TimelineItem; message:
       {hasEmailParts(message) ? (
         <EmailMessageParts message={message} />
       ) : (
-        <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="timeline-body">
+        <Text
+          size="sm"
+          dir="auto"
+          style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+          data-testid="timeline-body"
+        >
           {message.body}
         </Text>
       )}
@@ -78,7 +91,15 @@ function MessageItem({ item, message, showCase }: { item: TimelineItem; message:
   );
 }
 
-function EventItem({ item, userName, showCase }: { item: TimelineItem; userName: (id: string) => string; showCase?: string | null }) {
+function EventItem({
+  item,
+  userName,
+  showCase,
+}: {
+  item: TimelineItem;
+  userName: (id: string) => string;
+  showCase?: string | null;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const tone = eventTone(item.eventType);
@@ -92,7 +113,11 @@ function EventItem({ item, userName, showCase }: { item: TimelineItem; userName:
       style={{ borderInlineStart: `4px solid var(--mantine-color-${TONE_COLORS[tone]}-4)` }}
     >
       <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-        <Text size="sm" c={tone === 'escalation' || tone === 'hell' ? 'red.8' : undefined} style={{ overflowWrap: 'anywhere' }}>
+        <Text
+          size="sm"
+          c={tone === 'escalation' || tone === 'hell' ? 'red.8' : undefined}
+          style={{ overflowWrap: 'anywhere' }}
+        >
           {describeEvent(t, format, item, userName)}
           {item.actor && (
             <Text span size="xs" c="dimmed" ms={6}>
@@ -124,9 +149,7 @@ interface Props {
 export function CaseTimeline({ items, userName, caseReference, title }: Props) {
   const { t } = useTranslation();
   const messageIds = new Set(items.flatMap((i) => (i.message ? [i.message.id] : [])));
-  const visible = items
-    .filter((i) => !isDuplicateOfMessage(i, messageIds))
-    .sort((a, b) => a.at.localeCompare(b.at));
+  const visible = items.filter((i) => !isDuplicateOfMessage(i, messageIds)).sort((a, b) => a.at.localeCompare(b.at));
   return (
     <Stack gap="xs" component="section" aria-label={t('timeline.aria')} data-testid="timeline">
       <Title order={4}>{title ?? t('timeline.title')}</Title>

@@ -54,10 +54,15 @@ export function describeEvent(
     case 'note.added':
       return t('timeline.events.note.added');
     case 'acknowledgement.sent':
-      return t(data.delivered === false ? 'timeline.events.acknowledgement.sentNotDelivered' : 'timeline.events.acknowledgement.sent', {
-        reference: str(data, 'reference'),
-        promisedBy: format.dateTime(str(data, 'promisedBy')),
-      });
+      return t(
+        data.delivered === false
+          ? 'timeline.events.acknowledgement.sentNotDelivered'
+          : 'timeline.events.acknowledgement.sent',
+        {
+          reference: str(data, 'reference'),
+          promisedBy: format.dateTime(str(data, 'promisedBy')),
+        },
+      );
     case 'acknowledgement.suppressed':
       return t('timeline.events.acknowledgement.suppressed');
     case 'promise.made':
@@ -120,11 +125,18 @@ export function describeEvent(
     case 'task.done':
       return t('timeline.events.task.done');
     case 'email.bounced':
-      return t('mailout.timeline.bounced', { address: isolate(str(data, 'address')), reason: isolate([str(data, 'status'), str(data, 'diagnostic')].filter(Boolean).join(' ')) });
+      return t('mailout.timeline.bounced', {
+        address: isolate(str(data, 'address')),
+        reason: isolate([str(data, 'status'), str(data, 'diagnostic')].filter(Boolean).join(' ')),
+      });
     case 'email.message_id_reused':
       return t('email.timeline.messageIdReused', { messageId: isolate(str(data, 'messageIdHeader')) });
     case 'email.failed':
-      return t('mailout.timeline.failed', { address: isolate(str(data, 'toAddress')), attempts: str(data, 'attempts'), error: isolate(str(data, 'error')) });
+      return t('mailout.timeline.failed', {
+        address: isolate(str(data, 'toAddress')),
+        attempts: str(data, 'attempts'),
+        error: isolate(str(data, 'error')),
+      });
     default:
       return t('timeline.events.unknown', { type });
   }
@@ -133,7 +145,8 @@ export function describeEvent(
 /** Events whose message is already on the timeline as a message item are not repeated. */
 export function isDuplicateOfMessage(item: TimelineItem, messageIds: ReadonlySet<string>): boolean {
   if (item.kind !== 'event') return false;
-  if (item.eventType !== 'message.received' && item.eventType !== 'message.sent' && item.eventType !== 'note.added') return false;
+  if (item.eventType !== 'message.received' && item.eventType !== 'message.sent' && item.eventType !== 'note.added')
+    return false;
   const id = item.data?.messageId;
   return typeof id === 'string' && messageIds.has(id);
 }

@@ -27,13 +27,40 @@ const email = (over: Partial<MessageView> = {}): MessageView => ({
   // As the server's sanitizer leaves it: the remote image's address moved to data-src.
   htmlBody: `<p>The parcel arrived <b>broken</b>.</p><img data-src="${PIXEL}" alt="logo" />`,
   attachments: [
-    { id: 'a1', filename: 'photo.jpg', originalFilename: 'photo.jpg', declaredType: 'image/jpeg', detectedType: 'image/jpeg', size: 48_213, inline: false, dangerous: false, dangerReasons: [], downloadable: true },
-    { id: 'a2', filename: 'invoice.pdf.exe', originalFilename: 'invoice.pdf.exe', declaredType: 'application/pdf', detectedType: 'application/x-msdownload', size: 1_500_000, inline: false, dangerous: true, dangerReasons: ['executable', 'double_extension'], downloadable: true },
+    {
+      id: 'a1',
+      filename: 'photo.jpg',
+      originalFilename: 'photo.jpg',
+      declaredType: 'image/jpeg',
+      detectedType: 'image/jpeg',
+      size: 48_213,
+      inline: false,
+      dangerous: false,
+      dangerReasons: [],
+      downloadable: true,
+    },
+    {
+      id: 'a2',
+      filename: 'invoice.pdf.exe',
+      originalFilename: 'invoice.pdf.exe',
+      declaredType: 'application/pdf',
+      detectedType: 'application/x-msdownload',
+      size: 1_500_000,
+      inline: false,
+      dangerous: true,
+      dangerReasons: ['executable', 'double_extension'],
+      downloadable: true,
+    },
   ],
   ...over,
 });
 
-const wrap = (message: MessageView) => render(<MantineProvider><EmailMessageParts message={message} /></MantineProvider>);
+const wrap = (message: MessageView) =>
+  render(
+    <MantineProvider>
+      <EmailMessageParts message={message} />
+    </MantineProvider>,
+  );
 
 describe('e-mail message parts', () => {
   it('shows the new part first and the quoted history only when asked', async () => {
@@ -85,7 +112,18 @@ describe('e-mail message parts', () => {
 
   it("shows the sender's file name (isolated, dir=auto), the safe name it is saved as, and an HTML page as dangerous", async () => {
     await act(() => i18n.changeLanguage('en'));
-    const page = { id: 'a3', filename: 'passwd.html', originalFilename: '../../etc/passwd.html', declaredType: 'text/html', detectedType: 'text/html', size: 120, inline: false, dangerous: true, dangerReasons: ['active_content'], downloadable: true };
+    const page = {
+      id: 'a3',
+      filename: 'passwd.html',
+      originalFilename: '../../etc/passwd.html',
+      declaredType: 'text/html',
+      detectedType: 'text/html',
+      size: 120,
+      inline: false,
+      dangerous: true,
+      dangerReasons: ['active_content'],
+      downloadable: true,
+    };
     wrap(email({ attachments: [page] }));
     const row = screen.getByTestId('email-attachment');
     const name = screen.getByTestId('email-attachment-name');
@@ -94,7 +132,9 @@ describe('e-mail message parts', () => {
     expect(name.getAttribute('dir')).toBe('auto');
     expect(screen.getByTestId('email-attachment-saved-as').textContent).toBe('Saved as passwd.html');
     expect(row.querySelector('a')!.getAttribute('download')).toBe('passwd.html');
-    expect(row.querySelector('[data-testid="email-attachment-dangerous"]')!.getAttribute('aria-label')).toContain('web page or an image with code');
+    expect(row.querySelector('[data-testid="email-attachment-dangerous"]')!.getAttribute('aria-label')).toContain(
+      'web page or an image with code',
+    );
     await act(() => i18n.changeLanguage('ru'));
     expect(screen.getByTestId('email-attachment-saved-as').textContent).toBe('Сохраняется как passwd.html');
     await act(() => i18n.changeLanguage('en'));
@@ -113,7 +153,10 @@ describe('e-mail message parts', () => {
     const item = (m: MessageView): TimelineItem => ({ kind: 'message', at, caseId: 'c1', message: m });
     render(
       <MantineProvider>
-        <CaseTimeline items={[item(email()), item(email({ id: 'm2', quotedText: null, htmlBody: null, attachments: [] }))]} userName={() => ''} />
+        <CaseTimeline
+          items={[item(email()), item(email({ id: 'm2', quotedText: null, htmlBody: null, attachments: [] }))]}
+          userName={() => ''}
+        />
       </MantineProvider>,
     );
     expect(screen.getAllByTestId('email-parts')).toHaveLength(1);
@@ -123,7 +166,11 @@ describe('e-mail message parts', () => {
 
 describe('the e-mail document', () => {
   it('never turns anything but a web address back into a source', () => {
-    const doc = buildEmailSrcDoc('<img data-src="javascript:alert(1)"><img data-src="https://a.test/x.png">', { dir: 'auto', lang: null, loadRemoteImages: true });
+    const doc = buildEmailSrcDoc('<img data-src="javascript:alert(1)"><img data-src="https://a.test/x.png">', {
+      dir: 'auto',
+      lang: null,
+      loadRemoteImages: true,
+    });
     expect(doc).toContain('data-src="javascript:alert(1)"');
     expect(doc).not.toMatch(/\ssrc="javascript/);
     expect(doc).toContain('src="https://a.test/x.png"');
@@ -132,7 +179,9 @@ describe('the e-mail document', () => {
 
   it("gives its stylesheet the page's style nonce: the frame inherits the page's policy", () => {
     const options = { dir: 'ltr', lang: 'en', loadRemoteImages: false } as const;
-    expect(buildEmailSrcDoc('<p>Hi</p>', { ...options, styleNonce: 'abc123' })).toMatch(/<style nonce="abc123">html,body/);
+    expect(buildEmailSrcDoc('<p>Hi</p>', { ...options, styleNonce: 'abc123' })).toMatch(
+      /<style nonce="abc123">html,body/,
+    );
     expect(buildEmailSrcDoc('<p>Hi</p>', options)).toMatch(/<style>html,body/);
   });
 });

@@ -15,19 +15,37 @@ const TEXT_STYLE = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const
 
 function formatSize(bytes: number, language: string): string {
   const [value, unit] =
-    bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : bytes >= 1024 ? [bytes / 1024, 'kilobyte'] : [bytes, 'byte'];
-  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+    bytes >= 1024 * 1024
+      ? [bytes / (1024 * 1024), 'megabyte']
+      : bytes >= 1024
+        ? [bytes / 1024, 'kilobyte']
+        : [bytes, 'byte'];
+  return new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 function AttachmentRow({ attachment }: { attachment: EmailAttachmentView }) {
   const { t, i18n } = useTranslation();
   const type = attachment.detectedType ?? attachment.declaredType;
-  const reasons = attachment.dangerReasons.map((r) => t(`email.dangerReason.${r}`, { defaultValue: t('email.dangerReason.unknown') }));
+  const reasons = attachment.dangerReasons.map((r) =>
+    t(`email.dangerReason.${r}`, { defaultValue: t('email.dangerReason.unknown') }),
+  );
   const why = [t('email.dangerIntro'), ...reasons].join(' ');
   return (
     <Group gap="xs" wrap="wrap" data-testid="email-attachment" data-dangerous={attachment.dangerous}>
       {/* File names are the sender's text: isolated so an RTL override cannot reorder the row. */}
-      <Text size="sm" fw={500} dir="auto" component="bdi" style={{ overflowWrap: 'anywhere' }} data-testid="email-attachment-name">
+      <Text
+        size="sm"
+        fw={500}
+        dir="auto"
+        component="bdi"
+        style={{ overflowWrap: 'anywhere' }}
+        data-testid="email-attachment-name"
+      >
         {attachment.originalFilename}
       </Text>
       {/* The sender's name held a path, hidden or control characters, or ran too long: say what the file is saved as. */}
@@ -47,13 +65,25 @@ function AttachmentRow({ attachment }: { attachment: EmailAttachmentView }) {
       </Text>
       {attachment.dangerous && (
         <Tooltip label={why} multiline w={280} withArrow events={{ hover: true, focus: true, touch: true }}>
-          <Badge color="red" variant="filled" size="sm" tabIndex={0} aria-label={`${t('email.dangerous')}: ${why}`} data-testid="email-attachment-dangerous">
+          <Badge
+            color="red"
+            variant="filled"
+            size="sm"
+            tabIndex={0}
+            aria-label={`${t('email.dangerous')}: ${why}`}
+            data-testid="email-attachment-dangerous"
+          >
             {t('email.dangerous')}
           </Badge>
         </Tooltip>
       )}
       {attachment.downloadable ? (
-        <Anchor size="sm" href={`/api/v1/email/attachments/${encodeURIComponent(attachment.id)}`} download={attachment.filename} data-testid="email-attachment-download">
+        <Anchor
+          size="sm"
+          href={`/api/v1/email/attachments/${encodeURIComponent(attachment.id)}`}
+          download={attachment.filename}
+          data-testid="email-attachment-download"
+        >
           {t('email.download')}
         </Anchor>
       ) : (
@@ -87,7 +117,12 @@ function FormattedEmail({ html, language, sender }: { html: string; language: st
             {loadRemote ? t('email.remoteImagesLoaded') : t('email.remoteImagesBlocked', { count: remoteCount })}
           </Text>
           {!loadRemote && (
-            <Button size="compact-xs" variant="light" onClick={() => setLoadRemote(true)} data-testid="email-load-remote-images">
+            <Button
+              size="compact-xs"
+              variant="light"
+              onClick={() => setLoadRemote(true)}
+              data-testid="email-load-remote-images"
+            >
               {t('email.loadRemoteImages')}
             </Button>
           )}
@@ -100,7 +135,14 @@ function FormattedEmail({ html, language, sender }: { html: string; language: st
         title={t('email.formattedTitle', { name: sender })}
         data-testid="email-html-frame"
         referrerPolicy="no-referrer"
-        style={{ width: '100%', height: 360, border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4, background: '#fff', resize: 'vertical' }}
+        style={{
+          width: '100%',
+          height: 360,
+          border: '1px solid var(--mantine-color-gray-4)',
+          borderRadius: 4,
+          background: '#fff',
+          resize: 'vertical',
+        }}
       />
     </Stack>
   );
@@ -119,12 +161,24 @@ export function EmailMessageParts({ message }: { message: MessageView }) {
       </Text>
       <Group gap="xs">
         {message.quotedText && (
-          <Button size="compact-xs" variant="subtle" onClick={() => setShowQuoted((v) => !v)} aria-expanded={showQuoted} data-testid="email-toggle-quoted">
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => setShowQuoted((v) => !v)}
+            aria-expanded={showQuoted}
+            data-testid="email-toggle-quoted"
+          >
             {showQuoted ? t('email.hideQuoted') : t('email.showQuoted')}
           </Button>
         )}
         {message.htmlBody && (
-          <Button size="compact-xs" variant="subtle" onClick={() => setShowHtml((v) => !v)} aria-expanded={showHtml} data-testid="email-toggle-html">
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => setShowHtml((v) => !v)}
+            aria-expanded={showHtml}
+            data-testid="email-toggle-html"
+          >
             {showHtml ? t('email.hideFormatted') : t('email.showFormatted')}
           </Button>
         )}
@@ -137,7 +191,9 @@ export function EmailMessageParts({ message }: { message: MessageView }) {
           </Text>
         </Paper>
       )}
-      {showHtml && message.htmlBody && <FormattedEmail html={message.htmlBody} language={message.language} sender={message.author.name} />}
+      {showHtml && message.htmlBody && (
+        <FormattedEmail html={message.htmlBody} language={message.language} sender={message.author.name} />
+      )}
       {attachments.length > 0 && (
         <Box component="section" aria-label={t('email.attachments')} data-testid="email-attachments">
           <Text size="xs" fw={600} c="dimmed" mb={2}>

@@ -40,7 +40,9 @@ function parse(html: string): Document {
 
 /** How many remote images the sanitizer held back (their address is in data-src). */
 export function countRemoteImages(html: string): number {
-  return [...parse(html).querySelectorAll('img[data-src]')].filter((img) => REMOTE.test(img.getAttribute('data-src') ?? '')).length;
+  return [...parse(html).querySelectorAll('img[data-src]')].filter((img) =>
+    REMOTE.test(img.getAttribute('data-src') ?? ''),
+  ).length;
 }
 
 export function buildEmailSrcDoc(html: string, { dir, lang, loadRemoteImages, styleNonce }: SrcDocOptions): string {

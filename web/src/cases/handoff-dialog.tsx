@@ -75,7 +75,12 @@ export function HandoffButton({ detail, users, onDone }: Props) {
             <Button variant="default" onClick={() => setOpen(false)}>
               {t('common.cancel')}
             </Button>
-            <Button onClick={() => void submit()} loading={busy} disabled={!toUserId || !reason.trim()} data-testid="handoff-submit">
+            <Button
+              onClick={() => void submit()}
+              loading={busy}
+              disabled={!toUserId || !reason.trim()}
+              data-testid="handoff-submit"
+            >
               {t('actions.handoffSubmit')}
             </Button>
           </Group>

@@ -4,7 +4,8 @@ import { MantineProvider } from '@mantine/core';
 import i18n from '../i18n/i18n.ts';
 import { PromiseForm } from './promise-form.tsx';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 // Similar callbacks took up to 5 hours: the quote says so, and a faster time must be confirmed.
 const now = Date.now();
@@ -75,7 +76,11 @@ describe('making a promise faster than the team delivers', () => {
       fireEvent.click(screen.getByTestId('promise-submit'));
     });
     await waitFor(() => expect(made).toHaveLength(1));
-    expect(made[0]).toMatchObject({ kind: 'callback', confirmOverPromise: true, description: 'Call back about the router' });
+    expect(made[0]).toMatchObject({
+      kind: 'callback',
+      confirmOverPromise: true,
+      description: 'Call back about the router',
+    });
     expect(done).toHaveBeenCalled();
   });
 

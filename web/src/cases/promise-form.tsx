@@ -19,7 +19,15 @@ function localInputFromIso(iso: string): string {
 
 const KINDS: PromiseKind[] = ['callback', 'resolution', 'refund', 'delivery', 'first_response', 'other'];
 
-export function PromiseForm({ caseId, defaultChannel, onDone }: { caseId: string; defaultChannel: Channel; onDone: () => void }) {
+export function PromiseForm({
+  caseId,
+  defaultChannel,
+  onDone,
+}: {
+  caseId: string;
+  defaultChannel: Channel;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<PromiseKind>('callback');
   const [channel, setChannel] = useState<Channel>(defaultChannel);
@@ -35,10 +43,13 @@ export function PromiseForm({ caseId, defaultChannel, onDone }: { caseId: string
   useEffect(() => {
     let live = true;
     setQuoteLoading(true);
-    promiseApi.quote(caseId, kind, channel).then(
-      (r) => live && setQuote(r.quote),
-      () => live && setQuote(null),
-    ).finally(() => live && setQuoteLoading(false));
+    promiseApi
+      .quote(caseId, kind, channel)
+      .then(
+        (r) => live && setQuote(r.quote),
+        () => live && setQuote(null),
+      )
+      .finally(() => live && setQuoteLoading(false));
     return () => {
       live = false;
     };
@@ -53,7 +64,13 @@ export function PromiseForm({ caseId, defaultChannel, onDone }: { caseId: string
     setBusy(true);
     setError(null);
     try {
-      await promiseApi.make(caseId, { kind, channel, dueAt, description: description.trim(), ...(confirmed ? { confirmOverPromise: true } : {}) });
+      await promiseApi.make(caseId, {
+        kind,
+        channel,
+        dueAt,
+        description: description.trim(),
+        ...(confirmed ? { confirmOverPromise: true } : {}),
+      });
       setDescription('');
       setConfirmed(false);
       setServerWarning(null);
@@ -108,9 +125,16 @@ export function PromiseForm({ caseId, defaultChannel, onDone }: { caseId: string
         data-testid="promise-description"
         dir="auto"
       />
-      {(faster || serverWarning) && warning && <OverPromiseConfirm warning={warning} confirmed={confirmed} onConfirm={setConfirmed} />}
+      {(faster || serverWarning) && warning && (
+        <OverPromiseConfirm warning={warning} confirmed={confirmed} onConfirm={setConfirmed} />
+      )}
       <ErrorAlert error={error} />
-      <Button onClick={() => void submit()} loading={busy} disabled={!description.trim() || !due || ((faster || !!serverWarning) && !confirmed)} data-testid="promise-submit">
+      <Button
+        onClick={() => void submit()}
+        loading={busy}
+        disabled={!description.trim() || !due || ((faster || !!serverWarning) && !confirmed)}
+        data-testid="promise-submit"
+      >
         {t('actions.promiseSubmit')}
       </Button>
     </Stack>

@@ -9,7 +9,15 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { isoFromLocalInput, localInputValue } from './datetime.ts';
 
-function RenegotiateDialog({ promise, onClose, onDone }: { promise: PromiseView; onClose: () => void; onDone: () => void }) {
+function RenegotiateDialog({
+  promise,
+  onClose,
+  onDone,
+}: {
+  promise: PromiseView;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [due, setDue] = useState(localInputValue(24 * 60));
   const [message, setMessage] = useState('');
@@ -61,7 +69,12 @@ function RenegotiateDialog({ promise, onClose, onDone }: { promise: PromiseView;
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => void submit()} loading={busy} disabled={!message.trim() || !due} data-testid="renegotiate-submit">
+          <Button
+            onClick={() => void submit()}
+            loading={busy}
+            disabled={!message.trim() || !due}
+            data-testid="renegotiate-submit"
+          >
             {t('promises.renegotiateSubmit')}
           </Button>
         </Group>
@@ -77,7 +90,13 @@ function PromiseHistory({ promise, all }: { promise: PromiseView; all: PromiseVi
   const chain: PromiseView[] = [];
   let current = promise;
   for (;;) {
-    const previous = all.find((x) => x.status === 'renegotiated' && x.caseId === current.caseId && x.resolvedAt === current.createdAt && x.description === current.description);
+    const previous = all.find(
+      (x) =>
+        x.status === 'renegotiated' &&
+        x.caseId === current.caseId &&
+        x.resolvedAt === current.createdAt &&
+        x.description === current.description,
+    );
     if (!previous || chain.includes(previous)) break;
     chain.unshift(previous);
     current = previous;
@@ -139,10 +158,21 @@ export function PromiseList({ promises, onChanged }: { promises: PromiseView[]; 
               </Text>
               {p.status === 'open' && (
                 <Group gap="xs" mt={6}>
-                  <Button size="xs" color="green" variant="light" onClick={() => void keep(p)} data-testid="promise-keep">
+                  <Button
+                    size="xs"
+                    color="green"
+                    variant="light"
+                    onClick={() => void keep(p)}
+                    data-testid="promise-keep"
+                  >
                     {t('promises.keep')}
                   </Button>
-                  <Button size="xs" variant="default" onClick={() => setRenegotiating(p)} data-testid="promise-renegotiate">
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setRenegotiating(p)}
+                    data-testid="promise-renegotiate"
+                  >
                     {t('promises.renegotiate')}
                   </Button>
                 </Group>
@@ -152,7 +182,9 @@ export function PromiseList({ promises, onChanged }: { promises: PromiseView[]; 
         })}
         <ErrorAlert error={error} />
       </Stack>
-      {renegotiating && <RenegotiateDialog promise={renegotiating} onClose={() => setRenegotiating(null)} onDone={onChanged} />}
+      {renegotiating && (
+        <RenegotiateDialog promise={renegotiating} onClose={() => setRenegotiating(null)} onDone={onChanged} />
+      )}
     </Paper>
   );
 }

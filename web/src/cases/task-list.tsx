@@ -33,7 +33,14 @@ export function TaskList({ tasks, onChanged }: { tasks: TaskView[]; onChanged: (
         {tasks.map((task) => {
           const overdue = !task.doneAt && new Date(task.dueAt).getTime() < Date.now();
           return (
-            <Group key={task.id} justify="space-between" gap="xs" wrap="nowrap" data-testid="task-item" data-done={task.doneAt ? 'true' : 'false'}>
+            <Group
+              key={task.id}
+              justify="space-between"
+              gap="xs"
+              wrap="nowrap"
+              data-testid="task-item"
+              data-done={task.doneAt ? 'true' : 'false'}
+            >
               <Stack gap={0} style={{ minWidth: 0 }}>
                 <Text size="sm" fw={600} td={task.doneAt ? 'line-through' : undefined} dir="auto">
                   {task.title || t(`taskKind.${task.kind}`, { defaultValue: t('taskKind.other') })}
@@ -44,11 +51,19 @@ export function TaskList({ tasks, onChanged }: { tasks: TaskView[]; onChanged: (
                     ? `${t('tasks.escalationLevel', { n: format.number(task.escalationLevel) })} · `
                     : ''}
                   {t('tasks.assignee', { name: task.assignee.name })} ·{' '}
-                  {task.doneAt ? t('tasks.doneAt', { at: format.dateTime(task.doneAt) }) : t('tasks.due', { at: format.dateTime(task.dueAt) })}
+                  {task.doneAt
+                    ? t('tasks.doneAt', { at: format.dateTime(task.doneAt) })
+                    : t('tasks.due', { at: format.dateTime(task.dueAt) })}
                 </Text>
               </Stack>
               {!task.doneAt && (
-                <Button size="xs" variant="light" onClick={() => void done(task)} data-testid="task-done" style={{ flexShrink: 0 }}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => void done(task)}
+                  data-testid="task-done"
+                  style={{ flexShrink: 0 }}
+                >
                   {t('tasks.markDone')}
                 </Button>
               )}

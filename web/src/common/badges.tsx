@@ -1,11 +1,6 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type {
-  CaseStatus,
-  EscalationStatus,
-  HellAssessment,
-  PromiseStatus,
-} from '../../../src/contract/api-types.ts';
+import type { CaseStatus, EscalationStatus, HellAssessment, PromiseStatus } from '../../../src/contract/api-types.ts';
 
 const STATUS_COLORS: Record<CaseStatus, string> = {
   new: 'blue',
@@ -24,7 +19,12 @@ export function StatusBadge({ status }: { status: CaseStatus }) {
   );
 }
 
-const PROMISE_COLORS: Record<PromiseStatus, string> = { open: 'blue', kept: 'green', broken: 'red', renegotiated: 'orange' };
+const PROMISE_COLORS: Record<PromiseStatus, string> = {
+  open: 'blue',
+  kept: 'green',
+  broken: 'red',
+  renegotiated: 'orange',
+};
 
 export function PromiseStatusBadge({ status }: { status: PromiseStatus }) {
   const { t } = useTranslation();
@@ -40,7 +40,12 @@ const ESCALATION_COLORS: Record<EscalationStatus, string> = { open: 'red', answe
 export function EscalationStatusBadge({ status }: { status: EscalationStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={ESCALATION_COLORS[status] ?? 'gray'} variant="light" data-testid="escalation-status" data-status={status}>
+    <Badge
+      color={ESCALATION_COLORS[status] ?? 'gray'}
+      variant="light"
+      data-testid="escalation-status"
+      data-status={status}
+    >
       {t(`escalationStatus.${status}`)}
     </Badge>
   );

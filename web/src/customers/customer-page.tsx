@@ -70,19 +70,27 @@ export function CustomerPage() {
             </Group>
             <Group gap="lg">
               <Text size="sm">
-                <Text span c="dimmed">{t('customers.email')}: </Text>
+                <Text span c="dimmed">
+                  {t('customers.email')}:{' '}
+                </Text>
                 <span dir="ltr">{c.email ?? '—'}</span>
               </Text>
               <Text size="sm">
-                <Text span c="dimmed">{t('customers.phone')}: </Text>
+                <Text span c="dimmed">
+                  {t('customers.phone')}:{' '}
+                </Text>
                 <span dir="ltr">{c.phone ?? '—'}</span>
               </Text>
               <Text size="sm">
-                <Text span c="dimmed">{t('customers.language')}: </Text>
+                <Text span c="dimmed">
+                  {t('customers.language')}:{' '}
+                </Text>
                 {format.languageName(c.language)}
               </Text>
               <Text size="sm">
-                <Text span c="dimmed">{t('customers.since')}: </Text>
+                <Text span c="dimmed">
+                  {t('customers.since')}:{' '}
+                </Text>
                 {format.date(c.createdAt)}
               </Text>
             </Group>
@@ -102,7 +110,11 @@ export function CustomerPage() {
               <Title order={4} mb="sm">
                 {t('customers.cases')}
               </Title>
-              {data.cases.length === 0 ? <Text c="dimmed">{t('customers.noCases')}</Text> : <CaseRows cases={data.cases} />}
+              {data.cases.length === 0 ? (
+                <Text c="dimmed">{t('customers.noCases')}</Text>
+              ) : (
+                <CaseRows cases={data.cases} />
+              )}
             </Paper>
             <Paper withBorder p="md">
               <CaseTimeline

@@ -55,7 +55,12 @@ export function bucketLabels(ctx: Ctx, distribution: Distribution, asDuration: b
   });
 }
 
-export function histogramOption(ctx: Ctx, distribution: Distribution, asDuration: boolean, categoryName: string): ChartOption {
+export function histogramOption(
+  ctx: Ctx,
+  distribution: Distribution,
+  asDuration: boolean,
+  categoryName: string,
+): ChartOption {
   return {
     ...base(ctx),
     legend: { show: false },
@@ -76,17 +81,33 @@ export function byChannelOption(ctx: Ctx, metrics: ServiceMetricsResponse): Char
   const rows = metrics.firstResponseByChannel;
   return {
     ...base(ctx),
-    ...axes(ctx, rows.map((r) => ctx.t(`channel.${r.channel}`)), ctx.t('dashboard.axis.minutes')),
+    ...axes(
+      ctx,
+      rows.map((r) => ctx.t(`channel.${r.channel}`)),
+      ctx.t('dashboard.axis.minutes'),
+    ),
     series: [
-      { type: 'bar', name: ctx.t('dashboard.series.p50'), data: rows.map((r) => r.p50 ?? 0), itemStyle: { color: '#12b886' } },
-      { type: 'bar', name: ctx.t('dashboard.series.p90'), data: rows.map((r) => r.p90 ?? 0), itemStyle: { color: '#fd7e14' } },
+      {
+        type: 'bar',
+        name: ctx.t('dashboard.series.p50'),
+        data: rows.map((r) => r.p50 ?? 0),
+        itemStyle: { color: '#12b886' },
+      },
+      {
+        type: 'bar',
+        name: ctx.t('dashboard.series.p90'),
+        data: rows.map((r) => r.p90 ?? 0),
+        itemStyle: { color: '#fd7e14' },
+      },
     ],
   };
 }
 
 /** Teams by name, "No team" (the empty name) last: the chart and the table list them alike. */
 export function teamRows(metrics: ServiceMetricsResponse): ServiceMetricsResponse['firstResponseByTeam'] {
-  return [...metrics.firstResponseByTeam].sort((a, b) => (a.team === '' ? 1 : b.team === '' ? -1 : a.team.localeCompare(b.team)));
+  return [...metrics.firstResponseByTeam].sort((a, b) =>
+    a.team === '' ? 1 : b.team === '' ? -1 : a.team.localeCompare(b.team),
+  );
 }
 
 /** Median and 90th percentile of first response per team; cases whose owner is in no team under "No team". */
@@ -94,10 +115,24 @@ export function byTeamOption(ctx: Ctx, metrics: ServiceMetricsResponse): ChartOp
   const rows = teamRows(metrics);
   return {
     ...base(ctx),
-    ...axes(ctx, rows.map((r) => r.team || ctx.t('teams.none')), ctx.t('dashboard.axis.minutes')),
+    ...axes(
+      ctx,
+      rows.map((r) => r.team || ctx.t('teams.none')),
+      ctx.t('dashboard.axis.minutes'),
+    ),
     series: [
-      { type: 'bar', name: ctx.t('dashboard.series.p50'), data: rows.map((r) => r.p50 ?? 0), itemStyle: { color: '#12b886' } },
-      { type: 'bar', name: ctx.t('dashboard.series.p90'), data: rows.map((r) => r.p90 ?? 0), itemStyle: { color: '#fd7e14' } },
+      {
+        type: 'bar',
+        name: ctx.t('dashboard.series.p50'),
+        data: rows.map((r) => r.p50 ?? 0),
+        itemStyle: { color: '#12b886' },
+      },
+      {
+        type: 'bar',
+        name: ctx.t('dashboard.series.p90'),
+        data: rows.map((r) => r.p90 ?? 0),
+        itemStyle: { color: '#fd7e14' },
+      },
     ],
   };
 }
@@ -108,9 +143,24 @@ export function dailyOption(ctx: Ctx, metrics: ServiceMetricsResponse): ChartOpt
     ...base(ctx),
     ...axes(ctx, days, ctx.t('dashboard.axis.cases')),
     series: [
-      { type: 'line', name: ctx.t('dashboard.series.received'), data: metrics.daily.map((d) => d.received), itemStyle: { color: '#228be6' } },
-      { type: 'line', name: ctx.t('dashboard.series.answered'), data: metrics.daily.map((d) => d.answered), itemStyle: { color: '#12b886' } },
-      { type: 'line', name: ctx.t('dashboard.series.escalations'), data: metrics.daily.map((d) => d.escalations), itemStyle: { color: '#fa5252' } },
+      {
+        type: 'line',
+        name: ctx.t('dashboard.series.received'),
+        data: metrics.daily.map((d) => d.received),
+        itemStyle: { color: '#228be6' },
+      },
+      {
+        type: 'line',
+        name: ctx.t('dashboard.series.answered'),
+        data: metrics.daily.map((d) => d.answered),
+        itemStyle: { color: '#12b886' },
+      },
+      {
+        type: 'line',
+        name: ctx.t('dashboard.series.escalations'),
+        data: metrics.daily.map((d) => d.escalations),
+        itemStyle: { color: '#fa5252' },
+      },
     ],
   };
 }
@@ -118,11 +168,13 @@ export function dailyOption(ctx: Ctx, metrics: ServiceMetricsResponse): ChartOpt
 export function promisesOption(ctx: Ctx, metrics: ServiceMetricsResponse): ChartOption {
   const p = metrics.promises;
   const colors = { kept: '#40c057', open: '#228be6', renegotiated: '#fd7e14', broken: '#fa5252' } as const;
-  const data = (Object.keys(colors) as Array<keyof typeof colors>).map((key) => ({
-    name: ctx.t(`promiseStatus.${key}`),
-    value: p[key],
-    itemStyle: { color: colors[key] },
-  })).filter((d) => d.value > 0);
+  const data = (Object.keys(colors) as Array<keyof typeof colors>)
+    .map((key) => ({
+      name: ctx.t(`promiseStatus.${key}`),
+      value: p[key],
+      itemStyle: { color: colors[key] },
+    }))
+    .filter((d) => d.value > 0);
   return {
     textStyle: { fontFamily: FONT },
     tooltip: { trigger: 'item' },
@@ -132,7 +184,10 @@ export function promisesOption(ctx: Ctx, metrics: ServiceMetricsResponse): Chart
         type: 'pie',
         radius: ['40%', '70%'],
         data,
-        label: { formatter: (params: { name: string; value: unknown }) => `${params.name}: ${ctx.format.number(Number(params.value))}` },
+        label: {
+          formatter: (params: { name: string; value: unknown }) =>
+            `${params.name}: ${ctx.format.number(Number(params.value))}`,
+        },
       },
     ],
   };

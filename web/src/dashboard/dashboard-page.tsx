@@ -91,22 +91,54 @@ export default function DashboardPage() {
       {data && options && (
         <>
           <SimpleGrid cols={{ base: 2, md: 3, xl: 6 }} spacing="sm">
-            <Counter label={t('dashboard.counters.unanswered')} value={format.number(data.unanswered)} testId="counter-unanswered" alert={data.unanswered > 0} />
-            <Counter label={t('dashboard.counters.openEscalations')} value={format.number(data.openEscalations)} testId="counter-open-escalations" />
+            <Counter
+              label={t('dashboard.counters.unanswered')}
+              value={format.number(data.unanswered)}
+              testId="counter-unanswered"
+              alert={data.unanswered > 0}
+            />
+            <Counter
+              label={t('dashboard.counters.openEscalations')}
+              value={format.number(data.openEscalations)}
+              testId="counter-open-escalations"
+            />
             <Counter
               label={t('dashboard.counters.overdueEscalations')}
               value={format.number(data.overdueEscalations)}
               testId="counter-overdue-escalations"
               alert={data.overdueEscalations > 0}
             />
-            <Counter label={t('dashboard.counters.hellFlagged')} value={format.number(data.hellFlaggedCases)} testId="counter-hell" alert={data.hellFlaggedCases > 0} />
-            <Counter label={t('dashboard.counters.firstResponseP50')} value={format.duration(data.firstResponseMinutes.p50)} testId="counter-p50" />
-            <Counter label={t('dashboard.counters.firstResponseP90')} value={format.duration(data.firstResponseMinutes.p90)} testId="counter-p90" />
+            <Counter
+              label={t('dashboard.counters.hellFlagged')}
+              value={format.number(data.hellFlaggedCases)}
+              testId="counter-hell"
+              alert={data.hellFlaggedCases > 0}
+            />
+            <Counter
+              label={t('dashboard.counters.firstResponseP50')}
+              value={format.duration(data.firstResponseMinutes.p50)}
+              testId="counter-p50"
+            />
+            <Counter
+              label={t('dashboard.counters.firstResponseP90')}
+              value={format.duration(data.firstResponseMinutes.p90)}
+              testId="counter-p90"
+            />
           </SimpleGrid>
-          {data.firstResponseMinutes.count === 0 && data.daily.length === 0 && <Text c="dimmed">{t('dashboard.noData')}</Text>}
+          {data.firstResponseMinutes.count === 0 && data.daily.length === 0 && (
+            <Text c="dimmed">{t('dashboard.noData')}</Text>
+          )}
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-            <ChartCard title={t('dashboard.charts.firstResponseHistogram')} option={options.histogram} testId="chart-first-response" />
-            <ChartCard title={t('dashboard.charts.firstResponseByChannel')} option={options.byChannel} testId="chart-by-channel" />
+            <ChartCard
+              title={t('dashboard.charts.firstResponseHistogram')}
+              option={options.histogram}
+              testId="chart-first-response"
+            />
+            <ChartCard
+              title={t('dashboard.charts.firstResponseByChannel')}
+              option={options.byChannel}
+              testId="chart-by-channel"
+            />
             <TeamFiguresCard metrics={data} option={options.byTeam} />
             <TimeByGroupCard metrics={data} />
             <ChartCard title={t('dashboard.charts.daily')} option={options.daily} testId="chart-daily" />

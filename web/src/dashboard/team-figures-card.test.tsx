@@ -6,9 +6,14 @@ import i18n from '../i18n/i18n.ts';
 import { TeamFiguresCard } from './team-figures-card.tsx';
 
 // The canvas chart is ECharts' business; here only the words and numbers around it.
-vi.mock('./echart.tsx', () => ({ EChart: ({ ariaLabel, testId }: { ariaLabel: string; testId: string }) => <div role="img" aria-label={ariaLabel} data-testid={testId} /> }));
+vi.mock('./echart.tsx', () => ({
+  EChart: ({ ariaLabel, testId }: { ariaLabel: string; testId: string }) => (
+    <div role="img" aria-label={ariaLabel} data-testid={testId} />
+  ),
+}));
 
-const withTeams = (rows: ServiceMetricsResponse['firstResponseByTeam']) => ({ firstResponseByTeam: rows }) as unknown as ServiceMetricsResponse;
+const withTeams = (rows: ServiceMetricsResponse['firstResponseByTeam']) =>
+  ({ firstResponseByTeam: rows }) as unknown as ServiceMetricsResponse;
 
 async function renderCard(language: string, metrics: ServiceMetricsResponse) {
   await act(async () => {
@@ -23,9 +28,17 @@ async function renderCard(language: string, metrics: ServiceMetricsResponse) {
 
 describe('first response by team on the dashboard', () => {
   it('lists each team with its answers, median and 90th percentile; people without a team last', async () => {
-    await renderCard('en', withTeams([{ team: '', p50: 5, p90: 9, count: 1 }, { team: 'Billing', p50: 90, p90: 180, count: 4 }]));
+    await renderCard(
+      'en',
+      withTeams([
+        { team: '', p50: 5, p90: 9, count: 1 },
+        { team: 'Billing', p50: 90, p90: 180, count: 4 },
+      ]),
+    );
     expect(screen.getByRole('img', { name: 'First response by team' })).toBeTruthy();
-    const rows = screen.getAllByTestId('team-figures-row').map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
+    const rows = screen
+      .getAllByTestId('team-figures-row')
+      .map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
     expect(rows[0]?.[0]).toBe('Billing');
     expect(rows[0]?.[1]).toBe('4');
     expect(rows[1]?.[0]).toBe('No team');

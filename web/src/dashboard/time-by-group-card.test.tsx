@@ -31,7 +31,8 @@ async function renderCard(language: string) {
   );
 }
 
-const cells = () => screen.getAllByTestId('time-by-group-row').map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
+const cells = () =>
+  screen.getAllByTestId('time-by-group-row').map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
 
 describe('respect for time by team and channel on the dashboard', () => {
   it('shows each team with its waits and handoffs, then each channel when asked', async () => {

@@ -15,7 +15,8 @@ export function TimeByGroupCard({ metrics }: { metrics: ServiceMetricsResponse }
   const format = useFormat();
   const [grouping, setGrouping] = useState<Grouping>('team');
   const rows: TimeFigures[] = grouping === 'team' ? metrics.timeByTeam : metrics.timeByChannel;
-  const name = (key: string) => (grouping === 'team' ? key || t('teams.none') : t(`channel.${key}`, { defaultValue: key }));
+  const name = (key: string) =>
+    grouping === 'team' ? key || t('teams.none') : t(`channel.${key}`, { defaultValue: key });
   const title = t('dashboard.timeByGroup.title');
   return (
     <Paper withBorder p="md" data-testid="time-by-group">

@@ -9,7 +9,14 @@ export function BounceBadge({ customer }: { customer: Pick<CustomerView, 'emailB
   const format = useFormat();
   if (!customer.emailBouncedAt) return null;
   return (
-    <Tooltip label={t('mailout.bounce.tooltip', { when: format.dateTime(customer.emailBouncedAt), reason: customer.emailBounceReason ?? '—' })} multiline maw={360}>
+    <Tooltip
+      label={t('mailout.bounce.tooltip', {
+        when: format.dateTime(customer.emailBouncedAt),
+        reason: customer.emailBounceReason ?? '—',
+      })}
+      multiline
+      maw={360}
+    >
       <Badge color="red" variant="filled" data-testid="bounce-badge">
         {t('mailout.bounce.badge')}
       </Badge>

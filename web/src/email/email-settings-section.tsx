@@ -1,5 +1,18 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, Group, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { EmailSettingsUpdate, EmailSettingsView } from '../../../src/contract/email-outbound-types.ts';
@@ -38,7 +51,8 @@ function RelayForm() {
   }, [loaded.data]);
   if (!view) return <ErrorAlert error={loaded.error} onRetry={loaded.reload} />;
 
-  const set = <K extends keyof EmailSettingsUpdate>(key: K, value: EmailSettingsUpdate[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof EmailSettingsUpdate>(key: K, value: EmailSettingsUpdate[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
   const save = async () => {
     setBusy(true);
     setError(null);
@@ -68,9 +82,26 @@ function RelayForm() {
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t('mailout.settings.host')} dir="ltr" value={form.smtpHost ?? ''} onChange={(e) => set('smtpHost', e.currentTarget.value)} data-testid="relay-host" />
-          <NumberInput label={t('mailout.settings.port')} min={1} max={65535} value={form.smtpPort ?? 587} onChange={(v) => set('smtpPort', Number(v) || 587)} />
-          <TextInput label={t('mailout.settings.user')} dir="ltr" value={form.smtpUser ?? ''} onChange={(e) => set('smtpUser', e.currentTarget.value)} />
+          <TextInput
+            label={t('mailout.settings.host')}
+            dir="ltr"
+            value={form.smtpHost ?? ''}
+            onChange={(e) => set('smtpHost', e.currentTarget.value)}
+            data-testid="relay-host"
+          />
+          <NumberInput
+            label={t('mailout.settings.port')}
+            min={1}
+            max={65535}
+            value={form.smtpPort ?? 587}
+            onChange={(v) => set('smtpPort', Number(v) || 587)}
+          />
+          <TextInput
+            label={t('mailout.settings.user')}
+            dir="ltr"
+            value={form.smtpUser ?? ''}
+            onChange={(e) => set('smtpUser', e.currentTarget.value)}
+          />
           <PasswordInput
             label={t('mailout.settings.password')}
             description={view.passwordSet ? t('mailout.settings.passwordKept') : undefined}
@@ -79,10 +110,24 @@ function RelayForm() {
             onChange={(e) => setPassword(e.currentTarget.value)}
             autoComplete="new-password"
           />
-          <TextInput label={t('mailout.settings.fromAddress')} dir="ltr" value={form.fromAddress ?? ''} onChange={(e) => set('fromAddress', e.currentTarget.value)} />
-          <TextInput label={t('mailout.settings.fromName')} dir="auto" value={form.fromName ?? ''} onChange={(e) => set('fromName', e.currentTarget.value)} />
+          <TextInput
+            label={t('mailout.settings.fromAddress')}
+            dir="ltr"
+            value={form.fromAddress ?? ''}
+            onChange={(e) => set('fromAddress', e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('mailout.settings.fromName')}
+            dir="auto"
+            value={form.fromName ?? ''}
+            onChange={(e) => set('fromName', e.currentTarget.value)}
+          />
         </SimpleGrid>
-        <Checkbox label={t('mailout.settings.secure')} checked={form.smtpSecure ?? false} onChange={(e) => set('smtpSecure', e.currentTarget.checked)} />
+        <Checkbox
+          label={t('mailout.settings.secure')}
+          checked={form.smtpSecure ?? false}
+          onChange={(e) => set('smtpSecure', e.currentTarget.checked)}
+        />
         <ErrorAlert error={error} />
         <Group>
           <Button onClick={() => void save()} loading={busy} data-testid="relay-save">

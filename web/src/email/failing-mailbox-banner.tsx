@@ -8,7 +8,13 @@ import { mailApi } from './mail-api.ts';
 const REFRESH_MS = 60_000;
 
 /** A red banner across the staff app while any mailbox cannot be read: never a silent failure. */
-export function FailingMailboxBanner({ canOpenSettings, load = mailApi.mailboxes }: { canOpenSettings: boolean; load?: () => Promise<MailboxView[]> }) {
+export function FailingMailboxBanner({
+  canOpenSettings,
+  load = mailApi.mailboxes,
+}: {
+  canOpenSettings: boolean;
+  load?: () => Promise<MailboxView[]>;
+}) {
   const { t } = useTranslation();
   const [failing, setFailing] = useState<MailboxView[]>([]);
   useEffect(() => {
@@ -26,7 +32,14 @@ export function FailingMailboxBanner({ canOpenSettings, load = mailApi.mailboxes
   }, [load]);
   if (failing.length === 0) return null;
   return (
-    <Alert color="red" variant="filled" title={t('mailout.banner.title')} mb="md" role="alert" data-testid="failing-mailbox-banner">
+    <Alert
+      color="red"
+      variant="filled"
+      title={t('mailout.banner.title')}
+      mb="md"
+      role="alert"
+      data-testid="failing-mailbox-banner"
+    >
       <Stack gap={4}>
         {failing.map((m) => (
           <Text key={m.id} size="sm">

@@ -23,7 +23,10 @@ export const mailApi = {
   mailboxes: () => request<{ mailboxes: MailboxView[] }>('/email/mailboxes').then((r) => r.mailboxes),
   testMailbox: (body: MailboxInput) => request<MailboxTestResult>('/email/mailboxes/test', { method: 'POST', body }),
   addMailbox: (body: MailboxInput) => request<MailboxView>('/email/mailboxes', { method: 'POST', body }),
-  pollMailbox: (id: string) => request<{ mailbox: MailboxView }>(`/email/mailboxes/${encodeURIComponent(id)}/poll`, { method: 'POST' }).then((r) => r.mailbox),
+  pollMailbox: (id: string) =>
+    request<{ mailbox: MailboxView }>(`/email/mailboxes/${encodeURIComponent(id)}/poll`, { method: 'POST' }).then(
+      (r) => r.mailbox,
+    ),
   addresses: () => request<{ addresses: SupportAddress[] }>('/email/addresses').then((r) => r.addresses),
   addAddress: (address: string) => request<SupportAddress>('/email/addresses', { method: 'POST', body: { address } }),
   removeAddress: (id: string) => request<void>(`/email/addresses/${encodeURIComponent(id)}`, { method: 'DELETE' }),

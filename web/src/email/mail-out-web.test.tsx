@@ -10,7 +10,12 @@ import { MailSinkPage } from './mail-sink-page.tsx';
 import { describeEvent } from '../cases/describe-event.ts';
 import { makeFormatters } from '../i18n/use-format.ts';
 
-const wrap = (ui: React.ReactNode) => render(<MantineProvider><MemoryRouter>{ui}</MemoryRouter></MantineProvider>);
+const wrap = (ui: React.ReactNode) =>
+  render(
+    <MantineProvider>
+      <MemoryRouter>{ui}</MemoryRouter>
+    </MantineProvider>,
+  );
 
 const mailbox = (ok: boolean): MailboxView => ({
   id: ok ? 'm-ok' : 'm-bad',
@@ -69,11 +74,20 @@ describe('mail out in the web app', () => {
   });
 
   it('a bounced address gets a badge in every language', async () => {
-    for (const [lang, word] of [['en', 'bounced'], ['ar', 'ارتدّ'], ['he', 'חזר'], ['ru', 'не доставлено']] as const) {
+    for (const [lang, word] of [
+      ['en', 'bounced'],
+      ['ar', 'ارتدّ'],
+      ['he', 'חזר'],
+      ['ru', 'не доставлено'],
+    ] as const) {
       await act(async () => {
         await i18n.changeLanguage(lang);
       });
-      const { unmount } = wrap(<BounceBadge customer={{ emailBouncedAt: new Date().toISOString(), emailBounceReason: '5.1.1 User unknown' }} />);
+      const { unmount } = wrap(
+        <BounceBadge
+          customer={{ emailBouncedAt: new Date().toISOString(), emailBounceReason: '5.1.1 User unknown' }}
+        />,
+      );
       expect(screen.getByTestId('bounce-badge').textContent).toContain(word);
       unmount();
     }
@@ -86,9 +100,17 @@ describe('mail out in the web app', () => {
 
   it('bounces and given-up deliveries read as sentences on the case timeline', () => {
     const t = i18n.getFixedT('ru');
-    const item = { kind: 'event', eventType: 'email.bounced', data: { address: 'olga@customer.test', status: '5.1.1', diagnostic: 'User unknown' } } as never;
+    const item = {
+      kind: 'event',
+      eventType: 'email.bounced',
+      data: { address: 'olga@customer.test', status: '5.1.1', diagnostic: 'User unknown' },
+    } as never;
     expect(describeEvent(t, makeFormatters('ru'), item, () => '')).toContain('вернулось');
-    const failed = { kind: 'event', eventType: 'email.failed', data: { toAddress: 'a@b.test', attempts: 8, error: '421 busy' } } as never;
+    const failed = {
+      kind: 'event',
+      eventType: 'email.failed',
+      data: { toAddress: 'a@b.test', attempts: 8, error: '421 busy' },
+    } as never;
     expect(describeEvent(i18n.getFixedT('en'), makeFormatters('en'), failed, () => '')).toContain('after 8 attempts');
   });
 });

@@ -1,5 +1,18 @@
 import { useEffect, useState } from 'react';
-import { Badge, Button, Code, Group, Paper, ScrollArea, Stack, Table, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Code,
+  Group,
+  Paper,
+  ScrollArea,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SinkMessageView } from '../../../src/contract/email-outbound-types.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
@@ -42,11 +55,19 @@ export function MailSinkPage({ load = mailApi.sink }: { load?: () => Promise<Sin
             </Table.Thead>
             <Table.Tbody>
               {data.map((m) => (
-                <Table.Tr key={m.id} bg={m.id === openId ? 'var(--mantine-color-teal-light)' : undefined} data-testid="sink-row">
+                <Table.Tr
+                  key={m.id}
+                  bg={m.id === openId ? 'var(--mantine-color-teal-light)' : undefined}
+                  data-testid="sink-row"
+                >
                   <Table.Td>{format.dateTime(m.createdAt)}</Table.Td>
                   <Table.Td dir="ltr">{m.to}</Table.Td>
                   <Table.Td>
-                    <UnstyledButton onClick={() => setOpenId(m.id === openId ? null : m.id)} dir="auto" data-testid="sink-open">
+                    <UnstyledButton
+                      onClick={() => setOpenId(m.id === openId ? null : m.id)}
+                      dir="auto"
+                      data-testid="sink-open"
+                    >
                       {m.subject}
                     </UnstyledButton>{' '}
                     {m.headers['Auto-Submitted'] && (
@@ -87,7 +108,12 @@ function SinkMessage({ message }: { message: SinkMessageView }) {
                 title={message.subject}
                 sandbox=""
                 srcDoc={message.html}
-                style={{ width: '100%', height: 420, border: '1px solid var(--mantine-color-gray-3)', background: 'white' }}
+                style={{
+                  width: '100%',
+                  height: 420,
+                  border: '1px solid var(--mantine-color-gray-3)',
+                  background: 'white',
+                }}
                 data-testid="sink-html"
               />
             </Tabs.Panel>

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Badge, Button, Checkbox, Group, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MailboxInput, MailboxTestResult } from '../../../src/contract/email-outbound-types.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
@@ -18,7 +32,8 @@ export function MailboxesPanel() {
   const [test, setTest] = useState<MailboxTestResult | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const set = <K extends keyof MailboxInput>(key: K, value: MailboxInput[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof MailboxInput>(key: K, value: MailboxInput[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
 
   const act = async (what: string, action: () => Promise<void>) => {
     setBusy(what);
@@ -66,12 +81,21 @@ export function MailboxesPanel() {
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs" c="dimmed">
-                      {m.lastPolledAt ? t('mailout.mailboxes.lastPolled', { when: format.dateTime(m.lastPolledAt) }) : t('mailout.mailboxes.never')}
+                      {m.lastPolledAt
+                        ? t('mailout.mailboxes.lastPolled', { when: format.dateTime(m.lastPolledAt) })
+                        : t('mailout.mailboxes.never')}
                     </Text>
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
-                      <Button size="xs" variant="default" loading={busy === `poll-${m.id}`} onClick={() => void act(`poll-${m.id}`, async () => (await mailApi.pollMailbox(m.id), list.reload()))}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        loading={busy === `poll-${m.id}`}
+                        onClick={() =>
+                          void act(`poll-${m.id}`, async () => (await mailApi.pollMailbox(m.id), list.reload()))
+                        }
+                      >
                         {t('mailout.mailboxes.pollNow')}
                       </Button>
                       <Button
@@ -79,7 +103,8 @@ export function MailboxesPanel() {
                         color="red"
                         variant="light"
                         onClick={() => {
-                          if (window.confirm(t('mailout.mailboxes.removeConfirm'))) void act(`remove-${m.id}`, async () => (await mailApi.removeMailbox(m.id), list.reload()));
+                          if (window.confirm(t('mailout.mailboxes.removeConfirm')))
+                            void act(`remove-${m.id}`, async () => (await mailApi.removeMailbox(m.id), list.reload()));
                         }}
                       >
                         {t('mailout.mailboxes.remove')}
@@ -92,21 +117,60 @@ export function MailboxesPanel() {
           </Table>
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput label={t('mailout.settings.host')} dir="ltr" value={form.host} onChange={(e) => set('host', e.currentTarget.value)} data-testid="mailbox-host" />
-          <NumberInput label={t('mailout.settings.port')} min={1} max={65535} value={form.port} onChange={(v) => set('port', Number(v) || 993)} />
-          <TextInput label={t('mailout.mailboxes.folder')} dir="ltr" value={form.mailbox} onChange={(e) => set('mailbox', e.currentTarget.value)} />
-          <TextInput label={t('mailout.settings.user')} dir="ltr" value={form.username} onChange={(e) => set('username', e.currentTarget.value)} />
-          <PasswordInput label={t('mailout.settings.password')} dir="ltr" value={form.password} onChange={(e) => set('password', e.currentTarget.value)} autoComplete="new-password" />
+          <TextInput
+            label={t('mailout.settings.host')}
+            dir="ltr"
+            value={form.host}
+            onChange={(e) => set('host', e.currentTarget.value)}
+            data-testid="mailbox-host"
+          />
+          <NumberInput
+            label={t('mailout.settings.port')}
+            min={1}
+            max={65535}
+            value={form.port}
+            onChange={(v) => set('port', Number(v) || 993)}
+          />
+          <TextInput
+            label={t('mailout.mailboxes.folder')}
+            dir="ltr"
+            value={form.mailbox}
+            onChange={(e) => set('mailbox', e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('mailout.settings.user')}
+            dir="ltr"
+            value={form.username}
+            onChange={(e) => set('username', e.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t('mailout.settings.password')}
+            dir="ltr"
+            value={form.password}
+            onChange={(e) => set('password', e.currentTarget.value)}
+            autoComplete="new-password"
+          />
         </SimpleGrid>
-        <Checkbox label={t('mailout.settings.secure')} checked={form.secure} onChange={(e) => set('secure', e.currentTarget.checked)} />
+        <Checkbox
+          label={t('mailout.settings.secure')}
+          checked={form.secure}
+          onChange={(e) => set('secure', e.currentTarget.checked)}
+        />
         {test && (
           <Text size="sm" c={test.ok ? 'green' : 'red'} data-testid="mailbox-test-result">
-            {test.ok ? t('mailout.mailboxes.testOk', { count: test.messages ?? 0 }) : t('mailout.mailboxes.testFailed', { error: test.error ?? '' })}
+            {test.ok
+              ? t('mailout.mailboxes.testOk', { count: test.messages ?? 0 })
+              : t('mailout.mailboxes.testFailed', { error: test.error ?? '' })}
           </Text>
         )}
         <ErrorAlert error={error ?? list.error} />
         <Group>
-          <Button variant="default" loading={busy === 'test'} disabled={!form.host || !form.username} onClick={() => void act('test', async () => setTest(await mailApi.testMailbox(form)))}>
+          <Button
+            variant="default"
+            loading={busy === 'test'}
+            disabled={!form.host || !form.username}
+            onClick={() => void act('test', async () => setTest(await mailApi.testMailbox(form)))}
+          >
             {t('mailout.mailboxes.test')}
           </Button>
           <Button

@@ -35,7 +35,12 @@ export function SupportAddressesPanel() {
                 <Table.Tr key={a.id}>
                   <Table.Td dir="ltr">{a.address}</Table.Td>
                   <Table.Td>
-                    <Button size="xs" color="red" variant="light" onClick={() => void run(() => mailApi.removeAddress(a.id))}>
+                    <Button
+                      size="xs"
+                      color="red"
+                      variant="light"
+                      onClick={() => void run(() => mailApi.removeAddress(a.id))}
+                    >
                       {t('mailout.mailboxes.remove')}
                     </Button>
                   </Table.Td>
@@ -45,8 +50,16 @@ export function SupportAddressesPanel() {
           </Table>
         )}
         <Group align="flex-end">
-          <TextInput label={t('mailout.addresses.address')} dir="ltr" value={address} onChange={(e) => setAddress(e.currentTarget.value)} />
-          <Button disabled={!address.includes('@')} onClick={() => void run(async () => (await mailApi.addAddress(address.trim()), setAddress('')))}>
+          <TextInput
+            label={t('mailout.addresses.address')}
+            dir="ltr"
+            value={address}
+            onChange={(e) => setAddress(e.currentTarget.value)}
+          />
+          <Button
+            disabled={!address.includes('@')}
+            onClick={() => void run(async () => (await mailApi.addAddress(address.trim()), setAddress('')))}
+          >
             {t('mailout.addresses.add')}
           </Button>
         </Group>

@@ -56,10 +56,20 @@ describe('escalation card', () => {
 
   it('shows each promise broken while it was open, with its owner, and user text in its own direction', () => {
     const dueAt = '2026-08-03T10:00:00.000Z';
-    const [tom, layla] = [{ id: 'u1', name: 'Tom' }, { id: 'u2', name: 'Layla' }];
+    const [tom, layla] = [
+      { id: 'u1', name: 'Tom' },
+      { id: 'u2', name: 'Layla' },
+    ];
     renderCard('open', true, {
       breaches: [
-        { promiseId: 'p1', kind: 'callback', description: 'Call Denise RIGHT BACK', owner: tom, dueAt, brokenAt: dueAt },
+        {
+          promiseId: 'p1',
+          kind: 'callback',
+          description: 'Call Denise RIGHT BACK',
+          owner: tom,
+          dueAt,
+          brokenAt: dueAt,
+        },
         { promiseId: 'p2', kind: 'callback', description: 'اتصل بها فورًا', owner: layla, dueAt, brokenAt: dueAt },
       ],
     });

@@ -20,12 +20,18 @@ interface Props {
 export function DeadlineText({ escalation }: { escalation: EscalationView }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const overdue = escalation.overdue || (escalation.status === 'open' && new Date(escalation.deadlineAt).getTime() < Date.now());
+  const overdue =
+    escalation.overdue || (escalation.status === 'open' && new Date(escalation.deadlineAt).getTime() < Date.now());
   const minutes = minutesSince(escalation.deadlineAt);
   const untilMinutes = Math.max(0, (new Date(escalation.deadlineAt).getTime() - Date.now()) / 60000);
   return (
     <Group gap={6}>
-      <Text size="sm" c={overdue ? 'red.7' : undefined} fw={overdue ? 700 : undefined} data-testid="escalation-deadline">
+      <Text
+        size="sm"
+        c={overdue ? 'red.7' : undefined}
+        fw={overdue ? 700 : undefined}
+        data-testid="escalation-deadline"
+      >
         {format.dateTime(escalation.deadlineAt)}
       </Text>
       {escalation.status !== 'closed' &&
@@ -55,9 +61,13 @@ export function EscalationCard({ escalation, canAct, onChanged, showCase }: Prop
     setBusy(kind);
     setError(null);
     try {
-      const next = kind === 'answer' ? await api.answerEscalation(e.id, answer.trim()) : await api.closeEscalation(e.id);
+      const next =
+        kind === 'answer' ? await api.answerEscalation(e.id, answer.trim()) : await api.closeEscalation(e.id);
       if (kind === 'answer') setAnswer('');
-      notifications.show({ color: 'teal', message: t(kind === 'answer' ? 'escalations.answered' : 'escalations.closed') });
+      notifications.show({
+        color: 'teal',
+        message: t(kind === 'answer' ? 'escalations.answered' : 'escalations.closed'),
+      });
       onChanged(next);
     } catch (cause) {
       setError(cause);
@@ -72,7 +82,13 @@ export function EscalationCard({ escalation, canAct, onChanged, showCase }: Prop
         <Group justify="space-between" gap="xs">
           <Group gap="xs">
             {showCase && (
-              <Anchor component={Link} to={`/app/cases/${e.caseId}`} fw={700} dir="ltr" data-testid="escalation-case-link">
+              <Anchor
+                component={Link}
+                to={`/app/cases/${e.caseId}`}
+                fw={700}
+                dir="ltr"
+                data-testid="escalation-case-link"
+              >
                 {e.reference}
               </Anchor>
             )}
@@ -129,7 +145,13 @@ export function EscalationCard({ escalation, canAct, onChanged, showCase }: Prop
         {canAct && e.status !== 'closed' && (
           <Group gap="xs" justify="flex-end">
             {e.status === 'open' && (
-              <Button size="xs" onClick={() => void run('answer')} disabled={!answer.trim()} loading={busy === 'answer'} data-testid="escalation-answer-send">
+              <Button
+                size="xs"
+                onClick={() => void run('answer')}
+                disabled={!answer.trim()}
+                loading={busy === 'answer'}
+                data-testid="escalation-answer-send"
+              >
                 {t('escalations.answerSubmit')}
               </Button>
             )}

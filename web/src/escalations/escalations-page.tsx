@@ -25,9 +25,7 @@ export function EscalationsPage() {
 
   const replace = (next: EscalationView) => {
     if (!data) return;
-    const escalations = data.escalations
-      .map((e) => (e.id === next.id ? next : e))
-      .filter((e) => e.status !== 'closed');
+    const escalations = data.escalations.map((e) => (e.id === next.id ? next : e)).filter((e) => e.status !== 'closed');
     setData({ escalations });
   };
 

@@ -42,13 +42,17 @@ describe('locale files', () => {
   });
 
   it.each(['ar', 'he', 'ru'])('%s keeps every {{placeholder}} of en', (lang) => {
-    const mismatched = enKeys.filter((k) => placeholders(locales.en!.get(k)!).join() !== placeholders(locales[lang]!.get(k)!).join());
+    const mismatched = enKeys.filter(
+      (k) => placeholders(locales.en!.get(k)!).join() !== placeholders(locales[lang]!.get(k)!).join(),
+    );
     expect(mismatched).toEqual([]);
   });
 
   it.each(['ar', 'he', 'ru'])('%s is actually translated (not a copy of en)', (lang) => {
     const words = (s: string) => s.replace(/\{\{\s*\w+\s*\}\}/g, '');
-    const same = enKeys.filter((k) => locales[lang]!.get(k) === locales.en!.get(k) && /[a-z]{3,}/i.test(words(locales.en!.get(k)!)));
+    const same = enKeys.filter(
+      (k) => locales[lang]!.get(k) === locales.en!.get(k) && /[a-z]{3,}/i.test(words(locales.en!.get(k)!)),
+    );
     // Brand names and symbols may legitimately stay the same.
     expect(same.filter((k) => k !== 'app.name')).toEqual([]);
   });

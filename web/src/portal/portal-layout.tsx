@@ -11,7 +11,14 @@ export function ReachAHuman({ reach }: { reach: Reach | null }) {
   const { t } = useTranslation();
   if (!reach) return null;
   return (
-    <Paper withBorder p="md" bg="teal.0" data-testid="reach-a-human" component="aside" aria-label={t('portal.reachHuman')}>
+    <Paper
+      withBorder
+      p="md"
+      bg="teal.0"
+      data-testid="reach-a-human"
+      component="aside"
+      aria-label={t('portal.reachHuman')}
+    >
       <Title order={4} mb={4}>
         {t('portal.reachHuman')}
       </Title>
@@ -21,7 +28,9 @@ export function ReachAHuman({ reach }: { reach: Reach | null }) {
       <Group gap="xl">
         {reach.phone && (
           <Text size="sm">
-            <Text span c="dimmed">{t('portal.phone')}: </Text>
+            <Text span c="dimmed">
+              {t('portal.phone')}:{' '}
+            </Text>
             <Anchor href={`tel:${reach.phone.replace(/[^+\d]/g, '')}`} dir="ltr" fw={700} data-testid="reach-phone">
               {reach.phone}
             </Anchor>
@@ -29,7 +38,9 @@ export function ReachAHuman({ reach }: { reach: Reach | null }) {
         )}
         {reach.email && (
           <Text size="sm">
-            <Text span c="dimmed">{t('portal.email')}: </Text>
+            <Text span c="dimmed">
+              {t('portal.email')}:{' '}
+            </Text>
             <Anchor href={`mailto:${reach.email}`} dir="ltr" fw={700} data-testid="reach-email">
               {reach.email}
             </Anchor>
@@ -37,7 +48,9 @@ export function ReachAHuman({ reach }: { reach: Reach | null }) {
         )}
         {reach.hours && (
           <Text size="sm">
-            <Text span c="dimmed">{t('portal.hours')}: </Text>
+            <Text span c="dimmed">
+              {t('portal.hours')}:{' '}
+            </Text>
             <Text span dir="auto" data-testid="reach-hours">
               {reach.hours}
             </Text>
@@ -48,7 +61,15 @@ export function ReachAHuman({ reach }: { reach: Reach | null }) {
   );
 }
 
-export function PortalLayout({ workspaceName, reach, children }: { workspaceName: string | null; reach: Reach | null; children: ReactNode }) {
+export function PortalLayout({
+  workspaceName,
+  reach,
+  children,
+}: {
+  workspaceName: string | null;
+  reach: Reach | null;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Box bg="gray.0" mih="100vh" data-testid="portal">

@@ -1,5 +1,18 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Center, Loader, NativeSelect, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Loader,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { PortalRequestCreated } from '../../../src/contract/api-types.ts';
@@ -18,12 +31,24 @@ function Acknowledgement({ created, onAnother }: { created: PortalRequestCreated
         <Text fw={700} data-testid="portal-reference">
           {t('portal.reference', { reference: created.reference })}
         </Text>
-        <Text data-testid="portal-promised">{t('portal.promisedBy', { time: format.dateTime(created.promisedBy) })}</Text>
-        <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="portal-ack-text">
+        <Text data-testid="portal-promised">
+          {t('portal.promisedBy', { time: format.dateTime(created.promisedBy) })}
+        </Text>
+        <Text
+          size="sm"
+          dir="auto"
+          style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+          data-testid="portal-ack-text"
+        >
           {created.acknowledgement}
         </Text>
         <Text size="sm">{t('portal.keepLink')}</Text>
-        <Anchor component={Link} to={`/portal/s/${encodeURIComponent(created.portalToken)}`} fw={700} data-testid="portal-session-link">
+        <Anchor
+          component={Link}
+          to={`/portal/s/${encodeURIComponent(created.portalToken)}`}
+          fw={700}
+          data-testid="portal-session-link"
+        >
           {t('portal.seeRequests')}
         </Anchor>
         <Button variant="subtle" size="xs" onClick={onAnother} w="fit-content">
@@ -88,9 +113,30 @@ export function PortalRequestPage() {
             <Stack gap="sm">
               <Title order={2}>{t('portal.newRequest')}</Title>
               <Text c="dimmed">{t('portal.intro')}</Text>
-              <TextInput required label={t('portal.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} dir="auto" data-testid="portal-name" />
-              <TextInput required type="email" label={t('portal.yourEmail')} value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} dir="ltr" data-testid="portal-email" />
-              <TextInput label={t('portal.subject')} value={form.subject} onChange={(e) => setForm({ ...form, subject: e.currentTarget.value })} dir="auto" data-testid="portal-subject" />
+              <TextInput
+                required
+                label={t('portal.name')}
+                value={form.name}
+                onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+                dir="auto"
+                data-testid="portal-name"
+              />
+              <TextInput
+                required
+                type="email"
+                label={t('portal.yourEmail')}
+                value={form.email}
+                onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+                dir="ltr"
+                data-testid="portal-email"
+              />
+              <TextInput
+                label={t('portal.subject')}
+                value={form.subject}
+                onChange={(e) => setForm({ ...form, subject: e.currentTarget.value })}
+                dir="auto"
+                data-testid="portal-subject"
+              />
               <Textarea
                 required
                 label={t('portal.message')}
@@ -106,11 +152,19 @@ export function PortalRequestPage() {
                 description={t('promises.expect.optional')}
                 value={expectation}
                 onChange={(e) => setExpectation(e.currentTarget.value)}
-                data={(['', 'hour', 'today', 'tomorrow', 'week'] as const).map((c) => ({ value: c, label: t(`promises.expect.choice.${c}`) }))}
+                data={(['', 'hour', 'today', 'tomorrow', 'week'] as const).map((c) => ({
+                  value: c,
+                  label: t(`promises.expect.choice.${c}`),
+                }))}
                 data-testid="portal-expectation"
               />
               <ErrorAlert error={error} />
-              <Button type="submit" loading={busy} disabled={!form.body.trim() || !form.name.trim() || !form.email.trim()} data-testid="portal-submit">
+              <Button
+                type="submit"
+                loading={busy}
+                disabled={!form.body.trim() || !form.name.trim() || !form.email.trim()}
+                data-testid="portal-submit"
+              >
                 {t('portal.submit')}
               </Button>
             </Stack>

@@ -14,7 +14,15 @@ import { PortalLayout } from './portal-layout.tsx';
 
 const OPEN_STATUSES = new Set<string>(OPEN_CASE_STATUSES);
 
-function PortalCase({ token, item, onChange }: { token: string; item: PortalCaseView; onChange: (next: PortalCaseView) => void }) {
+function PortalCase({
+  token,
+  item,
+  onChange,
+}: {
+  token: string;
+  item: PortalCaseView;
+  onChange: (next: PortalCaseView) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [reply, setReply] = useState('');
@@ -26,7 +34,8 @@ function PortalCase({ token, item, onChange }: { token: string; item: PortalCase
     setBusy(kind);
     setError(null);
     try {
-      const next = kind === 'reply' ? await api.portalReply(token, item.id, reply) : await api.portalSupervisor(token, item.id);
+      const next =
+        kind === 'reply' ? await api.portalReply(token, item.id, reply) : await api.portalSupervisor(token, item.id);
       if (kind === 'reply') {
         setReply('');
         notifications.show({ color: 'teal', message: t('portal.messageSent') });
@@ -63,7 +72,13 @@ function PortalCase({ token, item, onChange }: { token: string; item: PortalCase
             )}
           </Stack>
           {isOpen && !item.supervisorRequested && (
-            <Button color="red" size="md" onClick={() => void run('supervisor')} loading={busy === 'supervisor'} data-testid="supervisor-button">
+            <Button
+              color="red"
+              size="md"
+              onClick={() => void run('supervisor')}
+              loading={busy === 'supervisor'}
+              data-testid="supervisor-button"
+            >
               {t('portal.supervisor')}
             </Button>
           )}
@@ -118,7 +133,12 @@ function PortalCase({ token, item, onChange }: { token: string; item: PortalCase
         />
         <ErrorAlert error={error} />
         <Group justify="flex-end">
-          <Button onClick={() => void run('reply')} disabled={!reply.trim()} loading={busy === 'reply'} data-testid="portal-reply-send">
+          <Button
+            onClick={() => void run('reply')}
+            disabled={!reply.trim()}
+            loading={busy === 'reply'}
+            data-testid="portal-reply-send"
+          >
             {t('portal.send')}
           </Button>
         </Group>

@@ -13,7 +13,17 @@ import { promiseApi } from './promise-api.ts';
  * records it with the parsed time; faster than the team delivers, the click also confirms it
  * (the warning is shown beside the button, so the confirmation is informed).
  */
-export function CommitmentSuggestions({ caseId, text, channel, onRecorded }: { caseId: string; text: string; channel: Channel; onRecorded: () => void }) {
+export function CommitmentSuggestions({
+  caseId,
+  text,
+  channel,
+  onRecorded,
+}: {
+  caseId: string;
+  text: string;
+  channel: Channel;
+  onRecorded: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [suggestions, setSuggestions] = useState<CommitmentSuggestion[]>([]);
@@ -26,7 +36,10 @@ export function CommitmentSuggestions({ caseId, text, channel, onRecorded }: { c
       return;
     }
     const timer = setTimeout(() => {
-      promiseApi.recognize(caseId, text).then((r) => setSuggestions(r.suggestions), () => setSuggestions([]));
+      promiseApi.recognize(caseId, text).then(
+        (r) => setSuggestions(r.suggestions),
+        () => setSuggestions([]),
+      );
     }, 500);
     return () => clearTimeout(timer);
   }, [caseId, text]);
@@ -35,7 +48,14 @@ export function CommitmentSuggestions({ caseId, text, channel, onRecorded }: { c
   const record = async (s: CommitmentSuggestion) => {
     setError(null);
     try {
-      await promiseApi.make(caseId, { kind: s.kind, channel, dueAt: s.dueAt, description: s.phrase.slice(0, 500), confirmOverPromise: s.overPromise, phrase: s.phrase.slice(0, 500) });
+      await promiseApi.make(caseId, {
+        kind: s.kind,
+        channel,
+        dueAt: s.dueAt,
+        description: s.phrase.slice(0, 500),
+        confirmOverPromise: s.overPromise,
+        phrase: s.phrase.slice(0, 500),
+      });
       setRecorded(new Set([...recorded, `${s.phrase}|${s.dueAt}`]));
       notifications.show({ color: 'teal', message: t('promises.suggestion.recorded') });
       onRecorded();
@@ -44,7 +64,13 @@ export function CommitmentSuggestions({ caseId, text, channel, onRecorded }: { c
     }
   };
   return (
-    <Alert color="blue" variant="light" p="xs" title={t('promises.suggestion.title')} data-testid="commitment-suggestions">
+    <Alert
+      color="blue"
+      variant="light"
+      p="xs"
+      title={t('promises.suggestion.title')}
+      data-testid="commitment-suggestions"
+    >
       <Stack gap={6}>
         {suggestions.map((s) => {
           const key = `${s.phrase}|${s.dueAt}`;
@@ -60,8 +86,16 @@ export function CommitmentSuggestions({ caseId, text, channel, onRecorded }: { c
               >
                 {t('promises.suggestion.record', { kind: t(`promiseKind.${s.kind}`), at: format.dateTime(s.dueAt) })}
               </Button>
-              {!s.timeStated && <Text size="xs" c="dimmed">{t('promises.suggestion.assumed')}</Text>}
-              {s.warning && <Text size="xs" c="orange.8" data-testid="commitment-warning">{t('promises.suggestion.over', { warning: s.warning })}</Text>}
+              {!s.timeStated && (
+                <Text size="xs" c="dimmed">
+                  {t('promises.suggestion.assumed')}
+                </Text>
+              )}
+              {s.warning && (
+                <Text size="xs" c="orange.8" data-testid="commitment-warning">
+                  {t('promises.suggestion.over', { warning: s.warning })}
+                </Text>
+              )}
             </Stack>
           );
         })}

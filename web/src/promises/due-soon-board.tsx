@@ -35,24 +35,44 @@ export function DueSoonBoard({ defaultMine }: { defaultMine: boolean }) {
       <Stack gap="xs">
         <Group justify="space-between">
           <Title order={4}>{t('promises.dueSoon')}</Title>
-          <Switch checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} label={t('promises.mineOnly')} data-testid="due-soon-mine" />
+          <Switch
+            checked={mine}
+            onChange={(e) => setMine(e.currentTarget.checked)}
+            label={t('promises.mineOnly')}
+            data-testid="due-soon-mine"
+          />
         </Group>
-        <Text size="xs" c="dimmed">{t('promises.dueSoonHint', { hours: data?.hours ?? 24 })}</Text>
+        <Text size="xs" c="dimmed">
+          {t('promises.dueSoonHint', { hours: data?.hours ?? 24 })}
+        </Text>
         <ErrorAlert error={error} />
-        {data && data.items.length === 0 && <Text size="sm" c="dimmed">{t('promises.dueSoonEmpty')}</Text>}
+        {data && data.items.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('promises.dueSoonEmpty')}
+          </Text>
+        )}
         {data?.items.map((item) => (
           <Paper key={item.promise.id} p="xs" bg={item.overdue ? 'red.0' : 'gray.0'} data-testid="due-soon-item">
             <Group justify="space-between" gap="xs" wrap="nowrap">
               <Stack gap={0}>
                 <Text size="sm" fw={600}>
-                  <Anchor component={Link} to={`/app/cases/${item.promise.caseId}`}>{item.promise.reference}</Anchor> · {t(`promiseKind.${item.promise.kind}`)} · <bdi>{item.customerName}</bdi>
+                  <Anchor component={Link} to={`/app/cases/${item.promise.caseId}`}>
+                    {item.promise.reference}
+                  </Anchor>{' '}
+                  · {t(`promiseKind.${item.promise.kind}`)} · <bdi>{item.customerName}</bdi>
                 </Text>
-                <Text size="xs" c="dimmed" dir="auto">{item.promise.description}</Text>
-                <Text size="xs" c="dimmed">{t('promises.owner', { name: item.promise.owner.name })}</Text>
+                <Text size="xs" c="dimmed" dir="auto">
+                  {item.promise.description}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('promises.owner', { name: item.promise.owner.name })}
+                </Text>
               </Stack>
               <Stack gap={0} align="flex-end">
                 <Badge color={item.overdue ? 'red' : item.minutesLeft < 60 ? 'orange' : 'teal'} variant="light">
-                  {item.overdue ? t('promises.overdueBy', { time: format.duration(-item.minutesLeft) }) : t('promises.minutesLeft', { time: format.duration(item.minutesLeft) })}
+                  {item.overdue
+                    ? t('promises.overdueBy', { time: format.duration(-item.minutesLeft) })
+                    : t('promises.minutesLeft', { time: format.duration(item.minutesLeft) })}
                 </Badge>
                 <Text size="xs">{format.dateTime(item.promise.dueAt)}</Text>
               </Stack>

@@ -45,20 +45,39 @@ export function ExpectationPage() {
         {data && (
           <Stack gap="sm">
             <Title order={3}>{t('promises.expect.pageTitle', { reference: data.reference })}</Title>
-            {data.promisedBy && <Text size="sm">{t('promises.expect.promised', { at: format.dateTime(data.promisedBy) })}</Text>}
+            {data.promisedBy && (
+              <Text size="sm">{t('promises.expect.promised', { at: format.dateTime(data.promisedBy) })}</Text>
+            )}
             {data.answered ? (
-              <Alert color="teal" data-testid="expectation-thanks">{t('promises.expect.thanks', { at: format.dateTime(data.answered.expectedBy) })}</Alert>
+              <Alert color="teal" data-testid="expectation-thanks">
+                {t('promises.expect.thanks', { at: format.dateTime(data.answered.expectedBy) })}
+              </Alert>
             ) : (
               <>
-                <Radio.Group label={t('promises.expect.question')} description={t('promises.expect.optional')} value={choice} onChange={(v) => setChoice(v as ExpectationChoice)}>
+                <Radio.Group
+                  label={t('promises.expect.question')}
+                  description={t('promises.expect.optional')}
+                  value={choice}
+                  onChange={(v) => setChoice(v as ExpectationChoice)}
+                >
                   <Stack gap={6} mt="xs">
                     {CHOICES.map((c) => (
-                      <Radio key={c} value={c} label={t(`promises.expect.choice.${c}`)} data-testid={`expectation-${c}`} />
+                      <Radio
+                        key={c}
+                        value={c}
+                        label={t(`promises.expect.choice.${c}`)}
+                        data-testid={`expectation-${c}`}
+                      />
                     ))}
                   </Stack>
                 </Radio.Group>
                 <ErrorAlert error={error} />
-                <Button onClick={() => void submit()} loading={busy} disabled={!choice} data-testid="expectation-submit">
+                <Button
+                  onClick={() => void submit()}
+                  loading={busy}
+                  disabled={!choice}
+                  data-testid="expectation-submit"
+                >
                   {t('promises.expect.submit')}
                 </Button>
               </>

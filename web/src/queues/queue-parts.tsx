@@ -43,7 +43,15 @@ export function QueueTable({ head, children }: { head: string[]; children: React
 }
 
 /** A row that opens its case when clicked; the reference is also a real link. */
-export function QueueRow({ caseId, children, data }: { caseId: string; children: ReactNode; data?: Record<string, string> }) {
+export function QueueRow({
+  caseId,
+  children,
+  data,
+}: {
+  caseId: string;
+  children: ReactNode;
+  data?: Record<string, string>;
+}) {
   const navigate = useNavigate();
   return (
     <Table.Tr

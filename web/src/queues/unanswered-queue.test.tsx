@@ -7,7 +7,12 @@ import '../i18n/i18n.ts';
 import { UnansweredQueue } from './unanswered-queue.tsx';
 
 function serve(body: UnansweredResponse) {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(
+      async () => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } }),
+    ),
+  );
 }
 
 function renderQueue() {

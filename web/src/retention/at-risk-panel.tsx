@@ -65,7 +65,9 @@ export function AtRiskPanel() {
                   </Table.Td>
                   <Table.Td>
                     {done[c.customerId] ? (
-                      <Text size="sm" c="teal">{done[c.customerId]}</Text>
+                      <Text size="sm" c="teal">
+                        {done[c.customerId]}
+                      </Text>
                     ) : (
                       <Group gap="xs" wrap="nowrap">
                         <Button size="xs" variant="light" onClick={() => void call(c.customerId)}>

@@ -19,32 +19,70 @@ export function ClvPanel() {
   const options = useMemo(() => {
     if (!data) return null;
     const step = data.histogram.top / 20;
-    const buckets = Array.from({ length: 22 }, (_, b) => data.histogram.buckets.find((x) => x.bucket === b)?.customers ?? 0);
-    const labels = buckets.map((_, b) => (b === 21 ? `> ${format.number(data.histogram.top, 0)}` : b === 0 ? '0' : `≤ ${format.number(step * b, 0)}`));
+    const buckets = Array.from(
+      { length: 22 },
+      (_, b) => data.histogram.buckets.find((x) => x.bucket === b)?.customers ?? 0,
+    );
+    const labels = buckets.map((_, b) =>
+      b === 21 ? `> ${format.number(data.histogram.top, 0)}` : b === 0 ? '0' : `≤ ${format.number(step * b, 0)}`,
+    );
     const groups = (['good', 'bad', 'noContact'] as const).map((k) => ({ k, g: data.service[k] }));
     return {
       histogram: {
         ...baseOption(rtl),
-        xAxis: { type: 'category', data: labels, inverse: rtl, name: t('retention.clv.value'), nameLocation: 'middle', nameGap: 28 },
+        xAxis: {
+          type: 'category',
+          data: labels,
+          inverse: rtl,
+          name: t('retention.clv.value'),
+          nameLocation: 'middle',
+          nameGap: 28,
+        },
         yAxis: { type: 'value', minInterval: 1, position: rtl ? 'right' : 'left' },
-        series: [{ type: 'bar', name: t('retention.repeat.customers'), data: buckets, itemStyle: { color: '#7048e8' } }],
+        series: [
+          { type: 'bar', name: t('retention.repeat.customers'), data: buckets, itemStyle: { color: '#7048e8' } },
+        ],
       },
       service: {
         ...baseOption(rtl),
         xAxis: { type: 'category', data: groups.map(({ k }) => t(`retention.clv.service.${k}`)), inverse: rtl },
         yAxis: { type: 'value', position: rtl ? 'right' : 'left' },
         series: [
-          { type: 'bar', name: t('retention.clv.meanClv'), data: groups.map(({ g }) => g.meanClv ?? 0), itemStyle: { color: '#0ca678' } },
-          { type: 'bar', name: t('retention.clv.medianClv'), data: groups.map(({ g }) => g.medianClv ?? 0), itemStyle: { color: '#74c0fc' } },
+          {
+            type: 'bar',
+            name: t('retention.clv.meanClv'),
+            data: groups.map(({ g }) => g.meanClv ?? 0),
+            itemStyle: { color: '#0ca678' },
+          },
+          {
+            type: 'bar',
+            name: t('retention.clv.medianClv'),
+            data: groups.map(({ g }) => g.medianClv ?? 0),
+            itemStyle: { color: '#74c0fc' },
+          },
         ],
       },
       cost: {
         ...baseOption(rtl),
-        xAxis: { type: 'category', data: data.byChannel.map((c) => c.channel || t('retention.common.none')), inverse: rtl },
+        xAxis: {
+          type: 'category',
+          data: data.byChannel.map((c) => c.channel || t('retention.common.none')),
+          inverse: rtl,
+        },
         yAxis: { type: 'value', position: rtl ? 'right' : 'left' },
         series: [
-          { type: 'bar', name: t('retention.clv.meanClv'), data: data.byChannel.map((c) => c.meanClv), itemStyle: { color: '#0ca678' } },
-          { type: 'bar', name: t('retention.clv.cost'), data: data.byChannel.map((c) => c.costPerCustomer ?? 0), itemStyle: { color: '#fa5252' } },
+          {
+            type: 'bar',
+            name: t('retention.clv.meanClv'),
+            data: data.byChannel.map((c) => c.meanClv),
+            itemStyle: { color: '#0ca678' },
+          },
+          {
+            type: 'bar',
+            name: t('retention.clv.cost'),
+            data: data.byChannel.map((c) => c.costPerCustomer ?? 0),
+            itemStyle: { color: '#fa5252' },
+          },
         ],
       },
     };
@@ -64,7 +102,12 @@ export function ClvPanel() {
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
           {data.fit
-            ? t('retention.clv.fitted', { model: data.fit.model === 'bgnbd' ? 'BG/NBD' : 'Pareto/NBD', date: data.fit.asOf, days: data.fit.horizonDays, rate: format.number(data.fit.annualDiscountRate * 100, 1) })
+            ? t('retention.clv.fitted', {
+                model: data.fit.model === 'bgnbd' ? 'BG/NBD' : 'Pareto/NBD',
+                date: data.fit.asOf,
+                days: data.fit.horizonDays,
+                rate: format.number(data.fit.annualDiscountRate * 100, 1),
+              })
             : t('retention.clv.none')}
         </Text>
         {isSupervisor && (
@@ -80,14 +123,22 @@ export function ClvPanel() {
         <Figure label={t('retention.clv.customers')} value={format.number(data.fit?.customers ?? 0)} />
       </SimpleGrid>
       <Card title={t('retention.clv.distribution')}>
-        <RetentionChart option={options.histogram} ariaLabel={t('retention.clv.distribution')} testId="chart-clv-distribution" />
+        <RetentionChart
+          option={options.histogram}
+          ariaLabel={t('retention.clv.distribution')}
+          testId="chart-clv-distribution"
+        />
       </Card>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card title={t('retention.clv.goodVsBad')}>
           <Text size="xs" c="dimmed" mb="xs">
             {t('retention.clv.goodVsBadHelp')}
           </Text>
-          <RetentionChart option={options.service} ariaLabel={t('retention.clv.goodVsBad')} testId="chart-clv-service" />
+          <RetentionChart
+            option={options.service}
+            ariaLabel={t('retention.clv.goodVsBad')}
+            testId="chart-clv-service"
+          />
         </Card>
         <Card title={t('retention.clv.vsCost')}>
           <RetentionChart option={options.cost} ariaLabel={t('retention.clv.vsCost')} testId="chart-clv-cost" />
@@ -96,7 +147,11 @@ export function ClvPanel() {
               {data.byChannel.map((c) => (
                 <Table.Tr key={c.channel}>
                   <Table.Td dir="auto">{c.channel || t('retention.common.none')}</Table.Td>
-                  <Table.Td>{c.ratio === null ? t('retention.clv.noCost') : t('retention.clv.ratio', { ratio: format.number(c.ratio, 1) })}</Table.Td>
+                  <Table.Td>
+                    {c.ratio === null
+                      ? t('retention.clv.noCost')
+                      : t('retention.clv.ratio', { ratio: format.number(c.ratio, 1) })}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

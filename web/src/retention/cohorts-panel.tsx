@@ -18,22 +18,65 @@ export function CohortsPanel() {
     const offsets = Array.from({ length: maxOffset + 1 }, (_, k) => String(k));
     const cohorts = data.cohorts.slice(-36);
     const cells: Array<[number, number, number]> = [];
-    cohorts.forEach((c, y) => c.retention.slice(0, maxOffset + 1).forEach((v, x) => v !== null && cells.push([x, y, Math.round(v * 1000) / 10])));
+    cohorts.forEach((c, y) =>
+      c.retention
+        .slice(0, maxOffset + 1)
+        .forEach((v, x) => v !== null && cells.push([x, y, Math.round(v * 1000) / 10])),
+    );
     return {
       heatmap: {
         textStyle: { fontFamily: CHART_FONT },
         tooltip: { position: 'top' },
         grid: { left: 24, right: 24, top: 16, bottom: 96, containLabel: true },
-        xAxis: { type: 'category', data: offsets, inverse: rtl, name: t('retention.cohorts.monthsSince'), nameLocation: 'middle', nameGap: 28, splitArea: { show: true } },
-        yAxis: { type: 'category', data: cohorts.map((c) => c.cohort), inverse: true, position: rtl ? 'right' : 'left', splitArea: { show: true } },
-        visualMap: { min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f8f9fa', '#63e6be', '#087f5b'] } },
-        series: [{ type: 'heatmap', name: t('retention.cohorts.retained'), data: cells, label: { show: cohorts.length <= 18 && maxOffset <= 12, formatter: (p: { value: number[] }) => `${p.value[2]}` } }],
+        xAxis: {
+          type: 'category',
+          data: offsets,
+          inverse: rtl,
+          name: t('retention.cohorts.monthsSince'),
+          nameLocation: 'middle',
+          nameGap: 28,
+          splitArea: { show: true },
+        },
+        yAxis: {
+          type: 'category',
+          data: cohorts.map((c) => c.cohort),
+          inverse: true,
+          position: rtl ? 'right' : 'left',
+          splitArea: { show: true },
+        },
+        visualMap: {
+          min: 0,
+          max: 100,
+          calculable: true,
+          orient: 'horizontal',
+          left: 'center',
+          bottom: 0,
+          inRange: { color: ['#f8f9fa', '#63e6be', '#087f5b'] },
+        },
+        series: [
+          {
+            type: 'heatmap',
+            name: t('retention.cohorts.retained'),
+            data: cells,
+            label: {
+              show: cohorts.length <= 18 && maxOffset <= 12,
+              formatter: (p: { value: number[] }) => `${p.value[2]}`,
+            },
+          },
+        ],
       },
       curves: {
         ...baseOption(rtl),
         xAxis: { type: 'category', data: offsets, inverse: rtl },
-        yAxis: { type: 'value', max: 1, position: rtl ? 'right' : 'left', axisLabel: { formatter: (v: number) => percent(i18n.language, v, 0) } },
-        series: cohorts.slice(-6).map((c) => ({ type: 'line', name: c.cohort, data: c.retention.slice(0, maxOffset + 1), smooth: true })),
+        yAxis: {
+          type: 'value',
+          max: 1,
+          position: rtl ? 'right' : 'left',
+          axisLabel: { formatter: (v: number) => percent(i18n.language, v, 0) },
+        },
+        series: cohorts
+          .slice(-6)
+          .map((c) => ({ type: 'line', name: c.cohort, data: c.retention.slice(0, maxOffset + 1), smooth: true })),
       },
     };
   }, [data, rtl, t, i18n.language]);
@@ -46,25 +89,50 @@ export function CohortsPanel() {
         onChange={(v) => setDefinition(v as 'gap' | 'model')}
         data={[
           { value: 'gap', label: t('retention.cohorts.definitionGap', { k: data.gapMultiple }) },
-          { value: 'model', label: t('retention.cohorts.definitionModel', { threshold: percent(i18n.language, data.aliveThreshold, 0) }) },
+          {
+            value: 'model',
+            label: t('retention.cohorts.definitionModel', {
+              threshold: percent(i18n.language, data.aliveThreshold, 0),
+            }),
+          },
         ]}
         data-testid="churn-definition"
       />
       <Text size="sm" c="dimmed">
-        {t(definition === 'gap' ? 'retention.cohorts.explainGap' : 'retention.cohorts.explainModel', { k: data.gapMultiple, threshold: percent(i18n.language, data.aliveThreshold, 0) })}
+        {t(definition === 'gap' ? 'retention.cohorts.explainGap' : 'retention.cohorts.explainModel', {
+          k: data.gapMultiple,
+          threshold: percent(i18n.language, data.aliveThreshold, 0),
+        })}
       </Text>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Figure label={t('retention.cohorts.lost90')} value={percent(i18n.language, e.all.lost90)} testId="lost-90" />
-        <Figure label={t('retention.cohorts.lost365')} value={percent(i18n.language, e.all.lost365)} testId="lost-365" />
+        <Figure
+          label={t('retention.cohorts.lost365')}
+          value={percent(i18n.language, e.all.lost365)}
+          testId="lost-365"
+        />
         {data.yearly.slice(-2).map((y) => (
-          <Figure key={y.year} label={t('retention.cohorts.yearlyChurn', { year: y.year })} value={percent(i18n.language, y.churn)} />
+          <Figure
+            key={y.year}
+            label={t('retention.cohorts.yearlyChurn', { year: y.year })}
+            value={percent(i18n.language, y.churn)}
+          />
         ))}
       </SimpleGrid>
       <Card title={t('retention.cohorts.heatmap')}>
-        <RetentionChart option={options.heatmap} ariaLabel={t('retention.cohorts.heatmap')} height={Math.max(320, 28 * Math.min(data.cohorts.length, 36) + 120)} testId="chart-cohort-heatmap" />
+        <RetentionChart
+          option={options.heatmap}
+          ariaLabel={t('retention.cohorts.heatmap')}
+          height={Math.max(320, 28 * Math.min(data.cohorts.length, 36) + 120)}
+          testId="chart-cohort-heatmap"
+        />
       </Card>
       <Card title={t('retention.cohorts.curves')}>
-        <RetentionChart option={options.curves} ariaLabel={t('retention.cohorts.curves')} testId="chart-retention-curves" />
+        <RetentionChart
+          option={options.curves}
+          ariaLabel={t('retention.cohorts.curves')}
+          testId="chart-retention-curves"
+        />
       </Card>
       <Card title={t('retention.cohorts.byChannel')}>
         <Table striped>

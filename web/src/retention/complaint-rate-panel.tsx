@@ -18,15 +18,33 @@ export function ComplaintRatePanel() {
     return {
       ...baseOption(rtl),
       xAxis: { type: 'category', data: data.months.map((m) => m.month), inverse: rtl },
-      yAxis: { type: 'value', name: t('retention.complaints.axis'), position: rtl ? 'right' : 'left', nameTextStyle: { align: rtl ? 'right' : 'left' } },
-      series: [{ type: 'line', name: t('retention.complaints.per1000'), data: data.months.map((m) => m.per1000), connectNulls: false, areaStyle: { opacity: 0.1 }, itemStyle: { color: '#e8590c' } }],
+      yAxis: {
+        type: 'value',
+        name: t('retention.complaints.axis'),
+        position: rtl ? 'right' : 'left',
+        nameTextStyle: { align: rtl ? 'right' : 'left' },
+      },
+      series: [
+        {
+          type: 'line',
+          name: t('retention.complaints.per1000'),
+          data: data.months.map((m) => m.per1000),
+          connectNulls: false,
+          areaStyle: { opacity: 0.1 },
+          itemStyle: { color: '#e8590c' },
+        },
+      ],
     };
   }, [data, rtl, t]);
   if (!data || !option) return <Loading error={error} onRetry={reload} />;
   return (
     <Stack gap="md" data-testid="retention-complaints">
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <Figure label={t('retention.complaints.overall')} value={format.number(data.overall.per1000, 1)} testId="complaints-per-1000" />
+        <Figure
+          label={t('retention.complaints.overall')}
+          value={format.number(data.overall.per1000, 1)}
+          testId="complaints-per-1000"
+        />
         <Figure label={t('retention.complaints.complaints')} value={format.number(data.overall.complaints)} />
         <Figure label={t('retention.complaints.active')} value={format.number(data.overall.active)} />
       </SimpleGrid>

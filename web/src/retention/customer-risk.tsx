@@ -23,9 +23,24 @@ export function CustomerRisk({ customerId }: { customerId: string }) {
       <Stack gap={4}>
         <RiskReasons reasons={data.reasons} />
         <Group gap="lg">
-          <Text size="sm"><Text span c="dimmed">{t('retention.common.clv')}: </Text>{format.number(data.clv, 2)}</Text>
-          <Text size="sm"><Text span c="dimmed">{t('retention.risk.pAlive')}: </Text>{data.pAlive === null ? '—' : `${format.number(data.pAlive * 100)}%`}</Text>
-          <Text size="sm"><Text span c="dimmed">{t('retention.risk.lastPurchase')}: </Text>{format.date(data.lastPurchase)}</Text>
+          <Text size="sm">
+            <Text span c="dimmed">
+              {t('retention.common.clv')}:{' '}
+            </Text>
+            {format.number(data.clv, 2)}
+          </Text>
+          <Text size="sm">
+            <Text span c="dimmed">
+              {t('retention.risk.pAlive')}:{' '}
+            </Text>
+            {data.pAlive === null ? '—' : `${format.number(data.pAlive * 100)}%`}
+          </Text>
+          <Text size="sm">
+            <Text span c="dimmed">
+              {t('retention.risk.lastPurchase')}:{' '}
+            </Text>
+            {format.date(data.lastPurchase)}
+          </Text>
         </Group>
       </Stack>
     </Paper>

@@ -35,7 +35,15 @@ export function ImportPanel() {
           {t('retention.import.help')}
         </Text>
         <Group align="flex-end">
-          <FileInput label={t('retention.import.file')} value={file} onChange={setFile} accept=".csv,.txt" w={280} data-testid="import-file" clearable />
+          <FileInput
+            label={t('retention.import.file')}
+            value={file}
+            onChange={setFile}
+            accept=".csv,.txt"
+            w={280}
+            data-testid="import-file"
+            clearable
+          />
           <Select
             label={t('retention.import.format')}
             value={kind}
@@ -44,7 +52,12 @@ export function ImportPanel() {
             w={220}
             allowDeselect={false}
           />
-          <Checkbox label={t('retention.import.skipBadRows')} checked={skip} onChange={(e) => setSkip(e.currentTarget.checked)} mb={8} />
+          <Checkbox
+            label={t('retention.import.skipBadRows')}
+            checked={skip}
+            onChange={(e) => setSkip(e.currentTarget.checked)}
+            mb={8}
+          />
           <Button onClick={() => void submit()} loading={busy} disabled={!file} data-testid="import-submit">
             {t('retention.import.submit')}
           </Button>
@@ -52,7 +65,10 @@ export function ImportPanel() {
       </Card>
       {error ? <Alert color="red">{errorText(t, error)}</Alert> : null}
       {report && (
-        <Card title={t(report.status === 'done' ? 'retention.import.done' : 'retention.import.refused')} testId="import-report">
+        <Card
+          title={t(report.status === 'done' ? 'retention.import.done' : 'retention.import.refused')}
+          testId="import-report"
+        >
           <SimpleGrid cols={{ base: 2, md: 5 }} mb="sm">
             <Figure label={t('retention.import.rowsRead')} value={format.number(report.rowsRead)} />
             <Figure label={t('retention.import.imported')} value={format.number(report.imported)} />

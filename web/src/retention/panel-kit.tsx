@@ -36,4 +36,6 @@ export function Figure({ label, value, testId }: { label: string; value: string;
 }
 
 export const percent = (language: string, v: number | null | undefined, digits = 1) =>
-  v === null || v === undefined || Number.isNaN(v) ? '—' : new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: digits }).format(v);
+  v === null || v === undefined || Number.isNaN(v)
+    ? '—'
+    : new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: digits }).format(v);

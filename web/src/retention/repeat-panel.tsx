@@ -16,19 +16,40 @@ export function RepeatPanel() {
   const options = useMemo(() => {
     if (!data) return null;
     const [r] = data;
-    const labels = r.daysToSecond.buckets.map((b) => (b.upTo === null ? t('retention.repeat.over', { days: 365 }) : t('retention.repeat.upTo', { days: b.upTo })));
+    const labels = r.daysToSecond.buckets.map((b) =>
+      b.upTo === null ? t('retention.repeat.over', { days: 365 }) : t('retention.repeat.upTo', { days: b.upTo }),
+    );
     return {
       conversion: {
         ...baseOption(rtl),
         xAxis: { type: 'category', data: r.byCohort.map((c) => c.cohort), inverse: rtl },
-        yAxis: { type: 'value', max: 1, position: rtl ? 'right' : 'left', axisLabel: { formatter: (v: number) => percent(i18n.language, v, 0) } },
-        series: [{ type: 'bar', name: t('retention.repeat.rate'), data: r.byCohort.map((c) => c.rate), itemStyle: { color: '#0ca678' } }],
+        yAxis: {
+          type: 'value',
+          max: 1,
+          position: rtl ? 'right' : 'left',
+          axisLabel: { formatter: (v: number) => percent(i18n.language, v, 0) },
+        },
+        series: [
+          {
+            type: 'bar',
+            name: t('retention.repeat.rate'),
+            data: r.byCohort.map((c) => c.rate),
+            itemStyle: { color: '#0ca678' },
+          },
+        ],
       },
       days: {
         ...baseOption(rtl),
         xAxis: { type: 'category', data: labels, inverse: rtl },
         yAxis: { type: 'value', minInterval: 1, position: rtl ? 'right' : 'left' },
-        series: [{ type: 'bar', name: t('retention.repeat.customers'), data: r.daysToSecond.buckets.map((b) => b.customers), itemStyle: { color: '#1c7ed6' } }],
+        series: [
+          {
+            type: 'bar',
+            name: t('retention.repeat.customers'),
+            data: r.daysToSecond.buckets.map((b) => b.customers),
+            itemStyle: { color: '#1c7ed6' },
+          },
+        ],
       },
     };
   }, [data, rtl, t, i18n.language]);
@@ -38,16 +59,28 @@ export function RepeatPanel() {
     <Stack gap="md" data-testid="retention-repeat">
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Figure label={t('retention.repeat.customers')} value={format.number(r.customers)} />
-        <Figure label={t('retention.repeat.repeatRate')} value={percent(i18n.language, r.repeatRate)} testId="repeat-rate" />
+        <Figure
+          label={t('retention.repeat.repeatRate')}
+          value={percent(i18n.language, r.repeatRate)}
+          testId="repeat-rate"
+        />
         <Figure label={t('retention.repeat.medianDays')} value={format.number(r.daysToSecond.median)} />
         <Figure label={t('retention.repeat.loyalShare')} value={percent(i18n.language, r.loyal.revenueShare)} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card title={t('retention.repeat.byCohort')}>
-          <RetentionChart option={options.conversion} ariaLabel={t('retention.repeat.byCohort')} testId="chart-repeat-cohort" />
+          <RetentionChart
+            option={options.conversion}
+            ariaLabel={t('retention.repeat.byCohort')}
+            testId="chart-repeat-cohort"
+          />
         </Card>
         <Card title={t('retention.repeat.daysToSecond')}>
-          <RetentionChart option={options.days} ariaLabel={t('retention.repeat.daysToSecond')} testId="chart-days-to-second" />
+          <RetentionChart
+            option={options.days}
+            ariaLabel={t('retention.repeat.daysToSecond')}
+            testId="chart-days-to-second"
+          />
         </Card>
       </SimpleGrid>
       <Card title={t('retention.repeat.loyal', { count: loyal.total })}>

@@ -22,18 +22,33 @@ export const retentionApi = {
   clv: () => request<ClvResponse>('/retention/clv'),
   atRisk: () => request<AtRiskResponse>('/retention/at-risk?limit=50'),
   customerRisk: (id: string) => request<CustomerRiskView>(`/retention/customers/${id}/risk`),
-  openCase: (id: string) => request<{ caseId: string; reference: string }>(`/retention/customers/${id}/case`, { method: 'POST', body: {} }),
-  scheduleCall: (id: string, dueAt: string) => request<{ taskId: string }>(`/retention/customers/${id}/call`, { method: 'POST', body: { dueAt } }),
+  openCase: (id: string) =>
+    request<{ caseId: string; reference: string }>(`/retention/customers/${id}/case`, { method: 'POST', body: {} }),
+  scheduleCall: (id: string, dueAt: string) =>
+    request<{ taskId: string }>(`/retention/customers/${id}/call`, { method: 'POST', body: { dueAt } }),
   refreshScores: () => request<unknown>('/retention/scores/refresh', { method: 'POST' }),
   imports: () => request<ImportListResponse>('/imports'),
   settings: () => request<RetentionSettingsView>('/retention/settings'),
-  saveSettings: (body: Partial<RetentionSettingsView>) => request<RetentionSettingsView>('/retention/settings', { method: 'PUT', body }),
+  saveSettings: (body: Partial<RetentionSettingsView>) =>
+    request<RetentionSettingsView>('/retention/settings', { method: 'PUT', body }),
   /** The file is streamed as the body: no size limit, no multipart. */
   async upload(file: File, format: string, skipBadRows: boolean): Promise<ImportReportView> {
     const query = new URLSearchParams({ format, skipBadRows: String(skipBadRows), source: file.name });
-    const response = await fetch(`/api/v1/imports?${query}`, { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'text/csv', Accept: 'application/json' }, body: file });
-    const payload = (await response.json().catch(() => null)) as { report?: ImportReportView; error?: { code: string; message: string } } | null;
+    const response = await fetch(`/api/v1/imports?${query}`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'Content-Type': 'text/csv', Accept: 'application/json' },
+      body: file,
+    });
+    const payload = (await response.json().catch(() => null)) as {
+      report?: ImportReportView;
+      error?: { code: string; message: string };
+    } | null;
     if (payload?.report) return payload.report;
-    throw new ApiFailure(response.status, payload?.error?.code ?? `http_${response.status}`, payload?.error?.message ?? response.statusText);
+    throw new ApiFailure(
+      response.status,
+      payload?.error?.code ?? `http_${response.status}`,
+      payload?.error?.message ?? response.statusText,
+    );
   },
 };

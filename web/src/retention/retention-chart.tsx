@@ -8,7 +8,17 @@ echarts.use([HeatmapChart, VisualMapComponent]);
 
 export type RetentionChartOption = echarts.EChartsCoreOption;
 
-export function RetentionChart({ option, ariaLabel, height = 320, testId }: { option: RetentionChartOption; ariaLabel: string; height?: number; testId: string }) {
+export function RetentionChart({
+  option,
+  ariaLabel,
+  height = 320,
+  testId,
+}: {
+  option: RetentionChartOption;
+  ariaLabel: string;
+  height?: number;
+  testId: string;
+}) {
   return <EChart option={option as ChartOption} ariaLabel={ariaLabel} height={height} testId={testId} />;
 }
 

@@ -11,7 +11,16 @@ import { ClvPanel } from './clv-panel.tsx';
 import { AtRiskPanel } from './at-risk-panel.tsx';
 import { RetentionSettingsPanel } from './retention-settings-panel.tsx';
 
-export const RETENTION_TABS = ['import', 'repeat', 'cohorts', 'pareto', 'complaints', 'clv', 'at-risk', 'settings'] as const;
+export const RETENTION_TABS = [
+  'import',
+  'repeat',
+  'cohorts',
+  'pareto',
+  'complaints',
+  'clv',
+  'at-risk',
+  'settings',
+] as const;
 
 /** Who stays, who leaves, what they are worth: one screen per question, as tabs. */
 export default function RetentionPage() {

@@ -35,15 +35,39 @@ export function RetentionSettingsPanel() {
         </Text>
         <SimpleGrid cols={{ base: 2, md: 3 }}>
           {FACTORS.map((f) => (
-            <NumberInput key={f} label={t(`retention.settings.factors.${f}`)} min={0} max={100} value={draft.riskWeights[f]} disabled={!isAdmin}
-              onChange={(v) => setDraft({ ...draft, riskWeights: { ...draft.riskWeights, [f]: Number(v) || 0 } })} />
+            <NumberInput
+              key={f}
+              label={t(`retention.settings.factors.${f}`)}
+              min={0}
+              max={100}
+              value={draft.riskWeights[f]}
+              disabled={!isAdmin}
+              onChange={(v) => setDraft({ ...draft, riskWeights: { ...draft.riskWeights, [f]: Number(v) || 0 } })}
+            />
           ))}
         </SimpleGrid>
       </Card>
       <Card title={t('retention.settings.churn')}>
         <Group>
-          <NumberInput label={t('retention.settings.gapMultiple')} min={1} max={10} step={0.5} value={draft.churnGapMultiple} disabled={!isAdmin} onChange={(v) => setDraft({ ...draft, churnGapMultiple: Number(v) || 2 })} />
-          <NumberInput label={t('retention.settings.aliveThreshold')} min={0.01} max={0.99} step={0.05} decimalScale={2} value={draft.aliveThreshold} disabled={!isAdmin} onChange={(v) => setDraft({ ...draft, aliveThreshold: Number(v) || 0.3 })} />
+          <NumberInput
+            label={t('retention.settings.gapMultiple')}
+            min={1}
+            max={10}
+            step={0.5}
+            value={draft.churnGapMultiple}
+            disabled={!isAdmin}
+            onChange={(v) => setDraft({ ...draft, churnGapMultiple: Number(v) || 2 })}
+          />
+          <NumberInput
+            label={t('retention.settings.aliveThreshold')}
+            min={0.01}
+            max={0.99}
+            step={0.05}
+            decimalScale={2}
+            value={draft.aliveThreshold}
+            disabled={!isAdmin}
+            onChange={(v) => setDraft({ ...draft, aliveThreshold: Number(v) || 0.3 })}
+          />
         </Group>
       </Card>
       <Card title={t('retention.settings.costs')}>
@@ -53,18 +77,43 @@ export function RetentionSettingsPanel() {
         <Stack gap="xs">
           {[...draft.acquisitionCosts, { channel: '', costPerCustomer: 0 }].map((c, i) => (
             <Group key={i}>
-              <TextInput placeholder={t('retention.common.channel')} value={c.channel} disabled={!isAdmin} data-testid={`cost-channel-${i}`}
-                onChange={(e) => { const list = [...draft.acquisitionCosts]; list[i] = { ...c, channel: e.currentTarget.value }; setDraft({ ...draft, acquisitionCosts: list }); }} />
-              <NumberInput placeholder={t('retention.settings.costPerCustomer')} min={0} value={c.costPerCustomer} disabled={!isAdmin} data-testid={`cost-value-${i}`}
-                onChange={(v) => { const list = [...draft.acquisitionCosts]; list[i] = { ...c, costPerCustomer: Number(v) || 0 }; setDraft({ ...draft, acquisitionCosts: list }); }} />
+              <TextInput
+                placeholder={t('retention.common.channel')}
+                value={c.channel}
+                disabled={!isAdmin}
+                data-testid={`cost-channel-${i}`}
+                onChange={(e) => {
+                  const list = [...draft.acquisitionCosts];
+                  list[i] = { ...c, channel: e.currentTarget.value };
+                  setDraft({ ...draft, acquisitionCosts: list });
+                }}
+              />
+              <NumberInput
+                placeholder={t('retention.settings.costPerCustomer')}
+                min={0}
+                value={c.costPerCustomer}
+                disabled={!isAdmin}
+                data-testid={`cost-value-${i}`}
+                onChange={(v) => {
+                  const list = [...draft.acquisitionCosts];
+                  list[i] = { ...c, costPerCustomer: Number(v) || 0 };
+                  setDraft({ ...draft, acquisitionCosts: list });
+                }}
+              />
             </Group>
           ))}
         </Stack>
       </Card>
       {isAdmin && (
         <Group>
-          <Button onClick={() => void save()} data-testid="retention-settings-save">{t('retention.settings.save')}</Button>
-          {saved && <Text c="teal" size="sm">{t('retention.settings.saved')}</Text>}
+          <Button onClick={() => void save()} data-testid="retention-settings-save">
+            {t('retention.settings.save')}
+          </Button>
+          {saved && (
+            <Text c="teal" size="sm">
+              {t('retention.settings.saved')}
+            </Text>
+          )}
         </Group>
       )}
     </Stack>

@@ -13,7 +13,11 @@ export function RiskReasons({ reasons }: { reasons: RiskReason[] }) {
       {reasons.map((r) => (
         <List.Item key={r.code}>
           {r.code === 'overdue'
-            ? t('retention.risk.reasons.overdue', { days: format.number(r.days), gap: format.number(r.gapDays), ratio: format.number(r.days / Math.max(1, r.gapDays), 1) })
+            ? t('retention.risk.reasons.overdue', {
+                days: format.number(r.days),
+                gap: format.number(r.gapDays),
+                ratio: format.number(r.days / Math.max(1, r.gapDays), 1),
+              })
             : r.code === 'low_p_alive'
               ? t('retention.risk.reasons.low_p_alive', { percent: format.number(r.pAlive * 100) })
               : r.code === 'open_complaint'

@@ -14,7 +14,8 @@ const existing: BusinessCalendarView = {
   holidays: ['2026-09-21'],
 };
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 function mockApi(calendars: BusinessCalendarView[]) {
   const puts: unknown[] = [];
@@ -96,7 +97,13 @@ describe('business calendar panel', () => {
 });
 
 describe('business calendar panel: a team’s own hours', () => {
-  const billing = { id: 't1', name: 'Billing', memberCount: 2, hasCalendar: false, createdAt: '2026-11-01T00:00:00.000Z' };
+  const billing = {
+    id: 't1',
+    name: 'Billing',
+    memberCount: 2,
+    hasCalendar: false,
+    createdAt: '2026-11-01T00:00:00.000Z',
+  };
 
   it('starts a team without hours from a copy of the workspace’s, saves them for the team, and can give them up', async () => {
     await act(async () => {
@@ -134,7 +141,9 @@ describe('business calendar panel: a team’s own hours', () => {
     await act(async () => {
       fireEvent.change(scope, { target: { value: 't1' } });
     });
-    expect((await screen.findByTestId('calendar-follows-workspace')).textContent).toContain('Billing has no hours of its own');
+    expect((await screen.findByTestId('calendar-follows-workspace')).textContent).toContain(
+      'Billing has no hours of its own',
+    );
     expect((screen.getByTestId('calendar-start-0') as HTMLInputElement).value).toBe('09:00'); // the workspace's Sunday, copied
     expect(screen.queryByTestId('calendar-use-workspace')).toBeNull();
 
@@ -151,7 +160,9 @@ describe('business calendar panel: a team’s own hours', () => {
     await act(async () => {
       fireEvent.click(screen.getByTestId('calendar-use-workspace'));
     });
-    expect((await screen.findByTestId('calendar-team-removed')).textContent).toContain('Billing follows the workspace calendar again');
+    expect((await screen.findByTestId('calendar-team-removed')).textContent).toContain(
+      'Billing follows the workspace calendar again',
+    );
     expect(writes[1]).toEqual({ method: 'DELETE', url: '/api/v1/teams/t1/calendar' });
     expect(onTeamsChanged).toHaveBeenCalledTimes(2);
   });

@@ -1,5 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ActionIcon, Alert, Button, Group, NativeSelect, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { request } from '../api/api-client.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
@@ -30,7 +44,8 @@ export interface BusinessCalendarInput {
 
 export const calendarApi = {
   list: () => request<{ calendars: BusinessCalendarView[] }>('/promises/calendars'),
-  save: (body: BusinessCalendarInput) => request<{ calendars: BusinessCalendarView[] }>('/promises/calendars', { method: 'PUT', body }),
+  save: (body: BusinessCalendarInput) =>
+    request<{ calendars: BusinessCalendarView[] }>('/promises/calendars', { method: 'PUT', body }),
 };
 
 /** Shown Monday first; the numbers are the API's weekday indices (0 = Sunday). */
@@ -64,14 +79,20 @@ export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().tim
 function toForm(calendar: Pick<BusinessCalendarView, 'timeZone' | 'weeklyHours' | 'holidays'>): CalendarForm {
   const days = Array.from({ length: 7 }, (_, i): DayForm => {
     const [first, ...extra] = calendar.weeklyHours[i] ?? [];
-    return first ? { open: true, start: minutesToTime(first[0]), end: minutesToTime(first[1]), extra } : { open: false, start: '09:00', end: '17:00', extra: [] };
+    return first
+      ? { open: true, start: minutesToTime(first[0]), end: minutesToTime(first[1]), extra }
+      : { open: false, start: '09:00', end: '17:00', extra: [] };
   });
   return { timeZone: calendar.timeZone, days, holidays: [...calendar.holidays].sort() };
 }
 
 /** Mon–Fri 09:00–17:00 in the browser's time zone: the starting point when nothing is saved yet. */
 const officeHours = (): CalendarForm =>
-  toForm({ timeZone: browserTimeZone(), weeklyHours: [[], [[540, 1020]], [[540, 1020]], [[540, 1020]], [[540, 1020]], [[540, 1020]], []], holidays: [] });
+  toForm({
+    timeZone: browserTimeZone(),
+    weeklyHours: [[], [[540, 1020]], [[540, 1020]], [[540, 1020]], [[540, 1020]], [[540, 1020]], []],
+    holidays: [],
+  });
 
 function dayInterval(day: DayForm): [number, number] | null {
   const start = timeToMinutes(day.start, false);
@@ -91,7 +112,10 @@ const WORKSPACE = 'workspace';
  * The workspace's business hours, or a team's own: with teams, a selector chooses whose. A team
  * without hours follows the workspace's; its form starts as a copy of them.
  */
-export function BusinessCalendarPanel({ teams, onTeamsChanged }: { teams?: TeamView[]; onTeamsChanged?: () => void } = {}) {
+export function BusinessCalendarPanel({
+  teams,
+  onTeamsChanged,
+}: { teams?: TeamView[]; onTeamsChanged?: () => void } = {}) {
   const { t, i18n } = useTranslation();
   const loaded = useApi(() => calendarApi.list(), []);
   const [scope, setScope] = useState(WORKSPACE);
@@ -125,7 +149,10 @@ export function BusinessCalendarPanel({ teams, onTeamsChanged }: { teams?: TeamV
     // 2024-01-07 was a Sunday, so day i of that week has API index i.
     return Array.from({ length: 7 }, (_, i) => format.format(new Date(Date.UTC(2024, 0, 7 + i))));
   }, [i18n.language]);
-  const dateFormat = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeZone: 'UTC' }), [i18n.language]);
+  const dateFormat = useMemo(
+    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeZone: 'UTC' }),
+    [i18n.language],
+  );
   const zones = useMemo(() => timeZones(form?.timeZone ?? browserTimeZone()), [form?.timeZone]);
 
   if (!form) {
@@ -195,7 +222,10 @@ export function BusinessCalendarPanel({ teams, onTeamsChanged }: { teams?: TeamV
         {teams && teams.length > 0 && (
           <NativeSelect
             label={t('teams.calendar.scope')}
-            data={[{ value: WORKSPACE, label: t('teams.calendar.workspace') }, ...teams.map((x) => ({ value: x.id, label: x.name }))]}
+            data={[
+              { value: WORKSPACE, label: t('teams.calendar.workspace') },
+              ...teams.map((x) => ({ value: x.id, label: x.name })),
+            ]}
             value={team ? team.id : WORKSPACE}
             onChange={(e) => {
               setScope(e.currentTarget.value);
@@ -344,7 +374,12 @@ export function BusinessCalendarPanel({ teams, onTeamsChanged }: { teams?: TeamV
         )}
         <Group justify="flex-end">
           {team && !followsWorkspace && (
-            <Button variant="default" onClick={() => void followWorkspaceHours()} loading={busy} data-testid="calendar-use-workspace">
+            <Button
+              variant="default"
+              onClick={() => void followWorkspaceHours()}
+              loading={busy}
+              data-testid="calendar-use-workspace"
+            >
               {t('teams.calendar.useWorkspace')}
             </Button>
           )}

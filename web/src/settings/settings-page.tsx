@@ -35,7 +35,12 @@ function TokenPanel() {
       <Stack gap="sm">
         <Title order={4}>{t('settings.tokens.title')}</Title>
         <Group align="flex-end">
-          <TextInput label={t('settings.tokens.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="token-name" />
+          <TextInput
+            label={t('settings.tokens.name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            data-testid="token-name"
+          />
           <Button onClick={() => void create()} disabled={!name.trim()} loading={busy} data-testid="token-create">
             {t('settings.tokens.create')}
           </Button>

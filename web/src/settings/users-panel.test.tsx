@@ -6,9 +6,22 @@ import i18n from '../i18n/i18n.ts';
 import type { TeamView } from '../teams/team-api.ts';
 import { UsersPanel } from './users-panel.tsx';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const teams: TeamView[] = [{ id: 't1', name: 'Billing', memberCount: 0, hasCalendar: false, createdAt: '2026-11-01T00:00:00.000Z' }];
-const layla: UserView = { id: 'u1', name: 'Layla Haddad', email: 'layla@kept.test', role: 'agent', languages: ['ar', 'en'], teamId: null, capacity: 20, active: true, openCases: 3 };
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const teams: TeamView[] = [
+  { id: 't1', name: 'Billing', memberCount: 0, hasCalendar: false, createdAt: '2026-11-01T00:00:00.000Z' },
+];
+const layla: UserView = {
+  id: 'u1',
+  name: 'Layla Haddad',
+  email: 'layla@kept.test',
+  role: 'agent',
+  languages: ['ar', 'en'],
+  teamId: null,
+  capacity: 20,
+  active: true,
+  openCases: 3,
+};
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,5 +1,21 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, MultiSelect, NativeSelect, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../src/contract/api-types.ts';
@@ -24,7 +40,10 @@ export function UsersPanel({ teams, onTeamsChanged }: { teams?: TeamView[]; onTe
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [teamError, setTeamError] = useState<unknown>(null);
-  const teamOptions = [{ value: NO_TEAM, label: t('teams.none') }, ...(teams ?? []).map((team) => ({ value: team.id, label: team.name }))];
+  const teamOptions = [
+    { value: NO_TEAM, label: t('teams.none') },
+    ...(teams ?? []).map((team) => ({ value: team.id, label: team.name })),
+  ];
 
   const changeTeam = async (userId: string, teamId: string) => {
     setTeamError(null);
@@ -110,9 +129,28 @@ export function UsersPanel({ teams, onTeamsChanged }: { teams?: TeamView[]; onTe
         {users.data && users.data.length === 0 && <Text c="dimmed">{t('settings.users.empty')}</Text>}
         <Title order={5}>{t('settings.users.add')}</Title>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-          <TextInput required label={t('settings.users.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} data-testid="user-name" />
-          <TextInput required type="email" label={t('settings.users.email')} value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} data-testid="user-email" />
-          <PasswordInput required label={t('settings.users.password')} value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} data-testid="user-password" />
+          <TextInput
+            required
+            label={t('settings.users.name')}
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+            data-testid="user-name"
+          />
+          <TextInput
+            required
+            type="email"
+            label={t('settings.users.email')}
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+            data-testid="user-email"
+          />
+          <PasswordInput
+            required
+            label={t('settings.users.password')}
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+            data-testid="user-password"
+          />
           <NativeSelect
             label={t('settings.users.role')}
             value={form.role}
@@ -145,7 +183,12 @@ export function UsersPanel({ teams, onTeamsChanged }: { teams?: TeamView[]; onTe
         </SimpleGrid>
         <ErrorAlert error={error} />
         <Group justify="flex-end">
-          <Button onClick={() => void submit()} loading={busy} disabled={!form.name || !form.email || !form.password} data-testid="user-add">
+          <Button
+            onClick={() => void submit()}
+            loading={busy}
+            disabled={!form.name || !form.email || !form.password}
+            data-testid="user-add"
+          >
             {t('settings.users.add')}
           </Button>
         </Group>

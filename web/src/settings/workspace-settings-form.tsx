@@ -7,7 +7,8 @@ import { api } from '../api/kept-api.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
 
-type NumberKey = 'acknowledgementWindowMinutes' | 'firstResponseMinutes' | 'escalationDeadlineMinutes' | 'promiseReminderMinutes';
+type NumberKey =
+  'acknowledgementWindowMinutes' | 'firstResponseMinutes' | 'escalationDeadlineMinutes' | 'promiseReminderMinutes';
 const NUMBER_FIELDS: Array<[NumberKey, string]> = [
   ['acknowledgementWindowMinutes', 'settings.workspace.ackWindow'],
   ['firstResponseMinutes', 'settings.workspace.firstResponse'],
@@ -58,7 +59,14 @@ export function WorkspaceSettingsForm() {
         <Title order={4}>{t('settings.workspace.title')}</Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           {NUMBER_FIELDS.map(([key, label]) => (
-            <NumberInput key={key} label={t(label)} min={0} value={form[key]} onChange={(v) => setForm({ ...form, [key]: toNumber(v) })} data-testid={`setting-${key}`} />
+            <NumberInput
+              key={key}
+              label={t(label)}
+              min={0}
+              value={form[key]}
+              onChange={(v) => setForm({ ...form, [key]: toNumber(v) })}
+              data-testid={`setting-${key}`}
+            />
           ))}
         </SimpleGrid>
         <Title order={5}>{t('settings.workspace.thresholds')}</Title>
@@ -76,9 +84,27 @@ export function WorkspaceSettingsForm() {
         </SimpleGrid>
         <Title order={5}>{t('settings.workspace.reach')}</Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput label={t('settings.workspace.phone')} value={form.supportPhone} onChange={(e) => setForm({ ...form, supportPhone: e.currentTarget.value })} dir="ltr" data-testid="setting-phone" />
-          <TextInput label={t('settings.workspace.email')} value={form.supportEmail} onChange={(e) => setForm({ ...form, supportEmail: e.currentTarget.value })} dir="ltr" data-testid="setting-email" />
-          <TextInput label={t('settings.workspace.hours')} value={form.supportHours} onChange={(e) => setForm({ ...form, supportHours: e.currentTarget.value })} dir="auto" data-testid="setting-hours" />
+          <TextInput
+            label={t('settings.workspace.phone')}
+            value={form.supportPhone}
+            onChange={(e) => setForm({ ...form, supportPhone: e.currentTarget.value })}
+            dir="ltr"
+            data-testid="setting-phone"
+          />
+          <TextInput
+            label={t('settings.workspace.email')}
+            value={form.supportEmail}
+            onChange={(e) => setForm({ ...form, supportEmail: e.currentTarget.value })}
+            dir="ltr"
+            data-testid="setting-email"
+          />
+          <TextInput
+            label={t('settings.workspace.hours')}
+            value={form.supportHours}
+            onChange={(e) => setForm({ ...form, supportHours: e.currentTarget.value })}
+            dir="auto"
+            data-testid="setting-hours"
+          />
         </SimpleGrid>
         <ErrorAlert error={error} />
         <Group justify="flex-end">

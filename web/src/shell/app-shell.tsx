@@ -25,13 +25,24 @@ function StaffShell() {
     { to: '/app/customers', match: '/app/customers', label: t('nav.customers'), testId: 'nav-customers' },
     { to: '/app/promises', match: '/app/promises', label: t('promises.nav'), testId: 'nav-promises' },
   ];
-  if (isSupervisor) items.push({ to: '/app/dashboard', match: '/app/dashboard', label: t('nav.dashboard'), testId: 'nav-dashboard' });
-  items.push({ to: '/app/retention/at-risk', match: '/app/retention', label: t('retention.nav'), testId: 'nav-retention' });
-  if (isAdmin) items.push({ to: '/app/settings', match: '/app/settings', label: t('nav.settings'), testId: 'nav-settings' });
+  if (isSupervisor)
+    items.push({ to: '/app/dashboard', match: '/app/dashboard', label: t('nav.dashboard'), testId: 'nav-dashboard' });
+  items.push({
+    to: '/app/retention/at-risk',
+    match: '/app/retention',
+    label: t('retention.nav'),
+    testId: 'nav-retention',
+  });
+  if (isAdmin)
+    items.push({ to: '/app/settings', match: '/app/settings', label: t('nav.settings'), testId: 'nav-settings' });
   items.push({ to: '/app/mail-sink', match: '/app/mail-sink', label: t('mailout.sink.nav'), testId: 'nav-mail-sink' });
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">

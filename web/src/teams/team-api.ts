@@ -10,15 +10,18 @@ export type { TeamView };
 export const teamApi = {
   list: () => request<TeamListResponse>('/teams').then((r) => r.teams),
   create: (name: string) => request<TeamView>('/teams', { method: 'POST', body: { name } }),
-  rename: (id: string, name: string) => request<TeamView>(`/teams/${encodeURIComponent(id)}`, { method: 'PATCH', body: { name } }),
+  rename: (id: string, name: string) =>
+    request<TeamView>(`/teams/${encodeURIComponent(id)}`, { method: 'PATCH', body: { name } }),
   remove: (id: string) => request<void>(`/teams/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   removeCalendar: (id: string) => request<void>(`/teams/${encodeURIComponent(id)}/calendar`, { method: 'DELETE' }),
   /** null takes the person out of their team. */
-  setUserTeam: (userId: string, teamId: string | null) => request<UserView>(`/users/${encodeURIComponent(userId)}`, { method: 'PATCH', body: { teamId } }),
+  setUserTeam: (userId: string, teamId: string | null) =>
+    request<UserView>(`/users/${encodeURIComponent(userId)}`, { method: 'PATCH', body: { teamId } }),
 };
 
 /** Team errors are translated in the teams bundle (teams.errors.*); everything else as usual. */
 export function teamErrorText(t: TFunction, error: unknown): string {
-  if (error instanceof ApiFailure && error.code.startsWith('team.')) return t(`teams.errors.${error.code.slice('team.'.length)}`);
+  if (error instanceof ApiFailure && error.code.startsWith('team.'))
+    return t(`teams.errors.${error.code.slice('team.'.length)}`);
   return errorText(t, error);
 }

@@ -6,8 +6,18 @@ import { useApi } from '../common/use-api.ts';
 import { teamApi, type TeamView } from './team-api.ts';
 import { TeamsPanel } from './teams-panel.tsx';
 
-const json = (body: unknown, status = 200) => new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const team = (id: string, name: string, memberCount = 0, hasCalendar = false): TeamView => ({ id, name, memberCount, hasCalendar, createdAt: '2026-11-01T00:00:00.000Z' });
+const json = (body: unknown, status = 200) =>
+  new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+const team = (id: string, name: string, memberCount = 0, hasCalendar = false): TeamView => ({
+  id,
+  name,
+  memberCount,
+  hasCalendar,
+  createdAt: '2026-11-01T00:00:00.000Z',
+});
 
 /** A fake /teams API over an in-memory list; records every write. */
 function mockTeams(initial: TeamView[]) {
@@ -22,7 +32,8 @@ function mockTeams(initial: TeamView[]) {
       const id = /\/teams\/([^/]+)$/.exec(String(url))?.[1];
       if (method === 'GET') return json({ teams });
       if (method === 'POST') {
-        if (teams.some((x) => x.name.toLowerCase() === body?.name?.trim().toLowerCase())) return json({ error: { code: 'team.name_taken', message: 'taken', field: 'name' } }, 409);
+        if (teams.some((x) => x.name.toLowerCase() === body?.name?.trim().toLowerCase()))
+          return json({ error: { code: 'team.name_taken', message: 'taken', field: 'name' } }, 409);
         const created = team(`t${teams.length + 1}`, body!.name!.trim());
         teams = [...teams, created];
         return json(created, 201);
@@ -99,7 +110,12 @@ describe('teams panel', () => {
       fireEvent.click(screen.getByTestId('team-confirm'));
     });
     await waitFor(() => expect(rowNames()).toEqual(['Billing']));
-    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST /api/v1/teams', 'POST /api/v1/teams', 'PATCH /api/v1/teams/t2', 'DELETE /api/v1/teams/t2']);
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'POST /api/v1/teams',
+      'POST /api/v1/teams',
+      'PATCH /api/v1/teams/t2',
+      'DELETE /api/v1/teams/t2',
+    ]);
     expect(calls[2]!.body).toEqual({ name: 'Arabic desk' });
   });
 

@@ -22,7 +22,15 @@ type Dialog = { kind: 'rename'; team: TeamView; name: string } | { kind: 'delete
  * Settings → Teams. `teams` is owned by the settings page so the people and calendar panels see
  * a new team at once; `onChanged` asks it to load them again.
  */
-export function TeamsPanel({ teams, loadError, onChanged }: { teams: TeamView[] | undefined; loadError?: unknown; onChanged: () => void }) {
+export function TeamsPanel({
+  teams,
+  loadError,
+  onChanged,
+}: {
+  teams: TeamView[] | undefined;
+  loadError?: unknown;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [name, setName] = useState('');
@@ -103,10 +111,21 @@ export function TeamsPanel({ teams, loadError, onChanged }: { teams: TeamView[] 
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'rename', team, name: team.name })} data-testid="team-rename">
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setDialog({ kind: 'rename', team, name: team.name })}
+                        data-testid="team-rename"
+                      >
                         {t('teams.rename')}
                       </Button>
-                      <Button size="xs" variant="light" color="red" onClick={() => setDialog({ kind: 'delete', team })} data-testid="team-delete">
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="red"
+                        onClick={() => setDialog({ kind: 'delete', team })}
+                        data-testid="team-delete"
+                      >
                         {t('teams.delete')}
                       </Button>
                     </Group>
@@ -132,7 +151,12 @@ export function TeamsPanel({ teams, loadError, onChanged }: { teams: TeamView[] 
             }}
             data-testid="team-name"
           />
-          <Button onClick={() => void create()} disabled={!name.trim()} loading={busy && !dialog} data-testid="team-create">
+          <Button
+            onClick={() => void create()}
+            disabled={!name.trim()}
+            loading={busy && !dialog}
+            data-testid="team-create"
+          >
             {t('teams.create')}
           </Button>
         </Group>
@@ -142,7 +166,11 @@ export function TeamsPanel({ teams, loadError, onChanged }: { teams: TeamView[] 
       <Modal
         opened={dialog !== null}
         onClose={closeDialog}
-        title={dialog ? t(dialog.kind === 'rename' ? 'teams.renameTitle' : 'teams.deleteTitle', { name: dialog.team.name }) : ''}
+        title={
+          dialog
+            ? t(dialog.kind === 'rename' ? 'teams.renameTitle' : 'teams.deleteTitle', { name: dialog.team.name })
+            : ''
+        }
         data-testid="team-dialog"
       >
         <Stack gap="sm">

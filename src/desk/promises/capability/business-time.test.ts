@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessMinutes, businessMinutesBetween, instantOfLocal, officeHours, zoneOffsetMinutes } from './business-time.ts';
+import {
+  addBusinessMinutes,
+  businessMinutesBetween,
+  instantOfLocal,
+  officeHours,
+  zoneOffsetMinutes,
+} from './business-time.ts';
 
 const iso = (s: string) => new Date(s);
 
@@ -24,14 +30,18 @@ describe('business-minute arithmetic', () => {
 
   it('skips holidays', () => {
     const withHoliday = officeHours('UTC', ['2026-03-09']);
-    expect(addBusinessMinutes(iso('2026-03-06T16:30:00Z'), 60, withHoliday).toISOString()).toBe('2026-03-10T09:30:00.000Z');
+    expect(addBusinessMinutes(iso('2026-03-06T16:30:00Z'), 60, withHoliday).toISOString()).toBe(
+      '2026-03-10T09:30:00.000Z',
+    );
   });
 
   it('counts in the calendar’s time zone (Jerusalem works Sunday–Thursday)', () => {
     const day = [[9 * 60, 17 * 60]] as const;
     const jerusalem = { timeZone: 'Asia/Jerusalem', weeklyHours: [day, day, day, day, day, [], []], holidays: [] };
     // Thursday 2026-03-05 16:00 local (14:00Z, UTC+2) + 2 h → 1 h Thursday, Friday/Saturday closed, Sunday 10:00 local = 08:00Z
-    expect(addBusinessMinutes(iso('2026-03-05T14:00:00Z'), 120, jerusalem).toISOString()).toBe('2026-03-08T08:00:00.000Z');
+    expect(addBusinessMinutes(iso('2026-03-05T14:00:00Z'), 120, jerusalem).toISOString()).toBe(
+      '2026-03-08T08:00:00.000Z',
+    );
   });
 
   it('stays on the local clock across a DST change (New York, 8 March 2026)', () => {
@@ -43,7 +53,11 @@ describe('business-minute arithmetic', () => {
   });
 
   it('measures a 24/7 calendar across the spring-forward night as the real 23 hours', () => {
-    const always = { timeZone: 'Europe/Berlin', weeklyHours: Array.from({ length: 7 }, () => [[0, 1440]] as const), holidays: [] };
+    const always = {
+      timeZone: 'Europe/Berlin',
+      weeklyHours: Array.from({ length: 7 }, () => [[0, 1440]] as const),
+      holidays: [],
+    };
     // 29 March 2026 is 23 hours long in Berlin
     const start = instantOfLocal(2026, 3, 29, 0, 'Europe/Berlin');
     const end = instantOfLocal(2026, 3, 30, 0, 'Europe/Berlin');
@@ -58,6 +72,8 @@ describe('business-minute arithmetic', () => {
   });
 
   it('refuses a calendar without hours', () => {
-    expect(() => addBusinessMinutes(iso('2026-03-02T10:00:00Z'), 10, { timeZone: 'UTC', weeklyHours: [], holidays: [] })).toThrow(RangeError);
+    expect(() =>
+      addBusinessMinutes(iso('2026-03-02T10:00:00Z'), 10, { timeZone: 'UTC', weeklyHours: [], holidays: [] }),
+    ).toThrow(RangeError);
   });
 });

@@ -97,7 +97,10 @@ function isHoliday(calendar: BusinessCalendar, key: string): boolean {
 }
 
 /** Opening intervals of one local day as real instants (empty on holidays and closed days). */
-function openIntervals(calendar: BusinessCalendar, day: { year: number; month: number; day: number; weekday: number }): Array<[number, number]> {
+function openIntervals(
+  calendar: BusinessCalendar,
+  day: { year: number; month: number; day: number; weekday: number },
+): Array<[number, number]> {
   if (isHoliday(calendar, localDateKey(day.year, day.month, day.day))) return [];
   const hours = calendar.weeklyHours[day.weekday] ?? [];
   return hours.map(([s, e]) => [

@@ -37,7 +37,12 @@ async function cached<T>(cache: Map<string, Entry<T>>, db: Db, key: string, load
   return value;
 }
 
-export async function loadDurationSamples(db: Db, workspaceId: string, kind: string, now: Date): Promise<DurationSample[]> {
+export async function loadDurationSamples(
+  db: Db,
+  workspaceId: string,
+  kind: string,
+  now: Date,
+): Promise<DurationSample[]> {
   return cached(sampleCache, db, `${workspaceId}:${kind}`, async () => {
     const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
     const rows = await db
@@ -51,7 +56,13 @@ export async function loadDurationSamples(db: Db, workspaceId: string, kind: str
         businessMinutes: promiseDurations.businessMinutes,
       })
       .from(promiseDurations)
-      .where(and(eq(promiseDurations.workspaceId, workspaceId), eq(promiseDurations.kind, kind), gt(promiseDurations.completedAt, since)))
+      .where(
+        and(
+          eq(promiseDurations.workspaceId, workspaceId),
+          eq(promiseDurations.kind, kind),
+          gt(promiseDurations.completedAt, since),
+        ),
+      )
       .orderBy(desc(promiseDurations.completedAt))
       .limit(HISTORY_LIMIT);
     return rows;
@@ -59,12 +70,23 @@ export async function loadDurationSamples(db: Db, workspaceId: string, kind: str
 }
 
 /** The team's own calendar, else the workspace's; null when the workspace keeps no hours. */
-export async function loadCalendar(db: Db, workspaceId: string, teamId: string | null): Promise<BusinessCalendar | null> {
+export async function loadCalendar(
+  db: Db,
+  workspaceId: string,
+  teamId: string | null,
+): Promise<BusinessCalendar | null> {
   return cached(calendarCache, db, `${workspaceId}:${teamId ?? ''}`, async () => {
     const rows = await db
       .select()
       .from(businessCalendars)
-      .where(and(eq(businessCalendars.workspaceId, workspaceId), teamId ? or(eq(businessCalendars.teamId, teamId), isNull(businessCalendars.teamId)) : isNull(businessCalendars.teamId)));
+      .where(
+        and(
+          eq(businessCalendars.workspaceId, workspaceId),
+          teamId
+            ? or(eq(businessCalendars.teamId, teamId), isNull(businessCalendars.teamId))
+            : isNull(businessCalendars.teamId),
+        ),
+      );
     const row = rows.find((r) => r.teamId === teamId) ?? rows.find((r) => r.teamId === null);
     return row ? { timeZone: row.timeZone, weeklyHours: row.weeklyHours, holidays: new Set(row.holidays) } : null;
   });

@@ -4,7 +4,7 @@ import { percentile, shareWithin } from './percentile.ts';
 // A seeded generator, so "a known mixture" is the same mixture on every run.
 function lcg(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('percentile (nearest rank)', () => {

@@ -1,7 +1,13 @@
 import type { Db } from '../../../db/open-database.ts';
 import type { WorkspaceRow } from '../../../workspaces/index.ts';
 import { loadCalendar, loadDurationSamples, teamOfUser } from './capability-store.ts';
-import { checkAgainstQuote, computeQuote, DEFAULT_QUOTE_PERCENTILE, type OverPromiseCheck, type Quote } from './quote-rules.ts';
+import {
+  checkAgainstQuote,
+  computeQuote,
+  DEFAULT_QUOTE_PERCENTILE,
+  type OverPromiseCheck,
+  type Quote,
+} from './quote-rules.ts';
 import type { BusinessCalendar } from './business-time.ts';
 
 export interface QuoteTarget {
@@ -14,12 +20,26 @@ export interface QuoteTarget {
 }
 
 /** The capability quote for a piece of work on a case (null when the history is too thin). */
-export async function quoteFor(db: Db, workspace: WorkspaceRow, target: QuoteTarget, now: Date): Promise<{ quote: Quote | null; calendar: BusinessCalendar | null }> {
+export async function quoteFor(
+  db: Db,
+  workspace: WorkspaceRow,
+  target: QuoteTarget,
+  now: Date,
+): Promise<{ quote: Quote | null; calendar: BusinessCalendar | null }> {
   const teamId = await teamOfUser(db, target.ownerId);
-  const [samples, calendar] = await Promise.all([loadDurationSamples(db, workspace.id, target.kind, now), loadCalendar(db, workspace.id, teamId)]);
+  const [samples, calendar] = await Promise.all([
+    loadDurationSamples(db, workspace.id, target.kind, now),
+    loadCalendar(db, workspace.id, teamId),
+  ]);
   const quote = computeQuote({
     kind: target.kind,
-    target: { channel: target.channel, language: target.language, priority: target.priority, teamId, category: target.category },
+    target: {
+      channel: target.channel,
+      language: target.language,
+      priority: target.priority,
+      teamId,
+      category: target.category,
+    },
     samples,
     percentile: workspace.settings.quotePercentile ?? DEFAULT_QUOTE_PERCENTILE,
     now,

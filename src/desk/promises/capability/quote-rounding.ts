@@ -20,7 +20,11 @@ const STEP_MINUTES: Record<Exclude<RoundingStep, 'day'>, number> = { quarter_hou
  * `dueAt` rounded up in the workspace's time zone. Day rounding lands on 23:59 local (a
  * customer reads "by Friday" as "during Friday"). Already on a boundary: unchanged.
  */
-export function roundUpForCustomer(dueAt: Date, spanMinutes: number, timeZone: string): { at: Date; step: RoundingStep } {
+export function roundUpForCustomer(
+  dueAt: Date,
+  spanMinutes: number,
+  timeZone: string,
+): { at: Date; step: RoundingStep } {
   const step = roundingStepFor(spanMinutes);
   const p = localParts(dueAt, timeZone);
   const minuteOfDay = p.hour * 60 + p.minute + (p.second > 0 || dueAt.getMilliseconds() > 0 ? 1 : 0);

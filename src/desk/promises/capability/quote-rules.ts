@@ -77,10 +77,22 @@ const KIND_NOUN: Record<string, string> = {
  * warnings) is an over-promise. The warning carries the numbers, in the words of issue 4:
  * "similar callbacks: 90% done within 5 h; you promised 1 h".
  */
-export function checkAgainstQuote(dueAt: Date, now: Date, quote: Quote | null, calendar: BusinessCalendar | null): OverPromiseCheck {
-  if (!quote) return { overPromise: false, promisedMinutes: Math.round((dueAt.getTime() - now.getTime()) / 60_000), warning: null };
+export function checkAgainstQuote(
+  dueAt: Date,
+  now: Date,
+  quote: Quote | null,
+  calendar: BusinessCalendar | null,
+): OverPromiseCheck {
+  if (!quote)
+    return {
+      overPromise: false,
+      promisedMinutes: Math.round((dueAt.getTime() - now.getTime()) / 60_000),
+      warning: null,
+    };
   const promisedMinutes =
-    quote.businessHours && calendar ? businessMinutesBetween(now, dueAt, calendar) : Math.round((dueAt.getTime() - now.getTime()) / 60_000);
+    quote.businessHours && calendar
+      ? businessMinutesBetween(now, dueAt, calendar)
+      : Math.round((dueAt.getTime() - now.getTime()) / 60_000);
   const overPromise = dueAt.getTime() < quote.exactDueAt.getTime();
   const unit = quote.businessHours ? ' (business hours)' : '';
   const warning = overPromise

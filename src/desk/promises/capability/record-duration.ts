@@ -6,7 +6,14 @@ import { loadCalendar, noteNewDuration, teamOfUser } from './capability-store.ts
 export interface CompletedWork {
   workspaceId: string;
   kind: string;
-  caseRow: { id: string; channel: string; language: string | null; priority: string; category: string | null; ownerId: string | null };
+  caseRow: {
+    id: string;
+    channel: string;
+    language: string | null;
+    priority: string;
+    category: string | null;
+    ownerId: string | null;
+  };
   ownerId?: string | null;
   promiseId?: string | null;
   startedAt: Date;

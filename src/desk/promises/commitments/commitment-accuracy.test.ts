@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { measure, type LabelledSentence } from './commitment-accuracy.ts';
 
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'labelled');
-const load = (language: string) => JSON.parse(fs.readFileSync(path.join(DIR, `${language}.json`), 'utf8')) as LabelledSentence[];
+const load = (language: string) =>
+  JSON.parse(fs.readFileSync(path.join(DIR, `${language}.json`), 'utf8')) as LabelledSentence[];
 
 // Floors a little under the measured figures (docs/PROMISES.md): a change that makes the
 // recogniser worse in any language fails here.
@@ -24,7 +25,10 @@ describe('commitment recognition on the labelled sets', () => {
       expect(rows.some((r) => !r.isCommitment)).toBe(true);
       const a = measure(language, rows);
       if (process.env.KEPT_SHOW_ACCURACY) {
-        console.log(JSON.stringify({ ...a, errors: a.errors.length }), '\n' + a.errors.map((e) => `  ${e.why}: ${e.sentence}`).join('\n'));
+        console.log(
+          JSON.stringify({ ...a, errors: a.errors.length }),
+          '\n' + a.errors.map((e) => `  ${e.why}: ${e.sentence}`).join('\n'),
+        );
       }
       expect(a.precision).toBeGreaterThanOrEqual(FLOORS[language].precision);
       expect(a.recall).toBeGreaterThanOrEqual(FLOORS[language].recall);

@@ -24,7 +24,12 @@ export interface Accuracy {
 const WEEKEND: Record<string, number[]> = { en: [0, 6], ru: [0, 6], ar: [5, 6], he: [5, 6] };
 
 /** Measures the recogniser on a labelled set, at a fixed "now" (Monday 2 March 2026, 10:00 UTC). */
-export function measure(language: string, rows: readonly LabelledSentence[], now = new Date('2026-03-02T10:00:00Z'), timeZone = 'UTC'): Accuracy {
+export function measure(
+  language: string,
+  rows: readonly LabelledSentence[],
+  now = new Date('2026-03-02T10:00:00Z'),
+  timeZone = 'UTC',
+): Accuracy {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -42,7 +47,11 @@ export function measure(language: string, rows: readonly LabelledSentence[], now
         timed++;
         const want = resolveTimeSpec(row.expected, now, timeZone, WEEKEND[language]);
         if (found.dueAt && found.dueAt.getTime() === want.getTime()) timeRight++;
-        else errors.push({ sentence: row.sentence, why: `due ${found.dueAt?.toISOString() ?? 'none'}, expected ${want.toISOString()}` });
+        else
+          errors.push({
+            sentence: row.sentence,
+            why: `due ${found.dueAt?.toISOString() ?? 'none'}, expected ${want.toISOString()}`,
+          });
       }
     } else if (found) {
       fp++;

@@ -20,7 +20,11 @@ export function stem(pattern: string, flags = 'iu'): RegExp {
 }
 
 /** The kind whose first keyword comes earliest in the sentence: "I'll call you about the refund" is a callback. */
-export function earliestKind(sentence: string, table: ReadonlyArray<[PromiseKind, RegExp]>, fallback: PromiseKind = 'other'): PromiseKind {
+export function earliestKind(
+  sentence: string,
+  table: ReadonlyArray<[PromiseKind, RegExp]>,
+  fallback: PromiseKind = 'other',
+): PromiseKind {
   let best: { kind: PromiseKind; at: number } | null = null;
   for (const [kind, pattern] of table) {
     const m = pattern.exec(sentence);

@@ -25,7 +25,12 @@ export interface RecognizedCommitment {
   language: LanguageRules['language'];
 }
 
-const RULES: Record<LanguageRules['language'], LanguageRules> = { en: EN_RULES, ar: AR_RULES, he: HE_RULES, ru: RU_RULES };
+const RULES: Record<LanguageRules['language'], LanguageRules> = {
+  en: EN_RULES,
+  ar: AR_RULES,
+  he: HE_RULES,
+  ru: RU_RULES,
+};
 
 /** The script decides: Arabic, Hebrew, Cyrillic letters; Latin otherwise. */
 export function sentenceLanguage(sentence: string): LanguageRules['language'] {

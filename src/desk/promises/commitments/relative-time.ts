@@ -29,7 +29,12 @@ function parseTime(time: string): number {
  * Resolves a spec against `now` in `timeZone`. `weekend` names the days off for business-day
  * counting (Saturday and Sunday by default; Friday and Saturday in Israel and much of the Arab world).
  */
-export function resolveTimeSpec(spec: TimeSpec, now: Date, timeZone: string, weekend: readonly number[] = [0, 6]): Date {
+export function resolveTimeSpec(
+  spec: TimeSpec,
+  now: Date,
+  timeZone: string,
+  weekend: readonly number[] = [0, 6],
+): Date {
   if (spec.minutes !== undefined) return new Date(now.getTime() + spec.minutes * 60_000);
   const p = localParts(now, timeZone);
   const minuteOfDay = parseTime(spec.time ?? DEFAULT_TIME);

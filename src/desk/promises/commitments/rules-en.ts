@@ -12,40 +12,72 @@ const ACTION =
   /\b(?:call|ring|phone|get back|refund|reimburs|credit|money|deliver|ship|dispatch|arriv|send|email|e-mail|updat|let you know|confirm|check|look into|fix|resolv|sort|repair|replac|restor|repl|answer|follow|contact|hear|receiv|get|see|bring|collect|pick|visit|come|be (?:refunded|delivered|shipped|credited|dispatched|sent|back|fixed|resolved|with you|in touch)|back|have)\w*/i;
 const KINDS: ReadonlyArray<[import('../../../contract/api-types.ts').PromiseKind, RegExp]> = [
   ['callback', /\b(?:call(?:back)?|ring|phone|get back to you|be in touch by phone)\b/i],
-  ['refund', /\b(?:refund\w*|reimburs\w*|money (?:is |will be )?back|credit(?:ed)? (?:back )?(?:to )?(?:your|the) (?:card|account))\b/i],
+  [
+    'refund',
+    /\b(?:refund\w*|reimburs\w*|money (?:is |will be )?back|credit(?:ed)? (?:back )?(?:to )?(?:your|the) (?:card|account))\b/i,
+  ],
   ['delivery', /\b(?:deliver\w*|ship\w*|dispatch\w*|arriv\w*|courier|parcel|package|replacement)\b/i],
   ['resolution', /\b(?:fix\w*|resolv\w*|sort\w* (?:it|this|that)? ?out|solv\w*|repair\w*|restor\w*|working again)\b/i],
 ];
 
 const PART_OF_DAY = /\b(?:morning|afternoon|evening|tonight|noon|midday|lunch)\b/i;
-const WITHIN = /\b(?:within|in|in the next)\s+(\d+|an?|one|two|three|four|five|six|seven|ten|twenty-four|48|24)\s+(business |working )?(minutes?|hours?|days?)\b/i;
+const WITHIN =
+  /\b(?:within|in|in the next)\s+(\d+|an?|one|two|three|four|five|six|seven|ten|twenty-four|48|24)\s+(business |working )?(minutes?|hours?|days?)\b/i;
 const END_OF_DAY = /\b(?:by )?(?:the )?(?:end of (?:the )?(?:day|today)|eod|close of business|cob)\b/i;
-const NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, 'twenty-four': 24 };
+const NUMBERS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  ten: 10,
+  'twenty-four': 24,
+};
 
 function withinSpan(sentence: string, now: Date, timeZone: string) {
   const m = WITHIN.exec(sentence);
   if (!m) return null;
   const n = NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]);
   const unit = m[3]!.toLowerCase();
-  if (unit.startsWith('minute')) return { at: resolveTimeSpec({ minutes: n }, now, timeZone), stated: true, text: m[0] };
-  if (unit.startsWith('hour')) return { at: resolveTimeSpec({ minutes: n * 60 }, now, timeZone), stated: true, text: m[0] };
+  if (unit.startsWith('minute'))
+    return { at: resolveTimeSpec({ minutes: n }, now, timeZone), stated: true, text: m[0] };
+  if (unit.startsWith('hour'))
+    return { at: resolveTimeSpec({ minutes: n * 60 }, now, timeZone), stated: true, text: m[0] };
   const spec = m[2] ? { businessDays: n } : { days: n };
   return { at: resolveTimeSpec(spec, now, timeZone), stated: true, text: m[0] };
 }
 
 /** chrono reads the date; a day without an hour (and without "morning"...) is due at 17:00 local. */
 export function chronoTime(parser: chrono.Chrono, sentence: string, now: Date, timeZone: string, partOfDay: RegExp) {
-  const results = parser.parse(sentence, { instant: now, timezone: zoneOffsetMinutes(now, timeZone) }, { forwardDate: true });
+  const results = parser.parse(
+    sentence,
+    { instant: now, timezone: zoneOffsetMinutes(now, timeZone) },
+    { forwardDate: true },
+  );
   // chrono reads "the money" as a month: of the future readings, take the most specific one.
-  const certainty = (x: chrono.ParsedResult) => (['hour', 'day', 'weekday', 'minute'] as const).filter((c) => x.start.isCertain(c)).length + (/\d|tomorrow|today|tonight|week|завтра|сегодня|недел/i.test(x.text) ? 1 : 0);
-  const r = results.filter((x) => x.start.date().getTime() > now.getTime()).sort((a, b) => certainty(b) - certainty(a))[0] ?? null;
+  const certainty = (x: chrono.ParsedResult) =>
+    (['hour', 'day', 'weekday', 'minute'] as const).filter((c) => x.start.isCertain(c)).length +
+    (/\d|tomorrow|today|tonight|week|завтра|сегодня|недел/i.test(x.text) ? 1 : 0);
+  const r =
+    results.filter((x) => x.start.date().getTime() > now.getTime()).sort((a, b) => certainty(b) - certainty(a))[0] ??
+    null;
   if (!r) return null;
   let at = r.start.date();
   const stated = r.start.isCertain('hour');
   if (!stated) {
     // A day, or a part of a day, without an hour is due at its end.
     const part = partOfDay.exec(r.text)?.[0].toLowerCase() ?? '';
-    const time = /even|вечер|tonight|ноч/.test(part) ? '20:00' : /afternoon|дн[её]м|после обеда/.test(part) ? DEFAULT_TIME : /morn|утр|noon|midday|lunch|обед/.test(part) ? '12:00' : DEFAULT_TIME;
+    const time = /even|вечер|tonight|ноч/.test(part)
+      ? '20:00'
+      : /afternoon|дн[её]м|после обеда/.test(part)
+        ? DEFAULT_TIME
+        : /morn|утр|noon|midday|lunch|обед/.test(part)
+          ? '12:00'
+          : DEFAULT_TIME;
     const p = localParts(at, timeZone);
     const [h, mi] = time.split(':').map(Number);
     at = instantOfLocal(p.year, p.month, p.day, h! * 60 + mi!, timeZone);
@@ -66,7 +98,12 @@ export const EN_RULES: LanguageRules = {
   time(sentence, now, timeZone) {
     const span = withinSpan(sentence, now, timeZone);
     if (span) return span;
-    if (END_OF_DAY.test(sentence)) return { at: resolveTimeSpec({ days: 0, time: DEFAULT_TIME }, now, timeZone), stated: true, text: END_OF_DAY.exec(sentence)![0] };
+    if (END_OF_DAY.test(sentence))
+      return {
+        at: resolveTimeSpec({ days: 0, time: DEFAULT_TIME }, now, timeZone),
+        stated: true,
+        text: END_OF_DAY.exec(sentence)![0],
+      };
     return chronoTime(chrono.en.casual, sentence, now, timeZone, PART_OF_DAY);
   },
 };

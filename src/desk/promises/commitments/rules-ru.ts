@@ -26,7 +26,9 @@ const WEAK_DELIVERY = stem('получите');
 const HOUR_OF_DAY = stem('в (\\d{1,2})(?::(\\d{2}))?\\s*(?:час(?:а|ов)?\\s*)?(утра|дня|вечера|ночи)');
 
 const PART_OF_DAY = word('утром|днём|днем|вечером|в обед|к обеду|ночью|сегодня вечером');
-const WITHIN = stem('(?:в течение|через|за|в ближайшие)\\s+(\\d+|одного|двух|трёх|трех|пяти|часа|час|суток|дня|полчаса)\\s*(рабочих|рабочий)?\\s*(минут|час|дн|день|суток|сутки)?');
+const WITHIN = stem(
+  '(?:в течение|через|за|в ближайшие)\\s+(\\d+|одного|двух|трёх|трех|пяти|часа|час|суток|дня|полчаса)\\s*(рабочих|рабочий)?\\s*(минут|час|дн|день|суток|сутки)?',
+);
 const END_OF_DAY = stem('до конца (?:дня|рабочего дня)|к концу (?:дня|рабочего дня)');
 const NUMBER: Record<string, number> = { одного: 1, двух: 2, трёх: 3, трех: 3, пяти: 5 };
 
@@ -35,14 +37,18 @@ function withinSpan(sentence: string, now: Date, timeZone: string) {
   if (!m) return null;
   const raw = m[1]!.toLowerCase();
   if (raw === 'полчаса') return { at: resolveTimeSpec({ minutes: 30 }, now, timeZone), stated: true, text: m[0] };
-  if (raw === 'час' || raw === 'часа') return { at: resolveTimeSpec({ minutes: 60 }, now, timeZone), stated: true, text: m[0] };
-  if (raw === 'суток' || raw === 'дня') return { at: resolveTimeSpec({ minutes: 24 * 60 }, now, timeZone), stated: true, text: m[0] };
+  if (raw === 'час' || raw === 'часа')
+    return { at: resolveTimeSpec({ minutes: 60 }, now, timeZone), stated: true, text: m[0] };
+  if (raw === 'суток' || raw === 'дня')
+    return { at: resolveTimeSpec({ minutes: 24 * 60 }, now, timeZone), stated: true, text: m[0] };
   const n = NUMBER[raw] ?? Number(raw);
   const unit = (m[3] ?? '').toLowerCase();
   if (!Number.isFinite(n) || !unit) return null;
   if (unit.startsWith('мин')) return { at: resolveTimeSpec({ minutes: n }, now, timeZone), stated: true, text: m[0] };
-  if (unit.startsWith('час')) return { at: resolveTimeSpec({ minutes: n * 60 }, now, timeZone), stated: true, text: m[0] };
-  if (unit.startsWith('сут')) return { at: resolveTimeSpec({ minutes: n * 24 * 60 }, now, timeZone), stated: true, text: m[0] };
+  if (unit.startsWith('час'))
+    return { at: resolveTimeSpec({ minutes: n * 60 }, now, timeZone), stated: true, text: m[0] };
+  if (unit.startsWith('сут'))
+    return { at: resolveTimeSpec({ minutes: n * 24 * 60 }, now, timeZone), stated: true, text: m[0] };
   return { at: resolveTimeSpec(m[2] ? { businessDays: n } : { days: n }, now, timeZone), stated: true, text: m[0] };
 }
 
@@ -64,9 +70,15 @@ export const RU_RULES: LanguageRules = {
     const hourOfDay = HOUR_OF_DAY.exec(sentence);
     const found = chronoTime(chrono.ru.casual, sentence, now, timeZone, PART_OF_DAY);
     if (found && hourOfDay) {
-      const hour = Number(hourOfDay[1]) % 12 + (hourOfDay[3] === 'утра' ? 0 : hourOfDay[3] === 'ночи' && Number(hourOfDay[1]) < 6 ? 0 : 12);
+      const hour =
+        (Number(hourOfDay[1]) % 12) +
+        (hourOfDay[3] === 'утра' ? 0 : hourOfDay[3] === 'ночи' && Number(hourOfDay[1]) < 6 ? 0 : 12);
       const p = localParts(found.at, timeZone);
-      return { at: instantOfLocal(p.year, p.month, p.day, hour * 60 + Number(hourOfDay[2] ?? 0), timeZone), stated: true, text: found.text };
+      return {
+        at: instantOfLocal(p.year, p.month, p.day, hour * 60 + Number(hourOfDay[2] ?? 0), timeZone),
+        stated: true,
+        text: found.text,
+      };
     }
     return found;
   },

@@ -26,14 +26,25 @@ export interface WordTimeTable {
   afternoon: RegExp;
 }
 
-export function readWordTime(sentence: string, now: Date, timeZone: string, table: WordTimeTable): { at: Date; stated: boolean; text: string } | null {
+export function readWordTime(
+  sentence: string,
+  now: Date,
+  timeZone: string,
+  table: WordTimeTable,
+): { at: Date; stated: boolean; text: string } | null {
   const span = table.span.exec(sentence);
   if (span) {
     const unit = table.spanUnit(span[2] ?? span[1] ?? '');
     const n = spanNumber(span[1] ?? '', span[2] ?? '', table.numberWords);
     if (unit && n !== null) {
       const spec: TimeSpec =
-        unit === 'minute' ? { minutes: n } : unit === 'hour' ? { minutes: n * 60 } : unit === 'day' ? { days: n } : { businessDays: n };
+        unit === 'minute'
+          ? { minutes: n }
+          : unit === 'hour'
+            ? { minutes: n * 60 }
+            : unit === 'day'
+              ? { days: n }
+              : { businessDays: n };
       return { at: resolveTimeSpec(spec, now, timeZone, table.weekend), stated: true, text: span[0] };
     }
   }

@@ -20,10 +20,15 @@ export interface ExpectationInput {
 
 /** Stores what the customer expects; a later answer for the same case replaces nothing, it is appended (the report reads the latest). */
 export async function recordExpectation(db: Db, input: ExpectationInput) {
-  if (!input.choice && !input.expectedBy) throw new KeptError('request.invalid', 'Choose when you expect an answer', { field: 'choice' });
+  if (!input.choice && !input.expectedBy)
+    throw new KeptError('request.invalid', 'Choose when you expect an answer', { field: 'choice' });
   const expectedBy = input.expectedBy ?? expectedByOf(input.choice!, input.now, input.timeZone);
-  if (Number.isNaN(expectedBy.getTime())) throw new KeptError('request.invalid', 'The expected time is not a valid date', { field: 'expectedBy' });
-  const [caseRow] = await db.select().from(cases).where(and(eq(cases.workspaceId, input.workspaceId), eq(cases.id, input.caseId)));
+  if (Number.isNaN(expectedBy.getTime()))
+    throw new KeptError('request.invalid', 'The expected time is not a valid date', { field: 'expectedBy' });
+  const [caseRow] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.workspaceId, input.workspaceId), eq(cases.id, input.caseId)));
   if (!caseRow) throw notFound('The request');
   const [row] = await db
     .insert(customerExpectations)
@@ -49,7 +54,10 @@ export async function verifyExpectationLink(db: Db, token: string) {
   if (!claim) throw invalid;
   const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, claim.workspaceId));
   if (!workspace || !expectationSignatureValid(workspace, claim.payload, claim.signature)) throw invalid;
-  const [caseRow] = await db.select().from(cases).where(and(eq(cases.workspaceId, workspace.id), eq(cases.id, claim.caseId)));
+  const [caseRow] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.workspaceId, workspace.id), eq(cases.id, claim.caseId)));
   if (!caseRow) throw invalid;
   return { workspace, caseRow };
 }
@@ -57,8 +65,18 @@ export async function verifyExpectationLink(db: Db, token: string) {
 export async function expectationPage(db: Db, token: string): Promise<ExpectationPageResponse> {
   const { workspace, caseRow } = await verifyExpectationLink(db, token);
   const [[ack], [answered]] = await Promise.all([
-    db.select({ promisedBy: acknowledgements.promisedBy }).from(acknowledgements).where(eq(acknowledgements.caseId, caseRow.id)).orderBy(desc(acknowledgements.createdAt)).limit(1),
-    db.select().from(customerExpectations).where(eq(customerExpectations.caseId, caseRow.id)).orderBy(desc(customerExpectations.createdAt)).limit(1),
+    db
+      .select({ promisedBy: acknowledgements.promisedBy })
+      .from(acknowledgements)
+      .where(eq(acknowledgements.caseId, caseRow.id))
+      .orderBy(desc(acknowledgements.createdAt))
+      .limit(1),
+    db
+      .select()
+      .from(customerExpectations)
+      .where(eq(customerExpectations.caseId, caseRow.id))
+      .orderBy(desc(customerExpectations.createdAt))
+      .limit(1),
   ]);
   return {
     workspaceName: workspace.name,

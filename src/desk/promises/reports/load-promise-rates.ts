@@ -24,7 +24,12 @@ export async function loadPromiseFacts(db: Db, workspaceId: string, from: Date, 
 }
 
 /** K3: kept / broken / renegotiated and early / on-time / late, per person, team, channel, kind and week. */
-export async function loadPromiseRates(db: Db, workspaceId: string, from: Date, to: Date): Promise<PromiseRatesResponse> {
+export async function loadPromiseRates(
+  db: Db,
+  workspaceId: string,
+  from: Date,
+  to: Date,
+): Promise<PromiseRatesResponse> {
   const [facts, staff, teamRows] = await Promise.all([
     loadPromiseFacts(db, workspaceId, from, to),
     db.select({ id: users.id, name: users.name }).from(users).where(eq(users.workspaceId, workspaceId)),
@@ -35,8 +40,16 @@ export async function loadPromiseRates(db: Db, workspaceId: string, from: Date, 
     from: from.toISOString(),
     to: to.toISOString(),
     overall: rateRow('all', 'all', facts),
-    byOwner: groupRates(facts, (f) => f.ownerId, (k) => names.get(k) ?? k),
-    byTeam: groupRates(facts, (f) => f.teamId ?? '', (k) => (k ? (names.get(k) ?? k) : '')),
+    byOwner: groupRates(
+      facts,
+      (f) => f.ownerId,
+      (k) => names.get(k) ?? k,
+    ),
+    byTeam: groupRates(
+      facts,
+      (f) => f.teamId ?? '',
+      (k) => (k ? (names.get(k) ?? k) : ''),
+    ),
     byChannel: groupRates(facts, (f) => f.channel),
     byKind: groupRates(facts, (f) => f.kind),
     byWeek: groupRates(facts, (f) => weekOf(f.createdAt)),
@@ -44,7 +57,19 @@ export async function loadPromiseRates(db: Db, workspaceId: string, from: Date, 
 }
 
 /** For the scorecard (K21): each agent's promises kept, from the same facts. */
-export async function agentPromiseFigures(db: Db, workspaceId: string, from: Date, to: Date): Promise<AgentPromiseFigure[]> {
+export async function agentPromiseFigures(
+  db: Db,
+  workspaceId: string,
+  from: Date,
+  to: Date,
+): Promise<AgentPromiseFigure[]> {
   const rates = await loadPromiseRates(db, workspaceId, from, to);
-  return rates.byOwner.map((r) => ({ userId: r.key, name: r.label, made: r.made, kept: r.kept, broken: r.broken, keptRate: r.keptRate }));
+  return rates.byOwner.map((r) => ({
+    userId: r.key,
+    name: r.label,
+    made: r.made,
+    kept: r.kept,
+    broken: r.broken,
+    keptRate: r.keptRate,
+  }));
 }

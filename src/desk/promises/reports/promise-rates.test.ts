@@ -3,7 +3,16 @@ import { groupRates, rateRow, weekOf, type PromiseFact } from './promise-rates.t
 
 const t = (h: number) => new Date(Date.UTC(2026, 2, 2, h));
 const fact = (over: Partial<PromiseFact>): PromiseFact => ({
-  id: 'p', kind: 'callback', channel: 'email', ownerId: 'u1', teamId: null, status: 'kept', createdAt: t(0), dueAt: t(10), resolvedAt: t(9), ...over,
+  id: 'p',
+  kind: 'callback',
+  channel: 'email',
+  ownerId: 'u1',
+  teamId: null,
+  status: 'kept',
+  createdAt: t(0),
+  dueAt: t(10),
+  resolvedAt: t(9),
+  ...over,
 });
 
 describe('promise rates', () => {
@@ -23,8 +32,14 @@ describe('promise rates', () => {
   it('groups by a key and by ISO week', () => {
     expect(weekOf(new Date('2026-03-08T23:00:00Z'))).toBe('2026-03-02');
     expect(weekOf(new Date('2026-03-09T00:00:00Z'))).toBe('2026-03-09');
-    const rows = groupRates([fact({ ownerId: 'a' }), fact({ ownerId: 'b', status: 'broken' }), fact({ ownerId: 'a' })], (f) => f.ownerId);
-    expect(rows.map((r) => [r.key, r.made, r.keptRate])).toEqual([['a', 2, 1], ['b', 1, 0]]);
+    const rows = groupRates(
+      [fact({ ownerId: 'a' }), fact({ ownerId: 'b', status: 'broken' }), fact({ ownerId: 'a' })],
+      (f) => f.ownerId,
+    );
+    expect(rows.map((r) => [r.key, r.made, r.keptRate])).toEqual([
+      ['a', 2, 1],
+      ['b', 1, 0],
+    ]);
     expect(rateRow('none', 'none', []).keptRate).toBeNull();
   });
 });

@@ -27,7 +27,13 @@ export function weekOf(at: Date): string {
 const share = (n: number, of: number) => (of > 0 ? n / of : null);
 
 export function rateRow(key: string, label: string, facts: readonly PromiseFact[]): RateRow {
-  let kept = 0, broken = 0, renegotiated = 0, open = 0, early = 0, onTime = 0, late = 0;
+  let kept = 0,
+    broken = 0,
+    renegotiated = 0,
+    open = 0,
+    early = 0,
+    onTime = 0,
+    late = 0;
   for (const f of facts) {
     if (f.status === 'kept') {
       kept++;
@@ -60,7 +66,11 @@ export function rateRow(key: string, label: string, facts: readonly PromiseFact[
   };
 }
 
-export function groupRates(facts: readonly PromiseFact[], keyOf: (f: PromiseFact) => string, labelOf: (key: string) => string = (k) => k): RateRow[] {
+export function groupRates(
+  facts: readonly PromiseFact[],
+  keyOf: (f: PromiseFact) => string,
+  labelOf: (key: string) => string = (k) => k,
+): RateRow[] {
   const groups = new Map<string, PromiseFact[]>();
   for (const f of facts) {
     const k = keyOf(f);

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { replayWithQuotes, type ReplayDuration, type ReplayPromise } from './simulate-quoting.ts';
 
 describe('replayWithQuotes', () => {
-  const history: ReplayDuration[] = Array.from({ length: 100 }, (_, i) => ({ kind: 'callback', completedAt: new Date(Date.UTC(2026, 1, 1 + (i % 20))), minutes: (i % 10) * 60 + 60 }));
+  const history: ReplayDuration[] = Array.from({ length: 100 }, (_, i) => ({
+    kind: 'callback',
+    completedAt: new Date(Date.UTC(2026, 1, 1 + (i % 20))),
+    minutes: (i % 10) * 60 + 60,
+  }));
   // durations 60..600 minutes evenly: p90 = 540
 
   it('keeps a promise under the rule when the work took no longer than the quote', () => {
@@ -17,7 +21,14 @@ describe('replayWithQuotes', () => {
   });
 
   it('does not peek: history after the promise is not used, and thin history keeps the actual outcome', () => {
-    const early: ReplayPromise[] = [{ kind: 'callback', createdAt: new Date('2026-01-15T10:00:00Z'), status: 'broken', actualMinutes: 10 }];
-    expect(replayWithQuotes(early, history, 90)).toEqual({ promises: 1, actualKept: 0, simulatedKept: 0, quotedMinutes: null });
+    const early: ReplayPromise[] = [
+      { kind: 'callback', createdAt: new Date('2026-01-15T10:00:00Z'), status: 'broken', actualMinutes: 10 },
+    ];
+    expect(replayWithQuotes(early, history, 90)).toEqual({
+      promises: 1,
+      actualKept: 0,
+      simulatedKept: 0,
+      quotedMinutes: null,
+    });
   });
 });

@@ -50,7 +50,9 @@ export function replayWithQuotes(
     if (quote === undefined) {
       const until = new Date(`${day}T00:00:00Z`).getTime();
       const from = until - lookbackDays * 86_400_000;
-      const values = sorted.filter((d) => d.kind === promise.kind && d.completedAt.getTime() < until && d.completedAt.getTime() >= from).map((d) => d.minutes);
+      const values = sorted
+        .filter((d) => d.kind === promise.kind && d.completedAt.getTime() < until && d.completedAt.getTime() >= from)
+        .map((d) => d.minutes);
       quote = values.length >= minHistory ? percentile(values, p) : null;
       cache.set(key, quote);
     }
