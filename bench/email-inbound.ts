@@ -17,7 +17,8 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import pg from 'pg';
 import { migrateStore, openPostgres } from '../src/db/open-database.ts';
-import { outbox, users } from '../src/db/schema.ts';
+import { users } from '../src/db/schema.ts';
+import { outbox } from '../src/db/schema-email.ts';
 import { InboundProcessor } from '../src/email/inbound/inbound-processor.ts';
 import { startSmtpListener } from '../src/email/inbound/smtp-listener.ts';
 import { addSupportAddress } from '../src/email/inbound/support-addresses.ts';
@@ -131,17 +132,15 @@ async function main() {
     language: 'en',
   });
   for (let k = 0; k < 5; k++) {
-    await store.db
-      .insert(users)
-      .values({
-        workspaceId: workspace.id,
-        name: `Agent ${k}`,
-        email: `a${k}@bench.test`,
-        role: 'agent',
-        languages: ['en'],
-        passwordHash: adminUser.passwordHash,
-        capacity: 100_000,
-      });
+    await store.db.insert(users).values({
+      workspaceId: workspace.id,
+      name: `Agent ${k}`,
+      email: `a${k}@bench.test`,
+      role: 'agent',
+      languages: ['en'],
+      passwordHash: adminUser.passwordHash,
+      capacity: 100_000,
+    });
   }
   await addSupportAddress(store.db, workspace.id, 'support@bench-desk.test');
   const ctx: DeskContext = {

@@ -17,7 +17,8 @@ import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { openPglite, openPostgres, migrateStore, type Store } from '../src/db/open-database.ts';
-import { cases, customers, messages, outbox } from '../src/db/schema.ts';
+import { cases, customers, messages } from '../src/db/schema.ts';
+import { outbox } from '../src/db/schema-email.ts';
 import { deliverOutbox } from '../src/email/outbound/deliver-outbox.ts';
 import { saveEmailSettings } from '../src/email/outbound/email-settings.ts';
 import { closeMailTransports } from '../src/email/outbound/mail-transports.ts';
@@ -118,17 +119,15 @@ async function keptRate(store: Store, port: number): Promise<number> {
         language: 'ar',
       })
       .returning();
-    await store.db
-      .insert(messages)
-      .values({
-        workspaceId: workspace.id,
-        caseId: caseRow!.id,
-        customerId: customer!.id,
-        direction: 'inbound',
-        channel: 'email',
-        body: 'Where is my refund?',
-        externalId: `in-${c}@customer.test`,
-      });
+    await store.db.insert(messages).values({
+      workspaceId: workspace.id,
+      caseId: caseRow!.id,
+      customerId: customer!.id,
+      direction: 'inbound',
+      channel: 'email',
+      body: 'Where is my refund?',
+      externalId: `in-${c}@customer.test`,
+    });
     caseIds.push(caseRow!.id);
   }
   for (let i = 0; i < EMAILS; i += 500) {

@@ -1,6 +1,7 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/open-database.ts';
-import { loginAttempts, users } from '../db/schema.ts';
+import { users } from '../db/schema.ts';
+import { loginAttempts } from '../db/schema-accounts.ts';
 import { KeptError, RetryLaterError } from '../errors/kept-error.ts';
 import { clientAddressKey } from '../net/client-address-key.ts';
 import { decideLoginThrottle, LOGIN_THROTTLE, NEWEST_NEEDED, type LoginFailuresSeen } from './login-throttle.ts';

@@ -1,7 +1,8 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { Role } from '../contract/api-types.ts';
 import type { Db } from '../db/open-database.ts';
-import { apiTokens, sessions, users } from '../db/schema.ts';
+import { users } from '../db/schema.ts';
+import { apiTokens, sessions } from '../db/schema-accounts.ts';
 import { hashToken, newSecretToken } from './secret-token.ts';
 
 export const SESSION_DAYS = 14;
@@ -15,14 +16,12 @@ export interface StaffIdentity {
 
 export async function startSession(db: Db, user: { id: string; workspaceId: string }, now: Date): Promise<string> {
   const token = newSecretToken();
-  await db
-    .insert(sessions)
-    .values({
-      id: hashToken(token),
-      userId: user.id,
-      workspaceId: user.workspaceId,
-      expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
-    });
+  await db.insert(sessions).values({
+    id: hashToken(token),
+    userId: user.id,
+    workspaceId: user.workspaceId,
+    expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
+  });
   return token;
 }
 

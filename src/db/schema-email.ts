@@ -15,9 +15,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { cases, messages, outbox, workspaces } from './schema.ts';
+import { cases, messages, workspaces } from './schema.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** Raw bytes: e-mail is not always valid UTF-8, and the hash must be over what arrived. */
 export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -242,4 +243,43 @@ export const imapImportedMessages = pgTable(
     importedAt: ts('imported_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('imap_imported_key').on(t.mailboxId, t.sha256)],
+);
+
+/** Messages for the customer waiting to be delivered by a channel worker (e-mail lands later). */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    messageId: uuid('message_id').references(() => messages.id),
+    channel: text('channel').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body'),
+    status: text('status').$type<'pending' | 'sending' | 'sent' | 'failed' | 'bounced'>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    sentAt: ts('sent_at'),
+    createdAt: createdAt(),
+    // E-mail delivery (src/email/outbound/): acknowledgements are marked auto-replied, replies are not.
+    kind: text('kind').$type<'acknowledgement' | 'reply' | 'message'>().notNull().default('message'),
+    language: text('language'),
+    /** Assigned once, before the first attempt, so every retry carries the same Message-ID. */
+    messageIdHeader: text('message_id_header'),
+    inReplyTo: text('in_reply_to'),
+    references: text('references'),
+    replyTo: text('reply_to'),
+    /** A pending row waits until then (backoff); a 'sending' row is reclaimed after it (crashed sender). */
+    nextAttemptAt: ts('next_attempt_at'),
+    bouncedAt: ts('bounced_at'),
+    bounceReason: text('bounce_reason'),
+  },
+  (t) => [
+    index('outbox_status_idx').on(t.status, t.createdAt),
+    index('outbox_message_id_header_idx').on(t.messageIdHeader),
+  ],
 );

@@ -70,56 +70,6 @@ export const users = pgTable(
   (t) => [uniqueIndex('users_email_key').on(t.email), index('users_workspace_idx').on(t.workspaceId)],
 );
 
-export const sessions = pgTable('sessions', {
-  /** sha256 of the cookie value: a stolen table does not yield live sessions. */
-  id: text('id').primaryKey(),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id),
-  workspaceId: uuid('workspace_id')
-    .notNull()
-    .references(() => workspaces.id),
-  expiresAt: ts('expires_at').notNull(),
-  createdAt: createdAt(),
-});
-
-export const apiTokens = pgTable('api_tokens', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  workspaceId: uuid('workspace_id')
-    .notNull()
-    .references(() => workspaces.id),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id),
-  name: text('name').notNull(),
-  tokenHash: text('token_hash').notNull().unique(),
-  lastUsedAt: ts('last_used_at'),
-  createdAt: createdAt(),
-});
-
-/**
- * Password attempts inside the login throttle's window (src/accounts/log-in.ts): a row is written
- * before the password is checked and removed when it was right, so guesses sent at once all count,
- * on every instance. Not a workspace's row: the e-mail is whatever was typed, an account or not.
- * Rows past the window are deleted by later failures.
- */
-export const loginAttempts = pgTable(
-  'login_attempts',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    /** As typed, trimmed and lower-cased. */
-    email: text('email').notNull(),
-    /** The client's address key (src/net/client-address-key.ts): an IPv6 /64 is one address. */
-    address: text('address').notNull(),
-    attemptedAt: ts('attempted_at').notNull(),
-  },
-  (t) => [
-    index('login_attempts_email_idx').on(t.email, t.attemptedAt),
-    index('login_attempts_address_idx').on(t.address, t.attemptedAt),
-    index('login_attempts_time_idx').on(t.attemptedAt),
-  ],
-);
-
 export const customers = pgTable(
   'customers',
   {
@@ -395,45 +345,6 @@ export const tasks = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('tasks_workspace_assignee_idx').on(t.workspaceId, t.assigneeId, t.doneAt)],
-);
-
-/** Messages for the customer waiting to be delivered by a channel worker (e-mail lands later). */
-export const outbox = pgTable(
-  'outbox',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id),
-    caseId: uuid('case_id').references(() => cases.id),
-    messageId: uuid('message_id').references(() => messages.id),
-    channel: text('channel').notNull(),
-    toAddress: text('to_address').notNull(),
-    subject: text('subject').notNull(),
-    textBody: text('text_body').notNull(),
-    htmlBody: text('html_body'),
-    status: text('status').$type<'pending' | 'sending' | 'sent' | 'failed' | 'bounced'>().notNull().default('pending'),
-    attempts: integer('attempts').notNull().default(0),
-    lastError: text('last_error'),
-    sentAt: ts('sent_at'),
-    createdAt: createdAt(),
-    // E-mail delivery (src/email/outbound/): acknowledgements are marked auto-replied, replies are not.
-    kind: text('kind').$type<'acknowledgement' | 'reply' | 'message'>().notNull().default('message'),
-    language: text('language'),
-    /** Assigned once, before the first attempt, so every retry carries the same Message-ID. */
-    messageIdHeader: text('message_id_header'),
-    inReplyTo: text('in_reply_to'),
-    references: text('references'),
-    replyTo: text('reply_to'),
-    /** A pending row waits until then (backoff); a 'sending' row is reclaimed after it (crashed sender). */
-    nextAttemptAt: ts('next_attempt_at'),
-    bouncedAt: ts('bounced_at'),
-    bounceReason: text('bounce_reason'),
-  },
-  (t) => [
-    index('outbox_status_idx').on(t.status, t.createdAt),
-    index('outbox_message_id_header_idx').on(t.messageIdHeader),
-  ],
 );
 
 /** A bare table the benchmarks insert into, to measure the store's raw rate beside the real pipeline. */

@@ -27,15 +27,13 @@ export async function replaceAcquisitionCosts(
     const tx = txRaw as unknown as Db;
     await tx.delete(acquisitionCosts).where(and(eq(acquisitionCosts.workspaceId, workspaceId), sql`true`));
     if (costs.length === 0) return;
-    await tx
-      .insert(acquisitionCosts)
-      .values(
-        costs.map((c) => ({
-          workspaceId,
-          channel: c.channel,
-          costPerCustomer: c.costPerCustomer.toFixed(2),
-          updatedAt: now,
-        })),
-      );
+    await tx.insert(acquisitionCosts).values(
+      costs.map((c) => ({
+        workspaceId,
+        channel: c.channel,
+        costPerCustomer: c.costPerCustomer.toFixed(2),
+        updatedAt: now,
+      })),
+    );
   });
 }

@@ -38,16 +38,14 @@ describe.skipIf(!(await canUsePostgres()))('inbound e-mail survives SIGKILL of k
       password: 'correct-horse-battery',
       language: 'en',
     });
-    await store.db
-      .insert(users)
-      .values({
-        workspaceId: workspace.id,
-        name: 'Tom',
-        email: 'tom@crash.test',
-        role: 'agent',
-        languages: ['en'],
-        passwordHash: admin.passwordHash,
-      });
+    await store.db.insert(users).values({
+      workspaceId: workspace.id,
+      name: 'Tom',
+      email: 'tom@crash.test',
+      role: 'agent',
+      languages: ['en'],
+      passwordHash: admin.passwordHash,
+    });
     const domain = 'crash-desk.test';
     await addSupportAddress(store.db, workspace.id, `support@${domain}`);
     const smtpPort = await freePort();

@@ -2,7 +2,8 @@
 // the admin API for addresses, the timeline's e-mail parts and attachment download.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acknowledgements, outbox } from '../../src/db/schema.ts';
+import { acknowledgements } from '../../src/db/schema.ts';
+import { outbox } from '../../src/db/schema-email.ts';
 import { inboundEmails } from '../../src/db/schema-email.ts';
 import { startSmtpListener } from '../../src/email/inbound/smtp-listener.ts';
 import nodemailer from 'nodemailer';

@@ -8,7 +8,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/kept-config.ts';
 import { migrateStore, openPostgres, type Store } from '../../src/db/open-database.ts';
-import { loginAttempts } from '../../src/db/schema.ts';
+import { loginAttempts } from '../../src/db/schema-accounts.ts';
 import { buildApp } from '../../src/http/build-app.ts';
 import { RecordingTimers } from '../../src/kernel/desk-context.ts';
 import { createWorkspace } from '../../src/workspaces/create-workspace.ts';

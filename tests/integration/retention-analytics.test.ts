@@ -91,20 +91,18 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
     );
     const due = new Date('2024-12-01T00:00:00Z');
     for (let i = 0; i < 2; i++) {
-      await kept.store.db
-        .insert(promisesTable)
-        .values({
-          workspaceId: ws.id,
-          caseId: ids['case-a']!,
-          customerId: ids['a']!,
-          ownerId: ws.agentEn.id,
-          kind: 'callback',
-          channel: 'phone',
-          description: 'Call back',
-          dueAt: due,
-          status: 'broken',
-          resolvedAt: due,
-        });
+      await kept.store.db.insert(promisesTable).values({
+        workspaceId: ws.id,
+        caseId: ids['case-a']!,
+        customerId: ids['a']!,
+        ownerId: ws.agentEn.id,
+        kind: 'callback',
+        channel: 'phone',
+        description: 'Call back',
+        dueAt: due,
+        status: 'broken',
+        resolvedAt: due,
+      });
     }
     await refreshScores(kept.store.db, ws.id, kept.clock.now());
   });

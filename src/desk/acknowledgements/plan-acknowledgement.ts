@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { acknowledgements, outbox } from '../../db/schema.ts';
+import type { acknowledgements } from '../../db/schema.ts';
+import type { outbox } from '../../db/schema-email.ts';
 import { DELIVERABLE_CHANNELS, type Channel, type NewEvent } from '../../events/event-types.ts';
 import type { TimerRequest } from '../../kernel/desk-context.ts';
 import type { WorkspaceRow } from '../../workspaces/index.ts';

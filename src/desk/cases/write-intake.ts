@@ -1,7 +1,8 @@
 import { PgTransaction, type PgTable } from 'drizzle-orm/pg-core';
 import { HotStatement, insertRowsText, runHotStatement } from '../../db/hot-statement.ts';
 import type { Db } from '../../db/open-database.ts';
-import { acknowledgements, cases, customers, events, messages, outbox, promises, tasks } from '../../db/schema.ts';
+import { acknowledgements, cases, customers, events, messages, promises, tasks } from '../../db/schema.ts';
+import { outbox } from '../../db/schema-email.ts';
 import type { NewEvent } from '../../events/event-types.ts';
 import type { TimerRequest, Timers } from '../../kernel/desk-context.ts';
 

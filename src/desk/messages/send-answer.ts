@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/open-database.ts';
-import { cases, customers, messages, outbox, promises, tasks } from '../../db/schema.ts';
+import { cases, customers, messages, promises, tasks } from '../../db/schema.ts';
+import { outbox } from '../../db/schema-email.ts';
 import { KeptError, notFound } from '../../errors/kept-error.ts';
 import { appendEvents } from '../../events/append-events.ts';
 import type { Channel, NewEvent } from '../../events/event-types.ts';

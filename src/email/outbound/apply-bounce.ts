@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open-database.ts';
-import { customers, outbox } from '../../db/schema.ts';
+import { customers } from '../../db/schema.ts';
+import { outbox } from '../../db/schema-email.ts';
 import { appendEvents } from '../../events/append-events.ts';
 import type { NewEvent } from '../../events/event-types.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';

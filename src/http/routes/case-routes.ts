@@ -121,14 +121,12 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
             : null,
       });
       if (wantsMinimal(request)) {
-        return reply
-          .status(201)
-          .send({
-            caseId: result.caseRow.id,
-            reference: result.reference,
-            messageId: result.messageId,
-            acknowledged: result.acknowledgement !== null,
-          });
+        return reply.status(201).send({
+          caseId: result.caseRow.id,
+          reference: result.reference,
+          messageId: result.messageId,
+          acknowledged: result.acknowledgement !== null,
+        });
       }
       return reply.status(201).send(await detail(staff.workspaceId, result.caseRow.id));
     },
@@ -271,13 +269,11 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
         ...(request.body.phrase ? { phrase: request.body.phrase } : {}),
       });
       const nameOf = await loadStaffNames(ctx.db, staff.workspaceId);
-      return reply
-        .status(201)
-        .send({
-          ...presentPromise(made.promise, Number(current.case.reference.slice(2)), nameOf),
-          warning: made.warning,
-          quote: made.quote,
-        });
+      return reply.status(201).send({
+        ...presentPromise(made.promise, Number(current.case.reference.slice(2)), nameOf),
+        warning: made.warning,
+        quote: made.quote,
+      });
     },
   );
 
