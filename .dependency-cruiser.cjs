@@ -89,11 +89,19 @@ module.exports = {
       to: { path: ['^src/db/schema', '^src/db/(open-database|hot-statement)\\.ts$', '(^|/)node_modules/drizzle-orm/'] },
     },
     {
+      name: 'not-to-unresolvable',
+      comment: 'An import the resolver cannot follow (a wrong path or alias) would hide from every rule above.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    {
       name: 'web-through-contract',
-      comment: 'The web app shares the contract (types) and the domain words with the server, nothing else of src/.',
+      comment:
+        'The web app shares the contract (types and domain words, through @kept/contract) with the server, nothing else of src/.',
       severity: 'error',
       from: { path: '^web/' },
-      to: { path: '^src/', pathNot: ['^src/contract/', '^src/kernel/domain-words\\.ts$'] },
+      to: { path: '^src/', pathNot: ['^src/contract/'] },
     },
   ],
   options: {

@@ -7,6 +7,8 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: webRoot,
   plugins: [react()],
+  // The web app's one door into the server's code: the shared contract (types and domain words).
+  resolve: { alias: { '@kept/contract': fileURLToPath(new URL('../src/contract', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

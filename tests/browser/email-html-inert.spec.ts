@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
 import { expect, type Page } from '@playwright/test';
-import type { CaseListResponse } from '../../src/contract/api-types.ts';
+import type { CaseListResponse } from '@kept/contract/api-types.ts';
 import { logIn, staff, test } from './browser-kit.ts';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');

@@ -4,7 +4,7 @@ import type {
   EscalationView,
   ServiceMetricsResponse,
   UserView,
-} from '../../src/contract/api-types.ts';
+} from '@kept/contract/api-types.ts';
 
 const now = Date.now();
 const ago = (min: number) => new Date(now - min * 60000).toISOString();

@@ -1,4 +1,4 @@
-import type { ApiError } from '../../../src/contract/api-types.ts';
+import type { ApiError } from '@kept/contract/api-types.ts';
 
 /** A failed API call: the server's stable error code, its message and the offending field. */
 export class ApiFailure extends Error {

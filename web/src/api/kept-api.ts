@@ -21,8 +21,8 @@ import type {
   UnansweredResponse,
   UserView,
   WorkspaceSettings,
-} from '../../../src/contract/api-types.ts';
-import type { Channel } from '../../../src/kernel/domain-words.ts';
+} from '@kept/contract/api-types.ts';
+import type { Channel } from '@kept/contract/domain-words.ts';
 import { queryString, request } from './api-client.ts';
 
 export type CaseView = 'mine' | 'unassigned' | 'open' | 'escalated' | 'flagged' | 'all';

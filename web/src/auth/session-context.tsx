@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { Center, Loader } from '@mantine/core';
 import { useLocation, useNavigate } from 'react-router';
-import type { MeResponse } from '../../../src/contract/api-types.ts';
+import type { MeResponse } from '@kept/contract/api-types.ts';
 import { ApiFailure, onUnauthorized } from '../api/api-client.ts';
 import { api } from '../api/kept-api.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Accordion, Button, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetailResponse, CaseStatus, UserView } from '../../../src/contract/api-types.ts';
+import type { CaseDetailResponse, CaseStatus, UserView } from '@kept/contract/api-types.ts';
 import { api } from '../api/kept-api.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { HandoffButton } from './handoff-dialog.tsx';

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CaseDetailResponse } from '../../../src/contract/api-types.ts';
+import type { CaseDetailResponse } from '@kept/contract/api-types.ts';
 import { HellBadge, HellReasons, StatusBadge } from '../common/badges.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { BounceBadge } from '../email/bounce-badge.tsx';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
-import type { TimelineItem } from '../../../src/contract/api-types.ts';
+import type { TimelineItem } from '@kept/contract/api-types.ts';
 import '../i18n/i18n.ts';
 import { CaseTimeline } from './case-timeline.tsx';
 

@@ -1,6 +1,6 @@
 import { Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { MessageView, TimelineItem } from '../../../src/contract/api-types.ts';
+import type { MessageView, TimelineItem } from '@kept/contract/api-types.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { EmailMessageParts, hasEmailParts } from './email-message-parts.tsx';
 import { describeEvent, eventTone, isDuplicateOfMessage, type EventTone } from './describe-event.ts';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { TimelineItem } from '../../../src/contract/api-types.ts';
+import type { TimelineItem } from '@kept/contract/api-types.ts';
 import type { Formatters } from '../i18n/use-format.ts';
 
 type Data = Record<string, unknown>;

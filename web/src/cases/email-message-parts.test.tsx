@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
-import type { MessageView, TimelineItem } from '../../../src/contract/api-types.ts';
+import type { MessageView, TimelineItem } from '@kept/contract/api-types.ts';
 import i18n from '../i18n/i18n.ts';
 import { CaseTimeline } from './case-timeline.tsx';
 import { EmailMessageParts } from './email-message-parts.tsx';

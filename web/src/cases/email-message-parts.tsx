@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Anchor, Badge, Box, Button, Group, List, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { EmailAttachmentView, MessageView } from '../../../src/contract/api-types.ts';
+import type { EmailAttachmentView, MessageView } from '@kept/contract/api-types.ts';
 import { directionOf } from '../i18n/i18n.ts';
 import { buildEmailSrcDoc, countRemoteImages } from './email-srcdoc.ts';
 import { styleNonce } from '../common/style-nonce.ts';

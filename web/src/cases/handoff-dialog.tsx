@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Modal, NativeSelect, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetailResponse, UserView } from '../../../src/contract/api-types.ts';
+import type { CaseDetailResponse, UserView } from '@kept/contract/api-types.ts';
 import { api } from '../api/kept-api.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormat } from '../i18n/use-format.ts';

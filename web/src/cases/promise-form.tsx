@@ -2,12 +2,12 @@ import { useEffect, useState } from 'react';
 import { Button, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import type { PromiseKind } from '../../../src/contract/api-types.ts';
-import { CHANNELS, type Channel } from '../../../src/kernel/domain-words.ts';
+import type { PromiseKind } from '@kept/contract/api-types.ts';
+import { CHANNELS, type Channel } from '@kept/contract/domain-words.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { isoFromLocalInput, localInputValue } from './datetime.ts';
-import type { QuoteView } from '../../../src/contract/promise-api-types.ts';
-import { promiseApi } from '../promises/promise-api.ts';
+import type { QuoteView } from '@kept/contract/promise-api-types.ts';
+import { promiseApi } from '../api/promise-api.ts';
 import { OverPromiseConfirm, QuoteHint } from '../promises/quote-hint.tsx';
 
 /** "2026-03-03T15:00" in the browser's zone, for the datetime-local input. */

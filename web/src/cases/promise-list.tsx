@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Modal, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import type { PromiseView } from '../../../src/contract/api-types.ts';
+import type { PromiseView } from '@kept/contract/api-types.ts';
 import { api } from '../api/kept-api.ts';
 import { PromiseStatusBadge } from '../common/badges.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';

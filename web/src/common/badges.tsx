@@ -1,6 +1,6 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CaseStatus, EscalationStatus, HellAssessment, PromiseStatus } from '../../../src/contract/api-types.ts';
+import type { CaseStatus, EscalationStatus, HellAssessment, PromiseStatus } from '@kept/contract/api-types.ts';
 
 const STATUS_COLORS: Record<CaseStatus, string> = {
   new: 'blue',

@@ -1,4 +1,4 @@
-import { STYLE_NONCE_META, STYLE_NONCE_PLACEHOLDER } from '../../../src/contract/style-nonce.ts';
+import { STYLE_NONCE_META, STYLE_NONCE_PLACEHOLDER } from '@kept/contract/style-nonce.ts';
 
 /**
  * This page load's style nonce: the server's Content-Security-Policy allows <style> elements only

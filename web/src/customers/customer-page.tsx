@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { Center, Grid, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { HellAssessment, HellMetrics } from '../../../src/contract/api-types.ts';
+import type { HellAssessment, HellMetrics } from '@kept/contract/api-types.ts';
 import { api } from '../api/kept-api.ts';
 import { HellBadge, HellReasons } from '../common/badges.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';

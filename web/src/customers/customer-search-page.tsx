@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { CustomerView } from '../../../src/contract/api-types.ts';
+import type { CustomerView } from '@kept/contract/api-types.ts';
 import { api } from '../api/kept-api.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormat } from '../i18n/use-format.ts';

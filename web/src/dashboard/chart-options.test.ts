@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ServiceMetricsResponse } from '../../../src/contract/api-types.ts';
+import type { ServiceMetricsResponse } from '@kept/contract/api-types.ts';
 import i18n from '../i18n/i18n.ts';
 import { makeFormatters } from '../i18n/use-format.ts';
 import { byTeamOption } from './chart-options.ts';

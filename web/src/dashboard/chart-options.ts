@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Distribution, ServiceMetricsResponse } from '../../../src/contract/api-types.ts';
+import type { Distribution, ServiceMetricsResponse } from '@kept/contract/api-types.ts';
 import type { Formatters } from '../i18n/use-format.ts';
 import type { ChartOption } from './echart.tsx';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
-import type { ServiceMetricsResponse } from '../../../src/contract/api-types.ts';
+import type { ServiceMetricsResponse } from '@kept/contract/api-types.ts';
 import i18n from '../i18n/i18n.ts';
 import { TeamFiguresCard } from './team-figures-card.tsx';
 

@@ -1,6 +1,6 @@
 import { Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ServiceMetricsResponse } from '../../../src/contract/api-types.ts';
+import type { ServiceMetricsResponse } from '@kept/contract/api-types.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { teamRows } from './chart-options.ts';
 import { EChart, type ChartOption } from './echart.tsx';

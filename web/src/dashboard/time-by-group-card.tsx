@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Group, Paper, SegmentedControl, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ServiceMetricsResponse, TimeFigures } from '../../../src/contract/api-types.ts';
+import type { ServiceMetricsResponse, TimeFigures } from '@kept/contract/api-types.ts';
 import { useFormat } from '../i18n/use-format.ts';
 
 type Grouping = 'team' | 'channel';

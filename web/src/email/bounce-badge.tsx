@@ -1,6 +1,6 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CustomerView } from '../../../src/contract/api-types.ts';
+import type { CustomerView } from '@kept/contract/api-types.ts';
 import { useFormat } from '../i18n/use-format.ts';
 
 /** Shown on the customer and the case when mail to the customer's address bounced for good. */

@@ -15,10 +15,10 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import type { EmailSettingsUpdate, EmailSettingsView } from '../../../src/contract/email-outbound-types.ts';
+import type { EmailSettingsUpdate, EmailSettingsView } from '@kept/contract/email-outbound-types.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
-import { mailApi } from './mail-api.ts';
+import { mailApi } from '../api/mail-api.ts';
 import { MailboxesPanel } from './mailboxes-panel.tsx';
 import { SupportAddressesPanel } from './support-addresses-panel.tsx';
 

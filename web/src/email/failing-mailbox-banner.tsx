@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { MailboxView } from '../../../src/contract/email-outbound-types.ts';
-import { mailApi } from './mail-api.ts';
+import type { MailboxView } from '@kept/contract/email-outbound-types.ts';
+import { mailApi } from '../api/mail-api.ts';
 
 const REFRESH_MS = 60_000;
 

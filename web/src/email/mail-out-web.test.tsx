@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { MemoryRouter } from 'react-router';
-import type { MailboxView, SinkMessageView } from '../../../src/contract/email-outbound-types.ts';
+import type { MailboxView, SinkMessageView } from '@kept/contract/email-outbound-types.ts';
 import i18n from '../i18n/i18n.ts';
 import { BounceBadge } from './bounce-badge.tsx';
 import { FailingMailboxBanner } from './failing-mailbox-banner.tsx';

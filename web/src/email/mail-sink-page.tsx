@@ -14,11 +14,11 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SinkMessageView } from '../../../src/contract/email-outbound-types.ts';
+import type { SinkMessageView } from '@kept/contract/email-outbound-types.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { mailApi } from './mail-api.ts';
+import { mailApi } from '../api/mail-api.ts';
 
 /** Staff see what Kept "sent" while no outgoing server is set: headers, text, and the HTML, inert. */
 export function MailSinkPage({ load = mailApi.sink }: { load?: () => Promise<SinkMessageView[]> }) {

@@ -15,11 +15,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { MailboxInput, MailboxTestResult } from '../../../src/contract/email-outbound-types.ts';
+import type { MailboxInput, MailboxTestResult } from '@kept/contract/email-outbound-types.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { mailApi } from './mail-api.ts';
+import { mailApi } from '../api/mail-api.ts';
 
 const EMPTY: MailboxInput = { host: '', port: 993, secure: true, username: '', password: '', mailbox: 'INBOX' };
 

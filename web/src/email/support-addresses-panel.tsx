@@ -3,7 +3,7 @@ import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@man
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
-import { mailApi } from './mail-api.ts';
+import { mailApi } from '../api/mail-api.ts';
 
 /** The addresses customers write to; replies go out with a per-case plus-address of the first. */
 export function SupportAddressesPanel() {

@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { EscalationView } from '../../../src/contract/api-types.ts';
+import type { EscalationView } from '@kept/contract/api-types.ts';
 import { isolate } from '../cases/describe-event.ts';
 import { useFormat } from '../i18n/use-format.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { MemoryRouter } from 'react-router';
-import type { EscalationView } from '../../../src/contract/api-types.ts';
+import type { EscalationView } from '@kept/contract/api-types.ts';
 import '../i18n/i18n.ts';
 import { EscalationCard } from './escalation-card.tsx';
 

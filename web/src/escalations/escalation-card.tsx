@@ -3,7 +3,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Text, Textarea } from '@man
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { EscalationView } from '../../../src/contract/api-types.ts';
+import type { EscalationView } from '@kept/contract/api-types.ts';
 import { api } from '../api/kept-api.ts';
 import { EscalationStatusBadge } from '../common/badges.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { EscalationView } from '../../../src/contract/api-types.ts';
+import type { EscalationView } from '@kept/contract/api-types.ts';
 import { api } from '../api/kept-api.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Anchor, Box, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PortalInfoResponse } from '../../../src/contract/api-types.ts';
+import type { PortalInfoResponse } from '@kept/contract/api-types.ts';
 import { LanguageSwitcher } from '../i18n/language-switcher.tsx';
 
 type Reach = PortalInfoResponse['reachAHuman'];

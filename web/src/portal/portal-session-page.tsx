@@ -3,8 +3,8 @@ import { Alert, Button, Center, Group, Loader, Paper, Stack, Text, Textarea, Tit
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { PortalCaseView } from '../../../src/contract/api-types.ts';
-import { OPEN_CASE_STATUSES } from '../../../src/kernel/domain-words.ts';
+import type { PortalCaseView } from '@kept/contract/api-types.ts';
+import { OPEN_CASE_STATUSES } from '@kept/contract/domain-words.ts';
 import { api } from '../api/kept-api.ts';
 import { EscalationStatusBadge, StatusBadge } from '../common/badges.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';

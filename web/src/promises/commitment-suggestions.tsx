@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import type { CommitmentSuggestion } from '../../../src/contract/promise-api-types.ts';
-import type { Channel } from '../../../src/kernel/domain-words.ts';
+import type { CommitmentSuggestion } from '@kept/contract/promise-api-types.ts';
+import type { Channel } from '@kept/contract/domain-words.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormat } from '../i18n/use-format.ts';
-import { promiseApi } from './promise-api.ts';
+import { promiseApi } from '../api/promise-api.ts';
 
 /**
  * After the agent types a reply: "Record this promise: callback, tomorrow 15:00". One click

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { Anchor, Badge, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DueSoonResponse } from '../../../src/contract/promise-api-types.ts';
+import type { DueSoonResponse } from '@kept/contract/promise-api-types.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormat } from '../i18n/use-format.ts';
-import { promiseApi } from './promise-api.ts';
+import { promiseApi } from '../api/promise-api.ts';
 
 const POLL_MS = 15_000;
 

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Alert, Button, Center, Loader, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { ExpectationChoice } from '../../../src/contract/promise-api-types.ts';
+import type { ExpectationChoice } from '@kept/contract/promise-api-types.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { PortalLayout } from '../portal/portal-layout.tsx';
-import { promiseApi } from './promise-api.ts';
+import { promiseApi } from '../api/promise-api.ts';
 
 const CHOICES: ExpectationChoice[] = ['hour', 'today', 'tomorrow', 'week'];
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Anchor, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PromiseRatesResponse, RateRow } from '../../../src/contract/promise-api-types.ts';
+import type { PromiseRatesResponse, RateRow } from '@kept/contract/promise-api-types.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { describeEvent } from '../cases/describe-event.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
@@ -10,7 +10,7 @@ import { useApi } from '../common/use-api.ts';
 import { EChart } from '../dashboard/echart.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { DueSoonBoard } from './due-soon-board.tsx';
-import { promiseApi } from './promise-api.ts';
+import { promiseApi } from '../api/promise-api.ts';
 
 type GroupBy = 'byOwner' | 'byTeam' | 'byChannel' | 'byKind' | 'byWeek';
 const GROUPS: Array<[GroupBy, string]> = [

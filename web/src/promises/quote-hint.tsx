@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { QuoteView } from '../../../src/contract/promise-api-types.ts';
+import type { QuoteView } from '@kept/contract/promise-api-types.ts';
 import { useFormat } from '../i18n/use-format.ts';
 
 /** The numbers before saving: how long similar work took, and the time to promise. */

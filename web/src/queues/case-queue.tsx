@@ -1,6 +1,6 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary } from '../../../src/contract/api-types.ts';
+import type { CaseSummary } from '@kept/contract/api-types.ts';
 import { api, type CaseView } from '../api/kept-api.ts';
 import { StatusBadge } from '../common/badges.tsx';
 import { useApi } from '../common/use-api.ts';

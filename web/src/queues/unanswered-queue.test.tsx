@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { MemoryRouter } from 'react-router';
-import type { UnansweredResponse } from '../../../src/contract/api-types.ts';
+import type { UnansweredResponse } from '@kept/contract/api-types.ts';
 import '../i18n/i18n.ts';
 import { UnansweredQueue } from './unanswered-queue.tsx';
 

@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { useApi } from '../common/use-api.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { Card, Loading } from './panel-kit.tsx';
-import { retentionApi } from './retention-api.ts';
+import { retentionApi } from '../api/retention-api.ts';
 import { RiskReasons } from './risk-reasons.tsx';
 
 export function riskColor(risk: number): string {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../common/use-api.ts';
 import { directionOf } from '../i18n/i18n.ts';
 import { Card, Figure, Loading, percent } from './panel-kit.tsx';
-import { retentionApi } from './retention-api.ts';
+import { retentionApi } from '../api/retention-api.ts';
 import { baseOption, CHART_FONT, RetentionChart } from './retention-chart.tsx';
 
 export function CohortsPanel() {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../common/use-api.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { riskColor } from './at-risk-panel.tsx';
-import { retentionApi } from './retention-api.ts';
+import { retentionApi } from '../api/retention-api.ts';
 import { RiskReasons } from './risk-reasons.tsx';
 
 /** The customer's churn risk with its reasons, computed when the page opens. */

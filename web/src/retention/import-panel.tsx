@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, FileInput, Group, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportReportView } from '../../../src/contract/retention-types.ts';
+import type { ImportReportView } from '@kept/contract/retention-types.ts';
 import { errorText } from '../common/error-text.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { Card, Figure } from './panel-kit.tsx';
-import { retentionApi } from './retention-api.ts';
+import { retentionApi } from '../api/retention-api.ts';
 
 export function ImportPanel() {
   const { t } = useTranslation();

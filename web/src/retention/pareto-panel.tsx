@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { LorenzView } from '../../../src/contract/retention-types.ts';
+import type { LorenzView } from '@kept/contract/retention-types.ts';
 import { useApi } from '../common/use-api.ts';
 import { directionOf } from '../i18n/i18n.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { Card, Figure, Loading, percent } from './panel-kit.tsx';
-import { retentionApi } from './retention-api.ts';
+import { retentionApi } from '../api/retention-api.ts';
 import { baseOption, RetentionChart } from './retention-chart.tsx';
 
 function lorenzOption(curve: LorenzView, rtl: boolean, language: string, labels: { curve: string; equality: string }) {

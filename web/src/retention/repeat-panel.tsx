@@ -5,7 +5,7 @@ import { useApi } from '../common/use-api.ts';
 import { directionOf } from '../i18n/i18n.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { Card, Figure, Loading, percent } from './panel-kit.tsx';
-import { retentionApi } from './retention-api.ts';
+import { retentionApi } from '../api/retention-api.ts';
 import { baseOption, RetentionChart } from './retention-chart.tsx';
 
 export function RepeatPanel() {

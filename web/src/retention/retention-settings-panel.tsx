@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RetentionSettingsView } from '../../../src/contract/retention-types.ts';
+import type { RetentionSettingsView } from '@kept/contract/retention-types.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { useApi } from '../common/use-api.ts';
 import { Card, Loading } from './panel-kit.tsx';
-import { retentionApi } from './retention-api.ts';
+import { retentionApi } from '../api/retention-api.ts';
 
 const FACTORS = ['overdue', 'lowPAlive', 'openComplaint', 'brokenPromises', 'serviceHell', 'lowSurvey'] as const;
 

@@ -1,6 +1,6 @@
 import { List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RiskReason } from '../../../src/contract/retention-types.ts';
+import type { RiskReason } from '@kept/contract/retention-types.ts';
 import { useFormat } from '../i18n/use-format.ts';
 
 /** The reasons behind a churn risk, in the reader's language. */

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { request } from '../api/api-client.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
-import { teamApi, type TeamView } from '../teams/team-api.ts';
+import { teamApi, type TeamView } from '../api/team-api.ts';
 
 /**
  * [start, end) minutes of the local day per weekday. Index 0 = Sunday … 6 = Saturday, the same

@@ -9,7 +9,7 @@ import { WorkspaceSettingsForm } from './workspace-settings-form.tsx';
 import { BusinessCalendarPanel } from './business-calendar-panel.tsx';
 import { EmailSettingsSection } from '../email/email-settings-section.tsx';
 import { useApi } from '../common/use-api.ts';
-import { teamApi } from '../teams/team-api.ts';
+import { teamApi } from '../api/team-api.ts';
 import { TeamsPanel } from '../teams/teams-panel.tsx';
 
 function TokenPanel() {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
-import type { UserView } from '../../../src/contract/api-types.ts';
+import type { UserView } from '@kept/contract/api-types.ts';
 import i18n from '../i18n/i18n.ts';
-import type { TeamView } from '../teams/team-api.ts';
+import type { TeamView } from '../api/team-api.ts';
 import { UsersPanel } from './users-panel.tsx';
 
 const json = (body: unknown, status = 200) =>

@@ -18,14 +18,14 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../src/contract/api-types.ts';
-import { ROLES } from '../../../src/kernel/domain-words.ts';
+import type { Role } from '@kept/contract/api-types.ts';
+import { ROLES } from '@kept/contract/domain-words.ts';
 import { api } from '../api/kept-api.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
 import { LANGUAGES } from '../i18n/i18n.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { teamApi, teamErrorText, type TeamView } from '../teams/team-api.ts';
+import { teamApi, teamErrorText, type TeamView } from '../api/team-api.ts';
 
 const EMPTY = { name: '', email: '', password: '', role: 'agent' as Role, languages: ['en'], capacity: 20, teamId: '' };
 /** NativeSelect needs a string value; '' stands for "no team". */

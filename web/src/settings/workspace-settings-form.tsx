@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import type { HellThresholds, WorkspaceSettings } from '../../../src/contract/api-types.ts';
+import type { HellThresholds, WorkspaceSettings } from '@kept/contract/api-types.ts';
 import { api } from '../api/kept-api.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';

@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { MantineProvider } from '@mantine/core';
 import i18n from '../i18n/i18n.ts';
 import { useApi } from '../common/use-api.ts';
-import { teamApi, type TeamView } from './team-api.ts';
+import { teamApi, type TeamView } from '../api/team-api.ts';
 import { TeamsPanel } from './teams-panel.tsx';
 
 const json = (body: unknown, status = 200) =>

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text, TextInpu
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/use-format.ts';
-import { teamApi, teamErrorText, type TeamView } from './team-api.ts';
+import { teamApi, teamErrorText, type TeamView } from '../api/team-api.ts';
 
 function TeamError({ error }: { error: unknown }) {
   const { t } = useTranslation();

@@ -1,7 +1,6 @@
-import type { TeamListResponse, TeamView } from '../../../src/contract/team-api-types.ts';
-import type { UserView } from '../../../src/contract/api-types.ts';
-import { request } from '../api/api-client.ts';
-import { ApiFailure } from '../api/api-client.ts';
+import type { TeamListResponse, TeamView } from '@kept/contract/team-api-types.ts';
+import type { UserView } from '@kept/contract/api-types.ts';
+import { ApiFailure, request } from './api-client.ts';
 import type { TFunction } from 'i18next';
 import { errorText } from '../common/error-text.ts';
 

@@ -10,8 +10,8 @@ import type {
   ParetoResponse,
   RepeatResponse,
   RetentionSettingsView,
-} from '../../../src/contract/retention-types.ts';
-import { ApiFailure, request } from '../api/api-client.ts';
+} from '@kept/contract/retention-types.ts';
+import { ApiFailure, request } from './api-client.ts';
 
 export const retentionApi = {
   repeat: () => request<RepeatResponse>('/retention/repeat'),

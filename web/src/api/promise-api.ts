@@ -1,4 +1,4 @@
-import type { PromiseKind } from '../../../src/contract/api-types.ts';
+import type { PromiseKind } from '@kept/contract/api-types.ts';
 import type {
   BrokenPromiseItem,
   DueSoonResponse,
@@ -10,9 +10,9 @@ import type {
   QuoteResponse,
   RecognizeResponse,
   SimulationResponse,
-} from '../../../src/contract/promise-api-types.ts';
-import type { Channel } from '../../../src/kernel/domain-words.ts';
-import { queryString, request } from '../api/api-client.ts';
+} from '@kept/contract/promise-api-types.ts';
+import type { Channel } from '@kept/contract/domain-words.ts';
+import { queryString, request } from './api-client.ts';
 
 export interface NewPromise {
   kind: PromiseKind;

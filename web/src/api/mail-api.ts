@@ -5,8 +5,8 @@ import type {
   MailboxTestResult,
   MailboxView,
   SinkMessageView,
-} from '../../../src/contract/email-outbound-types.ts';
-import { request } from '../api/api-client.ts';
+} from '@kept/contract/email-outbound-types.ts';
+import { request } from './api-client.ts';
 
 /** As GET /api/v1/email/addresses returns them (the inbound side's API). */
 export interface SupportAddress {
