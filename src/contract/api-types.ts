@@ -209,22 +209,24 @@ export interface TaskView {
   escalationLevel?: number;
 }
 
-export interface HellMetrics {
-  contacts: number;
-  channels: number;
-  people: number;
-  handoffs: number;
-  reopenings: number;
-  totalWaitMinutes: number;
-  brokenPromises: number;
-  unansweredMessages: number;
-  spanDays: number;
-}
+/** The figures a case is judged on for service hell (K8), by name. */
+export type HellMetricName =
+  | 'contacts'
+  | 'channels'
+  | 'people'
+  | 'handoffs'
+  | 'reopenings'
+  | 'totalWaitMinutes'
+  | 'brokenPromises'
+  | 'unansweredMessages'
+  | 'spanDays';
+
+export type HellMetrics = Record<HellMetricName, number>;
 
 export interface HellAssessment {
   metrics: HellMetrics;
   flagged: boolean;
-  reasons: Array<{ metric: keyof HellMetrics; value: number; threshold: number }>;
+  reasons: Array<{ metric: HellMetricName; value: number; threshold: number }>;
 }
 
 export interface CaseDetailResponse {
