@@ -54,7 +54,12 @@ export function CaseHeader({ detail }: { detail: CaseDetailResponse }) {
               <Text span c="dimmed">
                 {t('case.customer')}:{' '}
               </Text>
-              <Anchor component={Link} to={`/app/customers/${detail.customer.id}`} data-testid="case-customer">
+              <Anchor
+                component={Link}
+                to={`/app/customers/${detail.customer.id}`}
+                data-testid="case-customer"
+                dir="auto"
+              >
                 {detail.customer.name}
               </Anchor>
             </Text>
@@ -68,7 +73,7 @@ export function CaseHeader({ detail }: { detail: CaseDetailResponse }) {
               <Text span c="dimmed">
                 {t('case.owner')}:{' '}
               </Text>
-              <span data-testid="case-owner">{c.owner?.name ?? t('common.unassigned')}</span>
+              <bdi data-testid="case-owner">{c.owner?.name ?? t('common.unassigned')}</bdi>
             </Text>
             <Text size="sm">
               <Text span c="dimmed">

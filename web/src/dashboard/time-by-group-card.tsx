@@ -52,7 +52,9 @@ export function TimeByGroupCard({ metrics }: { metrics: ServiceMetricsResponse }
             <Table.Tbody>
               {rows.map((r) => (
                 <Table.Tr key={r.key} data-testid="time-by-group-row">
-                  <Table.Td>{name(r.key)}</Table.Td>
+                  <Table.Td>
+                    <bdi>{name(r.key)}</bdi>
+                  </Table.Td>
                   <Table.Td>{format.number(r.cases)}</Table.Td>
                   <Table.Td>{format.duration(r.firstResponse.p50)}</Table.Td>
                   <Table.Td>{format.duration(r.wait.p50)}</Table.Td>

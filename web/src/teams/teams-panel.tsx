@@ -101,7 +101,9 @@ export function TeamsPanel({
               {teams.map((team) => (
                 <Table.Tr key={team.id} data-testid="team-row">
                   <Table.Td>
-                    <Text fw={500}>{team.name}</Text>
+                    <Text fw={500} dir="auto">
+                      {team.name}
+                    </Text>
                   </Table.Td>
                   <Table.Td data-testid="team-members">{format.number(team.memberCount)}</Table.Td>
                   <Table.Td>
