@@ -1,0 +1,20 @@
+/** An amount in the shop's currency, in the interface's language ("$1,234.50", "١٬٢٣٤٫٥٠ US$", "1 234,50 $"). */
+export function formatMoney(language: string, value: number | null | undefined, currency: string, digits = 2): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  try {
+    return new Intl.NumberFormat(language, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(value);
+  } catch {
+    // A code this browser does not know: the number and the code, never a bare number.
+    return `${new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value)} ${currency}`;
+  }
+}
+
+/** Round histogram edges as money without cents when they are whole ("≤ $50"). */
+export function moneyEdge(language: string, value: number, currency: string): string {
+  return formatMoney(language, value, currency, Number.isInteger(value) ? 0 : 2);
+}
