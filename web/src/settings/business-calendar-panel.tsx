@@ -299,7 +299,7 @@ export function BusinessCalendarPanel({
                           value={day.start}
                           onChange={(e) => setDay(index, { start: e.currentTarget.value })}
                           dir="ltr"
-                          w={120}
+                          miw={150}
                           data-testid={`calendar-start-${index}`}
                         />
                         <Text pt={6}>–</Text>
@@ -310,7 +310,7 @@ export function BusinessCalendarPanel({
                           onChange={(e) => setDay(index, { end: e.currentTarget.value })}
                           error={bad ? t('promises.calendar.endAfterStart') : undefined}
                           dir="ltr"
-                          w={120}
+                          miw={150}
                           data-testid={`calendar-end-${index}`}
                         />
                       </Group>
@@ -326,6 +326,8 @@ export function BusinessCalendarPanel({
           <TextInput
             type="date"
             label={t('promises.calendar.holidayDate')}
+            // Read back in the interface's language: the field itself follows the browser's locale.
+            description={holiday ? dateFormat.format(new Date(`${holiday}T12:00:00Z`)) : undefined}
             value={holiday}
             onChange={(e) => setHoliday(e.currentTarget.value)}
             dir="ltr"
