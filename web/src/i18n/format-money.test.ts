@@ -8,6 +8,8 @@ describe('money in the interface language', () => {
     expect(formatMoney('he', 10, 'ILS')).toContain('₪');
     expect(formatMoney('ar', 10, 'SAR')).toMatch(/ر\.س|SAR/u);
     expect(formatMoney('en', null, 'USD')).toBe('—');
+    // Latin letters of a currency sign keep their order inside right-to-left text.
+    expect(formatMoney('ar', 5, 'USD')).toContain('\u2066US$\u2069');
   });
 
   it('keeps whole edges without cents', () => {

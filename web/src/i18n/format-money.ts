@@ -2,12 +2,16 @@
 export function formatMoney(language: string, value: number | null | undefined, currency: string, digits = 2): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   try {
-    return new Intl.NumberFormat(language, {
+    const parts = new Intl.NumberFormat(language, {
       style: 'currency',
       currency,
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
-    }).format(value);
+    }).formatToParts(value);
+    // "US$" in an Arabic sentence would show as "$US": a Latin currency sign is isolated left-to-right.
+    return parts
+      .map((p) => (p.type === 'currency' && /[A-Za-z]/.test(p.value) ? `\u2066${p.value}\u2069` : p.value))
+      .join('');
   } catch {
     // A code this browser does not know: the number and the code, never a bare number.
     return `${new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value)} ${currency}`;
