@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { readConfig } from '../config/kept-config.ts';
 import { eq } from 'drizzle-orm';
 import { createUser } from '../accounts/index.ts';
 import { createApiToken } from '../accounts/index.ts';
@@ -120,12 +121,22 @@ export function registerAdminCommands(program: Command): void {
     )
     .option('--customers <n>', 'how many customers', '200')
     .option('--password <password>', 'password for every demo account', 'kept-demo-password')
-    .action(async (o: { customers: string; password: string }) => {
+    // The links in the demo's e-mails and the printed portal address point where `kept serve` will
+    // listen: give the demo the same port (or public address) as the server.
+    .addOption(new Option('--port <port>', 'the HTTP port `kept serve` will use').env('PORT'))
+    .addOption(new Option('--public-url <url>', 'the address customers reach Kept at').env('KEPT_PUBLIC_URL'))
+    .action(async (o: { customers: string; password: string; port?: string; publicUrl?: string }) => {
+      const { publicUrl } = readConfig({
+        ...process.env,
+        ...(o.port ? { PORT: o.port } : {}),
+        ...(o.publicUrl ? { KEPT_PUBLIC_URL: o.publicUrl } : {}),
+      });
       await withStore(async (store) => {
         const summary = await seedDemoCompany(store, {
           customers: Number(o.customers),
           password: o.password,
           now: new Date(),
+          publicUrl,
         });
         process.stdout.write(`${summary}\n`);
       });

@@ -8,6 +8,7 @@ import { registerImportCommands } from './import-commands.ts';
 import { registerReportCommands } from './report-commands.ts';
 import { registerRetentionCommands } from './retention-commands.ts';
 import { startKept } from '../http/start-server.ts';
+import { portalAddresses } from '../workspaces/index.ts';
 
 const program = new Command();
 program.name('kept').description('Kept: customer service that never drops a customer').showHelpAfterError();
@@ -31,6 +32,9 @@ program
     process.stderr.write(`Kept is starting on ${store}…\n`);
     const kept = await startKept(config);
     process.stdout.write(`Kept is running at ${kept.url}  (API docs: ${kept.url}/api/docs)\n`);
+    const portals = await portalAddresses(kept.store.db, kept.ctx.publicUrl);
+    for (const p of portals.addresses) process.stdout.write(`Customer portal of "${p.name}": ${p.url}\n`);
+    if (portals.more > 0) process.stdout.write(`…and ${portals.more} more workspace(s)\n`);
     const shutdown = async (signal: string) => {
       process.stderr.write(`\n${signal}: stopping Kept…\n`);
       await kept.stop();

@@ -255,8 +255,8 @@ export interface Distribution {
   p50: number | null;
   p90: number | null;
   max: number | null;
-  /** Histogram buckets in minutes: [upper bound, count]. */
-  buckets: Array<{ le: number; count: number }>;
+  /** Histogram buckets: [upper bound, count]; `over`: the values above the last bound (le is the largest). */
+  buckets: Array<{ le: number; count: number; over?: true }>;
 }
 
 /** Respect-for-time figures of one team or channel (minutes; null when there is nothing to measure). */

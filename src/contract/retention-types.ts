@@ -130,6 +130,8 @@ export interface ClvResponse {
   total: number;
   mean: number;
   median: number;
+  /** ISO 4217: every amount of this report is in it (the retention settings' currency) */
+  currency: string;
   histogram: { top: number; buckets: Array<{ bucket: number; customers: number }> };
   service: { good: ClvGroupView; bad: ClvGroupView; noContact: ClvGroupView };
   byChannel: Array<{
@@ -179,5 +181,7 @@ export interface RetentionSettingsView {
   model: 'pareto-nbd' | 'bgnbd';
   horizonDays: number;
   annualDiscountRate: number;
+  /** ISO 4217: the money on the retention screens is in this currency */
+  currency: string;
   acquisitionCosts: Array<{ channel: string; costPerCustomer: number }>;
 }

@@ -13,6 +13,7 @@ import { updateSettings } from '../workspaces/index.ts';
 import { DemoClock } from './demo-clock.ts';
 import { makeDemoCustomers } from './demo-customers.ts';
 import { DAY, DemoDesk, HOUR } from './demo-desk.ts';
+import { importDemoPurchases } from './demo-purchases.ts';
 import { DemoRandom } from './demo-random.ts';
 import { loadSeedSentences } from './demo-seed-sentences.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_STAFF, createDemoStaff } from './demo-staff.ts';
@@ -103,6 +104,8 @@ export async function seedDemoCompany(store: Store, options: SeedDemoOptions): P
     queueNote = ' — not queued (queueFutureTimers: false); they will not fire';
   }
 
+  // After the desk's transaction: the import is one transaction of its own, like an admin's upload.
+  const purchases = await importDemoPurchases(store, seeded.workspace.id, seed, options.now);
   const counts = await countDemo(store.db, seeded.workspace.id, seeded.hell.caseId);
   const seconds = (performance.now() - began) / 1000;
   const staffLines = seeded.team.people.map(
@@ -113,13 +116,14 @@ export async function seedDemoCompany(store: Store, options: SeedDemoOptions): P
     `Demo company "${seeded.workspace.name}" is ready: workspace "${seeded.workspace.slug}", ${HISTORY_DAYS} days of history up to ${options.now.toISOString()}.`,
     `Staff (every password: ${options.password}):`,
     ...staffLines,
-    `Customer portal: /portal/${seeded.workspace.slug}  (${publicUrl.replace(/\/$/, '')}/portal/${seeded.workspace.slug})`,
+    `Customer portal: ${publicUrl.replace(/\/$/, '')}/portal/${seeded.workspace.slug}  (the links in the demo's e-mails point there too: serve on the same address, e.g. PORT=${new URL(publicUrl).port || '80'} kept serve)`,
     `Customers: ${counts.customers} — ${formatCounts(counts.customersByLanguage)}`,
     `Cases: ${counts.cases} — ${formatCounts(counts.casesByStatus)}; ${counts.reopened} reopened at least once`,
     `Messages: ${counts.inbound} from customers, ${counts.outbound} answers, ${counts.notes} internal notes; ${counts.unanswered} waiting for an answer`,
     `Promises: ${formatCounts(counts.promisesByStatus)}`,
     `Escalations: ${formatCounts(counts.escalationsByStatus)}`,
-    `Service hell: ${counts.flagged} flagged case(s)${counts.hell ? `; ${HELL_CUSTOMER.name}'s case ${counts.hell}` : ''}`,
+    `Service hell: ${counts.flagged} flagged case(s) on the dashboard${counts.flaggedClosed ? ` (and ${counts.flaggedClosed} flagged, since closed)` : ''}${counts.hell ? `; ${HELL_CUSTOMER.name}'s case ${counts.hell}` : ''}`,
+    `${purchases}.`,
     `Customer messages from ${sentences.source}.`,
     `Timers: ${seeded.stats.timersFired} fired during the replay; ${seeded.futureTimers.length} still ahead${queueNote || ` — queued in pg-boss (${queued})`}.`,
     `Took ${seconds.toFixed(1)} s.`,
@@ -266,8 +270,13 @@ export async function countDemo(db: Db, workspaceId: string, hellCaseId: string 
         isNull(messages.answeredAt),
       ),
     );
+  // The same count as the dashboard and the flagged queue (src/metrics/service-metrics.ts): flagged and
+  // not closed. Cases flagged once and closed since are told apart, not added in.
   const [flagged] = await db
-    .select({ n })
+    .select({
+      open: sql<number>`count(*) filter (where ${cases.status} <> 'closed')::int`,
+      closed: sql<number>`count(*) filter (where ${cases.status} = 'closed')::int`,
+    })
     .from(cases)
     .where(and(eq(cases.workspaceId, workspaceId), isNotNull(cases.hellFlaggedAt)));
   let hell: string | null = null;
@@ -290,7 +299,8 @@ export async function countDemo(db: Db, workspaceId: string, hellCaseId: string 
     unanswered: unanswered?.n ?? 0,
     promisesByStatus,
     escalationsByStatus,
-    flagged: flagged?.n ?? 0,
+    flagged: flagged?.open ?? 0,
+    flaggedClosed: flagged?.closed ?? 0,
     hell,
   };
 }

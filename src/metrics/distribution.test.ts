@@ -43,7 +43,7 @@ describe('summarizeDistribution', () => {
       { le: 10, count: 3 },
       { le: 60, count: 5 },
       { le: 240, count: 1 },
-      { le: 600, count: 1 },
+      { le: 600, count: 1, over: true },
     ]);
     expect(d.buckets.reduce((s, b) => s + b.count, 0)).toBe(d.count);
   });
@@ -62,7 +62,7 @@ describe('summarizeDistribution', () => {
     ]);
     const d = summarizeDistribution([1, 20_000]);
     expect(d.buckets[0]).toEqual({ le: 5, count: 1 });
-    expect(d.buckets[d.buckets.length - 1]).toEqual({ le: 20_000, count: 1 });
+    expect(d.buckets[d.buckets.length - 1]).toEqual({ le: 20_000, count: 1, over: true });
   });
 
   it('does not change its input', () => {

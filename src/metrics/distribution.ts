@@ -19,7 +19,7 @@ export function percentile(sortedAscending: readonly number[], p: number): numbe
 /**
  * Buckets are not cumulative: each value is counted once, in the first bucket whose upper
  * bound (le) is ≥ it. Values above the last bound go into one more bucket whose le is the
- * largest value (JSON has no Infinity); it is present only when needed.
+ * largest value (JSON has no Infinity), marked `over`; it is present only when needed.
  */
 export function summarizeDistribution(
   values: readonly number[],
@@ -30,7 +30,7 @@ export function summarizeDistribution(
   }
   const sorted = [...values].sort((a, b) => a - b);
   const bounds = [...new Set(bucketUpperBounds.filter((b) => Number.isFinite(b)))].sort((a, b) => a - b);
-  const buckets = bounds.map((le) => ({ le, count: 0 }));
+  const buckets: Distribution['buckets'] = bounds.map((le) => ({ le, count: 0 }));
   let overflow = 0;
   for (const v of sorted) {
     const bucket = buckets.find((b) => v <= b.le);
@@ -38,7 +38,8 @@ export function summarizeDistribution(
     else overflow += 1;
   }
   const max = sorted.length > 0 ? (sorted[sorted.length - 1] ?? null) : null;
-  if (overflow > 0 && max !== null) buckets.push({ le: max, count: overflow });
+  // Marked, so a chart says "> 1 week" rather than "≤ 16 d 7 h" (the largest value as an edge).
+  if (overflow > 0 && max !== null) buckets.push({ le: max, count: overflow, over: true });
   return {
     count: sorted.length,
     p50: percentile(sorted, 50),

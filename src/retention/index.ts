@@ -18,4 +18,4 @@ export { complaintRateReport } from './report-complaint-rate.ts';
 export { paretoReport } from './report-pareto.ts';
 export { listLoyalCustomers, repeatReport } from './report-repeat.ts';
 export { RETENTION_JOB_DEFINITIONS } from './retention-jobs.ts';
-export { RISK_FACTORS, loadRetentionSettings, saveRetentionSettings } from './retention-settings.ts';
+export { RISK_FACTORS, currencyCode, loadRetentionSettings, saveRetentionSettings } from './retention-settings.ts';

@@ -22,6 +22,7 @@ import { loadRetentionSettings, type RetentionSettings } from './retention-setti
 import { scoreGroups, type SummaryGroups } from './score-groups.ts';
 import { bulkParts } from './customer-id-ranges.ts';
 import { writeScores } from './write-scores.ts';
+import { niceHistogramTop } from './nice-histogram-top.ts';
 
 // CDNOW's published BG/NBD fit in days: the prior when a workspace has too little data to fit.
 const FALLBACK_BGNBD: BgNbdParams = { r: 0.2426, alpha: 30.89, a: 0.7929, b: 2.4258 };
@@ -243,9 +244,11 @@ async function refreshClvByChannel(db: Db, workspaceId: string, now: Date): Prom
           percentile_cont(0.5) within group (order by clv) as median
         from customer_scores where workspace_id = ${workspaceId}`,
   );
+  // Up to the 99th percentile, widened to round bin edges.
+  const histogramTop = niceHistogramTop(top?.top ?? 0);
   const histogram = await queryRows<{ bucket: number; customers: number }>(
     db,
-    sql`select least(width_bucket(clv, 0, greatest(${top?.top ?? null}::float8, 1e-9), 20), 21)::int as bucket, count(*)::int as customers
+    sql`select least(width_bucket(clv, 0, ${histogramTop}::float8, 20), 21)::int as bucket, count(*)::int as customers
         from customer_scores where workspace_id = ${workspaceId} group by 1 order by 1`,
   );
   await saveRollup(
@@ -259,7 +262,7 @@ async function refreshClvByChannel(db: Db, workspaceId: string, now: Date): Prom
         meanClv: r.mean_clv,
         meanRevenue: r.mean_revenue,
       })),
-      histogram: { top: top?.top ?? 0, buckets: histogram },
+      histogram: { top: histogramTop, buckets: histogram },
       total: top?.total ?? 0,
       mean: top?.mean ?? 0,
       median: top?.median ?? 0,

@@ -8,6 +8,7 @@ import type { ClvGroupView, ClvResponse } from '../contract/retention-types.ts';
 import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/open-database.ts';
 import { listAcquisitionCosts } from './acquisition-costs.ts';
+import { loadRetentionSettings } from './retention-settings.ts';
 import { loadRollup } from './refresh-rollups.ts';
 import type { ClvFitSummary } from './refresh-scores.ts';
 
@@ -28,10 +29,11 @@ const emptyGroup = (): ClvGroupView => ({
 });
 
 export async function clvReport(db: Db, workspaceId: string): Promise<ClvResponse> {
-  const [fit, summary, costs] = await Promise.all([
+  const [fit, summary, costs, settings] = await Promise.all([
     loadRollup<ClvFitSummary>(db, workspaceId, 'clv-fit'),
     loadRollup<ClvSummaryRollup>(db, workspaceId, 'clv-summary'),
     listAcquisitionCosts(db, workspaceId),
+    loadRetentionSettings(db, workspaceId),
   ]);
   const groups = await queryRows<{
     grp: 'good' | 'bad' | 'none';
@@ -88,6 +90,7 @@ export async function clvReport(db: Db, workspaceId: string): Promise<ClvRespons
     total: s?.total ?? 0,
     mean: s?.mean ?? 0,
     median: s?.median ?? 0,
+    currency: settings.currency,
     histogram: s?.histogram ?? { top: 0, buckets: [] },
     service,
     byChannel: (s?.byChannel ?? []).map((c) => {

@@ -29,8 +29,20 @@ export const retentionSettingsSchema = z.strictObject({
   model: z.enum(['pareto-nbd', 'bgnbd']),
   horizonDays: z.number().int().min(30).max(3650),
   annualDiscountRate: z.number().min(0).max(1),
+  /** the shop's currency (ISO 4217), as imported: CLV and revenue are shown in it */
+  currency: currencyCode(),
 });
 export type RetentionSettings = z.infer<typeof retentionSettingsSchema>;
+
+/** A currency code the runtime can format ("EUR", "ILS"); shared by the settings and the route's body. */
+export function currencyCode() {
+  const known = new Set(Intl.supportedValuesOf('currency'));
+  return z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((code) => known.has(code), { message: 'a currency code such as USD, EUR, ILS, SAR or RUB' });
+}
 
 export function defaultRetentionSettings(): RetentionSettings {
   return {
@@ -43,6 +55,7 @@ export function defaultRetentionSettings(): RetentionSettings {
     model: 'pareto-nbd',
     horizonDays: 365,
     annualDiscountRate: 0.1,
+    currency: 'USD',
   };
 }
 

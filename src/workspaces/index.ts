@@ -5,4 +5,5 @@ export { DEFAULT_HELL_THRESHOLDS } from './default-settings.ts';
 export { loadWorkspace } from './load-workspace.ts';
 export type { WorkspaceRow } from './load-workspace.ts';
 export { needsSetup } from './needs-setup.ts';
+export { portalAddresses } from './portal-addresses.ts';
 export { updateSettings } from './update-settings.ts';

@@ -8,7 +8,7 @@ const FRIDAY = 5; // the API's weekday index: 0 = Sunday
 
 test('the admin edits the business calendar in Settings, and it is kept; Hebrew is right-to-left', async ({ page }) => {
   await logIn(page, staff().admin.email);
-  await page.goto('/app/settings');
+  await page.goto('/app/settings/hours');
   const panel = page.getByTestId('business-calendar');
   await expect(panel).toBeVisible();
   await expect(panel.getByTestId('calendar-days')).toBeVisible();

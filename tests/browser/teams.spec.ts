@@ -36,7 +36,8 @@ test('an admin creates a team, puts an agent in it, gives it its own hours, and 
   await expect(page.getByTestId('team-confirm')).toBeDisabled();
   await page.keyboard.press('Escape');
 
-  // The team's own hours: they start as a copy of the workspace's.
+  // The team's own hours (Settings → Business hours): they start as a copy of the workspace's.
+  await page.getByTestId('settings-section-hours').click();
   const calendar = page.getByTestId('business-calendar');
   await calendar.getByTestId('calendar-scope').selectOption({ label: team });
   await expect(calendar.getByTestId('calendar-follows-workspace')).toContainText(team);
@@ -96,10 +97,12 @@ test('an admin creates a team, puts an agent in it, gives it its own hours, and 
   await expect(teamRow.getByTestId('team-members')).toHaveText(/^(1|١)$/);
   await shoot(teams, 'teams-panel-ar.png');
   await shoot(page.getByTestId('users-panel'), 'teams-people-ar.png');
-  await calendar.getByTestId('calendar-scope').selectOption({ label: team });
-  await expect(calendar.getByTestId('calendar-use-workspace')).toBeVisible();
-  await shoot(calendar, 'teams-calendar-ar.png');
   await chooseLanguage(page, 'en');
   await shoot(teams, 'teams-panel-en.png');
   await shoot(page.getByTestId('users-panel'), 'teams-people-en.png');
+  await chooseLanguage(page, 'ar');
+  await page.getByTestId('settings-section-hours').click();
+  await calendar.getByTestId('calendar-scope').selectOption({ label: team });
+  await expect(calendar.getByTestId('calendar-use-workspace')).toBeVisible();
+  await shoot(calendar, 'teams-calendar-ar.png');
 });

@@ -78,6 +78,7 @@ export function AppRoutes() {
           }
         />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="settings/:section" element={<SettingsPage />} />
         <Route path="mail-sink" element={<MailSinkPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -131,12 +131,15 @@ async function deliverOne(
 ): Promise<Outcome> {
   try {
     const { settings, identity } = await senderOf(row.workspaceId);
-    const mail = composeMail(row, identity);
+    // The sending instant from the desk's clock: the Date header and the sink's time are when the mail
+    // went, also when the demo replays its history on a simulated clock.
+    const sentAt = ctx.now();
+    const mail = composeMail(row, identity, sentAt);
     if (settings?.smtpHost) {
       await relayTransport(settings).sendMail(mail);
     } else {
       const info = await sinkTransport().sendMail(mail);
-      await storeInSink(ctx.db, row, identity, info.message as Buffer);
+      await storeInSink(ctx.db, row, identity, info.message as Buffer, sentAt);
     }
     return { kind: 'sent' };
   } catch (error) {
@@ -263,12 +266,13 @@ async function fixHeaders(
   return rows.map((r) => fixed.get(r.id) ?? r);
 }
 
-function composeMail(row: OutboxRow, identity: SenderIdentity): Mail.Options {
+function composeMail(row: OutboxRow, identity: SenderIdentity, sentAt: Date): Mail.Options {
   const angle = (id: string) => `<${bareMessageId(id)}>`;
   const autoReply = row.kind === 'acknowledgement';
   return {
     from: { name: identity.from.name, address: identity.from.address },
     to: row.toAddress,
+    date: sentAt,
     subject: row.subject,
     text: row.textBody,
     html: renderOutboundHtml({ text: row.textBody, html: row.htmlBody, language: row.language, subject: row.subject }),
@@ -284,7 +288,7 @@ function composeMail(row: OutboxRow, identity: SenderIdentity): Mail.Options {
   };
 }
 
-async function storeInSink(db: Db, row: OutboxRow, identity: SenderIdentity, raw: Buffer): Promise<void> {
+async function storeInSink(db: Db, row: OutboxRow, identity: SenderIdentity, raw: Buffer, sentAt: Date): Promise<void> {
   const source = raw.toString('utf8');
   await db.insert(emailSinkMessages).values({
     workspaceId: row.workspaceId,
@@ -302,6 +306,7 @@ async function storeInSink(db: Db, row: OutboxRow, identity: SenderIdentity, raw
       subject: row.subject,
     }),
     raw: source,
+    createdAt: sentAt,
   });
 }
 

@@ -40,7 +40,7 @@ export function registerInsightRoutes({ app, ctx }: RouteDeps): void {
     { schema: { tags: ['service-hell'], summary: 'Cases flagged by the service-hell detector, with reasons' } },
     async (request) => {
       const staff = requireStaff(request);
-      return { cases: await listFlaggedCases(ctx.db, staff.workspaceId) };
+      return { cases: await listFlaggedCases(ctx.db, staff.workspaceId, ctx.now()) };
     },
   );
 

@@ -14,7 +14,7 @@ import { cohortsReport } from '../../retention/index.ts';
 import { complaintRateReport } from '../../retention/index.ts';
 import { paretoReport } from '../../retention/index.ts';
 import { listLoyalCustomers, repeatReport } from '../../retention/index.ts';
-import { RISK_FACTORS, loadRetentionSettings, saveRetentionSettings } from '../../retention/index.ts';
+import { RISK_FACTORS, currencyCode, loadRetentionSettings, saveRetentionSettings } from '../../retention/index.ts';
 import { SUPERVISING_ROLES } from '../../kernel/domain-words.ts';
 import { TIMER } from '../../kernel/job-names.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
@@ -305,6 +305,7 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
           model: z.enum(['pareto-nbd', 'bgnbd']).optional(),
           horizonDays: z.number().int().min(30).max(3650).optional(),
           annualDiscountRate: z.number().min(0).max(1).optional(),
+          currency: currencyCode().optional(),
           acquisitionCosts: z
             .array(z.strictObject({ channel: z.string().trim().max(100), costPerCustomer: z.number().min(0).max(1e9) }))
             .max(200)

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseDetailResponse } from '@kept/contract/api-types.ts';
@@ -12,7 +12,7 @@ function Figure({ label, value, testId, warn }: { label: string; value: string; 
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text fw={700} size="lg" c={warn ? 'orange.8' : undefined} data-testid={testId}>
+      <Text fw={700} size="lg" c={warn ? 'orange.8' : undefined} data-testid={testId} style={{ whiteSpace: 'nowrap' }}>
         {value}
       </Text>
     </Stack>
@@ -54,7 +54,12 @@ export function CaseHeader({ detail }: { detail: CaseDetailResponse }) {
               <Text span c="dimmed">
                 {t('case.customer')}:{' '}
               </Text>
-              <Anchor component={Link} to={`/app/customers/${detail.customer.id}`} data-testid="case-customer">
+              <Anchor
+                component={Link}
+                to={`/app/customers/${detail.customer.id}`}
+                data-testid="case-customer"
+                dir="auto"
+              >
                 {detail.customer.name}
               </Anchor>
             </Text>
@@ -68,7 +73,7 @@ export function CaseHeader({ detail }: { detail: CaseDetailResponse }) {
               <Text span c="dimmed">
                 {t('case.owner')}:{' '}
               </Text>
-              <span data-testid="case-owner">{c.owner?.name ?? t('common.unassigned')}</span>
+              <bdi data-testid="case-owner">{c.owner?.name ?? t('common.unassigned')}</bdi>
             </Text>
             <Text size="sm">
               <Text span c="dimmed">
@@ -78,11 +83,12 @@ export function CaseHeader({ detail }: { detail: CaseDetailResponse }) {
             </Text>
           </Group>
         </Stack>
-        <Stack gap={4} miw={260}>
+        <Stack gap={4} miw={260} maw="100%">
           <Text size="xs" fw={600} c="dimmed">
             {t('case.respect')}
           </Text>
-          <SimpleGrid cols={3} spacing="sm">
+          {/* Side by side while they fit, then onto the next line: Russian labels cut the third column. */}
+          <Group gap="md" align="flex-start" wrap="wrap">
             <Figure
               label={t('case.firstResponse')}
               value={
@@ -103,7 +109,7 @@ export function CaseHeader({ detail }: { detail: CaseDetailResponse }) {
               testId="respect-transfers"
               warn={respect.transfers >= 3}
             />
-          </SimpleGrid>
+          </Group>
         </Stack>
       </Group>
       {detail.hell.flagged && (

@@ -116,3 +116,28 @@ describe('case timeline', () => {
     expect(item.textContent).toContain('same@shop.test');
   });
 });
+
+describe('case timeline: handoffs read right', () => {
+  const handoff = (data: Record<string, unknown>, actor: { id: string; name: string } | null): TimelineItem => ({
+    kind: 'event',
+    at,
+    caseId: 'c1',
+    eventType: 'case.handed_off',
+    data,
+    actor,
+  });
+
+  it('names the giver once, not again as "by", and never hands a case from someone to themselves', () => {
+    renderTimeline([
+      handoff({ fromUserId: 'u1', toUserId: 'u2', reason: 'Speaks Russian' }, { id: 'u1', name: 'Sara' }),
+      handoff({ fromUserId: 'u2', toUserId: 'u2', reason: 'Back from leave' }, { id: 'u1', name: 'Sara' }),
+      handoff({ fromUserId: '', toUserId: 'u2', reason: 'Nobody had it' }, null),
+    ]);
+    const [first, same, ownerless] = screen.getAllByTestId('timeline-item').map((i) => i.textContent ?? '');
+    expect(first).toMatch(/Handed off from \u2068Sara\u2069 to \u2068Igor\u2069/);
+    expect(first).not.toContain('by Sara');
+    expect(same).toMatch(/^Handed to \u2068Igor\u2069\. Reason: \u2068Back from leave\u2069/);
+    expect(same).toContain('by Sara'); // someone else did it: say who
+    expect(ownerless).toMatch(/^Handed to \u2068Igor\u2069\. Reason: \u2068Nobody had it\u2069/);
+  });
+});

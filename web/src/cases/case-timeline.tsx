@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MessageView, TimelineItem } from '@kept/contract/api-types.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { EmailMessageParts, hasEmailParts } from './email-message-parts.tsx';
-import { describeEvent, eventTone, isDuplicateOfMessage, type EventTone } from './describe-event.ts';
+import { actorIsNamed, describeEvent, eventTone, isDuplicateOfMessage, type EventTone } from './describe-event.ts';
 
 const LOGGED_CHANNELS = new Set(['phone', 'voicemail', 'letter', 'fax']);
 
@@ -119,7 +119,7 @@ function EventItem({
           style={{ overflowWrap: 'anywhere' }}
         >
           {describeEvent(t, format, item, userName)}
-          {item.actor && (
+          {item.actor && !actorIsNamed(item) && (
             <Text span size="xs" c="dimmed" ms={6}>
               {t('timeline.by', { name: item.actor.name })}
             </Text>

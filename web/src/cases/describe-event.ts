@@ -15,6 +15,11 @@ function str(data: Data, key: string): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
+/** "by <actor>" adds nothing when the sentence already names the actor (who handed the case off). */
+export function actorIsNamed(item: TimelineItem): boolean {
+  return item.eventType === 'case.handed_off' && !!item.actor && item.actor.id === item.data?.fromUserId;
+}
+
 /** Translated sentence for a timeline event (everything that is not a message). */
 export function describeEvent(
   t: TFunction,
@@ -36,12 +41,14 @@ export function describeEvent(
         to: isolate(userName(str(data, 'toUserId'))),
         reason: t(`timeline.assignReason.${str(data, 'reason') || 'manual'}`, { defaultValue: str(data, 'reason') }),
       });
-    case 'case.handed_off':
-      return t('timeline.events.case.handed_off', {
-        from: isolate(userName(str(data, 'fromUserId'))),
-        to: isolate(userName(str(data, 'toUserId'))),
-        reason: isolate(str(data, 'reason')),
-      });
+    case 'case.handed_off': {
+      const from = str(data, 'fromUserId');
+      const to = str(data, 'toUserId');
+      const reason = isolate(str(data, 'reason'));
+      // A case without an owner (or a record naming one person twice) was handed *to* someone.
+      if (!from || from === to) return t('deskpolish.timeline.handedTo', { to: isolate(userName(to)), reason });
+      return t('timeline.events.case.handed_off', { from: isolate(userName(from)), to: isolate(userName(to)), reason });
+    }
     case 'case.status_changed':
       return t('timeline.events.case.status_changed', {
         from: t(`status.${str(data, 'from')}`, { defaultValue: str(data, 'from') }),

@@ -105,3 +105,26 @@ describe('making a promise faster than the team delivers', () => {
     expect(made[0]!.confirmOverPromise).toBeUndefined();
   });
 });
+
+describe('the due time read back in the interface language', () => {
+  it('says the chosen moment under the field in Arabic, whatever the browser draws in the field', async () => {
+    await act(async () => {
+      await i18n.changeLanguage('ar');
+    });
+    mockApi();
+    await act(async () => {
+      render(
+        <MantineProvider>
+          <PromiseForm caseId="c1" defaultChannel="phone" onDone={vi.fn()} />
+        </MantineProvider>,
+      );
+    });
+    const value = '2026-12-03T15:30';
+    fireEvent.change(screen.getByTestId('promise-due'), { target: { value } });
+    const expected = new Intl.DateTimeFormat('ar', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+    await waitFor(() => expect(document.body.textContent).toContain(expected));
+    await act(async () => {
+      await i18n.changeLanguage('en');
+    });
+  });
+});

@@ -6,6 +6,7 @@ import type { PromiseKind } from '@kept/contract/api-types.ts';
 import { CHANNELS, type Channel } from '@kept/contract/domain-words.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { isoFromLocalInput, localInputValue } from './datetime.ts';
+import { useFormat } from '../i18n/use-format.ts';
 import type { QuoteView } from '@kept/contract/promise-api-types.ts';
 import { promiseApi } from '../api/promise-api.ts';
 import { OverPromiseConfirm, QuoteHint } from '../promises/quote-hint.tsx';
@@ -29,6 +30,7 @@ export function PromiseForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [kind, setKind] = useState<PromiseKind>('callback');
   const [channel, setChannel] = useState<Channel>(defaultChannel);
   const [due, setDue] = useState(localInputValue(24 * 60));
@@ -103,6 +105,9 @@ export function PromiseForm({
       <TextInput
         type="datetime-local"
         label={t('actions.promiseDue')}
+        // The browser draws this field in its own locale (mm/dd/yyyy, AM/PM); the moment is read back
+        // in the interface's language and calendar right under it.
+        description={dueIso ? format.dateTime(dueIso) : undefined}
         value={due}
         onChange={(e) => setDue(e.currentTarget.value)}
         required

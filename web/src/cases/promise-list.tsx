@@ -19,6 +19,7 @@ function RenegotiateDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [due, setDue] = useState(localInputValue(24 * 60));
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
@@ -48,6 +49,7 @@ function RenegotiateDialog({
         <TextInput
           type="datetime-local"
           label={t('promises.newDue')}
+          description={isoFromLocalInput(due) ? format.dateTime(isoFromLocalInput(due)) : undefined}
           value={due}
           onChange={(e) => setDue(e.currentTarget.value)}
           required

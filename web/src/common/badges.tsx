@@ -1,6 +1,7 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus, EscalationStatus, HellAssessment, PromiseStatus } from '@kept/contract/api-types.ts';
+import { useFormat } from '../i18n/use-format.ts';
 
 const STATUS_COLORS: Record<CaseStatus, string> = {
   new: 'blue',
@@ -13,7 +14,14 @@ const STATUS_COLORS: Record<CaseStatus, string> = {
 export function StatusBadge({ status }: { status: CaseStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status] ?? 'gray'} variant="light" data-testid="status-badge" data-status={status}>
+    <Badge
+      color={STATUS_COLORS[status] ?? 'gray'}
+      variant="light"
+      // A table cell shrinks a badge to "Op…" (Arabic "مفتو…"): a status is never cut.
+      miw="max-content"
+      data-testid="status-badge"
+      data-status={status}
+    >
       {t(`status.${status}`)}
     </Badge>
   );
@@ -29,7 +37,7 @@ const PROMISE_COLORS: Record<PromiseStatus, string> = {
 export function PromiseStatusBadge({ status }: { status: PromiseStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={PROMISE_COLORS[status] ?? 'gray'} variant="light" data-testid="promise-status">
+    <Badge color={PROMISE_COLORS[status] ?? 'gray'} variant="light" miw="max-content" data-testid="promise-status">
       {t(`promiseStatus.${status}`)}
     </Badge>
   );
@@ -43,6 +51,7 @@ export function EscalationStatusBadge({ status }: { status: EscalationStatus }) 
     <Badge
       color={ESCALATION_COLORS[status] ?? 'gray'}
       variant="light"
+      miw="max-content"
       data-testid="escalation-status"
       data-status={status}
     >
@@ -52,16 +61,19 @@ export function EscalationStatusBadge({ status }: { status: EscalationStatus }) 
 }
 
 export function HellReasons({ reasons }: { reasons: HellAssessment['reasons'] }) {
-  const { t, i18n } = useTranslation();
-  const nf = new Intl.NumberFormat(i18n.language);
+  const { t } = useTranslation();
+  const format = useFormat();
+  // Waiting time reads in days and hours ("3 d 15 h (limit 3 d)"), not 5,267 minutes.
+  const show = (metric: string, value: number) =>
+    metric === 'totalWaitMinutes' ? format.duration(value) : format.number(value);
   return (
     <>
       {reasons.map((reason) => (
         <Badge key={reason.metric} color="red" variant="outline" me={4} mb={4} data-testid="hell-reason">
           {t('case.hellReason', {
             metric: t(`hellMetric.${reason.metric}`),
-            value: nf.format(reason.value),
-            threshold: nf.format(reason.threshold),
+            value: show(reason.metric, reason.value),
+            threshold: show(reason.metric, reason.threshold),
           })}
         </Badge>
       ))}

@@ -85,7 +85,7 @@ export function CustomerSearchPage() {
               {results.map((c) => (
                 <Table.Tr key={c.id} data-testid="customer-row">
                   <Table.Td>
-                    <Anchor component={Link} to={`/app/customers/${c.id}`}>
+                    <Anchor component={Link} to={`/app/customers/${c.id}`} dir="auto">
                       {c.name}
                     </Anchor>
                   </Table.Td>

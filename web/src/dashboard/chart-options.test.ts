@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServiceMetricsResponse } from '@kept/contract/api-types.ts';
 import i18n from '../i18n/i18n.ts';
 import { makeFormatters } from '../i18n/use-format.ts';
-import { byTeamOption } from './chart-options.ts';
+import { bucketLabels, byTeamOption } from './chart-options.ts';
 
 const metrics = {
   firstResponseByTeam: [
@@ -25,5 +25,58 @@ describe('first response by team', () => {
       [40, 0],
     ]);
     await i18n.changeLanguage('en');
+  });
+});
+
+describe('histogram and axis labels', () => {
+  const ctx = () => ({ t: i18n.t.bind(i18n), format: makeFormatters('en'), rtl: false });
+  const distribution = (buckets: Array<{ le: number; count: number; over?: true }>) => ({
+    count: 0,
+    p50: null,
+    p90: null,
+    max: null,
+    buckets,
+  });
+
+  it('labels whole-number buckets as ranges and the overflow as "more than the last bound"', () => {
+    const labels = bucketLabels(
+      ctx(),
+      distribution([
+        { le: 0, count: 9 },
+        { le: 1, count: 4 },
+        { le: 3, count: 2 },
+        { le: 5, count: 1 },
+        { le: 10, count: 1 },
+        { le: 14, count: 1, over: true },
+      ]),
+      false,
+    );
+    expect(labels).toEqual(['0', '1', '2–3', '4–5', '6–10', '> 10']);
+  });
+
+  it('says "> 1 week" for waits above the last bound, not the longest wait as an edge', () => {
+    const labels = bucketLabels(
+      ctx(),
+      distribution([
+        { le: 5, count: 1 },
+        { le: 10080, count: 1 },
+        { le: 23_517, count: 2, over: true },
+      ]),
+      true,
+    );
+    expect(labels[0]).toBe('≤ 5 min');
+    expect(labels[2]).toBe('> 7 days');
+  });
+
+  it('keeps every team name whole (broken onto lines, never cut) and shows times as durations', () => {
+    const option = byTeamOption(ctx(), {
+      firstResponseByTeam: [{ team: 'Arabic & Hebrew desk', p50: 150, p90: 1440, count: 3 }],
+    } as unknown as ServiceMetricsResponse) as {
+      xAxis: { axisLabel: { overflow: string; interval: number; hideOverlap: boolean } };
+      yAxis: { axisLabel: { formatter: (v: number) => string } };
+    };
+    expect(option.xAxis.axisLabel).toMatchObject({ overflow: 'break', interval: 0, hideOverlap: false });
+    expect(option.yAxis.axisLabel.formatter(1440)).toBe('1 day');
+    expect((option.yAxis as unknown as { interval: number }).interval).toBe(240); // 0, 4 h, 8 h … 24 h
   });
 });

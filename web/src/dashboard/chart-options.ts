@@ -11,47 +11,86 @@ interface Ctx {
   rtl: boolean;
 }
 
-function base(ctx: Ctx): ChartOption {
+function base(ctx: Ctx, durations = false): ChartOption {
   return {
     textStyle: { fontFamily: FONT },
-    tooltip: { trigger: 'axis', textStyle: { align: ctx.rtl ? 'right' : 'left' } },
+    tooltip: {
+      trigger: 'axis',
+      textStyle: { align: ctx.rtl ? 'right' : 'left' },
+      ...(durations ? { valueFormatter: (v: unknown) => ctx.format.duration(Number(v)) } : {}),
+    },
     grid: { left: 24, right: 24, top: 64, bottom: 36, containLabel: true },
     legend: { top: 0, [ctx.rtl ? 'right' : 'left']: 0 },
   };
 }
 
-/** Category axes run right-to-left in Arabic and Hebrew; the value axis sits on the start side. */
-function axes(ctx: Ctx, categories: string[], valueName: string, categoryName?: string): ChartOption {
+/** A tick step in minutes that gives at most six ticks up to `max` and reads as a round time. */
+export function durationStep(max: number): number {
+  const steps = [5, 10, 15, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880, 4320, 10080, 20160, 43200];
+  return steps.find((step) => max / step <= 6) ?? Math.ceil(max / 6 / 43200) * 43200;
+}
+
+interface AxisOptions {
+  /** the category axis's own title */
+  categoryName?: string;
+  /** values are minutes, up to this many: ticks at round times ("1 h", "2 h") read as durations */
+  durations?: number;
+  /** many categories (days): let the chart skip labels rather than print every one */
+  dense?: boolean;
+}
+
+/**
+ * Category axes run right-to-left in Arabic and Hebrew; the value axis sits on the start side.
+ * Every category keeps its label: long ones (team names, Russian channel names) break onto a second
+ * line, and many are turned, instead of being cut ("Arabic & He…") or silently dropped.
+ */
+function axes(ctx: Ctx, categories: string[], valueName: string, options: AxisOptions = {}): ChartOption {
+  const crowded = categories.length > 6;
   return {
     xAxis: {
       type: 'category',
       data: categories,
       inverse: ctx.rtl,
-      name: categoryName,
+      name: options.categoryName,
       nameLocation: 'middle',
-      nameGap: 32,
-      axisLabel: { interval: 0, hideOverlap: true, width: 90, overflow: 'truncate' },
+      nameGap: crowded ? 56 : 40,
+      // Turned labels are whole on one line; upright ones break onto two.
+      axisLabel: options.dense
+        ? { hideOverlap: true }
+        : crowded
+          ? { interval: 0, hideOverlap: false, rotate: 30 }
+          : { interval: 0, hideOverlap: false, width: 100, overflow: 'break' },
     },
     yAxis: {
       type: 'value',
-      name: valueName,
+      name: options.durations !== undefined ? undefined : valueName,
       nameLocation: 'end',
       nameTextStyle: { align: ctx.rtl ? 'right' : 'left' },
       position: ctx.rtl ? 'right' : 'left',
       minInterval: 1,
-      axisLabel: { formatter: (v: number) => ctx.format.number(v) },
+      ...(options.durations ? { interval: durationStep(options.durations) } : {}),
+      axisLabel: {
+        formatter: (v: number) => (options.durations !== undefined ? ctx.format.duration(v) : ctx.format.number(v)),
+      },
     },
   };
 }
 
+/**
+ * One label per bucket. Times: "≤ 5 min" … and "> 1 w" for the values above the last bound (not the
+ * largest value as an edge). Counts are whole numbers: a bucket covers (previous, le], so it reads
+ * "0", "1", "4–5", "6–10", "> 10" rather than "≤ 5" after "≤ 3".
+ */
 export function bucketLabels(ctx: Ctx, distribution: Distribution, asDuration: boolean): string[] {
-  const finite = distribution.buckets.filter((b) => Number.isFinite(b.le));
-  const last = finite.at(-1)?.le ?? 0;
+  const show = (v: number) => (asDuration ? ctx.format.duration(v) : ctx.format.number(v));
+  let previous: number | null = null;
   return distribution.buckets.map((b) => {
-    if (!Number.isFinite(b.le) || b.le === null) {
-      return ctx.t('dashboard.bucketOver', { value: asDuration ? ctx.format.duration(last) : ctx.format.number(last) });
-    }
-    return ctx.t('dashboard.bucket', { value: asDuration ? ctx.format.duration(b.le) : ctx.format.number(b.le) });
+    const below = previous;
+    if (!b.over) previous = b.le;
+    if (b.over && below !== null) return ctx.t('dashboard.bucketOver', { value: show(below) });
+    if (asDuration) return ctx.t('dashboard.bucket', { value: show(b.le) });
+    const from = below === null ? b.le : Math.floor(below) + 1;
+    return from >= b.le ? show(b.le) : `${show(from)}–${show(b.le)}`;
   });
 }
 
@@ -64,7 +103,10 @@ export function histogramOption(
   return {
     ...base(ctx),
     legend: { show: false },
-    ...axes(ctx, bucketLabels(ctx, distribution, asDuration), ctx.t('dashboard.axis.cases'), categoryName),
+    // Duration buckets name their unit in every label; a count axis ("Handoffs") needs its title.
+    ...axes(ctx, bucketLabels(ctx, distribution, asDuration), ctx.t('dashboard.axis.cases'), {
+      categoryName: asDuration ? undefined : categoryName,
+    }),
     series: [
       {
         type: 'bar',
@@ -80,11 +122,12 @@ export function histogramOption(
 export function byChannelOption(ctx: Ctx, metrics: ServiceMetricsResponse): ChartOption {
   const rows = metrics.firstResponseByChannel;
   return {
-    ...base(ctx),
+    ...base(ctx, true),
     ...axes(
       ctx,
       rows.map((r) => ctx.t(`channel.${r.channel}`)),
       ctx.t('dashboard.axis.minutes'),
+      { durations: Math.max(1, ...rows.map((r) => Math.max(r.p50 ?? 0, r.p90 ?? 0))) },
     ),
     series: [
       {
@@ -114,11 +157,12 @@ export function teamRows(metrics: ServiceMetricsResponse): ServiceMetricsRespons
 export function byTeamOption(ctx: Ctx, metrics: ServiceMetricsResponse): ChartOption {
   const rows = teamRows(metrics);
   return {
-    ...base(ctx),
+    ...base(ctx, true),
     ...axes(
       ctx,
       rows.map((r) => r.team || ctx.t('teams.none')),
       ctx.t('dashboard.axis.minutes'),
+      { durations: Math.max(1, ...rows.map((r) => Math.max(r.p50 ?? 0, r.p90 ?? 0))) },
     ),
     series: [
       {
@@ -138,10 +182,12 @@ export function byTeamOption(ctx: Ctx, metrics: ServiceMetricsResponse): ChartOp
 }
 
 export function dailyOption(ctx: Ctx, metrics: ServiceMetricsResponse): ChartOption {
-  const days = metrics.daily.map((d) => ctx.format.date(d.day));
+  // "7 Nov", not "7 Nov 2026" cut to "7 нояб. 202…": the period is chosen above the chart.
+  const dayMonth = new Intl.DateTimeFormat(ctx.format.language, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const days = metrics.daily.map((d) => dayMonth.format(new Date(`${d.day}T00:00:00Z`)));
   return {
     ...base(ctx),
-    ...axes(ctx, days, ctx.t('dashboard.axis.cases')),
+    ...axes(ctx, days, ctx.t('dashboard.axis.cases'), { dense: true }),
     series: [
       {
         type: 'line',

@@ -43,10 +43,12 @@ export function TeamFiguresCard({ metrics, option }: { metrics: ServiceMetricsRe
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r.team} data-testid="team-figures-row">
-              <Table.Td>{r.team || t('teams.none')}</Table.Td>
+              <Table.Td>
+                <bdi>{r.team || t('teams.none')}</bdi>
+              </Table.Td>
               <Table.Td>{format.number(r.count)}</Table.Td>
-              <Table.Td>{format.duration(r.p50)}</Table.Td>
-              <Table.Td>{format.duration(r.p90)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.duration(r.p50)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.duration(r.p90)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -52,12 +52,14 @@ export function TimeByGroupCard({ metrics }: { metrics: ServiceMetricsResponse }
             <Table.Tbody>
               {rows.map((r) => (
                 <Table.Tr key={r.key} data-testid="time-by-group-row">
-                  <Table.Td>{name(r.key)}</Table.Td>
+                  <Table.Td>
+                    <bdi>{name(r.key)}</bdi>
+                  </Table.Td>
                   <Table.Td>{format.number(r.cases)}</Table.Td>
-                  <Table.Td>{format.duration(r.firstResponse.p50)}</Table.Td>
-                  <Table.Td>{format.duration(r.wait.p50)}</Table.Td>
-                  <Table.Td>{format.duration(r.wait.p90)}</Table.Td>
-                  <Table.Td>{format.duration(r.totalWait.p50)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.duration(r.firstResponse.p50)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.duration(r.wait.p50)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.duration(r.wait.p90)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.duration(r.totalWait.p50)}</Table.Td>
                   <Table.Td>{format.number(r.handoffs.mean, 1)}</Table.Td>
                 </Table.Tr>
               ))}

@@ -47,7 +47,7 @@ export function FailingMailboxBanner({
           </Text>
         ))}
         {canOpenSettings && (
-          <Anchor component={Link} to="/app/settings" c="white" fw={700} size="sm">
+          <Anchor component={Link} to="/app/settings/email" c="white" fw={700} size="sm">
             {t('mailout.banner.open')}
           </Anchor>
         )}

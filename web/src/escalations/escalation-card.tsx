@@ -92,7 +92,11 @@ export function EscalationCard({ escalation, canAct, onChanged, showCase }: Prop
                 {e.reference}
               </Anchor>
             )}
-            {showCase && <Text size="sm">{e.customer.name}</Text>}
+            {showCase && (
+              <Text size="sm" dir="auto">
+                {e.customer.name}
+              </Text>
+            )}
             <EscalationStatusBadge status={e.status} />
             <Badge variant="outline" size="sm">
               {t('escalations.levelValue', { n: format.number(e.level) })}

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { isolateAgainst } from './bidi-isolate.ts';
 import { localeResources } from './locale-bundles.ts';
 
 export const LANGUAGES = ['en', 'ar', 'he', 'ru'] as const;
@@ -73,7 +74,11 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false },
+  // React escapes markup; the "escape" here only isolates a value written against the interface's direction.
+  interpolation: {
+    escapeValue: true,
+    escape: (value: unknown) => isolateAgainst(directionOf(i18n.language ?? 'en'), String(value)),
+  },
   returnNull: false,
   initAsync: false,
 });

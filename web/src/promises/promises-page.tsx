@@ -87,7 +87,8 @@ function Trend({ rates }: { rates: PromiseRatesResponse }) {
   const series = (name: string, pick: (r: RateRow) => number | null, color: string) => ({
     name,
     type: 'line' as const,
-    smooth: true,
+    // Straight segments: a smoothed rate invents weeks' values between the measured ones.
+    smooth: false,
     color,
     data: weeks.map((w) => (pick(w) === null ? null : Math.round(pick(w)! * 1000) / 10)),
   });

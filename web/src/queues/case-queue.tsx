@@ -6,6 +6,7 @@ import { StatusBadge } from '../common/badges.tsx';
 import { useApi } from '../common/use-api.ts';
 import { minutesSince, useFormat } from '../i18n/use-format.ts';
 import { CaseLink, EmptyQueue, QueueRow, QueueState, QueueTable } from './queue-parts.tsx';
+import { UserLine, UserWords } from '../common/user-text.tsx';
 
 export function CaseRows({ cases }: { cases: CaseSummary[] }) {
   const { t } = useTranslation();
@@ -29,9 +30,7 @@ export function CaseRows({ cases }: { cases: CaseSummary[] }) {
           </Table.Td>
           <Table.Td maw={320}>
             <Group gap={4} wrap="nowrap">
-              <Text size="sm" lineClamp={1}>
-                {c.subject}
-              </Text>
+              <UserLine>{c.subject}</UserLine>
               {c.openEscalation && (
                 <Badge size="xs" color="red" variant="light">
                   {t('queues.escalatedBadge')}
@@ -44,11 +43,13 @@ export function CaseRows({ cases }: { cases: CaseSummary[] }) {
               )}
             </Group>
           </Table.Td>
-          <Table.Td>{c.customer.name}</Table.Td>
+          <Table.Td>
+            <UserWords>{c.customer.name}</UserWords>
+          </Table.Td>
           <Table.Td>
             <StatusBadge status={c.status} />
           </Table.Td>
-          <Table.Td>{c.owner?.name ?? t('common.unassigned')}</Table.Td>
+          <Table.Td>{c.owner ? <UserWords>{c.owner.name}</UserWords> : t('common.unassigned')}</Table.Td>
           <Table.Td>{t(`channel.${c.channel}`)}</Table.Td>
           <Table.Td>
             {c.unansweredSince ? (

@@ -1,9 +1,10 @@
-import { Table, Text } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/kept-api.ts';
 import { HellReasons, StatusBadge } from '../common/badges.tsx';
 import { useApi } from '../common/use-api.ts';
 import { CaseLink, EmptyQueue, QueueRow, QueueState, QueueTable } from './queue-parts.tsx';
+import { UserLine, UserWords } from '../common/user-text.tsx';
 
 /** Cases the service-hell detector flagged, each with the measures that crossed a threshold. */
 export function FlaggedQueue() {
@@ -28,15 +29,15 @@ export function FlaggedQueue() {
             <CaseLink caseId={c.id} reference={c.reference} />
           </Table.Td>
           <Table.Td maw={260}>
-            <Text size="sm" lineClamp={1}>
-              {c.subject}
-            </Text>
+            <UserLine>{c.subject}</UserLine>
           </Table.Td>
-          <Table.Td>{c.customer.name}</Table.Td>
+          <Table.Td>
+            <UserWords>{c.customer.name}</UserWords>
+          </Table.Td>
           <Table.Td>
             <StatusBadge status={c.status} />
           </Table.Td>
-          <Table.Td>{c.owner?.name ?? t('common.unassigned')}</Table.Td>
+          <Table.Td>{c.owner ? <UserWords>{c.owner.name}</UserWords> : t('common.unassigned')}</Table.Td>
           <Table.Td maw={380}>
             <HellReasons reasons={c.reasons} />
           </Table.Td>

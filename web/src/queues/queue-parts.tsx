@@ -71,7 +71,14 @@ export function QueueRow({
 
 export function CaseLink({ caseId, reference }: { caseId: string; reference: string }) {
   return (
-    <Anchor component={Link} to={`/app/cases/${caseId}`} fw={600} data-testid="queue-case-link" dir="ltr">
+    <Anchor
+      component={Link}
+      to={`/app/cases/${caseId}`}
+      fw={600}
+      data-testid="queue-case-link"
+      dir="ltr"
+      style={{ whiteSpace: 'nowrap' }}
+    >
       {reference}
     </Anchor>
   );

@@ -5,6 +5,7 @@ import { api } from '../api/kept-api.ts';
 import { useApi } from '../common/use-api.ts';
 import { minutesSince, useFormat } from '../i18n/use-format.ts';
 import { CaseLink, EmptyQueue, QueueRow, QueueState, QueueTable } from './queue-parts.tsx';
+import { UserLine, UserWords } from '../common/user-text.tsx';
 
 /** Every customer message not yet answered, oldest first, with how long it has waited. */
 export function UnansweredQueue() {
@@ -52,17 +53,17 @@ export function UnansweredQueue() {
             <Table.Td>
               <CaseLink caseId={item.caseId} reference={item.reference} />
             </Table.Td>
-            <Table.Td>{item.customer.name}</Table.Td>
+            <Table.Td>
+              <UserWords>{item.customer.name}</UserWords>
+            </Table.Td>
             <Table.Td maw={360}>
-              <Text size="sm" fw={600} lineClamp={1}>
-                {item.subject}
-              </Text>
-              <Text size="sm" c="dimmed" lineClamp={2}>
+              <UserLine fw={600}>{item.subject}</UserLine>
+              <UserLine c="dimmed" lines={2}>
                 {item.excerpt}
-              </Text>
+              </UserLine>
             </Table.Td>
             <Table.Td>{t(`channel.${item.channel}`)}</Table.Td>
-            <Table.Td>{item.owner?.name ?? t('common.unassigned')}</Table.Td>
+            <Table.Td>{item.owner ? <UserWords>{item.owner.name}</UserWords> : t('common.unassigned')}</Table.Td>
           </QueueRow>
         ))}
       </QueueTable>

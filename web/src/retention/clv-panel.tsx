@@ -5,6 +5,7 @@ import { useSession } from '../auth/session-context.tsx';
 import { useApi } from '../common/use-api.ts';
 import { directionOf } from '../i18n/i18n.ts';
 import { useFormat } from '../i18n/use-format.ts';
+import { formatMoney, moneyEdge } from '../i18n/format-money.ts';
 import { Card, Figure, Loading } from './panel-kit.tsx';
 import { retentionApi } from '../api/retention-api.ts';
 import { baseOption, RetentionChart } from './retention-chart.tsx';
@@ -23,8 +24,10 @@ export function ClvPanel() {
       { length: 22 },
       (_, b) => data.histogram.buckets.find((x) => x.bucket === b)?.customers ?? 0,
     );
+    // Bin b holds (step·(b−1), step·b]; bin 0 is below zero, bin 21 above the top (round edges from the server).
+    const edge = (v: number) => moneyEdge(i18n.language, v, data.currency);
     const labels = buckets.map((_, b) =>
-      b === 21 ? `> ${format.number(data.histogram.top, 0)}` : b === 0 ? '0' : `≤ ${format.number(step * b, 0)}`,
+      b === 21 ? `> ${edge(data.histogram.top)}` : b === 0 ? `< ${edge(0)}` : `≤ ${edge(step * b)}`,
     );
     const groups = (['good', 'bad', 'noContact'] as const).map((k) => ({ k, g: data.service[k] }));
     return {
@@ -46,7 +49,7 @@ export function ClvPanel() {
       service: {
         ...baseOption(rtl),
         xAxis: { type: 'category', data: groups.map(({ k }) => t(`retention.clv.service.${k}`)), inverse: rtl },
-        yAxis: { type: 'value', position: rtl ? 'right' : 'left' },
+        yAxis: { type: 'value', position: rtl ? 'right' : 'left', axisLabel: { formatter: edge } },
         series: [
           {
             type: 'bar',
@@ -69,7 +72,7 @@ export function ClvPanel() {
           data: data.byChannel.map((c) => c.channel || t('retention.common.none')),
           inverse: rtl,
         },
-        yAxis: { type: 'value', position: rtl ? 'right' : 'left' },
+        yAxis: { type: 'value', position: rtl ? 'right' : 'left', axisLabel: { formatter: edge } },
         series: [
           {
             type: 'bar',
@@ -88,6 +91,7 @@ export function ClvPanel() {
     };
   }, [data, rtl, t, format]);
   if (!data || !options) return <Loading error={error} onRetry={reload} />;
+  const money = (v: number, digits = 2) => formatMoney(i18n.language, v, data.currency, digits);
   const refresh = async () => {
     setBusy(true);
     try {
@@ -117,9 +121,9 @@ export function ClvPanel() {
         )}
       </Group>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Figure label={t('retention.clv.total')} value={format.number(data.total, 0)} testId="clv-total" />
-        <Figure label={t('retention.clv.meanClv')} value={format.number(data.mean, 2)} />
-        <Figure label={t('retention.clv.medianClv')} value={format.number(data.median, 2)} />
+        <Figure label={t('retention.clv.total')} value={money(data.total, 0)} testId="clv-total" />
+        <Figure label={t('retention.clv.meanClv')} value={money(data.mean)} testId="clv-mean" />
+        <Figure label={t('retention.clv.medianClv')} value={money(data.median)} />
         <Figure label={t('retention.clv.customers')} value={format.number(data.fit?.customers ?? 0)} />
       </SimpleGrid>
       <Card title={t('retention.clv.distribution')}>

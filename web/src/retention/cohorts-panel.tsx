@@ -5,6 +5,7 @@ import { useApi } from '../common/use-api.ts';
 import { directionOf } from '../i18n/i18n.ts';
 import { Card, Figure, Loading, percent } from './panel-kit.tsx';
 import { retentionApi } from '../api/retention-api.ts';
+import { retentionCurveSeries } from './retention-curves.ts';
 import { baseOption, CHART_FONT, RetentionChart } from './retention-chart.tsx';
 
 export function CohortsPanel() {
@@ -74,9 +75,7 @@ export function CohortsPanel() {
           position: rtl ? 'right' : 'left',
           axisLabel: { formatter: (v: number) => percent(i18n.language, v, 0) },
         },
-        series: cohorts
-          .slice(-6)
-          .map((c) => ({ type: 'line', name: c.cohort, data: c.retention.slice(0, maxOffset + 1), smooth: true })),
+        series: retentionCurveSeries(cohorts, maxOffset),
       },
     };
   }, [data, rtl, t, i18n.language]);

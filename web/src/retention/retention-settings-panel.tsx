@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RetentionSettingsView } from '@kept/contract/retention-types.ts';
 import { useSession } from '../auth/session-context.tsx';
@@ -7,6 +7,8 @@ import { useApi } from '../common/use-api.ts';
 import { Card, Loading } from './panel-kit.tsx';
 import { retentionApi } from '../api/retention-api.ts';
 
+// Every currency this browser can format, by code: the server accepts the same list (ISO 4217).
+const CURRENCIES = Intl.supportedValuesOf('currency');
 const FACTORS = ['overdue', 'lowPAlive', 'openComplaint', 'brokenPromises', 'serviceHell', 'lowSurvey'] as const;
 
 export function RetentionSettingsPanel() {
@@ -22,6 +24,7 @@ export function RetentionSettingsPanel() {
       riskWeights: draft.riskWeights,
       churnGapMultiple: draft.churnGapMultiple,
       aliveThreshold: draft.aliveThreshold,
+      currency: draft.currency,
       acquisitionCosts: draft.acquisitionCosts.filter((c) => c.channel.trim() !== ''),
     });
     setData(next);
@@ -69,6 +72,20 @@ export function RetentionSettingsPanel() {
             onChange={(v) => setDraft({ ...draft, aliveThreshold: Number(v) || 0.3 })}
           />
         </Group>
+      </Card>
+      <Card title={t('deskpolish.retention.currency')}>
+        <Select
+          label={t('deskpolish.retention.currencyLabel')}
+          description={t('deskpolish.retention.currencyHelp')}
+          data={CURRENCIES}
+          searchable
+          allowDeselect={false}
+          maw={320}
+          value={draft.currency}
+          disabled={!isAdmin}
+          onChange={(v) => v && setDraft({ ...draft, currency: v })}
+          data-testid="retention-currency"
+        />
       </Card>
       <Card title={t('retention.settings.costs')}>
         <Text size="sm" c="dimmed" mb="sm">

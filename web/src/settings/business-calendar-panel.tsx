@@ -272,60 +272,65 @@ export function BusinessCalendarPanel({
           data-testid="calendar-timezone"
         />
         <Title order={5}>{t('promises.calendar.weeklyHours')}</Title>
-        <Table withRowBorders={false} verticalSpacing={4} data-testid="calendar-days">
-          <Table.Tbody>
-            {DISPLAY_ORDER.map((index) => {
-              const day = form.days[index]!;
-              const bad = day.open && !dayInterval(day);
-              return (
-                <Table.Tr key={index} data-testid={`calendar-day-${index}`}>
-                  <Table.Td w={140}>
-                    <Text fw={500}>{weekdayNames[index]}</Text>
-                  </Table.Td>
-                  <Table.Td w={120}>
-                    <Switch
-                      checked={day.open}
-                      onChange={(e) => setDay(index, { open: e.currentTarget.checked })}
-                      label={day.open ? t('promises.calendar.open') : t('promises.calendar.closed')}
-                      data-testid={`calendar-open-${index}`}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    {day.open && (
-                      <Group gap="xs" wrap="nowrap" align="flex-start">
-                        <TextInput
-                          type="time"
-                          aria-label={t('promises.calendar.start', { day: weekdayNames[index] })}
-                          value={day.start}
-                          onChange={(e) => setDay(index, { start: e.currentTarget.value })}
-                          dir="ltr"
-                          w={120}
-                          data-testid={`calendar-start-${index}`}
-                        />
-                        <Text pt={6}>–</Text>
-                        <TextInput
-                          type="time"
-                          aria-label={t('promises.calendar.end', { day: weekdayNames[index] })}
-                          value={day.end}
-                          onChange={(e) => setDay(index, { end: e.currentTarget.value })}
-                          error={bad ? t('promises.calendar.endAfterStart') : undefined}
-                          dir="ltr"
-                          w={120}
-                          data-testid={`calendar-end-${index}`}
-                        />
-                      </Group>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+        {/* A week of opening hours is wider than a phone: it scrolls inside the card, not the page. */}
+        <Table.ScrollContainer minWidth={600}>
+          <Table withRowBorders={false} verticalSpacing={4} data-testid="calendar-days">
+            <Table.Tbody>
+              {DISPLAY_ORDER.map((index) => {
+                const day = form.days[index]!;
+                const bad = day.open && !dayInterval(day);
+                return (
+                  <Table.Tr key={index} data-testid={`calendar-day-${index}`}>
+                    <Table.Td w={140}>
+                      <Text fw={500}>{weekdayNames[index]}</Text>
+                    </Table.Td>
+                    <Table.Td w={120}>
+                      <Switch
+                        checked={day.open}
+                        onChange={(e) => setDay(index, { open: e.currentTarget.checked })}
+                        label={day.open ? t('promises.calendar.open') : t('promises.calendar.closed')}
+                        data-testid={`calendar-open-${index}`}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      {day.open && (
+                        <Group gap="xs" wrap="nowrap" align="flex-start">
+                          <TextInput
+                            type="time"
+                            aria-label={t('promises.calendar.start', { day: weekdayNames[index] })}
+                            value={day.start}
+                            onChange={(e) => setDay(index, { start: e.currentTarget.value })}
+                            dir="ltr"
+                            miw={150}
+                            data-testid={`calendar-start-${index}`}
+                          />
+                          <Text pt={6}>–</Text>
+                          <TextInput
+                            type="time"
+                            aria-label={t('promises.calendar.end', { day: weekdayNames[index] })}
+                            value={day.end}
+                            onChange={(e) => setDay(index, { end: e.currentTarget.value })}
+                            error={bad ? t('promises.calendar.endAfterStart') : undefined}
+                            dir="ltr"
+                            miw={150}
+                            data-testid={`calendar-end-${index}`}
+                          />
+                        </Group>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         <Title order={5}>{t('promises.calendar.holidays')}</Title>
         <Group align="flex-end" gap="xs">
           <TextInput
             type="date"
             label={t('promises.calendar.holidayDate')}
+            // Read back in the interface's language: the field itself follows the browser's locale.
+            description={holiday ? dateFormat.format(new Date(`${holiday}T12:00:00Z`)) : undefined}
             value={holiday}
             onChange={(e) => setHoliday(e.currentTarget.value)}
             dir="ltr"

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Code, CopyButton, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useParams } from 'react-router';
 import { api } from '../api/kept-api.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
@@ -11,6 +12,8 @@ import { EmailSettingsSection } from '../email/email-settings-section.tsx';
 import { useApi } from '../common/use-api.ts';
 import { teamApi } from '../api/team-api.ts';
 import { TeamsPanel } from '../teams/teams-panel.tsx';
+import { MailSinkCard } from '../email/mail-sink-card.tsx';
+import { SettingsSectionTabs, settingsSection } from './settings-sections.tsx';
 
 function TokenPanel() {
   const { t } = useTranslation();
@@ -70,21 +73,35 @@ function TokenPanel() {
 export function SettingsPage() {
   const { t } = useTranslation();
   const { isAdmin } = useSession();
+  const navigate = useNavigate();
+  const { section: requested } = useParams();
+  const section = settingsSection(requested);
   useEffect(() => {
-    document.title = `${t('settings.title')} · ${t('app.name')}`;
-  }, [t]);
+    document.title = `${t(`deskpolish.settings.sections.${section}`)} · ${t('settings.title')} · ${t('app.name')}`;
+  }, [t, section]);
   // One list of teams for the panels that show them, so a new team is offered everywhere at once.
   const teams = useApi(() => (isAdmin ? teamApi.list() : Promise.resolve([])), [isAdmin]);
   if (!isAdmin) return <Alert color="yellow">{t('settings.adminOnly')}</Alert>;
+  if (requested !== section) return <Navigate to={`/app/settings/${section}`} replace />;
   return (
-    <Stack gap="md" data-testid="settings-page">
+    <Stack gap="md" data-testid="settings-page" data-section={section}>
       <Title order={2}>{t('settings.title')}</Title>
-      <UsersPanel teams={teams.data} onTeamsChanged={teams.reload} />
-      <TeamsPanel teams={teams.data} loadError={teams.error} onChanged={teams.reload} />
-      <WorkspaceSettingsForm />
-      <BusinessCalendarPanel teams={teams.data} onTeamsChanged={teams.reload} />
-      <TokenPanel />
-      <EmailSettingsSection />
+      <SettingsSectionTabs section={section} onChange={(next) => navigate(`/app/settings/${next}`)} />
+      {section === 'people' && (
+        <>
+          <UsersPanel teams={teams.data} onTeamsChanged={teams.reload} />
+          <TeamsPanel teams={teams.data} loadError={teams.error} onChanged={teams.reload} />
+        </>
+      )}
+      {section === 'desk' && <WorkspaceSettingsForm />}
+      {section === 'hours' && <BusinessCalendarPanel teams={teams.data} onTeamsChanged={teams.reload} />}
+      {section === 'email' && (
+        <>
+          <MailSinkCard />
+          <EmailSettingsSection />
+        </>
+      )}
+      {section === 'api' && <TokenPanel />}
     </Stack>
   );
 }

@@ -94,7 +94,9 @@ export function UsersPanel({ teams, onTeamsChanged }: { teams?: TeamView[]; onTe
             <Table.Tbody>
               {(users.data ?? []).map((u) => (
                 <Table.Tr key={u.id} data-testid="user-row">
-                  <Table.Td>{u.name}</Table.Td>
+                  <Table.Td>
+                    <bdi>{u.name}</bdi>
+                  </Table.Td>
                   <Table.Td dir="ltr">{u.email}</Table.Td>
                   <Table.Td>{t(`role.${u.role}`)}</Table.Td>
                   <Table.Td>{u.languages.map((l) => format.languageName(l)).join(', ')}</Table.Td>

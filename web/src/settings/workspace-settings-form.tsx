@@ -6,6 +6,7 @@ import type { HellThresholds, WorkspaceSettings } from '@kept/contract/api-types
 import { api } from '../api/kept-api.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
+import { DurationInput } from './duration-input.tsx';
 
 type NumberKey =
   'acknowledgementWindowMinutes' | 'firstResponseMinutes' | 'escalationDeadlineMinutes' | 'promiseReminderMinutes';
@@ -59,28 +60,37 @@ export function WorkspaceSettingsForm() {
         <Title order={4}>{t('settings.workspace.title')}</Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           {NUMBER_FIELDS.map(([key, label]) => (
-            <NumberInput
+            <DurationInput
               key={key}
               label={t(label)}
-              min={0}
-              value={form[key]}
-              onChange={(v) => setForm({ ...form, [key]: toNumber(v) })}
-              data-testid={`setting-${key}`}
+              minutes={form[key]}
+              onChange={(minutes) => setForm({ ...form, [key]: minutes })}
+              testId={`setting-${key}`}
             />
           ))}
         </SimpleGrid>
         <Title order={5}>{t('settings.workspace.thresholds')}</Title>
-        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-          {THRESHOLD_KEYS.map((key) => (
-            <NumberInput
-              key={key}
-              label={t(`hellMetric.${key}`)}
-              min={0}
-              value={form.hellThresholds[key]}
-              onChange={(v) => setForm({ ...form, hellThresholds: { ...form.hellThresholds, [key]: toNumber(v) } })}
-              data-testid={`threshold-${key}`}
-            />
-          ))}
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+          {THRESHOLD_KEYS.map((key) =>
+            key === 'totalWaitMinutes' ? (
+              <DurationInput
+                key={key}
+                label={t(`hellMetric.${key}`)}
+                minutes={form.hellThresholds[key]}
+                onChange={(minutes) => setForm({ ...form, hellThresholds: { ...form.hellThresholds, [key]: minutes } })}
+                testId={`threshold-${key}`}
+              />
+            ) : (
+              <NumberInput
+                key={key}
+                label={t(`hellMetric.${key}`)}
+                min={0}
+                value={form.hellThresholds[key]}
+                onChange={(v) => setForm({ ...form, hellThresholds: { ...form.hellThresholds, [key]: toNumber(v) } })}
+                data-testid={`threshold-${key}`}
+              />
+            ),
+          )}
         </SimpleGrid>
         <Title order={5}>{t('settings.workspace.reach')}</Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">

@@ -35,7 +35,7 @@ function StaffShell() {
   });
   if (isAdmin)
     items.push({ to: '/app/settings', match: '/app/settings', label: t('nav.settings'), testId: 'nav-settings' });
-  items.push({ to: '/app/mail-sink', match: '/app/mail-sink', label: t('mailout.sink.nav'), testId: 'nav-mail-sink' });
+  // The development mail sink is not in the navigation: an admin opens it from Settings → E-mail.
 
   return (
     <AppShell

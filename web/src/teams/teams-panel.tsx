@@ -88,52 +88,57 @@ export function TeamsPanel({
         </Text>
         <TeamError error={loadError} />
         {teams && teams.length > 0 && (
-          <Table striped data-testid="teams-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('teams.name')}</Table.Th>
-                <Table.Th>{t('teams.members')}</Table.Th>
-                <Table.Th>{t('teams.ownHours')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {teams.map((team) => (
-                <Table.Tr key={team.id} data-testid="team-row">
-                  <Table.Td>
-                    <Text fw={500}>{team.name}</Text>
-                  </Table.Td>
-                  <Table.Td data-testid="team-members">{format.number(team.memberCount)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={team.hasCalendar ? 'teal' : 'gray'} variant="light">
-                      {team.hasCalendar ? t('common.yes') : t('common.no')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setDialog({ kind: 'rename', team, name: team.name })}
-                        data-testid="team-rename"
-                      >
-                        {t('teams.rename')}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color="red"
-                        onClick={() => setDialog({ kind: 'delete', team })}
-                        data-testid="team-delete"
-                      >
-                        {t('teams.delete')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
+          // On a phone the table scrolls sideways inside its card instead of widening the page.
+          <Table.ScrollContainer minWidth={520}>
+            <Table striped data-testid="teams-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('teams.name')}</Table.Th>
+                  <Table.Th>{t('teams.members')}</Table.Th>
+                  <Table.Th>{t('teams.ownHours')}</Table.Th>
+                  <Table.Th />
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {teams.map((team) => (
+                  <Table.Tr key={team.id} data-testid="team-row">
+                    <Table.Td>
+                      <Text fw={500} dir="auto">
+                        {team.name}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td data-testid="team-members">{format.number(team.memberCount)}</Table.Td>
+                    <Table.Td>
+                      <Badge color={team.hasCalendar ? 'teal' : 'gray'} variant="light">
+                        {team.hasCalendar ? t('common.yes') : t('common.no')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => setDialog({ kind: 'rename', team, name: team.name })}
+                          data-testid="team-rename"
+                        >
+                          {t('teams.rename')}
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="light"
+                          color="red"
+                          onClick={() => setDialog({ kind: 'delete', team })}
+                          data-testid="team-delete"
+                        >
+                          {t('teams.delete')}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
         {teams && teams.length === 0 && (
           <Text c="dimmed" data-testid="teams-empty">
