@@ -104,6 +104,7 @@ export const distributionSchema = z.object({
     z.object({
       le: z.number(),
       count: z.number(),
+      over: z.literal(true).optional(),
     }),
   ),
 });

@@ -204,6 +204,7 @@ export const clvResponseSchema = z.object({
   total: z.number(),
   mean: z.number(),
   median: z.number(),
+  currency: z.string(),
   histogram: z.object({
     top: z.number(),
     buckets: z.array(
@@ -296,6 +297,7 @@ export const retentionSettingsViewSchema = z.object({
   model: z.union([z.literal('pareto-nbd'), z.literal('bgnbd')]),
   horizonDays: z.number(),
   annualDiscountRate: z.number(),
+  currency: z.string(),
   acquisitionCosts: z.array(
     z.object({
       channel: z.string(),
