@@ -4,7 +4,9 @@
 //   (b) purchases simulated in SQL from BG/NBD + Gamma-Gamma (rows/10 customers, ≈ rows
 //       purchases; simulate-purchases-sql.ts) → per-customer summary (SQL group by) →
 //       BG/NBD + Pareto/NBD + Gamma-Gamma fits → CLV and risk for everyone;
-//   (c) each dashboard query (cohorts, Pareto, complaint rate) at that size.
+//   (c) each dashboard query (cohorts, Pareto, complaint rate) at that size;
+//   (d) the at-risk list's first page right after the scoring (from the saved head), a page past
+//       the head (the scan it replaces) and the service-only scope.
 // Databases are named kept_bench_retention_* and dropped at the end; the CSV is deleted.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +19,7 @@ import { bulkParts } from '../src/retention/customer-id-ranges.ts';
 import { rebuildSummary } from '../src/retention/rebuild-retention.ts';
 import { refreshRollups } from '../src/retention/refresh-rollups.ts';
 import { refreshScores } from '../src/retention/refresh-scores.ts';
+import { listAtRisk } from '../src/retention/customer-risk.ts';
 import { cohortsReport } from '../src/retention/report-cohorts.ts';
 import { complaintRateReport } from '../src/retention/report-complaint-rate.ts';
 import { paretoReport } from '../src/retention/report-pareto.ts';
@@ -151,6 +154,32 @@ async function main(): Promise<void> {
         .map(([model, f]) => `${model} ${f.seconds} s / ${f.evaluations ?? '–'} evaluations`)
         .join('; ')}`,
     );
+
+    // Bytes per row on disk, heap and indexes: what SCALING.md extrapolates storage from.
+    for (const table of ['purchases', 'customer_value', 'customer_scores']) {
+      const { rows } = await store.pool!.query<{ bytes: string; n: string }>(
+        `select pg_total_relation_size('${table}') as bytes, (select count(*) from ${table}) as n`,
+      );
+      const { bytes, n } = rows[0]!;
+      log(
+        `    ${table}: ${(Number(bytes) / 1e9).toFixed(2)} GB for ${Number(n).toLocaleString('en')} rows = ${Math.round(Number(bytes) / Math.max(1, Number(n)))} bytes a row`,
+      );
+    }
+
+    // (d) The at-risk list right after the scoring, as a user opening the screen sees it: the
+    // first page from the head the scoring saved, against the scan it replaces (same run).
+    for (const [name, run] of [
+      ['first page (head), first load', () => listAtRisk(db, w, { limit: 50, offset: 0, minRisk: 20 })],
+      ['first page (head), again', () => listAtRisk(db, w, { limit: 50, offset: 0, minRisk: 20 })],
+      ['page 30 (beyond the head: scan and top-N)', () => listAtRisk(db, w, { limit: 50, offset: 1_500, minRisk: 20 })],
+      ['service risk only', () => listAtRisk(db, w, { limit: 50, offset: 0, minRisk: 20, scope: 'service-only' })],
+    ] as const) {
+      t0 = performance.now();
+      const page = await run();
+      log(
+        `(d) at-risk ${name}: ${(seconds(t0) * 1000).toFixed(0)} ms (target < 1,000 ms; ${page.total.toLocaleString('en')} at risk)`,
+      );
+    }
 
     // (c) Dashboards at that size.
     t0 = performance.now();

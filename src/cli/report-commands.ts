@@ -96,10 +96,12 @@ async function textReport(name: ReportName, data: any): Promise<string> {
         );
       break;
     case 'at-risk':
-      out.push(`${data.total} customers at risk, most value at risk first:`);
+      out.push(
+        `${data.total} customers at risk (${data.serviceOnly} through service alone, no purchases), most value at risk first:`,
+      );
       for (const c of data.customers)
         out.push(
-          `${String(c.risk).padStart(3)}  ${num(c.valueAtRisk).padStart(10)}  ${c.name}: ${c.explanation.join('; ')}`,
+          `${String(c.risk).padStart(3)}  ${(c.serviceOnly ? 'no purchases' : num(c.valueAtRisk)).padStart(12)}  ${c.name}: ${c.explanation.join('; ')}`,
         );
       break;
   }

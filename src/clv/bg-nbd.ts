@@ -6,7 +6,7 @@
 import { groupCustomers, type CustomerColumns, type CustomerGroups } from './group-customers.ts';
 import { fitLogParameters } from './fit-strategy.ts';
 import { betaln, digammaDiff, gammaln, hyp2f1, logAddExp } from './special-functions.ts';
-import { hessianStandardErrors } from './hessian-standard-errors.ts';
+import { gradientStandardErrors } from './hessian-standard-errors.ts';
 
 export interface BgNbdParams {
   r: number;
@@ -226,7 +226,7 @@ export function fitBgNbd(data: CustomerGroups | CustomerColumns, options: FitOpt
   const se =
     options.standardErrors === false
       ? [NaN, NaN, NaN, NaN]
-      : hessianStandardErrors((theta) => bgnbdLogLikelihood(fromLog(theta), g), result.x);
+      : gradientStandardErrors((theta, grad) => bgnbdLogLikelihood(fromLog(theta), g, grad), result.x);
   return {
     params,
     logLikelihood,

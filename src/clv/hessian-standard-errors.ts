@@ -70,8 +70,47 @@ export function hessianStandardErrors(
   logLikelihood: (theta: Float64Array) => number,
   thetaHat: ArrayLike<number>,
 ): number[] {
+  return standardErrorsFrom(
+    numericalHessian((t) => -logLikelihood(t), thetaHat),
+    thetaHat,
+  );
+}
+
+/**
+ * The same from a likelihood that also fills its gradient (with respect to θ): the Hessian as
+ * central differences of the gradient, 2n evaluations instead of 1 + 2n² (BG/NBD: 8 instead of
+ * 33, half of `kept clv fit` on a million distinct customers).
+ */
+export function gradientStandardErrors(
+  logLikelihood: (theta: Float64Array, grad: Float64Array) => number,
+  thetaHat: ArrayLike<number>,
+  h = 1e-4,
+): number[] {
   const n = thetaHat.length;
-  const H = numericalHessian((t) => -logLikelihood(t), thetaHat);
+  const H = new Float64Array(n * n);
+  const p = Float64Array.from(thetaHat);
+  const up = new Float64Array(n);
+  const down = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    p.set(thetaHat);
+    p[i] = (p[i] as number) + h;
+    logLikelihood(p, up);
+    p.set(thetaHat);
+    p[i] = (p[i] as number) - h;
+    logLikelihood(p, down);
+    for (let j = 0; j < n; j++) H[i * n + j] = -((up[j] as number) - (down[j] as number)) / (2 * h);
+  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < i; j++) {
+      const v = ((H[i * n + j] as number) + (H[j * n + i] as number)) / 2;
+      H[i * n + j] = v;
+      H[j * n + i] = v;
+    }
+  return standardErrorsFrom(H, thetaHat);
+}
+
+function standardErrorsFrom(H: Float64Array, thetaHat: ArrayLike<number>): number[] {
+  const n = thetaHat.length;
   const cov = invertSpd(H, n);
   const out: number[] = [];
   for (let i = 0; i < n; i++) {

@@ -163,11 +163,21 @@ export interface CustomerRiskView {
   pAlive: number | null;
   valueAtRisk: number | null;
   lastPurchase: string | null;
+  /** at risk through service alone (complaints, broken promises, service hell): never bought, so no CLV */
+  serviceOnly: boolean;
   computedAt: string | null;
 }
 
+/** Which customers the at-risk list shows: everyone at risk, or those at risk through service alone. */
+// Spelled as a union (not `typeof` a list) so the response schemas can be generated from it.
+export type AtRiskScope = 'all' | 'service-only';
+export const AT_RISK_SCOPES = ['all', 'service-only'] as const satisfies readonly AtRiskScope[];
+
 export interface AtRiskResponse {
+  /** customers at or above the risk threshold in the scope asked for */
   total: number;
+  /** of everyone at or above the threshold, those at risk through service alone */
+  serviceOnly: number;
   customers: CustomerRiskView[];
 }
 

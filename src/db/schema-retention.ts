@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   date,
   doublePrecision,
   foreignKey,
@@ -144,10 +145,20 @@ export const customerScores = pgTable(
     gapDays: integer('gap_days').notNull().default(0),
     lowPAlivePoints: smallint('low_p_alive_points').notNull().default(0),
     valueAtRisk: doublePrecision('value_at_risk').notNull(),
+    /**
+     * False for a customer at risk through service alone (a complaint, broken promises, service
+     * hell) who has never bought: listed with the buyers, labelled, with no CLV. Their purchase
+     * columns are zeros and are not read (issue 17).
+     */
+    hasPurchases: boolean('has_purchases').notNull().default(true),
     computedAt: ts('computed_at').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.customerId, t.computedAt] }),
+    // The at-risk list's service-only scope: a few rows among a million, so its inserts cost nothing.
+    index('customer_scores_service_only_idx')
+      .on(t.workspaceId)
+      .where(sql`not ${t.hasPurchases}`),
     // No index on value_at_risk: every refresh rewrites a workspace's rows, and inserting
     // 1,000,000 of them at random places in that index cost ~4 s of the write; the at-risk
     // list sorts its page out of one scan instead (0.2–0.3 s at that size; docs/BENCHMARKS.md).

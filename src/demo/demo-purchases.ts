@@ -48,14 +48,19 @@ export interface DemoPurchase {
 }
 
 /** Everyone's orders, decided from the seed alone: the same company every time, oldest first. */
-export function planDemoPurchases(buyers: readonly DemoBuyer[], seed: number, end: Date): DemoPurchase[] {
+export function planDemoPurchases(
+  buyers: readonly DemoBuyer[],
+  seed: number,
+  end: Date,
+  prospects: ReadonlySet<string> = new Set(),
+): DemoPurchase[] {
   const start = end.getTime() - HISTORY_DAYS * DAY;
   const planned: Array<Omit<DemoPurchase, 'orderId'> & { at: number }> = [];
   for (const buyer of buyers) {
     const r = DemoRandom.derive(seed, `purchases-${buyer.email}`);
     const contact = buyer.firstContact.getTime();
     // Most customers write after buying; a few ask before their first order (and some never buy).
-    if (r.chance(0.08)) continue;
+    if (r.chance(0.08) || prospects.has(buyer.email)) continue;
     const boughtFirst = r.chance(0.85);
     const latestFirst = boughtFirst ? Math.max(start + DAY, contact - 2 * DAY) : end.getTime() - DAY;
     const earliestFirst = boughtFirst ? start : Math.min(contact, latestFirst - DAY);
@@ -89,14 +94,20 @@ export function purchasesCsv(purchases: readonly DemoPurchase[]): string {
 }
 
 /** Imports the demo's orders and scores its customers; says what it did in one line. */
-export async function importDemoPurchases(store: Store, workspaceId: string, seed: number, end: Date): Promise<string> {
+export async function importDemoPurchases(
+  store: Store,
+  workspaceId: string,
+  seed: number,
+  end: Date,
+  prospects: ReadonlySet<string> = new Set(),
+): Promise<string> {
   const rows = await store.db
     .select({ email: customers.email, createdAt: customers.createdAt })
     .from(customers)
     .where(eq(customers.workspaceId, workspaceId))
     .orderBy(asc(customers.createdAt), asc(customers.email));
   const buyers = rows.flatMap((c) => (c.email ? [{ email: c.email, firstContact: c.createdAt }] : []));
-  const purchases = planDemoPurchases(buyers, seed, end);
+  const purchases = planDemoPurchases(buyers, seed, end, prospects);
   const report = await importTransactions(store.db, {
     workspaceId,
     format: 'csv',

@@ -11,6 +11,7 @@ import { listTeams } from '../teams/index.ts';
 import { cases, customers, escalations, events, messages, promises, users, workspaces } from '../db/schema.ts';
 import { detectSupervisorRequest } from '../desk/index.ts';
 import { detectLanguage } from '../language/index.ts';
+import { listAtRisk } from '../retention/index.ts';
 import { listUnanswered } from '../views/index.ts';
 import { CLOSINGS, CUSTOMER_LINES, ENGLISH_DETAILS, LOGGED_CONTACTS, TOPICS } from './demo-messages.ts';
 import { BUILT_IN_SENTENCES, loadSeedSentences } from './demo-seed-sentences.ts';
@@ -188,7 +189,7 @@ describe('kept demo: the demo company', () => {
     const [bought] = await queryRows<{ orders: number; buyers: number; scored: number; months: number }>(
       store.db,
       sql`select count(*)::int as orders, count(distinct customer_id)::int as buyers,
-            (select count(*)::int from customer_scores where workspace_id = ${workspaceId}) as scored,
+            (select count(*)::int from customer_scores where workspace_id = ${workspaceId} and has_purchases) as scored,
             count(distinct date_trunc('month', occurred_at))::int as months
           from purchases where workspace_id = ${workspaceId}`,
     );
@@ -220,6 +221,17 @@ describe('kept demo: the demo company', () => {
     const first = sent[0]!;
     const header = /^Date: (.+)$/m.exec(first.raw)?.[1];
     expect(new Date(header!).getTime()).toBe(Math.floor(first.at.getTime() / 1000) * 1000);
+  });
+
+  it('lists customers at risk through service alone from the first start: the prospects let down', async () => {
+    const list = await listAtRisk(store.db, workspaceId, { limit: 50, offset: 0, minRisk: 0, scope: 'service-only' });
+    expect(list.total).toBeGreaterThan(0);
+    expect(list.customers.every((c) => c.serviceOnly && c.clv === null)).toBe(true);
+    for (const c of list.customers) expect(c.reasons.map((r) => r.code)).toContain('broken_promises');
+    const all = await listAtRisk(store.db, workspaceId, { limit: 100, offset: 0, minRisk: 0 });
+    expect(all.serviceOnly).toBe(list.total);
+    const hell = all.customers.find((c) => c.email === HELL_CUSTOMER.email);
+    expect(hell?.reasons.map((r) => r.code)).toContain('service_hell');
   });
 
   it('refuses a second run with a clear error', async () => {

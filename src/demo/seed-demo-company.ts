@@ -105,7 +105,14 @@ export async function seedDemoCompany(store: Store, options: SeedDemoOptions): P
   }
 
   // After the desk's transaction: the import is one transaction of its own, like an admin's upload.
-  const purchases = await importDemoPurchases(store, seeded.workspace.id, seed, options.now);
+  // Whoever's first case was a broken call-back never bought: a prospect the desk let down,
+  // so the at-risk list has customers at risk through service alone from the first start.
+  const firstCase = new Map<string, Scenario>();
+  for (const plan of [...seeded.plans].sort((a, b) => a.start - b.start)) {
+    if (plan.customer.email && !firstCase.has(plan.customer.email)) firstCase.set(plan.customer.email, plan.scenario);
+  }
+  const prospects = new Set([...firstCase].flatMap(([email, s]) => (s === 'callback_broken' ? [email] : [])));
+  const purchases = await importDemoPurchases(store, seeded.workspace.id, seed, options.now, prospects);
   const counts = await countDemo(store.db, seeded.workspace.id, seeded.hell.caseId);
   const seconds = (performance.now() - began) / 1000;
   const staffLines = seeded.team.people.map(

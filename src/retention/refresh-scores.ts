@@ -20,6 +20,7 @@ import { refreshEarlyChurn, saveRollup } from './refresh-rollups.ts';
 import { isoDay } from './retention-dates.ts';
 import { loadRetentionSettings, type RetentionSettings } from './retention-settings.ts';
 import { scoreGroups, type SummaryGroups } from './score-groups.ts';
+import { saveAtRiskHead } from './at-risk-head.ts';
 import { bulkParts } from './customer-id-ranges.ts';
 import { writeScores } from './write-scores.ts';
 import { niceHistogramTop } from './nice-histogram-top.ts';
@@ -150,13 +151,16 @@ async function scoreWorkspace(
     seconds: { groups: sec(t1 - t0), fit: sec(t2 - t1), score: sec(t3 - t2), write: sec(t4 - t3), total: sec(t4 - t0) },
     fits,
   };
-  await saveRollup(db, workspaceId, 'clv-fit', summary, now);
+  // Without a single buyer nothing was fitted: the CLV screen keeps saying so, while the
+  // customers at risk through service alone were written above (issue 17).
+  if (customers > 0) await saveRollup(db, workspaceId, 'clv-fit', summary, now);
   // Independent of each other: on PostgreSQL they run on two connections at once.
   // Early churn needs the same median gap (the summary has not changed since): 0.5–0.8 s less
   // for the slower of the two.
   await Promise.all([
     refreshEarlyChurn(db, workspaceId, now, settings, rawGap ?? 30),
     refreshClvByChannel(db, workspaceId, now),
+    saveAtRiskHead(db, workspaceId, now),
   ]);
   return summary;
 }
@@ -242,14 +246,14 @@ async function refreshClvByChannel(db: Db, workspaceId: string, now: Date): Prom
     db,
     sql`select percentile_cont(0.99) within group (order by clv) as top, sum(clv)::float8 as total, avg(clv)::float8 as mean,
           percentile_cont(0.5) within group (order by clv) as median
-        from customer_scores where workspace_id = ${workspaceId}`,
+        from customer_scores where workspace_id = ${workspaceId} and has_purchases`,
   );
   // Up to the 99th percentile, widened to round bin edges.
   const histogramTop = niceHistogramTop(top?.top ?? 0);
   const histogram = await queryRows<{ bucket: number; customers: number }>(
     db,
     sql`select least(width_bucket(clv, 0, ${histogramTop}::float8, 20), 21)::int as bucket, count(*)::int as customers
-        from customer_scores where workspace_id = ${workspaceId} group by 1 order by 1`,
+        from customer_scores where workspace_id = ${workspaceId} and has_purchases group by 1 order by 1`,
   );
   await saveRollup(
     db,

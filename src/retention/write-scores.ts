@@ -1,6 +1,7 @@
 // Writes every customer's CLV and risk for a workspace: the per-group scores go up in a
 // temporary table, and one INSERT … SELECT joins them to the customers' summaries, adds the
-// per-customer spend and the service risk of the few customers who have any, and writes the
+// per-customer spend and the service risk of the few customers who have any (and writes a row
+// for those of them who never bought, so the at-risk list has them too), and writes the
 // rows in key order — in one transaction, or on PostgreSQL in two customer-id ranges side by
 // side.
 import { sql, type SQL } from 'drizzle-orm';
@@ -144,10 +145,21 @@ async function writePart(
         -- half up, as riskScore rounds the purchase-only score
         case when sr.customer_id is null then b.risk else least(100, floor(b.risk_points + sr.points + 0.5))::int end as score,
         coalesce(sr.reasons, '[]'::jsonb) as reasons
-      from b left join service_risk sr on sr.customer_id = b.customer_id)
+      from b left join service_risk sr on sr.customer_id = b.customer_id),
+    scored as (
+      select customer_id, x, tx, t, monetary, expected, p_alive, spend, discounted * spend as clv, score,
+        reasons, overdue_points, gap_days, low_p_alive_points, discounted * spend * score / 100.0 as value_at_risk, true as has_purchases
+      from c
+      union all
+      -- Customers at risk through service alone, who never bought: no summary, so no CLV; their
+      -- risk is the service points, as customer-risk.ts computes it live for their page.
+      select sr.customer_id, 0, 0, 0, 0, 0, 0, 0, 0, least(100, floor(sr.points + 0.5))::int, sr.reasons, 0, 0, 0, 0, false
+      from service_risk sr
+      where ${inRange(sql`sr.customer_id`)}
+        and not exists (select 1 from customer_value v where v.workspace_id = ${workspaceId} and v.customer_id = sr.customer_id))
     insert into customer_scores (workspace_id, customer_id, x, t_x, t, monetary, expected_purchases, p_alive, expected_spend, clv, risk,
-      risk_reasons, overdue_points, gap_days, low_p_alive_points, value_at_risk, computed_at)
-    select ${workspaceId}, customer_id, x, tx, t, monetary, expected, p_alive, spend, discounted * spend, score,
-      reasons, overdue_points, gap_days, low_p_alive_points, discounted * spend * score / 100.0, ${w.now.toISOString()}
-    from c order by customer_id`);
+      risk_reasons, overdue_points, gap_days, low_p_alive_points, value_at_risk, has_purchases, computed_at)
+    select ${workspaceId}, customer_id, x, tx, t, monetary, expected, p_alive, spend, clv, score,
+      reasons, overdue_points, gap_days, low_p_alive_points, value_at_risk, has_purchases, ${w.now.toISOString()}
+    from scored order by customer_id`);
 }

@@ -199,15 +199,18 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
     expect(g.clv).toBeNull();
 
     const list = await get<AtRiskResponse>('/api/v1/retention/at-risk?minRisk=0');
-    expect(list.total).toBe(5);
+    // The five buyers and G, at risk through service alone (issue 17: G was missing).
+    expect(list.total).toBe(6);
+    expect(list.serviceOnly).toBe(1);
     const values = list.customers.map((c) => c.valueAtRisk ?? 0);
     expect(values).toEqual([...values].sort((x, y) => y - x));
+    expect(list.customers.map((c) => c.serviceOnly)).toEqual([false, false, false, false, false, true]);
     // Pages cut the same order, each with the whole list's total.
     const pages = [
       await get<AtRiskResponse>('/api/v1/retention/at-risk?minRisk=0&limit=2&offset=0'),
       await get<AtRiskResponse>('/api/v1/retention/at-risk?minRisk=0&limit=2&offset=2'),
     ];
-    expect(pages.map((p) => p.total)).toEqual([5, 5]);
+    expect(pages.map((p) => p.total)).toEqual([6, 6]);
     expect(pages.flatMap((p) => p.customers.map((c) => c.customerId))).toEqual(
       list.customers.slice(0, 4).map((c) => c.customerId),
     );
@@ -216,6 +219,34 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
     const aInList = list.customers.find((c) => c.customerId === ids['a'])!;
     expect(aInList.reasons).toEqual(a.reasons);
     expect(aInList.risk).toBe(a.risk);
+    expect(aInList.serviceOnly).toBe(false);
+    // G scores above the screen's threshold through service alone: listed with that score,
+    // labelled, without a CLV or a value at risk; alone under the service-only scope.
+    expect(g.risk).toBeGreaterThan(0);
+    expect(g.serviceOnly).toBe(true);
+    const gInList = list.customers.find((c) => c.customerId === ids['g'])!;
+    expect(gInList).toMatchObject({ serviceOnly: true, risk: g.risk, clv: null, valueAtRisk: null, pAlive: null });
+    expect(gInList.reasons).toEqual(g.reasons);
+    expect(gInList.lastPurchase).toBeNull();
+    const atThreshold = await get<AtRiskResponse>(`/api/v1/retention/at-risk?minRisk=${g.risk}`);
+    expect(atThreshold.customers.map((c) => c.customerId)).toContain(ids['g']);
+    const above = await get<AtRiskResponse>(`/api/v1/retention/at-risk?minRisk=${g.risk + 1}`);
+    expect(above.customers.map((c) => c.customerId)).not.toContain(ids['g']);
+    const serviceOnly = await get<AtRiskResponse>('/api/v1/retention/at-risk?minRisk=0&scope=service-only');
+    expect(serviceOnly).toMatchObject({ total: 1, serviceOnly: 1 });
+    expect(serviceOnly.customers.map((c) => c.customerId)).toEqual([ids['g']]);
+    // Pages come from the head the scoring saved; without it (or when the scores changed since)
+    // the list scans the scores and answers the same.
+    await kept.store.db.execute(
+      sql`delete from retention_rollups where workspace_id = ${ws.id} and name = 'at-risk-head'`,
+    );
+    expect(await get<AtRiskResponse>('/api/v1/retention/at-risk?minRisk=0')).toEqual(list);
+    const badScope = await ws.request(ws.supervisor, {
+      method: 'GET',
+      url: '/api/v1/retention/at-risk?scope=everyone',
+    });
+    expect(badScope.statusCode).toBe(400);
+    expect(json(badScope).error.field).toBe('scope');
 
     const call = await ws.request(ws.agentEn, {
       method: 'POST',
@@ -297,7 +328,8 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
         sql`
       select count(*)::int as n, count(distinct customer_id)::int as customers from customer_scores where workspace_id = ${ws.id}`,
       );
-      expect(rows).toEqual({ n: 5, customers: 5 });
+      // The five buyers and G, at risk through service alone.
+      expect(rows).toEqual({ n: 6, customers: 6 });
     },
   );
 });

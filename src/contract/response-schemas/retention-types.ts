@@ -272,11 +272,15 @@ export const customerRiskViewSchema = z.object({
   pAlive: z.number().nullable(),
   valueAtRisk: z.number().nullable(),
   lastPurchase: z.string().nullable(),
+  serviceOnly: z.boolean(),
   computedAt: z.string().nullable(),
 });
 
+export const atRiskScopeSchema = z.union([z.literal('all'), z.literal('service-only')]);
+
 export const atRiskResponseSchema = z.object({
   total: z.number(),
+  serviceOnly: z.number(),
   customers: z.array(customerRiskViewSchema),
 });
 

@@ -38,6 +38,8 @@ export type riskReasonSchemaInferredType = z.infer<typeof generated.riskReasonSc
 
 export type customerRiskViewSchemaInferredType = z.infer<typeof generated.customerRiskViewSchema>;
 
+export type atRiskScopeSchemaInferredType = z.infer<typeof generated.atRiskScopeSchema>;
+
 export type atRiskResponseSchemaInferredType = z.infer<typeof generated.atRiskResponseSchema>;
 
 export type retentionSettingsViewSchemaInferredType = z.infer<typeof generated.retentionSettingsViewSchema>;
@@ -72,6 +74,8 @@ expectType<spec.RiskReason>({} as riskReasonSchemaInferredType);
 expectType<riskReasonSchemaInferredType>({} as spec.RiskReason);
 expectType<spec.CustomerRiskView>({} as customerRiskViewSchemaInferredType);
 expectType<customerRiskViewSchemaInferredType>({} as spec.CustomerRiskView);
+expectType<spec.AtRiskScope>({} as atRiskScopeSchemaInferredType);
+expectType<atRiskScopeSchemaInferredType>({} as spec.AtRiskScope);
 expectType<spec.AtRiskResponse>({} as atRiskResponseSchemaInferredType);
 expectType<atRiskResponseSchemaInferredType>({} as spec.AtRiskResponse);
 expectType<spec.RetentionSettingsView>({} as retentionSettingsViewSchemaInferredType);

@@ -17,6 +17,7 @@ import { listLoyalCustomers, repeatReport } from '../../retention/index.ts';
 import { RISK_FACTORS, currencyCode, loadRetentionSettings, saveRetentionSettings } from '../../retention/index.ts';
 import { SUPERVISING_ROLES } from '../../kernel/domain-words.ts';
 import { TIMER } from '../../kernel/job-names.ts';
+import { AT_RISK_SCOPES } from '../../contract/retention-types.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 import { requireStaff } from '../staff-auth.ts';
 
@@ -202,7 +203,12 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
       schema: {
         tags: ['retention'],
         summary: 'Customers at risk of leaving, most value at risk (CLV × risk) first, with reasons',
-        querystring: z.strictObject({ ...page, minRisk: z.coerce.number().int().min(0).max(100).default(20) }),
+        querystring: z.strictObject({
+          ...page,
+          minRisk: z.coerce.number().int().min(0).max(100).default(20),
+          // 'service-only': customers at risk through service alone, who never bought
+          scope: z.enum(AT_RISK_SCOPES).default('all'),
+        }),
       },
     },
     async (request) => {

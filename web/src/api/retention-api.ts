@@ -1,5 +1,6 @@
 import type {
   AtRiskResponse,
+  AtRiskScope,
   ClvResponse,
   CohortsResponse,
   ComplaintRateResponse,
@@ -20,7 +21,7 @@ export const retentionApi = {
   pareto: () => request<ParetoResponse>('/retention/pareto'),
   complaintRate: () => request<ComplaintRateResponse>('/retention/complaint-rate'),
   clv: () => request<ClvResponse>('/retention/clv'),
-  atRisk: () => request<AtRiskResponse>('/retention/at-risk?limit=50'),
+  atRisk: (scope: AtRiskScope = 'all') => request<AtRiskResponse>(`/retention/at-risk?limit=50&scope=${scope}`),
   customerRisk: (id: string) => request<CustomerRiskView>(`/retention/customers/${id}/risk`),
   openCase: (id: string) =>
     request<{ caseId: string; reference: string }>(`/retention/customers/${id}/case`, { method: 'POST', body: {} }),

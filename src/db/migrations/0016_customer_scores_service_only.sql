@@ -1,0 +1,2 @@
+ALTER TABLE "customer_scores" ADD COLUMN "has_purchases" boolean DEFAULT true NOT NULL;--> statement-breakpoint
+CREATE INDEX "customer_scores_service_only_idx" ON "customer_scores" USING btree ("workspace_id") WHERE not "customer_scores"."has_purchases";
