@@ -2,3 +2,4 @@
 // deeper imports). Added to by scripts/restructure/restructure.mjs when an outsider needs a name.
 export { normalizeEmail } from './customer-identity.ts';
 export type { CustomerIdentity, CustomerRow } from './customer-identity.ts';
+export { upsertCustomerByEmail, type UpsertedCustomer } from './upsert-customer.ts';

@@ -11,6 +11,7 @@ export {
 export { mailboxHealth } from './imap/mailbox-health.ts';
 export { pollMailbox } from './imap/poll-mailbox.ts';
 export { InboundProcessor } from './inbound/inbound-processor.ts';
+export { receiveStoredInbound } from './inbound/inbound-hand-off.ts';
 export { startSmtpListener } from './inbound/smtp-listener.ts';
 export type { SmtpListener } from './inbound/smtp-listener.ts';
 export { addSupportAddress, listSupportAddresses, removeSupportAddress } from './inbound/support-addresses.ts';

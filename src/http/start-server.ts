@@ -6,7 +6,7 @@ import { startJobs, type JobRunner } from '../jobs/start-jobs.ts';
 import type { DeskContext } from '../kernel/desk-context.ts';
 import { buildApp } from './build-app.ts';
 import { loadCredentialKey } from '../secrets/index.ts';
-import { InboundProcessor } from '../email/index.ts';
+import { InboundProcessor, receiveStoredInbound } from '../email/index.ts';
 import { startSmtpListener, type SmtpListener } from '../email/index.ts';
 import { startEmailWorkers } from '../email/index.ts';
 
@@ -88,6 +88,8 @@ async function startInboundEmail(
   });
   await inbound.sweep();
   inbound.start();
+  // Mail the IMAP poller stores is processed at once too, not at the next sweep.
+  receiveStoredInbound(store.db, inbound);
   if (config.smtpPort === null) return { smtp: null, inbound };
   try {
     const smtp = await startSmtpListener({

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailboxView } from '../../src/contract/email-outbound-types.ts';
 import { imapMailboxes, inboundEmails } from '../../src/db/schema-email.ts';
 import { processInboundEmail } from '../../src/email/inbound/process-inbound-email.ts';
+import { InboundProcessor } from '../../src/email/inbound/inbound-processor.ts';
+import { receiveStoredInbound } from '../../src/email/inbound/inbound-hand-off.ts';
 import { events } from '../../src/db/schema.ts';
 import { pollMailbox, type Ingest } from '../../src/email/imap/poll-mailbox.ts';
 import type { IngestRawEmailInput } from '../../src/email/inbound/ingest-raw-email.ts';
@@ -51,11 +53,12 @@ async function startImap(
 /** The inbound pipeline stand-in: remembers what it was handed, in order. */
 function recorder(options: { failOn?: (raw: string) => boolean } = {}) {
   const seen: string[] = [];
-  const ingest: Ingest = async (_ctx, input: IngestRawEmailInput) => {
-    const raw = input.raw.toString('utf8');
-    if (options.failOn?.(raw)) throw new Error('the store went away');
-    expect(input.source).toBe('imap');
-    seen.push(/Subject: (.*)\r\n/.exec(raw)![1]!);
+  // A batch is stored whole or not at all: a failure anywhere in it records nothing of it.
+  const ingest: Ingest = async (_ctx, inputs: IngestRawEmailInput[]) => {
+    const raws = inputs.map((input) => input.raw.toString('utf8'));
+    if (raws.some((raw) => options.failOn?.(raw))) throw new Error('the store went away');
+    for (const input of inputs) expect(input.source).toBe('imap');
+    for (const raw of raws) seen.push(/Subject: (.*)\r\n/.exec(raw)![1]!);
   };
   return { seen, ingest };
 }
@@ -178,6 +181,33 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the IMAP poller on %s', (kind)
       expect(cases[0]!.channel).toBe('email');
       const detail = json(await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${cases[0]!.id}` }));
       expect(detail.timeline.some((i: { eventType?: string }) => i.eventType === 'acknowledgement.sent')).toBe(true);
+    },
+  );
+
+  run(
+    'processes polled mail at once, without waiting for the sweep: batches handed to the inbound processor',
+    async () => {
+      const ws = await createTestWorkspace(kept);
+      const raws = [mail(61), mail(62), mail(63)];
+      const imap = await startImap(raws, 3);
+      servers.push(imap);
+      const mailbox = await addMailbox(ws, imap.port);
+      // A processor as `kept serve` runs it, but its sweep never started: only a hand-over can reach it.
+      const processor = new InboundProcessor(kept.ctx, { concurrency: 1 });
+      const stopReceiving = receiveStoredInbound(kept.store.db, processor);
+      try {
+        expect(await pollMailbox(kept.ctx, mailbox.id)).toMatchObject({ imported: 3, error: null });
+        await processor.idle();
+      } finally {
+        stopReceiving();
+        await processor.stop();
+      }
+      const stored = await kept.store.db
+        .select({ status: inboundEmails.status, caseId: inboundEmails.caseId })
+        .from(inboundEmails)
+        .where(eq(inboundEmails.workspaceId, ws.id));
+      expect(stored).toHaveLength(3);
+      for (const row of stored) expect(row).toMatchObject({ status: 'processed', caseId: expect.any(String) });
     },
   );
 

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { planAcknowledgement } from '../acknowledgements/plan-acknowledgement.ts';
-import { normalizeEmail, type CustomerIdentity, type CustomerRow } from '../../customers/index.ts';
+import {
+  normalizeEmail,
+  upsertCustomerByEmail,
+  type CustomerIdentity,
+  type CustomerRow,
+} from '../../customers/index.ts';
 import type { Db } from '../../db/open-database.ts';
 import { truncateText } from '../../db/storable-text.ts';
 import type { messages } from '../../db/schema.ts';
@@ -188,6 +193,7 @@ async function planIntake(
   let customer: CustomerRow;
   let newCustomer: IntakeWrite['newCustomer'] = null;
   let customerLanguage: IntakeWrite['customerLanguage'] = null;
+  let upsertedVersion: string | null = null;
   if (thread || opening?.customer) {
     customer = thread ? thread.customer : opening!.customer!;
     const language = languageAfter(customer.language, detected);
@@ -197,7 +203,19 @@ async function planIntake(
     }
   } else {
     customer = newCustomerRow(workspace.id, requireIdentity(input.customer), detected, now);
-    newCustomer = customer;
+    if (customer.email && insideTransaction(ctx.db)) {
+      // In a transaction a refused insert cannot be retried in place (the e-mail batches, the
+      // locked try): the customer is upserted first, so a concurrent first message from the
+      // same new address finds the twin's row instead of failing (issue 20).
+      const upserted = await upsertCustomerByEmail(ctx.db, customer);
+      customer = upserted.customer;
+      upsertedVersion = upserted.version;
+      const language = languageAfter(customer.language, detected);
+      if (!upserted.created && language !== customer.language) {
+        customerLanguage = { id: customer.id, language: language! };
+        customer = { ...customer, language };
+      }
+    } else newCustomer = customer;
   }
   const language = customer.language ?? detected.language;
   const events: NewEvent[] = [];
@@ -394,7 +412,7 @@ async function planIntake(
     caseRow,
     customer,
     // Unchanged by this write unless it wrote the customer (then the write returns the new version).
-    customerVersion: thread ? thread.customerVersion : (opening!.customerVersion ?? null),
+    customerVersion: thread ? thread.customerVersion : (upsertedVersion ?? opening!.customerVersion ?? null),
     openFirstResponse: promise ? { id: promise.row.id, dueAt: promise.row.dueAt as Date } : openFirstResponse,
     firstAcknowledgementId: thread?.firstAcknowledgementId ?? acknowledgement.row?.id ?? null,
   };

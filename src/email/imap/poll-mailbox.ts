@@ -6,10 +6,13 @@ import type { Db } from '../../db/open-database.ts';
 import { imapImportedMessages, imapMailboxes } from '../../db/schema-email.ts';
 import { appendEvents } from '../../events/append-events.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
-import { ingestRawEmail, type IngestRawEmailInput } from '../inbound/ingest-raw-email.ts';
+import { ingestRawEmails, type IngestRawEmailInput } from '../inbound/ingest-raw-email.ts';
+import { handOverStoredInbound } from '../inbound/inbound-hand-off.ts';
+import type { StoredInbound } from '../inbound/store-inbound-email.ts';
 
 export type MailboxRow = typeof imapMailboxes.$inferSelect;
-export type Ingest = (ctx: DeskContext, input: IngestRawEmailInput) => Promise<unknown>;
+/** Stores a batch of fetched messages in the poller's transaction; what it stored is handed to processing after the commit. */
+export type Ingest = (ctx: DeskContext, inputs: IngestRawEmailInput[]) => Promise<readonly StoredInbound[] | void>;
 
 export const POLL_INTERVAL_MS = 60_000;
 /** A poller holds a mailbox this long at most; a dead one's lease simply runs out. */
@@ -38,7 +41,7 @@ export async function pollMailbox(
   mailboxId: string,
   options: { ingest?: Ingest; connectTimeoutMs?: number } = {},
 ): Promise<PollResult> {
-  const ingest = options.ingest ?? ingestRawEmail;
+  const ingest = options.ingest ?? ingestRawEmails;
   const result: PollResult = {
     mailboxId,
     skipped: false,
@@ -97,16 +100,24 @@ export async function pollMailbox(
           { uid: true },
         );
         fetched.sort((a, b) => a.uid - b.uid);
-        for (const message of fetched) {
-          if (!message.source || message.uid <= lastUid) continue;
-          const imported = await importOne(ctx, ingest, mailbox, message.uid, message.source, {
-            from: message.envelope?.from?.[0]?.address ?? null,
-            to: (message.envelope?.to ?? []).map((a) => a.address).filter((a): a is string => !!a),
-          });
-          if (imported) result.imported++;
-          else result.alreadyImported++;
-          lastUid = message.uid;
-        }
+        const batch = fetched.flatMap((message) =>
+          message.source && message.uid > lastUid
+            ? [
+                {
+                  uid: message.uid,
+                  raw: message.source,
+                  envelope: {
+                    from: message.envelope?.from?.[0]?.address ?? null,
+                    to: (message.envelope?.to ?? []).map((a) => a.address).filter((a): a is string => !!a),
+                  },
+                },
+              ]
+            : [],
+        );
+        const imported = await importBatch(ctx, ingest, mailbox, batch);
+        result.imported += imported;
+        result.alreadyImported += batch.length - imported;
+        if (batch.length > 0) lastUid = batch.at(-1)!.uid;
       }
     } finally {
       lock.release();
@@ -132,26 +143,71 @@ async function takeLease(db: Db, mailboxId: string, now: Date): Promise<MailboxR
   return row ?? null;
 }
 
-async function importOne(
+interface Fetched {
+  uid: number;
+  raw: Buffer;
+  envelope: IngestRawEmailInput['envelope'];
+}
+
+/**
+ * A fetched chunk (in UID order) imported in one transaction — the hashes, the messages in one
+ * insert, the last UID — and what it stored handed to processing at once (inbound-hand-off.ts),
+ * as the SMTP listener does. If the chunk fails, its messages go again one by one, so that
+ * everything before a bad message is kept and the poll stops at it. Answers how many were new.
+ */
+async function importBatch(ctx: DeskContext, ingest: Ingest, mailbox: MailboxRow, batch: Fetched[]): Promise<number> {
+  if (batch.length === 0) return 0;
+  if (batch.length > 1) {
+    try {
+      return await importTogether(ctx, ingest, mailbox, batch);
+    } catch {
+      // Nothing of the chunk was kept: one by one, to keep what can be kept.
+    }
+  }
+  let imported = 0;
+  for (const message of batch) imported += await importTogether(ctx, ingest, mailbox, [message]);
+  return imported;
+}
+
+async function importTogether(
   ctx: DeskContext,
   ingest: Ingest,
   mailbox: MailboxRow,
-  uid: number,
-  raw: Buffer,
-  envelope: IngestRawEmailInput['envelope'],
-): Promise<boolean> {
-  const sha256 = crypto.createHash('sha256').update(raw).digest('hex');
-  return ctx.db.transaction(async (txRaw) => {
+  batch: Fetched[],
+): Promise<number> {
+  const rows = batch.map((m) => ({
+    mailboxId: mailbox.id,
+    sha256: crypto.createHash('sha256').update(m.raw).digest('hex'),
+    uid: m.uid,
+  }));
+  const { fresh, stored } = await ctx.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
-    const [fresh] = await tx
+    const inserted = await tx
       .insert(imapImportedMessages)
-      .values({ mailboxId: mailbox.id, sha256, uid })
+      .values(rows)
       .onConflictDoNothing()
       .returning({ uid: imapImportedMessages.uid });
-    if (fresh) await ingest({ ...ctx, db: tx }, { workspaceId: mailbox.workspaceId, raw, source: 'imap', envelope });
-    await tx.update(imapMailboxes).set({ lastUid: uid }).where(eq(imapMailboxes.id, mailbox.id));
-    return !!fresh;
+    const uids = new Set(inserted.map((r) => Number(r.uid)));
+    const fresh = batch.filter((m) => uids.has(m.uid));
+    const inputs = fresh.map(
+      (m): IngestRawEmailInput => ({ workspaceId: mailbox.workspaceId, raw: m.raw, source: 'imap', envelope: m.envelope }),
+    );
+    const stored = inputs.length > 0 ? await ingest({ ...ctx, db: tx }, inputs) : [];
+    await tx
+      .update(imapMailboxes)
+      .set({ lastUid: batch.at(-1)!.uid })
+      .where(eq(imapMailboxes.id, mailbox.id));
+    return { fresh, stored: stored ?? [] };
   });
+  handOverStoredInbound(
+    ctx.db,
+    stored.flatMap((s, i) =>
+      s.created
+        ? [{ id: s.id, known: { raw: fresh[i]!.raw, envelopeTo: fresh[i]!.envelope.to, workspaceId: mailbox.workspaceId } }]
+        : [],
+    ),
+  );
+  return fresh.length;
 }
 
 async function markHealthy(ctx: DeskContext, mailbox: MailboxRow): Promise<void> {

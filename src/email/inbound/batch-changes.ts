@@ -13,6 +13,8 @@ export interface MessageChanges {
   senders: Array<string | null>;
   /** The Message-ID recorded for its case (bare), if any. */
   threadId: string | null;
+  /** Header ids it claimed for its case (message-id-locks.ts). */
+  claimIds?: readonly string[];
   /** Cases written or given an event. */
   caseIds: Array<string | null>;
   /** The number of a case it opened. */
@@ -28,6 +30,7 @@ export class BatchChanges {
   record(changes: MessageChanges): void {
     for (const sender of changes.senders) if (sender) this.senders.add(sender.toLowerCase());
     if (changes.threadId) this.threadIds.add(changes.threadId);
+    for (const id of changes.claimIds ?? []) this.threadIds.add(id);
     for (const id of changes.caseIds) if (id) this.caseIds.add(id);
     if (changes.openedCaseNumber !== null) this.caseNumbers.add(changes.openedCaseNumber);
   }

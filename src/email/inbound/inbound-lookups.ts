@@ -50,6 +50,8 @@ export interface InboundLookups {
   lookup: ThreadLookup;
   /** Direction of the thread id equal to the row's own Message-ID, if one is recorded. */
   ownMessageIdDirection: 'inbound' | 'outbound' | null;
+  /** The case an inbound thread id equal to the row's own Message-ID names: a reply claimed it first. */
+  ownMessageIdCase: string | null;
   /** Messages from the sender in the rate-limit window, this one included (0 without a sender). */
   recentFromSender: number;
   /** Every case the answers name: what another message of the batch must not have changed. */
@@ -212,6 +214,8 @@ function lookupsOf(db: Db, questions: LookupQuestions, found: RawLookups): Omit<
       senderCases,
     ),
     ownMessageIdDirection: threadIds.find((t) => t.id === row.messageIdHeader)?.direction ?? null,
+    ownMessageIdCase:
+      threadIds.find((t) => t.id === row.messageIdHeader && t.direction === 'inbound')?.caseId ?? null,
     recentFromSender: fromAddress ? Number(found.recent) : 0,
     casesFound: [
       ...new Set([

@@ -23,6 +23,11 @@ export interface InboundOutcome {
   note: string | null;
   /** The bare Message-ID to record for caseId, or null. */
   threadId: string | null;
+  /**
+   * Ids its threading headers name, recorded for caseId unless recorded already: a parent
+   * processed after its reply finds its own id there and joins the case (message-id-locks.ts).
+   */
+  claimIds: readonly string[];
 }
 
 export class InboundOutcomes {
@@ -43,16 +48,25 @@ export class InboundOutcomes {
   mustWriteBefore(headerIds: readonly string[]): boolean {
     if (this.pending.length === 0 || headerIds.length === 0) return false;
     const ids = new Set(headerIds);
-    return this.pending.some((o) => o.threadId !== null && ids.has(o.threadId));
+    return this.pending.some(
+      (o) => (o.threadId !== null && ids.has(o.threadId)) || o.claimIds.some((id) => ids.has(id)),
+    );
   }
 
   async write(db: Db): Promise<void> {
     const outcomes = this.pending.splice(0);
     if (outcomes.length === 0) return;
-    const threadIds = outcomes.filter((o) => o.threadId && o.caseId);
-    const recorded: SQL = threadIds.length
+    // Own ids first: where a message's own id and an id claimed in the same batch are one, the own one wins.
+    const threadIds = outcomes.flatMap((o) =>
+      o.caseId
+        ? [...(o.threadId ? [o.threadId] : []), ...o.claimIds].map((id) => ({ ...o, caseId: o.caseId!, id }))
+        : [],
+    );
+    const seen = new Set<string>();
+    const unique = threadIds.filter((t) => !seen.has(`${t.workspaceId} ${t.id}`) && seen.add(`${t.workspaceId} ${t.id}`));
+    const recorded: SQL = unique.length
       ? sql`with recorded_thread_ids as (insert into email_thread_ids (workspace_id, message_id_header, case_id, direction) values ${sql.join(
-          threadIds.map((o) => sql`(${o.workspaceId}::uuid, ${o.threadId}::text, ${o.caseId}::uuid, 'inbound')`),
+          unique.map((o) => sql`(${o.workspaceId}::uuid, ${o.id}::text, ${o.caseId}::uuid, 'inbound')`),
           sql`, `,
         )} on conflict do nothing) `
       : sql``;

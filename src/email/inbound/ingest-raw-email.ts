@@ -1,7 +1,7 @@
 // The hand-over from a mailbox poller to the inbound pipeline: the same store and processing
 // as mail arriving at the SMTP listener, so de-duplication covers a message seen by both.
 import type { DeskContext } from '../../kernel/desk-context.ts';
-import { storeInboundEmail } from './store-inbound-email.ts';
+import { storeInboundEmails, type StoredInbound } from './store-inbound-email.ts';
 
 export interface IngestEnvelope {
   /** MAIL FROM (or Return-Path for IMAP); '' is the null sender of bounces; null when unknown. */
@@ -18,18 +18,25 @@ export interface IngestRawEmailInput {
 }
 
 /**
- * Hands one raw message to the inbound pipeline. Callers may pass a DeskContext whose db is a
- * transaction (the IMAP poller does, to commit the message and its UID together), so this
- * must not open a connection of its own.
+ * Hands raw messages to the inbound pipeline: stored in one multi-row insert, answered in
+ * order. Callers may pass a DeskContext whose db is a transaction (the IMAP poller does, to
+ * commit the messages and their UIDs together), so this must not open a connection of its
+ * own; the caller hands the new rows to processing once that transaction has committed
+ * (inbound-hand-off.ts), and the sweep finds any it did not.
  */
-export async function ingestRawEmail(ctx: DeskContext, input: IngestRawEmailInput): Promise<void> {
-  // Stored here (in the poller's transaction, with the UID); the inbound processor's sweep
-  // threads and acknowledges it, exactly as for mail that came in over SMTP.
-  await storeInboundEmail(ctx.db, {
-    workspaceId: input.workspaceId,
-    raw: input.raw,
-    envelopeFrom: input.envelope.from,
-    envelopeTo: input.envelope.to,
-    receivedAt: ctx.now(),
-  });
+export async function ingestRawEmails(
+  ctx: DeskContext,
+  inputs: readonly IngestRawEmailInput[],
+): Promise<StoredInbound[]> {
+  const receivedAt = ctx.now();
+  return storeInboundEmails(
+    ctx.db,
+    inputs.map((input) => ({
+      workspaceId: input.workspaceId,
+      raw: input.raw,
+      envelopeFrom: input.envelope.from,
+      envelopeTo: input.envelope.to,
+      receivedAt,
+    })),
+  );
 }

@@ -19,6 +19,7 @@ import {
   type LookupQuestions,
 } from './inbound-lookups.ts';
 import { InboundOutcomes, type InboundOutcome } from './inbound-outcomes.ts';
+import { lockMessageIds, threadClaimIds } from './message-id-locks.ts';
 import { textOfHtml } from './email-html-text.ts';
 import { automaticReason, overRateLimit, RATE_LIMIT } from './loop-safety.ts';
 import { parseEmail, type ParsedEmail } from './parse-email.ts';
@@ -115,6 +116,9 @@ interface Parsed {
   parsed: ParsedEmail;
   threadInput: Omit<ThreadInput, 'fromAddress' | 'receivedAt'>;
   questions: LookupQuestions;
+  /** Its own Message-ID (bare) and the header ids it may claim: the Message-ID locks it takes. */
+  ownId: string | null;
+  claimIds: string[];
 }
 
 async function parseMessage(message: KnownInbound): Promise<Parsed> {
@@ -125,7 +129,13 @@ async function parseMessage(message: KnownInbound): Promise<Parsed> {
     references: parsed.references,
     recipients: [...message.envelopeTo, ...parsed.recipients],
   };
-  return { parsed, threadInput, questions: lookupQuestions(threadInput, parsed.from.address) };
+  return {
+    parsed,
+    threadInput,
+    questions: lookupQuestions(threadInput, parsed.from.address),
+    ownId: parsed.messageId,
+    claimIds: threadClaimIds(parsed.inReplyTo, parsed.references),
+  };
 }
 
 /**
@@ -159,6 +169,11 @@ async function processInTransaction(
       });
   }
   const asked = taken.filter((t): t is Taken & { parsed: Parsed } => t?.parsed != null);
+  // Before anything is read: a parent or reply of these in another transaction is waited for.
+  await lockMessageIds(
+    tx,
+    asked.flatMap((t) => [t.parsed.ownId, ...t.parsed.claimIds]),
+  );
   const answers = await inboundLookupsForBatch(
     tx,
     asked.map((t) => ({ id: t.id, questions: t.parsed.questions, workspaceId: t.message?.workspaceId })),
@@ -179,8 +194,13 @@ async function processInTransaction(
       results.push({ status: 'skipped' });
       continue;
     }
-    const parsed = t.parsed ?? (await parseMessage(message));
-    if (outcomes.mustWriteBefore(parsed.questions.headerIds)) await outcomes.write(tx);
+    let parsed = t.parsed;
+    if (!parsed) {
+      parsed = await parseMessage(message);
+      await lockMessageIds(tx, [parsed.ownId, ...parsed.claimIds]);
+    }
+    const ids = parsed.ownId ? [...parsed.questions.headerIds, parsed.ownId] : parsed.questions.headerIds;
+    if (outcomes.mustWriteBefore(ids)) await outcomes.write(tx);
     // Asked early (null: the row was not there to take), or now, alone.
     const early = t.parsed ? earlyAnswers.get(t.id)! : undefined;
     const found =
@@ -261,7 +281,7 @@ interface Batch {
 async function processMessage(
   txCtx: DeskContext,
   raw: Buffer,
-  { parsed, threadInput }: Parsed,
+  { parsed, threadInput, claimIds }: Parsed,
   found: InboundLookups | null,
   { store, options, outcomes, changes, deferred }: Batch,
 ): Promise<ProcessOutcome> {
@@ -277,9 +297,12 @@ async function processMessage(
     written: { recordThreadId?: boolean; openedCaseNumber?: number | null } = {},
   ) => {
     const threadId = written.recordThreadId && row.messageIdHeader ? bareMessageId(row.messageIdHeader) || null : null;
+    // Only a customer message claims its parents' ids (a machine's mail opens no conversation).
+    const claimed = status === 'processed' && set.caseId ? claimIds : [];
     changes.record({
       senders: [fromAddress, row.fromAddress],
       threadId,
+      claimIds: claimed,
       caseIds: [set.caseId, set.relatedCaseId],
       openedCaseNumber: written.openedCaseNumber ?? null,
     });
@@ -295,12 +318,22 @@ async function processMessage(
         storedFromAddress: row.fromAddress,
         ...set,
         threadId,
+        claimIds: claimed,
       },
       deferred,
     );
   };
 
-  const decision = await threadEmail({ ...threadInput, fromAddress, receivedAt: row.receivedAt }, found.lookup);
+  const decision = await threadEmail(
+    {
+      ...threadInput,
+      fromAddress,
+      receivedAt: row.receivedAt,
+      // A reused Message-ID belongs to the earlier message's thread, never to this one.
+      claimedCaseId: row.messageIdReusedOf ? null : found.ownMessageIdCase,
+    },
+    found.lookup,
+  );
 
   // Machines: recorded on the case they belong to (if any), never acknowledged, never a new case.
   let reason = automaticReason({

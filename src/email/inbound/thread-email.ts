@@ -40,9 +40,21 @@ export interface ThreadInput {
   /** Every recipient address (envelope and To/Cc), where a plus-address may name the case. */
   recipients: string[];
   receivedAt: Date;
+  /**
+   * The case a reply to this message, processed before it, claimed this message's own
+   * Message-ID for (message-id-locks.ts): the parent joins the conversation its reply opened.
+   */
+  claimedCaseId?: string | null;
 }
 
-export type ThreadedBy = 'in_reply_to' | 'references' | 'subject_reference' | 'reply_address' | 'subject_match';
+export type ThreadedBy =
+  | 'in_reply_to'
+  | 'references'
+  /** A reply to this message was processed first and claimed its Message-ID for its case. */
+  | 'earlier_reply'
+  | 'subject_reference'
+  | 'reply_address'
+  | 'subject_match';
 
 export interface ThreadDecision {
   caseId: string | null;
@@ -83,6 +95,12 @@ export async function threadEmail(input: ThreadInput, lookup: ThreadLookup): Pro
       );
       if (decided) return decided;
     }
+  }
+
+  // 1b. A reply came first (concurrent batches, or the parent delivered late) and named this message.
+  if (input.claimedCaseId) {
+    const decided = consider(await lookup.caseById(input.claimedCaseId), 'earlier_reply');
+    if (decided) return decided;
   }
 
   // 2. A reference in the subject ([#K-1042], K-1042), then 3. the reply-to plus-address.
