@@ -189,9 +189,12 @@ async function importTogether(
       .returning({ uid: imapImportedMessages.uid });
     const uids = new Set(inserted.map((r) => Number(r.uid)));
     const fresh = batch.filter((m) => uids.has(m.uid));
-    const inputs = fresh.map(
-      (m): IngestRawEmailInput => ({ workspaceId: mailbox.workspaceId, raw: m.raw, source: 'imap', envelope: m.envelope }),
-    );
+    const inputs = fresh.map((m): IngestRawEmailInput => ({
+      workspaceId: mailbox.workspaceId,
+      raw: m.raw,
+      source: 'imap',
+      envelope: m.envelope,
+    }));
     const stored = inputs.length > 0 ? await ingest({ ...ctx, db: tx }, inputs) : [];
     await tx
       .update(imapMailboxes)
@@ -203,7 +206,12 @@ async function importTogether(
     ctx.db,
     stored.flatMap((s, i) =>
       s.created
-        ? [{ id: s.id, known: { raw: fresh[i]!.raw, envelopeTo: fresh[i]!.envelope.to, workspaceId: mailbox.workspaceId } }]
+        ? [
+            {
+              id: s.id,
+              known: { raw: fresh[i]!.raw, envelopeTo: fresh[i]!.envelope.to, workspaceId: mailbox.workspaceId },
+            },
+          ]
         : [],
     ),
   );

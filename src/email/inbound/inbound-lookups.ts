@@ -214,8 +214,7 @@ function lookupsOf(db: Db, questions: LookupQuestions, found: RawLookups): Omit<
       senderCases,
     ),
     ownMessageIdDirection: threadIds.find((t) => t.id === row.messageIdHeader)?.direction ?? null,
-    ownMessageIdCase:
-      threadIds.find((t) => t.id === row.messageIdHeader && t.direction === 'inbound')?.caseId ?? null,
+    ownMessageIdCase: threadIds.find((t) => t.id === row.messageIdHeader && t.direction === 'inbound')?.caseId ?? null,
     recentFromSender: fromAddress ? Number(found.recent) : 0,
     casesFound: [
       ...new Set([

@@ -63,7 +63,9 @@ export class InboundOutcomes {
         : [],
     );
     const seen = new Set<string>();
-    const unique = threadIds.filter((t) => !seen.has(`${t.workspaceId} ${t.id}`) && seen.add(`${t.workspaceId} ${t.id}`));
+    const unique = threadIds.filter(
+      (t) => !seen.has(`${t.workspaceId} ${t.id}`) && seen.add(`${t.workspaceId} ${t.id}`),
+    );
     const recorded: SQL = unique.length
       ? sql`with recorded_thread_ids as (insert into email_thread_ids (workspace_id, message_id_header, case_id, direction) values ${sql.join(
           unique.map((o) => sql`(${o.workspaceId}::uuid, ${o.id}::text, ${o.caseId}::uuid, 'inbound')`),
