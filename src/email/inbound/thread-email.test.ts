@@ -70,6 +70,21 @@ describe('threadEmail', () => {
       threadedBy: 'references',
     });
   });
+  it('joins the case a reply processed first claimed for this message, only when the sender is its customer', async () => {
+    expect(await threadEmail(mail({ subject: 'Kettle', claimedCaseId: 'c-ann' }), lookup)).toMatchObject({
+      caseId: 'c-ann',
+      threadedBy: 'earlier_reply',
+    });
+    // The message's own headers name its own parent first.
+    expect(
+      await threadEmail(mail({ inReplyTo: ['m1@mail.example.com'], claimedCaseId: 'c-ann-old' }), lookup),
+    ).toMatchObject({ caseId: 'c-ann', threadedBy: 'in_reply_to' });
+    expect(await threadEmail(mail({ fromAddress: 'eve@example.com', claimedCaseId: 'c-ann' }), lookup)).toMatchObject({
+      caseId: null,
+      relatedCaseId: 'c-ann',
+      relatedBy: 'earlier_reply',
+    });
+  });
   it('threads by a subject reference and by the reply-to plus-address', async () => {
     expect(await threadEmail(mail({ subject: 'Re: [#K-1042] Broken kettle' }), lookup)).toMatchObject({
       caseId: 'c-ann',
