@@ -31,9 +31,10 @@ const mail = (n: number) =>
 async function startImap(
   messages: string[],
   uidvalidity: number,
+  extraPlugins: string[] = [],
 ): Promise<{ server: ImapTestServer; port: number; close(): Promise<void> }> {
   const server = hoodiecrow({
-    plugins: ['ID', 'UNSELECT', 'ENABLE'],
+    plugins: ['ID', 'UNSELECT', 'ENABLE', ...extraPlugins],
     storage: { INBOX: { uidvalidity, messages: messages.map((raw) => ({ raw })) }, '': { separator: '/' } },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -210,6 +211,20 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the IMAP poller on %s', (kind)
       for (const row of stored) expect(row).toMatchObject({ status: 'processed', caseId: expect.any(String) });
     },
   );
+
+  run('stays in IDLE where the server offers it and takes mail as it is announced', async () => {
+    const ws = await createTestWorkspace(kept);
+    const imap = await startImap([mail(71)], 4, ['IDLE']);
+    servers.push(imap);
+    const mailbox = await addMailbox(ws, imap.port);
+    const ingest = recorder();
+    // Delivered while the poller waits in IDLE.
+    const later = setTimeout(() => imap.server.appendMessage('INBOX', [], undefined, mail(72)), 400);
+    const result = await pollMailbox(kept.ctx, mailbox.id, { ingest: ingest.ingest, idleMs: 2_500 });
+    clearTimeout(later);
+    expect(result).toMatchObject({ imported: 2, error: null });
+    expect(ingest.seen).toEqual(['Question 71', 'Question 72']);
+  });
 
   run(
     'a wrong password is refused when adding, and reported loudly when it starts failing: event, health, mailbox list',

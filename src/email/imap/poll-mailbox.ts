@@ -17,7 +17,14 @@ export type Ingest = (ctx: DeskContext, inputs: IngestRawEmailInput[]) => Promis
 export const POLL_INTERVAL_MS = 60_000;
 /** A poller holds a mailbox this long at most; a dead one's lease simply runs out. */
 const LEASE_MS = 10 * 60_000;
+/** Messages fetched, stored (one transaction) and handed to processing together. */
 const FETCH_CHUNK = 50;
+/**
+ * How long a due poll stays connected in IDLE, where the server offers it, taking mail as it
+ * arrives: less than the minute between polls, so that the next one (due a minute after this
+ * one started) follows it and a mailbox is watched most of the time.
+ */
+export const IDLE_WATCH_MS = 45_000;
 
 export interface PollResult {
   mailboxId: string;
@@ -39,8 +46,9 @@ export interface PollResult {
 export async function pollMailbox(
   ctx: DeskContext,
   mailboxId: string,
-  options: { ingest?: Ingest; connectTimeoutMs?: number } = {},
+  options: { ingest?: Ingest; connectTimeoutMs?: number; idleMs?: number } = {},
 ): Promise<PollResult> {
+  const startedAt = ctx.now();
   const ingest = options.ingest ?? ingestRawEmails;
   const result: PollResult = {
     mailboxId,
@@ -89,41 +97,54 @@ export async function pollMailbox(
       if (mailbox.uidValidity !== uidValidity) {
         await ctx.db.update(imapMailboxes).set({ uidValidity, lastUid }).where(eq(imapMailboxes.id, mailbox.id));
       }
-      // "n:*" always includes the highest UID even when it is below n: filter.
-      const found = opened.exists > 0 ? await client.search({ uid: `${lastUid + 1}:*` }, { uid: true }) : [];
-      const uids = (found || []).filter((uid) => uid > lastUid).sort((a, b) => a - b);
-      for (let i = 0; i < uids.length; i += FETCH_CHUNK) {
-        const chunk = uids.slice(i, i + FETCH_CHUNK);
-        const fetched = await client.fetchAll(
-          chunk.join(','),
-          { uid: true, source: true, envelope: true },
-          { uid: true },
-        );
-        fetched.sort((a, b) => a.uid - b.uid);
-        const batch = fetched.flatMap((message) =>
-          message.source && message.uid > lastUid
-            ? [
-                {
-                  uid: message.uid,
-                  raw: message.source,
-                  envelope: {
-                    from: message.envelope?.from?.[0]?.address ?? null,
-                    to: (message.envelope?.to ?? []).map((a) => a.address).filter((a): a is string => !!a),
+      // The message count the last fetch started from: an EXISTS announced during a fetch is not lost.
+      let seenExists = opened.exists;
+      const exists = () => (client.mailbox || opened).exists;
+      const fetchNew = async () => {
+        seenExists = exists();
+        // "n:*" always includes the highest UID even when it is below n: filter.
+        const found = exists() > 0 ? await client.search({ uid: `${lastUid + 1}:*` }, { uid: true }) : [];
+        const uids = (found || []).filter((uid) => uid > lastUid).sort((a, b) => a - b);
+        for (let i = 0; i < uids.length; i += FETCH_CHUNK) {
+          const chunk = uids.slice(i, i + FETCH_CHUNK);
+          const fetched = await client.fetchAll(
+            chunk.join(','),
+            { uid: true, source: true, envelope: true },
+            { uid: true },
+          );
+          fetched.sort((a, b) => a.uid - b.uid);
+          const batch = fetched.flatMap((message) =>
+            message.source && message.uid > lastUid
+              ? [
+                  {
+                    uid: message.uid,
+                    raw: message.source,
+                    envelope: {
+                      from: message.envelope?.from?.[0]?.address ?? null,
+                      to: (message.envelope?.to ?? []).map((a) => a.address).filter((a): a is string => !!a),
+                    },
                   },
-                },
-              ]
-            : [],
-        );
-        const imported = await importBatch(ctx, ingest, mailbox, batch);
-        result.imported += imported;
-        result.alreadyImported += batch.length - imported;
-        if (batch.length > 0) lastUid = batch.at(-1)!.uid;
+                ]
+              : [],
+          );
+          const imported = await importBatch(ctx, ingest, mailbox, batch);
+          result.imported += imported;
+          result.alreadyImported += batch.length - imported;
+          if (batch.length > 0) lastUid = batch.at(-1)!.uid;
+        }
+      };
+      await fetchNew();
+      // IDLE where the server offers it: new mail is announced (EXISTS) and fetched at once.
+      const until = Date.now() + (options.idleMs ?? 0);
+      if (options.idleMs && client.capabilities.has('IDLE')) {
+        while (Date.now() < until && (exists() !== seenExists || (await newMailWithin(client, until - Date.now()))))
+          await fetchNew();
       }
     } finally {
       lock.release();
     }
     await client.logout().catch(() => undefined);
-    await markHealthy(ctx, mailbox);
+    await markHealthy(ctx, mailbox, startedAt);
   } catch (error) {
     client.close();
     result.error = describeError(error);
@@ -218,11 +239,31 @@ async function importTogether(
   return fresh.length;
 }
 
-async function markHealthy(ctx: DeskContext, mailbox: MailboxRow): Promise<void> {
+/** Waits in IDLE until the server announces new messages (true) or the time is up (false). */
+function newMailWithin(client: ImapFlow, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (grew: boolean) => {
+      clearTimeout(timer);
+      client.off('exists', onExists);
+      client.off('close', onClose);
+      resolve(grew);
+    };
+    const onExists = () => done(true);
+    const onClose = () => done(false);
+    const timer = setTimeout(() => done(false), Math.max(0, ms));
+    client.on('exists', onExists);
+    client.on('close', onClose);
+    // Resolves when IDLE ends (the next command breaks it); errors surface on that command.
+    void client.idle().catch(() => undefined);
+  });
+}
+
+/** `polledAt`: when the poll began, so that one that watched in IDLE is due again a minute after it began. */
+async function markHealthy(ctx: DeskContext, mailbox: MailboxRow, polledAt: Date): Promise<void> {
   const now = ctx.now();
   await ctx.db
     .update(imapMailboxes)
-    .set({ lastPolledAt: now, lastError: null, failingSince: null, leaseUntil: null })
+    .set({ lastPolledAt: polledAt, lastError: null, failingSince: null, leaseUntil: null })
     .where(eq(imapMailboxes.id, mailbox.id));
   if (mailbox.failingSince) {
     await appendEvents(ctx.db, [
@@ -285,7 +326,6 @@ export async function pollDueMailboxes(ctx: DeskContext, options: { ingest?: Ing
     )
     .orderBy(asc(imapMailboxes.lastPolledAt))
     .limit(100);
-  const results: PollResult[] = [];
-  for (const mailbox of due) results.push(await pollMailbox(ctx, mailbox.id, options));
-  return results;
+  // At once: each may stay connected in IDLE for most of the minute.
+  return Promise.all(due.map((mailbox) => pollMailbox(ctx, mailbox.id, { ...options, idleMs: IDLE_WATCH_MS })));
 }
