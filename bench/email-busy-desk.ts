@@ -67,7 +67,7 @@ function workload(): Mail[] {
   });
   const replies = new Map<number, Mail>();
   for (let k = 0; k < REPLIES; k++) {
-    const parent = (k * 7) % NEW_CONVERSATIONS; // 300 distinct conversations spread over all senders
+    const parent = (k * 3) % NEW_CONVERSATIONS; // 300 distinct conversations (3 and 700 are coprime)
     const from = conversations[parent]!.from;
     const threading = `In-Reply-To: <${id(parent)}>\r\nReferences: <${id(parent)}>\r\n`;
     replies.set(parent, {
@@ -77,6 +77,7 @@ function workload(): Mail[] {
       raw: headers(from, `Re: Order ${parent}`, id(NEW_CONVERSATIONS + k), threading) + `${REPLY_BODIES[k % 3]}\r\n`,
     });
   }
+  if (replies.size !== REPLIES) throw new Error('the workload must answer distinct conversations');
   const order: Mail[] = [];
   for (const conversation of conversations) {
     const reply = replies.get(conversation.index);
