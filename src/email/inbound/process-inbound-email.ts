@@ -19,6 +19,7 @@ import {
   type LookupQuestions,
 } from './inbound-lookups.ts';
 import { InboundOutcomes, type InboundOutcome } from './inbound-outcomes.ts';
+import { PARSE_AHEAD_BYTES, PROCESSABLE, readRaw, takeRows } from './take-inbound-rows.ts';
 import { lockMessageIds, threadClaimIds } from './message-id-locks.ts';
 import { textOfHtml } from './email-html-text.ts';
 import { automaticReason, overRateLimit, RATE_LIMIT } from './loop-safety.ts';
@@ -100,10 +101,6 @@ export async function processInboundEmails(
     processInTransaction(ctx.db, { ...ctx, db: tx as unknown as Db }, inboundIds, options, known, true),
   );
 }
-
-// Messages up to this size are parsed before the batch's lookups, so that one statement asks
-// about all of them; a bigger one is parsed when its turn comes, and asks alone (memory).
-const PARSE_AHEAD_BYTES = 1024 * 1024;
 
 interface Taken {
   id: string;
@@ -214,40 +211,6 @@ async function processInTransaction(
   await outcomes.write(tx);
   return results;
 }
-
-/** Rows not handed over by the listener, taken for processing; bytes only of the small ones. */
-async function takeRows(tx: Db, ids: readonly string[]): Promise<Map<string, KnownInbound | null>> {
-  const rows = await queryRows<{
-    id: string;
-    raw: Buffer | null;
-    envelopeTo: unknown;
-    status: string;
-    workspaceId: string;
-  }>(
-    tx,
-    sql`select id, workspace_id as "workspaceId", case when size <= ${PARSE_AHEAD_BYTES} then raw end as raw, array_to_json(envelope_to) as "envelopeTo", status
-      from inbound_emails where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)
-      for update skip locked`,
-  );
-  const out = new Map<string, KnownInbound | null>();
-  for (const r of rows) {
-    if (!PROCESSABLE.has(r.status)) continue;
-    const envelopeTo = (typeof r.envelopeTo === 'string' ? JSON.parse(r.envelopeTo) : r.envelopeTo) as string[];
-    out.set(r.id, r.raw ? { raw: Buffer.from(r.raw), envelopeTo, workspaceId: r.workspaceId } : null);
-  }
-  return out;
-}
-
-/** The bytes of a row already taken (a big one, read when its turn comes). */
-async function readRaw(tx: Db, id: string): Promise<KnownInbound | null> {
-  const [row] = await tx
-    .select({ raw: inboundEmails.raw, envelopeTo: inboundEmails.envelopeTo, workspaceId: inboundEmails.workspaceId })
-    .from(inboundEmails)
-    .where(eq(inboundEmails.id, id));
-  return row ?? null;
-}
-
-const PROCESSABLE = new Set(['received', 'failed']);
 
 /**
  * receiveCustomerMessage opens a transaction of its own; inside ours that is a savepoint
