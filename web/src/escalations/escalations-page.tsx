@@ -6,6 +6,7 @@ import { api } from '../api/kept-api.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
+import { useLiveReload } from '../common/use-live-reload.ts';
 import { EscalationCard } from './escalation-card.tsx';
 
 /** Overdue first, then by deadline. */
@@ -18,6 +19,7 @@ export function EscalationsPage() {
   const { t } = useTranslation();
   const { isSupervisor } = useSession();
   const { data, error, loading, reload, setData } = useApi(() => api.escalations('open'), []);
+  useLiveReload(reload, (n) => n.kind === 'desk' && (n.what?.startsWith('escalation.') ?? false));
 
   useEffect(() => {
     document.title = `${t('escalations.title')} · ${t('app.name')}`;
