@@ -120,6 +120,8 @@ test('another agent viewing and then replying is shown before one sends; my new 
   await expect(mine).toHaveTitle(new RegExp(`^\\(${before + 1}\\) `));
   await mine.getByTestId('notices-button').click();
   await expect(mine.getByTestId('notice-item').first()).toHaveAttribute('data-kind', 'message');
+  // Once the menu has finished fading in.
+  await expect(mine.getByTestId('notices-list')).toHaveCSS('opacity', '1');
   await mine.getByTestId('notices-list').screenshot({ path: path.join(SHOTS, 'live-notices-en.png') });
   await expect(mine).not.toHaveTitle(/^\(\d+\) /);
   await mine.keyboard.press('Escape');

@@ -43,6 +43,7 @@ export function NoticesMenu() {
           variant={unread > 0 ? 'light' : 'default'}
           color={unread > 0 ? 'orange' : 'gray'}
           size="xs"
+          px={8}
           data-testid="notices-button"
           aria-label={t('live.notices.open', { n: unread })}
           rightSection={
