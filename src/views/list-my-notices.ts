@@ -1,6 +1,6 @@
 // Notifications for what is mine (issue 16), computed from the events like every report: a new
 // customer message on a case I own, my promise's reminder (due soon) or breach, and an escalation
-// that reached me — opened (a supervisor's first level is every supervisor) or handed up to me.
+// that reached me — opened (to everyone who supervises) or handed up to me.
 // Read marks are one number per person (`notice_reads.seen_event_id`): event ids only grow.
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { MyNotice, MyNoticesResponse } from '../contract/live-types.ts';
@@ -8,7 +8,7 @@ import type { Db } from '../db/open-database.ts';
 import { cases, events } from '../db/schema.ts';
 import { noticeReads } from '../db/schema-live.ts';
 import { caseReference } from '../kernel/case-reference.ts';
-import type { MyNoticeKind, Role } from '../kernel/domain-words.ts';
+import { SUPERVISING_ROLES, type MyNoticeKind, type Role } from '../kernel/domain-words.ts';
 
 export const MY_NOTICE_LIMIT = 30;
 export const MY_NOTICE_DAYS = 14;
@@ -31,7 +31,8 @@ export interface NoticeReader {
 export async function listMyNotices(db: Db, reader: NoticeReader, now: Date): Promise<MyNoticesResponse> {
   const since = new Date(now.getTime() - MY_NOTICE_DAYS * 86_400_000);
   const me = reader.userId;
-  const supervises = reader.role === 'supervisor';
+  // An escalation is opened to the supervising roles (the ladder's first level that has someone in it).
+  const supervises = (SUPERVISING_ROLES as readonly Role[]).includes(reader.role);
   const mine = sql`(
     (${events.type} = 'message.received' and ${cases.ownerId} = ${me}
       and ${events.actorUserId} is distinct from ${me})
