@@ -7,12 +7,12 @@ import { noticeReads } from '../db/schema-live.ts';
 export async function markNoticesSeen(
   db: Db,
   reader: { workspaceId: string; userId: string },
-  upToEventId: number,
+  upTo: number,
   now: Date,
 ): Promise<void> {
   await db
     .insert(noticeReads)
-    .values({ workspaceId: reader.workspaceId, userId: reader.userId, seenEventId: upToEventId, updatedAt: now })
+    .values({ workspaceId: reader.workspaceId, userId: reader.userId, seenEventId: upTo, updatedAt: now })
     .onConflictDoUpdate({
       target: [noticeReads.workspaceId, noticeReads.userId],
       set: {

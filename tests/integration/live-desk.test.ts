@@ -69,7 +69,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('live desk on %s', (kind) => {
         ['GET', `/api/v1/cases/${caseId}/presence`, undefined],
         ['POST', `/api/v1/cases/${caseId}/presence`, { activity: 'viewing' }],
         ['GET', '/api/v1/notifications', undefined],
-        ['POST', '/api/v1/notifications/seen', { upToEventId: 1 }],
+        ['POST', '/api/v1/notifications/seen', { upTo: 1 }],
       ] as const) {
         expect((await ws.request(null, { method, url, payload })).statusCode).toBe(401);
       }
@@ -83,10 +83,10 @@ describe.each<StoreKind>(['pglite', 'postgres'])('live desk on %s', (kind) => {
       const badSeen = await ws.request(ws.agentEn, {
         method: 'POST',
         url: '/api/v1/notifications/seen',
-        payload: { upToEventId: -1 },
+        payload: { upTo: -1 },
       });
       expect(badSeen.statusCode).toBe(400);
-      expect(json(badSeen).error.field).toBe('upToEventId');
+      expect(json(badSeen).error.field).toBe('upTo');
       for (const id of [caseId, RANDOM_ID]) {
         const asOther = await other.request(other.agentEn, {
           method: 'POST',
@@ -181,7 +181,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('live desk on %s', (kind) => {
       method: 'POST',
       url: '/api/v1/notifications/seen',
       headers: { cookie: ownerCookie },
-      payload: { upToEventId: before.notices[0]!.eventId },
+      payload: { upTo: before.notices[0]!.eventId },
     });
     expect(seen.statusCode).toBe(204);
     // Marking an older id later does not un-read anything.
@@ -189,7 +189,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('live desk on %s', (kind) => {
       method: 'POST',
       url: '/api/v1/notifications/seen',
       headers: { cookie: ownerCookie },
-      payload: { upToEventId: 0 },
+      payload: { upTo: 0 },
     });
     expect((await list(ownerCookie)).unread).toBe(0);
     expect((await list(other.admin.cookie)).notices).toEqual([]);

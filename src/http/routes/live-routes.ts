@@ -15,7 +15,7 @@ const presenceBody = z.strictObject({
   activity: z.enum([...PRESENCE_ACTIVITIES, 'left'], { message: 'must be viewing, replying or left' }),
 });
 const seenBody = z.strictObject({
-  upToEventId: z.number().int('must be a whole number').min(0).max(Number.MAX_SAFE_INTEGER),
+  upTo: z.number().int('must be a whole number').min(0).max(Number.MAX_SAFE_INTEGER),
 });
 
 /** Seeing changes live (issue 16): the push stream, presence on a case, notifications for what is mine. */
@@ -100,7 +100,7 @@ export function registerLiveRoutes({ app, ctx, live }: RouteDeps): void {
     },
     async (request, reply) => {
       const staff = requireStaff(request);
-      await markNoticesSeen(ctx.db, staff, request.body.upToEventId, ctx.now());
+      await markNoticesSeen(ctx.db, staff, request.body.upTo, ctx.now());
       return reply.status(204).send(null);
     },
   );

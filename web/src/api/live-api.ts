@@ -61,5 +61,5 @@ export const liveApi = {
       keepalive: activity === 'left',
     }),
   notifications: () => request<MyNoticesResponse>('/notifications'),
-  markSeen: (upToEventId: number) => request<void>('/notifications/seen', { method: 'POST', body: { upToEventId } }),
+  markSeen: (upTo: number) => request<void>('/notifications/seen', { method: 'POST', body: { upTo } }),
 };
