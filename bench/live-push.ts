@@ -23,6 +23,7 @@ import {
   setUpWorkspace,
   startBenchServer,
 } from './support/bench-kit.ts';
+import { readEventStream } from '../tests/support/event-stream-frames.ts';
 
 const DB = 'kept_bench_live';
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 500);
@@ -43,20 +44,10 @@ function openStream(baseUrl: string, token: string, agent: http.Agent, onNotice:
       { agent, headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } },
       (res) => {
         if (res.statusCode !== 200) return reject(new Error(`live → ${res.statusCode}`));
-        let buffer = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          buffer += chunk;
-          let end = buffer.indexOf('\n\n');
-          while (end >= 0) {
-            const frame = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            if (frame.includes('"what":"message.received"')) {
-              arrivals.push(performance.now());
-              onNotice();
-            }
-            end = buffer.indexOf('\n\n');
-          }
+        readEventStream(res, (data) => {
+          if (!data.includes('"what":"message.received"')) return;
+          arrivals.push(performance.now());
+          onNotice();
         });
         resolve({ arrivals, close: () => request.destroy() });
       },
@@ -115,7 +106,10 @@ async function main(): Promise<void> {
       baseline.push(await timeGet(`${b.url}/api/health`, baselineAgent));
       pending = STREAMS;
       const allArrived = new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`round ${round}: ${pending} streams heard nothing`)), ROUND_TIMEOUT_MS);
+        const timer = setTimeout(
+          () => reject(new Error(`round ${round}: ${pending} streams heard nothing`)),
+          ROUND_TIMEOUT_MS,
+        );
         wake = () => {
           clearTimeout(timer);
           resolve();
@@ -139,7 +133,9 @@ async function main(): Promise<void> {
     const p99Push = percentile(push, 99);
     const p99Base = percentile(baseline, 99);
     console.log(`\nLive push: ${STREAMS} streams on instance B, ${ROUNDS} messages posted to instance A`);
-    console.log(`${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}; RSS of B ${fmt(rssMiB(b.pid) ?? 0)} MiB\n`);
+    console.log(
+      `${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}; RSS of B ${fmt(rssMiB(b.pid) ?? 0)} MiB\n`,
+    );
     console.log('| measure | p50 ms | p99 ms | max ms |');
     console.log('|---|---|---|---|');
     console.log(row('baseline: GET /api/health on B (plain HTTP round trip)', baseline));

@@ -2,6 +2,7 @@
 // EventSource would hold it: collects the notices, and waits for one that matches.
 import http from 'node:http';
 import type { LiveNotice } from '../../../src/contract/live-types.ts';
+import { readEventStream } from '../../support/event-stream-frames.ts';
 
 export interface LiveSubscriber {
   notices: LiveNotice[];
@@ -20,19 +21,8 @@ export function subscribeLive(baseUrl: string, cookie: string): Promise<LiveSubs
         res.resume();
         return;
       }
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end = buffer.indexOf('\n\n');
-        while (end >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          for (const line of frame.split('\n')) {
-            if (line.startsWith('data: ')) notices.push(JSON.parse(line.slice(6)) as LiveNotice);
-          }
-          end = buffer.indexOf('\n\n');
-        }
+      readEventStream(res, (data) => {
+        notices.push(JSON.parse(data) as LiveNotice);
         for (const wake of waiting) wake();
       });
       resolve({
