@@ -18,7 +18,15 @@ function byUrgency(a: EscalationView, b: EscalationView): number {
 export function EscalationsPage() {
   const { t } = useTranslation();
   const { isSupervisor } = useSession();
-  const { data, error, loading, reload, setData } = useApi(() => api.escalations('open'), []);
+  // Open and answered: an answered escalation stays on the page until a supervisor closes it, also
+  // when a pushed change refetches the list.
+  const { data, error, loading, reload, setData } = useApi(
+    () =>
+      Promise.all([api.escalations('open'), api.escalations('answered')]).then(([open, answered]) => ({
+        escalations: [...open.escalations, ...answered.escalations],
+      })),
+    [],
+  );
   useLiveReload(reload, (n) => n.kind === 'desk' && (n.what?.startsWith('escalation.') ?? false));
 
   useEffect(() => {
