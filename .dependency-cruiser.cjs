@@ -20,6 +20,7 @@ const LAYERS = [
   ['desk'],
   ['email', 'retention'],
   ['views'],
+  ['live'],
   ['jobs'],
   ['http', 'demo'],
   ['cli'],
@@ -28,6 +29,7 @@ const LAYERS = [
 /** Features: from outside, only their index.ts may be imported (their public face). */
 const SEALED = [
   'desk',
+  'live',
   'views',
   'email',
   'retention',

@@ -5,6 +5,9 @@ import {
   CASE_STATUSES,
   CHANNELS,
   ESCALATION_STATUSES,
+  LIVE_NOTICE_KINDS,
+  MY_NOTICE_KINDS,
+  PRESENCE_ACTIVITIES,
   PROMISE_KINDS,
   PROMISE_STATUSES,
   ROLES,
@@ -16,6 +19,9 @@ export const roleSchema = z.enum(ROLES);
 export const promiseKindSchema = z.enum(PROMISE_KINDS);
 export const promiseStatusSchema = z.enum(PROMISE_STATUSES);
 export const escalationStatusSchema = z.enum(ESCALATION_STATUSES);
+export const presenceActivitySchema = z.enum(PRESENCE_ACTIVITIES);
+export const myNoticeKindSchema = z.enum(MY_NOTICE_KINDS);
+export const liveNoticeKindSchema = z.enum(LIVE_NOTICE_KINDS);
 export const weeklyHoursSchema = z.array(z.array(z.tuple([z.number(), z.number()]).readonly()).readonly()).readonly();
 export const promiseBreachSchema = z.object({
   promiseId: z.string(),

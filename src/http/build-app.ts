@@ -27,12 +27,19 @@ import { registerPromiseRoutes } from './routes/promise-routes.ts';
 import { registerEmailInboundRoutes } from './routes/email-inbound-routes.ts';
 import { registerEmailOutboundRoutes } from './routes/email-outbound-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
+import { registerLiveRoutes } from './routes/live-routes.ts';
+import { startLiveHub, type LiveHub } from '../live/index.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** `webDist`: the built web app to serve (tests give one of their own). */
-export async function buildApp(deps: Omit<RouteDeps, 'app'> & { webDist?: string }): Promise<FastifyInstance> {
+/**
+ * `webDist`: the built web app to serve (tests give one of their own). `live`: the instance's link to
+ * the store's notifications; made here (and closed with the app) when not handed in.
+ */
+export async function buildApp(
+  deps: Omit<RouteDeps, 'app' | 'live'> & { webDist?: string; live?: LiveHub },
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: deps.config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
@@ -85,7 +92,9 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'> & { webDist?: string
     }
   });
 
-  const routeDeps: RouteDeps = { ...deps, app };
+  const live = deps.live ?? (await startLiveHub(deps.store));
+  if (!deps.live) app.addHook('onClose', () => live.close());
+  const routeDeps: RouteDeps = { ...deps, live, app };
   registerSetupRoutes(routeDeps);
   registerStaffRoutes(routeDeps);
   registerTeamRoutes(routeDeps);
@@ -98,6 +107,7 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'> & { webDist?: string
   registerRetentionRoutes(routeDeps);
   registerEmailInboundRoutes(routeDeps);
   registerEmailOutboundRoutes(routeDeps);
+  registerLiveRoutes(routeDeps);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerHealthRoutes(routeDeps);

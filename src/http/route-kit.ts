@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { KeptConfig } from '../config/kept-config.ts';
 import type { Store } from '../db/open-database.ts';
 import type { DeskContext } from '../kernel/desk-context.ts';
+import type { LiveHub } from '../live/index.ts';
 
 /** What every route module gets: the typed app, the desk context, and the config. */
 export interface RouteDeps {
@@ -12,6 +13,8 @@ export interface RouteDeps {
   store: Store;
   config: KeptConfig;
   jobsHealthy(): boolean;
+  /** This instance's link to the store's notifications and the presence board (issue 16). */
+  live: LiveHub;
 }
 
 export function typed(app: FastifyInstance) {

@@ -62,3 +62,11 @@ export function requireStaff(request: FastifyRequest, roles?: readonly Role[]): 
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 14 * 86_400 });
 }
+
+/** Whether the credentials this request came with are still good (a long-lived stream asks again). */
+export async function credentialsStillValid(request: FastifyRequest, db: Db, now: Date): Promise<boolean> {
+  const auth = request.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return (await resolveApiToken(db, auth.slice(7).trim(), now)) !== null;
+  const token = request.cookies[SESSION_COOKIE];
+  return token ? (await resolveSession(db, token, now)) !== null : false;
+}

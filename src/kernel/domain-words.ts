@@ -50,3 +50,15 @@ export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
 
 /** Business hours: [start, end) minutes of the local day, per weekday; index 0 = Sunday. */
 export type WeeklyHours = ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+
+/** What another person is doing on a case (issue 16's collision warning): reading it, or writing to it. */
+export const PRESENCE_ACTIVITIES = ['viewing', 'replying'] as const;
+export type PresenceActivity = (typeof PRESENCE_ACTIVITIES)[number];
+
+/** Why a person is notified (issue 16): a new message on their case, their promise due or broken, an escalation to them. */
+export const MY_NOTICE_KINDS = ['message', 'promise_due', 'promise_broken', 'escalation'] as const;
+export type MyNoticeKind = (typeof MY_NOTICE_KINDS)[number];
+
+/** What a push notice says changed (issue 16): an event on the desk, someone's presence, or anything (resync). */
+export const LIVE_NOTICE_KINDS = ['desk', 'presence', 'resync'] as const;
+export type LiveNoticeKind = (typeof LIVE_NOTICE_KINDS)[number];

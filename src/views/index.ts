@@ -20,3 +20,4 @@ export { escalationView, promiseView } from './present-commitments.ts';
 export { readAttachment } from './read-attachment.ts';
 export { loadStaffNames } from './staff-names.ts';
 export { presentUser } from './user-presenter.ts';
+export { MY_NOTICE_DAYS, MY_NOTICE_LIMIT, listMyNotices } from './list-my-notices.ts';

@@ -30,6 +30,8 @@ export interface RequestOptions {
   /** Public and portal calls do not redirect to the login page on 401. */
   public?: boolean;
   signal?: AbortSignal;
+  /** Sent even while the page unloads (a presence leave). */
+  keepalive?: boolean;
 }
 
 function isApiError(value: unknown): value is ApiError {
@@ -47,6 +49,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     credentials: 'include',
     headers: { Accept: 'application/json' },
     signal: options.signal,
+    keepalive: options.keepalive ?? false,
   };
   if (options.body !== undefined) {
     init.headers = { ...init.headers, 'Content-Type': 'application/json' };

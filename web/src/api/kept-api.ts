@@ -86,7 +86,7 @@ export const api = {
     request<PromiseView>(`/promises/${encodeURIComponent(id)}/renegotiate`, { method: 'POST', body }),
   escalate: (id: string, reason: string) =>
     request<EscalationView>(`/cases/${encodeURIComponent(id)}/escalations`, { method: 'POST', body: { reason } }),
-  escalations: (status: 'open' | 'all' = 'open') =>
+  escalations: (status: 'open' | 'answered' | 'all' = 'open') =>
     request<{ escalations: EscalationView[] }>(
       `/escalations${queryString({ status: status === 'all' ? undefined : status })}`,
     ),

@@ -1,15 +1,17 @@
-import { useEffect, useMemo } from 'react';
-import { Center, Grid, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Center, Grid, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../api/kept-api.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
+import { changeOfCase, useLiveReload } from '../common/use-live-reload.ts';
 import { EscalationCard } from '../escalations/escalation-card.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { CaseComposer } from './case-composer.tsx';
 import { CaseHeader } from './case-header.tsx';
+import { CasePresence } from './case-presence.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 import { PromiseList } from './promise-list.tsx';
 import { TaskList } from './task-list.tsx';
@@ -27,7 +29,15 @@ export function CasePage() {
   const { id = '' } = useParams();
   const { isSupervisor } = useSession();
   const { data, error, loading, reload, setData } = useApi(() => api.caseDetail(id), [id]);
+  useLiveReload(reload, changeOfCase(id));
   const { users, userName } = useUserNames();
+  // Replying while the composer holds text (read from its fields, so the composer need not know).
+  const composerRef = useRef<HTMLDivElement>(null);
+  const [replying, setReplying] = useState(false);
+  const readComposer = () =>
+    setReplying(
+      [...(composerRef.current?.querySelectorAll('textarea') ?? [])].some((field) => field.value.trim() !== ''),
+    );
 
   useEffect(() => {
     if (data) document.title = `${data.case.reference} · ${t('app.name')}`;
@@ -45,6 +55,7 @@ export function CasePage() {
   return (
     <Stack gap="md" data-testid="case-page" data-case-id={data.case.id}>
       <CaseHeader detail={data} />
+      <CasePresence caseId={data.case.id} replying={replying} />
       <ErrorAlert error={error} onRetry={reload} />
       {loading && <Loader size="xs" />}
       <Grid gutter="md">
@@ -53,7 +64,16 @@ export function CasePage() {
             <Paper withBorder p="md">
               <CaseTimeline items={data.timeline} userName={userName} />
             </Paper>
-            <CaseComposer detail={data} onDone={setData} />
+            <Box ref={composerRef} onInput={() => readComposer()}>
+              <CaseComposer
+                detail={data}
+                onDone={(detail) => {
+                  setData(detail);
+                  // The composer empties itself after sending: read it once it has.
+                  setTimeout(readComposer, 0);
+                }}
+              />
+            </Box>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>

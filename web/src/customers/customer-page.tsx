@@ -7,6 +7,7 @@ import { api } from '../api/kept-api.ts';
 import { HellBadge, HellReasons } from '../common/badges.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
+import { useLiveReload } from '../common/use-live-reload.ts';
 import { CaseTimeline } from '../cases/case-timeline.tsx';
 import { useUserNames } from '../cases/case-page.tsx';
 import { useFormat } from '../i18n/use-format.ts';
@@ -40,6 +41,7 @@ export function CustomerPage() {
   const format = useFormat();
   const { id = '' } = useParams();
   const { data, error, reload } = useApi(() => api.customer(id), [id]);
+  useLiveReload(reload);
   const { userName } = useUserNames();
   const references = useMemo(() => new Map((data?.cases ?? []).map((c) => [c.id, c.reference])), [data]);
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/kept-api.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
+import { useLiveReload } from '../common/use-live-reload.ts';
 import { directionOf } from '../i18n/i18n.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { byChannelOption, byTeamOption, dailyOption, histogramOption, promisesOption } from './chart-options.ts';
@@ -47,6 +48,7 @@ export default function DashboardPage() {
     return { from: from.toISOString(), to: to.toISOString() };
   }, [period]);
   const { data, error, reload } = useApi(() => api.serviceMetrics(range.from, range.to), [range]);
+  useLiveReload(reload);
   const rtl = directionOf(i18n.language) === 'rtl';
 
   useEffect(() => {

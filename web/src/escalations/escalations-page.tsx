@@ -6,6 +6,7 @@ import { api } from '../api/kept-api.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
+import { useLiveReload } from '../common/use-live-reload.ts';
 import { EscalationCard } from './escalation-card.tsx';
 
 /** Overdue first, then by deadline. */
@@ -17,7 +18,16 @@ function byUrgency(a: EscalationView, b: EscalationView): number {
 export function EscalationsPage() {
   const { t } = useTranslation();
   const { isSupervisor } = useSession();
-  const { data, error, loading, reload, setData } = useApi(() => api.escalations('open'), []);
+  // Open and answered: an answered escalation stays on the page until a supervisor closes it, also
+  // when a pushed change refetches the list.
+  const { data, error, loading, reload, setData } = useApi(
+    () =>
+      Promise.all([api.escalations('open'), api.escalations('answered')]).then(([open, answered]) => ({
+        escalations: [...open.escalations, ...answered.escalations],
+      })),
+    [],
+  );
+  useLiveReload(reload, (n) => n.kind === 'desk' && (n.what?.startsWith('escalation.') ?? false));
 
   useEffect(() => {
     document.title = `${t('escalations.title')} · ${t('app.name')}`;

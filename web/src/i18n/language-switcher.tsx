@@ -20,7 +20,7 @@ export function LanguageSwitcher({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
       data-testid="language-switcher"
       aria-label={t('language.switcher')}
       size={size}
-      w={130}
+      w={{ base: 104, sm: 130 }}
       value={current}
       data={LANGUAGES.map((code) => ({ value: code, label: autonym(code) }))}
       onChange={(event) => {

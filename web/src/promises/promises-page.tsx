@@ -7,6 +7,7 @@ import { useSession } from '../auth/session-context.tsx';
 import { describeEvent } from '../cases/describe-event.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
+import { useLiveReload } from '../common/use-live-reload.ts';
 import { EChart } from '../dashboard/echart.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { DueSoonBoard } from './due-soon-board.tsx';
@@ -123,6 +124,7 @@ function BrokenDrillDown() {
   const { t } = useTranslation();
   const format = useFormat();
   const broken = useApi(() => promiseApi.broken(), []);
+  useLiveReload(broken.reload, (n) => n.kind === 'desk' && (n.what?.startsWith('promise.') ?? false));
   return (
     <Paper withBorder p="md" data-testid="broken-promises">
       <Stack gap="xs">

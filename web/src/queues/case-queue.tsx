@@ -4,6 +4,7 @@ import type { CaseSummary } from '@kept/contract/api-types.ts';
 import { api, type CaseView } from '../api/kept-api.ts';
 import { StatusBadge } from '../common/badges.tsx';
 import { useApi } from '../common/use-api.ts';
+import { useLiveReload } from '../common/use-live-reload.ts';
 import { minutesSince, useFormat } from '../i18n/use-format.ts';
 import { CaseLink, EmptyQueue, QueueRow, QueueState, QueueTable } from './queue-parts.tsx';
 import { UserLine, UserWords } from '../common/user-text.tsx';
@@ -71,6 +72,7 @@ export function CaseRows({ cases }: { cases: CaseSummary[] }) {
 export function CaseQueue({ view }: { view: Exclude<CaseView, 'all' | 'flagged'> }) {
   const { t } = useTranslation();
   const { data, error, loading, reload } = useApi(() => api.cases(view), [view]);
+  useLiveReload(reload);
   if (!data) return <QueueState loading={loading} error={error} reload={reload} />;
   if (data.cases.length === 0) return <EmptyQueue text={t(`queues.empty.${view}`)} />;
   return <CaseRows cases={data.cases} />;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/kept-api.ts';
 import { HellReasons, StatusBadge } from '../common/badges.tsx';
 import { useApi } from '../common/use-api.ts';
+import { useLiveReload } from '../common/use-live-reload.ts';
 import { CaseLink, EmptyQueue, QueueRow, QueueState, QueueTable } from './queue-parts.tsx';
 import { UserLine, UserWords } from '../common/user-text.tsx';
 
@@ -10,6 +11,7 @@ import { UserLine, UserWords } from '../common/user-text.tsx';
 export function FlaggedQueue() {
   const { t } = useTranslation();
   const { data, error, loading, reload } = useApi(() => api.flags(), []);
+  useLiveReload(reload);
   if (!data) return <QueueState loading={loading} error={error} reload={reload} />;
   if (data.cases.length === 0) return <EmptyQueue text={t('queues.empty.flagged')} />;
   return (

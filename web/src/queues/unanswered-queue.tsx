@@ -3,6 +3,7 @@ import { Badge, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/kept-api.ts';
 import { useApi } from '../common/use-api.ts';
+import { useLiveReload } from '../common/use-live-reload.ts';
 import { minutesSince, useFormat } from '../i18n/use-format.ts';
 import { CaseLink, EmptyQueue, QueueRow, QueueState, QueueTable } from './queue-parts.tsx';
 import { UserLine, UserWords } from '../common/user-text.tsx';
@@ -12,14 +13,13 @@ export function UnansweredQueue() {
   const { t } = useTranslation();
   const format = useFormat();
   const { data, error, loading, reload } = useApi(() => api.unanswered(), []);
+  useLiveReload(reload);
+  // Changes arrive pushed (useLiveReload); the clock only moves the ages on.
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
-    const timer = setInterval(() => {
-      setNow(Date.now());
-      reload();
-    }, 60_000);
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
     return () => clearInterval(timer);
-  }, [reload]);
+  }, []);
 
   if (!data) return <QueueState loading={loading} error={error} reload={reload} />;
   if (data.items.length === 0) return <EmptyQueue text={t('queues.empty.unanswered')} testId="unanswered-zero" />;

@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { SessionProvider, useSession } from '../auth/session-context.tsx';
 import { LanguageSwitcher } from '../i18n/language-switcher.tsx';
 import { FailingMailboxBanner } from '../email/failing-mailbox-banner.tsx';
+import { NoticesMenu } from './notices-menu.tsx';
 
 interface NavItem {
   to: string;
@@ -58,6 +59,7 @@ function StaffShell() {
             <Text size="sm" visibleFrom="sm" data-testid="current-user">
               {t('nav.currentUser', { name: me.user.name, role: t(`role.${me.user.role}`) })}
             </Text>
+            <NoticesMenu />
             <LanguageSwitcher />
             <Button variant="default" size="xs" onClick={() => void signOut()} data-testid="logout">
               {t('nav.logout')}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { encodePresenceSignal, parseDeskSignal, parsePresenceSignal } from './live-signals.ts';
+
+const W = '11111111-1111-4111-8111-111111111111';
+const C = '22222222-2222-4222-8222-222222222222';
+const U = '33333333-3333-4333-8333-333333333333';
+
+describe('store notification payloads', () => {
+  it('reads the events trigger payload (with the spaces PostgreSQL json_build_object writes)', () => {
+    expect(parseDeskSignal(`{"w" : "${W}", "c" : "${C}", "k" : "message.received"}`)).toEqual({
+      kind: 'desk',
+      workspaceId: W,
+      caseId: C,
+      what: 'message.received',
+    });
+    expect(parseDeskSignal(`{"w" : "${W}", "c" : null, "k" : "mailbox.failing"}`)?.caseId).toBeNull();
+  });
+
+  it('drops what is not ours instead of throwing', () => {
+    for (const payload of [
+      '',
+      'not json',
+      '[]',
+      '{"w":"x","c":null,"k":"a"}',
+      `{"w":"${W}","c":null}`,
+      'x'.repeat(9000),
+    ]) {
+      expect(parseDeskSignal(payload)).toBeNull();
+      expect(parsePresenceSignal(payload)).toBeNull();
+    }
+    expect(parsePresenceSignal(JSON.stringify({ w: W, c: C, u: U, a: 'typing', t: 1 }))).toBeNull();
+  });
+
+  it('round-trips a presence heartbeat and a leave', () => {
+    for (const activity of ['viewing', 'replying', 'left'] as const) {
+      const signal = { workspaceId: W, caseId: C, userId: U, activity, at: 1_765_000_000_000 };
+      expect(parsePresenceSignal(encodePresenceSignal(signal))).toEqual(signal);
+    }
+  });
+});
