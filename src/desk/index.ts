@@ -13,7 +13,7 @@ export { escalateCase } from './escalations/escalate-case.ts';
 export { ESCALATION_JOB_DEFINITIONS } from './escalations/escalation-jobs.ts';
 export { openEscalation } from './escalations/open-escalation.ts';
 export { answerEscalation, closeEscalation } from './escalations/resolve-escalation.ts';
-export { detectSupervisorRequest } from './escalations/supervisor-request-phrases.ts';
+export { detectSupervisorRequest } from './escalations/supervisor-request/supervisor-request-phrases.ts';
 export { addInternalNote, sendAnswer } from './messages/send-answer.ts';
 export { presentQuote, quoteFor, weighPromise } from './promises/capability/quote-for-case.ts';
 export { DEFAULT_QUOTE_PERCENTILE } from './promises/capability/quote-rules.ts';

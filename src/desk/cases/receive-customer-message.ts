@@ -5,7 +5,7 @@ import type { Db } from '../../db/open-database.ts';
 import { truncateText } from '../../db/storable-text.ts';
 import type { messages } from '../../db/schema.ts';
 import { KeptError } from '../../errors/kept-error.ts';
-import { detectSupervisorRequest } from '../escalations/supervisor-request-phrases.ts';
+import { detectSupervisorRequest } from '../escalations/supervisor-request/supervisor-request-phrases.ts';
 import { openEscalation } from '../escalations/open-escalation.ts';
 import type { Channel, NewEvent } from '../../events/event-types.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
