@@ -36,3 +36,4 @@ export { HELL_JOB_DEFINITIONS } from './service-hell/hell-jobs.ts';
 export { computeHellMetrics } from './service-hell/hell-metrics.ts';
 export { assessHell } from './service-hell/hell-thresholds.ts';
 export { completeTask } from './tasks/task-operations.ts';
+export { dismissSupervisorSuspicion } from './escalations/supervisor-request/dismiss-suspicion.ts';
