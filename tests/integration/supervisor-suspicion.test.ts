@@ -24,7 +24,7 @@ describeOnEachStore('supervisor suspicion', (kept, run) => {
   }
   const detail = async (id: string) =>
     json<CaseDetailResponse>(await ws.request(ws.agentEn, { method: 'GET', url: `/api/v1/cases/${id}` }));
-  const dismiss = (id: string, who = ws.agentEn) =>
+  const dismiss = (id: string, who: TestWorkspace['agentEn'] | null = ws.agentEn) =>
     ws.request(who, { method: 'POST', url: `/api/v1/cases/${id}/supervisor-suspicion/dismiss` });
 
   run('refuses a dismissal without a login, for a malformed id, and for another workspace’s case', async () => {
