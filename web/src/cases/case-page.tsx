@@ -12,6 +12,7 @@ import { CaseComposer } from './case-composer.tsx';
 import { CaseHeader } from './case-header.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 import { PromiseList } from './promise-list.tsx';
+import { SupervisorSuspicionAlert } from './supervisor-suspicion-alert.tsx';
 import { TaskList } from './task-list.tsx';
 
 export function useUserNames() {
@@ -46,6 +47,9 @@ export function CasePage() {
     <Stack gap="md" data-testid="case-page" data-case-id={data.case.id}>
       <CaseHeader detail={data} />
       <ErrorAlert error={error} onRetry={reload} />
+      {data.supervisorSuspicion && (
+        <SupervisorSuspicionAlert caseId={data.case.id} suspicion={data.supervisorSuspicion} onChanged={reload} />
+      )}
       {loading && <Loader size="xs" />}
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
