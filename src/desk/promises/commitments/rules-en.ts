@@ -9,7 +9,7 @@ const REASSURANCE = /\b(?:don'?t|don’t|do not|never) (?:worry|hesitate)\b/gi;
 const NEGATION =
   /\b(?:can'?t|can’t|cannot|won'?t|won’t|will not|shan'?t|unable|not able|no promises?|not (?:promise|guarantee|commit)|don'?t|don’t|do not|never|not sure (?:if|whether|when)|impossible)\b/i;
 const ACTION =
-  /\b(?:call|ring|phone|get back|refund|reimburs|credit|money|deliver|ship|dispatch|arriv|send|email|e-mail|updat|let you know|confirm|check|look into|fix|resolv|sort|repair|replac|restor|repl|answer|follow|contact|hear|receiv|get|see|bring|collect|pick|visit|come|be (?:refunded|delivered|shipped|credited|dispatched|sent|back|fixed|resolved|with you|in touch)|back|have)\w*/i;
+  /\b(?:call|ring|phone|get back|refund|reimburs|credit|money|deliver|ship|dispatch|arriv|send|email|e-mail|updat|let you know|confirm|check|look into|fix|resolv|sort|repair|replac|restor|repl|answer|follow|contact|hear|receiv|get|see|bring|collect|pick|visit|come|reach|be (?:refunded|delivered|shipped|credited|dispatched|sent|back|fixed|resolved|with you|in touch)|back|have)\w*/i;
 const KINDS: ReadonlyArray<[import('../../../contract/api-types.ts').PromiseKind, RegExp]> = [
   ['callback', /\b(?:call(?:back)?|ring|phone|get back to you|be in touch by phone)\b/i],
   [
