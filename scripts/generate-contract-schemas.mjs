@@ -17,6 +17,7 @@ const SOURCES = [
   'email-outbound-types.ts',
   'team-api-types.ts',
   'live-types.ts',
+  'supervisor-suspicion-types.ts',
 ];
 // Types the contract imports from the kernel: ts-to-zod cannot follow them, domain-word-schemas.ts maps them.
 const DOMAIN_WORDS = {

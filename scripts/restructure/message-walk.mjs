@@ -21,7 +21,7 @@ const CALLS = [
   ['cases/receive-customer-message.ts', 'cases/choose-owner.ts'],
   ['cases/receive-customer-message.ts', 'cases/case-reference.ts'],
   ['cases/receive-customer-message.ts', 'cases/case-status.ts'],
-  ['cases/receive-customer-message.ts', 'escalations/supervisor-request-phrases.ts'],
+  ['cases/receive-customer-message.ts', 'escalations/supervisor-request/supervisor-request-phrases.ts'],
   ['cases/receive-customer-message.ts', 'promises/capability/quote-for-case.ts'],
   ['cases/receive-customer-message.ts', 'acknowledgements/acknowledgement-window.ts'],
   ['cases/receive-customer-message.ts', 'portal/portal-token.ts'],

@@ -10,6 +10,7 @@ import type {
   PromiseStatus,
   Role,
 } from '../kernel/domain-words.ts';
+import type { SupervisorSuspicionView } from './supervisor-suspicion-types.ts';
 
 export type {
   CaseStatus,
@@ -239,6 +240,8 @@ export interface CaseDetailResponse {
   hell: HellAssessment;
   respect: { firstResponseMinutes: number | null; totalWaitMinutes: number; transfers: number };
   allowedTransitions: CaseStatus[];
+  /** Issue 18: the customer may be asking for a supervisor; null when not, or already answered. */
+  supervisorSuspicion: SupervisorSuspicionView | null;
 }
 
 export interface CustomerDetailResponse {

@@ -173,7 +173,10 @@ export const CLOSINGS: Record<DemoLanguage, string[]> = {
 };
 
 /** What customers write after the first exchange. */
-export const CUSTOMER_LINES: Record<'details' | 'nudge' | 'thanks' | 'broken_again' | 'supervisor', Texts> = {
+export const CUSTOMER_LINES: Record<
+  'details' | 'nudge' | 'thanks' | 'broken_again' | 'supervisor' | 'maybe_supervisor',
+  Texts
+> = {
   details: {
     en: 'Here is the order number you asked for: {order}. The serial number is on the photo attached.',
     ar: 'هذا رقم الطلب الذي طلبتموه: {order}. الرقم التسلسلي في الصورة المرفقة.',
@@ -203,6 +206,13 @@ export const CUSTOMER_LINES: Record<'details' | 'nudge' | 'thanks' | 'broken_aga
     ar: 'هذه المرة الثالثة التي أكتب فيها عن هذا الموضوع. أريد التحدث مع المشرف.',
     he: 'זו הפעם השלישית שאני כותב על זה. אני רוצה לדבר עם מנהל.',
     ru: 'Пишу об этом уже третий раз. Соедините меня с руководителем.',
+  },
+  // Issue 18: likely, not certain: a suspicion on the case, not an escalation.
+  maybe_supervisor: {
+    en: 'Still nothing. Is there a manager around?',
+    ar: 'ما زلت أنتظر. هل يوجد مشرف؟',
+    he: 'עדיין כלום. יש מנהל?',
+    ru: 'Всё ещё ничего. Руководитель где?',
   },
 };
 

@@ -42,6 +42,7 @@ export type Scenario =
   | 'escalation_message_answered'
   | 'escalation_portal_open'
   | 'escalation_portal_closed'
+  | 'supervisor_suspected'
   | 'logged_contact'
   | 'visit_kept_early';
 
@@ -73,6 +74,8 @@ export const SCENARIOS: Record<Scenario, ScenarioSpec> = {
   escalation_message_answered: { weight: 1.5, hoursAgo: [4 * 24, 6 * 24] },
   escalation_portal_open: { weight: 1.5, hoursAgo: [24, 4 * 24], channel: 'portal' },
   escalation_portal_closed: { weight: 2, hoursAgo: [6 * 24, 80 * 24], channel: 'portal' },
+  // Issue 18: a question that may ask for a supervisor; the case waits for the agent's click.
+  supervisor_suspected: { weight: 1, hoursAgo: [24, 3 * 24] },
   logged_contact: { weight: 6, hoursAgo: [2 * 24, 80 * 24], channel: 'logged' },
   visit_kept_early: { weight: 3, hoursAgo: [8 * 24, 80 * 24] },
 };
@@ -361,6 +364,15 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
       await wait(20, 40);
       await desk.reply(caseId, await owner(), answerOn, say('resolved', await owner()));
       await resolveAndMaybeClose(await owner());
+      return;
+    }
+    case 'supervisor_suspected': {
+      await answerAfter(0.3, 4);
+      const agent = await owner();
+      await desk.reply(caseId, agent, answerOn, say('first_reply', agent));
+      t = plan.end - r.between(0.3, 2.4) * HOUR;
+      await desk.at(t);
+      await customerWrites(customerSays('maybe_supervisor'));
       return;
     }
     case 'escalation_portal_open': {

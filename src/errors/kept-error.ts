@@ -26,6 +26,7 @@ export const ERROR_CATALOGUE = {
   'case.handoff_invalid': 422,
   'case.no_owner_available': 409,
   'promise.not_open': 409,
+  'supervisor.no_suspicion': 409,
   'promise.due_in_past': 422,
   'promise.over_promise': 422,
   'escalation.not_answered': 409,

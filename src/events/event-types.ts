@@ -90,6 +90,13 @@ export interface EventDataByType {
     taskId: string | null;
     assigneeId: string | null;
   };
+  /**
+   * Issue 18: a customer message that may ask for a supervisor, below the confidence that
+   * escalates by itself. The case screen asks the agent (escalate or dismiss) until either.
+   */
+  'supervisor.suspected': { messageId: string; phrase: string; confidence: number };
+  /** The agent read the message and found no request for a supervisor in it. */
+  'supervisor.suspicion_dismissed': { messageId: string };
   'hell.flagged': { reasons: Array<{ metric: string; value: number; threshold: number }> };
   'task.created': { taskId: string; kind: string; dueAt: string; assigneeId: string };
   'task.done': { taskId: string };

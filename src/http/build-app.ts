@@ -15,6 +15,7 @@ import { registerWebApp } from './web-app-routes.ts';
 import type { RouteDeps } from './route-kit.ts';
 import type { KeptConfig } from '../config/kept-config.ts';
 import { registerCaseRoutes } from './routes/case-routes.ts';
+import { registerSupervisorSuspicionRoutes } from './routes/supervisor-suspicion-routes.ts';
 import { registerCommitmentRoutes } from './routes/commitment-routes.ts';
 import { registerInsightRoutes } from './routes/insight-routes.ts';
 import { registerPortalRoutes } from './routes/portal-routes.ts';
@@ -99,6 +100,7 @@ export async function buildApp(
   registerStaffRoutes(routeDeps);
   registerTeamRoutes(routeDeps);
   registerCaseRoutes(routeDeps);
+  registerSupervisorSuspicionRoutes(routeDeps);
   registerCommitmentRoutes(routeDeps);
   registerPromiseRoutes(routeDeps);
   registerInsightRoutes(routeDeps);

@@ -13,6 +13,7 @@ import { attachmentsOfCase } from './attachment-views.ts';
 import { buildTimeline, presentEscalation, presentMessage, presentPromise, presentTask } from './case-presenters.ts';
 import { CASE_TRANSITIONS } from '../desk/index.ts';
 import { presentCaseSummary, selectCaseSummaries } from './list-cases.ts';
+import { openSupervisorSuspicion } from './supervisor-suspicion-view.ts';
 
 export function presentCustomer(row: typeof customers.$inferSelect): CustomerView {
   return {
@@ -75,5 +76,6 @@ export async function getCaseDetail(
       transfers: respect.transfers,
     },
     allowedTransitions: [...CASE_TRANSITIONS[summaryRow.status]],
+    supervisorSuspicion: openSupervisorSuspicion(events),
   };
 }

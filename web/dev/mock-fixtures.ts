@@ -303,6 +303,7 @@ const detail: CaseDetailResponse = {
   hell,
   respect: { firstResponseMinutes: 500, totalWaitMinutes: 4321, transfers: 3 },
   allowedTransitions: ['waiting_on_customer', 'resolved'],
+  supervisorSuspicion: null,
 };
 
 const metrics: ServiceMetricsResponse = {

@@ -7,6 +7,7 @@ import {
   promiseStatusSchema,
   roleSchema,
 } from '../domain-word-schemas.ts';
+import { supervisorSuspicionViewSchema } from './supervisor-suspicion-types.ts';
 import { z } from 'zod';
 
 export const languageSchema = z.string();
@@ -446,4 +447,5 @@ export const caseDetailResponseSchema = z.object({
     transfers: z.number(),
   }),
   allowedTransitions: z.array(caseStatusSchema),
+  supervisorSuspicion: supervisorSuspicionViewSchema.nullable(),
 });

@@ -10,7 +10,10 @@ import type { Db } from '../../db/open-database.ts';
 import { truncateText } from '../../db/storable-text.ts';
 import type { messages } from '../../db/schema.ts';
 import { KeptError } from '../../errors/kept-error.ts';
-import { detectSupervisorRequest } from '../escalations/supervisor-request-phrases.ts';
+import {
+  detectSupervisorRequest,
+  type SupervisorRequest,
+} from '../escalations/supervisor-request/supervisor-request-phrases.ts';
 import { openEscalation } from '../escalations/open-escalation.ts';
 import type { Channel, NewEvent } from '../../events/event-types.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
@@ -83,11 +86,12 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
   const supervisor = detectSupervisorRequest(body);
 
   const decide = (db: Db, lock: boolean, known: ThreadState | null = null) =>
-    planIntake({ ...ctx, db }, workspace, input, body, detected, lock, known);
+    planIntake({ ...ctx, db }, workspace, input, body, detected, lock, known, supervisor);
   // Versions are only meaningful for a write committed on its own (thread-cache.ts).
   const remember = !insideTransaction(ctx.db);
 
-  if (!supervisor.requested && remember && input.caseId) {
+  // Only a certain request escalates here; a likely one is a suspicion on the timeline (issue 18).
+  if (!supervisor.certain && remember && input.caseId) {
     // This process wrote the case last: decide on what that write left, one statement in all.
     const known = cachedThread(ctx.db, workspace.id, input.caseId);
     if (known) {
@@ -101,7 +105,7 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
       forgetThread(ctx.db, input.caseId);
     }
   }
-  if (!supervisor.requested) {
+  if (!supervisor.certain) {
     // Optimistic: read, decide, write if nothing changed meanwhile — two statements, no transaction.
     try {
       const intake = await decide(ctx.db, false);
@@ -120,7 +124,7 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
     const intake = await decide(tx, true);
     if (!(await writeIntake(tx, ctx.timers, intake.write)))
       throw new Error('intake: the locked case changed under its lock');
-    const escalation = supervisor.requested
+    const escalation = supervisor.certain
       ? await openEscalation(
           { ...ctx, db: tx },
           {
@@ -171,6 +175,7 @@ async function planIntake(
   detected: ReturnType<typeof detectLanguage>,
   lock: boolean,
   known: ThreadState | null,
+  supervisor: SupervisorRequest,
 ) {
   const settings = workspace.settings;
   const now = ctx.now();
@@ -294,6 +299,14 @@ async function planIntake(
     data: { messageId, channel: input.channel },
   };
   events.push(received);
+  if (supervisor.requested && !supervisor.certain) {
+    events.push({
+      ...base,
+      caseId: caseRow.id,
+      type: 'supervisor.suspected',
+      data: { messageId, phrase: supervisor.phrase ?? '', confidence: supervisor.confidence },
+    } satisfies NewEvent<'supervisor.suspected'>);
+  }
 
   // The acknowledgement's time is a promise: a first answer by then — quoted from measured
   // capability (issue 4, K4), or the fixed setting while there is no history to quote from.

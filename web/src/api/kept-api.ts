@@ -1,3 +1,4 @@
+import type { SupervisorSuspicionDismissed } from '@kept/contract/supervisor-suspicion-types.ts';
 import type {
   CaseDetailResponse,
   CaseListResponse,
@@ -86,6 +87,10 @@ export const api = {
     request<PromiseView>(`/promises/${encodeURIComponent(id)}/renegotiate`, { method: 'POST', body }),
   escalate: (id: string, reason: string) =>
     request<EscalationView>(`/cases/${encodeURIComponent(id)}/escalations`, { method: 'POST', body: { reason } }),
+  dismissSupervisorSuspicion: (id: string) =>
+    request<SupervisorSuspicionDismissed>(`/cases/${encodeURIComponent(id)}/supervisor-suspicion/dismiss`, {
+      method: 'POST',
+    }),
   escalations: (status: 'open' | 'answered' | 'all' = 'open') =>
     request<{ escalations: EscalationView[] }>(
       `/escalations${queryString({ status: status === 'all' ? undefined : status })}`,

@@ -14,6 +14,7 @@ import { CaseHeader } from './case-header.tsx';
 import { CasePresence } from './case-presence.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 import { PromiseList } from './promise-list.tsx';
+import { SupervisorSuspicionAlert } from './supervisor-suspicion-alert.tsx';
 import { TaskList } from './task-list.tsx';
 
 export function useUserNames() {
@@ -57,6 +58,9 @@ export function CasePage() {
       <CaseHeader detail={data} />
       <CasePresence caseId={data.case.id} replying={replying} />
       <ErrorAlert error={error} onRetry={reload} />
+      {data.supervisorSuspicion && (
+        <SupervisorSuspicionAlert caseId={data.case.id} suspicion={data.supervisorSuspicion} onChanged={reload} />
+      )}
       {loading && <Loader size="xs" />}
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>

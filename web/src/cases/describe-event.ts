@@ -118,6 +118,10 @@ export function describeEvent(
         deadline: format.dateTime(str(data, 'deadlineAt')),
       });
     }
+    case 'supervisor.suspected':
+      return t('supervisorsuspicion.timeline.suspected', { phrase: isolate(str(data, 'phrase')) });
+    case 'supervisor.suspicion_dismissed':
+      return t('supervisorsuspicion.timeline.dismissed');
     case 'hell.flagged': {
       const reasons = Array.isArray(data.reasons) ? (data.reasons as Array<{ metric?: string }>) : [];
       return t('timeline.events.hell.flagged', {

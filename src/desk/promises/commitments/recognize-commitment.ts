@@ -1,6 +1,8 @@
 import type { PromiseKind } from '../../../contract/api-types.ts';
 import { boundedPrefix, TEXT_BOUNDS } from '../../../language/index.ts';
+import { notOwnCommitment, vaguePromise } from './commitment-guards.ts';
 import type { LanguageRules } from './language-rules.ts';
+import { dayAt, defaultWeekend, onDayOf, partOfDay, periodEnd, rangeEnd } from './period-time.ts';
 import { AR_RULES } from './rules-ar.ts';
 import { EN_RULES } from './rules-en.ts';
 import { HE_RULES } from './rules-he.ts';
@@ -72,12 +74,19 @@ function windows(sentence: string): string[] {
   return out;
 }
 
-export function recognizeInSentence(sentence: string, now: Date, timeZone: string): RecognizedCommitment | null {
+export function recognizeInSentence(
+  sentence: string,
+  now: Date,
+  timeZone: string,
+  weekend?: readonly number[],
+): RecognizedCommitment | null {
   const language = sentenceLanguage(sentence);
   const rules = RULES[language];
   const marker = rules.commitment(sentence);
-  if (!marker) return null;
-  const time = rules.time(sentence, now, timeZone);
+  if (!marker || notOwnCommitment(sentence, language)) return null;
+  const time = dueTime(rules, sentence, now, timeZone, weekend ?? defaultWeekend(language));
+  // A promise with nothing to keep or break ("we'll look into it") is not one for the ledger.
+  if (!time && vaguePromise(sentence, language)) return null;
   return {
     kind: rules.kind(sentence),
     dueAt: time?.at ?? null,
@@ -87,6 +96,29 @@ export function recognizeInSentence(sentence: string, now: Date, timeZone: strin
     timeStated: time?.stated ?? false,
     language,
   };
+}
+
+/**
+ * The due time: "end of" periods and hour ranges read alike for every language (period-time.ts),
+ * then the language's own day-and-hour reader on what is left; a range's end hour on its day.
+ */
+function dueTime(rules: LanguageRules, sentence: string, now: Date, timeZone: string, weekend: readonly number[]) {
+  const period = periodEnd(sentence, rules.language, now, timeZone, weekend);
+  if (period) return period;
+  const range = rangeEnd(sentence, rules.language);
+  const rest = range ? sentence.replace(range.text, ' ') : sentence;
+  const base = rules.time(rest, now, timeZone);
+  if (range) {
+    const at = onDayOf(base?.at ?? now, range.time, timeZone);
+    return { at, stated: true, text: range.text };
+  }
+  const part = partOfDay(sentence, rules.language);
+  if (part && !base?.stated) {
+    const at =
+      part.days !== null ? dayAt(now, timeZone, part.days, part.time) : onDayOf(base?.at ?? now, part.time, timeZone);
+    if (at.getTime() > now.getTime()) return { at, stated: false, text: base?.text ?? '' };
+  }
+  return base;
 }
 
 /** Every commitment in an outgoing text, one per sentence. */

@@ -4,12 +4,12 @@ import { earliestKind, isQuestion, type LanguageRules } from './language-rules.t
 import { DEFAULT_TIME, resolveTimeSpec } from './relative-time.ts';
 
 const FUTURE =
-  /\b(?:i|we)\s*(?:'ll|’ll|will|shall)\b|\b(?:i|we)(?:'m|’m| am|'re|’re| are) going to\b|\bi promise\b|\byou(?:'ll|’ll| will) (?:receive|get|have|hear|see)\b|\b(?:you can|please) expect\b|\bexpect (?:a|my|our|the|your) \w+|\bwill be (?:refunded|delivered|shipped|credited|dispatched|sent|back|fixed|resolved|with you|in touch)\b|\b(?:courier|driver|technician|engineer|parcel|package|order|refund|replacement|money) will\b|\b(?:someone|a colleague|my colleague|our (?:team|manager|supervisor|specialist|engineers?)|the team|engineers?) will\b|\blet me (?:call|ring|phone|get back)\b|\bi(?:'ll|’ll| will) make sure\b/i;
+  /\b(?:i|we)\s*(?:'ll|’ll|will|shall)\b|\b(?:i|we)(?:'m|’m| am|'re|’re| are) going to\b|\bi promise\b|\byou(?:'ll|’ll| will) (?:receive|get|have|hear|see)\b|\b(?:you can|please) expect\b|\bexpect (?:a|my|our|the|your) \w+|\bwill be (?:refunded|delivered|shipped|credited|dispatched|sent|back|fixed|resolved|with you|in touch)\b|\b(?:courier|driver|technician|engineer|parcel|package|order|refund|replacement|money) will\b|\b(?:someone|a colleague|my colleague|our (?:team|manager|supervisor|specialist|engineers?)|the team|engineers?) will\b|\blet me (?:call|ring|phone|get back)\b|\bwill (?:arrive|reach|visit|come|be with you|be there)\b|\bi(?:'ll|’ll| will) make sure\b/i;
 const REASSURANCE = /\b(?:don'?t|don’t|do not|never) (?:worry|hesitate)\b/gi;
 const NEGATION =
   /\b(?:can'?t|can’t|cannot|won'?t|won’t|will not|shan'?t|unable|not able|no promises?|not (?:promise|guarantee|commit)|don'?t|don’t|do not|never|not sure (?:if|whether|when)|impossible)\b/i;
 const ACTION =
-  /\b(?:call|ring|phone|get back|refund|reimburs|credit|money|deliver|ship|dispatch|arriv|send|email|e-mail|updat|let you know|confirm|check|look into|fix|resolv|sort|repair|replac|restor|repl|answer|follow|contact|hear|receiv|get|see|bring|collect|pick|visit|come|be (?:refunded|delivered|shipped|credited|dispatched|sent|back|fixed|resolved|with you|in touch)|back|have)\w*/i;
+  /\b(?:call|ring|phone|get back|refund|reimburs|credit|money|deliver|ship|dispatch|arriv|send|email|e-mail|updat|let you know|confirm|check|look into|fix|resolv|sort|repair|replac|restor|repl|answer|follow|contact|hear|receiv|get|see|bring|collect|pick|visit|come|reach|be (?:refunded|delivered|shipped|credited|dispatched|sent|back|fixed|resolved|with you|in touch)|back|have)\w*/i;
 const KINDS: ReadonlyArray<[import('../../../contract/api-types.ts').PromiseKind, RegExp]> = [
   ['callback', /\b(?:call(?:back)?|ring|phone|get back to you|be in touch by phone)\b/i],
   [
@@ -17,7 +17,10 @@ const KINDS: ReadonlyArray<[import('../../../contract/api-types.ts').PromiseKind
     /\b(?:refund\w*|reimburs\w*|money (?:is |will be )?back|credit(?:ed)? (?:back )?(?:to )?(?:your|the) (?:card|account))\b/i,
   ],
   ['delivery', /\b(?:deliver\w*|ship\w*|dispatch\w*|arriv\w*|courier|parcel|package|replacement)\b/i],
-  ['resolution', /\b(?:fix\w*|resolv\w*|sort\w* (?:it|this|that)? ?out|solv\w*|repair\w*|restor\w*|working again)\b/i],
+  [
+    'resolution',
+    /\b(?:engineer|technician|visit|fix\w*|resolv\w*|sort\w* (?:it|this|that)? ?out|solv\w*|repair\w*|restor\w*|working again)\b/i,
+  ],
 ];
 
 const PART_OF_DAY = /\b(?:morning|afternoon|evening|tonight|noon|midday|lunch)\b/i;

@@ -1,0 +1,73 @@
+// Issue 18: recognition of one message stays under 1 ms at 2,000 characters and linear in its
+// length. Per language, a customer message (supervisor requests) and an agent reply
+// (commitments) of 2,000 characters are built from the held-out sentences, then 8× longer
+// (16,000); each is read ROUNDS times and the median taken. Baseline, same run: one pass of
+// normalizeForMatching over the same text (the cheapest reading of every character).
+//   npx tsx bench/recognition.ts            (BENCH_ROUNDS=400 by default)
+import fs from 'node:fs';
+import path from 'node:path';
+import { detectSupervisorRequest, recognizeCommitments } from '../src/desk/index.ts';
+import { normalizeForMatching } from '../src/desk/escalations/supervisor-request/supervisor-request-phrases.ts';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 400);
+const ROOT = path.join(import.meta.dirname, '..', 'src', 'desk');
+const NOW = new Date('2026-03-02T10:00:00Z');
+
+function textOf(sentences: string[], length: number): string {
+  let out = '';
+  for (let i = 0; out.length < length; i++) out += `${sentences[i % sentences.length]} `;
+  return out.slice(0, length);
+}
+
+function medianMs(run: () => unknown): number {
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const start = process.hrtime.bigint();
+    run();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+const rows: string[] = [];
+for (const language of ['en', 'ar', 'he', 'ru']) {
+  const supervisor = (
+    JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'escalations/supervisor-request/sets', `held-out-${language}.json`), 'utf8'),
+    ) as Array<[number, string]>
+  )
+    .filter(([label]) => label === 0)
+    .map(([, s]) => s);
+  const held = (
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'promises/commitments/held-out', `${language}.json`), 'utf8')) as {
+      rows: Array<[string, unknown, unknown]>;
+    }
+  ).rows;
+  const promises = held.filter(([, kind]) => kind !== null).map(([s]) => s);
+  const others = held.filter(([, kind]) => kind === null).map(([s]) => s);
+  // A typical reply: two promises in it, the rest explanation; dense: every other sentence a promise.
+  const typical = [promises[0]!, ...others.slice(0, 12), promises[1]!, ...others.slice(12)];
+  const dense = held.map(([s]) => s);
+  const commitments = (t: string) => recognizeCommitments(t, NOW, 'UTC');
+  for (const [what, sentences, read] of [
+    ['supervisor', supervisor, (t: string) => detectSupervisorRequest(t)],
+    ['commitments, typical (2 promises)', typical, commitments],
+    ['commitments, dense (every other sentence)', dense, commitments],
+  ] as const) {
+    const short = textOf(sentences, 2_000);
+    // The same 2,000 characters eight times: 8× the text, 8× the sentences of each kind.
+    const long = `${short} `.repeat(8);
+    for (let i = 0; i < 50; i++) read(short); // warm-up
+    const s = medianMs(() => read(short));
+    const l = medianMs(() => read(long));
+    const base = medianMs(() => normalizeForMatching(short));
+    rows.push(
+      `| ${language} | ${what} | ${s.toFixed(3)} ms | ${l.toFixed(3)} ms | ${(l / s).toFixed(1)}× | ${base.toFixed(3)} ms | ${(s / base).toFixed(1)} |`,
+    );
+  }
+}
+console.log(`rounds ${ROUNDS}, load ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`);
+console.log('| language | recogniser | 2,000 chars | 16,000 chars | growth (8× = linear) | baseline 2,000 | ratio |');
+console.log('|---|---|---|---|---|---|---|');
+for (const row of rows) console.log(row);

@@ -1,0 +1,165 @@
+import { instantOfLocal, localParts } from '../capability/business-time.ts';
+import { stem, type LanguageRules } from './language-rules.ts';
+import { asciiDigits, DEFAULT_TIME, plausibleHour } from './relative-time.ts';
+
+// Time expressions every language has and the day-and-hour readers (chrono-node for English and
+// Russian, word-time.ts for Arabic and Hebrew) got wrong (issue 18), read the same way for all
+// four: "end of" periods (today, this week, next week, this month) in the workspace's calendar,
+// whose working week ends on Friday or, where the weekend is Friday–Saturday, on Thursday; time
+// ranges ("between 2 and 4 pm", "с 9 до 12", "בין 10 ל-2", "من 8 إلى 12"), due at their end;
+// and parts of the day the readers miss ("до обеда", "к завтрашнему вечеру").
+
+type Language = LanguageRules['language'];
+type Found = { at: Date; stated: boolean; text: string };
+
+interface PeriodTable {
+  endOfDay: RegExp;
+  endOfNextWeek: RegExp;
+  endOfWeek: RegExp;
+  endOfMonth: RegExp;
+  /** Captures: start hour, end hour, end minute, the end's part of day (am/pm words). */
+  range: RegExp;
+  pm: RegExp;
+  am: RegExp;
+  /** A part of the day, with its day offset when the words carry one ("к завтрашнему вечеру"). */
+  parts: ReadonlyArray<[RegExp, string, number | null]>;
+}
+
+const TABLES: Record<Language, PeriodTable> = {
+  en: {
+    endOfDay: /\b(?:end of (?:the )?(?:day|today|business)|eod|close of business|cob)\b/i,
+    endOfNextWeek: /\bend of next week\b/i,
+    endOfWeek: /\bend of (?:the |this )?week\b/i,
+    endOfMonth: /\bend of (?:the |this )?month\b/i,
+    range:
+      /\b(?:between|from)\s+(\d{1,2})(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|to|until|till|-)\s*(\d{1,2}|noon)(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?/i,
+    pm: /^p/i,
+    am: /^a/i,
+    parts: [],
+  },
+  ar: {
+    endOfDay: stem('(?:نهاي[ةه]|آخر|اخر) (?:اليوم|الدوام|يوم العمل)'),
+    endOfNextWeek: stem('(?:نهاي[ةه]|آخر|اخر) (?:ال)?[أا]سبوع (?:القادم|المقبل)'),
+    endOfWeek: stem('(?:نهاي[ةه]|آخر|اخر) (?:ال|هذا ال)?[أا]سبوع'),
+    endOfMonth: stem('(?:نهاي[ةه]|آخر|اخر) (?:ال|هذا ال)?شهر'),
+    range: stem(
+      '(?:بين|من) (?:ال)?(?:ساع[ةه] )?(\\d{1,2})(?::\\d{2})?\\s*(?:صباحا|صباحًا|ظهرا|ظهرًا|عصرا|عصرًا|مساء|مساءً)?\\s*(?:و|إلى|الى|إلي|حتى|حتي|-)\\s*(?:ال)?(\\d{1,2})(?::(\\d{2}))?\\s*(صباحا|صباحًا|ظهرا|ظهرًا|عصرا|عصرًا|مساء|مساءً|ص|م)?',
+    ),
+    pm: /^(?:ظهر|عصر|مساء|م$)/u,
+    am: /^(?:صباح|ص$)/u,
+    parts: [],
+  },
+  he: {
+    endOfDay: stem('(?:עד )?סוף (?:ה)?יום(?: העבודה)?'),
+    endOfNextWeek: stem('סוף (?:ה)?שבוע הבא'),
+    endOfWeek: stem('סוף (?:ה)?שבוע(?! הבא)'),
+    endOfMonth: stem('סוף (?:ה)?חודש'),
+    range: stem(
+      '(?:בין|מ)(?:ה|-)?\\s?(?:שעה )?(\\d{1,2})(?::\\d{2})?\\s*(?:בבוקר|בצהריים|אחר הצהריים|בערב)?\\s*(?:ל|עד)\\s?-?\\s?(?:ה)?(\\d{1,2})(?::(\\d{2}))?\\s*(בבוקר|בצהריים|אחר הצהריים|אחה"צ|בערב)?',
+    ),
+    pm: /^(?:בצהריים|אחר|אחה|בערב)/u,
+    am: /^בבוקר/u,
+    parts: [],
+  },
+  ru: {
+    endOfDay: stem('(?:до|к) конц[ау] (?:сегодняшнего |этого |рабочего )?дня'),
+    endOfNextWeek: stem('конц[ау] следующей недели'),
+    endOfWeek: stem('конц[ау] (?:этой |текущей )?недели'),
+    endOfMonth: stem('конц[ау] (?:этого |текущего )?месяца'),
+    range: stem(
+      'с (\\d{1,2})(?::\\d{2})?\\s*(?:час\\p{L}*\\s*)?(?:утра|дня|вечера)?\\s*до (\\d{1,2})(?::(\\d{2}))?\\s*(?:час\\p{L}*\\s*)?(утра|дня|вечера)?',
+    ),
+    pm: /^(?:дня|вечера)/u,
+    am: /^утра/u,
+    parts: [
+      [stem('(?:к|до) завтрашн\\p{L}* вечер\\p{L}*|завтра вечером'), '20:00', 1],
+      [stem('до обеда|к обеду'), '12:00', null],
+      [stem('после обеда'), DEFAULT_TIME, null],
+    ],
+  },
+};
+
+const WEEKEND: Record<Language, readonly number[]> = { en: [0, 6], ru: [0, 6], ar: [5, 6], he: [5, 6] };
+
+/** The days off of a language's usual calendar (Friday–Saturday for Arabic and Hebrew). */
+export function defaultWeekend(language: Language): readonly number[] {
+  return WEEKEND[language];
+}
+
+function dayAt(now: Date, timeZone: string, offset: number, time: string): Date {
+  const p = localParts(now, timeZone);
+  const d = new Date(Date.UTC(p.year, p.month - 1, p.day + offset));
+  const [h, m] = time.split(':').map(Number);
+  return instantOfLocal(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), h! * 60 + m!, timeZone);
+}
+
+/** Days from today to the last working day of this week (0 when today is it). */
+function toEndOfWeek(weekday: number, weekend: readonly number[]): number {
+  // The last working day is the one just before the weekend starts.
+  const firstOff = [0, 1, 2, 3, 4, 5, 6].find((d) => weekend.includes(d) && !weekend.includes((d + 6) % 7)) ?? 6;
+  const last = (firstOff + 6) % 7;
+  return (last - weekday + 7) % 7;
+}
+
+/** "End of" a period: due at the close (17:00) of its last working day. */
+export function periodEnd(
+  sentence: string,
+  language: Language,
+  now: Date,
+  timeZone: string,
+  weekend: readonly number[],
+): Found | null {
+  const t = TABLES[language];
+  const p = localParts(now, timeZone);
+  const found = (offset: number, m: RegExpExecArray) => ({
+    at: dayAt(now, timeZone, offset, DEFAULT_TIME),
+    stated: true,
+    text: m[0],
+  });
+  let m = t.endOfNextWeek.exec(sentence);
+  if (m) return found(toEndOfWeek(p.weekday, weekend) + 7, m);
+  m = t.endOfWeek.exec(sentence);
+  if (m) return found(toEndOfWeek(p.weekday, weekend), m);
+  m = t.endOfMonth.exec(sentence);
+  if (m) return found(new Date(Date.UTC(p.year, p.month, 0)).getUTCDate() - p.day, m);
+  m = t.endOfDay.exec(sentence);
+  if (m) return found(0, m);
+  return null;
+}
+
+/** A range of hours: its end hour ("between 2 and 4 pm" → 16:00), and the words to remove. */
+export function rangeEnd(sentence: string, language: Language): { time: string; text: string } | null {
+  const t = TABLES[language];
+  const m = t.range.exec(asciiDigits(sentence));
+  if (!m) return null;
+  const start = Number(m[1]);
+  const rawEnd = m[2] ?? '';
+  const minute = Number(m[3] ?? 0);
+  const part = m[4] ?? '';
+  let hour = rawEnd.toLowerCase() === 'noon' ? 12 : Number(rawEnd);
+  if (!Number.isFinite(hour) || hour > 23 || start > 23) return null;
+  if (rawEnd.toLowerCase() !== 'noon') {
+    if (part && t.pm.test(part)) hour = plausibleHour(hour, 'pm');
+    else if (part && t.am.test(part)) hour = plausibleHour(hour, 'am');
+    else if (hour < start && hour < 12) hour += 12;
+    else if (hour <= 12) hour = plausibleHour(hour, null);
+  }
+  return { time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`, text: m[0] };
+}
+
+/** A part of the day the day readers miss, with its day offset when the words say one. */
+export function partOfDay(sentence: string, language: Language): { time: string; days: number | null } | null {
+  for (const [pattern, time, days] of TABLES[language].parts) {
+    if (pattern.test(sentence)) return { time, days };
+  }
+  return null;
+}
+
+/** The same local day as `at`, at `time`. */
+export function onDayOf(at: Date, time: string, timeZone: string): Date {
+  const p = localParts(at, timeZone);
+  const [h, m] = time.split(':').map(Number);
+  return instantOfLocal(p.year, p.month, p.day, h! * 60 + m!, timeZone);
+}
+
+export { dayAt };
