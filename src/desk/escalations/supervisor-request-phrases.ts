@@ -1,5 +1,4 @@
-import { stripQuotedText } from '../../language/index.ts';
-import { boundedPrefix, TEXT_BOUNDS } from '../../language/index.ts';
+import { boundedPrefix, stripQuotedText, TEXT_BOUNDS } from '../../language/index.ts';
 
 // K5: a customer asking for a supervisor in the words of an e-mail or chat, in English,
 // Arabic, Hebrew or Russian, opens an escalation.

@@ -1,23 +1,29 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { changeCaseStatus } from '../../desk/index.ts';
+import {
+  addInternalNote,
+  changeCaseStatus,
+  escalateCase,
+  handOffCase,
+  makeQuotedPromise,
+  PROMISE_KINDS,
+  receiveCustomerMessage,
+  requireCase,
+  sendAnswer,
+} from '../../desk/index.ts';
 import { CASE_STATUSES } from '../../kernel/domain-words.ts';
-import { getCaseDetail } from '../../views/index.ts';
-import { handOffCase } from '../../desk/index.ts';
-import { CASE_VIEWS, listCases } from '../../views/index.ts';
-import { receiveCustomerMessage } from '../../desk/index.ts';
+import {
+  CASE_VIEWS,
+  getCaseDetail,
+  listCases,
+  listUnanswered,
+  loadStaffNames,
+  presentEscalation,
+  presentPromise,
+} from '../../views/index.ts';
 import { KeptError } from '../../errors/kept-error.ts';
-import { escalateCase } from '../../desk/index.ts';
 import { CHANNELS } from '../../events/event-types.ts';
-import { addInternalNote, sendAnswer } from '../../desk/index.ts';
-import { listUnanswered } from '../../views/index.ts';
-import { makeQuotedPromise } from '../../desk/index.ts';
-import { requireCase } from '../../desk/index.ts';
-import { PROMISE_KINDS } from '../../desk/index.ts';
 import { loadWorkspace } from '../../workspaces/index.ts';
-import { presentPromise } from '../../views/index.ts';
-import { presentEscalation } from '../../views/index.ts';
-import { loadStaffNames } from '../../views/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, languageCode, longText, shortText, typed, type RouteDeps } from '../route-kit.ts';
 import {

@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import { escalationView, promiseView } from '../../views/index.ts';
-import { listEscalations } from '../../views/index.ts';
-import { answerEscalation, closeEscalation } from '../../desk/index.ts';
-import { listPromises } from '../../views/index.ts';
-import { keepPromise, renegotiatePromise } from '../../desk/index.ts';
-import { completeTask } from '../../desk/index.ts';
-import { listTasks } from '../../views/index.ts';
+import { escalationView, listEscalations, listPromises, listTasks, promiseView } from '../../views/index.ts';
+import { answerEscalation, closeEscalation, completeTask, keepPromise, renegotiatePromise } from '../../desk/index.ts';
 import { ESCALATION_STATUSES, PROMISE_STATUSES } from '../../kernel/domain-words.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, longText, typed, type RouteDeps } from '../route-kit.ts';

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { addSupportAddress, listSupportAddresses, removeSupportAddress } from '../../email/index.ts';
-import { safeFilename } from '../../email/index.ts';
-import { listInboundEmails, UNDELIVERED_INBOUND_STATUSES } from '../../views/index.ts';
-import { readAttachment } from '../../views/index.ts';
+import { addSupportAddress, listSupportAddresses, removeSupportAddress, safeFilename } from '../../email/index.ts';
+import { listInboundEmails, readAttachment, UNDELIVERED_INBOUND_STATUSES } from '../../views/index.ts';
 import { attachmentDisposition } from '../content-disposition.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';

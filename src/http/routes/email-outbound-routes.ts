@@ -3,14 +3,16 @@ import { KeptError } from '../../errors/kept-error.ts';
 import {
   addMailbox,
   listMailboxes,
+  listSinkMessages,
+  loadEmailSettings,
   loadMailbox,
+  pollMailbox,
+  presentEmailSettings,
   presentMailbox,
   removeMailbox,
+  saveEmailSettings,
   testMailboxConnection,
 } from '../../email/index.ts';
-import { pollMailbox } from '../../email/index.ts';
-import { loadEmailSettings, presentEmailSettings, saveEmailSettings } from '../../email/index.ts';
-import { listSinkMessages } from '../../email/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 import {

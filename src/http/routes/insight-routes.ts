@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { listFlaggedCases } from '../../views/index.ts';
-import { getCustomerDetail, searchCustomers } from '../../views/index.ts';
+import { getCustomerDetail, listFlaggedCases, searchCustomers } from '../../views/index.ts';
 import { computeServiceMetrics } from '../../metrics/index.ts';
 import { loadWorkspace } from '../../workspaces/index.ts';
 import { requireStaff } from '../staff-auth.ts';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { receiveCustomerMessage } from '../../desk/index.ts';
-import { escalateCase } from '../../desk/index.ts';
+import { escalateCase, EXPECTATION_CHOICES, receiveCustomerMessage, recordExpectation } from '../../desk/index.ts';
 import {
   getPortalSession,
   loadPortalCase,
@@ -9,8 +8,6 @@ import {
   workspaceBySlug,
 } from '../../views/index.ts';
 import { signPortalToken } from '../../portal/index.ts';
-import { EXPECTATION_CHOICES } from '../../desk/index.ts';
-import { recordExpectation } from '../../desk/index.ts';
 import { CUSTOMER_TEXT } from '../request-text.ts';
 import { idParam, languageCode, longText, shortText, typed, type RouteDeps } from '../route-kit.ts';
 import {

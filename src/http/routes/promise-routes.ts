@@ -1,20 +1,25 @@
 import { z } from 'zod';
 import type { RecognizeResponse } from '../../contract/promise-api-types.ts';
-import { requireCase } from '../../desk/index.ts';
+import {
+  agentPromiseFigures,
+  DEFAULT_QUOTE_PERCENTILE,
+  EXPECTATION_CHOICES,
+  expectationPage,
+  expectationReport,
+  loadPromiseRates,
+  presentQuote,
+  PROMISE_KINDS,
+  quoteFor,
+  recognizeCommitments,
+  recordExpectation,
+  requireCase,
+  runSimulation,
+  verifyExpectationLink,
+  weighPromise,
+} from '../../desk/index.ts';
 import { CHANNELS } from '../../events/event-types.ts';
-import { presentQuote, quoteFor, weighPromise } from '../../desk/index.ts';
-import { DEFAULT_QUOTE_PERCENTILE } from '../../desk/index.ts';
-import { recognizeCommitments } from '../../desk/index.ts';
-import { expectationReport } from '../../desk/index.ts';
-import { EXPECTATION_CHOICES } from '../../desk/index.ts';
-import { expectationPage, recordExpectation, verifyExpectationLink } from '../../desk/index.ts';
-import { PROMISE_KINDS } from '../../desk/index.ts';
-import { listBrokenPromises } from '../../views/index.ts';
-import { listDueSoon } from '../../views/index.ts';
-import { agentPromiseFigures, loadPromiseRates } from '../../desk/index.ts';
-import { runSimulation } from '../../desk/index.ts';
+import { listBrokenPromises, listBusinessCalendars, listDueSoon } from '../../views/index.ts';
 import { setBusinessCalendar } from '../../teams/index.ts';
-import { listBusinessCalendars } from '../../views/index.ts';
 import { loadWorkspace } from '../../workspaces/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { CUSTOMER_TEXT } from '../request-text.ts';

@@ -1,20 +1,32 @@
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { listImports } from '../../retention/index.ts';
+import {
+  clvReport,
+  cohortsReport,
+  complaintRateReport,
+  currencyCode,
+  customerRisk,
+  IMPORT_FORMATS,
+  ImportFileError,
+  importTransactions,
+  listAcquisitionCosts,
+  listAtRisk,
+  listImports,
+  listLoyalCustomers,
+  loadRetentionSettings,
+  openRetentionCase,
+  paretoReport,
+  parseColumnMap,
+  refreshEarlyChurn,
+  refreshScores,
+  rejectionError,
+  repeatReport,
+  replaceAcquisitionCosts,
+  RISK_FACTORS,
+  saveRetentionSettings,
+  scheduleRetentionCall,
+} from '../../retention/index.ts';
 import { KeptError } from '../../errors/kept-error.ts';
-import { openRetentionCase, scheduleRetentionCall } from '../../retention/index.ts';
-import { listAcquisitionCosts, replaceAcquisitionCosts } from '../../retention/index.ts';
-import { customerRisk, listAtRisk } from '../../retention/index.ts';
-import { IMPORT_FORMATS, ImportFileError, parseColumnMap } from '../../retention/index.ts';
-import { importTransactions, rejectionError } from '../../retention/index.ts';
-import { refreshEarlyChurn } from '../../retention/index.ts';
-import { refreshScores } from '../../retention/index.ts';
-import { clvReport } from '../../retention/index.ts';
-import { cohortsReport } from '../../retention/index.ts';
-import { complaintRateReport } from '../../retention/index.ts';
-import { paretoReport } from '../../retention/index.ts';
-import { listLoyalCustomers, repeatReport } from '../../retention/index.ts';
-import { RISK_FACTORS, currencyCode, loadRetentionSettings, saveRetentionSettings } from '../../retention/index.ts';
 import { SUPERVISING_ROLES } from '../../kernel/domain-words.ts';
 import { TIMER } from '../../kernel/job-names.ts';
 import { AT_RISK_SCOPES } from '../../contract/retention-types.ts';

@@ -1,15 +1,10 @@
 import { z } from 'zod';
-import { logIn } from '../../accounts/index.ts';
-import { presentUser } from '../../views/index.ts';
+import { endSession, logIn, startSession } from '../../accounts/index.ts';
+import { getMe, presentUser, presentWorkspace } from '../../views/index.ts';
 import { KeptError } from '../../errors/kept-error.ts';
-import { createWorkspace } from '../../workspaces/index.ts';
-import { endSession } from '../../accounts/index.ts';
-import { loadWorkspace } from '../../workspaces/index.ts';
-import { getMe, presentWorkspace } from '../../views/index.ts';
-import { needsSetup } from '../../workspaces/index.ts';
+import { createWorkspace, loadWorkspace, needsSetup } from '../../workspaces/index.ts';
 import { requireStaff, SESSION_COOKIE, setSessionCookie } from '../staff-auth.ts';
 import { languageCode, shortText, typed, type RouteDeps } from '../route-kit.ts';
-import { startSession } from '../../accounts/index.ts';
 import { meResponseSchema } from '../../contract/response-schemas/api-types.ts';
 import { setupStatusResponseSchema } from '../../contract/response-schemas/route-response-types.ts';
 import { errorResponses, noContent } from '../route-responses.ts';

@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import { createUser } from '../../accounts/index.ts';
-import { createApiToken } from '../../accounts/index.ts';
-import { updateUser } from '../../accounts/index.ts';
-import { presentUser } from '../../views/index.ts';
-import { listStaff } from '../../views/index.ts';
-import { loadWorkspace } from '../../workspaces/index.ts';
-import { updateSettings } from '../../workspaces/index.ts';
+import { createApiToken, createUser, updateUser } from '../../accounts/index.ts';
+import { listStaff, presentUser } from '../../views/index.ts';
+import { loadWorkspace, updateSettings } from '../../workspaces/index.ts';
 import { ROLES } from '../../kernel/domain-words.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, languageCode, shortText, typed, type RouteDeps } from '../route-kit.ts';

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import { createTeam } from '../../teams/index.ts';
-import { deleteTeam } from '../../teams/index.ts';
-import { listTeams } from '../../teams/index.ts';
-import { removeTeamCalendar } from '../../teams/index.ts';
-import { renameTeam } from '../../teams/index.ts';
+import { createTeam, deleteTeam, listTeams, removeTeamCalendar, renameTeam } from '../../teams/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, shortText, typed, type RouteDeps } from '../route-kit.ts';
 import { teamListResponseSchema, teamViewSchema } from '../../contract/response-schemas/team-api-types.ts';
