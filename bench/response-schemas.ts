@@ -2,7 +2,7 @@
  * What the response schemas cost (issue 19 item 7): the same answers through Fastify with the
  * route's generated zod schema (parse, strip unknown fields, then JSON.stringify: the
  * serializerCompiler of fastify-type-provider-zod) against the same route with no schema
- * (Fastify's plain JSON.stringify), in interleaved rounds of the same run. No database: the
+ * (Fastify's plain JSON.stringify), in interleaved rounds of the same run, as CPU time per request. No database: the
  * answers are built once, so the figure is the serialization and the HTTP stack alone, the
  * worst case for the ratio (a real route also reads the store).
  *
@@ -67,13 +67,23 @@ async function appWith(schemas: boolean): Promise<FastifyInstance> {
   return app;
 }
 
-async function rate(app: FastifyInstance, url: string): Promise<number> {
-  const started = process.hrtime.bigint();
+/** CPU microseconds per request (user + system): on a shared, loaded machine wall time mostly measures the neighbours. */
+async function cpuPerRequest(app: FastifyInstance, url: string): Promise<number> {
+  const started = process.cpuUsage();
   for (let i = 0; i < REQUESTS; i++) {
     const response = await app.inject({ method: 'GET', url });
     if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
   }
-  return REQUESTS / (Number(process.hrtime.bigint() - started) / 1e9);
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / REQUESTS;
+}
+
+/** The serializer alone, as Fastify calls it: CPU microseconds per answer. */
+function cpuPerSerialization(serialize: (data: unknown) => string, answer: unknown): number {
+  const started = process.cpuUsage();
+  for (let i = 0; i < REQUESTS; i++) serialize(answer);
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / REQUESTS;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -86,19 +96,31 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')}; ${REQUESTS} requests × ${ROUNDS} rounds`,
 );
-for (const { name, url } of ANSWERS) {
+for (const { name, url, schema, answer } of ANSWERS) {
   const bytes = (await without.inject({ method: 'GET', url })).body.length;
-  await rate(withSchemas, url); // warm both paths before timing
-  await rate(without, url);
+  await cpuPerRequest(withSchemas, url); // warm both paths before timing
+  await cpuPerRequest(without, url);
   const on: number[] = [];
   const off: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    on.push(await rate(withSchemas, url));
-    off.push(await rate(without, url));
+    on.push(await cpuPerRequest(withSchemas, url));
+    off.push(await cpuPerRequest(without, url));
   }
   const [a, b] = [median(on), median(off)];
+  const zodSerializer = serializerCompiler({ schema, method: 'GET', url, httpStatus: '200' } as never) as (
+    data: unknown,
+  ) => string;
+  const alone: number[][] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    alone.push([cpuPerSerialization(zodSerializer, answer), cpuPerSerialization(JSON.stringify, answer)]);
+  }
+  const [c, d] = [median(alone.map((x) => x[0]!)), median(alone.map((x) => x[1]!))];
   console.log(
-    `${name} (${(bytes / 1024).toFixed(0)} KiB): with schemas ${a.toFixed(0)} req/s, without ${b.toFixed(0)} req/s, ratio ${(a / b).toFixed(2)}`,
+    `${name}: the serializer alone ${c.toFixed(0)} µs with the schema, JSON.stringify ${d.toFixed(0)} µs; ratio ${(c / d).toFixed(2)}`,
+  );
+  console.log(
+    `${name} (${(bytes / 1024).toFixed(0)} KiB): CPU per request with schemas ${a.toFixed(0)} µs, ` +
+      `without ${b.toFixed(0)} µs; ratio ${(a / b).toFixed(2)} (rounds: ${on.map((x, i) => (x / off[i]!).toFixed(2)).join(' ')})`,
   );
 }
 await withSchemas.close();
