@@ -1,7 +1,15 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import nodePath from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/config/kept-config.ts';
+import { openStore } from '../../src/db/open-database.ts';
+import { seedDemoCompany } from '../../src/demo/seed-demo-company.ts';
+import { buildApp } from '../../src/http/build-app.ts';
+import { RecordingTimers } from '../../src/kernel/desk-context.ts';
 import { describeOnEachStore } from './support/each-store.ts';
 import { createTestWorkspace, seedEveryKind, type TestWorkspace } from './support/factories.ts';
 import { operationsOf, requestFor, type OpenApiDocument, type Workspaces } from './support/openapi-probes.ts';
@@ -62,31 +70,7 @@ describeOnEachStore('responses against the OpenAPI document', (kept, run) => {
     const ws = await createTestWorkspace(kept());
     const data = await seedEveryKind(kept(), ws);
     const workspaces: Workspaces = { a: { ...data, slug: ws.slug }, b: { ...data, slug: ws.slug } };
-    const mismatches: string[] = [];
-    const successes: string[] = [];
-    const check = (method: string, path: string, response: LightMyRequestResponse) => {
-      const where = `${method} ${path} → ${response.statusCode}`;
-      const declared = doc.paths[path]?.[method.toLowerCase()]?.responses?.[String(response.statusCode)];
-      if (!declared) {
-        // An error status a route does not list is allowed (sent as is); a success is not.
-        if (response.statusCode < 300) mismatches.push(`${where}: status not in the document`);
-        return;
-      }
-      if (response.statusCode < 300) successes.push(`${method} ${path}`);
-      const schema = declared.content?.['application/json']?.schema;
-      if (!schema) return; // 204, or a download
-      const key = `${method} ${path} ${response.statusCode}`;
-      let validate = compiled.get(key);
-      if (!validate) compiled.set(key, (validate = ajv.compile(schema)));
-      let body: unknown;
-      try {
-        body = response.json();
-      } catch {
-        mismatches.push(`${where}: not JSON (${JSON.stringify(response.body.slice(0, 80))})`);
-        return;
-      }
-      if (!validate(body)) mismatches.push(`${where}: ${ajv.errorsText(validate.errors)}`);
-    };
+    const { check, mismatches, successes } = checkerOf(doc);
 
     const operations = operationsOf(doc).filter((op) => !NOT_WALKED.has(`${op.method} ${op.path}`));
     // Reads first, then writes, deletions last: a deleted row would turn later requests into 404s.
@@ -118,11 +102,90 @@ describeOnEachStore('responses against the OpenAPI document', (kept, run) => {
   });
 });
 
+// The demo company as `kept demo` seeds it (stories, four languages, a shop history, fitted
+// models) on the embedded store: every read of the document, and each case and customer page.
+describe('the demo company’s answers against the OpenAPI document', () => {
+  const NOW = new Date('2025-06-15T12:00:00Z');
+  it('match on every list, report and detail page', { timeout: 600_000 }, async () => {
+    const dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'kept-openapi-demo-'));
+    const store = await openStore({ databaseUrl: null, dataDir: dir });
+    try {
+      const password = 'demo-password-123';
+      await seedDemoCompany(store, { customers: 40, password, now: NOW, publicUrl: 'http://kept.test' });
+      const ctx = { db: store.db, timers: new RecordingTimers(), now: () => NOW, publicUrl: 'http://kept.test' };
+      const config = readConfig({}, { databaseUrl: null, runJobs: false, logLevel: 'silent' });
+      const app = await buildApp({ ctx, store, config, jobsHealthy: () => true });
+      const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as Doc;
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'admin@demo.kept.test', password },
+      });
+      expect(login.statusCode, login.body).toBe(200);
+      const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+      const { check, mismatches } = checkerOf(doc);
+      const get = async (path: string, url = path) => {
+        const response = await app.inject({ method: 'GET', url, headers: { cookie } });
+        expect(response.statusCode, `${url}: ${response.body.slice(0, 300)}`).toBe(200);
+        check('GET', path, response);
+        return response.json();
+      };
+      for (const op of operationsOf(doc)) {
+        const needsQuery = op.parameters.some((p) => p.in === 'query' && (p as { required?: boolean }).required);
+        if (op.method === 'GET' && !op.path.includes('{') && !needsQuery) await get(op.path);
+      }
+      const { cases } = await get('/api/v1/cases', '/api/v1/cases?view=all');
+      for (const c of cases.slice(0, 40) as Array<{ id: string; customer: { id: string } }>) {
+        await get('/api/v1/cases/{id}', `/api/v1/cases/${c.id}`);
+        await get('/api/v1/promises/quote', `/api/v1/promises/quote?caseId=${c.id}&kind=resolution`);
+        await get('/api/v1/customers/{id}', `/api/v1/customers/${c.customer.id}`);
+        await get('/api/v1/retention/customers/{id}/risk', `/api/v1/retention/customers/${c.customer.id}/risk`);
+      }
+      expect(cases.length).toBeGreaterThan(10);
+      expect(mismatches).toEqual([]);
+      await app.close();
+    } finally {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+type Check = (method: string, path: string, response: LightMyRequestResponse) => void;
+
+/** Holds answers to the document: `check` notes each mismatch, and each success it saw. */
+function checkerOf(doc: Doc): { check: Check; mismatches: string[]; successes: string[] } {
+  const mismatches: string[] = [];
+  const successes: string[] = [];
+  const check: Check = (method: string, path: string, response: LightMyRequestResponse) => {
+    const where = `${method} ${path} → ${response.statusCode}`;
+    const declared = doc.paths[path]?.[method.toLowerCase()]?.responses?.[String(response.statusCode)];
+    if (!declared) {
+      // An error status a route does not list is allowed (sent as is); a success is not.
+      if (response.statusCode < 300) mismatches.push(`${where}: status not in the document`);
+      return;
+    }
+    if (response.statusCode < 300) successes.push(`${method} ${path}`);
+    const schema = declared.content?.['application/json']?.schema;
+    if (!schema) return; // 204, or a download
+    const key = `${method} ${path} ${response.statusCode}`;
+    let validate = compiled.get(key);
+    if (!validate) compiled.set(key, (validate = ajv.compile(schema)));
+    let body: unknown;
+    try {
+      body = response.json();
+    } catch {
+      mismatches.push(`${where}: not JSON (${JSON.stringify(response.body.slice(0, 80))})`);
+      return;
+    }
+    if (!validate(body)) mismatches.push(`${where}: ${ajv.errorsText(validate.errors)}`);
+  };
+
+  return { check, mismatches, successes };
+}
+
 /** The writes the generic walk leaves out, and the minimal answers, with bodies of our own. */
-async function walkTheRest(
-  ws: TestWorkspace,
-  check: (method: string, path: string, response: LightMyRequestResponse) => void,
-): Promise<void> {
+async function walkTheRest(ws: TestWorkspace, check: Check): Promise<void> {
   const minimal = await ws.request(ws.agentEn, {
     method: 'POST',
     url: '/api/v1/cases',
