@@ -7,6 +7,7 @@ import { imapImportedMessages, imapMailboxes } from '../../db/schema-email.ts';
 import { appendEvents } from '../../events/append-events.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
 import { ingestRawEmail, type IngestRawEmailInput } from '../inbound/ingest-raw-email.ts';
+import type { MailboxPollResult } from '../../contract/route-response-types.ts';
 
 export type MailboxRow = typeof imapMailboxes.$inferSelect;
 export type Ingest = (ctx: DeskContext, input: IngestRawEmailInput) => Promise<unknown>;
@@ -16,15 +17,8 @@ export const POLL_INTERVAL_MS = 60_000;
 const LEASE_MS = 10 * 60_000;
 const FETCH_CHUNK = 50;
 
-export interface PollResult {
-  mailboxId: string;
-  skipped: boolean;
-  imported: number;
-  /** Messages seen again (after a UIDVALIDITY reset, or a crash between import and bookkeeping). */
-  alreadyImported: number;
-  uidValidityReset: boolean;
-  error: string | null;
-}
+/** What one poll did; `alreadyImported`: messages seen again (after a UIDVALIDITY reset, or a crash between import and bookkeeping). */
+export type PollResult = MailboxPollResult;
 
 /**
  * Reads what arrived in one mailbox since the last poll, by UID. Each message is handed to the
