@@ -18,6 +18,7 @@ const SOURCES = [
   'team-api-types.ts',
   'live-types.ts',
   'supervisor-suspicion-types.ts',
+  'route-response-types.ts',
 ];
 // Types the contract imports from the kernel: ts-to-zod cannot follow them, domain-word-schemas.ts maps them.
 const DOMAIN_WORDS = {

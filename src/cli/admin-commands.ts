@@ -1,15 +1,12 @@
 import { Option, type Command } from 'commander';
 import { readConfig } from '../config/kept-config.ts';
 import { eq } from 'drizzle-orm';
-import { createUser } from '../accounts/index.ts';
-import { createApiToken } from '../accounts/index.ts';
+import { createApiToken, createUser } from '../accounts/index.ts';
 import { users } from '../db/schema.ts';
 import { KeptError } from '../errors/kept-error.ts';
 import { ROLES } from '../kernel/domain-words.ts';
 import { seedDemoCompany } from '../demo/seed-demo-company.ts';
-import { createTeam } from '../teams/index.ts';
-import { findTeamByName } from '../teams/index.ts';
-import { listTeams } from '../teams/index.ts';
+import { createTeam, findTeamByName, listTeams } from '../teams/index.ts';
 import { withStore } from './with-store.ts';
 import { workspaceIdFor } from './workspace-option.ts';
 

@@ -6,9 +6,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerClvCommands, type ClvFitJson } from './clv-commands.ts';
-import { cdnowTransactions, readCdnow } from '../clv/index.ts';
-import { formatIsoDay } from '../clv/index.ts';
-import { CDNOW_SAMPLE } from '../clv/index.ts';
+import { CDNOW_SAMPLE, cdnowTransactions, formatIsoDay, readCdnow } from '../clv/index.ts';
 
 async function run(args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   const program = new Command();

@@ -7,15 +7,25 @@
 // stack trace). Progress goes to stderr so stdout stays machine-readable.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { fitBgNbd, type BgNbdParams, type FitResult } from '../clv/index.ts';
-import { fitParetoNbd, type ParetoNbdParams } from '../clv/index.ts';
-import { fitGammaGamma, type GammaGammaParams } from '../clv/index.ts';
-import { scoreCustomers, type PurchaseModel } from '../clv/index.ts';
-import { ClvInputError } from '../clv/index.ts';
-import { parseIsoDay } from '../clv/index.ts';
-import { readTransactionsCsv } from '../clv/index.ts';
-import { summarizeTransactions, type TimeUnit } from '../clv/index.ts';
-import { formatSummaryCsv, readSummaryCsv, type SummaryData } from '../clv/index.ts';
+import {
+  type BgNbdParams,
+  ClvInputError,
+  fitBgNbd,
+  fitGammaGamma,
+  fitParetoNbd,
+  type FitResult,
+  formatSummaryCsv,
+  type GammaGammaParams,
+  type ParetoNbdParams,
+  parseIsoDay,
+  type PurchaseModel,
+  readSummaryCsv,
+  readTransactionsCsv,
+  scoreCustomers,
+  summarizeTransactions,
+  type SummaryData,
+  type TimeUnit,
+} from '../clv/index.ts';
 
 const MODELS = ['bgnbd', 'pareto-nbd', 'gamma-gamma'] as const;
 type ModelName = (typeof MODELS)[number];

@@ -7,9 +7,15 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { KeptError } from '../errors/kept-error.ts';
-import { IMPORT_FORMATS, ImportFileError, parseColumnMap, type ImportFormat } from '../retention/index.ts';
-import { importTransactions, type ImportReport } from '../retention/index.ts';
-import { refreshScores } from '../retention/index.ts';
+import {
+  IMPORT_FORMATS,
+  ImportFileError,
+  type ImportFormat,
+  type ImportReport,
+  importTransactions,
+  parseColumnMap,
+  refreshScores,
+} from '../retention/index.ts';
 import { workspaceIdFor } from './workspace-option.ts';
 import { withStore } from './with-store.ts';
 

@@ -3,13 +3,15 @@
 // risk first. With --json, stdout is one JSON object (the API's response), for scripts.
 import type { Command } from 'commander';
 import { KeptError } from '../errors/kept-error.ts';
-import { listAtRisk } from '../retention/index.ts';
-import { refreshScores } from '../retention/index.ts';
-import { clvReport } from '../retention/index.ts';
-import { cohortsReport } from '../retention/index.ts';
-import { complaintRateReport } from '../retention/index.ts';
-import { paretoReport } from '../retention/index.ts';
-import { repeatReport } from '../retention/index.ts';
+import {
+  clvReport,
+  cohortsReport,
+  complaintRateReport,
+  listAtRisk,
+  paretoReport,
+  refreshScores,
+  repeatReport,
+} from '../retention/index.ts';
 import { withStore } from './with-store.ts';
 import { workspaceIdFor } from './workspace-option.ts';
 

@@ -1,8 +1,7 @@
 // `kept retention rebuild [--workspace slug] [--json]`: recompute everything derived from
 // purchases (summary, rollups, CLV and risk) from the purchases themselves.
 import type { Command } from 'commander';
-import { bulkParts } from '../retention/index.ts';
-import { rebuildRetention } from '../retention/index.ts';
+import { bulkParts, rebuildRetention } from '../retention/index.ts';
 import { withStore } from './with-store.ts';
 import { workspaceIdFor } from './workspace-option.ts';
 

@@ -7,8 +7,7 @@ import {
   repeatCustomers,
 } from './gamma-gamma.ts';
 import { readPublishedCdnowSummary } from './cdnow-fixture.ts';
-import { simulateGammaGammaSpend } from './simulate-customers.ts';
-import { simulateBgNbd } from './simulate-customers.ts';
+import { simulateBgNbd, simulateGammaGammaSpend } from './simulate-customers.ts';
 
 const cdnow = readPublishedCdnowSummary();
 

@@ -1,21 +1,26 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { PromiseKind, WorkspaceSettings } from '../contract/api-types.ts';
-import { receiveCustomerMessage } from '../desk/index.ts';
-import { handOffCase } from '../desk/index.ts';
-import { changeCaseStatus } from '../desk/index.ts';
-import { canTransition } from '../desk/index.ts';
+import {
+  addInternalNote,
+  answerEscalation,
+  canTransition,
+  changeCaseStatus,
+  closeEscalation,
+  completeTask,
+  handOffCase,
+  keepPromise,
+  makePromise,
+  openEscalation,
+  receiveCustomerMessage,
+  renegotiatePromise,
+  sendAnswer,
+} from '../desk/index.ts';
 import type { Db } from '../db/open-database.ts';
 import { cases, customers, escalations, promises, tasks } from '../db/schema.ts';
-import { openEscalation } from '../desk/index.ts';
-import { answerEscalation, closeEscalation } from '../desk/index.ts';
 import type { Channel } from '../events/event-types.ts';
 import type { TimerRequest } from '../kernel/desk-context.ts';
 import type { CaseStatus } from '../kernel/domain-words.ts';
 import { TIMER } from '../kernel/job-names.ts';
-import { addInternalNote, sendAnswer } from '../desk/index.ts';
-import { makePromise } from '../desk/index.ts';
-import { keepPromise, renegotiatePromise } from '../desk/index.ts';
-import { completeTask } from '../desk/index.ts';
 import type { DemoClock } from './demo-clock.ts';
 import type { DemoCustomer } from './demo-customers.ts';
 import { dayName, fill, STAFF_LINES, type DemoLanguage } from './demo-messages.ts';

@@ -1,7 +1,6 @@
 import type { Role } from '../contract/api-types.ts';
 import type { Db } from '../db/open-database.ts';
-import { createUser } from '../accounts/index.ts';
-import { updateUser } from '../accounts/index.ts';
+import { createUser, updateUser } from '../accounts/index.ts';
 import { createTeam } from '../teams/index.ts';
 import type { DemoLanguage } from './demo-messages.ts';
 import type { DemoRandom } from './demo-random.ts';

@@ -43,6 +43,8 @@ export const ERROR_CATALOGUE = {
   'secret.unreadable': 409,
   'team.name_taken': 409,
   'team.not_empty': 409,
+  // A route's answer did not fit its declared response schema (src/http/error-handler.ts): logged, never sent.
+  'internal.response_shape': 500,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -5,8 +5,9 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installErrorHandler, routerError } from './error-handler.ts';
+import { documentRoute } from './route-responses.ts';
 import { installJsonBodyParser } from './json-body-parser.ts';
 import { installUrlTextCheck } from './request-text.ts';
 import { installStaffAuth } from './staff-auth.ts';
@@ -79,7 +80,7 @@ export async function buildApp(
       },
       security: [{ bearer: [] }, { session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentRoute,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: API_DOCS_CSP });
   installStaffAuth(app, deps.ctx.db, deps.ctx.now, () => deps.ctx.publicUrl);

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { foreignKeyViolation } from '../db/pg-error.ts';
 import { KeptError, RetryLaterError } from '../errors/kept-error.ts';
 
@@ -51,6 +51,14 @@ export function installErrorHandler(app: FastifyInstance): void {
           ? `Unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} in the ${where}`
           : `${field ? `"${field}" in the ${where}` : `The ${where}`}: ${first?.message ?? 'is invalid'}`;
       return reply.status(400).send({ error: { code: 'request.invalid', message, ...(field ? { field } : {}) } });
+    }
+    if (isResponseSerializationError(error)) {
+      // The answer did not fit the route's response schema (a presenter and src/contract drifted
+      // apart). Sending it half-checked could leak a field or break the web app: refuse, and log
+      // which route and which fields, for us to fix the presenter or the contract.
+      request.log.error({ err: error, issues: error.cause.issues }, 'a response did not match its schema');
+      const refused = new KeptError('internal.response_shape', 'Something went wrong on our side; it has been logged');
+      return reply.status(refused.status).send(refused.toJSON());
     }
     const reference = foreignKeyViolation(error);
     if (reference) {

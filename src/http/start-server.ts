@@ -6,9 +6,13 @@ import { startJobs, type JobRunner } from '../jobs/start-jobs.ts';
 import type { DeskContext } from '../kernel/desk-context.ts';
 import { buildApp } from './build-app.ts';
 import { loadCredentialKey } from '../secrets/index.ts';
-import { InboundProcessor, receiveStoredInbound } from '../email/index.ts';
-import { startSmtpListener, type SmtpListener } from '../email/index.ts';
-import { startEmailWorkers } from '../email/index.ts';
+import {
+  InboundProcessor,
+  receiveStoredInbound,
+  type SmtpListener,
+  startEmailWorkers,
+  startSmtpListener,
+} from '../email/index.ts';
 
 export interface RunningKept {
   app: FastifyInstance;

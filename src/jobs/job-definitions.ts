@@ -1,7 +1,5 @@
 import type { AnyJobDefinition } from '../kernel/job-definition.ts';
-import { ESCALATION_JOB_DEFINITIONS } from '../desk/index.ts';
-import { PROMISE_JOB_DEFINITIONS } from '../desk/index.ts';
-import { HELL_JOB_DEFINITIONS } from '../desk/index.ts';
+import { ESCALATION_JOB_DEFINITIONS, HELL_JOB_DEFINITIONS, PROMISE_JOB_DEFINITIONS } from '../desk/index.ts';
 import { RETENTION_JOB_DEFINITIONS } from '../retention/index.ts';
 import { EMAIL_JOB_DEFINITIONS } from '../email/index.ts';
 

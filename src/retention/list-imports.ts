@@ -1,9 +1,10 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { imports } from '../db/schema-retention.ts';
+import type { ImportListResponse, ImportReportView } from '../contract/retention-types.ts';
 
 /** The workspace's 50 latest imports with their reports. */
-export async function listImports(db: Db, workspaceId: string) {
+export async function listImports(db: Db, workspaceId: string): Promise<ImportListResponse['imports']> {
   const rows = await db
     .select()
     .from(imports)
@@ -17,6 +18,7 @@ export async function listImports(db: Db, workspaceId: string) {
     status: i.status,
     startedAt: i.startedAt.toISOString(),
     finishedAt: i.finishedAt?.toISOString() ?? null,
-    report: i.report ?? null,
+    // The column holds the ImportReportView the import wrote (jsonb is untyped to the store).
+    report: (i.report as ImportReportView | null) ?? null,
   }));
 }

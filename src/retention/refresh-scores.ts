@@ -7,12 +7,18 @@
 //      (write-scores.ts).
 // Run by the `retention-refresh-scores` job after an import, and on demand.
 import { sql } from 'drizzle-orm';
-import { fitBgNbd, type BgNbdParams } from '../clv/index.ts';
-import type { PurchaseModel } from '../clv/index.ts';
-import { fitParetoNbdInWorker, startParetoNbdWorker, WORKER_ABOVE, type ParetoNbdWorker } from '../clv/index.ts';
-import { fitGammaGamma, type GammaGammaParams } from '../clv/index.ts';
-import { groupCustomers } from '../clv/index.ts';
-import type { ParetoNbdParams } from '../clv/index.ts';
+import {
+  type BgNbdParams,
+  fitBgNbd,
+  fitGammaGamma,
+  fitParetoNbdInWorker,
+  type GammaGammaParams,
+  groupCustomers,
+  type ParetoNbdWorker,
+  startParetoNbdWorker,
+  WORKER_ABOVE,
+} from '../clv/index.ts';
+import type { ParetoNbdParams, PurchaseModel } from '../clv/index.ts';
 import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/open-database.ts';
 import { medianGapDays } from './median-purchase-gap.ts';

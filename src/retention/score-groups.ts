@@ -1,8 +1,15 @@
 // CLV inputs and the purchase half of risk, once per distinct (x, t_x, T): a million customers
 // share a few hundred thousand such groups, and everything here depends on the group alone
 // (silence = T − t_x). The per-customer parts (spend, service risk) are joined in SQL.
-import { discountedPurchases, expectedPurchases, probabilityAlive, type PurchaseModel } from '../clv/index.ts';
-import { paretoNbdLogG, paretoNbdProbabilityAliveFromLogG, type ParetoNbdParams } from '../clv/index.ts';
+import {
+  discountedPurchases,
+  expectedPurchases,
+  paretoNbdLogG,
+  type ParetoNbdParams,
+  paretoNbdProbabilityAliveFromLogG,
+  probabilityAlive,
+  type PurchaseModel,
+} from '../clv/index.ts';
 import { purchaseRisk, riskScore } from './purchase-risk.ts';
 import type { RetentionSettings } from './retention-settings.ts';
 

@@ -6,12 +6,10 @@ import { cases, customers, escalations, messages, promises, tasks } from '../db/
 import { notFound } from '../errors/kept-error.ts';
 import { readCaseEvents } from '../events/append-events.ts';
 import { computeRespectForTime } from '../metrics/index.ts';
-import { computeHellMetrics } from '../desk/index.ts';
-import { assessHell } from '../desk/index.ts';
+import { assessHell, CASE_TRANSITIONS, computeHellMetrics } from '../desk/index.ts';
 import { loadWorkspace } from '../workspaces/index.ts';
 import { attachmentsOfCase } from './attachment-views.ts';
 import { buildTimeline, presentEscalation, presentMessage, presentPromise, presentTask } from './case-presenters.ts';
-import { CASE_TRANSITIONS } from '../desk/index.ts';
 import { presentCaseSummary, selectCaseSummaries } from './list-cases.ts';
 import { openSupervisorSuspicion } from './supervisor-suspicion-view.ts';
 

@@ -8,8 +8,7 @@ import { readCasesEvents } from '../events/append-events.ts';
 import { buildTimeline, presentMessage } from './case-presenters.ts';
 import { presentCustomer } from './get-case-detail.ts';
 import { presentCaseSummary, selectCaseSummaries } from './list-cases.ts';
-import { computeHellMetrics } from '../desk/index.ts';
-import { assessHell } from '../desk/index.ts';
+import { assessHell, computeHellMetrics } from '../desk/index.ts';
 import { loadWorkspace } from '../workspaces/index.ts';
 
 const TIMELINE_MESSAGES = 100;

@@ -6,6 +6,7 @@ import type { KeptEvent } from '../events/event-types.ts';
 import { assessHell, computeHellMetrics } from '../desk/index.ts';
 import { loadWorkspace } from '../workspaces/index.ts';
 import { presentCaseSummary, selectCaseSummaries } from './list-cases.ts';
+import type { FlaggedCaseView } from '../contract/api-types.ts';
 
 /**
  * Cases the service-hell detector flagged, not yet closed, with the measures over their limits as
@@ -13,7 +14,7 @@ import { presentCaseSummary, selectCaseSummaries } from './list-cases.ts';
  * stale while a customer keeps waiting (the queue said 5,267 minutes, the case 5,419); they are
  * shown only when no measure is over its limit any more (the flag itself stays).
  */
-export async function listFlaggedCases(db: Db, workspaceId: string, now: Date) {
+export async function listFlaggedCases(db: Db, workspaceId: string, now: Date): Promise<FlaggedCaseView[]> {
   const rows = await selectCaseSummaries(
     db,
     and(eq(cases.workspaceId, workspaceId), isNotNull(cases.hellFlaggedAt), ne(cases.status, 'closed')),
@@ -34,7 +35,8 @@ export async function listFlaggedCases(db: Db, workspaceId: string, now: Date) {
     const live = assessHell(computeHellMetrics(byCase.get(row.id) ?? [], now), workspace.settings.hellThresholds);
     return {
       ...presentCaseSummary(row),
-      hellReasons: live.reasons.length > 0 ? live.reasons : (row.hellReasons ?? []),
+      // The stored reasons are assessHell's, written when the flag was raised (jsonb is untyped to the store).
+      hellReasons: live.reasons.length > 0 ? live.reasons : ((row.hellReasons ?? []) as FlaggedCaseView['hellReasons']),
       hellFlaggedAt: row.hellFlaggedAt?.toISOString() ?? null,
     };
   });

@@ -25,8 +25,7 @@ import { countAssignment } from './staff-loads.ts';
 import { caseReference } from '../../kernel/case-reference.ts';
 import { statusAfterCustomerMessage } from './case-status.ts';
 import { shouldAcknowledge } from '../acknowledgements/acknowledgement-window.ts';
-import { portalUrlFor } from '../../portal/index.ts';
-import { expectationUrlFor } from '../../portal/index.ts';
+import { expectationUrlFor, portalUrlFor } from '../../portal/index.ts';
 import { quoteFor } from '../promises/capability/quote-for-case.ts';
 import {
   isSameCustomer,

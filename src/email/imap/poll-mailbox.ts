@@ -9,6 +9,7 @@ import type { DeskContext } from '../../kernel/desk-context.ts';
 import { ingestRawEmails, type IngestRawEmailInput } from '../inbound/ingest-raw-email.ts';
 import { handOverStoredInbound } from '../inbound/inbound-hand-off.ts';
 import type { StoredInbound } from '../inbound/store-inbound-email.ts';
+import type { MailboxPollResult } from '../../contract/route-response-types.ts';
 
 export type MailboxRow = typeof imapMailboxes.$inferSelect;
 /** Stores a batch of fetched messages in the poller's transaction; what it stored is handed to processing after the commit. */
@@ -26,15 +27,8 @@ const FETCH_CHUNK = 50;
  */
 export const IDLE_WATCH_MS = 45_000;
 
-export interface PollResult {
-  mailboxId: string;
-  skipped: boolean;
-  imported: number;
-  /** Messages seen again (after a UIDVALIDITY reset, or a crash between import and bookkeeping). */
-  alreadyImported: number;
-  uidValidityReset: boolean;
-  error: string | null;
-}
+/** What one poll did; `alreadyImported`: messages seen again (after a UIDVALIDITY reset, or a crash between import and bookkeeping). */
+export type PollResult = MailboxPollResult;
 
 /**
  * Reads what arrived in one mailbox since the last poll, by UID. Each message is handed to the

@@ -11,14 +11,14 @@
 import { parseCaseReference } from '../../kernel/case-reference.ts';
 import { OPEN_CASE_STATUSES } from '../../kernel/domain-words.ts';
 import {
+  freshStaffLoads,
   newCaseFromJson,
   newCaseJsonSql,
-  threadStateFromRow,
-  threadStateJsonSql,
   type NewCaseState,
   type ThreadState,
+  threadStateFromRow,
+  threadStateJsonSql,
 } from '../../desk/index.ts';
-import { freshStaffLoads } from '../../desk/index.ts';
 import { normalizeEmail } from '../../customers/index.ts';
 import { runHotStatement } from '../../db/hot-statement.ts';
 import type { Db } from '../../db/open-database.ts';

@@ -3,12 +3,7 @@ import type { Db } from '../../db/open-database.ts';
 import { supportAddresses } from '../../db/schema-email.ts';
 import { KeptError, notFound } from '../../errors/kept-error.ts';
 import { splitPlusAddress } from '../reply-address.ts';
-
-export interface SupportAddressView {
-  id: string;
-  address: string;
-  createdAt: string;
-}
+import type { SupportAddressView } from '../../contract/route-response-types.ts';
 
 const present = (row: typeof supportAddresses.$inferSelect): SupportAddressView => ({
   id: row.id,

@@ -1,25 +1,43 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { changeCaseStatus } from '../../desk/index.ts';
+import {
+  addInternalNote,
+  changeCaseStatus,
+  escalateCase,
+  handOffCase,
+  makeQuotedPromise,
+  PROMISE_KINDS,
+  receiveCustomerMessage,
+  requireCase,
+  sendAnswer,
+} from '../../desk/index.ts';
 import { CASE_STATUSES } from '../../kernel/domain-words.ts';
-import { getCaseDetail } from '../../views/index.ts';
-import { handOffCase } from '../../desk/index.ts';
-import { CASE_VIEWS, listCases } from '../../views/index.ts';
-import { receiveCustomerMessage } from '../../desk/index.ts';
+import {
+  CASE_VIEWS,
+  getCaseDetail,
+  listCases,
+  listUnanswered,
+  loadStaffNames,
+  presentEscalation,
+  presentPromise,
+} from '../../views/index.ts';
 import { KeptError } from '../../errors/kept-error.ts';
-import { escalateCase } from '../../desk/index.ts';
 import { CHANNELS } from '../../events/event-types.ts';
-import { addInternalNote, sendAnswer } from '../../desk/index.ts';
-import { listUnanswered } from '../../views/index.ts';
-import { makeQuotedPromise } from '../../desk/index.ts';
-import { requireCase } from '../../desk/index.ts';
-import { PROMISE_KINDS } from '../../desk/index.ts';
 import { loadWorkspace } from '../../workspaces/index.ts';
-import { presentPromise } from '../../views/index.ts';
-import { presentEscalation } from '../../views/index.ts';
-import { loadStaffNames } from '../../views/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, languageCode, longText, shortText, typed, type RouteDeps } from '../route-kit.ts';
+import {
+  caseDetailResponseSchema,
+  caseListResponseSchema,
+  escalationViewSchema,
+  unansweredResponseSchema,
+} from '../../contract/response-schemas/api-types.ts';
+import { madePromiseResponseSchema } from '../../contract/response-schemas/promise-api-types.ts';
+import {
+  caseIntakeResponseSchema,
+  messageAddedResponseSchema,
+} from '../../contract/response-schemas/route-response-types.ts';
+import { errorResponses } from '../route-responses.ts';
 
 const channel = z.enum(CHANNELS);
 
@@ -39,6 +57,7 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/cases',
     {
       schema: {
+        response: { 200: caseListResponseSchema, ...errorResponses(400, 401) },
         tags: ['cases'],
         summary: 'Case lists: mine, unassigned, open, escalated, flagged, all',
         querystring: z.strictObject({ view: z.enum(CASE_VIEWS).default('open'), q: z.string().max(200).optional() }),
@@ -61,6 +80,7 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/queues/unanswered',
     {
       schema: {
+        response: { 200: unansweredResponseSchema, ...errorResponses(400, 401) },
         tags: ['cases'],
         summary: 'Every customer message not yet answered, oldest first',
         querystring: z.strictObject({
@@ -83,6 +103,7 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/cases',
     {
       schema: {
+        response: { 201: caseIntakeResponseSchema, ...errorResponses(400, 401, 404, 409, 422) },
         tags: ['cases'],
         summary: 'Record an inbound contact as a new case (intake assigns an owner and acknowledges)',
         body: z.strictObject({
@@ -134,7 +155,14 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
 
   r.get(
     '/api/v1/cases/:id',
-    { schema: { tags: ['cases'], summary: 'A case with its whole timeline', params: idParam } },
+    {
+      schema: {
+        response: { 200: caseDetailResponseSchema, ...errorResponses(400, 401, 404) },
+        tags: ['cases'],
+        summary: 'A case with its whole timeline',
+        params: idParam,
+      },
+    },
     async (request) => {
       const staff = requireStaff(request);
       return detail(staff.workspaceId, request.params.id);
@@ -145,6 +173,7 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/cases/:id/messages',
     {
       schema: {
+        response: { 201: messageAddedResponseSchema, ...errorResponses(400, 401, 404, 409) },
         tags: ['cases'],
         summary: 'Reply, add an internal note, or log a call, voicemail, letter or fax (inbound or outbound)',
         params: idParam,
@@ -194,6 +223,7 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/cases/:id/handoffs',
     {
       schema: {
+        response: { 200: caseDetailResponseSchema, ...errorResponses(400, 401, 404, 422) },
         tags: ['cases'],
         summary: 'Hand the case to a named person, with a reason',
         params: idParam,
@@ -216,6 +246,7 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/cases/:id/transitions',
     {
       schema: {
+        response: { 200: caseDetailResponseSchema, ...errorResponses(400, 401, 404, 409) },
         tags: ['cases'],
         summary: 'Move the case to another status (only allowed transitions)',
         params: idParam,
@@ -238,6 +269,7 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/cases/:id/promises',
     {
       schema: {
+        response: { 201: madePromiseResponseSchema, ...errorResponses(400, 401, 404, 409, 422) },
         tags: ['promises'],
         summary:
           'Record a commitment to the customer; faster than measured capability needs confirmOverPromise (422 promise.over_promise otherwise)',
@@ -281,6 +313,7 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/cases/:id/escalations',
     {
       schema: {
+        response: { 201: escalationViewSchema, ...errorResponses(400, 401, 404, 409) },
         tags: ['escalations'],
         summary: 'Escalate the case to a supervisor',
         params: idParam,

@@ -1,14 +1,17 @@
 import { z } from 'zod';
-import { escalationView, promiseView } from '../../views/index.ts';
-import { listEscalations } from '../../views/index.ts';
-import { answerEscalation, closeEscalation } from '../../desk/index.ts';
-import { listPromises } from '../../views/index.ts';
-import { keepPromise, renegotiatePromise } from '../../desk/index.ts';
-import { completeTask } from '../../desk/index.ts';
-import { listTasks } from '../../views/index.ts';
+import { escalationView, listEscalations, listPromises, listTasks, promiseView } from '../../views/index.ts';
+import { answerEscalation, closeEscalation, completeTask, keepPromise, renegotiatePromise } from '../../desk/index.ts';
 import { ESCALATION_STATUSES, PROMISE_STATUSES } from '../../kernel/domain-words.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, longText, typed, type RouteDeps } from '../route-kit.ts';
+import { escalationViewSchema, promiseViewSchema } from '../../contract/response-schemas/api-types.ts';
+import {
+  escalationListResponseSchema,
+  promiseListResponseSchema,
+  taskDoneResponseSchema,
+  taskListResponseSchema,
+} from '../../contract/response-schemas/route-response-types.ts';
+import { errorResponses } from '../route-responses.ts';
 
 /** Promises, escalations and tasks: the commitments Kept holds people to. */
 export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
@@ -18,6 +21,7 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/promises',
     {
       schema: {
+        response: { 200: promiseListResponseSchema, ...errorResponses(400, 401) },
         tags: ['promises'],
         summary: 'The promise ledger',
         querystring: z.strictObject({
@@ -40,7 +44,14 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
 
   r.post(
     '/api/v1/promises/:id/keep',
-    { schema: { tags: ['promises'], summary: 'Mark a promise kept', params: idParam } },
+    {
+      schema: {
+        response: { 200: promiseViewSchema, ...errorResponses(400, 401, 404, 409) },
+        tags: ['promises'],
+        summary: 'Mark a promise kept',
+        params: idParam,
+      },
+    },
     async (request) => {
       const staff = requireStaff(request);
       const promise = await keepPromise(ctx, {
@@ -56,6 +67,7 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/promises/:id/renegotiate',
     {
       schema: {
+        response: { 200: promiseViewSchema, ...errorResponses(400, 401, 404, 409, 422) },
         tags: ['promises'],
         summary: 'Move a promise to a new time, telling the customer (the message is required)',
         params: idParam,
@@ -79,6 +91,7 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/escalations',
     {
       schema: {
+        response: { 200: escalationListResponseSchema, ...errorResponses(400, 401) },
         tags: ['escalations'],
         summary: 'Escalations with their deadlines',
         querystring: z.strictObject({ status: z.enum(ESCALATION_STATUSES).optional() }),
@@ -100,6 +113,7 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/escalations/:id/answer',
     {
       schema: {
+        response: { 200: escalationViewSchema, ...errorResponses(400, 401, 403, 404, 409) },
         tags: ['escalations'],
         summary: 'A supervisor answers the customer',
         params: idParam,
@@ -121,7 +135,14 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
 
   r.post(
     '/api/v1/escalations/:id/close',
-    { schema: { tags: ['escalations'], summary: 'Close an answered escalation', params: idParam } },
+    {
+      schema: {
+        response: { 200: escalationViewSchema, ...errorResponses(400, 401, 403, 404, 409) },
+        tags: ['escalations'],
+        summary: 'Close an answered escalation',
+        params: idParam,
+      },
+    },
     async (request) => {
       const staff = requireStaff(request);
       const row = await closeEscalation(ctx, {
@@ -138,6 +159,7 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/tasks',
     {
       schema: {
+        response: { 200: taskListResponseSchema, ...errorResponses(400, 401) },
         tags: ['tasks'],
         summary: 'Open tasks (follow-ups, callbacks, overdue escalations)',
         querystring: z.strictObject({ mine: z.enum(['true', 'false']).optional() }),
@@ -156,7 +178,14 @@ export function registerCommitmentRoutes({ app, ctx }: RouteDeps): void {
 
   r.post(
     '/api/v1/tasks/:id/done',
-    { schema: { tags: ['tasks'], summary: 'Mark a task done', params: idParam } },
+    {
+      schema: {
+        response: { 200: taskDoneResponseSchema, ...errorResponses(400, 401, 404) },
+        tags: ['tasks'],
+        summary: 'Mark a task done',
+        params: idParam,
+      },
+    },
     async (request) => {
       const staff = requireStaff(request);
       const row = await completeTask(ctx.db, {

@@ -3,16 +3,29 @@ import { KeptError } from '../../errors/kept-error.ts';
 import {
   addMailbox,
   listMailboxes,
+  listSinkMessages,
+  loadEmailSettings,
   loadMailbox,
+  pollMailbox,
+  presentEmailSettings,
   presentMailbox,
   removeMailbox,
+  saveEmailSettings,
   testMailboxConnection,
 } from '../../email/index.ts';
-import { pollMailbox } from '../../email/index.ts';
-import { loadEmailSettings, presentEmailSettings, saveEmailSettings } from '../../email/index.ts';
-import { listSinkMessages } from '../../email/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
+import {
+  emailSettingsViewSchema,
+  mailboxTestResultSchema,
+  mailboxViewSchema,
+} from '../../contract/response-schemas/email-outbound-types.ts';
+import {
+  mailboxListResponseSchema,
+  mailboxPollResponseSchema,
+  sinkMessageListResponseSchema,
+} from '../../contract/response-schemas/route-response-types.ts';
+import { errorResponses, noContent } from '../route-responses.ts';
 
 const hostName = z
   .string()
@@ -56,7 +69,13 @@ export function registerEmailOutboundRoutes({ app, ctx }: RouteDeps): void {
 
   r.get(
     '/api/v1/email/settings',
-    { schema: { tags: ['email'], summary: 'The SMTP relay (the password is never returned)' } },
+    {
+      schema: {
+        response: { 200: emailSettingsViewSchema, ...errorResponses(401, 403) },
+        tags: ['email'],
+        summary: 'The SMTP relay (the password is never returned)',
+      },
+    },
     async (request) => {
       const staff = requireStaff(request, ['admin']);
       return presentEmailSettings(await loadEmailSettings(ctx.db, staff.workspaceId));
@@ -67,6 +86,7 @@ export function registerEmailOutboundRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/email/settings',
     {
       schema: {
+        response: { 200: emailSettingsViewSchema, ...errorResponses(400, 401, 403, 409) },
         tags: ['email'],
         summary: 'Set the SMTP relay; no host means the development sink',
         body: settingsBody,
@@ -82,6 +102,7 @@ export function registerEmailOutboundRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/email/sink',
     {
       schema: {
+        response: { 200: sinkMessageListResponseSchema, ...errorResponses(400, 401) },
         tags: ['email'],
         summary: 'Recent outbound e-mail kept by the development sink',
         querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).optional() }),
@@ -95,7 +116,13 @@ export function registerEmailOutboundRoutes({ app, ctx }: RouteDeps): void {
 
   r.get(
     '/api/v1/email/mailboxes',
-    { schema: { tags: ['email'], summary: 'IMAP mailboxes Kept polls, with their health' } },
+    {
+      schema: {
+        response: { 200: mailboxListResponseSchema, ...errorResponses(401) },
+        tags: ['email'],
+        summary: 'IMAP mailboxes Kept polls, with their health',
+      },
+    },
     async (request) => {
       const staff = requireStaff(request);
       return { mailboxes: await listMailboxes(ctx.db, staff.workspaceId) };
@@ -104,7 +131,14 @@ export function registerEmailOutboundRoutes({ app, ctx }: RouteDeps): void {
 
   r.post(
     '/api/v1/email/mailboxes/test',
-    { schema: { tags: ['email'], summary: 'Try to log in to a mailbox without saving it', body: mailboxBody } },
+    {
+      schema: {
+        response: { 200: mailboxTestResultSchema, ...errorResponses(400, 401, 403) },
+        tags: ['email'],
+        summary: 'Try to log in to a mailbox without saving it',
+        body: mailboxBody,
+      },
+    },
     async (request) => {
       requireStaff(request, ['admin']);
       return testMailboxConnection(request.body);
@@ -115,6 +149,7 @@ export function registerEmailOutboundRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/email/mailboxes',
     {
       schema: {
+        response: { 201: mailboxViewSchema, ...errorResponses(400, 401, 403, 409, 422) },
         tags: ['email'],
         summary: 'Add a mailbox to poll (its login is tested first unless skipTest)',
         body: mailboxBody.extend({ skipTest: z.boolean().optional() }),
@@ -136,7 +171,14 @@ export function registerEmailOutboundRoutes({ app, ctx }: RouteDeps): void {
 
   r.post(
     '/api/v1/email/mailboxes/:id/poll',
-    { schema: { tags: ['email'], summary: 'Poll a mailbox now', params: idParam } },
+    {
+      schema: {
+        response: { 200: mailboxPollResponseSchema, ...errorResponses(400, 401, 403, 404) },
+        tags: ['email'],
+        summary: 'Poll a mailbox now',
+        params: idParam,
+      },
+    },
     async (request) => {
       const staff = requireStaff(request, ['admin']);
       await loadMailbox(ctx.db, staff.workspaceId, request.params.id);
@@ -147,11 +189,18 @@ export function registerEmailOutboundRoutes({ app, ctx }: RouteDeps): void {
 
   r.delete(
     '/api/v1/email/mailboxes/:id',
-    { schema: { tags: ['email'], summary: 'Stop polling a mailbox', params: idParam } },
+    {
+      schema: {
+        response: { 204: noContent, ...errorResponses(400, 401, 403, 404) },
+        tags: ['email'],
+        summary: 'Stop polling a mailbox',
+        params: idParam,
+      },
+    },
     async (request, reply) => {
       const staff = requireStaff(request, ['admin']);
       await removeMailbox(ctx.db, staff.workspaceId, request.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

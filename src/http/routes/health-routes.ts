@@ -4,6 +4,8 @@ import { mailboxHealth } from '../../email/index.ts';
 import { monitorEventLoopLag } from '../event-loop-lag.ts';
 import { requireStaff } from '../staff-auth.ts';
 import type { RouteDeps } from '../route-kit.ts';
+import { healthDetailsSchema, publicHealthSchema } from '../../contract/response-schemas/email-outbound-types.ts';
+import { errorResponses } from '../route-responses.ts';
 
 /**
  * Health in two answers. Anyone (a load balancer, a status page) gets only "ok" or "degraded",
@@ -20,7 +22,13 @@ export function registerHealthRoutes({ app, ctx, store, jobsHealthy }: RouteDeps
 
   app.get(
     '/api/health',
-    { schema: { tags: ['health'], summary: 'ok or degraded (details: GET /api/v1/health, staff)' } },
+    {
+      schema: {
+        response: { 200: publicHealthSchema, 503: publicHealthSchema, ...errorResponses() },
+        tags: ['health'],
+        summary: 'ok or degraded (details: GET /api/v1/health, staff)',
+      },
+    },
     async (_request, reply) => {
       const database = await databaseUp();
       const mailboxes = database ? await mailboxHealth(ctx.db).catch(() => []) : [];
@@ -32,7 +40,13 @@ export function registerHealthRoutes({ app, ctx, store, jobsHealthy }: RouteDeps
 
   app.get(
     '/api/v1/health',
-    { schema: { tags: ['health'], summary: 'Database, background jobs and this workspace’s mailboxes' } },
+    {
+      schema: {
+        response: { 200: healthDetailsSchema, 503: healthDetailsSchema, ...errorResponses(401) },
+        tags: ['health'],
+        summary: 'Database, background jobs and this workspace’s mailboxes',
+      },
+    },
     async (request, reply) => {
       const staff = requireStaff(request);
       const database = await databaseUp();

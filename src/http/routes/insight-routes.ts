@@ -1,11 +1,19 @@
 import { z } from 'zod';
-import { listFlaggedCases } from '../../views/index.ts';
-import { getCustomerDetail, searchCustomers } from '../../views/index.ts';
+import { getCustomerDetail, listFlaggedCases, searchCustomers } from '../../views/index.ts';
 import { computeServiceMetrics } from '../../metrics/index.ts';
 import { loadWorkspace } from '../../workspaces/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 import { KeptError } from '../../errors/kept-error.ts';
+import {
+  customerDetailResponseSchema,
+  serviceMetricsResponseSchema,
+} from '../../contract/response-schemas/api-types.ts';
+import {
+  customerListResponseSchema,
+  flaggedCaseListResponseSchema,
+} from '../../contract/response-schemas/route-response-types.ts';
+import { errorResponses } from '../route-responses.ts';
 
 /** Customers, service-hell flags and the service metrics: reading, never writing. */
 export function registerInsightRoutes({ app, ctx }: RouteDeps): void {
@@ -15,6 +23,7 @@ export function registerInsightRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/customers',
     {
       schema: {
+        response: { 200: customerListResponseSchema, ...errorResponses(400, 401) },
         tags: ['customers'],
         summary: 'Search customers',
         querystring: z.strictObject({ q: z.string().max(200).default('') }),
@@ -28,7 +37,14 @@ export function registerInsightRoutes({ app, ctx }: RouteDeps): void {
 
   r.get(
     '/api/v1/customers/:id',
-    { schema: { tags: ['customers'], summary: 'A customer across every case and channel', params: idParam } },
+    {
+      schema: {
+        response: { 200: customerDetailResponseSchema, ...errorResponses(400, 401, 404) },
+        tags: ['customers'],
+        summary: 'A customer across every case and channel',
+        params: idParam,
+      },
+    },
     async (request) => {
       const staff = requireStaff(request);
       return getCustomerDetail(ctx.db, staff.workspaceId, request.params.id, ctx.now());
@@ -37,7 +53,13 @@ export function registerInsightRoutes({ app, ctx }: RouteDeps): void {
 
   r.get(
     '/api/v1/flags',
-    { schema: { tags: ['service-hell'], summary: 'Cases flagged by the service-hell detector, with reasons' } },
+    {
+      schema: {
+        response: { 200: flaggedCaseListResponseSchema, ...errorResponses(401) },
+        tags: ['service-hell'],
+        summary: 'Cases flagged by the service-hell detector, with reasons',
+      },
+    },
     async (request) => {
       const staff = requireStaff(request);
       return { cases: await listFlaggedCases(ctx.db, staff.workspaceId, ctx.now()) };
@@ -48,6 +70,7 @@ export function registerInsightRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/metrics/service',
     {
       schema: {
+        response: { 200: serviceMetricsResponseSchema, ...errorResponses(400, 401) },
         tags: ['metrics'],
         summary: 'First response, waits, transfers, unanswered, escalations and hell flags for a period',
         querystring: z.strictObject({

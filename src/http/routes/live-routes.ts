@@ -10,6 +10,7 @@ import {
 import { openNoticeStream } from '../notice-stream.ts';
 import { credentialsStillValid, requireStaff } from '../staff-auth.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
+import { errorResponses, noContent } from '../route-responses.ts';
 
 const presenceBody = z.strictObject({
   activity: z.enum([...PRESENCE_ACTIVITIES, 'left'], { message: 'must be viewing, replying or left' }),
@@ -30,7 +31,7 @@ export function registerLiveRoutes({ app, ctx, live }: RouteDeps): void {
         summary:
           'Server-Sent Events (text/event-stream): each `data:` line is one LiveNotice of the caller’s workspace ' +
           '(what changed, never the data); refetch what you show',
-        response: { 200: liveNoticeSchema },
+        response: { 200: liveNoticeSchema, ...errorResponses(401) },
       },
     },
     async (request, reply) => {
@@ -46,7 +47,7 @@ export function registerLiveRoutes({ app, ctx, live }: RouteDeps): void {
         tags: ['live'],
         summary: 'Who is viewing or replying on the case now',
         params: idParam,
-        response: { 200: casePresenceResponseSchema },
+        response: { 200: casePresenceResponseSchema, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => {
@@ -63,7 +64,7 @@ export function registerLiveRoutes({ app, ctx, live }: RouteDeps): void {
         summary: 'Heartbeat (every 10 s while open; expires after 30 s) or leave: viewing, replying or left',
         params: idParam,
         body: presenceBody,
-        response: { 200: casePresenceResponseSchema },
+        response: { 200: casePresenceResponseSchema, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => {
@@ -79,7 +80,7 @@ export function registerLiveRoutes({ app, ctx, live }: RouteDeps): void {
         tags: ['live'],
         summary:
           'Notifications for what is mine: new messages on my cases, my promises due or broken, escalations to me',
-        response: { 200: myNoticesResponseSchema },
+        response: { 200: myNoticesResponseSchema, ...errorResponses(400, 401) },
       },
     },
     async (request) => {
@@ -95,7 +96,7 @@ export function registerLiveRoutes({ app, ctx, live }: RouteDeps): void {
         tags: ['live'],
         summary: 'Mark my notifications read up to an event id (never moves back)',
         body: seenBody,
-        response: { 204: z.null() },
+        response: { 204: noContent, ...errorResponses(400, 401) },
       },
     },
     async (request, reply) => {

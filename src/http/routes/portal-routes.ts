@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { receiveCustomerMessage } from '../../desk/index.ts';
-import { escalateCase } from '../../desk/index.ts';
+import { escalateCase, EXPECTATION_CHOICES, receiveCustomerMessage, recordExpectation } from '../../desk/index.ts';
 import {
   getPortalSession,
   loadPortalCase,
@@ -9,10 +8,15 @@ import {
   workspaceBySlug,
 } from '../../views/index.ts';
 import { signPortalToken } from '../../portal/index.ts';
-import { EXPECTATION_CHOICES } from '../../desk/index.ts';
-import { recordExpectation } from '../../desk/index.ts';
 import { CUSTOMER_TEXT } from '../request-text.ts';
 import { idParam, languageCode, longText, shortText, typed, type RouteDeps } from '../route-kit.ts';
+import {
+  portalCaseViewSchema,
+  portalInfoResponseSchema,
+  portalRequestCreatedSchema,
+  portalSessionResponseSchema,
+} from '../../contract/response-schemas/api-types.ts';
+import { errorResponses } from '../route-responses.ts';
 
 const tokenParam = z.strictObject({ token: z.string().min(10).max(400) });
 const slugParam = z.strictObject({ slug: z.string().min(1).max(60) });
@@ -23,7 +27,14 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
 
   r.get(
     '/api/v1/portal/:slug/info',
-    { schema: { tags: ['portal'], summary: 'Portal header: the company and how to reach a human', params: slugParam } },
+    {
+      schema: {
+        response: { 200: portalInfoResponseSchema, ...errorResponses(400, 404) },
+        tags: ['portal'],
+        summary: 'Portal header: the company and how to reach a human',
+        params: slugParam,
+      },
+    },
     async (request) => {
       const workspace = await workspaceBySlug(ctx.db, request.params.slug);
       return { workspaceName: workspace.name, reachAHuman: reachAHuman(workspace) };
@@ -35,6 +46,7 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
     {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' }, ...CUSTOMER_TEXT },
       schema: {
+        response: { 201: portalRequestCreatedSchema, ...errorResponses(400, 404, 429) },
         tags: ['portal'],
         summary: 'A customer writes a new request; the answer is the acknowledgement with a reference and a time',
         params: slugParam,
@@ -83,7 +95,14 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
 
   r.get(
     '/api/v1/portal/session/:token',
-    { schema: { tags: ['portal'], summary: 'All of the customer’s requests', params: tokenParam } },
+    {
+      schema: {
+        response: { 200: portalSessionResponseSchema, ...errorResponses(400, 401) },
+        tags: ['portal'],
+        summary: 'All of the customer’s requests',
+        params: tokenParam,
+      },
+    },
     async (request) => {
       return getPortalSession(ctx.db, request.params.token);
     },
@@ -96,6 +115,7 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
     {
       config: CUSTOMER_TEXT,
       schema: {
+        response: { 201: portalCaseViewSchema, ...errorResponses(400, 401, 404) },
         tags: ['portal'],
         summary: 'The customer adds to a request',
         params: caseParams,
@@ -121,6 +141,7 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
     {
       config: CUSTOMER_TEXT,
       schema: {
+        response: { 201: portalCaseViewSchema, ...errorResponses(400, 401, 404, 409) },
         tags: ['portal'],
         summary: '"I want to talk to a supervisor"',
         params: caseParams,

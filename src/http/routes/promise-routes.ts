@@ -1,24 +1,44 @@
 import { z } from 'zod';
 import type { RecognizeResponse } from '../../contract/promise-api-types.ts';
-import { requireCase } from '../../desk/index.ts';
+import {
+  agentPromiseFigures,
+  DEFAULT_QUOTE_PERCENTILE,
+  EXPECTATION_CHOICES,
+  expectationPage,
+  expectationReport,
+  loadPromiseRates,
+  presentQuote,
+  PROMISE_KINDS,
+  quoteFor,
+  recognizeCommitments,
+  recordExpectation,
+  requireCase,
+  runSimulation,
+  verifyExpectationLink,
+  weighPromise,
+} from '../../desk/index.ts';
 import { CHANNELS } from '../../events/event-types.ts';
-import { presentQuote, quoteFor, weighPromise } from '../../desk/index.ts';
-import { DEFAULT_QUOTE_PERCENTILE } from '../../desk/index.ts';
-import { recognizeCommitments } from '../../desk/index.ts';
-import { expectationReport } from '../../desk/index.ts';
-import { EXPECTATION_CHOICES } from '../../desk/index.ts';
-import { expectationPage, recordExpectation, verifyExpectationLink } from '../../desk/index.ts';
-import { PROMISE_KINDS } from '../../desk/index.ts';
-import { listBrokenPromises } from '../../views/index.ts';
-import { listDueSoon } from '../../views/index.ts';
-import { agentPromiseFigures, loadPromiseRates } from '../../desk/index.ts';
-import { runSimulation } from '../../desk/index.ts';
+import { listBrokenPromises, listBusinessCalendars, listDueSoon } from '../../views/index.ts';
 import { setBusinessCalendar } from '../../teams/index.ts';
-import { listBusinessCalendars } from '../../views/index.ts';
 import { loadWorkspace } from '../../workspaces/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { CUSTOMER_TEXT } from '../request-text.ts';
 import { typed, type RouteDeps } from '../route-kit.ts';
+import {
+  dueSoonResponseSchema,
+  expectationPageResponseSchema,
+  expectationReportResponseSchema,
+  promiseRatesResponseSchema,
+  quoteResponseSchema,
+  recognizeResponseSchema,
+  simulationResponseSchema,
+} from '../../contract/response-schemas/promise-api-types.ts';
+import {
+  agentPromiseFiguresResponseSchema,
+  brokenPromiseListResponseSchema,
+  businessCalendarListResponseSchema,
+} from '../../contract/response-schemas/route-response-types.ts';
+import { errorResponses } from '../route-responses.ts';
 
 const DAY = 86_400_000;
 const period = z.strictObject({
@@ -39,6 +59,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/promises/quote',
     {
       schema: {
+        response: { 200: quoteResponseSchema, ...errorResponses(400, 401, 404) },
         tags: ['promises'],
         summary: 'What to promise: the chosen percentile of how long similar work took, rounded for the customer',
         querystring: z.strictObject({
@@ -73,6 +94,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/promises/recognize',
     {
       schema: {
+        response: { 200: recognizeResponseSchema, ...errorResponses(400, 401, 404) },
         tags: ['promises'],
         summary:
           'Commitments in an agent’s outgoing text (en, ar, he, ru), with kind and due time, weighed against the quote',
@@ -129,6 +151,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/promises/reports/rates',
     {
       schema: {
+        response: { 200: promiseRatesResponseSchema, ...errorResponses(400, 401) },
         tags: ['promise reports'],
         summary: 'Kept, broken, renegotiated; early, on time, late — per person, team, channel, kind, week',
         querystring: period,
@@ -145,6 +168,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/promises/reports/agents',
     {
       schema: {
+        response: { 200: agentPromiseFiguresResponseSchema, ...errorResponses(400, 401) },
         tags: ['promise reports'],
         summary: 'Promises kept per agent (for the scorecard)',
         querystring: period,
@@ -160,7 +184,12 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
   r.get(
     '/api/v1/promises/reports/broken',
     {
-      schema: { tags: ['promise reports'], summary: 'Each broken promise and what happened next', querystring: period },
+      schema: {
+        response: { 200: brokenPromiseListResponseSchema, ...errorResponses(400, 401) },
+        tags: ['promise reports'],
+        summary: 'Each broken promise and what happened next',
+        querystring: period,
+      },
     },
     async (request) => {
       const staff = requireStaff(request);
@@ -173,6 +202,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/promises/reports/due-soon',
     {
       schema: {
+        response: { 200: dueSoonResponseSchema, ...errorResponses(400, 401) },
         tags: ['promise reports'],
         summary: 'Open promises due soon (and overdue), soonest first',
         querystring: z.strictObject({
@@ -203,6 +233,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/promises/reports/simulation',
     {
       schema: {
+        response: { 200: simulationResponseSchema, ...errorResponses(400, 401) },
         tags: ['promise reports'],
         summary: 'Replay the last N weeks with the quoting rule: kept share simulated against actual',
         querystring: z.strictObject({ weeks: z.coerce.number().int().min(1).max(104).default(8) }),
@@ -224,6 +255,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/promises/reports/expectations',
     {
       schema: {
+        response: { 200: expectationReportResponseSchema, ...errorResponses(400, 401) },
         tags: ['promise reports'],
         summary: 'Customers’ expected answer times against delivery, by channel and language',
         querystring: period,
@@ -246,7 +278,13 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
   const minuteOfDay = z.number().int().min(0).max(1440);
   r.get(
     '/api/v1/promises/calendars',
-    { schema: { tags: ['promises'], summary: 'Business calendars (workspace and per team)' } },
+    {
+      schema: {
+        response: { 200: businessCalendarListResponseSchema, ...errorResponses(401) },
+        tags: ['promises'],
+        summary: 'Business calendars (workspace and per team)',
+      },
+    },
     async (request) => {
       const staff = requireStaff(request);
       return { calendars: await listBusinessCalendars(ctx.db, staff.workspaceId) };
@@ -257,6 +295,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/promises/calendars',
     {
       schema: {
+        response: { 200: businessCalendarListResponseSchema, ...errorResponses(400, 401, 403, 404) },
         tags: ['promises'],
         summary:
           'Set the business calendar of the workspace (teamId absent) or of a team (admin): weekly hours, time zone, holidays',
@@ -303,6 +342,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/portal/expect/:token',
     {
       schema: {
+        response: { 200: expectationPageResponseSchema, ...errorResponses(400, 401) },
         tags: ['portal'],
         summary: '"By when do you expect an answer?" — the page behind the signed link',
         params: tokenParam,
@@ -318,6 +358,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
     {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' }, ...CUSTOMER_TEXT },
       schema: {
+        response: { 201: expectationPageResponseSchema, ...errorResponses(400, 401, 422, 429) },
         tags: ['portal'],
         summary: 'The customer says by when they expect an answer',
         params: tokenParam,

@@ -1,25 +1,56 @@
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { listImports } from '../../retention/index.ts';
+import {
+  clvReport,
+  cohortsReport,
+  complaintRateReport,
+  currencyCode,
+  customerRisk,
+  IMPORT_FORMATS,
+  ImportFileError,
+  importTransactions,
+  listAcquisitionCosts,
+  listAtRisk,
+  listImports,
+  listLoyalCustomers,
+  loadRetentionSettings,
+  openRetentionCase,
+  paretoReport,
+  parseColumnMap,
+  refreshEarlyChurn,
+  refreshScores,
+  rejectionError,
+  repeatReport,
+  replaceAcquisitionCosts,
+  RISK_FACTORS,
+  saveRetentionSettings,
+  scheduleRetentionCall,
+} from '../../retention/index.ts';
 import { KeptError } from '../../errors/kept-error.ts';
-import { openRetentionCase, scheduleRetentionCall } from '../../retention/index.ts';
-import { listAcquisitionCosts, replaceAcquisitionCosts } from '../../retention/index.ts';
-import { customerRisk, listAtRisk } from '../../retention/index.ts';
-import { IMPORT_FORMATS, ImportFileError, parseColumnMap } from '../../retention/index.ts';
-import { importTransactions, rejectionError } from '../../retention/index.ts';
-import { refreshEarlyChurn } from '../../retention/index.ts';
-import { refreshScores } from '../../retention/index.ts';
-import { clvReport } from '../../retention/index.ts';
-import { cohortsReport } from '../../retention/index.ts';
-import { complaintRateReport } from '../../retention/index.ts';
-import { paretoReport } from '../../retention/index.ts';
-import { listLoyalCustomers, repeatReport } from '../../retention/index.ts';
-import { RISK_FACTORS, currencyCode, loadRetentionSettings, saveRetentionSettings } from '../../retention/index.ts';
 import { SUPERVISING_ROLES } from '../../kernel/domain-words.ts';
 import { TIMER } from '../../kernel/job-names.ts';
 import { AT_RISK_SCOPES } from '../../contract/retention-types.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 import { requireStaff } from '../staff-auth.ts';
+import {
+  atRiskResponseSchema,
+  clvResponseSchema,
+  cohortsResponseSchema,
+  complaintRateResponseSchema,
+  customerRiskViewSchema,
+  importListResponseSchema,
+  loyalListResponseSchema,
+  paretoResponseSchema,
+  repeatResponseSchema,
+  retentionSettingsViewSchema,
+} from '../../contract/response-schemas/retention-types.ts';
+import {
+  clvFitSummaryViewSchema,
+  importCreatedResponseSchema,
+  retentionCallScheduledSchema,
+  retentionCaseOpenedSchema,
+} from '../../contract/response-schemas/route-response-types.ts';
+import { errorResponses } from '../route-responses.ts';
 
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -37,6 +68,7 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/imports',
     {
       schema: {
+        response: { 201: importCreatedResponseSchema, ...errorResponses(400, 401, 403, 415, 422) },
         tags: ['retention'],
         summary: 'Import purchases: the file as the body (text/csv), streamed; all or nothing unless skipBadRows',
         querystring: z.strictObject({
@@ -87,7 +119,13 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
 
   r.get(
     '/api/v1/imports',
-    { schema: { tags: ['retention'], summary: 'Recent imports with their reports' } },
+    {
+      schema: {
+        response: { 200: importListResponseSchema, ...errorResponses(401) },
+        tags: ['retention'],
+        summary: 'Recent imports with their reports',
+      },
+    },
     async (request) => {
       const staff = requireStaff(request);
       return { imports: await listImports(ctx.db, staff.workspaceId) };
@@ -98,6 +136,7 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/retention/repeat',
     {
       schema: {
+        response: { 200: repeatResponseSchema, ...errorResponses(401) },
         tags: ['retention'],
         summary: 'First-time → repeat conversion by cohort, days to the second purchase, the loyal segment',
       },
@@ -112,6 +151,7 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/retention/loyal',
     {
       schema: {
+        response: { 200: loyalListResponseSchema, ...errorResponses(400, 401) },
         tags: ['retention'],
         summary: 'The loyal segment (repeat buyers), by revenue',
         querystring: z.strictObject(page),
@@ -127,6 +167,7 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/retention/cohorts',
     {
       schema: {
+        response: { 200: cohortsResponseSchema, ...errorResponses(400, 401) },
         tags: ['retention'],
         summary:
           'Cohort retention matrix, early churn (90 days, first year; model or gap definition), yearly churn, by channel',
@@ -143,6 +184,7 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/retention/pareto',
     {
       schema: {
+        response: { 200: paretoResponseSchema, ...errorResponses(401) },
         tags: ['retention'],
         summary: 'Lorenz curves and Gini of revenue per customer and complaints per complainer',
       },
@@ -157,6 +199,7 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/retention/complaint-rate',
     {
       schema: {
+        response: { 200: complaintRateResponseSchema, ...errorResponses(400, 401) },
         tags: ['retention'],
         summary:
           'Complaints per 1,000 active customers per month, and by acquisition channel, product and case channel',
@@ -173,6 +216,7 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/retention/clv',
     {
       schema: {
+        response: { 200: clvResponseSchema, ...errorResponses(401) },
         tags: ['retention'],
         summary: 'CLV models, distribution, good against bad service, CLV against acquisition cost',
       },
@@ -187,6 +231,7 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/retention/scores/refresh',
     {
       schema: {
+        response: { 200: clvFitSummaryViewSchema, ...errorResponses(401, 403) },
         tags: ['retention'],
         summary: "Refit the models and recompute every customer's CLV and churn risk now",
       },
@@ -201,6 +246,7 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/retention/at-risk',
     {
       schema: {
+        response: { 200: atRiskResponseSchema, ...errorResponses(400, 401) },
         tags: ['retention'],
         summary: 'Customers at risk of leaving, most value at risk (CLV × risk) first, with reasons',
         querystring: z.strictObject({
@@ -221,6 +267,7 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/retention/customers/:id/risk',
     {
       schema: {
+        response: { 200: customerRiskViewSchema, ...errorResponses(400, 401, 404) },
         tags: ['retention'],
         summary: "One customer's churn risk with its reasons, computed now",
         params: idParam,
@@ -236,6 +283,7 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/retention/customers/:id/case',
     {
       schema: {
+        response: { 201: retentionCaseOpenedSchema, ...errorResponses(400, 401, 404) },
         tags: ['retention'],
         summary: 'Open a case for a customer at risk, owned by you',
         params: idParam,
@@ -259,6 +307,7 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/retention/customers/:id/call',
     {
       schema: {
+        response: { 201: retentionCallScheduledSchema, ...errorResponses(400, 401, 404) },
         tags: ['retention'],
         summary: 'Schedule a call to a customer at risk (a task)',
         params: idParam,
@@ -281,7 +330,13 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
 
   r.get(
     '/api/v1/retention/settings',
-    { schema: { tags: ['retention'], summary: 'Risk weights, churn definitions and acquisition costs' } },
+    {
+      schema: {
+        response: { 200: retentionSettingsViewSchema, ...errorResponses(401) },
+        tags: ['retention'],
+        summary: 'Risk weights, churn definitions and acquisition costs',
+      },
+    },
     async (request) => {
       const staff = requireStaff(request);
       return {
@@ -295,6 +350,7 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/retention/settings',
     {
       schema: {
+        response: { 200: retentionSettingsViewSchema, ...errorResponses(400, 401, 403) },
         tags: ['retention'],
         summary: 'Change risk weights, churn definitions or acquisition costs (admin)',
         body: z.strictObject({

@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import { logIn } from '../../accounts/index.ts';
-import { presentUser } from '../../views/index.ts';
+import { endSession, logIn, startSession } from '../../accounts/index.ts';
+import { getMe, presentUser, presentWorkspace } from '../../views/index.ts';
 import { KeptError } from '../../errors/kept-error.ts';
-import { createWorkspace } from '../../workspaces/index.ts';
-import { endSession } from '../../accounts/index.ts';
-import { loadWorkspace } from '../../workspaces/index.ts';
-import { getMe, presentWorkspace } from '../../views/index.ts';
-import { needsSetup } from '../../workspaces/index.ts';
+import { createWorkspace, loadWorkspace, needsSetup } from '../../workspaces/index.ts';
 import { requireStaff, SESSION_COOKIE, setSessionCookie } from '../staff-auth.ts';
 import { languageCode, shortText, typed, type RouteDeps } from '../route-kit.ts';
-import { startSession } from '../../accounts/index.ts';
+import { meResponseSchema } from '../../contract/response-schemas/api-types.ts';
+import { setupStatusResponseSchema } from '../../contract/response-schemas/route-response-types.ts';
+import { errorResponses, noContent } from '../route-responses.ts';
 
 export function registerSetupRoutes({ app, ctx, config }: RouteDeps): void {
   const r = typed(app);
@@ -17,7 +15,13 @@ export function registerSetupRoutes({ app, ctx, config }: RouteDeps): void {
 
   r.get(
     '/api/v1/setup/status',
-    { schema: { tags: ['setup'], summary: 'Whether the first-run setup is still needed' } },
+    {
+      schema: {
+        response: { 200: setupStatusResponseSchema, ...errorResponses() },
+        tags: ['setup'],
+        summary: 'Whether the first-run setup is still needed',
+      },
+    },
     async () => {
       return { needsSetup: await needsSetup(ctx.db) };
     },
@@ -27,6 +31,7 @@ export function registerSetupRoutes({ app, ctx, config }: RouteDeps): void {
     '/api/v1/setup',
     {
       schema: {
+        response: { 200: meResponseSchema, ...errorResponses(400, 409) },
         tags: ['setup'],
         summary: 'Create the first workspace and its admin (only once)',
         body: z.strictObject({
@@ -51,6 +56,7 @@ export function registerSetupRoutes({ app, ctx, config }: RouteDeps): void {
     '/api/v1/auth/login',
     {
       schema: {
+        response: { 200: meResponseSchema, ...errorResponses(400, 401, 429) },
         tags: ['auth'],
         summary: 'Log in with e-mail and password (throttled per account and address: 429 with Retry-After)',
         body: z.strictObject({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }),
@@ -63,16 +69,26 @@ export function registerSetupRoutes({ app, ctx, config }: RouteDeps): void {
     },
   );
 
-  r.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'End the session' } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await endSession(ctx.db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  r.post(
+    '/api/v1/auth/logout',
+    { schema: { response: { 204: noContent, ...errorResponses() }, tags: ['auth'], summary: 'End the session' } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await endSession(ctx.db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 
   r.get(
     '/api/v1/me',
-    { schema: { tags: ['auth'], summary: 'The logged-in staff member and workspace' } },
+    {
+      schema: {
+        response: { 200: meResponseSchema, ...errorResponses(401) },
+        tags: ['auth'],
+        summary: 'The logged-in staff member and workspace',
+      },
+    },
     async (request) => {
       const staff = requireStaff(request);
       return getMe(ctx.db, staff.workspaceId, staff.userId);

@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { createUser } from '../../accounts/index.ts';
-import { createApiToken } from '../../accounts/index.ts';
-import { updateUser } from '../../accounts/index.ts';
-import { presentUser } from '../../views/index.ts';
-import { listStaff } from '../../views/index.ts';
-import { loadWorkspace } from '../../workspaces/index.ts';
-import { updateSettings } from '../../workspaces/index.ts';
+import { createApiToken, createUser, updateUser } from '../../accounts/index.ts';
+import { listStaff, presentUser } from '../../views/index.ts';
+import { loadWorkspace, updateSettings } from '../../workspaces/index.ts';
 import { ROLES } from '../../kernel/domain-words.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, languageCode, shortText, typed, type RouteDeps } from '../route-kit.ts';
+import { userViewSchema, workspaceSettingsSchema } from '../../contract/response-schemas/api-types.ts';
+import { apiTokenCreatedSchema, userListResponseSchema } from '../../contract/response-schemas/route-response-types.ts';
+import { errorResponses } from '../route-responses.ts';
 
 const role = z.enum(ROLES);
 const minutes = z
@@ -48,7 +47,13 @@ export function registerStaffRoutes({ app, ctx }: RouteDeps): void {
 
   r.get(
     '/api/v1/users',
-    { schema: { tags: ['users'], summary: 'Staff of the workspace with their open-case load' } },
+    {
+      schema: {
+        response: { 200: userListResponseSchema, ...errorResponses(401) },
+        tags: ['users'],
+        summary: 'Staff of the workspace with their open-case load',
+      },
+    },
     async (request) => {
       const staff = requireStaff(request);
       return { users: await listStaff(ctx.db, staff.workspaceId) };
@@ -59,6 +64,7 @@ export function registerStaffRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/users',
     {
       schema: {
+        response: { 201: userViewSchema, ...errorResponses(400, 401, 403, 404, 409) },
         tags: ['users'],
         summary: 'Add an agent, supervisor or admin',
         body: z.strictObject({
@@ -83,6 +89,7 @@ export function registerStaffRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/users/:id',
     {
       schema: {
+        response: { 200: userViewSchema, ...errorResponses(400, 401, 403, 404, 409) },
         tags: ['users'],
         summary:
           'Change a staff member (role, languages, capacity, active, password, team; teamId null leaves the team)',
@@ -106,14 +113,31 @@ export function registerStaffRoutes({ app, ctx }: RouteDeps): void {
     },
   );
 
-  r.get('/api/v1/settings', { schema: { tags: ['settings'], summary: 'Workspace settings' } }, async (request) => {
-    const staff = requireStaff(request);
-    return (await loadWorkspace(ctx.db, staff.workspaceId, true)).settings;
-  });
+  r.get(
+    '/api/v1/settings',
+    {
+      schema: {
+        response: { 200: workspaceSettingsSchema, ...errorResponses(401) },
+        tags: ['settings'],
+        summary: 'Workspace settings',
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      return (await loadWorkspace(ctx.db, staff.workspaceId, true)).settings;
+    },
+  );
 
   r.put(
     '/api/v1/settings',
-    { schema: { tags: ['settings'], summary: 'Change workspace settings (admin)', body: settingsSchema } },
+    {
+      schema: {
+        response: { 200: workspaceSettingsSchema, ...errorResponses(400, 401, 403) },
+        tags: ['settings'],
+        summary: 'Change workspace settings (admin)',
+        body: settingsSchema,
+      },
+    },
     async (request) => {
       const staff = requireStaff(request, ['admin']);
       return updateSettings(ctx.db, staff.workspaceId, request.body as never);
@@ -124,6 +148,7 @@ export function registerStaffRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/tokens',
     {
       schema: {
+        response: { 201: apiTokenCreatedSchema, ...errorResponses(400, 401, 403) },
         tags: ['settings'],
         summary: 'Create an API token for an integration (shown once)',
         body: z.strictObject({ name: shortText(80) }),

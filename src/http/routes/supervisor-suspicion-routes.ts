@@ -2,6 +2,7 @@ import { supervisorSuspicionDismissedSchema } from '../../contract/response-sche
 import { dismissSupervisorSuspicion } from '../../desk/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
+import { errorResponses } from '../route-responses.ts';
 
 /** Issue 18: the agent's answer to "the customer may be asking for a supervisor". Escalating is POST …/escalations. */
 export function registerSupervisorSuspicionRoutes({ app, ctx }: RouteDeps): void {
@@ -13,7 +14,7 @@ export function registerSupervisorSuspicionRoutes({ app, ctx }: RouteDeps): void
         tags: ['escalations'],
         summary: 'Dismiss the suspicion that the customer asked for a supervisor',
         params: idParam,
-        response: { 200: supervisorSuspicionDismissedSchema },
+        response: { 200: supervisorSuspicionDismissedSchema, ...errorResponses(400, 401, 404, 409) },
       },
     },
     async (request) => {

@@ -6,14 +6,11 @@ import type {
   MailboxView,
   SinkMessageView,
 } from '@kept/contract/email-outbound-types.ts';
+import type { SupportAddressView as SupportAddress } from '@kept/contract/route-response-types.ts';
 import { request } from './api-client.ts';
 
 /** As GET /api/v1/email/addresses returns them (the inbound side's API). */
-export interface SupportAddress {
-  id: string;
-  address: string;
-  createdAt: string;
-}
+export type { SupportAddress };
 
 /** Outbound e-mail, IMAP mailboxes and support addresses (`/api/v1/email/...`). */
 export const mailApi = {
