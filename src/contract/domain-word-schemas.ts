@@ -4,6 +4,8 @@ import { z } from 'zod';
 import {
   CASE_STATUSES,
   CHANNELS,
+  COMPLAINT_KINDS,
+  COMPLAINT_SOURCES,
   ESCALATION_STATUSES,
   PROMISE_KINDS,
   PROMISE_STATUSES,
@@ -12,6 +14,8 @@ import {
 
 export const channelSchema = z.enum(CHANNELS);
 export const caseStatusSchema = z.enum(CASE_STATUSES);
+export const complaintKindSchema = z.enum(COMPLAINT_KINDS);
+export const complaintSourceSchema = z.enum(COMPLAINT_SOURCES);
 export const roleSchema = z.enum(ROLES);
 export const promiseKindSchema = z.enum(PROMISE_KINDS);
 export const promiseStatusSchema = z.enum(PROMISE_STATUSES);

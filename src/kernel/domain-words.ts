@@ -50,3 +50,20 @@ export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
 
 /** Business hours: [start, end) minutes of the local day, per weekday; index 0 = Sunday. */
 export type WeeklyHours = ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+
+/** What a complaint is about (K12), chosen by the agent; marks made by the desk itself start as `unspecified`. */
+export const COMPLAINT_KINDS = [
+  'unspecified',
+  'product',
+  'billing',
+  'delivery',
+  'waiting',
+  'staff',
+  'broken_promise',
+  'other',
+] as const;
+export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
+
+/** Who or what made a case a complaint: an agent, the customer's words, a survey scored 1–2, a supervisor asked for. */
+export const COMPLAINT_SOURCES = ['agent', 'customer_words', 'survey', 'supervisor_request'] as const;
+export type ComplaintSource = (typeof COMPLAINT_SOURCES)[number];
