@@ -46,7 +46,7 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
       { phrase: 'unacceptable', pattern: 'unacceptable|not\\s+(?:at\\s+all\\s+)?acceptable', negationInside: true },
       { phrase: 'disappointed', pattern: 'disappoint(?:ed|ing|ment)' },
       { phrase: 'let down', pattern: '(?:let|letting)\\s+(?:me\\s+|us\\s+)?down|let\\s+down' },
-      { phrase: 'unhappy', pattern: 'unhappy|dissatisfied|displeased' },
+      { phrase: 'unhappy', pattern: 'unhappy|dissatisf\\p{L}*|displeased' },
       {
         phrase: 'not satisfied',
         pattern: "(?:not|n't|never been)\\s+(?:at\\s+all\\s+)?(?:satisfied|happy)\\s+with",
@@ -55,7 +55,7 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
       { phrase: 'fed up', pattern: 'fed\\s+up|sick\\s+and\\s+tired|had\\s+enough|tired\\s+of\\s+(?:chasing|waiting)' },
       {
         phrase: 'outrageous',
-        pattern: 'outrage(?:ous|d)?|disgrace(?:ful)?|disgust(?:ed|ing)|shameful|scandal(?:ous)?|a\\s+joke|pathetic',
+        pattern: 'outrage(?:ous|d)?|appall(?:ed|ing)|disgrace(?:ful)?|disgust(?:ed|ing)|shameful|scandal(?:ous)?|a\\s+joke|pathetic',
       },
       { phrase: 'ridiculous', pattern: 'ridiculous|absurd|ludicrous' },
       { phrase: 'rip-off', pattern: 'rip[\\s-]?off|scam|daylight\\s+robbery|fraud' },
@@ -93,10 +93,11 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
     ],
     negators: "not|no|never|n't|without|nothing|hardly|isn't|wasn't|aren't|don't|didn't|am\\s+not",
     target:
-      "you|your|yours|you're|service|support|product|order|delivery|parcel|quality|company|experience|staff|agent|app|website|bill|invoice|repair|refund|team|shop|store",
+      "you|your|yours|you're|service|support|product|order|delivery|parcel|quality|company|experience|staff|agent|app|website|bill|invoice|repair|refund|team|shop|store|claim|handling|case",
     thirdParty:
-      '(?:my|our|a)\\s+(?:neighbou?r|husband|wife|sister|brother|friend|mother|mum|mom|father|dad|son|daughter|partner|colleague)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:says?|said|thinks?|complain|wants?|told|claims?)|reviews?\\s+(?:\\p{L}+\\s+){0,2}(?:says?|said)|(?:he|she|they)\\s+complained',
-    cleared: "not\\s+your\\s+fault|(?:isn't|is\\s+not|wasn't)\\s+your\\s+fault|not\\s+with\\s+you|not\\s+(?:about|against)\\s+you",
+      '(?:my|our|a)\\s+(?:neighbou?r|husband|wife|sister|brother|friend|mother|mum|mom|father|dad|son|daughter|partner|colleague)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:says?|said|thinks?|complain\\p{L}*|wants?|told|claims?)|reviews?\\s+(?:\\p{L}+\\s+){0,2}(?:says?|said)|(?:he|she|they)\\s+complained',
+    cleared:
+      "but\\s+(?:the\\s+)?(?:staff|team|people|service|you)\\s+(?:were|was|are|is)\\s+(?:great|excellent|lovely|wonderful|fine)|not\\s+your\\s+fault|(?:isn't|is\\s+not|wasn't)\\s+your\\s+fault|not\\s+with\\s+you|not\\s+(?:about|against)\\s+you",
   },
   ar: {
     rules: [
@@ -107,14 +108,14 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
       { phrase: 'غير مقبول', pattern: 'غير\\s+مقبول(?:ه)?|لا\\s+يطاق|لا\\s+يحتمل', negationInside: true },
       {
         phrase: 'غير راض',
-        pattern: '(?:غير|لست|لسنا|ما\\s+انا)\\s+(?:راض(?:ي|يه|ين)?|راضيا|راضيه|مرتاح)',
+        pattern: '(?:غير|لست|لسنا|ما\\s+انا)\\s+(?:راض(?:ي|يه|ين)?|راضيا|راضيه|مرتاح(?:ا|ه)?)',
         negationInside: true,
       },
       { phrase: 'خيبة أمل', pattern: 'خيب(?:ه|ت)\\s+امل|خذلتم(?:وني|ونا)?|خذلت(?:ني|نا)|محبط(?:ه|ين)?|مخيب' },
       { phrase: 'سئمت', pattern: 'سءمت|سءمنا|طفح\\s+الكيل|تعبت\\s+من|مليت|زهقت' },
       { phrase: 'مستاء', pattern: 'مستاء(?:ه)?|مستاءه|منزعج(?:ه)?|غاضب(?:ه)?|زعلان(?:ه)?|مقهور(?:ه)?' },
       { phrase: 'أسوأ', pattern: 'اسوا' },
-      { phrase: 'مهزلة', pattern: `${AR_PREFIX}(?:مهزله|فضيحه|عار|معيب|مخجل|سخيف|سخافه|استهتار)` },
+      { phrase: 'مهزلة', pattern: `${AR_PREFIX}(?:مهزله|فضيحه|عار|معيب|مخجل|سخيف|سخافه|استهتار)(?:ا)?` },
       { phrase: 'نصب', pattern: 'نصب|احتيال|سرقه|نصابين' },
       {
         phrase: 'سيئة',
@@ -131,7 +132,7 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
       { phrase: 'أضعتم وقتي', pattern: 'اضعتم|ضيعتم|اضاعه\\s+وقتي|تضييع\\s+وقتي' },
       { phrase: 'سأنتقل إلى شركة أخرى', pattern: '(?:سانتقل|ساذهب|ساتحول)\\s+(?:الي|ل)\\s*(?:شركه|مزود|متجر)' },
       { phrase: 'حماية المستهلك', pattern: 'حمايه\\s+المستهلك|محامي|القضاء|المحكمه' },
-      { phrase: 'معيب', pattern: 'معطوب|تالف|تعطل(?:ت)?\\s+بعد|وصل(?:ت)?\\s+(?:محطم|مكسور|تالف)' },
+      { phrase: 'معيب', pattern: 'معطوب(?:ه)?|تالف(?:ا|ه)?|تعطل(?:ت)?\\s+بعد|وصل(?:ت)?\\s+(?:محطم|مكسور|تالف)' },
       { phrase: 'كيف يعقل', pattern: 'كيف\\s+يعقل|كيف\\s+يمكن\\s+ان\\s+لا' },
     ],
     negators: 'لا|لم|لن|ليس|ليست|لست|لسنا|ما|بدون|دون|اي|غير|ولا',
@@ -197,21 +198,22 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
       {
         phrase: 'никто не отвечает',
         pattern:
-          'никто\\s+(?:так\\s+и\\s+|до\\s+сих\\s+пор\\s+)?не\\s+(?:отвеча\\p{L}*|ответил|перезвонил|позвонил|слуша\\p{L}*|исправил|помог|пришел|берет)|(?:до\\s+сих\\s+пор\\s+)?нет\\s+ответа|так\\s+и\\s+не\\s+(?:пришел|приехал|позвонил|ответил)',
+          'никто\\s+(?:мне\\s+|нам\\s+)?(?:так\\s+и\\s+|до\\s+сих\\s+пор\\s+)?не\\s+(?:отвеча\\p{L}*|ответил|перезвонил|позвонил|слуша\\p{L}*|исправил|помог|пришел|берет)|(?:до\\s+сих\\s+пор\\s+)?нет\\s+ответа|так\\s+и\\s+не\\s+(?:пришел|приехал|позвонил|ответил)',
         negationInside: true,
       },
       { phrase: 'потратили моё время', pattern: 'потратили\\s+(?:\\p{L}+\\s+)?(?:моего|мое|моё)\\s+времени|(?:часы|дни)\\s+моего\\s+времени' },
       { phrase: 'перейду к другому', pattern: '(?:перейду|уйду)\\s+(?:к|в)\\s+друг\\p{L}*' },
       { phrase: 'Роспотребнадзор', pattern: 'роспотребнадзор\\p{L}*|прокуратур\\p{L}*|в\\s+суд|юрист\\p{L}*|защит\\p{L}*\\s+прав\\s+потребител\\p{L}*' },
-      { phrase: 'брак', pattern: 'бракованн\\p{L}*|брак|сломал\\p{L}*\\s+через|пришл\\p{L}*\\s+(?:разбит\\p{L}*|сломан\\p{L}*|поврежден\\p{L}*)' },
+      { phrase: 'брак', pattern: 'бракованн\\p{L}*|брак|сломал\\p{L}*\\s+через|приш(?:ел|ла|ло|ли)\\s+(?:разбит\\p{L}*|сломан\\p{L}*|поврежден\\p{L}*)' },
       { phrase: 'как так можно', pattern: 'как\\s+так\\s+(?:можно|может\\s+быть)|как\\s+вам\\s+не\\s+стыдно' },
     ],
     negators: 'не|нет|никаких|никакой|ни|без|совсем\\s+не|вовсе\\s+не',
-    negatorsAfter: 'нет|не\\s+имею',
+    negatorsAfter: '(?:\\s+\\p{L}+){0,2}?\\s+(?:нет|не\\s+имею)',
     target:
       'вы|вас|вам|ваш\\p{L}*|сервис\\p{L}*|обслуживани\\p{L}*|поддержк\\p{L}*|товар\\p{L}*|заказ\\p{L}*|доставк\\p{L}*|качеств\\p{L}*|компани\\p{L}*|оператор\\p{L}*|приложени\\p{L}*|сч[её]т\\p{L}*|ответ\\p{L}*|магазин\\p{L}*',
     thirdParty:
       '(?:сосед\\p{L}*|муж|жена|сестра|брат|друг|подруга|мама|папа|сын|дочь|коллега)\\s+(?:\\p{L}+\\s+){0,2}(?:говорит|сказал\\p{L}*|жаловал\\p{L}*|хочет|считает|думает)|отзыв\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:что|говор\\p{L}*)',
-    cleared: 'не\\s+ваша\\s+вина|не\\s+по\\s+вашей\\s+вине|а\\s+не\\s+на\\s+вас|не\\s+к\\s+вам',
+    cleared:
+      'но\\s+(?:\\p{L}+\\s+)?(?:сотрудник\\p{L}*|персонал|сервис|вы)\\s+(?:был\\p{L}*\\s+)?(?:отличн|прекрасн|замечательн)\\p{L}*|не\\s+ваша\\s+вина|не\\s+по\\s+вашей\\s+вине|а\\s+не\\s+на\\s+вас|не\\s+к\\s+вам',
   },
 };

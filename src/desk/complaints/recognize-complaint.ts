@@ -34,7 +34,7 @@ const COMPILED = COMPLAINT_PHRASE_LANGUAGES.map((language) => {
       `${BOUNDARY_BEFORE}(?:${set.negators})${BOUNDARY_AFTER}(?:[^\\p{L}\\p{N}]+[\\p{L}\\p{M}\\p{N}']+){0,2}[^\\p{L}\\p{N}]*$`,
       'u',
     ),
-    negatorAfter: set.negatorsAfter ? new RegExp(`^\\s+(?:${set.negatorsAfter})${BOUNDARY_AFTER}`, 'u') : null,
+    negatorAfter: set.negatorsAfter ? new RegExp(`^(?:${set.negatorsAfter})${BOUNDARY_AFTER}`, 'u') : null,
     target: word(set.target),
     thirdParty: word(set.thirdParty),
     cleared: word(set.cleared),
