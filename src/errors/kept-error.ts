@@ -42,6 +42,8 @@ export const ERROR_CATALOGUE = {
   'secret.unreadable': 409,
   'team.name_taken': 409,
   'team.not_empty': 409,
+  // K12: unmarking a case that is not a complaint.
+  'complaint.not_marked': 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
