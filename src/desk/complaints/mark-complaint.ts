@@ -100,7 +100,7 @@ function change(
       request,
     );
     if (outcome === 'not_marked') {
-      throw new KeptError('complaint.not_marked', 'The case is not a complaint', { field: 'caseId' });
+      throw new KeptError('complaint.not_marked', 'The case is not a complaint');
     }
     if (outcome === 'unchanged') return { complaint: presentComplaint(row), outcome };
     const now = ctx.now();
