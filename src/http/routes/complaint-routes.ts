@@ -21,7 +21,8 @@ export function registerComplaintRoutes({ app, ctx }: RouteDeps): void {
     {
       schema: {
         tags: ['complaints'],
-        summary: 'Whether the case is a complaint: kind, source (agent, customer words, survey, supervisor asked), reason',
+        summary:
+          'Whether the case is a complaint: kind, source (agent, customer words, survey, supervisor asked), reason',
         params: idParam,
         response: { 200: caseComplaintViewSchema },
       },
