@@ -3,6 +3,8 @@ import type { PromiseKind, WorkspaceSettings } from '../contract/api-types.ts';
 import { receiveCustomerMessage } from '../desk/index.ts';
 import { handOffCase } from '../desk/index.ts';
 import { changeCaseStatus } from '../desk/index.ts';
+import { markComplaint } from '../desk/index.ts';
+import type { ComplaintKind } from '../kernel/domain-words.ts';
 import { canTransition } from '../desk/index.ts';
 import type { Db } from '../db/open-database.ts';
 import { cases, customers, escalations, promises, tasks } from '../db/schema.ts';
@@ -133,6 +135,23 @@ export class DemoDesk {
    * Moves the case if the transition table allows it and no supervisor request is waiting
    * (the operation refuses both); returns whether it moved.
    */
+  /** The owner says what a complaint the desk found is about, as agents do when they first read it (K12). */
+  async classifyComplaint(caseId: string, actor: DemoStaff, kind: ComplaintKind, reason: string): Promise<void> {
+    const [row] = await this.db
+      .select({ isComplaint: cases.isComplaint, kind: cases.complaintKind })
+      .from(cases)
+      .where(eq(cases.id, caseId));
+    if (!row?.isComplaint || row.kind !== 'unspecified') return;
+    await markComplaint(this.clock.ctx, {
+      workspaceId: this.workspaceId,
+      caseId,
+      source: 'agent',
+      kind,
+      reason,
+      actorUserId: actor.id,
+    });
+  }
+
   async setStatus(caseId: string, actor: DemoStaff, to: Exclude<CaseStatus, 'new'>): Promise<boolean> {
     const [row] = await this.db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
     if (!row || row.status === to || !canTransition(row.status, to)) return false;
