@@ -19,6 +19,8 @@ export function ComplaintsSummary() {
     const kinds = data.byKind.filter((k) => k.complaints > 0);
     return {
       ...baseOption(rtl),
+      // One series: its name is the card's, so no legend over the bars.
+      legend: { show: false },
       grid: { containLabel: true, left: 8, right: 8, top: 8, bottom: 8 },
       xAxis: { type: 'value', inverse: rtl, minInterval: 1 },
       yAxis: {
@@ -50,7 +52,12 @@ export function ComplaintsSummary() {
         <Figure label={t('complaints.report.open')} value={format.number(data.open)} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <RetentionChart option={option} ariaLabel={t('complaints.report.byKind')} testId="chart-complaint-kinds" />
+        <RetentionChart
+          option={option}
+          ariaLabel={t('complaints.report.byKind')}
+          height={Math.max(160, 60 + 36 * data.byKind.filter((k) => k.complaints > 0).length)}
+          testId="chart-complaint-kinds"
+        />
         <Table striped data-testid="complaints-by-source">
           <Table.Thead>
             <Table.Tr>
