@@ -89,7 +89,9 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
         phrase: 'ombudsman',
         pattern: 'ombudsman|trading\\s+standards|consumer\\s+protection|small\\s+claims|my\\s+lawyer|legal\\s+action',
       },
-      { phrase: 'faulty', pattern: 'faulty|defective|broke\\s+after|arrived\\s+(?:broken|damaged|smashed)' },
+      // A judgement of the goods, not the report of a fault ("the parcel arrived damaged" asks for a fix).
+      { phrase: 'faulty', pattern: 'faulty|defective' },
+      { phrase: 'ignored', pattern: 'ignor(?:ed|ing|es)\\s+(?:my|me|us|our)' },
       { phrase: 'how is it possible', pattern: 'how\\s+(?:is\\s+it|can\\s+it\\s+be)\\s+possible|how\\s+dare' },
     ],
     negators: "not|no|never|n't|without|nothing|hardly|isn't|wasn't|aren't|don't|didn't|am\\s+not",
@@ -133,7 +135,7 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
       { phrase: 'أضعتم وقتي', pattern: 'اضعتم|ضيعتم|اضاعه\\s+وقتي|تضييع\\s+وقتي' },
       { phrase: 'سأنتقل إلى شركة أخرى', pattern: '(?:سانتقل|ساذهب|ساتحول)\\s+(?:الي|ل)\\s*(?:شركه|مزود|متجر)' },
       { phrase: 'حماية المستهلك', pattern: 'حمايه\\s+المستهلك|محامي|القضاء|المحكمه' },
-      { phrase: 'معيب', pattern: 'معطوب(?:ه)?|تالف(?:ا|ه)?|تعطل(?:ت)?\\s+بعد|وصل(?:ت)?\\s+(?:محطم|مكسور|تالف)' },
+      { phrase: 'معيب', pattern: 'معطوب(?:ه)?|معيب(?:ه)?|يتجاهل(?:ون)?|تتجاهل(?:ون)?|تجاهلتم' },
       { phrase: 'كيف يعقل', pattern: 'كيف\\s+يعقل|كيف\\s+يمكن\\s+ان\\s+لا' },
     ],
     negators: 'لا|لم|لن|ليس|ليست|لست|لسنا|ما|بدون|دون|اي|غير|ولا',
@@ -176,7 +178,7 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
       { phrase: 'בזבזתם', pattern: 'בזבזתם|בזבוז\\s+(?:של\\s+)?זמן' },
       { phrase: 'עובר לחברה אחרת', pattern: 'עובר(?:ת)?\\s+לחברה\\s+אחרת|עוזב(?:ת)?\\s+אתכם' },
       { phrase: 'הגנת הצרכן', pattern: 'הגנת\\s+הצרכן|עורך\\s+דין|תביעה\\s+קטנה|בית\\s+משפט' },
-      { phrase: 'פגום', pattern: 'פגו(?:ם|מה)|התקלקל(?:ה)?\\s+אחרי|הגיע(?:ה)?\\s+(?:שבור|שבורה|הרוס|הרוסה)' },
+      { phrase: 'פגום', pattern: 'פגו(?:ם|מה)|מתעלמ(?:ים|ת)|מתעלם|התעלמתם' },
       { phrase: 'איך ייתכן', pattern: 'איך\\s+י?יתכן|איך\\s+זה\\s+יכול' },
     ],
     negators: 'לא|אין|אינני|איני|בלי|שום|ללא',
@@ -243,8 +245,7 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
       },
       {
         phrase: 'брак',
-        pattern:
-          'бракованн\\p{L}*|брак|сломал\\p{L}*\\s+через|приш(?:ел|ла|ло|ли)\\s+(?:разбит\\p{L}*|сломан\\p{L}*|поврежден\\p{L}*)',
+        pattern: 'бракованн\\p{L}*|брак|игнорир\\p{L}*',
       },
       { phrase: 'как так можно', pattern: 'как\\s+так\\s+(?:можно|может\\s+быть)|как\\s+вам\\s+не\\s+стыдно' },
     ],
