@@ -55,8 +55,16 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
       { phrase: 'fed up', pattern: 'fed\\s+up|sick\\s+and\\s+tired|had\\s+enough|tired\\s+of\\s+(?:chasing|waiting)' },
       {
         phrase: 'outrageous',
-        pattern:
-          'outrage(?:ous|d)?|appall(?:ed|ing)|disgrace(?:ful)?|disgust(?:ed|ing)|shameful|scandal(?:ous)?|a\\s+joke|pathetic',
+        pattern: [
+          'outrage(?:ous|d)?',
+          'appall(?:ed|ing)',
+          'disgrace(?:ful)?',
+          'disgust(?:ed|ing)',
+          'shameful',
+          'scandal(?:ous)?',
+          'a\\s+joke',
+          'pathetic',
+        ].join('|'),
       },
       { phrase: 'ridiculous', pattern: 'ridiculous|absurd|ludicrous' },
       { phrase: 'rip-off', pattern: 'rip[\\s-]?off|scam|daylight\\s+robbery|fraud' },
@@ -95,12 +103,47 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
       { phrase: 'how is it possible', pattern: 'how\\s+(?:is\\s+it|can\\s+it\\s+be)\\s+possible|how\\s+dare' },
     ],
     negators: "not|no|never|n't|without|nothing|hardly|isn't|wasn't|aren't|don't|didn't|am\\s+not",
-    target:
-      "you|your|yours|you're|service|support|product|order|delivery|parcel|quality|company|experience|staff|agent|app|website|bill|invoice|repair|refund|team|shop|store|claim|handling|case",
-    thirdParty:
-      '(?:my|our|a)\\s+(?:neighbou?r|husband|wife|sister|brother|friend|mother|mum|mom|father|dad|son|daughter|partner|colleague)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:says?|said|thinks?|complain\\p{L}*|wants?|told|claims?)|reviews?\\s+(?:\\p{L}+\\s+){0,2}(?:says?|said)|(?:he|she|they)\\s+complained',
-    cleared:
-      "but\\s+(?:the\\s+)?(?:staff|team|people|service|you)\\s+(?:were|was|are|is)\\s+(?:great|excellent|lovely|wonderful|fine)|not\\s+your\\s+fault|(?:isn't|is\\s+not|wasn't)\\s+your\\s+fault|not\\s+with\\s+you|not\\s+(?:about|against)\\s+you",
+    target: [
+      'you',
+      'your',
+      'yours',
+      "you're",
+      'service',
+      'support',
+      'product',
+      'order',
+      'delivery',
+      'parcel',
+      'quality',
+      'company',
+      'experience',
+      'staff',
+      'agent',
+      'app',
+      'website',
+      'bill',
+      'invoice',
+      'repair',
+      'refund',
+      'team',
+      'shop',
+      'store',
+      'claim',
+      'handling',
+      'case',
+    ].join('|'),
+    thirdParty: [
+      '(?:my|our|a)\\s+(?:neighbou?r|husband|wife|sister|brother|friend|mother|mum|mom|father|dad|son|daughter|partner|colleague)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:says?|said|thinks?|complain\\p{L}*|wants?|told|claims?)',
+      'reviews?\\s+(?:\\p{L}+\\s+){0,2}(?:says?|said)',
+      '(?:he|she|they)\\s+complained',
+    ].join('|'),
+    cleared: [
+      'but\\s+(?:the\\s+)?(?:staff|team|people|service|you)\\s+(?:were|was|are|is)\\s+(?:great|excellent|lovely|wonderful|fine)',
+      'not\\s+your\\s+fault',
+      "(?:isn't|is\\s+not|wasn't)\\s+your\\s+fault",
+      'not\\s+with\\s+you',
+      'not\\s+(?:about|against)\\s+you',
+    ].join('|'),
   },
   ar: {
     rules: [
@@ -128,8 +171,12 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
       { phrase: 'وقح', pattern: 'وقح(?:ا|ه)?|بوقاحه|اغلق\\s+الخط|اهانه|اهانني' },
       {
         phrase: 'لا أحد يرد',
-        pattern:
-          '(?:لا|ولا|لم)\\s+(?:احد|يرد\\s+احد|يتصل\\s+احد|يستمع\\s+احد|يصلح\\s+احد)(?:\\s+(?:يرد|يجيب|يستمع|يتصل|يصلح|يساعد))?|لم\\s+يتصل\\s+احد|لم\\s+يحضر|لا\\s+رد',
+        pattern: [
+          '(?:لا|ولا|لم)\\s+(?:احد|يرد\\s+احد|يتصل\\s+احد|يستمع\\s+احد|يصلح\\s+احد)(?:\\s+(?:يرد|يجيب|يستمع|يتصل|يصلح|يساعد))?',
+          'لم\\s+يتصل\\s+احد',
+          'لم\\s+يحضر',
+          'لا\\s+رد',
+        ].join('|'),
         negationInside: true,
       },
       { phrase: 'أضعتم وقتي', pattern: 'اضعتم|ضيعتم|اضاعه\\s+وقتي|تضييع\\s+وقتي' },
@@ -139,10 +186,24 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
       { phrase: 'كيف يعقل', pattern: 'كيف\\s+يعقل|كيف\\s+يمكن\\s+ان\\s+لا' },
     ],
     negators: 'لا|لم|لن|ليس|ليست|لست|لسنا|ما|بدون|دون|اي|غير|ولا',
-    target:
-      'خدم\\p{L}*|دعم|منتج|طلب\\p{L}*|توصيل|جود\\p{L}*|شرك\\p{L}*|تجرب\\p{L}*|موظف\\p{L}*|تطبيق\\p{L}*|فاتور\\p{L}*|\\p{L}*كم',
-    thirdParty:
-      '(?:جاري|جارتي|زوجي|زوجتي|اختي|اخي|صديقي|صديقتي|امي|ابي|ابني|ابنتي|زميلي)\\s+(?:\\p{L}+\\s+){0,2}(?:يقول|تقول|قال|قالت|اشتكي|اشتكت|يشتكي|تشتكي|تريد|يريد)|(?:تقييم|تقييما|مراجع)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:يقول|تقول)',
+    target: [
+      'خدم\\p{L}*',
+      'دعم',
+      'منتج',
+      'طلب\\p{L}*',
+      'توصيل',
+      'جود\\p{L}*',
+      'شرك\\p{L}*',
+      'تجرب\\p{L}*',
+      'موظف\\p{L}*',
+      'تطبيق\\p{L}*',
+      'فاتور\\p{L}*',
+      '\\p{L}*كم',
+    ].join('|'),
+    thirdParty: [
+      '(?:جاري|جارتي|زوجي|زوجتي|اختي|اخي|صديقي|صديقتي|امي|ابي|ابني|ابنتي|زميلي)\\s+(?:\\p{L}+\\s+){0,2}(?:يقول|تقول|قال|قالت|اشتكي|اشتكت|يشتكي|تشتكي|تريد|يريد)',
+      '(?:تقييم|تقييما|مراجع)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:يقول|تقول)',
+    ].join('|'),
     cleared: '(?:ليس|ليست)\\s+(?:ذنبكم|خطاكم|ضدكم)|وليس\\s+ضدكم|ليس\\s+بسببكم',
   },
   he: {
@@ -171,8 +232,11 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
       { phrase: 'חצוף', pattern: 'חצו(?:ף|פה)|גס\\s+רוח|ניתק(?:ה)?\\s+(?:לי|את)|העליב' },
       {
         phrase: 'אף אחד לא עונה',
-        pattern:
-          'אף\\s+אחד\\s+(?:לא|עוד\\s+לא)\\s+(?:עונה|ענה|חזר|מקשיב|תיקן|עזר|התקשר)|(?:עדיין\\s+)?אין\\s+תשובה|(?:הטכנאי|השליח|הנציג|המתקין)\\s+לא\\s+הגיע',
+        pattern: [
+          'אף\\s+אחד\\s+(?:לא|עוד\\s+לא)\\s+(?:עונה|ענה|חזר|מקשיב|תיקן|עזר|התקשר)',
+          '(?:עדיין\\s+)?אין\\s+תשובה',
+          '(?:הטכנאי|השליח|הנציג|המתקין)\\s+לא\\s+הגיע',
+        ].join('|'),
         negationInside: true,
       },
       { phrase: 'בזבזתם', pattern: 'בזבזתם|בזבוז\\s+(?:של\\s+)?זמן' },
@@ -183,8 +247,10 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
     ],
     negators: 'לא|אין|אינני|איני|בלי|שום|ללא',
     target: 'השירות|שירות|התמיכה|תמיכה|מוצר|המוצר|הזמנה|משלוח|איכות|חברה|נציג|צוות|אפליקציה|חשבונית|\\p{L}*כם',
-    thirdParty:
-      '(?:השכן|השכנה|בעלי|אשתי|אחותי|אחי|חבר\\s+שלי|חברה\\s+שלי|אמא\\s+שלי|אבא\\s+שלי)\\s+(?:\\p{L}+\\s+){0,2}(?:אומר|אומרת|התלונן|התלוננה|רוצה|חושב|חושבת)|ביקורת\\s+(?:\\p{L}+\\s+){0,2}(?:ש|אומר)',
+    thirdParty: [
+      '(?:השכן|השכנה|בעלי|אשתי|אחותי|אחי|חבר\\s+שלי|חברה\\s+שלי|אמא\\s+שלי|אבא\\s+שלי)\\s+(?:\\p{L}+\\s+){0,2}(?:אומר|אומרת|התלונן|התלוננה|רוצה|חושב|חושבת)',
+      'ביקורת\\s+(?:\\p{L}+\\s+){0,2}(?:ש|אומר)',
+    ].join('|'),
     cleared: 'לא\\s+(?:אשמתכם|נגדכם|באשמתכם)',
   },
   ru: {
@@ -229,8 +295,11 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
       },
       {
         phrase: 'никто не отвечает',
-        pattern:
-          'никто\\s+(?:мне\\s+|нам\\s+)?(?:так\\s+и\\s+|до\\s+сих\\s+пор\\s+)?не\\s+(?:отвеча\\p{L}*|ответил|перезвонил|позвонил|слуша\\p{L}*|исправил|помог|пришел|берет)|(?:до\\s+сих\\s+пор\\s+)?нет\\s+ответа|так\\s+и\\s+не\\s+(?:пришел|приехал|позвонил|ответил)',
+        pattern: [
+          'никто\\s+(?:мне\\s+|нам\\s+)?(?:так\\s+и\\s+|до\\s+сих\\s+пор\\s+)?не\\s+(?:отвеча\\p{L}*|ответил|перезвонил|позвонил|слуша\\p{L}*|исправил|помог|пришел|берет)',
+          '(?:до\\s+сих\\s+пор\\s+)?нет\\s+ответа',
+          'так\\s+и\\s+не\\s+(?:пришел|приехал|позвонил|ответил)',
+        ].join('|'),
         negationInside: true,
       },
       {
@@ -251,11 +320,35 @@ export const COMPLAINT_RULES: Record<ComplaintPhraseLanguage, LanguageRules> = {
     ],
     negators: 'не|нет|никаких|никакой|ни|без|совсем\\s+не|вовсе\\s+не',
     negatorsAfter: '(?:\\s+\\p{L}+){0,2}?\\s+(?:нет|не\\s+имею)',
-    target:
-      'вы|вас|вам|ваш\\p{L}*|сервис\\p{L}*|обслуживани\\p{L}*|поддержк\\p{L}*|товар\\p{L}*|заказ\\p{L}*|доставк\\p{L}*|качеств\\p{L}*|компани\\p{L}*|оператор\\p{L}*|приложени\\p{L}*|сч[её]т\\p{L}*|ответ\\p{L}*|магазин\\p{L}*',
-    thirdParty:
-      '(?:сосед\\p{L}*|муж|жена|сестра|брат|друг|подруга|мама|папа|сын|дочь|коллега)\\s+(?:\\p{L}+\\s+){0,2}(?:говорит|сказал\\p{L}*|жаловал\\p{L}*|хочет|считает|думает)|отзыв\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:что|говор\\p{L}*)',
-    cleared:
-      'но\\s+(?:\\p{L}+\\s+)?(?:сотрудник\\p{L}*|персонал|сервис|вы)\\s+(?:был\\p{L}*\\s+)?(?:отличн|прекрасн|замечательн)\\p{L}*|не\\s+ваша\\s+вина|не\\s+по\\s+вашей\\s+вине|а\\s+не\\s+на\\s+вас|не\\s+к\\s+вам',
+    target: [
+      'вы',
+      'вас',
+      'вам',
+      'ваш\\p{L}*',
+      'сервис\\p{L}*',
+      'обслуживани\\p{L}*',
+      'поддержк\\p{L}*',
+      'товар\\p{L}*',
+      'заказ\\p{L}*',
+      'доставк\\p{L}*',
+      'качеств\\p{L}*',
+      'компани\\p{L}*',
+      'оператор\\p{L}*',
+      'приложени\\p{L}*',
+      'сч[её]т\\p{L}*',
+      'ответ\\p{L}*',
+      'магазин\\p{L}*',
+    ].join('|'),
+    thirdParty: [
+      '(?:сосед\\p{L}*|муж|жена|сестра|брат|друг|подруга|мама|папа|сын|дочь|коллега)\\s+(?:\\p{L}+\\s+){0,2}(?:говорит|сказал\\p{L}*|жаловал\\p{L}*|хочет|считает|думает)',
+      'отзыв\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:что|говор\\p{L}*)',
+    ].join('|'),
+    cleared: [
+      'но\\s+(?:\\p{L}+\\s+)?(?:сотрудник\\p{L}*|персонал|сервис|вы)\\s+(?:был\\p{L}*\\s+)?(?:отличн|прекрасн|замечательн)\\p{L}*',
+      'не\\s+ваша\\s+вина',
+      'не\\s+по\\s+вашей\\s+вине',
+      'а\\s+не\\s+на\\s+вас',
+      'не\\s+к\\s+вам',
+    ].join('|'),
   },
 };
