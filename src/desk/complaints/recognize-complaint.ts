@@ -21,10 +21,20 @@ const BOUNDARY_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const BOUNDARY_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
 const word = (alternatives: string) => new RegExp(`${BOUNDARY_BEFORE}(?:${alternatives})${BOUNDARY_AFTER}`, 'u');
 
+// A language's rules run only on a sentence with a letter of its script: most text is in one
+// script, so this reads it with one language's rules instead of four.
+const SCRIPT: Record<ComplaintPhraseLanguage, RegExp> = {
+  en: /[a-z]/,
+  ar: /[\u0600-\u06FF]/,
+  he: /[\u0590-\u05FF]/,
+  ru: /[\u0400-\u04FF]/,
+};
+
 const COMPILED = COMPLAINT_PHRASE_LANGUAGES.map((language) => {
   const set = COMPLAINT_RULES[language];
   return {
     language,
+    script: SCRIPT[language],
     rules: set.rules.map((rule) => ({
       ...rule,
       regex: new RegExp(`${BOUNDARY_BEFORE}(?:${rule.pattern})${BOUNDARY_AFTER}`, 'gu'),
@@ -71,6 +81,7 @@ export function recognizeComplaint(text: string): ComplaintWords {
 
 function complaintIn(sentence: string): { language: ComplaintPhraseLanguage; phrase: string } | null {
   for (const set of COMPILED) {
+    if (!set.script.test(sentence)) continue;
     let checked: { thirdParty: boolean; cleared: boolean; target: boolean } | null = null;
     for (const rule of set.rules) {
       rule.regex.lastIndex = 0;
