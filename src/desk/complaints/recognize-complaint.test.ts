@@ -63,7 +63,7 @@ describe('recognizeComplaint: what it reports and what it ignores', () => {
   });
 
   it('reads the start of the text: a complaint past the bound is not read', () => {
-    const filler = 'my order number is 1234 '.repeat(Math.ceil(TEXT_BOUNDS.customerTextChars / 24));
+    const filler = 'my order number is 1234 '.repeat(Math.ceil(TEXT_BOUNDS.complaintTextChars / 24));
     expect(recognizeComplaint(`This is unacceptable. ${filler}`).complained).toBe(true);
     expect(recognizeComplaint(`${filler} This is unacceptable.`).complained).toBe(false);
   });

@@ -4,7 +4,7 @@ import { COMPLAINT_RULES, type ComplaintPhraseLanguage } from './complaint-phras
 
 // K12: the customer's own words say they are complaining. Reads what the customer wrote (quoted
 // mail, "…wrote:" lines and text in quotation marks removed), sentence by sentence, within the
-// first TEXT_BOUNDS.customerTextChars; every pattern is a bounded alternation run once over the
+// first TEXT_BOUNDS.complaintTextChars; every pattern is a bounded alternation run once over the
 // text, so the cost is linear in what is read. Which words, and what turns them off, is in
 // complaint-phrase-rules.ts; the measured precision and recall in docs/LANGUAGE.md.
 
@@ -70,7 +70,7 @@ function sentencesOf(text: string): string[] {
 
 /** Whether, and in which words, the customer complains in `text`. */
 export function recognizeComplaint(text: string): ComplaintWords {
-  const own = stripQuotedText(boundedPrefix(text, TEXT_BOUNDS.customerTextChars));
+  const own = stripQuotedText(boundedPrefix(text, TEXT_BOUNDS.complaintTextChars));
   const normalized = normalizeForMatching(own.replace(WROTE, ' ').replace(QUOTATION, ' '));
   for (const sentence of sentencesOf(normalized)) {
     const found = complaintIn(sentence);
