@@ -19,6 +19,7 @@ const SOURCES = [
   'live-types.ts',
   'supervisor-suspicion-types.ts',
   'route-response-types.ts',
+  'complaint-types.ts',
 ];
 // Types the contract imports from the kernel: ts-to-zod cannot follow them, domain-word-schemas.ts maps them.
 const DOMAIN_WORDS = {
@@ -33,6 +34,8 @@ const DOMAIN_WORDS = {
   PresenceActivity: 'presenceActivitySchema',
   MyNoticeKind: 'myNoticeKindSchema',
   LiveNoticeKind: 'liveNoticeKindSchema',
+  ComplaintKind: 'complaintKindSchema',
+  ComplaintSource: 'complaintSourceSchema',
 };
 const schemaName = (type) => `${type.charAt(0).toLowerCase()}${type.slice(1)}Schema`;
 // Where each contract type is declared, so a type one contract file imports from another is imported as a schema.

@@ -1,5 +1,5 @@
 // `kept report <name> [--json] [--workspace slug]`: the retention dashboards on a terminal.
-// Names: repeat, cohorts, pareto, complaint-rate, clv, at-risk. `--refresh` recomputes CLV and
+// Names: repeat, cohorts, pareto, complaint-rate, complaints, clv, at-risk. `--refresh` recomputes CLV and
 // risk first. With --json, stdout is one JSON object (the API's response), for scripts.
 import type { Command } from 'commander';
 import { KeptError } from '../errors/kept-error.ts';
@@ -7,6 +7,7 @@ import {
   clvReport,
   cohortsReport,
   complaintRateReport,
+  complaintsReport,
   listAtRisk,
   paretoReport,
   refreshScores,
@@ -15,7 +16,7 @@ import {
 import { withStore } from './with-store.ts';
 import { workspaceIdFor } from './workspace-option.ts';
 
-const REPORTS = ['repeat', 'cohorts', 'pareto', 'complaint-rate', 'clv', 'at-risk'] as const;
+const REPORTS = ['repeat', 'cohorts', 'pareto', 'complaint-rate', 'complaints', 'clv', 'at-risk'] as const;
 type ReportName = (typeof REPORTS)[number];
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
@@ -73,6 +74,18 @@ async function textReport(name: ReportName, data: any): Promise<string> {
             `  ${(r.key || '(none)').padEnd(24)} ${num(r.per1000, 1).padStart(8)} per 1,000  (${r.complaints} / ${r.active})`,
           );
       }
+      break;
+    case 'complaints':
+      out.push(
+        `Last 12 months: ${data.complaints} complaints, ${num(data.per1000, 1)} per 1,000 active customers (${data.active} active); ${data.open} open`,
+      );
+      out.push(
+        `${data.complainers} customers complained; the top 20% of them brought ${pct(data.top20Share)}; Gini ${num(data.gini, 3)}`,
+      );
+      out.push('by kind:');
+      for (const k of data.byKind) out.push(`  ${k.key.padEnd(20)} ${String(k.complaints).padStart(6)}`);
+      out.push('found by:');
+      for (const k of data.bySource) out.push(`  ${k.key.padEnd(20)} ${String(k.complaints).padStart(6)}`);
       break;
     case 'clv':
       if (!data.fit) {
@@ -144,13 +157,15 @@ export function registerReportCommands(program: Command): void {
                   ? await paretoReport(store.db, workspaceId)
                   : name === 'complaint-rate'
                     ? await complaintRateReport(store.db, workspaceId, now)
-                    : name === 'clv'
-                      ? await clvReport(store.db, workspaceId)
-                      : await listAtRisk(store.db, workspaceId, {
-                          limit: Number(o.limit) || 20,
-                          offset: 0,
-                          minRisk: 1,
-                        });
+                    : name === 'complaints'
+                      ? await complaintsReport(store.db, workspaceId, now)
+                      : name === 'clv'
+                        ? await clvReport(store.db, workspaceId)
+                        : await listAtRisk(store.db, workspaceId, {
+                            limit: Number(o.limit) || 20,
+                            offset: 0,
+                            minRisk: 1,
+                          });
           process.stdout.write(
             o.json ? `${JSON.stringify(data)}\n` : `${await textReport(name as ReportName, data)}\n`,
           );

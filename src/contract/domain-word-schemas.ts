@@ -4,6 +4,8 @@ import { z } from 'zod';
 import {
   CASE_STATUSES,
   CHANNELS,
+  COMPLAINT_KINDS,
+  COMPLAINT_SOURCES,
   ESCALATION_STATUSES,
   LIVE_NOTICE_KINDS,
   MY_NOTICE_KINDS,
@@ -15,6 +17,8 @@ import {
 
 export const channelSchema = z.enum(CHANNELS);
 export const caseStatusSchema = z.enum(CASE_STATUSES);
+export const complaintKindSchema = z.enum(COMPLAINT_KINDS);
+export const complaintSourceSchema = z.enum(COMPLAINT_SOURCES);
 export const roleSchema = z.enum(ROLES);
 export const promiseKindSchema = z.enum(PROMISE_KINDS);
 export const promiseStatusSchema = z.enum(PROMISE_STATUSES);

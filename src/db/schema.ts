@@ -16,7 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { WorkspaceSettings } from '../contract/api-types.ts';
-import type { CaseStatus, PromiseBreach, Role } from '../kernel/domain-words.ts';
+import type { CaseStatus, ComplaintKind, ComplaintSource, PromiseBreach, Role } from '../kernel/domain-words.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const ts = (name: string) => timestamp(name, { withTimezone: true });
@@ -114,6 +114,13 @@ export const cases = pgTable(
     language: text('language'),
     priority: text('priority').notNull().default('normal'),
     isComplaint: boolean('is_complaint').notNull().default(false),
+    /** K12 (src/desk/complaints/): what the complaint is about, who or what marked it and why; kept after an unmark. */
+    complaintKind: text('complaint_kind').$type<ComplaintKind>(),
+    complaintSource: text('complaint_source').$type<ComplaintSource>(),
+    complaintReason: text('complaint_reason'),
+    complaintMarkedAt: ts('complaint_marked_at'),
+    /** Set when a person unmarks it: the customer's words on the case no longer mark it again. */
+    complaintUnmarkedAt: ts('complaint_unmarked_at'),
     /** Free category (billing, delivery...): one of the groups capability quotes learn by. */
     category: text('category'),
     ownerId: uuid('owner_id').references(() => users.id),
@@ -128,6 +135,10 @@ export const cases = pgTable(
     index('cases_workspace_owner_status_idx').on(t.workspaceId, t.ownerId, t.status),
     index('cases_workspace_status_idx').on(t.workspaceId, t.status, t.createdAt),
     index('cases_customer_idx').on(t.customerId, t.createdAt),
+    // The complaint reports and the complaints queue read complaints only: few of all cases.
+    index('cases_complaint_idx')
+      .on(t.workspaceId, t.createdAt)
+      .where(sql`is_complaint`),
     index('cases_hell_idx')
       .on(t.workspaceId, t.hellFlaggedAt)
       .where(sql`hell_flagged_at is not null`),

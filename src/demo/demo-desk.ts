@@ -10,16 +10,17 @@ import {
   handOffCase,
   keepPromise,
   makePromise,
+  markComplaint,
   openEscalation,
   receiveCustomerMessage,
   renegotiatePromise,
   sendAnswer,
 } from '../desk/index.ts';
+import type { CaseStatus, ComplaintKind } from '../kernel/domain-words.ts';
 import type { Db } from '../db/open-database.ts';
 import { cases, customers, escalations, promises, tasks } from '../db/schema.ts';
 import type { Channel } from '../events/event-types.ts';
 import type { TimerRequest } from '../kernel/desk-context.ts';
-import type { CaseStatus } from '../kernel/domain-words.ts';
 import { TIMER } from '../kernel/job-names.ts';
 import type { DemoClock } from './demo-clock.ts';
 import type { DemoCustomer } from './demo-customers.ts';
@@ -138,6 +139,23 @@ export class DemoDesk {
    * Moves the case if the transition table allows it and no supervisor request is waiting
    * (the operation refuses both); returns whether it moved.
    */
+  /** The owner says what a complaint the desk found is about, as agents do when they first read it (K12). */
+  async classifyComplaint(caseId: string, actor: DemoStaff, kind: ComplaintKind, reason: string): Promise<void> {
+    const [row] = await this.db
+      .select({ isComplaint: cases.isComplaint, kind: cases.complaintKind })
+      .from(cases)
+      .where(eq(cases.id, caseId));
+    if (!row?.isComplaint || row.kind !== 'unspecified') return;
+    await markComplaint(this.clock.ctx, {
+      workspaceId: this.workspaceId,
+      caseId,
+      source: 'agent',
+      kind,
+      reason,
+      actorUserId: actor.id,
+    });
+  }
+
   async setStatus(caseId: string, actor: DemoStaff, to: Exclude<CaseStatus, 'new'>): Promise<boolean> {
     const [row] = await this.db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
     if (!row || row.status === to || !canTransition(row.status, to)) return false;

@@ -1,4 +1,5 @@
 import type { Channel } from '../events/event-types.ts';
+import type { ComplaintKind } from '../kernel/domain-words.ts';
 import type { DemoCustomer } from './demo-customers.ts';
 import { DAY, HOUR, MINUTE, type DemoDesk } from './demo-desk.ts';
 import {
@@ -156,6 +157,13 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
   });
   const { caseId, customerId } = opened;
   const owner = () => desk.owner(caseId);
+  // A complaint found in the first message is classified by its owner from what it is about.
+  await desk.classifyComplaint(
+    caseId,
+    await owner(),
+    COMPLAINT_KIND_OF_TOPIC[TOPICS.indexOf(topic)] ?? 'other',
+    first.subject,
+  );
   // Before answering a waiting customer: the story's delay, kept inside the promised time.
   const answerAfter = async (minHours: number, maxHours: number) => {
     t = await desk.answerTime(caseId, t + r.between(minHours, maxHours) * HOUR, r);
@@ -437,6 +445,20 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
     }
   }
 }
+
+/** What a complaint about each topic (TOPICS, in order) is about. */
+const COMPLAINT_KIND_OF_TOPIC: readonly ComplaintKind[] = [
+  'delivery',
+  'billing',
+  'product',
+  'product',
+  'waiting',
+  'delivery',
+  'broken_promise',
+  'billing',
+  'other',
+  'billing',
+];
 
 /** A reason that fits the topic: billing for money, the repair process for faults, the field team for visits. */
 function handoffReason(r: DemoRandom, topicIndex: number): string {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, queryRows, type Store } from '../db/open-database.ts';
 import { emailSinkMessages } from '../db/schema-email.ts';
 import { computeServiceMetrics } from '../metrics/index.ts';
-import { cohortsReport, listAtRisk } from '../retention/index.ts';
+import { cohortsReport, complaintsReport, listAtRisk } from '../retention/index.ts';
 import { listTeams } from '../teams/index.ts';
 import { cases, customers, escalations, events, messages, promises, users, workspaces } from '../db/schema.ts';
 import { detectSupervisorRequest } from '../desk/index.ts';
@@ -199,6 +199,18 @@ describe('kept demo: the demo company', () => {
     expect(summary).toMatch(new RegExp(`Purchases: ${bought!.orders} orders from ${bought!.buyers} customers`));
     const cohorts = await cohortsReport(store.db, workspaceId, 'gap', NOW);
     expect(cohorts.cohorts.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('has complaints from the stories — found in the words, asked for a supervisor, classified by kind — so K12 reads real figures', async () => {
+    const report = await complaintsReport(store.db, workspaceId, NOW);
+    expect(report.complaints).toBeGreaterThan(0);
+    expect(report.per1000).toBeGreaterThan(0);
+    expect(report.complainers).toBeGreaterThan(0);
+    const found = new Map(report.bySource.map((s) => [s.key, s.complaints]));
+    expect(found.get('customer_words')).toBeGreaterThan(0);
+    expect(found.get('supervisor_request')).toBeGreaterThan(0);
+    // Owners classified the ones they found in first messages: more than one kind shows.
+    expect(report.byKind.filter((k) => k.key !== 'unspecified' && k.complaints > 0).length).toBeGreaterThan(1);
   });
 
   it('prints the portal at the address it was given, and the flagged count the dashboard shows', async () => {

@@ -37,3 +37,13 @@ export { computeHellMetrics } from './service-hell/hell-metrics.ts';
 export { assessHell } from './service-hell/hell-thresholds.ts';
 export { completeTask } from './tasks/task-operations.ts';
 export { dismissSupervisorSuspicion } from './escalations/supervisor-request/dismiss-suspicion.ts';
+export {
+  COMPLAINT_PHRASE_LANGUAGES,
+  COMPLAINT_REASON_CHARS,
+  decideComplaint,
+  markComplaint,
+  presentComplaint,
+  recognizeComplaint,
+  unmarkComplaint,
+} from './complaints/index.ts';
+export type { ComplaintWords, MarkComplaintInput, UnmarkComplaintInput } from './complaints/index.ts';

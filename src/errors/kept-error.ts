@@ -45,6 +45,8 @@ export const ERROR_CATALOGUE = {
   'team.not_empty': 409,
   // A route's answer did not fit its declared response schema (src/http/error-handler.ts): logged, never sent.
   'internal.response_shape': 500,
+  // K12: unmarking a case that is not a complaint.
+  'complaint.not_marked': 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

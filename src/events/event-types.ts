@@ -1,7 +1,7 @@
 // The append-only facts every metric is computed from. A type here is a stable name:
 // reports, the hell detector and the timeline all read these, so renaming one is a migration.
 
-import type { Channel, PromiseBreach } from '../kernel/domain-words.ts';
+import type { Channel, ComplaintKind, ComplaintSource, PromiseBreach } from '../kernel/domain-words.ts';
 
 export { CHANNELS, DELIVERABLE_CHANNELS, type Channel, type PromiseBreach } from '../kernel/domain-words.ts';
 
@@ -97,6 +97,12 @@ export interface EventDataByType {
   'supervisor.suspected': { messageId: string; phrase: string; confidence: number };
   /** The agent read the message and found no request for a supervisor in it. */
   'supervisor.suspicion_dismissed': { messageId: string };
+  /** K12 (src/desk/complaints/): the case became a complaint — by whom or what, of which kind, why. */
+  'complaint.marked': { kind: ComplaintKind; source: ComplaintSource; reason: string };
+  /** A person changed the complaint's kind, with a reason. */
+  'complaint.changed': { fromKind: ComplaintKind; toKind: ComplaintKind; reason: string };
+  /** A person said the case is not a complaint after all, with a reason. */
+  'complaint.unmarked': { kind: ComplaintKind; source: ComplaintSource; reason: string };
   'hell.flagged': { reasons: Array<{ metric: string; value: number; threshold: number }> };
   'task.created': { taskId: string; kind: string; dueAt: string; assigneeId: string };
   'task.done': { taskId: string };

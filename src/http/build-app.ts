@@ -23,6 +23,7 @@ import { registerPortalRoutes } from './routes/portal-routes.ts';
 import { registerSetupRoutes } from './routes/setup-routes.ts';
 import { registerStaffRoutes } from './routes/staff-routes.ts';
 import { registerTeamRoutes } from './routes/team-routes.ts';
+import { registerComplaintRoutes } from './routes/complaint-routes.ts';
 import { registerBenchProbeRoute } from './routes/bench-probe-route.ts';
 import { registerRetentionRoutes } from './routes/retention-routes.ts';
 import { registerPromiseRoutes } from './routes/promise-routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(
   registerSetupRoutes(routeDeps);
   registerStaffRoutes(routeDeps);
   registerTeamRoutes(routeDeps);
+  registerComplaintRoutes(routeDeps);
   registerCaseRoutes(routeDeps);
   registerSupervisorSuspicionRoutes(routeDeps);
   registerCommitmentRoutes(routeDeps);

@@ -62,3 +62,19 @@ export type MyNoticeKind = (typeof MY_NOTICE_KINDS)[number];
 /** What a push notice says changed (issue 16): an event on the desk, someone's presence, or anything (resync). */
 export const LIVE_NOTICE_KINDS = ['desk', 'presence', 'resync'] as const;
 export type LiveNoticeKind = (typeof LIVE_NOTICE_KINDS)[number];
+/** What a complaint is about (K12), chosen by the agent; marks made by the desk itself start as `unspecified`. */
+export const COMPLAINT_KINDS = [
+  'unspecified',
+  'product',
+  'billing',
+  'delivery',
+  'waiting',
+  'staff',
+  'broken_promise',
+  'other',
+] as const;
+export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
+
+/** Who or what made a case a complaint: an agent, the customer's words, a survey scored 1–2, a supervisor asked for. */
+export const COMPLAINT_SOURCES = ['agent', 'customer_words', 'survey', 'supervisor_request'] as const;
+export type ComplaintSource = (typeof COMPLAINT_SOURCES)[number];

@@ -14,6 +14,11 @@ export const TEXT_BOUNDS = {
    * within it, so an answer on top of a long quoted thread is still what is read.
    */
   customerTextChars: 64 * 1024,
+  /**
+   * Complaint words (K12): a complaint is said in the first lines, and its rules are many (four
+   * languages, negation and third parties checked per match), so they read the first 16 KB only.
+   */
+  complaintTextChars: 16 * 1024,
   /** Commitments in an agent's reply: as much as the reply form accepts (route-kit's longText). */
   commitmentTextChars: 20_000,
   /** A "sentence" longer than this (no stop in it) is read as windows of this size. */

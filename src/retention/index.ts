@@ -19,3 +19,4 @@ export { paretoReport } from './report-pareto.ts';
 export { listLoyalCustomers, repeatReport } from './report-repeat.ts';
 export { RETENTION_JOB_DEFINITIONS } from './retention-jobs.ts';
 export { RISK_FACTORS, currencyCode, loadRetentionSettings, saveRetentionSettings } from './retention-settings.ts';
+export { complaintsReport } from './report-complaints.ts';

@@ -21,3 +21,4 @@ export { readAttachment } from './read-attachment.ts';
 export { loadStaffNames } from './staff-names.ts';
 export { presentUser } from './user-presenter.ts';
 export { MY_NOTICE_DAYS, MY_NOTICE_LIMIT, listMyNotices } from './list-my-notices.ts';
+export { getCaseComplaint } from './get-case-complaint.ts';

@@ -7,7 +7,7 @@ import type { Channel } from '../events/event-types.ts';
 import { caseReference } from '../kernel/case-reference.ts';
 import { OPEN_CASE_STATUSES } from '../kernel/domain-words.ts';
 
-export const CASE_VIEWS = ['mine', 'unassigned', 'open', 'escalated', 'flagged', 'all'] as const;
+export const CASE_VIEWS = ['mine', 'unassigned', 'open', 'escalated', 'flagged', 'complaints', 'all'] as const;
 export type CaseView = (typeof CASE_VIEWS)[number];
 
 const owner = alias(users, 'owner');
@@ -96,6 +96,10 @@ export async function listCases(
       break;
     case 'flagged':
       conditions.push(isNotNull(cases.hellFlaggedAt), notInArray(cases.status, ['closed']));
+      break;
+    case 'complaints':
+      // K12: open complaints, through the partial index on complaints.
+      conditions.push(sql`${cases.isComplaint}`, inArray(cases.status, [...OPEN_CASE_STATUSES]));
       break;
     case 'all':
       break;

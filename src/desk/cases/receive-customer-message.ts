@@ -15,6 +15,8 @@ import {
   type SupervisorRequest,
 } from '../escalations/supervisor-request/supervisor-request-phrases.ts';
 import { openEscalation } from '../escalations/open-escalation.ts';
+import { markComplaint } from '../complaints/mark-complaint.ts';
+import { recognizeComplaint } from '../complaints/recognize-complaint.ts';
 import type { Channel, NewEvent } from '../../events/event-types.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
 import { detectLanguage } from '../../language/index.ts';
@@ -83,14 +85,17 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
   const workspace = await loadWorkspace(ctx.db, input.workspaceId);
   const detected = detectLanguage(body);
   const supervisor = detectSupervisorRequest(body);
+  // K12: the customer's words say they complain; marked in the locked transaction below, like an escalation.
+  const complaint = recognizeComplaint(body);
+  // Only a certain request escalates; a likely one is a suspicion written on the fast path (issue 18).
+  const plain = !supervisor.certain && !complaint.complained;
 
   const decide = (db: Db, lock: boolean, known: ThreadState | null = null) =>
     planIntake({ ...ctx, db }, workspace, input, body, detected, lock, known, supervisor);
   // Versions are only meaningful for a write committed on its own (thread-cache.ts).
   const remember = !insideTransaction(ctx.db);
 
-  // Only a certain request escalates here; a likely one is a suspicion on the timeline (issue 18).
-  if (!supervisor.certain && remember && input.caseId) {
+  if (plain && remember && input.caseId) {
     // This process wrote the case last: decide on what that write left, one statement in all.
     const known = cachedThread(ctx.db, workspace.id, input.caseId);
     if (known) {
@@ -104,7 +109,7 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
       forgetThread(ctx.db, input.caseId);
     }
   }
-  if (!supervisor.certain) {
+  if (plain) {
     // Optimistic: read, decide, write if nothing changed meanwhile — two statements, no transaction.
     try {
       const intake = await decide(ctx.db, false);
@@ -117,7 +122,7 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
     }
   }
   // The case changed between the read and the write (another message on it, an agent's
-  // action), or an escalation is to be written too: this time lock the case while deciding.
+  // action), or an escalation or a complaint mark is to be written too: this time lock the case while deciding.
   const written = await ctx.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const intake = await decide(tx, true);
@@ -137,6 +142,17 @@ export async function receiveCustomerMessage(ctx: DeskContext, input: ReceiveMes
           },
         )
       : null;
+    if (complaint.complained)
+      await markComplaint(
+        { ...ctx, db: tx },
+        {
+          workspaceId: workspace.id,
+          caseId: intake.result.caseRow.id,
+          source: 'customer_words',
+          reason: complaint.phrase ?? '',
+          actorUserId: null,
+        },
+      );
     return { ...intake.result, escalation: escalation?.escalation ?? null };
   });
   // Written in a transaction: its version cannot be told from later changes in it, so nothing is remembered.
@@ -273,7 +289,13 @@ async function planIntake(
       channel: input.channel,
       language,
       priority: 'normal',
+      // Marked as a complaint, when the words say so, by markComplaint after this insert (same transaction).
       isComplaint: false,
+      complaintKind: null,
+      complaintSource: null,
+      complaintReason: null,
+      complaintMarkedAt: null,
+      complaintUnmarkedAt: null,
       category: null,
       ownerId: owner.userId,
       lastCustomerMessageAt: now,

@@ -5,6 +5,10 @@ import type { EventDataByType } from '../../events/event-types.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
 import { TIMER } from '../../kernel/job-names.ts';
 import { escalationDeadline } from './escalation-rules.ts';
+import { markComplaint } from '../complaints/mark-complaint.ts';
+
+// K12: a customer who asks for a supervisor (the portal's button, the words in a message) is complaining.
+const CUSTOMER_ASKED: ReadonlyArray<OpenEscalationInput['via']> = ['portal', 'message'];
 
 export interface OpenEscalationInput {
   workspaceId: string;
@@ -58,5 +62,13 @@ export async function openEscalation(ctx: DeskContext, input: OpenEscalationInpu
     payload: { workspaceId: input.workspaceId, escalationId: escalation.id, level: 1 },
     startAfter: deadlineAt,
   });
+  if (CUSTOMER_ASKED.includes(input.via))
+    await markComplaint(ctx, {
+      workspaceId: input.workspaceId,
+      caseId: input.caseId,
+      source: 'supervisor_request',
+      reason: input.reason || input.via,
+      actorUserId: input.actorUserId,
+    });
   return { escalation, created: true };
 }

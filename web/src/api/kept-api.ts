@@ -26,7 +26,7 @@ import type {
 import type { Channel } from '@kept/contract/domain-words.ts';
 import { queryString, request } from './api-client.ts';
 
-export type CaseView = 'mine' | 'unassigned' | 'open' | 'escalated' | 'flagged' | 'all';
+export type CaseView = 'mine' | 'unassigned' | 'open' | 'escalated' | 'flagged' | 'complaints' | 'all';
 
 export interface NewUser {
   name: string;

@@ -7,6 +7,7 @@ import { useSession } from '../auth/session-context.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
 import { changeOfCase, useLiveReload } from '../common/use-live-reload.ts';
+import { ComplaintPanel } from '../complaints/complaint-panel.tsx';
 import { EscalationCard } from '../escalations/escalation-card.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { CaseComposer } from './case-composer.tsx';
@@ -83,6 +84,8 @@ export function CasePage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
             <CaseActions detail={data} users={users} onDetail={setData} onReload={reload} />
+            {/* Read again whenever the timeline grows: a message may have made the case a complaint. */}
+            <ComplaintPanel key={`${data.case.id}-${data.timeline.length}`} caseId={data.case.id} onChanged={reload} />
             <Paper withBorder p="md" data-testid="case-escalations">
               <Stack gap="xs">
                 <Title order={4}>{t('escalations.panelTitle')}</Title>

@@ -122,6 +122,20 @@ export function describeEvent(
       return t('supervisorsuspicion.timeline.suspected', { phrase: isolate(str(data, 'phrase')) });
     case 'supervisor.suspicion_dismissed':
       return t('supervisorsuspicion.timeline.dismissed');
+    case 'complaint.marked':
+      return t('complaints.timeline.marked', {
+        kind: t(`complaints.kind.${str(data, 'kind') || 'unspecified'}`),
+        source: t(`complaints.source.${str(data, 'source') || 'agent'}`),
+        reason: isolate(str(data, 'reason')),
+      });
+    case 'complaint.changed':
+      return t('complaints.timeline.changed', {
+        from: t(`complaints.kind.${str(data, 'fromKind') || 'unspecified'}`),
+        to: t(`complaints.kind.${str(data, 'toKind') || 'unspecified'}`),
+        reason: isolate(str(data, 'reason')),
+      });
+    case 'complaint.unmarked':
+      return t('complaints.timeline.unmarked', { reason: isolate(str(data, 'reason')) });
     case 'hell.flagged': {
       const reasons = Array.isArray(data.reasons) ? (data.reasons as Array<{ metric?: string }>) : [];
       return t('timeline.events.hell.flagged', {
@@ -168,7 +182,7 @@ export function eventTone(type: string | undefined): EventTone {
   if (!type) return 'other';
   if (type === 'case.handed_off' || type === 'case.assigned') return 'handoff';
   if (type.startsWith('promise.')) return 'promise';
-  if (type.startsWith('escalation.')) return 'escalation';
+  if (type.startsWith('escalation.') || type.startsWith('complaint.')) return 'escalation';
   if (type.startsWith('acknowledgement.')) return 'ack';
   if (type === 'case.status_changed' || type === 'case.opened') return 'status';
   if (type.startsWith('hell.')) return 'hell';

@@ -6,8 +6,11 @@ import { CaseQueue } from './case-queue.tsx';
 import { FlaggedQueue } from './flagged-queue.tsx';
 import { UnansweredQueue } from './unanswered-queue.tsx';
 
-export const QUEUE_VIEWS = ['mine', 'unanswered', 'unassigned', 'escalated', 'flagged', 'open'] as const;
+export const QUEUE_VIEWS = ['mine', 'unanswered', 'unassigned', 'escalated', 'flagged', 'complaints', 'open'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
+
+// The complaints queue's words live in the complaints bundle (web/src/locales/complaints/).
+const tabLabel = (view: QueueView) => (view === 'complaints' ? 'complaints.queueTab' : `queues.tabs.${view}`);
 
 function isQueueView(value: string | undefined): value is QueueView {
   return !!value && (QUEUE_VIEWS as readonly string[]).includes(value);
@@ -19,7 +22,7 @@ export function QueuesPage() {
   const navigate = useNavigate();
 
   useEffect(() => {
-    if (isQueueView(view)) document.title = `${t(`queues.tabs.${view}`)} · ${t('app.name')}`;
+    if (isQueueView(view)) document.title = `${t(tabLabel(view))} · ${t('app.name')}`;
   }, [view, t]);
 
   if (!isQueueView(view)) return <Navigate to="/app/queues/unanswered" replace />;
@@ -36,7 +39,7 @@ export function QueuesPage() {
         <Tabs.List mb="md">
           {QUEUE_VIEWS.map((v) => (
             <Tabs.Tab key={v} value={v} data-testid={`queue-tab-${v}`}>
-              {t(`queues.tabs.${v}`)}
+              {t(tabLabel(v))}
             </Tabs.Tab>
           ))}
         </Tabs.List>

@@ -7,6 +7,7 @@ import { useFormat } from '../i18n/use-format.ts';
 import { Card, Figure, Loading } from './panel-kit.tsx';
 import { retentionApi } from '../api/retention-api.ts';
 import { baseOption, RetentionChart } from './retention-chart.tsx';
+import { ComplaintsSummary } from '../complaints/complaints-summary.tsx';
 
 export function ComplaintRatePanel() {
   const { t, i18n } = useTranslation();
@@ -51,6 +52,7 @@ export function ComplaintRatePanel() {
       <Text size="sm" c="dimmed">
         {t('retention.complaints.definition')}
       </Text>
+      <ComplaintsSummary />
       <Card title={t('retention.complaints.monthly')}>
         <RetentionChart option={option} ariaLabel={t('retention.complaints.monthly')} testId="chart-complaint-rate" />
       </Card>

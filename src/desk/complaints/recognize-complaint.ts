@@ -1,0 +1,105 @@
+import { boundedPrefix, stripQuotedText, TEXT_BOUNDS } from '../../language/index.ts';
+import { normalizeForMatching } from '../escalations/supervisor-request/supervisor-request-phrases.ts';
+import { COMPLAINT_RULES, type ComplaintPhraseLanguage } from './complaint-phrase-rules.ts';
+
+// K12: the customer's own words say they are complaining. Reads what the customer wrote (quoted
+// mail, "…wrote:" lines and text in quotation marks removed), sentence by sentence, within the
+// first TEXT_BOUNDS.complaintTextChars; every pattern is a bounded alternation run once over the
+// text, so the cost is linear in what is read. Which words, and what turns them off, is in
+// complaint-phrase-rules.ts; the measured precision and recall in docs/LANGUAGE.md.
+
+export const COMPLAINT_PHRASE_LANGUAGES: readonly ComplaintPhraseLanguage[] = ['en', 'ar', 'he', 'ru'];
+
+export interface ComplaintWords {
+  complained: boolean;
+  language: ComplaintPhraseLanguage | null;
+  /** The listed phrase of the rule that matched ("complaint", "غير مقبول"…). */
+  phrase: string | null;
+}
+
+const BOUNDARY_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
+const BOUNDARY_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
+const word = (alternatives: string) => new RegExp(`${BOUNDARY_BEFORE}(?:${alternatives})${BOUNDARY_AFTER}`, 'u');
+
+// A language's rules run only on a sentence with a letter of its script: most text is in one
+// script, so this reads it with one language's rules instead of four.
+const SCRIPT: Record<ComplaintPhraseLanguage, RegExp> = {
+  en: /[a-z]/,
+  ar: /[\u0600-\u06FF]/,
+  he: /[\u0590-\u05FF]/,
+  ru: /[\u0400-\u04FF]/,
+};
+
+const COMPILED = COMPLAINT_PHRASE_LANGUAGES.map((language) => {
+  const set = COMPLAINT_RULES[language];
+  return {
+    language,
+    script: SCRIPT[language],
+    rules: set.rules.map((rule) => ({
+      ...rule,
+      regex: new RegExp(`${BOUNDARY_BEFORE}(?:${rule.pattern})${BOUNDARY_AFTER}`, 'gu'),
+    })),
+    // The three words before a match: anchored at the end of the text before it.
+    negatorBefore: new RegExp(
+      `${BOUNDARY_BEFORE}(?:${set.negators})${BOUNDARY_AFTER}(?:[^\\p{L}\\p{N}]+[\\p{L}\\p{M}\\p{N}']+){0,2}[^\\p{L}\\p{N}]*$`,
+      'u',
+    ),
+    negatorAfter: set.negatorsAfter ? new RegExp(`^(?:${set.negatorsAfter})${BOUNDARY_AFTER}`, 'u') : null,
+    target: word(set.target),
+    thirdParty: word(set.thirdParty),
+    cleared: word(set.cleared),
+  };
+});
+
+// A quotation inside the customer's words ("the agent said “calm down”") is not theirs. A straight
+// quote opens only after a non-letter: Hebrew abbreviations (בע"מ) carry one between letters.
+const QUOTATION = /(?<![\p{L}\p{N}])"[^"\n]{1,300}"|“[^”\n]{1,300}”|«[^»\n]{1,300}»|„[^“”\n]{1,300}[“”]/gu;
+// An attribution line folded onto one line ("On Monday, John wrote: …"): the rest of the line is someone else's.
+const WROTE = /(?:wrote|كتب|כתב|כתבה|написал|написала)\s*:[^\n]*/gu;
+const SENTENCE_END = /[.!?؟;؛\n]+/u;
+
+function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const sentence of text.split(SENTENCE_END)) {
+    // A "sentence" with no stop in it is read in windows, so no one regular expression sees more than a window.
+    for (let i = 0; i < sentence.length; i += TEXT_BOUNDS.sentenceChars)
+      out.push(sentence.slice(i, i + TEXT_BOUNDS.sentenceChars));
+  }
+  return out.filter((s) => s.trim().length > 0);
+}
+
+/** Whether, and in which words, the customer complains in `text`. */
+export function recognizeComplaint(text: string): ComplaintWords {
+  const own = stripQuotedText(boundedPrefix(text, TEXT_BOUNDS.complaintTextChars));
+  const normalized = normalizeForMatching(own.replace(WROTE, ' ').replace(QUOTATION, ' '));
+  for (const sentence of sentencesOf(normalized)) {
+    const found = complaintIn(sentence);
+    if (found) return { complained: true, ...found };
+  }
+  return { complained: false, language: null, phrase: null };
+}
+
+function complaintIn(sentence: string): { language: ComplaintPhraseLanguage; phrase: string } | null {
+  for (const set of COMPILED) {
+    if (!set.script.test(sentence)) continue;
+    let checked: { thirdParty: boolean; cleared: boolean; target: boolean } | null = null;
+    for (const rule of set.rules) {
+      rule.regex.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      while ((match = rule.regex.exec(sentence)) !== null) {
+        checked ??= {
+          thirdParty: set.thirdParty.test(sentence),
+          cleared: set.cleared.test(sentence),
+          target: set.target.test(sentence),
+        };
+        if (checked.thirdParty || checked.cleared) return null;
+        const before = sentence.slice(Math.max(0, match.index - 80), match.index);
+        const after = sentence.slice(match.index + match[0].length, match.index + match[0].length + 20);
+        const negated =
+          !rule.negationInside && (set.negatorBefore.test(before) || (set.negatorAfter?.test(after) ?? false));
+        if (!negated && (!rule.needsTarget || checked.target)) return { language: set.language, phrase: rule.phrase };
+      }
+    }
+  }
+  return null;
+}
