@@ -20,3 +20,13 @@ export const EMAIL_JOB = {
   /** Polls the IMAP mailboxes (one, or all that are due). */
   imapPoll: 'email-imap-poll',
 } as const;
+
+/** Surveys' jobs (src/surveys/), named like the timers above. */
+export const SURVEY_JOB = {
+  /** Queued when a case is resolved: decides when its satisfaction survey goes (business hours). */
+  planAfterResolution: 'survey-plan-after-resolution',
+  /** Sends one survey at its time, unless the throttling rules hold it back. */
+  send: 'survey-send',
+  /** Plans the periodic NPS survey for customers due one (of one workspace, or of all). */
+  npsSweep: 'survey-nps-sweep',
+} as const;
