@@ -18,7 +18,7 @@ const LAYERS = [
   ['workspaces'],
   ['customers', 'portal'],
   ['desk'],
-  ['email', 'retention'],
+  ['email', 'retention', 'surveys'],
   ['views'],
   ['jobs'],
   ['http', 'demo'],
@@ -28,6 +28,7 @@ const LAYERS = [
 /** Features: from outside, only their index.ts may be imported (their public face). */
 const SEALED = [
   'desk',
+  'surveys',
   'views',
   'email',
   'retention',

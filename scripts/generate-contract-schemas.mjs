@@ -16,6 +16,7 @@ const SOURCES = [
   'retention-types.ts',
   'email-outbound-types.ts',
   'team-api-types.ts',
+  'survey-types.ts',
 ];
 // Types the contract imports from the kernel: ts-to-zod cannot follow them, domain-word-schemas.ts maps them.
 const DOMAIN_WORDS = {
@@ -27,6 +28,8 @@ const DOMAIN_WORDS = {
   EscalationStatus: 'escalationStatusSchema',
   WeeklyHours: 'weeklyHoursSchema',
   PromiseBreach: 'promiseBreachSchema',
+  SurveyKind: 'surveyKindSchema',
+  PerceptionAreaKind: 'perceptionAreaKindSchema',
 };
 const schemaName = (type) => `${type.charAt(0).toLowerCase()}${type.slice(1)}Schema`;
 // Where each contract type is declared, so a type one contract file imports from another is imported as a schema.

@@ -5,9 +5,11 @@ import {
   CASE_STATUSES,
   CHANNELS,
   ESCALATION_STATUSES,
+  PERCEPTION_AREA_KINDS,
   PROMISE_KINDS,
   PROMISE_STATUSES,
   ROLES,
+  SURVEY_KINDS,
 } from '../kernel/domain-words.ts';
 
 export const channelSchema = z.enum(CHANNELS);
@@ -16,6 +18,8 @@ export const roleSchema = z.enum(ROLES);
 export const promiseKindSchema = z.enum(PROMISE_KINDS);
 export const promiseStatusSchema = z.enum(PROMISE_STATUSES);
 export const escalationStatusSchema = z.enum(ESCALATION_STATUSES);
+export const surveyKindSchema = z.enum(SURVEY_KINDS);
+export const perceptionAreaKindSchema = z.enum(PERCEPTION_AREA_KINDS);
 export const weeklyHoursSchema = z.array(z.array(z.tuple([z.number(), z.number()]).readonly()).readonly()).readonly();
 export const promiseBreachSchema = z.object({
   promiseId: z.string(),

@@ -42,6 +42,8 @@ export const ERROR_CATALOGUE = {
   'secret.unreadable': 409,
   'team.name_taken': 409,
   'team.not_empty': 409,
+  // Surveys (issue 15): a link to a survey that was held back by a throttling rule, never sent.
+  'survey.not_sent': 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

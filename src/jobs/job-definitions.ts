@@ -4,6 +4,7 @@ import { PROMISE_JOB_DEFINITIONS } from '../desk/index.ts';
 import { HELL_JOB_DEFINITIONS } from '../desk/index.ts';
 import { RETENTION_JOB_DEFINITIONS } from '../retention/index.ts';
 import { EMAIL_JOB_DEFINITIONS } from '../email/index.ts';
+import { SURVEY_JOB_DEFINITIONS } from '../surveys/index.ts';
 
 export type { JobDefinition } from '../kernel/job-definition.ts';
 
@@ -16,4 +17,5 @@ export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   ...HELL_JOB_DEFINITIONS,
   ...RETENTION_JOB_DEFINITIONS,
   ...EMAIL_JOB_DEFINITIONS,
+  ...SURVEY_JOB_DEFINITIONS,
 ];

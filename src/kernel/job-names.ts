@@ -23,10 +23,8 @@ export const EMAIL_JOB = {
 
 /** Surveys' jobs (src/surveys/), named like the timers above. */
 export const SURVEY_JOB = {
-  /** Queued when a case is resolved: decides when its satisfaction survey goes (business hours). */
+  /** Queued when a case is resolved: decides when its satisfaction survey goes (business hours), and the customer's NPS survey of the period. */
   planAfterResolution: 'survey-plan-after-resolution',
   /** Sends one survey at its time, unless the throttling rules hold it back. */
   send: 'survey-send',
-  /** Plans the periodic NPS survey for customers due one (of one workspace, or of all). */
-  npsSweep: 'survey-nps-sweep',
 } as const;

@@ -19,7 +19,6 @@ export const JOB_PAYLOADS = {
   [EMAIL_JOB.imapPoll]: z.object({ mailboxId: z.uuid().optional() }),
   [SURVEY_JOB.planAfterResolution]: z.object({ ...ids, caseId: z.uuid() }),
   [SURVEY_JOB.send]: z.object({ ...ids, surveyId: z.uuid() }),
-  [SURVEY_JOB.npsSweep]: z.object({ workspaceId: z.uuid().optional() }),
 } as const;
 
 export type JobName = keyof typeof JOB_PAYLOADS;
