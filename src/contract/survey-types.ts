@@ -68,7 +68,14 @@ export interface SurveyReportResponse {
   byMonth: SurveyGroupRow[];
   /** Surveys held back, per throttling rule. */
   skipped: Array<{ reason: string; count: number }>;
-  nps: { sent: number; answered: number; score: number | null; promoters: number; passives: number; detractors: number };
+  nps: {
+    sent: number;
+    answered: number;
+    score: number | null;
+    promoters: number;
+    passives: number;
+    detractors: number;
+  };
   /** The intake question "by when do you expect an answer?", against what was delivered. */
   expectation: { customers: number; met: number; missed: number; metShare: number | null };
   /** The latest comments, newest first (at most 50). */

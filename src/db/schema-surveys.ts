@@ -96,4 +96,3 @@ export const perceptionRatings = pgTable(
     index('perception_ratings_workspace_idx').on(t.workspaceId, t.period),
   ],
 );
-

@@ -27,6 +27,7 @@ import { registerPromiseRoutes } from './routes/promise-routes.ts';
 import { registerEmailInboundRoutes } from './routes/email-inbound-routes.ts';
 import { registerEmailOutboundRoutes } from './routes/email-outbound-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
+import { registerSurveyRoutes } from './routes/survey-routes.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -100,6 +101,7 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'> & { webDist?: string
   registerEmailOutboundRoutes(routeDeps);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerSurveyRoutes(routeDeps);
   registerHealthRoutes(routeDeps);
 
   await registerWebApp(app, deps.webDist ?? WEB_DIST);

@@ -51,7 +51,12 @@ async function presentSurveyPage(db: Db, workspace: WorkspaceRow, survey: Survey
     askEffort: survey.askEffort,
     answered:
       survey.score !== null && survey.answeredAt
-        ? { score: survey.score, effort: survey.effort, comment: survey.comment, answeredAt: survey.answeredAt.toISOString() }
+        ? {
+            score: survey.score,
+            effort: survey.effort,
+            comment: survey.comment,
+            answeredAt: survey.answeredAt.toISOString(),
+          }
         : null,
     optedOut: !!optOut,
   };
@@ -74,7 +79,8 @@ function checkAnswer(survey: SurveyRow, input: SurveyAnswerInput): void {
   if (input.score < scale.min || input.score > scale.max)
     throw new KeptError('request.invalid', `The score must be ${scale.min}–${scale.max}`, { field: 'score' });
   if (input.effort !== undefined) {
-    if (!survey.askEffort) throw new KeptError('request.invalid', 'This survey does not ask about effort', { field: 'effort' });
+    if (!survey.askEffort)
+      throw new KeptError('request.invalid', 'This survey does not ask about effort', { field: 'effort' });
     const { min, max } = SURVEY_SCALES.effort;
     if (input.effort < min || input.effort > max)
       throw new KeptError('request.invalid', `Effort must be ${min}–${max}`, { field: 'effort' });
@@ -91,7 +97,11 @@ export function isLowScore(kind: SurveyRow['kind'], score: number): boolean {
  * the case's timeline; a later one revises the first (the one-click score, then a comment). A low
  * score opens the supervisor's follow-up once.
  */
-export async function answerSurvey(ctx: DeskContext, token: string, input: SurveyAnswerInput): Promise<SurveyPageResponse> {
+export async function answerSurvey(
+  ctx: DeskContext,
+  token: string,
+  input: SurveyAnswerInput,
+): Promise<SurveyPageResponse> {
   const { workspace, survey: claimed } = await verifySurveyLink(ctx.db, token);
   if (claimed.status !== 'sent' && claimed.status !== 'answered')
     throw new KeptError('survey.not_sent', 'This survey was not sent', { field: 'token' });
@@ -106,7 +116,10 @@ export async function answerSurvey(ctx: DeskContext, token: string, input: Surve
     const [caseRow] = s.caseId ? await tx.select().from(cases).where(eq(cases.id, s.caseId)) : [];
     let followUpTaskId = s.followUpTaskId;
     if (!followUpTaskId && caseRow && isLowScore(s.kind, input.score)) {
-      followUpTaskId = await openSurveyFollowUp({ ...ctx, db: tx }, { workspace, caseRow, survey: s, score: input.score, now });
+      followUpTaskId = await openSurveyFollowUp(
+        { ...ctx, db: tx },
+        { workspace, caseRow, survey: s, score: input.score, now },
+      );
       // HOOK(issue 15, complaints): a 1–2 score marks the case a complaint —
       // await markComplaint(ctx, { workspaceId: workspace.id, caseId: caseRow.id, reason: 'survey_score', surveyId: s.id });
     }
@@ -146,7 +159,9 @@ export async function answerSurvey(ctx: DeskContext, token: string, input: Surve
 /** "No more surveys": kept per customer; every later survey is skipped as `opted_out`. */
 export async function optOutOfSurveys(db: Db, token: string): Promise<SurveyPageResponse> {
   const { workspace, survey } = await verifySurveyLink(db, token);
-  await db.insert(surveyOptOuts).values({ workspaceId: workspace.id, customerId: survey.customerId }).onConflictDoNothing();
+  await db
+    .insert(surveyOptOuts)
+    .values({ workspaceId: workspace.id, customerId: survey.customerId })
+    .onConflictDoNothing();
   return presentSurveyPage(db, workspace, survey);
 }
-

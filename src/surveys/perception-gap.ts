@@ -19,7 +19,8 @@ export function quarterOf(date: Date): string {
 /** [from, to) of a quarter `2026-Q4` (UTC); a malformed period is a 400 naming the field. */
 export function quarterRange(period: string): { from: Date; to: Date } {
   const match = PERIOD.exec(period);
-  if (!match) throw new KeptError('request.invalid', 'The period must be a quarter such as 2026-Q4', { field: 'period' });
+  if (!match)
+    throw new KeptError('request.invalid', 'The period must be a quarter such as 2026-Q4', { field: 'period' });
   const year = Number(match[1]);
   const q = Number(match[2]);
   return { from: new Date(Date.UTC(year, (q - 1) * 3, 1)), to: new Date(Date.UTC(year, q * 3, 1)) };
@@ -51,7 +52,12 @@ export async function recordPerceptionRating(
     .insert(perceptionRatings)
     .values({ ...input, areaKey, recordedBy: input.userId, updatedAt: input.now })
     .onConflictDoUpdate({
-      target: [perceptionRatings.workspaceId, perceptionRatings.period, perceptionRatings.areaKind, perceptionRatings.areaKey],
+      target: [
+        perceptionRatings.workspaceId,
+        perceptionRatings.period,
+        perceptionRatings.areaKind,
+        perceptionRatings.areaKey,
+      ],
       set: { rating: input.rating, recordedBy: input.userId, updatedAt: input.now },
     });
 }

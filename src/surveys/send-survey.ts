@@ -106,7 +106,13 @@ export async function sendSurvey(
         .set({ status: 'skipped', skipReason: decision.reason })
         .where(eq(surveyRequests.id, survey.id));
       await appendEvents(tx, [
-        { ...event, actorUserId: null, occurredAt: now, type: 'survey.skipped', data: { ...facts, reason: decision.reason } },
+        {
+          ...event,
+          actorUserId: null,
+          occurredAt: now,
+          type: 'survey.skipped',
+          data: { ...facts, reason: decision.reason },
+        },
       ]);
       return { outcome: 'skipped' as const };
     }
@@ -132,7 +138,11 @@ export async function sendSurvey(
       kind: 'message',
       language: survey.language,
     });
-    await ctx.timers.schedule(tx, { name: EMAIL_JOB.outboxSend, payload: { workspaceId: input.workspaceId }, startAfter: now });
+    await ctx.timers.schedule(tx, {
+      name: EMAIL_JOB.outboxSend,
+      payload: { workspaceId: input.workspaceId },
+      startAfter: now,
+    });
     await appendEvents(tx, [{ ...event, actorUserId: null, occurredAt: now, type: 'survey.sent', data: facts }]);
     return { outcome: 'sent' as const };
   });

@@ -55,9 +55,7 @@ export async function loadSurveyFacts(db: Db, workspaceId: string, from: Date, t
   const answers = await db
     .select({ data: events.data, occurredAt: events.occurredAt, id: events.id })
     .from(events)
-    .where(
-      and(eq(events.workspaceId, workspaceId), eq(events.type, 'survey.answered'), gte(events.occurredAt, from)),
-    )
+    .where(and(eq(events.workspaceId, workspaceId), eq(events.type, 'survey.answered'), gte(events.occurredAt, from)))
     .orderBy(events.id);
   for (const a of answers) {
     const data = a.data as unknown as EventDataByType['survey.answered'];

@@ -67,9 +67,18 @@ describe('quantiles and intervals', () => {
 describe('leastConsistent', () => {
   const group = (name: string, scores: number[]) => ({ name, figures: spreadOf(scores) });
   it('names the widest spread first and never a group with too few answers', () => {
-    const steady = group('steady', Array.from({ length: 30 }, () => 4));
-    const mixed = group('mixed', Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? 1 : 5)));
-    const some = group('some', Array.from({ length: 30 }, (_, i) => (i % 5 === 0 ? 2 : 4)));
+    const steady = group(
+      'steady',
+      Array.from({ length: 30 }, () => 4),
+    );
+    const mixed = group(
+      'mixed',
+      Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? 1 : 5)),
+    );
+    const some = group(
+      'some',
+      Array.from({ length: 30 }, (_, i) => (i % 5 === 0 ? 2 : 4)),
+    );
     const tiny = group('tiny', [1, 5, 1, 5]);
     expect(tiny.figures.n).toBeLessThan(MIN_ANSWERS);
     expect(leastConsistent([steady, tiny, some, mixed], 2).map((g) => g.name)).toEqual(['mixed', 'some']);

@@ -41,12 +41,7 @@ export function surveySignatureValid(workspace: SigningWorkspace, payload: strin
 }
 
 /** The answer page; with `score`, the page records that score at once (one click from the e-mail). */
-export function surveyUrlFor(
-  publicUrl: string,
-  workspace: SigningWorkspace,
-  surveyId: string,
-  score?: number,
-): string {
+export function surveyUrlFor(publicUrl: string, workspace: SigningWorkspace, surveyId: string, score?: number): string {
   const base = `${publicUrl.replace(/\/$/, '')}/portal/survey/${signSurveyToken(workspace, surveyId)}`;
   return score === undefined ? base : `${base}?score=${score}`;
 }

@@ -79,7 +79,13 @@ export function renderSurveyEmail(input: SurveyEmailInput): { subject: string; t
   const question = input.kind === 'nps' ? w.nps(input.company) : w.satisfaction(input.reference ?? '');
   const scores = input.kind === 'nps' ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : [5, 4, 3, 2, 1];
   const label = (s: number) =>
-    input.kind === 'nps' ? (s === 0 ? `0 (${w.npsEnds[0]})` : s === 10 ? `10 (${w.npsEnds[1]})` : `${s}`) : `${s} — ${w.labels[s - 1]}`;
+    input.kind === 'nps'
+      ? s === 0
+        ? `0 (${w.npsEnds[0]})`
+        : s === 10
+          ? `10 (${w.npsEnds[1]})`
+          : `${s}`
+      : `${s} — ${w.labels[s - 1]}`;
   const text = [
     w.greeting(input.customerName),
     '',
