@@ -2,7 +2,7 @@
 // consistency): other folders import from here only (the lint forbids deeper imports).
 export { answerSurvey, isLowScore, optOutOfSurveys, surveyPage } from './answer-survey.ts';
 export { consistencyReport } from './consistency-report.ts';
-export { perceptionGap, quarterOf, recordPerceptionRating } from './perception-gap.ts';
+export { perceptionGap, quarterOf, quartersEndingWith, recordPerceptionRating } from './perception-gap.ts';
 export { planSurveysAfterResolution } from './plan-survey.ts';
 export { sendSurvey } from './send-survey.ts';
 export { SURVEY_GROUPINGS, type SurveyGrouping } from './survey-answers.ts';
