@@ -12,6 +12,7 @@ import { cases, customers, escalations, events, messages, promises, users, works
 import { detectSupervisorRequest } from '../desk/index.ts';
 import { detectLanguage } from '../language/index.ts';
 import { listAtRisk } from '../retention/index.ts';
+import { perceptionGap, quarterOf, surveyReport } from '../surveys/index.ts';
 import { listUnanswered } from '../views/index.ts';
 import { CLOSINGS, CUSTOMER_LINES, ENGLISH_DETAILS, LOGGED_CONTACTS, TOPICS } from './demo-messages.ts';
 import { BUILT_IN_SENTENCES, loadSeedSentences } from './demo-seed-sentences.ts';
@@ -287,5 +288,22 @@ describe('kept demo: its texts and plan', () => {
     const fallback = loadSeedSentences(path.join(os.tmpdir(), 'no-such-seeds-folder'));
     expect(fallback.source).toContain('built-in');
     expect(fallback.byLanguage.he).toEqual(BUILT_IN_SENTENCES.he);
+  });
+
+  it('shows what customers say on the survey screens from the first start (issue 15)', async () => {
+    const report = await surveyReport(store.db, {
+      workspaceId,
+      from: new Date(NOW.getTime() - 90 * DAY),
+      to: NOW,
+      now: NOW,
+    });
+    expect(report.overall.sent).toBeGreaterThan(5);
+    expect(report.overall.answered).toBeGreaterThan(0);
+    expect(report.overall.answered).toBeLessThan(report.overall.sent);
+    expect(report.byOwner.length).toBeGreaterThan(1);
+    const gap = await perceptionGap(store.db, { workspaceId, period: quarterOf(NOW) });
+    expect(gap.areas.length).toBeGreaterThan(3);
+    expect(gap.headline.managerShareSuperior).toBeGreaterThan(0.5);
+    expect(gap.trend).toHaveLength(4);
   });
 });
