@@ -245,59 +245,8 @@ describe('kept demo: the demo company', () => {
   });
 
   it('shows what customers say on the survey screens from the first start (issue 15)', async () => {
-    const report = await surveyReport(store.db, {
-      workspaceId,
-      from: new Date(NOW.getTime() - 90 * DAY),
-      to: NOW,
-      now: NOW,
-    });
-  });
-
-  describe('kept demo: its texts and plan', () => {
-    it('plans the same company from the same seed', () => {
-      const plan = () =>
-        planCases(7, 60, NOW.getTime() - 90 * DAY, NOW.getTime()).map((p) => [
-          p.customer.name,
-          p.customer.email,
-          p.scenario,
-          p.channel,
-          p.start,
-        ]);
-      expect(plan()).toEqual(plan());
-      expect(new Set(plan().map((p) => p[2])).size).toBeGreaterThanOrEqual(15);
-    });
-
-    it('writes customer texts that are detected as their language and ask for a supervisor only on purpose', () => {
-      for (const language of LANGUAGES) {
-        const texts = [
-          ...TOPICS.map((t) => t.opening[language]),
-          ...CLOSINGS[language],
-          ...Object.entries(CUSTOMER_LINES)
-            .filter(([k]) => k !== 'supervisor')
-            .map(([, t]) => t[language]),
-          ...Object.values(LOGGED_CONTACTS).map((t) => t[language]),
-          ...(language === 'en' ? ENGLISH_DETAILS : BUILT_IN_SENTENCES[language]),
-        ];
-        for (const text of texts) {
-          expect(detectLanguage(text).language, text).toBe(language);
-          expect(detectSupervisorRequest(text).requested, text).toBe(false);
-        }
-        expect(detectSupervisorRequest(CUSTOMER_LINES.supervisor[language]).requested).toBe(true);
-      }
-    });
-
-    it('reads sentences from its customer letters, and falls back to its own when they are missing', () => {
-      const fromEssays = loadSeedSentences();
-      expect(fromEssays.source).toContain('customer-letters');
-      for (const language of ['ar', 'he', 'ru'] as const) {
-        expect(fromEssays.byLanguage[language].length).toBeGreaterThan(10);
-        for (const text of fromEssays.byLanguage[language]) expect(detectLanguage(text).language, text).toBe(language);
-      }
-      const fallback = loadSeedSentences(path.join(os.tmpdir(), 'no-such-seeds-folder'));
-      expect(fallback.source).toContain('built-in');
-      expect(fallback.byLanguage.he).toEqual(BUILT_IN_SENTENCES.he);
-    });
-
+    const from = new Date(NOW.getTime() - 90 * DAY);
+    const report = await surveyReport(store.db, { workspaceId, from, to: NOW, now: NOW });
     expect(report.overall.sent).toBeGreaterThan(5);
     expect(report.overall.answered).toBeGreaterThan(0);
     expect(report.overall.answered).toBeLessThan(report.overall.sent);
@@ -306,5 +255,51 @@ describe('kept demo: the demo company', () => {
     expect(gap.areas.length).toBeGreaterThan(3);
     expect(gap.headline.managerShareSuperior).toBeGreaterThan(0.5);
     expect(gap.trend).toHaveLength(4);
+  });
+});
+
+describe('kept demo: its texts and plan', () => {
+  it('plans the same company from the same seed', () => {
+    const plan = () =>
+      planCases(7, 60, NOW.getTime() - 90 * DAY, NOW.getTime()).map((p) => [
+        p.customer.name,
+        p.customer.email,
+        p.scenario,
+        p.channel,
+        p.start,
+      ]);
+    expect(plan()).toEqual(plan());
+    expect(new Set(plan().map((p) => p[2])).size).toBeGreaterThanOrEqual(15);
+  });
+
+  it('writes customer texts that are detected as their language and ask for a supervisor only on purpose', () => {
+    for (const language of LANGUAGES) {
+      const texts = [
+        ...TOPICS.map((t) => t.opening[language]),
+        ...CLOSINGS[language],
+        ...Object.entries(CUSTOMER_LINES)
+          .filter(([k]) => k !== 'supervisor')
+          .map(([, t]) => t[language]),
+        ...Object.values(LOGGED_CONTACTS).map((t) => t[language]),
+        ...(language === 'en' ? ENGLISH_DETAILS : BUILT_IN_SENTENCES[language]),
+      ];
+      for (const text of texts) {
+        expect(detectLanguage(text).language, text).toBe(language);
+        expect(detectSupervisorRequest(text).requested, text).toBe(false);
+      }
+      expect(detectSupervisorRequest(CUSTOMER_LINES.supervisor[language]).requested).toBe(true);
+    }
+  });
+
+  it('reads sentences from its customer letters, and falls back to its own when they are missing', () => {
+    const fromEssays = loadSeedSentences();
+    expect(fromEssays.source).toContain('customer-letters');
+    for (const language of ['ar', 'he', 'ru'] as const) {
+      expect(fromEssays.byLanguage[language].length).toBeGreaterThan(10);
+      for (const text of fromEssays.byLanguage[language]) expect(detectLanguage(text).language, text).toBe(language);
+    }
+    const fallback = loadSeedSentences(path.join(os.tmpdir(), 'no-such-seeds-folder'));
+    expect(fallback.source).toContain('built-in');
+    expect(fallback.byLanguage.he).toEqual(BUILT_IN_SENTENCES.he);
   });
 });
