@@ -35,7 +35,14 @@ export function SurveyReportPanel() {
       xAxis: { type: 'category', data: data.byMonth.map((m) => m.key), inverse: rtl },
       yAxis: [
         { type: 'value', min: 1, max: 5, position: rtl ? 'right' : 'left' },
-        { type: 'value', min: 0, max: 1, show: false },
+        {
+          type: 'value',
+          min: 0,
+          max: 1,
+          position: rtl ? 'left' : 'right',
+          splitLine: { show: false },
+          axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` },
+        },
       ],
       series: [
         {
@@ -134,6 +141,7 @@ export function SurveyReportPanel() {
           </Stack>
         </Card>
         <Card title={t('surveys.report.skipped')}>
+          {data.skipped.length === 0 && <Text c="dimmed">—</Text>}
           <Table>
             <Table.Tbody>
               {data.skipped.map((s) => (
