@@ -26,7 +26,7 @@ export {
   verifyExpectationLink,
 } from './promises/expectations/record-expectation.ts';
 export { makePromise } from './promises/make-promise.ts';
-export { addBusinessMinutes } from './promises/capability/business-time.ts';
+export { addBusinessMinutes, officeHours } from './promises/capability/business-time.ts';
 export type { BusinessCalendar } from './promises/capability/business-time.ts';
 export { loadCalendar, teamOfUser } from './promises/capability/capability-store.ts';
 export { makeQuotedPromise } from './promises/make-quoted-promise.ts';
