@@ -6,6 +6,8 @@ import type { EventDataByType, SurveyFacts } from '../events/event-types.ts';
 /** One survey as the reports see it, rebuilt from its events: sent (or skipped), and its latest answer. */
 export interface SurveyFact extends SurveyFacts {
   caseId: string | null;
+  /** When it was sent, or held back. */
+  decidedAt: Date;
   sentAt: Date | null;
   skipReason: string | null;
   score: number | null;
@@ -43,6 +45,7 @@ export async function loadSurveyFacts(db: Db, workspaceId: string, from: Date, t
       teamId: data.teamId,
       caseKind: data.caseKind,
       caseId: e.caseId,
+      decidedAt: e.occurredAt,
       sentAt: e.type === 'survey.sent' ? e.occurredAt : null,
       skipReason: e.type === 'survey.skipped' ? data.reason : null,
       score: null,
@@ -96,7 +99,7 @@ export function groupKey(fact: SurveyFact, by: SurveyGrouping): string {
     case 'caseKind':
       return fact.caseKind ?? '';
     case 'month':
-      return (fact.sentAt ?? fact.answeredAt ?? new Date(0)).toISOString().slice(0, 7);
+      return fact.decidedAt.toISOString().slice(0, 7);
   }
 }
 
