@@ -32,13 +32,16 @@ export function ConsistencyPanel() {
     return {
       ...baseOption(rtl),
       tooltip: { trigger: 'item' },
-      xAxis: {
+      // Groups down the side, scores across: names stay readable on a phone, however many groups.
+      grid: { left: 8, right: 16, top: 32, bottom: 24, containLabel: true },
+      xAxis: { type: 'value', min: 1, max: 5, inverse: rtl },
+      yAxis: {
         type: 'category',
         data: groups.map((g) => `${label(g)} (n=${g.n})`),
-        inverse: rtl,
-        axisLabel: { interval: 0, rotate: groups.length > 5 ? 30 : 0 },
+        inverse: true,
+        position: rtl ? 'right' : 'left',
+        axisLabel: { width: 140, overflow: 'break' },
       },
-      yAxis: { type: 'value', min: 1, max: 5, position: rtl ? 'right' : 'left' },
       series: [
         {
           type: 'boxplot',
@@ -54,7 +57,8 @@ export function ConsistencyPanel() {
   if (!data || !option) return <Loading error={error} onRetry={reload} />;
   const least = data.groups.filter((g) => data.leastConsistent.includes(g.key));
   const interval = (lo: number | null, hi: number | null, show: (v: number | null) => string) =>
-    lo === null || hi === null ? '' : ` (${show(lo)}–${show(hi)})`;
+    // Isolated left to right: in Arabic and Hebrew a bare (low–high) would read reversed.
+    lo === null || hi === null ? '' : ` \u2066(${show(lo)}–${show(hi)})\u2069`;
   return (
     <Stack gap="md" data-testid="survey-consistency">
       <Text size="sm" c="dimmed">
@@ -76,7 +80,12 @@ export function ConsistencyPanel() {
           : t('surveys.consistency.leastNone', { min: data.minAnswers })}
       </Alert>
       <Card title={t('surveys.consistency.chart')}>
-        <EChart option={option} ariaLabel={t('surveys.consistency.chart')} height={340} testId="chart-survey-spread" />
+        <EChart
+          option={option}
+          ariaLabel={t('surveys.consistency.chart')}
+          height={80 + 40 * Math.max(3, groups.length)}
+          testId="chart-survey-spread"
+        />
       </Card>
       <Card title={t('surveys.report.groups')}>
         <Table.ScrollContainer minWidth={640}>

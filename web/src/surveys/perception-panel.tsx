@@ -30,7 +30,7 @@ export function PerceptionPanel() {
     if (!data) return null;
     return {
       ...baseOption(rtl),
-      xAxis: { type: 'category', data: data.trend.map((p) => p.period), inverse: rtl },
+      xAxis: { type: 'category', data: data.trend.map((p) => `\u2066${p.period}\u2069`), inverse: rtl },
       yAxis: {
         type: 'value',
         min: 0,
@@ -120,7 +120,11 @@ export function PerceptionPanel() {
               {data.areas.map((a) => (
                 <Table.Tr key={`${a.areaKind}:${a.areaKey}`}>
                   <Table.Td>
-                    <UserLine>{`${t(`surveys.perception.areaKind.${a.areaKind}`)}: ${areaName(a.areaKind, a.areaKey, a.label)}`}</UserLine>
+                    <UserLine>
+                      {a.areaKind === 'overall'
+                        ? t('surveys.perception.areaKind.overall')
+                        : `${t(`surveys.perception.areaKind.${a.areaKind}`)}: ${areaName(a.areaKind, a.areaKey, a.label)}`}
+                    </UserLine>
                   </Table.Td>
                   <Table.Td>{format.number(a.managerRating)}</Table.Td>
                   <Table.Td>{format.number(a.customerMean, 2)}</Table.Td>
