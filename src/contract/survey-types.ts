@@ -87,6 +87,7 @@ export interface SpreadGroupView {
   label: string;
   n: number;
   mean: number | null;
+  /** Sample standard deviation (n − 1); null below two answers. */
   sd: number | null;
   min: number | null;
   q1: number | null;
@@ -94,11 +95,14 @@ export interface SpreadGroupView {
   q3: number | null;
   max: number | null;
   iqr: number | null;
+  /** Share of scores of 1–2, with its 95% Wilson interval. */
   lowShare: number | null;
   lowShareLow: number | null;
   lowShareHigh: number | null;
+  /** 95% interval of the mean (normal approximation); null below two answers. */
   meanLow: number | null;
   meanHigh: number | null;
+  /** Below the minimum of answers: shown, never named among the least consistent. */
   fewAnswers: boolean;
 }
 

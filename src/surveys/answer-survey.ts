@@ -5,11 +5,11 @@ import { cases } from '../db/schema.ts';
 import { surveyOptOuts, surveyRequests } from '../db/schema-surveys.ts';
 import { KeptError } from '../errors/kept-error.ts';
 import { appendEvents } from '../events/append-events.ts';
-import { teamOfUser } from '../desk/index.ts';
 import { caseReference } from '../kernel/case-reference.ts';
 import type { DeskContext } from '../kernel/desk-context.ts';
 import { SURVEY_SCALES } from '../kernel/domain-words.ts';
 import { loadWorkspace, type WorkspaceRow } from '../workspaces/index.ts';
+import { surveyFactsOf } from './survey-facts.ts';
 import { openSurveyFollowUp } from './survey-follow-up.ts';
 import { readSurveyToken, surveySignatureValid } from './survey-link.ts';
 
@@ -137,13 +137,7 @@ export async function answerSurvey(
         occurredAt: now,
         type: 'survey.answered',
         data: {
-          surveyId: s.id,
-          kind: s.kind,
-          channel: s.channel,
-          language: s.language,
-          ownerId: caseRow?.ownerId ?? null,
-          teamId: await teamOfUser(tx, caseRow?.ownerId ?? null),
-          caseKind: caseRow?.category ?? null,
+          ...(await surveyFactsOf(tx, s, caseRow)),
           score: input.score,
           effort,
           comment,

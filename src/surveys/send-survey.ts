@@ -3,14 +3,13 @@ import type { Db } from '../db/open-database.ts';
 import { cases, customers, escalations } from '../db/schema.ts';
 import { outbox } from '../db/schema-email.ts';
 import { surveyOptOuts, surveyRequests } from '../db/schema-surveys.ts';
-import { teamOfUser } from '../desk/index.ts';
-import type { SurveyFacts } from '../events/event-types.ts';
 import { appendEvents } from '../events/append-events.ts';
 import { caseReference } from '../kernel/case-reference.ts';
 import type { DeskContext } from '../kernel/desk-context.ts';
 import { OPEN_CASE_STATUSES } from '../kernel/domain-words.ts';
 import { EMAIL_JOB } from '../kernel/job-names.ts';
 import { loadWorkspace } from '../workspaces/index.ts';
+import { surveyFactsOf } from './survey-facts.ts';
 import { surveyUrlFor } from './survey-link.ts';
 import { loadSurveySettings } from './survey-settings.ts';
 import { renderSurveyEmail } from './survey-texts.ts';
@@ -90,15 +89,7 @@ export async function sendSurvey(
       addressBounced: !!customer.emailBouncedAt,
       optedOut: !!optOut,
     });
-    const facts: SurveyFacts = {
-      surveyId: survey.id,
-      kind: survey.kind,
-      channel: survey.channel,
-      language: survey.language,
-      ownerId: caseRow?.ownerId ?? null,
-      teamId: await teamOfUser(tx, caseRow?.ownerId ?? null),
-      caseKind: caseRow?.category ?? null,
-    };
+    const facts = await surveyFactsOf(tx, survey, caseRow);
     const event = { workspaceId: input.workspaceId, caseId: survey.caseId, customerId: customer.id };
     if (!decision.send) {
       await tx

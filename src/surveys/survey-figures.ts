@@ -2,29 +2,10 @@
 // deviation, quartiles and IQR, the share of 1–2 scores — each with the number of answers and
 // its uncertainty, so that a group of five answers is never read like a group of five hundred.
 // Pure and linear in the number of scores (one sort).
+import type { SpreadGroupView } from '../contract/survey-types.ts';
 
-export interface SpreadFigures {
-  n: number;
-  mean: number | null;
-  /** Sample standard deviation (n − 1); null below two answers. */
-  sd: number | null;
-  min: number | null;
-  q1: number | null;
-  median: number | null;
-  q3: number | null;
-  max: number | null;
-  iqr: number | null;
-  /** Share of scores at or below `lowAt` (1–2 on the 1–5 scale). */
-  lowShare: number | null;
-  /** 95% Wilson interval of lowShare. */
-  lowShareLow: number | null;
-  lowShareHigh: number | null;
-  /** 95% interval of the mean (normal approximation); null below two answers. */
-  meanLow: number | null;
-  meanHigh: number | null;
-  /** Below MIN_ANSWERS: shown, but never named among the least consistent. */
-  fewAnswers: boolean;
-}
+/** A group's figures as the API shows them (`SpreadGroupView` without its key and label). */
+export type SpreadFigures = Omit<SpreadGroupView, 'key' | 'label'>;
 
 /** Below this many answers a group's spread is too uncertain to rank (the issue: "no conclusion from five"). */
 export const MIN_ANSWERS = 20;
