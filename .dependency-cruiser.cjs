@@ -18,7 +18,7 @@ const LAYERS = [
   ['workspaces'],
   ['customers', 'portal'],
   ['desk'],
-  ['email', 'retention'],
+  ['email', 'retention', 'surveys'],
   ['views'],
   ['live'],
   ['jobs'],
@@ -30,6 +30,7 @@ const LAYERS = [
 const SEALED = [
   'desk',
   'live',
+  'surveys',
   'views',
   'email',
   'retention',

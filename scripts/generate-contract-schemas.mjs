@@ -20,6 +20,7 @@ const SOURCES = [
   'supervisor-suspicion-types.ts',
   'route-response-types.ts',
   'complaint-types.ts',
+  'survey-types.ts',
 ];
 // Types the contract imports from the kernel: ts-to-zod cannot follow them, domain-word-schemas.ts maps them.
 const DOMAIN_WORDS = {
@@ -36,6 +37,8 @@ const DOMAIN_WORDS = {
   LiveNoticeKind: 'liveNoticeKindSchema',
   ComplaintKind: 'complaintKindSchema',
   ComplaintSource: 'complaintSourceSchema',
+  SurveyKind: 'surveyKindSchema',
+  PerceptionAreaKind: 'perceptionAreaKindSchema',
 };
 const schemaName = (type) => `${type.charAt(0).toLowerCase()}${type.slice(1)}Schema`;
 // Where each contract type is declared, so a type one contract file imports from another is imported as a schema.

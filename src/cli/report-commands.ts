@@ -13,10 +13,12 @@ import {
   refreshScores,
   repeatReport,
 } from '../retention/index.ts';
+import { surveyReport } from '../surveys/index.ts';
+import { surveyReportText } from './survey-report-text.ts';
 import { withStore } from './with-store.ts';
 import { workspaceIdFor } from './workspace-option.ts';
 
-const REPORTS = ['repeat', 'cohorts', 'pareto', 'complaint-rate', 'complaints', 'clv', 'at-risk'] as const;
+const REPORTS = ['repeat', 'cohorts', 'pareto', 'complaint-rate', 'complaints', 'clv', 'at-risk', 'surveys'] as const;
 type ReportName = (typeof REPORTS)[number];
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
@@ -126,17 +128,18 @@ async function textReport(name: ReportName, data: any): Promise<string> {
 export function registerReportCommands(program: Command): void {
   program
     .command('report')
-    .description(`Retention reports: ${REPORTS.join(', ')}`)
+    .description(`Retention and survey reports: ${REPORTS.join(', ')}`)
     .argument('<name>', REPORTS.join(' | '))
     .option('--json', 'one JSON object on stdout (the API response)')
     .option('--workspace <slug>')
     .option('--definition <definition>', 'cohorts: model | gap (how a lost customer is recognised)', 'gap')
     .option('--limit <n>', 'at-risk: how many', '20')
     .option('--refresh', 'recompute CLV and churn risk first')
+    .option('--days <n>', 'surveys: the last n days', '90')
     .action(
       async (
         name: string,
-        o: { json?: boolean; workspace?: string; definition: string; limit: string; refresh?: boolean },
+        o: { json?: boolean; workspace?: string; definition: string; limit: string; refresh?: boolean; days: string },
       ) => {
         if (!(REPORTS as readonly string[]).includes(name))
           throw new KeptError('request.invalid', `Unknown report "${name}" (use ${REPORTS.join(', ')})`, {
@@ -148,6 +151,17 @@ export function registerReportCommands(program: Command): void {
           const workspaceId = await workspaceIdFor(store, o.workspace);
           const now = new Date();
           if (o.refresh) await refreshScores(store.db, workspaceId, now);
+          if (name === 'surveys') {
+            const days = Number(o.days);
+            if (!Number.isInteger(days) || days < 1 || days > 3650)
+              throw new KeptError('request.invalid', '--days must be a whole number of days (1–3650)', {
+                field: 'days',
+              });
+            const from = new Date(now.getTime() - days * 86_400_000);
+            const report = await surveyReport(store.db, { workspaceId, from, to: now, now });
+            process.stdout.write(o.json ? `${JSON.stringify(report)}\n` : `${surveyReportText(report)}\n`);
+            return;
+          }
           const data =
             name === 'repeat'
               ? await repeatReport(store.db, workspaceId)

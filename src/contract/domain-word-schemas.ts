@@ -10,9 +10,11 @@ import {
   LIVE_NOTICE_KINDS,
   MY_NOTICE_KINDS,
   PRESENCE_ACTIVITIES,
+  PERCEPTION_AREA_KINDS,
   PROMISE_KINDS,
   PROMISE_STATUSES,
   ROLES,
+  SURVEY_KINDS,
 } from '../kernel/domain-words.ts';
 
 export const channelSchema = z.enum(CHANNELS);
@@ -26,6 +28,8 @@ export const escalationStatusSchema = z.enum(ESCALATION_STATUSES);
 export const presenceActivitySchema = z.enum(PRESENCE_ACTIVITIES);
 export const myNoticeKindSchema = z.enum(MY_NOTICE_KINDS);
 export const liveNoticeKindSchema = z.enum(LIVE_NOTICE_KINDS);
+export const surveyKindSchema = z.enum(SURVEY_KINDS);
+export const perceptionAreaKindSchema = z.enum(PERCEPTION_AREA_KINDS);
 export const weeklyHoursSchema = z.array(z.array(z.tuple([z.number(), z.number()]).readonly()).readonly()).readonly();
 export const promiseBreachSchema = z.object({
   promiseId: z.string(),

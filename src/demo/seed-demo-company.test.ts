@@ -11,6 +11,7 @@ import { listTeams } from '../teams/index.ts';
 import { cases, customers, escalations, events, messages, promises, users, workspaces } from '../db/schema.ts';
 import { detectSupervisorRequest } from '../desk/index.ts';
 import { detectLanguage } from '../language/index.ts';
+import { perceptionGap, quarterOf, surveyReport } from '../surveys/index.ts';
 import { listUnanswered } from '../views/index.ts';
 import { CLOSINGS, CUSTOMER_LINES, ENGLISH_DETAILS, LOGGED_CONTACTS, TOPICS } from './demo-messages.ts';
 import { BUILT_IN_SENTENCES, loadSeedSentences } from './demo-seed-sentences.ts';
@@ -252,6 +253,19 @@ describe('kept demo: the demo company', () => {
       code: 'setup.already_done',
       message: expect.stringContaining('already exists'),
     });
+  });
+
+  it('shows what customers say on the survey screens from the first start (issue 15)', async () => {
+    const from = new Date(NOW.getTime() - 90 * DAY);
+    const report = await surveyReport(store.db, { workspaceId, from, to: NOW, now: NOW });
+    expect(report.overall.sent).toBeGreaterThan(5);
+    expect(report.overall.answered).toBeGreaterThan(0);
+    expect(report.overall.answered).toBeLessThan(report.overall.sent);
+    expect(report.byOwner.length).toBeGreaterThan(1);
+    const gap = await perceptionGap(store.db, { workspaceId, period: quarterOf(NOW) });
+    expect(gap.areas.length).toBeGreaterThan(3);
+    expect(gap.headline.managerShareSuperior).toBeGreaterThan(0.5);
+    expect(gap.trend).toHaveLength(4);
   });
 });
 

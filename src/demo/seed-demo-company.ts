@@ -18,6 +18,7 @@ import { loadSeedSentences } from './demo-seed-sentences.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_STAFF, createDemoStaff } from './demo-staff.ts';
 import { playCase, SCENARIO_ROTATION, SCENARIOS, type CasePlan, type Scenario } from './demo-stories.ts';
 import { HELL_CUSTOMER, playServiceHell, type ServiceHellResult } from './demo-story-of-service-hell.ts';
+import { configureDemoSurveys, demoSurveyAnswers, seedDemoPerception } from './demo-surveys.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_COMPANY_NAME = 'Meridian Home Electronics';
@@ -79,6 +80,7 @@ export async function seedDemoCompany(store: Store, options: SeedDemoOptions): P
       supportHours: 'Sunday–Friday 08:00–20:00 UTC · English, العربية, עברית, Русский',
     });
     const team = await createDemoStaff(tx, workspace.id, admin.id, options.password);
+    await configureDemoSurveys(tx, workspace.id, new Date(historyStart));
     const clock = new DemoClock(tx, new Date(historyStart), publicUrl);
     const desk = new DemoDesk(clock, workspace.id, team, settings, seed);
 
@@ -86,8 +88,11 @@ export async function seedDemoCompany(store: Store, options: SeedDemoOptions): P
     for (const plan of plans) clock.later(new Date(plan.start), () => playCase(desk, plan, sentences));
     const hell: ServiceHellResult = { caseId: null };
     clock.spawn(playServiceHell(desk, end, DemoRandom.derive(seed, 'service-hell'), hell));
+    const surveyed = { workspace, seed, from: historyStart + 86_400_000, to: end };
+    clock.spawn(demoSurveyAnswers(clock.ctx, (at) => clock.sleepUntil(at), surveyed));
 
     const futureTimers = await clock.run(new Date(end));
+    await seedDemoPerception(tx, workspace.id, admin.id, new Date(end));
     return { workspace, team, plans, hell, futureTimers, stats: clock.stats, watcherAnswers: desk.watcherAnswers };
   });
 

@@ -26,6 +26,9 @@ export {
   verifyExpectationLink,
 } from './promises/expectations/record-expectation.ts';
 export { makePromise } from './promises/make-promise.ts';
+export { addBusinessMinutes, officeHours } from './promises/capability/business-time.ts';
+export type { BusinessCalendar } from './promises/capability/business-time.ts';
+export { loadCalendar, teamOfUser } from './promises/capability/capability-store.ts';
 export { makeQuotedPromise } from './promises/make-quoted-promise.ts';
 export { PROMISE_JOB_DEFINITIONS } from './promises/promise-jobs.ts';
 export { PROMISE_KINDS } from './promises/promise-rules.ts';

@@ -47,6 +47,8 @@ export const ERROR_CATALOGUE = {
   'internal.response_shape': 500,
   // K12: unmarking a case that is not a complaint.
   'complaint.not_marked': 409,
+  // Surveys (issue 15): a link to a survey that was held back by a throttling rule, never sent.
+  'survey.not_sent': 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

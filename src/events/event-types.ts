@@ -1,7 +1,14 @@
 // The append-only facts every metric is computed from. A type here is a stable name:
 // reports, the hell detector and the timeline all read these, so renaming one is a migration.
 
-import type { Channel, ComplaintKind, ComplaintSource, PromiseBreach } from '../kernel/domain-words.ts';
+import type {
+  Channel,
+  ComplaintKind,
+  ComplaintSource,
+  PromiseBreach,
+  SurveyKind,
+  SurveySkipReason,
+} from '../kernel/domain-words.ts';
 
 export { CHANNELS, DELIVERABLE_CHANNELS, type Channel, type PromiseBreach } from '../kernel/domain-words.ts';
 
@@ -11,6 +18,18 @@ interface EscalationReminder {
   taskId: string | null;
   assigneeId: string | null;
   remindAt: string;
+}
+
+/** Who and what a survey is about, carried on its events so that reports group answers without joins (K16). */
+export interface SurveyFacts {
+  surveyId: string;
+  kind: SurveyKind;
+  channel: string;
+  language: string | null;
+  ownerId: string | null;
+  teamId: string | null;
+  /** The case's category (the kind of case), when it has one. */
+  caseKind: string | null;
 }
 
 export interface EventDataByType {
@@ -130,6 +149,20 @@ export interface EventDataByType {
    * own; replies naming that Message-ID still go to the earlier message's case.
    */
   'email.message_id_reused': { inboundEmailId: string; messageIdHeader: string; earlierInboundEmailId: string };
+  /** Surveys (issue 15): one went to the customer, or a throttling rule held it back. */
+  'survey.sent': SurveyFacts;
+  'survey.skipped': SurveyFacts & { reason: SurveySkipReason };
+  /**
+   * The customer's answer (satisfaction 1–5 with effort 1–7 when asked, or NPS 0–10). A later
+   * answer to the same survey is `revised`: reports count the latest per survey.
+   */
+  'survey.answered': SurveyFacts & {
+    score: number;
+    effort: number | null;
+    comment: string | null;
+    revised: boolean;
+    followUpTaskId: string | null;
+  };
 }
 
 export type EventType = keyof EventDataByType;

@@ -32,6 +32,7 @@ import { registerEmailOutboundRoutes } from './routes/email-outbound-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerLiveRoutes } from './routes/live-routes.ts';
 import { startLiveHub, type LiveHub } from '../live/index.ts';
+import { registerSurveyRoutes } from './routes/survey-routes.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -115,6 +116,7 @@ export async function buildApp(
   registerLiveRoutes(routeDeps);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerSurveyRoutes(routeDeps);
   registerHealthRoutes(routeDeps);
 
   await registerWebApp(app, deps.webDist ?? WEB_DIST);

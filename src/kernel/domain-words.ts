@@ -78,3 +78,32 @@ export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
 /** Who or what made a case a complaint: an agent, the customer's words, a survey scored 1–2, a supervisor asked for. */
 export const COMPLAINT_SOURCES = ['agent', 'customer_words', 'survey', 'supervisor_request'] as const;
 export type ComplaintSource = (typeof COMPLAINT_SOURCES)[number];
+/** Surveys (K16): satisfaction after a resolved case (with effort when the workspace asks it), NPS per customer. */
+export const SURVEY_KINDS = ['satisfaction', 'nps'] as const;
+export type SurveyKind = (typeof SURVEY_KINDS)[number];
+
+export const SURVEY_STATUSES = ['scheduled', 'sent', 'answered', 'skipped'] as const;
+export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
+
+/** Why a survey was not sent: each is a throttling rule of issue 15. */
+export const SURVEY_SKIP_REASONS = [
+  'recently_surveyed',
+  'escalation_open',
+  'complaint_open',
+  'address_bounced',
+  'opted_out',
+  'no_address',
+  'surveys_off',
+] as const;
+export type SurveySkipReason = (typeof SURVEY_SKIP_REASONS)[number];
+
+/** The scales: satisfaction 1–5, effort 1–7 ("how easy was it?"), NPS 0–10. */
+export const SURVEY_SCALES = {
+  satisfaction: { min: 1, max: 5 },
+  effort: { min: 1, max: 7 },
+  nps: { min: 0, max: 10 },
+} as const;
+
+/** Areas a manager rates the service of, per quarter (K17, the perception gap). */
+export const PERCEPTION_AREA_KINDS = ['overall', 'team', 'channel', 'touchpoint'] as const;
+export type PerceptionAreaKind = (typeof PERCEPTION_AREA_KINDS)[number];

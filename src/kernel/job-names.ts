@@ -20,3 +20,11 @@ export const EMAIL_JOB = {
   /** Polls the IMAP mailboxes (one, or all that are due). */
   imapPoll: 'email-imap-poll',
 } as const;
+
+/** Surveys' jobs (src/surveys/), named like the timers above. */
+export const SURVEY_JOB = {
+  /** Queued when a case is resolved: decides when its satisfaction survey goes (business hours), and the customer's NPS survey of the period. */
+  planAfterResolution: 'survey-plan-after-resolution',
+  /** Sends one survey at its time, unless the throttling rules hold it back. */
+  send: 'survey-send',
+} as const;

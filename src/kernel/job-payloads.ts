@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EMAIL_JOB, TIMER } from './job-names.ts';
+import { EMAIL_JOB, SURVEY_JOB, TIMER } from './job-names.ts';
 
 const ids = { workspaceId: z.uuid() };
 
@@ -17,6 +17,8 @@ export const JOB_PAYLOADS = {
   [EMAIL_JOB.outboxSend]: z.object({ workspaceId: z.uuid().optional() }),
   /** One mailbox, or all that are due. */
   [EMAIL_JOB.imapPoll]: z.object({ mailboxId: z.uuid().optional() }),
+  [SURVEY_JOB.planAfterResolution]: z.object({ ...ids, caseId: z.uuid() }),
+  [SURVEY_JOB.send]: z.object({ ...ids, surveyId: z.uuid() }),
 } as const;
 
 export type JobName = keyof typeof JOB_PAYLOADS;

@@ -14,12 +14,14 @@ import { SettingsPage } from './settings/settings-page.tsx';
 import { PortalRequestPage } from './portal/portal-request-page.tsx';
 import { PortalSessionPage } from './portal/portal-session-page.tsx';
 import { ExpectationPage } from './promises/expectation-page.tsx';
+import { SurveyAnswerPage } from './portal/survey-answer-page.tsx';
 import { MailSinkPage } from './email/mail-sink-page.tsx';
 
 // ECharts is large: the dashboard loads it only when opened.
 const DashboardPage = lazy(() => import('./dashboard/dashboard-page.tsx'));
 const RetentionPage = lazy(() => import('./retention/retention-page.tsx'));
 const PromisesPage = lazy(() => import('./promises/promises-page.tsx'));
+const SurveysPage = lazy(() => import('./surveys/surveys-page.tsx'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -43,6 +45,7 @@ export function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       <Route path="/portal/s/:token" element={<PortalSessionPage />} />
       <Route path="/portal/expect/:token" element={<ExpectationPage />} />
+      <Route path="/portal/survey/:token" element={<SurveyAnswerPage />} />
       <Route path="/portal/:slug" element={<PortalRequestPage />} />
       <Route path="/app" element={<StaffApp />}>
         <Route index element={<Navigate to="/app/queues/unanswered" replace />} />
@@ -65,6 +68,15 @@ export function AppRoutes() {
           element={
             <Suspense fallback={<Loader />}>
               <PromisesPage />
+            </Suspense>
+          }
+        />
+        <Route path="surveys" element={<Navigate to="/app/surveys/report" replace />} />
+        <Route
+          path="surveys/:tab"
+          element={
+            <Suspense fallback={<Loader />}>
+              <SurveysPage />
             </Suspense>
           }
         />

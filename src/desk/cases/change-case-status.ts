@@ -9,6 +9,7 @@ import { assertTransition, isCaseStatus } from './case-status.ts';
 import { recordCompletedWork } from '../promises/capability/record-duration.ts';
 import { lockCase } from './lock-case.ts';
 import { hellAssessmentTimer } from '../service-hell/hell-assessment-timer.ts';
+import { SURVEY_JOB } from '../../kernel/job-names.ts';
 
 export async function changeCaseStatus(
   ctx: DeskContext,
@@ -55,5 +56,13 @@ export async function changeCaseStatus(
       },
     ]);
     await ctx.timers.schedule(tx, hellAssessmentTimer(input.workspaceId, caseRow.id, now));
+    // K16: the satisfaction survey is planned by src/surveys/ (named by job, so the desk needs
+    // not know it); its key makes a case resolved twice surveyed once.
+    if (to === 'resolved')
+      await ctx.timers.schedule(tx, {
+        name: SURVEY_JOB.planAfterResolution,
+        payload: { workspaceId: input.workspaceId, caseId: caseRow.id },
+        startAfter: now,
+      });
   });
 }

@@ -144,7 +144,10 @@ export function describeEvent(
     }
     case 'task.created':
       return t('timeline.events.task.created', {
-        kind: t(`taskKind.${str(data, 'kind')}`, { defaultValue: t('taskKind.other') }),
+        kind:
+          str(data, 'kind') === 'survey_follow_up'
+            ? t('surveys.taskKind')
+            : t(`taskKind.${str(data, 'kind')}`, { defaultValue: t('taskKind.other') }),
         dueAt: format.dateTime(str(data, 'dueAt')),
       });
     case 'task.done':
@@ -162,6 +165,21 @@ export function describeEvent(
         attempts: str(data, 'attempts'),
         error: isolate(str(data, 'error')),
       });
+    case 'survey.sent':
+      return t(str(data, 'kind') === 'nps' ? 'surveys.timeline.sentNps' : 'surveys.timeline.sent', {
+        channel: channel(),
+      });
+    case 'survey.skipped':
+      return t('surveys.timeline.skipped', {
+        reason: t(`surveys.skipReason.${str(data, 'reason')}`, { defaultValue: str(data, 'reason') }),
+      });
+    case 'survey.answered': {
+      const comment = str(data, 'comment');
+      const scale = { score: str(data, 'score'), max: str(data, 'kind') === 'nps' ? '10' : '5' };
+      return comment
+        ? t('surveys.timeline.answeredComment', { ...scale, comment: isolate(comment) })
+        : t('surveys.timeline.answered', scale);
+    }
     default:
       return t('timeline.events.unknown', { type });
   }

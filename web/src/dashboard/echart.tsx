@@ -1,17 +1,27 @@
 import { useEffect, useRef } from 'react';
 import { Box } from '@mantine/core';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { BarChart, BoxplotChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, BoxplotSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 
-// Only the parts the dashboard uses are registered, which keeps the bundle small.
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+// Only the parts the charts use are registered, which keeps the bundle small (box plots: survey consistency).
+echarts.use([
+  BarChart,
+  BoxplotChart,
+  LineChart,
+  PieChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
 export type ChartOption = echarts.ComposeOption<
   | BarSeriesOption
+  | BoxplotSeriesOption
   | LineSeriesOption
   | PieSeriesOption
   | GridComponentOption

@@ -34,6 +34,7 @@ function StaffShell() {
     label: t('retention.nav'),
     testId: 'nav-retention',
   });
+  items.push({ to: '/app/surveys/report', match: '/app/surveys', label: t('surveys.nav'), testId: 'nav-surveys' });
   if (isAdmin)
     items.push({ to: '/app/settings', match: '/app/settings', label: t('nav.settings'), testId: 'nav-settings' });
   // The development mail sink is not in the navigation: an admin opens it from Settings → E-mail.

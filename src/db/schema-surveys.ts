@@ -1,0 +1,98 @@
+// Surveys (issue 15: K16 satisfaction, effort and NPS; K17 the managers' own ratings). The
+// answers' facts are events (`survey.sent`, `survey.answered`); these rows are the work queue
+// and its exactly-once keys, and the settings and self-ratings people enter.
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { PerceptionAreaKind, SurveyKind, SurveySkipReason, SurveyStatus } from '../kernel/domain-words.ts';
+import { cases, customers, users, workspaces } from './schema.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+/** Per-workspace survey settings; a workspace without a row has the defaults (survey-settings.ts). */
+export const surveySettings = pgTable('survey_settings', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
+  enabled: boolean('enabled').notNull(),
+  /** How long after resolution the survey goes, in business minutes of the owner's team calendar. */
+  delayBusinessMinutes: integer('delay_business_minutes').notNull(),
+  askEffort: boolean('ask_effort').notNull(),
+  throttleDays: integer('throttle_days').notNull(),
+  /** 0: no NPS survey. */
+  npsIntervalDays: integer('nps_interval_days').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** One survey to one customer: scheduled, then sent or skipped (with the rule), then maybe answered. */
+export const surveyRequests = pgTable(
+  'survey_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    /** `case:<id>` for a satisfaction survey, `nps:<customer>:<period>` for NPS: one survey per key, however many instances plan it. */
+    dedupeKey: text('dedupe_key').notNull(),
+    kind: text('kind').$type<SurveyKind>().notNull(),
+    caseId: uuid('case_id').references(() => cases.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    channel: text('channel').notNull(),
+    language: text('language'),
+    askEffort: boolean('ask_effort').notNull().default(false),
+    status: text('status').$type<SurveyStatus>().notNull().default('scheduled'),
+    skipReason: text('skip_reason').$type<SurveySkipReason>(),
+    sendAt: ts('send_at').notNull(),
+    sentAt: ts('sent_at'),
+    answeredAt: ts('answered_at'),
+    score: integer('score'),
+    effort: integer('effort'),
+    comment: text('comment'),
+    /** The supervisor's follow-up after a low score: opened once, however often the answer is revised. */
+    followUpTaskId: uuid('follow_up_task_id'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('survey_requests_dedupe_key').on(t.workspaceId, t.dedupeKey),
+    // Throttling asks: when was this customer last sent a survey?
+    index('survey_requests_customer_idx').on(t.customerId, t.sentAt),
+  ],
+);
+
+/** "Do not send me surveys": asked on the answer page; never surveyed again. */
+export const surveyOptOuts = pgTable(
+  'survey_opt_outs',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.customerId] })],
+);
+
+/** K17: how good a manager believes the service of an area is, per period, on the customers' 1–5 scale. */
+export const perceptionRatings = pgTable(
+  'perception_ratings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    /** `2026-Q4` */
+    period: text('period').notNull(),
+    areaKind: text('area_kind').$type<PerceptionAreaKind>().notNull(),
+    /** A team id, a channel, a touchpoint name; '' for overall. */
+    areaKey: text('area_key').notNull(),
+    rating: integer('rating').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('perception_ratings_area_key').on(t.workspaceId, t.period, t.areaKind, t.areaKey),
+    index('perception_ratings_workspace_idx').on(t.workspaceId, t.period),
+  ],
+);

@@ -1,0 +1,173 @@
+import { and, eq } from 'drizzle-orm';
+import type { SurveyPageResponse } from '../contract/survey-types.ts';
+import type { Db } from '../db/open-database.ts';
+import { cases } from '../db/schema.ts';
+import { surveyOptOuts, surveyRequests } from '../db/schema-surveys.ts';
+import { KeptError } from '../errors/kept-error.ts';
+import { appendEvents } from '../events/append-events.ts';
+import { caseReference } from '../kernel/case-reference.ts';
+import type { DeskContext } from '../kernel/desk-context.ts';
+import { SURVEY_SCALES } from '../kernel/domain-words.ts';
+import { markComplaint } from '../desk/index.ts';
+import { loadWorkspace, type WorkspaceRow } from '../workspaces/index.ts';
+import { surveyFactsOf } from './survey-facts.ts';
+import { openSurveyFollowUp } from './survey-follow-up.ts';
+import { readSurveyToken, surveySignatureValid } from './survey-link.ts';
+
+type SurveyRow = typeof surveyRequests.$inferSelect;
+
+/** The survey a link names, or 401 `portal.invalid_link` (a bad signature reads like no survey). */
+async function verifySurveyLink(db: Db, token: string): Promise<{ workspace: WorkspaceRow; survey: SurveyRow }> {
+  const invalid = new KeptError('portal.invalid_link', 'This survey link is not valid');
+  const claim = readSurveyToken(token);
+  if (!claim) throw invalid;
+  let workspace: WorkspaceRow;
+  try {
+    workspace = await loadWorkspace(db, claim.workspaceId);
+  } catch {
+    throw invalid;
+  }
+  if (!surveySignatureValid(workspace, claim.payload, claim.signature)) throw invalid;
+  const [survey] = await db
+    .select()
+    .from(surveyRequests)
+    .where(and(eq(surveyRequests.workspaceId, workspace.id), eq(surveyRequests.id, claim.surveyId)));
+  if (!survey) throw invalid;
+  return { workspace, survey };
+}
+
+async function presentSurveyPage(db: Db, workspace: WorkspaceRow, survey: SurveyRow): Promise<SurveyPageResponse> {
+  const [[caseRow], [optOut]] = await Promise.all([
+    survey.caseId ? db.select({ number: cases.number }).from(cases).where(eq(cases.id, survey.caseId)) : [],
+    db
+      .select({ at: surveyOptOuts.createdAt })
+      .from(surveyOptOuts)
+      .where(and(eq(surveyOptOuts.workspaceId, workspace.id), eq(surveyOptOuts.customerId, survey.customerId))),
+  ]);
+  return {
+    workspaceName: workspace.name,
+    kind: survey.kind,
+    reference: survey.kind === 'satisfaction' && caseRow ? caseReference(caseRow.number) : null,
+    language: survey.language,
+    askEffort: survey.askEffort,
+    answered:
+      survey.score !== null && survey.answeredAt
+        ? {
+            score: survey.score,
+            effort: survey.effort,
+            comment: survey.comment,
+            answeredAt: survey.answeredAt.toISOString(),
+          }
+        : null,
+    optedOut: !!optOut,
+  };
+}
+
+export async function surveyPage(db: Db, token: string): Promise<SurveyPageResponse> {
+  const { workspace, survey } = await verifySurveyLink(db, token);
+  return presentSurveyPage(db, workspace, survey);
+}
+
+export interface SurveyAnswerInput {
+  score: number;
+  effort?: number | undefined;
+  comment?: string | undefined;
+}
+
+/** The scales are checked here (NPS 0–10, satisfaction 1–5, effort 1–7 only where asked), naming the field. */
+function checkAnswer(survey: SurveyRow, input: SurveyAnswerInput): void {
+  const scale = survey.kind === 'nps' ? SURVEY_SCALES.nps : SURVEY_SCALES.satisfaction;
+  if (input.score < scale.min || input.score > scale.max)
+    throw new KeptError('request.invalid', `The score must be ${scale.min}–${scale.max}`, { field: 'score' });
+  if (input.effort !== undefined) {
+    if (!survey.askEffort)
+      throw new KeptError('request.invalid', 'This survey does not ask about effort', { field: 'effort' });
+    const { min, max } = SURVEY_SCALES.effort;
+    if (input.effort < min || input.effort > max)
+      throw new KeptError('request.invalid', `Effort must be ${min}–${max}`, { field: 'effort' });
+  }
+}
+
+/** A low score closes the loop: 1–2 of 5, or an NPS detractor (0–6). */
+export function isLowScore(kind: SurveyRow['kind'], score: number): boolean {
+  return kind === 'nps' ? score <= 6 : score <= 2;
+}
+
+/**
+ * The customer's answer (no login: the signed link). Every answer is a `survey.answered` event on
+ * the case's timeline; a later one revises the first (the one-click score, then a comment). A low
+ * score opens the supervisor's follow-up once.
+ */
+export async function answerSurvey(
+  ctx: DeskContext,
+  token: string,
+  input: SurveyAnswerInput,
+): Promise<SurveyPageResponse> {
+  const { workspace, survey: claimed } = await verifySurveyLink(ctx.db, token);
+  if (claimed.status !== 'sent' && claimed.status !== 'answered')
+    throw new KeptError('survey.not_sent', 'This survey was not sent', { field: 'token' });
+  checkAnswer(claimed, input);
+  return ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const now = ctx.now();
+    const [survey] = await tx.select().from(surveyRequests).where(eq(surveyRequests.id, claimed.id)).for('update');
+    const s = survey!;
+    const comment = input.comment === undefined ? s.comment : input.comment.trim() || null;
+    const effort = input.effort === undefined ? s.effort : input.effort;
+    const [caseRow] = s.caseId ? await tx.select().from(cases).where(eq(cases.id, s.caseId)) : [];
+    let followUpTaskId = s.followUpTaskId;
+    // K12: a satisfaction score of 1–2 makes the case a complaint (once: a later revision re-marks nothing new).
+    if (caseRow && s.kind === 'satisfaction' && isLowScore(s.kind, input.score) && !caseRow.isComplaint) {
+      await markComplaint(
+        { ...ctx, db: tx },
+        {
+          workspaceId: workspace.id,
+          caseId: caseRow.id,
+          source: 'survey',
+          reason: `satisfaction ${input.score} of 5`,
+          actorUserId: null,
+        },
+      );
+    }
+    if (!followUpTaskId && caseRow && isLowScore(s.kind, input.score)) {
+      followUpTaskId = await openSurveyFollowUp(
+        { ...ctx, db: tx },
+        { workspace, caseRow, survey: s, score: input.score, now },
+      );
+    }
+    const [updated] = await tx
+      .update(surveyRequests)
+      .set({ status: 'answered', score: input.score, effort, comment, answeredAt: now, followUpTaskId })
+      .where(eq(surveyRequests.id, s.id))
+      .returning();
+    await appendEvents(tx, [
+      {
+        workspaceId: workspace.id,
+        caseId: s.caseId,
+        customerId: s.customerId,
+        actorUserId: null,
+        occurredAt: now,
+        type: 'survey.answered',
+        data: {
+          ...(await surveyFactsOf(tx, s, caseRow)),
+          score: input.score,
+          effort,
+          comment,
+          revised: s.status === 'answered',
+          followUpTaskId,
+        },
+      },
+    ]);
+    return presentSurveyPage(tx, workspace, updated!);
+  });
+}
+
+/** "No more surveys": kept per customer; every later survey is skipped as `opted_out`. */
+export async function optOutOfSurveys(db: Db, token: string): Promise<SurveyPageResponse> {
+  const { workspace, survey } = await verifySurveyLink(db, token);
+  await db
+    .insert(surveyOptOuts)
+    .values({ workspaceId: workspace.id, customerId: survey.customerId })
+    .onConflictDoNothing();
+  return presentSurveyPage(db, workspace, survey);
+}
