@@ -8,6 +8,7 @@ export { handOffCase } from './cases/hand-off-case.ts';
 export { newCaseFromJson, newCaseJsonSql, threadStateFromRow, threadStateJsonSql } from './cases/read-intake-state.ts';
 export type { NewCaseState, ThreadState } from './cases/read-intake-state.ts';
 export { receiveCustomerMessage } from './cases/receive-customer-message.ts';
+export { recordStaffContact } from './cases/record-staff-contact.ts';
 export { freshStaffLoads } from './cases/staff-loads.ts';
 export { escalateCase } from './escalations/escalate-case.ts';
 export { ESCALATION_JOB_DEFINITIONS } from './escalations/escalation-jobs.ts';

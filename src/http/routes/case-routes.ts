@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { changeCaseStatus } from '../../desk/index.ts';
-import { CASE_STATUSES } from '../../kernel/domain-words.ts';
+import { CASE_STATUSES, LOGGED_CHANNELS } from '../../kernel/domain-words.ts';
 import { getCaseDetail } from '../../views/index.ts';
 import { handOffCase } from '../../desk/index.ts';
 import { CASE_VIEWS, listCases } from '../../views/index.ts';
-import { receiveCustomerMessage } from '../../desk/index.ts';
+import { receiveCustomerMessage, recordStaffContact } from '../../desk/index.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 import { escalateCase } from '../../desk/index.ts';
 import { CHANNELS } from '../../events/event-types.ts';
@@ -84,7 +84,9 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     {
       schema: {
         tags: ['cases'],
-        summary: 'Record an inbound contact as a new case (intake assigns an owner and acknowledges)',
+        summary:
+          "Record an inbound contact: a logged call, voicemail, letter or fax goes to the customer's open case " +
+          'unless newTopic; otherwise a new case (intake assigns an owner and acknowledges)',
         body: z.strictObject({
           customer: z
             .strictObject({
@@ -98,6 +100,7 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
           channel,
           subject: shortText(200).optional(),
           body: longText(),
+          newTopic: z.boolean().default(false),
         }),
       },
     },
@@ -106,19 +109,14 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
       const { customer, customerId } = request.body;
       if (!customer && !customerId)
         throw new KeptError('request.invalid', 'Give either "customer" or "customerId"', { field: 'customer' });
-      const result = await receiveCustomerMessage(ctx, {
+      const result = await recordStaffContact(ctx, {
         workspaceId: staff.workspaceId,
         customer: customerId ? { id: customerId } : customer!,
         channel: request.body.channel,
         ...(request.body.subject ? { subject: request.body.subject } : {}),
         body: request.body.body,
-        loggedByUserId:
-          request.body.channel === 'phone' ||
-          request.body.channel === 'letter' ||
-          request.body.channel === 'fax' ||
-          request.body.channel === 'voicemail'
-            ? staff.userId
-            : null,
+        loggedByUserId: LOGGED_CHANNELS.includes(request.body.channel) ? staff.userId : null,
+        newTopic: request.body.newTopic,
       });
       if (wantsMinimal(request)) {
         return reply.status(201).send({
@@ -146,20 +144,27 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     {
       schema: {
         tags: ['cases'],
-        summary: 'Reply, add an internal note, or log a call, voicemail, letter or fax (inbound or outbound)',
+        summary:
+          'Reply (resolve: true also resolves the case), add an internal note, or log a call, voicemail, ' +
+          'letter or fax (inbound or outbound)',
         params: idParam,
         body: z.strictObject({
           direction: z.enum(['inbound', 'outbound']),
           channel,
           body: longText(),
           internal: z.boolean().default(false),
+          resolve: z.boolean().default(false),
         }),
       },
     },
     async (request, reply) => {
       const staff = requireStaff(request);
-      const { direction, internal, body } = request.body;
+      const { direction, internal, body, resolve } = request.body;
       const caseId = request.params.id;
+      if (resolve && (internal || direction !== 'outbound'))
+        throw new KeptError('request.invalid', 'Only an answer to the customer can resolve the case', {
+          field: 'resolve',
+        });
       let messageId: string;
       if (internal) {
         messageId = (
@@ -173,6 +178,7 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
             authorUserId: staff.userId,
             channel: request.body.channel,
             body,
+            resolve,
           })
         ).id;
       } else {

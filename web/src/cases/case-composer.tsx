@@ -1,15 +1,16 @@
-import { useState } from 'react';
-import { Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Textarea, Title } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { getHotkeyHandler, useHotkeys } from '@mantine/hooks';
+import { Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetailResponse } from '@kept/contract/api-types.ts';
-import { DELIVERABLE_CHANNELS, type Channel } from '@kept/contract/domain-words.ts';
+import { DELIVERABLE_CHANNELS, LOGGED_CHANNELS, type Channel } from '@kept/contract/domain-words.ts';
 import { api } from '../api/kept-api.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { CommitmentSuggestions } from '../promises/commitment-suggestions.tsx';
+import { PHYSICAL } from '../shortcuts/case-order.ts';
 
 type Mode = 'reply' | 'note' | 'log';
-const LOG_CHANNELS: Channel[] = ['phone', 'voicemail', 'letter', 'fax'];
 
 export function CaseComposer({
   detail,
@@ -32,22 +33,31 @@ export function CaseComposer({
   const [direction, setDirection] = useState<'inbound' | 'outbound'>('inbound');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const writeAs = (next: Mode) => {
+    setMode(next);
+    textarea.current?.focus();
+  };
+  useHotkeys([
+    ['r', () => writeAs('reply'), PHYSICAL],
+    ['n', () => writeAs('note'), PHYSICAL],
+  ]);
 
-  const send = async () => {
-    if (!body.trim()) return;
+  const send = async (resolve = false) => {
+    if (!body.trim() || busy) return;
     setBusy(true);
     setError(null);
     try {
       const payload =
         mode === 'reply'
-          ? { direction: 'outbound' as const, channel: replyChannel, body }
+          ? { direction: 'outbound' as const, channel: replyChannel, body, ...(resolve ? { resolve } : {}) }
           : mode === 'note'
             ? { direction: 'outbound' as const, channel: caseChannel, body, internal: true }
             : { direction, channel: logChannel, body };
       const next = await api.addMessage(detail.case.id, payload);
       setBody('');
       onDone(next);
-      notifications.show({ color: 'teal', message: t('composer.done') });
+      notifications.show({ color: 'teal', message: t(resolve ? 'answering.resolved' : 'composer.done') });
     } catch (cause) {
       setError(cause);
     } finally {
@@ -56,7 +66,15 @@ export function CaseComposer({
   };
 
   return (
-    <Paper withBorder p="md" data-testid="composer" bg={mode === 'note' ? 'yellow.0' : undefined}>
+    <Paper
+      withBorder
+      p="md"
+      shadow="md"
+      data-testid="composer"
+      data-mode={mode}
+      bg={mode === 'note' ? 'yellow.0' : 'var(--mantine-color-body)'}
+      style={mode === 'note' ? { borderStyle: 'dashed', borderColor: 'var(--mantine-color-yellow-6)' } : undefined}
+    >
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={4}>{t('composer.title')}</Title>
@@ -69,6 +87,11 @@ export function CaseComposer({
             }))}
           />
         </Group>
+        {mode === 'note' && (
+          <Text size="sm" fw={600} c="yellow.9" data-testid="composer-note-apart">
+            {t('answering.noteApart')}
+          </Text>
+        )}
         {mode === 'reply' && (
           <NativeSelect
             label={t('composer.channel')}
@@ -85,7 +108,7 @@ export function CaseComposer({
               label={t('composer.channel')}
               value={logChannel}
               onChange={(e) => setLogChannel(e.currentTarget.value as Channel)}
-              data={LOG_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+              data={LOGGED_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
               data-testid="composer-log-channel"
             />
             <NativeSelect
@@ -101,10 +124,12 @@ export function CaseComposer({
           aria-label={t('composer.body')}
           placeholder={t(`composer.placeholders.${mode}`)}
           autosize
-          minRows={3}
-          maxRows={12}
+          minRows={2}
+          maxRows={8}
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
+          onKeyDown={getHotkeyHandler([['mod+Enter', () => void send()]])}
+          ref={textarea}
           dir="auto"
           data-testid="composer-body"
         />
@@ -118,6 +143,18 @@ export function CaseComposer({
         )}
         <ErrorAlert error={error} />
         <Group justify="flex-end">
+          {mode === 'reply' && detail.case.status !== 'resolved' && detail.case.status !== 'closed' && (
+            <Button
+              variant="light"
+              color="teal"
+              onClick={() => void send(true)}
+              loading={busy}
+              disabled={!body.trim()}
+              data-testid="composer-send-resolve"
+            >
+              {t('answering.sendAndResolve')}
+            </Button>
+          )}
           <Button
             onClick={() => void send()}
             loading={busy}

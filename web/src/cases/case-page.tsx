@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { Center, Grid, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Box, Center, Grid, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../api/kept-api.ts';
@@ -13,6 +13,9 @@ import { CaseHeader } from './case-header.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 import { PromiseList } from './promise-list.tsx';
 import { TaskList } from './task-list.tsx';
+import { TimelineToolbar } from './timeline-toolbar.tsx';
+import { useTimelinePreferences } from './timeline-preferences.ts';
+import { useCaseNavigationKeys } from '../shortcuts/case-order.ts';
 
 export function useUserNames() {
   const { t } = useTranslation();
@@ -25,7 +28,9 @@ export function useUserNames() {
 export function CasePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { isSupervisor } = useSession();
+  const { isSupervisor, me } = useSession();
+  const [prefs, setPrefs] = useTimelinePreferences(me.user.id);
+  useCaseNavigationKeys(id);
   const { data, error, loading, reload, setData } = useApi(() => api.caseDetail(id), [id]);
   const { users, userName } = useUserNames();
 
@@ -51,9 +56,17 @@ export function CasePage() {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <Paper withBorder p="md">
-              <CaseTimeline items={data.timeline} userName={userName} />
+              <CaseTimeline
+                items={data.timeline}
+                userName={userName}
+                preferences={prefs}
+                toolbar={<TimelineToolbar value={prefs} onChange={setPrefs} />}
+              />
             </Paper>
-            <CaseComposer detail={data} onDone={setData} />
+            {/* Docked: on a long case the reply box stays in view while the timeline scrolls under it. */}
+            <Box pos="sticky" bottom={0} style={{ zIndex: 2 }} data-testid="composer-dock">
+              <CaseComposer detail={data} onDone={setData} />
+            </Box>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>

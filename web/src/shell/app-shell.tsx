@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { SessionProvider, useSession } from '../auth/session-context.tsx';
 import { LanguageSwitcher } from '../i18n/language-switcher.tsx';
 import { FailingMailboxBanner } from '../email/failing-mailbox-banner.tsx';
+import { ShortcutHelp } from '../shortcuts/shortcut-help.tsx';
 
 interface NavItem {
   to: string;
@@ -82,6 +83,7 @@ function StaffShell() {
       </AppShell.Navbar>
       <AppShell.Main>
         <FailingMailboxBanner canOpenSettings={isAdmin} />
+        <ShortcutHelp />
         <Outlet />
       </AppShell.Main>
     </AppShell>
