@@ -1,10 +1,26 @@
 import { useRef, useState } from 'react';
 import { getHotkeyHandler, useHotkeys } from '@mantine/hooks';
-import { Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetailResponse } from '@kept/contract/api-types.ts';
-import { DELIVERABLE_CHANNELS, LOGGED_CHANNELS, type Channel } from '@kept/contract/domain-words.ts';
+import {
+  DELIVERABLE_CHANNELS,
+  LOGGED_CHANNELS,
+  OPEN_CASE_STATUSES,
+  type Channel,
+} from '@kept/contract/domain-words.ts';
 import { api } from '../api/kept-api.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { CommitmentSuggestions } from '../promises/commitment-suggestions.tsx';
@@ -34,6 +50,9 @@ export function CaseComposer({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  // A case waiting for a supervisor's answer cannot be resolved (the server says so too).
+  const canResolve =
+    OPEN_CASE_STATUSES.some((s) => s === detail.case.status) && !detail.escalations.some((e) => e.status === 'open');
   const writeAs = (next: Mode) => {
     setMode(next);
     textarea.current?.focus();
@@ -68,17 +87,21 @@ export function CaseComposer({
   return (
     <Paper
       withBorder
-      p="md"
+      p="sm"
       shadow="md"
       data-testid="composer"
       data-mode={mode}
       bg={mode === 'note' ? 'yellow.0' : 'var(--mantine-color-body)'}
       style={mode === 'note' ? { borderStyle: 'dashed', borderColor: 'var(--mantine-color-yellow-6)' } : undefined}
     >
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={4}>{t('composer.title')}</Title>
+      {/* Compact: docked at the bottom of the screen, it must leave the timeline most of the height. */}
+      <Stack gap="xs">
+        <VisuallyHidden>
+          <Title order={2}>{t('composer.title')}</Title>
+        </VisuallyHidden>
+        <Group gap="xs" wrap="wrap" align="flex-end">
           <SegmentedControl
+            size="xs"
             value={mode}
             onChange={(value) => setMode(value as Mode)}
             data={(['reply', 'note', 'log'] as const).map((m) => ({
@@ -86,39 +109,41 @@ export function CaseComposer({
               label: <span data-testid={`composer-mode-${m}`}>{t(`composer.modes.${m}`)}</span>,
             }))}
           />
+          {mode === 'reply' && (
+            <NativeSelect
+              size="xs"
+              aria-label={t('composer.channel')}
+              value={replyChannel}
+              onChange={(e) => setReplyChannel(e.currentTarget.value as Channel)}
+              data={DELIVERABLE_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+              data-testid="composer-reply-channel"
+            />
+          )}
+          {mode === 'log' && (
+            <>
+              <NativeSelect
+                size="xs"
+                aria-label={t('composer.channel')}
+                value={logChannel}
+                onChange={(e) => setLogChannel(e.currentTarget.value as Channel)}
+                data={LOGGED_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+                data-testid="composer-log-channel"
+              />
+              <NativeSelect
+                size="xs"
+                aria-label={t('composer.direction')}
+                value={direction}
+                onChange={(e) => setDirection(e.currentTarget.value as 'inbound' | 'outbound')}
+                data={(['inbound', 'outbound'] as const).map((d) => ({ value: d, label: t(`direction.${d}`) }))}
+                data-testid="composer-direction"
+              />
+            </>
+          )}
         </Group>
         {mode === 'note' && (
           <Text size="sm" fw={600} c="yellow.9" data-testid="composer-note-apart">
             {t('answering.noteApart')}
           </Text>
-        )}
-        {mode === 'reply' && (
-          <NativeSelect
-            label={t('composer.channel')}
-            value={replyChannel}
-            onChange={(e) => setReplyChannel(e.currentTarget.value as Channel)}
-            data={DELIVERABLE_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
-            data-testid="composer-reply-channel"
-            w={220}
-          />
-        )}
-        {mode === 'log' && (
-          <Group grow>
-            <NativeSelect
-              label={t('composer.channel')}
-              value={logChannel}
-              onChange={(e) => setLogChannel(e.currentTarget.value as Channel)}
-              data={LOGGED_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
-              data-testid="composer-log-channel"
-            />
-            <NativeSelect
-              label={t('composer.direction')}
-              value={direction}
-              onChange={(e) => setDirection(e.currentTarget.value as 'inbound' | 'outbound')}
-              data={(['inbound', 'outbound'] as const).map((d) => ({ value: d, label: t(`direction.${d}`) }))}
-              data-testid="composer-direction"
-            />
-          </Group>
         )}
         <Textarea
           aria-label={t('composer.body')}
@@ -143,7 +168,7 @@ export function CaseComposer({
         )}
         <ErrorAlert error={error} />
         <Group justify="flex-end">
-          {mode === 'reply' && detail.case.status !== 'resolved' && detail.case.status !== 'closed' && (
+          {mode === 'reply' && canResolve && (
             <Button
               variant="light"
               color="teal"
