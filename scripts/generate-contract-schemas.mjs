@@ -16,6 +16,7 @@ const SOURCES = [
   'retention-types.ts',
   'email-outbound-types.ts',
   'team-api-types.ts',
+  'canned-reply-types.ts',
 ];
 // Types the contract imports from the kernel: ts-to-zod cannot follow them, domain-word-schemas.ts maps them.
 const DOMAIN_WORDS = {

@@ -37,3 +37,12 @@ export { HELL_JOB_DEFINITIONS } from './service-hell/hell-jobs.ts';
 export { computeHellMetrics } from './service-hell/hell-metrics.ts';
 export { assessHell } from './service-hell/hell-thresholds.ts';
 export { completeTask } from './tasks/task-operations.ts';
+export {
+  canEditCannedReply,
+  createCannedReply,
+  deleteCannedReply,
+  updateCannedReply,
+} from './replies/canned-reply-commands.ts';
+export type { CannedReplyAuthor, CannedReplyRow } from './replies/canned-reply-commands.ts';
+export { fillPlaceholders, MAX_CANNED_REPLY_LENGTH } from './replies/canned-reply-text.ts';
+export { quotedTimeText } from './acknowledgements/acknowledgement-text.ts';

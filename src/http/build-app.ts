@@ -21,6 +21,7 @@ import { registerPortalRoutes } from './routes/portal-routes.ts';
 import { registerSetupRoutes } from './routes/setup-routes.ts';
 import { registerStaffRoutes } from './routes/staff-routes.ts';
 import { registerTeamRoutes } from './routes/team-routes.ts';
+import { registerCannedReplyRoutes } from './routes/canned-reply-routes.ts';
 import { registerBenchProbeRoute } from './routes/bench-probe-route.ts';
 import { registerRetentionRoutes } from './routes/retention-routes.ts';
 import { registerPromiseRoutes } from './routes/promise-routes.ts';
@@ -90,6 +91,7 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'> & { webDist?: string
   registerStaffRoutes(routeDeps);
   registerTeamRoutes(routeDeps);
   registerCaseRoutes(routeDeps);
+  registerCannedReplyRoutes(routeDeps);
   registerCommitmentRoutes(routeDeps);
   registerPromiseRoutes(routeDeps);
   registerInsightRoutes(routeDeps);

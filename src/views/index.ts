@@ -20,3 +20,4 @@ export { escalationView, promiseView } from './present-commitments.ts';
 export { readAttachment } from './read-attachment.ts';
 export { loadStaffNames } from './staff-names.ts';
 export { presentUser } from './user-presenter.ts';
+export { cannedRepliesForCase, listCannedReplies, presentCannedReply } from './list-canned-replies.ts';
