@@ -142,4 +142,47 @@ test.describe.serial('answering from the case page', () => {
     await page.keyboard.press('Escape');
     await page.screenshot({ path: shot('case-desktop-ar') });
   });
+
+  test('a canned reply written in Settings is inserted with the customer’s name, reference and quoted time', async ({
+    page,
+  }) => {
+    await logIn(page, staff().agentEn.email);
+    await page.getByTestId('nav-settings').click();
+    await expect(page).toHaveURL(/\/app\/settings\/replies/);
+    await page.getByTestId('canned-reply-new').click();
+    await page.getByTestId('canned-reply-title').fill('Answer by');
+    await page.getByTestId('canned-reply-language').selectOption('en');
+    await page.getByTestId('canned-reply-body').fill('Dear ');
+    await page.getByTestId('canned-reply-insert-customer_name').click();
+    await page.getByTestId('canned-reply-body').press('End');
+    await page.getByTestId('canned-reply-body').pressSequentially(', about {{case_reference}}: by {{quoted_time}}.');
+    await page.getByTestId('canned-reply-save').click();
+    await expect(page.getByTestId('canned-reply-row')).toContainText('Answer by');
+    await page.screenshot({ path: shot('settings-replies-en') });
+
+    const opened = await page.request.post('/api/v1/cases', {
+      data: { customer: { name: 'Zed Quill', email: `zed-${Date.now()}@example.com` }, channel: 'web', body: 'Hi?' },
+    });
+    const { case: c } = (await opened.json()) as { case: { id: string; reference: string } };
+    await page.goto(`/app/cases/${c.id}`);
+    await page.getByTestId('canned-reply-picker').click();
+    await page.getByTestId('canned-reply-option').filter({ hasText: 'Answer by' }).click();
+    const body = page.getByTestId('composer-body');
+    await expect(body).toHaveValue(new RegExp(`^Dear Zed Quill, about ${c.reference}: by .+\\.$`));
+    await expect(body).not.toHaveValue(/\{\{/);
+
+    await chooseLanguage(page, 'ar');
+    await page.goto('/app/settings/replies');
+    await expect(page.getByTestId('canned-reply-row')).toHaveCount(1);
+    await page.screenshot({ path: shot('settings-replies-ar') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expect(page.getByTestId('canned-reply-row')).toBeVisible();
+    await page.screenshot({ path: shot('settings-replies-phone-ar') });
+    // The composer on a phone, in Arabic, with the reply picker open.
+    await page.goto(`/app/cases/${c.id}`);
+    await page.getByTestId('canned-reply-picker').click();
+    await expect(page.getByTestId('canned-reply-option')).toHaveCount(1);
+    await page.screenshot({ path: shot('case-phone-ar') });
+  });
 });

@@ -25,6 +25,7 @@ import { api } from '../api/kept-api.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { CommitmentSuggestions } from '../promises/commitment-suggestions.tsx';
 import { PHYSICAL } from '../shortcuts/case-order.ts';
+import { CannedReplyPicker } from './canned-reply-picker.tsx';
 
 type Mode = 'reply' | 'note' | 'log';
 
@@ -56,6 +57,17 @@ export function CaseComposer({
   const writeAs = (next: Mode) => {
     setMode(next);
     textarea.current?.focus();
+  };
+  // A canned reply goes where the cursor is (or at the end), and the cursor lands after it.
+  const insertText = (text: string) => {
+    const area = textarea.current;
+    const start = area?.selectionStart ?? body.length;
+    const end = area?.selectionEnd ?? body.length;
+    setBody(body.slice(0, start) + text + body.slice(end));
+    requestAnimationFrame(() => {
+      area?.focus();
+      area?.setSelectionRange(start + text.length, start + text.length);
+    });
   };
   useHotkeys([
     ['r', () => writeAs('reply'), PHYSICAL],
@@ -139,6 +151,7 @@ export function CaseComposer({
               />
             </>
           )}
+          {mode !== 'log' && <CannedReplyPicker caseId={detail.case.id} onInsert={insertText} />}
         </Group>
         {mode === 'note' && (
           <Text size="sm" fw={600} c="yellow.9" data-testid="composer-note-apart">

@@ -34,8 +34,13 @@ function StaffShell() {
     label: t('retention.nav'),
     testId: 'nav-retention',
   });
-  if (isAdmin)
-    items.push({ to: '/app/settings', match: '/app/settings', label: t('nav.settings'), testId: 'nav-settings' });
+  // Everyone has Settings: agents find their canned replies there, admins every section.
+  items.push({
+    to: isAdmin ? '/app/settings' : '/app/settings/replies',
+    match: '/app/settings',
+    label: t('nav.settings'),
+    testId: 'nav-settings',
+  });
   // The development mail sink is not in the navigation: an admin opens it from Settings → E-mail.
 
   return (
