@@ -9,6 +9,7 @@ export { newCaseFromJson, newCaseJsonSql, threadStateFromRow, threadStateJsonSql
 export type { NewCaseState, ThreadState } from './cases/read-intake-state.ts';
 export { receiveCustomerMessage } from './cases/receive-customer-message.ts';
 export { recordStaffContact } from './cases/record-staff-contact.ts';
+export type { ReceiveMessageInput } from './cases/receive-customer-message.ts';
 export { freshStaffLoads } from './cases/staff-loads.ts';
 export { escalateCase } from './escalations/escalate-case.ts';
 export { ESCALATION_JOB_DEFINITIONS } from './escalations/escalation-jobs.ts';

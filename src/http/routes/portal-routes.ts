@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { receiveCustomerMessage } from '../../desk/index.ts';
+import { PORTAL_FILE_LIMITS, receiveWithAttachments } from '../../email/index.ts';
 import { escalateCase } from '../../desk/index.ts';
 import {
   getPortalSession,
@@ -13,6 +13,22 @@ import { EXPECTATION_CHOICES } from '../../desk/index.ts';
 import { recordExpectation } from '../../desk/index.ts';
 import { CUSTOMER_TEXT } from '../request-text.ts';
 import { idParam, languageCode, longText, shortText, typed, type RouteDeps } from '../route-kit.ts';
+
+// Files a customer attaches (issue 16), base64 in the JSON body. The string is bounded here only
+// loosely; the decoded sizes are checked with the field named (413), the bytes sniffed (415).
+const attachments = z
+  .array(
+    z.strictObject({
+      filename: shortText(255),
+      contentType: z.string().trim().max(200).optional(),
+      content: z.base64().max(Math.ceil((PORTAL_FILE_LIMITS.bytesEach * 4) / 3) + 4096),
+    }),
+  )
+  .max(PORTAL_FILE_LIMITS.files)
+  .default([]);
+// A route carrying files takes a larger body than the app's 1 MB: room for every file at its
+// largest, so that a total over the limit is answered with the file's field, not a bare 413.
+const FILES_BODY_LIMIT = Math.ceil((PORTAL_FILE_LIMITS.files * PORTAL_FILE_LIMITS.bytesEach * 4) / 3) + 256 * 1024;
 
 const tokenParam = z.strictObject({ token: z.string().min(10).max(400) });
 const slugParam = z.strictObject({ slug: z.string().min(1).max(60) });
@@ -34,6 +50,7 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/portal/:slug/requests',
     {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' }, ...CUSTOMER_TEXT },
+      bodyLimit: FILES_BODY_LIMIT,
       schema: {
         tags: ['portal'],
         summary: 'A customer writes a new request; the answer is the acknowledgement with a reference and a time',
@@ -47,19 +64,24 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
           // Issue 4 (K16): "by when do you expect an answer?" — optional, a choice or an exact time.
           expectation: z.enum(EXPECTATION_CHOICES).optional(),
           expectedBy: z.iso.datetime({ offset: true }).optional(),
+          attachments,
         }),
       },
     },
     async (request, reply) => {
       const workspace = await workspaceBySlug(ctx.db, request.params.slug);
       const { name, email, subject, body, language } = request.body;
-      const result = await receiveCustomerMessage(ctx, {
-        workspaceId: workspace.id,
-        customer: { name, email, language: language ?? null },
-        channel: 'portal',
-        ...(subject ? { subject } : {}),
-        body,
-      });
+      const result = await receiveWithAttachments(
+        ctx,
+        {
+          workspaceId: workspace.id,
+          customer: { name, email, language: language ?? null },
+          channel: 'portal',
+          ...(subject ? { subject } : {}),
+          body,
+        },
+        request.body.attachments,
+      );
       if (request.body.expectation || request.body.expectedBy) {
         await recordExpectation(ctx.db, {
           workspaceId: workspace.id,
@@ -95,23 +117,28 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/portal/session/:token/cases/:caseId/messages',
     {
       config: CUSTOMER_TEXT,
+      bodyLimit: FILES_BODY_LIMIT,
       schema: {
         tags: ['portal'],
-        summary: 'The customer adds to a request',
+        summary: 'The customer adds to a request, with up to 3 files (4 MB each, 8 MB together; no programs or pages)',
         params: caseParams,
-        body: z.strictObject({ body: longText() }),
+        body: z.strictObject({ body: longText(), attachments }),
       },
     },
     async (request, reply) => {
       const { workspace, customer } = await verifyPortalSession(ctx.db, request.params.token);
       await loadPortalCase(ctx.db, workspace.id, customer.id, request.params.caseId);
-      await receiveCustomerMessage(ctx, {
-        workspaceId: workspace.id,
-        caseId: request.params.caseId,
-        customer: { id: customer.id },
-        channel: 'portal',
-        body: request.body.body,
-      });
+      await receiveWithAttachments(
+        ctx,
+        {
+          workspaceId: workspace.id,
+          caseId: request.params.caseId,
+          customer: { id: customer.id },
+          channel: 'portal',
+          body: request.body.body,
+        },
+        request.body.attachments,
+      );
       return reply.status(201).send(await loadPortalCase(ctx.db, workspace.id, customer.id, request.params.caseId));
     },
   );
