@@ -1,3 +1,4 @@
+import type { UploadedFile } from './portal-files.ts';
 import type {
   CaseDetailResponse,
   CaseListResponse,
@@ -106,7 +107,14 @@ export const api = {
     request<PortalInfoResponse>(`/portal/${encodeURIComponent(slug)}/info`, { public: true }),
   portalRequest: (
     slug: string,
-    body: { name: string; email: string; subject?: string; body: string; language?: Language },
+    body: {
+      name: string;
+      email: string;
+      subject?: string;
+      body: string;
+      language?: Language;
+      attachments?: UploadedFile[];
+    },
   ) =>
     request<PortalRequestCreated>(`/portal/${encodeURIComponent(slug)}/requests`, {
       method: 'POST',
@@ -115,12 +123,12 @@ export const api = {
     }),
   portalSession: (token: string) =>
     request<PortalSessionResponse>(`/portal/session/${encodeURIComponent(token)}`, { public: true }),
-  portalReply: (token: string, caseId: string, body: string) =>
+  portalReply: (token: string, caseId: string, body: string, attachments: UploadedFile[] = []) =>
     request<PortalCaseView>(
       `/portal/session/${encodeURIComponent(token)}/cases/${encodeURIComponent(caseId)}/messages`,
       {
         method: 'POST',
-        body: { body },
+        body: attachments.length > 0 ? { body, attachments } : { body },
         public: true,
       },
     ),
