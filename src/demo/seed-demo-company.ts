@@ -10,6 +10,7 @@ import type { TimerRequest } from '../kernel/desk-context.ts';
 import { startJobs } from '../jobs/start-jobs.ts';
 import { createWorkspace } from '../workspaces/index.ts';
 import { updateSettings } from '../workspaces/index.ts';
+import { seedDemoCannedReplies } from './demo-canned-replies.ts';
 import { DemoClock } from './demo-clock.ts';
 import { makeDemoCustomers } from './demo-customers.ts';
 import { DAY, DemoDesk, HOUR } from './demo-desk.ts';
@@ -80,6 +81,7 @@ export async function seedDemoCompany(store: Store, options: SeedDemoOptions): P
       supportHours: 'Sunday–Friday 08:00–20:00 UTC · English, العربية, עברית, Русский',
     });
     const team = await createDemoStaff(tx, workspace.id, admin.id, options.password);
+    await seedDemoCannedReplies(tx, workspace.id, team, new Date(historyStart));
     const clock = new DemoClock(tx, new Date(historyStart), publicUrl);
     const desk = new DemoDesk(clock, workspace.id, team, settings, seed);
 
