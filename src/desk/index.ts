@@ -17,6 +17,7 @@ export { openEscalation } from './escalations/open-escalation.ts';
 export { answerEscalation, closeEscalation } from './escalations/resolve-escalation.ts';
 export { detectSupervisorRequest } from './escalations/supervisor-request-phrases.ts';
 export { addInternalNote, sendAnswer } from './messages/send-answer.ts';
+export type { SendAnswerInput } from './messages/send-answer.ts';
 export { presentQuote, quoteFor, weighPromise } from './promises/capability/quote-for-case.ts';
 export { DEFAULT_QUOTE_PERCENTILE } from './promises/capability/quote-rules.ts';
 export { recognizeCommitments } from './promises/commitments/recognize-commitment.ts';

@@ -1,5 +1,8 @@
 import { expect } from 'vitest';
 import type { CaseDetailResponse, PortalRequestCreated, PortalSessionResponse } from '../../src/contract/api-types.ts';
+import { and, eq } from 'drizzle-orm';
+import { emailSinkMessages } from '../../src/db/schema-email.ts';
+import { deliverOutbox } from '../../src/email/outbound/deliver-outbox.ts';
 import { describeOnEachStore } from './support/each-store.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { json } from './support/test-kept.ts';
@@ -100,5 +103,56 @@ describeOnEachStore('portal attachments', (kept, run) => {
       payload: { body: 'x', attachments: [file('a.png', PNG)] },
     });
     expect(aimed.statusCode).toBe(404);
+  });
+
+  run('an agent attaches a file to an e-mail reply: on the timeline, and in the mail that goes out', async () => {
+    const ws = await createTestWorkspace(kept());
+    const opened = json<CaseDetailResponse>(
+      await ws.request(ws.agentEn, {
+        method: 'POST',
+        url: '/api/v1/cases',
+        payload: {
+          customer: { name: 'Ivo Berg', email: `ivo-${Date.now()}@example.com` },
+          channel: 'email',
+          body: 'Hi',
+        },
+      }),
+    );
+    const url = `/api/v1/cases/${opened.case.id}/messages`;
+    const onNote = await ws.request(ws.agentEn, {
+      method: 'POST',
+      url,
+      payload: {
+        direction: 'outbound',
+        channel: 'email',
+        body: 'n',
+        internal: true,
+        attachments: [file('a.png', PNG)],
+      },
+    });
+    expect(onNote.statusCode).toBe(400);
+    expect(json(onNote).error.field).toBe('attachments');
+    const program = await ws.request(ws.agentEn, {
+      method: 'POST',
+      url,
+      payload: { direction: 'outbound', channel: 'email', body: 'x', attachments: [file('fix.exe', PNG)] },
+    });
+    expect(program.statusCode).toBe(415);
+    const sent = await ws.request(ws.agentEn, {
+      method: 'POST',
+      url,
+      payload: { direction: 'outbound', channel: 'email', body: 'The label.', attachments: [file('label.png', PNG)] },
+    });
+    expect(sent.statusCode).toBe(201);
+    const reply = json<CaseDetailResponse>(sent).timeline.find((i) => i.message?.body === 'The label.')!.message!;
+    expect(reply.attachments?.map((a) => a.filename)).toEqual(['label.png']);
+
+    await deliverOutbox(kept().ctx, { workspaceId: ws.id });
+    const [mail] = await kept()
+      .store.db.select()
+      .from(emailSinkMessages)
+      .where(and(eq(emailSinkMessages.workspaceId, ws.id), eq(emailSinkMessages.textBody, 'The label.')));
+    expect(mail?.raw).toMatch(/Content-Disposition: attachment; filename=label\.png/);
+    expect(mail?.raw).toContain(PNG.toString('base64').slice(0, 40));
   });
 });

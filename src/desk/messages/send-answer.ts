@@ -22,6 +22,11 @@ export interface SendAnswerInput {
   body: string;
   /** "Send and resolve": the case is resolved with the answer, under the same rules as a transition. */
   resolve?: boolean;
+  /**
+   * Stores what belongs to the answer (its files) in the answer's transaction, before its e-mail is
+   * queued: the sender must never pick up the mail without them. Supplied by the e-mail feature.
+   */
+  withMessage?: (tx: Db, message: { id: string; caseId: string }) => Promise<void>;
 }
 
 /**
@@ -110,6 +115,7 @@ export async function sendAnswer(ctx: DeskContext, input: SendAnswerInput) {
       await tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, caseRow.id));
     }
     await appendEvents(tx, events);
+    if (input.withMessage) await input.withMessage(tx, { id: message!.id, caseId: caseRow.id });
     if (input.resolve) {
       const status = caseRow.status === 'new' ? 'open' : caseRow.status;
       await moveCaseStatus(tx, {

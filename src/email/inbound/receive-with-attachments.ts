@@ -4,7 +4,13 @@
 // once, so a dangerous or oversized file is refused with the field named, before anything is
 // stored. Accepted files are kept like e-mail attachments and served by the same download route.
 import { fileTypeFromBuffer } from 'file-type';
-import { receiveCustomerMessage, type ReceiveMessageInput } from '../../desk/index.ts';
+import {
+  receiveCustomerMessage,
+  sendAnswer,
+  type ReceiveMessageInput,
+  type SendAnswerInput,
+} from '../../desk/index.ts';
+import type { Db } from '../../db/open-database.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
 import { attachmentDangers } from './attachment-safety.ts';
@@ -72,4 +78,26 @@ export async function receiveWithAttachments(
       checked,
     );
   return received;
+}
+
+/** An agent's answer with files: stored in the answer's transaction, so its e-mail carries them. */
+export async function sendAnswerWithAttachments(
+  ctx: DeskContext,
+  input: Omit<SendAnswerInput, 'withMessage'>,
+  files: readonly UploadedFile[],
+) {
+  const checked = await checkUploadedFiles(files);
+  return sendAnswer(ctx, {
+    ...input,
+    ...(checked.length > 0
+      ? {
+          withMessage: (tx: Db, message: { id: string; caseId: string }) =>
+            storeEmailAttachments(
+              tx,
+              { workspaceId: input.workspaceId, inboundEmailId: null, messageId: message.id, caseId: message.caseId },
+              checked,
+            ),
+        }
+      : {}),
+  });
 }

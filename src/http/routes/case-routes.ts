@@ -9,7 +9,8 @@ import { receiveCustomerMessage, recordStaffContact } from '../../desk/index.ts'
 import { KeptError } from '../../errors/kept-error.ts';
 import { escalateCase } from '../../desk/index.ts';
 import { CHANNELS } from '../../events/event-types.ts';
-import { addInternalNote, sendAnswer } from '../../desk/index.ts';
+import { addInternalNote } from '../../desk/index.ts';
+import { sendAnswerWithAttachments } from '../../email/index.ts';
 import { listUnanswered } from '../../views/index.ts';
 import { makeQuotedPromise } from '../../desk/index.ts';
 import { requireCase } from '../../desk/index.ts';
@@ -19,7 +20,16 @@ import { presentPromise } from '../../views/index.ts';
 import { presentEscalation } from '../../views/index.ts';
 import { loadStaffNames } from '../../views/index.ts';
 import { requireStaff } from '../staff-auth.ts';
-import { idParam, languageCode, longText, shortText, typed, type RouteDeps } from '../route-kit.ts';
+import {
+  attachments,
+  FILES_BODY_LIMIT,
+  idParam,
+  languageCode,
+  longText,
+  shortText,
+  typed,
+  type RouteDeps,
+} from '../route-kit.ts';
 
 const channel = z.enum(CHANNELS);
 
@@ -142,11 +152,12 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
   r.post(
     '/api/v1/cases/:id/messages',
     {
+      bodyLimit: FILES_BODY_LIMIT,
       schema: {
         tags: ['cases'],
         summary:
-          'Reply (resolve: true also resolves the case), add an internal note, or log a call, voicemail, ' +
-          'letter or fax (inbound or outbound)',
+          'Reply (resolve: true also resolves the case; attachments go out with an e-mail reply), add an internal ' +
+          'note, or log a call, voicemail, letter or fax (inbound or outbound)',
         params: idParam,
         body: z.strictObject({
           direction: z.enum(['inbound', 'outbound']),
@@ -154,13 +165,16 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
           body: longText(),
           internal: z.boolean().default(false),
           resolve: z.boolean().default(false),
+          attachments,
         }),
       },
     },
     async (request, reply) => {
       const staff = requireStaff(request);
-      const { direction, internal, body, resolve } = request.body;
+      const { direction, internal, body, resolve, attachments: files } = request.body;
       const caseId = request.params.id;
+      if (files.length > 0 && (internal || direction !== 'outbound'))
+        throw new KeptError('request.invalid', 'Files go with an answer to the customer', { field: 'attachments' });
       if (resolve && (internal || direction !== 'outbound'))
         throw new KeptError('request.invalid', 'Only an answer to the customer can resolve the case', {
           field: 'resolve',
@@ -172,14 +186,18 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
         ).id;
       } else if (direction === 'outbound') {
         messageId = (
-          await sendAnswer(ctx, {
-            workspaceId: staff.workspaceId,
-            caseId,
-            authorUserId: staff.userId,
-            channel: request.body.channel,
-            body,
-            resolve,
-          })
+          await sendAnswerWithAttachments(
+            ctx,
+            {
+              workspaceId: staff.workspaceId,
+              caseId,
+              authorUserId: staff.userId,
+              channel: request.body.channel,
+              body,
+              resolve,
+            },
+            files,
+          )
         ).id;
       } else {
         const received = await receiveCustomerMessage(ctx, {

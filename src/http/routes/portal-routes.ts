@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PORTAL_FILE_LIMITS, receiveWithAttachments } from '../../email/index.ts';
+import { receiveWithAttachments } from '../../email/index.ts';
 import { escalateCase } from '../../desk/index.ts';
 import {
   getPortalSession,
@@ -12,23 +12,16 @@ import { signPortalToken } from '../../portal/index.ts';
 import { EXPECTATION_CHOICES } from '../../desk/index.ts';
 import { recordExpectation } from '../../desk/index.ts';
 import { CUSTOMER_TEXT } from '../request-text.ts';
-import { idParam, languageCode, longText, shortText, typed, type RouteDeps } from '../route-kit.ts';
-
-// Files a customer attaches (issue 16), base64 in the JSON body. The string is bounded here only
-// loosely; the decoded sizes are checked with the field named (413), the bytes sniffed (415).
-const attachments = z
-  .array(
-    z.strictObject({
-      filename: shortText(255),
-      contentType: z.string().trim().max(200).optional(),
-      content: z.base64().max(Math.ceil((PORTAL_FILE_LIMITS.bytesEach * 4) / 3) + 4096),
-    }),
-  )
-  .max(PORTAL_FILE_LIMITS.files)
-  .default([]);
-// A route carrying files takes a larger body than the app's 1 MB: room for every file at its
-// largest, so that a total over the limit is answered with the file's field, not a bare 413.
-const FILES_BODY_LIMIT = Math.ceil((PORTAL_FILE_LIMITS.files * PORTAL_FILE_LIMITS.bytesEach * 4) / 3) + 256 * 1024;
+import {
+  attachments,
+  FILES_BODY_LIMIT,
+  idParam,
+  languageCode,
+  longText,
+  shortText,
+  typed,
+  type RouteDeps,
+} from '../route-kit.ts';
 
 const tokenParam = z.strictObject({ token: z.string().min(10).max(400) });
 const slugParam = z.strictObject({ slug: z.string().min(1).max(60) });
