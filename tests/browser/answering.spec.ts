@@ -102,10 +102,19 @@ test.describe.serial('answering from the case page', () => {
     await page.keyboard.press('r');
     await expect(page.getByTestId('composer')).toHaveAttribute('data-mode', 'reply');
     await page.getByTestId('composer-body').fill('The new router is on its way; this case is done.');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('composer-attach').click();
+    await (
+      await chooser
+    ).setFiles({ name: 'label.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
+    await expect(page.getByTestId('composer-file')).toContainText('label.pdf');
     await page.getByTestId('composer-send-resolve').click();
     await expect(page.getByTestId('case-header').getByTestId('status-badge')).toHaveAttribute(
       'data-status',
       'resolved',
+    );
+    await expect(page.locator('[data-kind="message-outbound"]').getByTestId('email-attachment-name')).toContainText(
+      'label.pdf',
     );
 
     // The first-answer promise was kept by the answers: folded under one line.

@@ -44,6 +44,8 @@ export interface NewMessage {
   channel: Channel;
   body: string;
   internal?: boolean;
+  resolve?: boolean;
+  attachments?: UploadedFile[];
 }
 
 export const api = {

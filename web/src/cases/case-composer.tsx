@@ -26,6 +26,8 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { CommitmentSuggestions } from '../promises/commitment-suggestions.tsx';
 import { PHYSICAL } from '../shortcuts/case-order.ts';
 import { CannedReplyPicker } from './canned-reply-picker.tsx';
+import { ReplyFiles } from './reply-files.tsx';
+import { filesForUpload } from '../api/portal-files.ts';
 
 type Mode = 'reply' | 'note' | 'log';
 
@@ -48,6 +50,7 @@ export function CaseComposer({
   const [replyChannel, setReplyChannel] = useState<Channel>(defaultReply);
   const [logChannel, setLogChannel] = useState<Channel>('phone');
   const [direction, setDirection] = useState<'inbound' | 'outbound'>('inbound');
+  const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -79,14 +82,22 @@ export function CaseComposer({
     setBusy(true);
     setError(null);
     try {
+      const attachments = mode === 'reply' && files.length > 0 ? await filesForUpload(files) : [];
       const payload =
         mode === 'reply'
-          ? { direction: 'outbound' as const, channel: replyChannel, body, ...(resolve ? { resolve } : {}) }
+          ? {
+              direction: 'outbound' as const,
+              channel: replyChannel,
+              body,
+              ...(resolve ? { resolve } : {}),
+              ...(attachments.length > 0 ? { attachments } : {}),
+            }
           : mode === 'note'
             ? { direction: 'outbound' as const, channel: caseChannel, body, internal: true }
             : { direction, channel: logChannel, body };
       const next = await api.addMessage(detail.case.id, payload);
       setBody('');
+      setFiles([]);
       onDone(next);
       notifications.show({ color: 'teal', message: t(resolve ? 'answering.resolved' : 'composer.done') });
     } catch (cause) {
@@ -152,6 +163,7 @@ export function CaseComposer({
             </>
           )}
           {mode !== 'log' && <CannedReplyPicker caseId={detail.case.id} onInsert={insertText} />}
+          {mode === 'reply' && <ReplyFiles value={files} onChange={setFiles} />}
         </Group>
         {mode === 'note' && (
           <Text size="sm" fw={600} c="yellow.9" data-testid="composer-note-apart">
