@@ -21,6 +21,7 @@ const SOURCES = [
   'route-response-types.ts',
   'complaint-types.ts',
   'survey-types.ts',
+  'canned-reply-types.ts',
 ];
 // Types the contract imports from the kernel: ts-to-zod cannot follow them, domain-word-schemas.ts maps them.
 const DOMAIN_WORDS = {

@@ -131,9 +131,8 @@ export const emailAttachments = pgTable(
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
-    inboundEmailId: uuid('inbound_email_id')
-      .notNull()
-      .references(() => inboundEmails.id),
+    /** The e-mail it came in; null for a file the customer attached in the portal (issue 16). */
+    inboundEmailId: uuid('inbound_email_id').references(() => inboundEmails.id),
     messageId: uuid('message_id').references(() => messages.id),
     caseId: uuid('case_id').references(() => cases.id),
     /** The name it is stored and served under: no path, no control characters, bounded (safe-filename.ts). */

@@ -12,7 +12,7 @@ import { cases, customers, escalations, events, messages, promises, users, works
 import { detectSupervisorRequest } from '../desk/index.ts';
 import { detectLanguage } from '../language/index.ts';
 import { perceptionGap, quarterOf, surveyReport } from '../surveys/index.ts';
-import { listUnanswered } from '../views/index.ts';
+import { cannedRepliesForCase, listCannedReplies, listUnanswered } from '../views/index.ts';
 import { CLOSINGS, CUSTOMER_LINES, ENGLISH_DETAILS, LOGGED_CONTACTS, TOPICS } from './demo-messages.ts';
 import { BUILT_IN_SENTENCES, loadSeedSentences } from './demo-seed-sentences.ts';
 import { HELL_CUSTOMER } from './demo-story-of-service-hell.ts';
@@ -72,6 +72,22 @@ describe('kept demo: the demo company', () => {
       expect(agents.filter((a) => a.languages.includes(language)).length).toBeGreaterThanOrEqual(2);
     // Different combinations, not everyone speaking everything.
     expect(new Set(agents.map((a) => [...a.languages].sort().join(','))).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('offers shared canned replies in the four languages, and one agent its own', async () => {
+    const [hell] = await store.db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(eq(cases.workspaceId, workspaceId))
+      .limit(1);
+    const agent = (await store.db.select().from(users).where(eq(users.workspaceId, workspaceId))).find(
+      (u) => u.role === 'agent',
+    )!;
+    const author = { workspaceId, userId: agent.id, role: agent.role };
+    const replies = await listCannedReplies(store.db, author);
+    expect(new Set(replies.filter((r) => r.shared).map((r) => r.language))).toEqual(new Set(LANGUAGES));
+    const filled = await cannedRepliesForCase(store.db, author, hell!.id);
+    expect(filled.replies.every((r) => !r.text.includes('{{'))).toBe(true);
   });
 
   it('has customers in all four languages, named in their own script', async () => {

@@ -8,6 +8,8 @@ export { handOffCase } from './cases/hand-off-case.ts';
 export { newCaseFromJson, newCaseJsonSql, threadStateFromRow, threadStateJsonSql } from './cases/read-intake-state.ts';
 export type { NewCaseState, ThreadState } from './cases/read-intake-state.ts';
 export { receiveCustomerMessage } from './cases/receive-customer-message.ts';
+export { recordStaffContact } from './cases/record-staff-contact.ts';
+export type { ReceiveMessageInput } from './cases/receive-customer-message.ts';
 export { freshStaffLoads } from './cases/staff-loads.ts';
 export { escalateCase } from './escalations/escalate-case.ts';
 export { ESCALATION_JOB_DEFINITIONS } from './escalations/escalation-jobs.ts';
@@ -15,6 +17,7 @@ export { openEscalation } from './escalations/open-escalation.ts';
 export { answerEscalation, closeEscalation } from './escalations/resolve-escalation.ts';
 export { detectSupervisorRequest } from './escalations/supervisor-request/supervisor-request-phrases.ts';
 export { addInternalNote, sendAnswer } from './messages/send-answer.ts';
+export type { SendAnswerInput } from './messages/send-answer.ts';
 export { presentQuote, quoteFor, weighPromise } from './promises/capability/quote-for-case.ts';
 export { DEFAULT_QUOTE_PERCENTILE } from './promises/capability/quote-rules.ts';
 export { recognizeCommitments } from './promises/commitments/recognize-commitment.ts';
@@ -50,3 +53,12 @@ export {
   unmarkComplaint,
 } from './complaints/index.ts';
 export type { ComplaintWords, MarkComplaintInput, UnmarkComplaintInput } from './complaints/index.ts';
+export {
+  canEditCannedReply,
+  createCannedReply,
+  deleteCannedReply,
+  updateCannedReply,
+} from './replies/canned-reply-commands.ts';
+export type { CannedReplyAuthor, CannedReplyRow } from './replies/canned-reply-commands.ts';
+export { fillPlaceholders, MAX_CANNED_REPLY_LENGTH } from './replies/canned-reply-text.ts';
+export { quotedTimeText } from './acknowledgements/acknowledgement-text.ts';

@@ -20,3 +20,8 @@ export { loadEmailSettings, presentEmailSettings, saveEmailSettings } from './ou
 export { startEmailWorkers } from './outbound/email-workers.ts';
 export { listSinkMessages } from './outbound/list-sink-messages.ts';
 export { safeFilename } from './inbound/safe-filename.ts';
+export {
+  PORTAL_FILE_LIMITS,
+  receiveWithAttachments,
+  sendAnswerWithAttachments,
+} from './inbound/receive-with-attachments.ts';

@@ -24,6 +24,7 @@ import { registerSetupRoutes } from './routes/setup-routes.ts';
 import { registerStaffRoutes } from './routes/staff-routes.ts';
 import { registerTeamRoutes } from './routes/team-routes.ts';
 import { registerComplaintRoutes } from './routes/complaint-routes.ts';
+import { registerCannedReplyRoutes } from './routes/canned-reply-routes.ts';
 import { registerBenchProbeRoute } from './routes/bench-probe-route.ts';
 import { registerRetentionRoutes } from './routes/retention-routes.ts';
 import { registerPromiseRoutes } from './routes/promise-routes.ts';
@@ -105,6 +106,7 @@ export async function buildApp(
   registerComplaintRoutes(routeDeps);
   registerCaseRoutes(routeDeps);
   registerSupervisorSuspicionRoutes(routeDeps);
+  registerCannedReplyRoutes(routeDeps);
   registerCommitmentRoutes(routeDeps);
   registerPromiseRoutes(routeDeps);
   registerInsightRoutes(routeDeps);

@@ -8,6 +8,9 @@ export type Channel = (typeof CHANNELS)[number];
 /** Channels over which Kept itself can deliver a message to the customer. */
 export const DELIVERABLE_CHANNELS: readonly Channel[] = ['email', 'web', 'portal', 'chat'];
 
+/** Contacts a staff member records by hand (a call, a voicemail, a letter, a fax): a person must follow them up. */
+export const LOGGED_CHANNELS: readonly Channel[] = ['phone', 'voicemail', 'letter', 'fax'];
+
 export const CASE_STATUSES = ['new', 'open', 'waiting_on_customer', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 

@@ -22,3 +22,4 @@ export { loadStaffNames } from './staff-names.ts';
 export { presentUser } from './user-presenter.ts';
 export { MY_NOTICE_DAYS, MY_NOTICE_LIMIT, listMyNotices } from './list-my-notices.ts';
 export { getCaseComplaint } from './get-case-complaint.ts';
+export { cannedRepliesForCase, listCannedReplies, presentCannedReply } from './list-canned-replies.ts';

@@ -154,6 +154,13 @@ export function renderAcknowledgement(input: AcknowledgementInput): RenderedAckn
   return { subject, text, html, language };
 }
 
+/** A time as the acknowledgement quoted it, in the customer's language (canned replies' {{quoted_time}}). */
+export function quotedTimeText(date: Date, language: string | null, timeZone: string): string {
+  const primary = language?.trim().toLowerCase().split(/[-_]/)[0] ?? null;
+  const t = TEMPLATES[isAcknowledgementLanguage(primary) ? primary : 'en'];
+  return t.when(formatWhen(date, t.locale, timeZone));
+}
+
 /** Weekday, day and month, and time in the customer's zone; an unknown zone falls back to UTC
  * rather than failing: the acknowledgement must go out even if a setting is wrong. */
 export function formatWhen(

@@ -11,6 +11,8 @@ import { lockCase } from './lock-case.ts';
 import { hellAssessmentTimer } from '../service-hell/hell-assessment-timer.ts';
 import { SURVEY_JOB } from '../../kernel/job-names.ts';
 
+type LockedCase = Awaited<ReturnType<typeof lockCase>>;
+
 export async function changeCaseStatus(
   ctx: DeskContext,
   input: { workspaceId: string; caseId: string; actorUserId: string; to: string },
@@ -21,40 +23,7 @@ export async function changeCaseStatus(
     const tx = txRaw as unknown as Db;
     const now = ctx.now();
     const caseRow = await lockCase(tx, input.workspaceId, input.caseId);
-    assertTransition(caseRow.status, to);
-    if (to === 'closed' || to === 'resolved') {
-      // A case cannot be put away while a customer's request for a supervisor is unanswered.
-      const [pending] = await tx
-        .select({ id: escalations.id })
-        .from(escalations)
-        .where(and(eq(escalations.caseId, caseRow.id), eq(escalations.status, 'open')))
-        .limit(1);
-      if (pending) {
-        throw new KeptError('escalation.not_answered', 'The case has an escalation waiting for a supervisor’s answer', {
-          field: 'to',
-        });
-      }
-    }
-    await tx.update(cases).set({ status: to, updatedAt: now }).where(eq(cases.id, caseRow.id));
-    if (to === 'resolved')
-      await recordCompletedWork(tx, {
-        workspaceId: input.workspaceId,
-        kind: 'resolution',
-        caseRow,
-        startedAt: caseRow.createdAt,
-        completedAt: now,
-      });
-    await appendEvents(tx, [
-      {
-        workspaceId: input.workspaceId,
-        caseId: caseRow.id,
-        customerId: caseRow.customerId,
-        actorUserId: input.actorUserId,
-        occurredAt: now,
-        type: 'case.status_changed',
-        data: { from: caseRow.status, to },
-      },
-    ]);
+    await moveCaseStatus(tx, { workspaceId: input.workspaceId, caseRow, actorUserId: input.actorUserId, to, now });
     await ctx.timers.schedule(tx, hellAssessmentTimer(input.workspaceId, caseRow.id, now));
     // K16: the satisfaction survey is planned by src/surveys/ (named by job, so the desk needs
     // not know it); its key makes a case resolved twice surveyed once.
@@ -65,4 +34,50 @@ export async function changeCaseStatus(
         startAfter: now,
       });
   });
+}
+
+/**
+ * One status change inside the caller's transaction, the case row locked by the caller: the
+ * allowed-transitions table, the open-escalation rule, the resolution time, the event. Shared
+ * by a plain transition and by "send and resolve", so both follow the same rules.
+ */
+export async function moveCaseStatus(
+  tx: Db,
+  input: { workspaceId: string; caseRow: LockedCase; actorUserId: string; to: CaseStatus; now: Date },
+): Promise<void> {
+  const { caseRow, to, now } = input;
+  assertTransition(caseRow.status, to);
+  if (to === 'closed' || to === 'resolved') {
+    // A case cannot be put away while a customer's request for a supervisor is unanswered.
+    const [pending] = await tx
+      .select({ id: escalations.id })
+      .from(escalations)
+      .where(and(eq(escalations.caseId, caseRow.id), eq(escalations.status, 'open')))
+      .limit(1);
+    if (pending) {
+      throw new KeptError('escalation.not_answered', 'The case has an escalation waiting for a supervisor’s answer', {
+        field: 'to',
+      });
+    }
+  }
+  await tx.update(cases).set({ status: to, updatedAt: now }).where(eq(cases.id, caseRow.id));
+  if (to === 'resolved')
+    await recordCompletedWork(tx, {
+      workspaceId: input.workspaceId,
+      kind: 'resolution',
+      caseRow,
+      startedAt: caseRow.createdAt,
+      completedAt: now,
+    });
+  await appendEvents(tx, [
+    {
+      workspaceId: input.workspaceId,
+      caseId: caseRow.id,
+      customerId: caseRow.customerId,
+      actorUserId: input.actorUserId,
+      occurredAt: now,
+      type: 'case.status_changed',
+      data: { from: caseRow.status, to },
+    },
+  ]);
 }

@@ -19,6 +19,7 @@ import { markComplaint } from '../complaints/mark-complaint.ts';
 import { recognizeComplaint } from '../complaints/recognize-complaint.ts';
 import type { Channel, NewEvent } from '../../events/event-types.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
+import { LOGGED_CHANNELS } from '../../kernel/domain-words.ts';
 import { detectLanguage } from '../../language/index.ts';
 import { planPromise } from '../promises/make-promise.ts';
 import { loadWorkspace, type WorkspaceRow } from '../../workspaces/index.ts';
@@ -45,7 +46,7 @@ import { pgErrorCode } from '../../db/pg-error.ts';
 
 // Channels where the customer is not waiting on a screen and nothing goes back by itself:
 // a person must answer, so a follow-up task is created for the owner.
-const NEEDS_FOLLOW_UP_TASK: readonly Channel[] = ['phone', 'voicemail', 'letter', 'fax'];
+const NEEDS_FOLLOW_UP_TASK: readonly Channel[] = LOGGED_CHANNELS;
 
 export interface ReceiveMessageInput {
   workspaceId: string;

@@ -11,6 +11,7 @@ import { caseReference } from '../../kernel/case-reference.ts';
 import { EMAIL_JOB } from '../../kernel/job-names.ts';
 import { recordCompletedWork } from '../promises/capability/record-duration.ts';
 import { lockCase } from '../cases/lock-case.ts';
+import { moveCaseStatus } from '../cases/change-case-status.ts';
 import { hellAssessmentTimer } from '../service-hell/hell-assessment-timer.ts';
 
 export interface SendAnswerInput {
@@ -19,6 +20,13 @@ export interface SendAnswerInput {
   authorUserId: string;
   channel: Channel;
   body: string;
+  /** "Send and resolve": the case is resolved with the answer, under the same rules as a transition. */
+  resolve?: boolean;
+  /**
+   * Stores what belongs to the answer (its files) in the answer's transaction, before its e-mail is
+   * queued: the sender must never pick up the mail without them. Supplied by the e-mail feature.
+   */
+  withMessage?: (tx: Db, message: { id: string; caseId: string }) => Promise<void>;
 }
 
 /**
@@ -107,6 +115,17 @@ export async function sendAnswer(ctx: DeskContext, input: SendAnswerInput) {
       await tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, caseRow.id));
     }
     await appendEvents(tx, events);
+    if (input.withMessage) await input.withMessage(tx, { id: message!.id, caseId: caseRow.id });
+    if (input.resolve) {
+      const status = caseRow.status === 'new' ? 'open' : caseRow.status;
+      await moveCaseStatus(tx, {
+        workspaceId: input.workspaceId,
+        caseRow: { ...caseRow, status },
+        actorUserId: input.authorUserId,
+        to: 'resolved',
+        now,
+      });
+    }
     if (input.channel === 'email' && customer?.email) {
       await tx.insert(outbox).values({
         workspaceId: input.workspaceId,

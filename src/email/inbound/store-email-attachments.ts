@@ -17,7 +17,8 @@ const MAX_ATTACHMENTS = 100;
 
 export interface AttachmentOwner {
   workspaceId: string;
-  inboundEmailId: string;
+  /** Null for files uploaded in the portal. */
+  inboundEmailId: string | null;
   messageId: string;
   caseId: string;
 }

@@ -20,6 +20,7 @@ import { renderOutboundHtml } from './email-html.ts';
 import { EMAIL_JOB } from '../../kernel/job-names.ts';
 import { loadEmailSettings, senderIdentity, type EmailSettingsRow, type SenderIdentity } from './email-settings.ts';
 import { relayTransport, sinkTransport } from './mail-transports.ts';
+import { attachmentsOfMessage } from './outbound-attachments.ts';
 
 type OutboxRow = typeof outbox.$inferSelect;
 
@@ -133,7 +134,10 @@ async function deliverOne(
     // The sending instant from the desk's clock: the Date header and the sink's time are when the mail
     // went, also when the demo replays its history on a simulated clock.
     const sentAt = ctx.now();
-    const mail = composeMail(row, identity, sentAt);
+    const mail = {
+      ...composeMail(row, identity, sentAt),
+      attachments: await attachmentsOfMessage(ctx.db, row.messageId),
+    };
     if (settings?.smtpHost) {
       await relayTransport(settings).sendMail(mail);
     } else {

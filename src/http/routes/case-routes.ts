@@ -8,10 +8,10 @@ import {
   makeQuotedPromise,
   PROMISE_KINDS,
   receiveCustomerMessage,
+  recordStaffContact,
   requireCase,
   sendAnswer,
 } from '../../desk/index.ts';
-import { CASE_STATUSES } from '../../kernel/domain-words.ts';
 import {
   CASE_VIEWS,
   getCaseDetail,
@@ -21,11 +21,22 @@ import {
   presentEscalation,
   presentPromise,
 } from '../../views/index.ts';
+import { CASE_STATUSES, LOGGED_CHANNELS } from '../../kernel/domain-words.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 import { CHANNELS } from '../../events/event-types.ts';
+import { sendAnswerWithAttachments } from '../../email/index.ts';
 import { loadWorkspace } from '../../workspaces/index.ts';
 import { requireStaff } from '../staff-auth.ts';
-import { idParam, languageCode, longText, shortText, typed, type RouteDeps } from '../route-kit.ts';
+import {
+  attachments,
+  FILES_BODY_LIMIT,
+  idParam,
+  languageCode,
+  longText,
+  type RouteDeps,
+  shortText,
+  typed,
+} from '../route-kit.ts';
 import {
   caseDetailResponseSchema,
   caseListResponseSchema,
@@ -105,7 +116,9 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
       schema: {
         response: { 201: caseIntakeResponseSchema, ...errorResponses(400, 401, 404, 409, 422) },
         tags: ['cases'],
-        summary: 'Record an inbound contact as a new case (intake assigns an owner and acknowledges)',
+        summary:
+          "Record an inbound contact: a logged call, voicemail, letter or fax goes to the customer's open case " +
+          'unless newTopic; otherwise a new case (intake assigns an owner and acknowledges)',
         body: z.strictObject({
           customer: z
             .strictObject({
@@ -119,6 +132,7 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
           channel,
           subject: shortText(200).optional(),
           body: longText(),
+          newTopic: z.boolean().default(false),
         }),
       },
     },
@@ -127,19 +141,14 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
       const { customer, customerId } = request.body;
       if (!customer && !customerId)
         throw new KeptError('request.invalid', 'Give either "customer" or "customerId"', { field: 'customer' });
-      const result = await receiveCustomerMessage(ctx, {
+      const result = await recordStaffContact(ctx, {
         workspaceId: staff.workspaceId,
         customer: customerId ? { id: customerId } : customer!,
         channel: request.body.channel,
         ...(request.body.subject ? { subject: request.body.subject } : {}),
         body: request.body.body,
-        loggedByUserId:
-          request.body.channel === 'phone' ||
-          request.body.channel === 'letter' ||
-          request.body.channel === 'fax' ||
-          request.body.channel === 'voicemail'
-            ? staff.userId
-            : null,
+        loggedByUserId: LOGGED_CHANNELS.includes(request.body.channel) ? staff.userId : null,
+        newTopic: request.body.newTopic,
       });
       if (wantsMinimal(request)) {
         return reply.status(201).send({
@@ -172,23 +181,34 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
   r.post(
     '/api/v1/cases/:id/messages',
     {
+      bodyLimit: FILES_BODY_LIMIT,
       schema: {
-        response: { 201: messageAddedResponseSchema, ...errorResponses(400, 401, 404, 409) },
+        response: { 201: messageAddedResponseSchema, ...errorResponses(400, 401, 404, 409, 413, 415) },
         tags: ['cases'],
-        summary: 'Reply, add an internal note, or log a call, voicemail, letter or fax (inbound or outbound)',
+        summary:
+          'Reply (resolve: true also resolves the case; attachments go out with an e-mail reply), add an internal ' +
+          'note, or log a call, voicemail, letter or fax (inbound or outbound)',
         params: idParam,
         body: z.strictObject({
           direction: z.enum(['inbound', 'outbound']),
           channel,
           body: longText(),
           internal: z.boolean().default(false),
+          resolve: z.boolean().default(false),
+          attachments,
         }),
       },
     },
     async (request, reply) => {
       const staff = requireStaff(request);
-      const { direction, internal, body } = request.body;
+      const { direction, internal, body, resolve, attachments: files } = request.body;
       const caseId = request.params.id;
+      if (files.length > 0 && (internal || direction !== 'outbound'))
+        throw new KeptError('request.invalid', 'Files go with an answer to the customer', { field: 'attachments' });
+      if (resolve && (internal || direction !== 'outbound'))
+        throw new KeptError('request.invalid', 'Only an answer to the customer can resolve the case', {
+          field: 'resolve',
+        });
       let messageId: string;
       if (internal) {
         messageId = (
@@ -196,13 +216,18 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
         ).id;
       } else if (direction === 'outbound') {
         messageId = (
-          await sendAnswer(ctx, {
-            workspaceId: staff.workspaceId,
-            caseId,
-            authorUserId: staff.userId,
-            channel: request.body.channel,
-            body,
-          })
+          await sendAnswerWithAttachments(
+            ctx,
+            {
+              workspaceId: staff.workspaceId,
+              caseId,
+              authorUserId: staff.userId,
+              channel: request.body.channel,
+              body,
+              resolve,
+            },
+            files,
+          )
         ).id;
       } else {
         const received = await receiveCustomerMessage(ctx, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { escalateCase, EXPECTATION_CHOICES, receiveCustomerMessage, recordExpectation } from '../../desk/index.ts';
+import { receiveWithAttachments } from '../../email/index.ts';
 import {
   getPortalSession,
   loadPortalCase,
@@ -9,7 +10,16 @@ import {
 } from '../../views/index.ts';
 import { signPortalToken } from '../../portal/index.ts';
 import { CUSTOMER_TEXT } from '../request-text.ts';
-import { idParam, languageCode, longText, shortText, typed, type RouteDeps } from '../route-kit.ts';
+import {
+  attachments,
+  FILES_BODY_LIMIT,
+  idParam,
+  languageCode,
+  longText,
+  type RouteDeps,
+  shortText,
+  typed,
+} from '../route-kit.ts';
 import {
   portalCaseViewSchema,
   portalInfoResponseSchema,
@@ -45,8 +55,9 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/portal/:slug/requests',
     {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' }, ...CUSTOMER_TEXT },
+      bodyLimit: FILES_BODY_LIMIT,
       schema: {
-        response: { 201: portalRequestCreatedSchema, ...errorResponses(400, 404, 429) },
+        response: { 201: portalRequestCreatedSchema, ...errorResponses(400, 404, 413, 415, 429) },
         tags: ['portal'],
         summary: 'A customer writes a new request; the answer is the acknowledgement with a reference and a time',
         params: slugParam,
@@ -59,19 +70,24 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
           // Issue 4 (K16): "by when do you expect an answer?" — optional, a choice or an exact time.
           expectation: z.enum(EXPECTATION_CHOICES).optional(),
           expectedBy: z.iso.datetime({ offset: true }).optional(),
+          attachments,
         }),
       },
     },
     async (request, reply) => {
       const workspace = await workspaceBySlug(ctx.db, request.params.slug);
       const { name, email, subject, body, language } = request.body;
-      const result = await receiveCustomerMessage(ctx, {
-        workspaceId: workspace.id,
-        customer: { name, email, language: language ?? null },
-        channel: 'portal',
-        ...(subject ? { subject } : {}),
-        body,
-      });
+      const result = await receiveWithAttachments(
+        ctx,
+        {
+          workspaceId: workspace.id,
+          customer: { name, email, language: language ?? null },
+          channel: 'portal',
+          ...(subject ? { subject } : {}),
+          body,
+        },
+        request.body.attachments,
+      );
       if (request.body.expectation || request.body.expectedBy) {
         await recordExpectation(ctx.db, {
           workspaceId: workspace.id,
@@ -114,24 +130,29 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/portal/session/:token/cases/:caseId/messages',
     {
       config: CUSTOMER_TEXT,
+      bodyLimit: FILES_BODY_LIMIT,
       schema: {
         response: { 201: portalCaseViewSchema, ...errorResponses(400, 401, 404) },
         tags: ['portal'],
-        summary: 'The customer adds to a request',
+        summary: 'The customer adds to a request, with up to 3 files (4 MB each, 8 MB together; no programs or pages)',
         params: caseParams,
-        body: z.strictObject({ body: longText() }),
+        body: z.strictObject({ body: longText(), attachments }),
       },
     },
     async (request, reply) => {
       const { workspace, customer } = await verifyPortalSession(ctx.db, request.params.token);
       await loadPortalCase(ctx.db, workspace.id, customer.id, request.params.caseId);
-      await receiveCustomerMessage(ctx, {
-        workspaceId: workspace.id,
-        caseId: request.params.caseId,
-        customer: { id: customer.id },
-        channel: 'portal',
-        body: request.body.body,
-      });
+      await receiveWithAttachments(
+        ctx,
+        {
+          workspaceId: workspace.id,
+          caseId: request.params.caseId,
+          customer: { id: customer.id },
+          channel: 'portal',
+          body: request.body.body,
+        },
+        request.body.attachments,
+      );
       return reply.status(201).send(await loadPortalCase(ctx.db, workspace.id, customer.id, request.params.caseId));
     },
   );
@@ -141,7 +162,7 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
     {
       config: CUSTOMER_TEXT,
       schema: {
-        response: { 201: portalCaseViewSchema, ...errorResponses(400, 401, 404, 409) },
+        response: { 201: portalCaseViewSchema, ...errorResponses(400, 401, 404, 409, 413, 415) },
         tags: ['portal'],
         summary: '"I want to talk to a supervisor"',
         params: caseParams,

@@ -113,6 +113,7 @@ export type IdKind =
   | 'mailbox'
   | 'attachment'
   | 'address'
+  | 'cannedReply'
   /** A case of the portal customer whose link the workspace's data holds. */
   | 'portalCase';
 
@@ -152,6 +153,8 @@ export async function seedEveryKind(kept: TestKept, ws: TestWorkspace): Promise<
   // Port 1 refuses at once: a poll of this mailbox fails fast instead of waiting on a network.
   const imap = { host: '127.0.0.1', port: 1, secure: false, username: 'u', password: 'p', skipTest: true };
   const mailbox = await call(ws.admin, 'POST', '/api/v1/email/mailboxes', imap);
+  const reply = { title: 'Thanks', body: 'Thank you, {{customer_name}}.', language: 'en', shared: true };
+  const cannedReply = await call(ws.admin, 'POST', '/api/v1/canned-replies', reply);
   await call(ws.admin, 'POST', '/api/v1/tokens', { name: 'Integration' }); // a row no request may touch either
   const request = { name: 'Pat Portal', email: `pat-${tag}@example.com`, body: 'Where is my parcel?' };
   const portal = await call(null, 'POST', `/api/v1/portal/${ws.slug}/requests`, request);
@@ -188,6 +191,7 @@ export async function seedEveryKind(kept: TestKept, ws: TestWorkspace): Promise<
       attachment: attachment!.id,
       address: address!.id,
       portalCase: portalCase.id,
+      cannedReply: cannedReply.id,
     },
     portalToken: portal.portalToken,
     expectToken: signExpectationToken(workspace!, portalCase.id),

@@ -64,6 +64,7 @@ const COLLECTIONS: Record<string, IdKind> = {
   mailboxes: 'mailbox',
   attachments: 'attachment',
   addresses: 'address',
+  'canned-replies': 'cannedReply',
 };
 // The names a field gives the row it points at ("ownerId", "toUserId", "assigneeId" are people).
 const NOUNS: Record<string, IdKind> = {

@@ -1,4 +1,5 @@
 import type { SupervisorSuspicionDismissed } from '@kept/contract/supervisor-suspicion-types.ts';
+import type { UploadedFile } from './portal-files.ts';
 import type {
   CaseDetailResponse,
   CaseListResponse,
@@ -44,6 +45,8 @@ export interface NewMessage {
   channel: Channel;
   body: string;
   internal?: boolean;
+  resolve?: boolean;
+  attachments?: UploadedFile[];
 }
 
 export const api = {
@@ -111,7 +114,14 @@ export const api = {
     request<PortalInfoResponse>(`/portal/${encodeURIComponent(slug)}/info`, { public: true }),
   portalRequest: (
     slug: string,
-    body: { name: string; email: string; subject?: string; body: string; language?: Language },
+    body: {
+      name: string;
+      email: string;
+      subject?: string;
+      body: string;
+      language?: Language;
+      attachments?: UploadedFile[];
+    },
   ) =>
     request<PortalRequestCreated>(`/portal/${encodeURIComponent(slug)}/requests`, {
       method: 'POST',
@@ -120,12 +130,12 @@ export const api = {
     }),
   portalSession: (token: string) =>
     request<PortalSessionResponse>(`/portal/session/${encodeURIComponent(token)}`, { public: true }),
-  portalReply: (token: string, caseId: string, body: string) =>
+  portalReply: (token: string, caseId: string, body: string, attachments: UploadedFile[] = []) =>
     request<PortalCaseView>(
       `/portal/session/${encodeURIComponent(token)}/cases/${encodeURIComponent(caseId)}/messages`,
       {
         method: 'POST',
-        body: { body },
+        body: attachments.length > 0 ? { body, attachments } : { body },
         public: true,
       },
     ),

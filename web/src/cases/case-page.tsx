@@ -17,6 +17,9 @@ import { CaseTimeline } from './case-timeline.tsx';
 import { PromiseList } from './promise-list.tsx';
 import { SupervisorSuspicionAlert } from './supervisor-suspicion-alert.tsx';
 import { TaskList } from './task-list.tsx';
+import { TimelineToolbar } from './timeline-toolbar.tsx';
+import { useTimelinePreferences } from './timeline-preferences.ts';
+import { useCaseNavigationKeys } from '../shortcuts/case-order.ts';
 
 export function useUserNames() {
   const { t } = useTranslation();
@@ -29,7 +32,9 @@ export function useUserNames() {
 export function CasePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { isSupervisor } = useSession();
+  const { isSupervisor, me } = useSession();
+  const [prefs, setPrefs] = useTimelinePreferences(me.user.id);
+  useCaseNavigationKeys(id);
   const { data, error, loading, reload, setData } = useApi(() => api.caseDetail(id), [id]);
   useLiveReload(reload, changeOfCase(id));
   const { users, userName } = useUserNames();
@@ -67,17 +72,25 @@ export function CasePage() {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <Paper withBorder p="md">
-              <CaseTimeline items={data.timeline} userName={userName} />
-            </Paper>
-            <Box ref={composerRef} onInput={() => readComposer()}>
-              <CaseComposer
-                detail={data}
-                onDone={(detail) => {
-                  setData(detail);
-                  // The composer empties itself after sending: read it once it has.
-                  setTimeout(readComposer, 0);
-                }}
+              <CaseTimeline
+                items={data.timeline}
+                userName={userName}
+                preferences={prefs}
+                toolbar={<TimelineToolbar value={prefs} onChange={setPrefs} />}
               />
+            </Paper>
+            {/* Docked: on a long case the reply box stays in view while the timeline scrolls under it. */}
+            <Box pos="sticky" bottom={0} style={{ zIndex: 2 }} data-testid="composer-dock">
+              <Box ref={composerRef} onInput={() => readComposer()}>
+                <CaseComposer
+                  detail={data}
+                  onDone={(detail) => {
+                    setData(detail);
+                    // The composer empties itself after sending: read it once it has.
+                    setTimeout(readComposer, 0);
+                  }}
+                />
+              </Box>
             </Box>
           </Stack>
         </Grid.Col>

@@ -1,11 +1,14 @@
 import { Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageView, TimelineItem } from '@kept/contract/api-types.ts';
+import { LOGGED_CHANNELS } from '@kept/contract/domain-words.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { EmailMessageParts, hasEmailParts } from './email-message-parts.tsx';
+import { arrangeTimeline, type TimelinePreferences } from './timeline-preferences.ts';
 import { actorIsNamed, describeEvent, eventTone, isDuplicateOfMessage, type EventTone } from './describe-event.ts';
 
-const LOGGED_CHANNELS = new Set(['phone', 'voicemail', 'letter', 'fax']);
+const LOGGED = new Set<string>(LOGGED_CHANNELS);
 
 const TONE_COLORS: Record<EventTone, string> = {
   handoff: 'violet',
@@ -23,7 +26,7 @@ function messageHeading(t: ReturnType<typeof useTranslation>['t'], m: MessageVie
   const name = m.author.kind === 'system' ? t('common.system') : m.author.name;
   if (m.internal) return t('timeline.note', { name });
   if (m.author.kind === 'system') return t('timeline.systemMessage', { channel });
-  if (LOGGED_CHANNELS.has(m.channel) && m.author.kind === 'user') {
+  if (LOGGED.has(m.channel) && m.author.kind === 'user') {
     return t(m.direction === 'inbound' ? 'timeline.loggedInbound' : 'timeline.loggedOutbound', { channel, name });
   }
   return t(m.direction === 'inbound' ? 'timeline.customerMessage' : 'timeline.reply', { name, channel });
@@ -144,15 +147,28 @@ interface Props {
   /** On the customer's cross-case timeline, each item shows its case reference. */
   caseReference?: (caseId: string | null) => string | null;
   title?: string;
+  /** Newest first and system events hidden, as the reader chose (the case page's toolbar). */
+  preferences?: TimelinePreferences;
+  toolbar?: ReactNode;
 }
 
-export function CaseTimeline({ items, userName, caseReference, title }: Props) {
+export function CaseTimeline({ items, userName, caseReference, title, preferences, toolbar }: Props) {
   const { t } = useTranslation();
   const messageIds = new Set(items.flatMap((i) => (i.message ? [i.message.id] : [])));
-  const visible = items.filter((i) => !isDuplicateOfMessage(i, messageIds)).sort((a, b) => a.at.localeCompare(b.at));
+  const ordered = items.filter((i) => !isDuplicateOfMessage(i, messageIds)).sort((a, b) => a.at.localeCompare(b.at));
+  const visible = preferences ? arrangeTimeline(ordered, preferences) : ordered;
+  const hidden = ordered.length - visible.length;
   return (
     <Stack gap="xs" component="section" aria-label={t('timeline.aria')} data-testid="timeline">
-      <Title order={4}>{title ?? t('timeline.title')}</Title>
+      <Group justify="space-between" gap="xs">
+        <Title order={4}>{title ?? t('timeline.title')}</Title>
+        {toolbar}
+      </Group>
+      {hidden > 0 && (
+        <Text size="xs" c="dimmed" data-testid="timeline-hidden-count">
+          {t('answering.hiddenCount', { count: hidden })}
+        </Text>
+      )}
       {visible.length === 0 && <Text c="dimmed">{t('timeline.empty')}</Text>}
       {visible.map((item, index) => {
         const ref = caseReference ? caseReference(item.caseId) : null;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Collapse, Group, Modal, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { PromiseView } from '@kept/contract/api-types.ts';
@@ -121,6 +122,7 @@ export function PromiseList({ promises, onChanged }: { promises: PromiseView[]; 
   const format = useFormat();
   const [renegotiating, setRenegotiating] = useState<PromiseView | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [showKept, { toggle: toggleKept }] = useDisclosure(false);
   const keep = async (p: PromiseView) => {
     setError(null);
     try {
@@ -131,6 +133,40 @@ export function PromiseList({ promises, onChanged }: { promises: PromiseView[]; 
       setError(cause);
     }
   };
+  // Kept promises are done with: folded away under one line, so the open ones stay in sight.
+  const kept = promises.filter((p) => p.status === 'kept');
+  const open = promises.filter((p) => p.status !== 'kept');
+  const item = (p: PromiseView) => {
+    const overdue = p.status === 'open' && new Date(p.dueAt).getTime() < Date.now();
+    return (
+      <Paper key={p.id} p="xs" bg="gray.0" data-testid="promise-item" data-status={p.status}>
+        <Group justify="space-between" gap="xs">
+          <Text size="sm" fw={600}>
+            {t(`promiseKind.${p.kind}`)} · {t(`channel.${p.channel}`)}
+          </Text>
+          <PromiseStatusBadge status={p.status} />
+        </Group>
+        <Text size="sm" dir="auto">
+          {p.description}
+        </Text>
+        <PromiseHistory promise={p} all={promises} />
+        <Text size="xs" c={overdue ? 'red.7' : 'dimmed'}>
+          {t('promises.due', { at: format.dateTime(p.dueAt) })}
+          {overdue ? ` · ${t('common.overdue')}` : ''} · {t('promises.owner', { name: p.owner.name })}
+        </Text>
+        {p.status === 'open' && (
+          <Group gap="xs" mt={6}>
+            <Button size="xs" color="green" variant="light" onClick={() => void keep(p)} data-testid="promise-keep">
+              {t('promises.keep')}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setRenegotiating(p)} data-testid="promise-renegotiate">
+              {t('promises.renegotiate')}
+            </Button>
+          </Group>
+        )}
+      </Paper>
+    );
+  };
   return (
     <Paper withBorder p="md" data-testid="promises">
       <Stack gap="xs">
@@ -140,48 +176,22 @@ export function PromiseList({ promises, onChanged }: { promises: PromiseView[]; 
             {t('promises.empty')}
           </Text>
         )}
-        {promises.map((p) => {
-          const overdue = p.status === 'open' && new Date(p.dueAt).getTime() < Date.now();
-          return (
-            <Paper key={p.id} p="xs" bg="gray.0" data-testid="promise-item" data-status={p.status}>
-              <Group justify="space-between" gap="xs">
-                <Text size="sm" fw={600}>
-                  {t(`promiseKind.${p.kind}`)} · {t(`channel.${p.channel}`)}
-                </Text>
-                <PromiseStatusBadge status={p.status} />
-              </Group>
-              <Text size="sm" dir="auto">
-                {p.description}
-              </Text>
-              <PromiseHistory promise={p} all={promises} />
-              <Text size="xs" c={overdue ? 'red.7' : 'dimmed'}>
-                {t('promises.due', { at: format.dateTime(p.dueAt) })}
-                {overdue ? ` · ${t('common.overdue')}` : ''} · {t('promises.owner', { name: p.owner.name })}
-              </Text>
-              {p.status === 'open' && (
-                <Group gap="xs" mt={6}>
-                  <Button
-                    size="xs"
-                    color="green"
-                    variant="light"
-                    onClick={() => void keep(p)}
-                    data-testid="promise-keep"
-                  >
-                    {t('promises.keep')}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => setRenegotiating(p)}
-                    data-testid="promise-renegotiate"
-                  >
-                    {t('promises.renegotiate')}
-                  </Button>
-                </Group>
-              )}
-            </Paper>
-          );
-        })}
+        {open.map(item)}
+        {kept.length > 0 && (
+          <Button
+            variant="subtle"
+            size="xs"
+            justify="start"
+            onClick={toggleKept}
+            aria-expanded={showKept}
+            data-testid="promises-kept-toggle"
+          >
+            {showKept ? t('answering.hideKept') : t('answering.keptPromises', { count: kept.length })}
+          </Button>
+        )}
+        <Collapse in={showKept}>
+          <Stack gap="xs">{kept.map(item)}</Stack>
+        </Collapse>
         <ErrorAlert error={error} />
       </Stack>
       {renegotiating && (

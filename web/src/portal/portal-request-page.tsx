@@ -1,3 +1,5 @@
+import { fileLimitBroken, filesForUpload } from '../api/portal-files.ts';
+import { isFileError, PortalFileError, PortalFilesInput } from './portal-files-input.tsx';
 import { useEffect, useState, type FormEvent } from 'react';
 import {
   Alert,
@@ -67,6 +69,7 @@ export function PortalRequestPage() {
   const [created, setCreated] = useState<PortalRequestCreated | null>(null);
   // Issue 4 (K16): by when the customer expects an answer (optional).
   const [expectation, setExpectation] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -88,9 +91,11 @@ export function PortalRequestPage() {
           language: i18n.language,
           ...(subject ? { subject } : {}),
           ...(expectation ? { expectation } : {}),
+          ...(files.length > 0 ? { attachments: await filesForUpload(files) } : {}),
         }),
       );
       setForm({ name: form.name, email: form.email, subject: '', body: '' });
+      setFiles([]);
     } catch (cause) {
       setError(cause);
     } finally {
@@ -147,6 +152,8 @@ export function PortalRequestPage() {
                 dir="auto"
                 data-testid="portal-message"
               />
+              <PortalFilesInput value={files} onChange={setFiles} />
+              <PortalFileError error={error} />
               <NativeSelect
                 label={t('promises.expect.question')}
                 description={t('promises.expect.optional')}
@@ -158,11 +165,11 @@ export function PortalRequestPage() {
                 }))}
                 data-testid="portal-expectation"
               />
-              <ErrorAlert error={error} />
+              {!isFileError(error) && <ErrorAlert error={error} />}
               <Button
                 type="submit"
                 loading={busy}
-                disabled={!form.body.trim() || !form.name.trim() || !form.email.trim()}
+                disabled={!form.body.trim() || !form.name.trim() || !form.email.trim() || !!fileLimitBroken(files)}
                 data-testid="portal-submit"
               >
                 {t('portal.submit')}

@@ -1,3 +1,5 @@
+import { fileLimitBroken, filesForUpload } from '../api/portal-files.ts';
+import { isFileError, PortalFileError, PortalFilesInput } from './portal-files-input.tsx';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Center, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -26,6 +28,7 @@ function PortalCase({
   const { t } = useTranslation();
   const format = useFormat();
   const [reply, setReply] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState<'reply' | 'supervisor' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const isOpen = OPEN_STATUSES.has(item.status);
@@ -35,9 +38,12 @@ function PortalCase({
     setError(null);
     try {
       const next =
-        kind === 'reply' ? await api.portalReply(token, item.id, reply) : await api.portalSupervisor(token, item.id);
+        kind === 'reply'
+          ? await api.portalReply(token, item.id, reply, await filesForUpload(files))
+          : await api.portalSupervisor(token, item.id);
       if (kind === 'reply') {
         setReply('');
+        setFiles([]);
         notifications.show({ color: 'teal', message: t('portal.messageSent') });
       }
       onChange(next);
@@ -131,11 +137,13 @@ function PortalCase({
           dir="auto"
           data-testid="portal-reply"
         />
-        <ErrorAlert error={error} />
+        <PortalFilesInput value={files} onChange={setFiles} />
+        <PortalFileError error={error} />
+        {!isFileError(error) && <ErrorAlert error={error} />}
         <Group justify="flex-end">
           <Button
             onClick={() => void run('reply')}
-            disabled={!reply.trim()}
+            disabled={!reply.trim() || !!fileLimitBroken(files)}
             loading={busy === 'reply'}
             data-testid="portal-reply-send"
           >

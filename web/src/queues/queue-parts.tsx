@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Anchor, Center, Loader, Paper, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { rememberCaseOrder } from '../shortcuts/case-order.ts';
 
 export function QueueState({ loading, error, reload }: { loading: boolean; error: unknown; reload: () => void }) {
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
@@ -26,9 +27,15 @@ export function EmptyQueue({ text, testId = 'queue-empty' }: { text: string; tes
 }
 
 export function QueueTable({ head, children }: { head: string[]; children: ReactNode }) {
+  const table = useRef<HTMLTableElement>(null);
+  // The rows as shown, in their order, are the queue that j/k walk on a case page.
+  useEffect(() => {
+    const rows = table.current?.querySelectorAll<HTMLElement>('tbody [data-case-id]') ?? [];
+    if (rows.length > 0) rememberCaseOrder([...rows].map((row) => row.dataset.caseId ?? ''));
+  });
   return (
     <Table.ScrollContainer minWidth={720}>
-      <Table striped highlightOnHover verticalSpacing="xs" data-testid="queue-table">
+      <Table ref={table} striped highlightOnHover verticalSpacing="xs" data-testid="queue-table">
         <Table.Thead>
           <Table.Tr>
             {head.map((h) => (

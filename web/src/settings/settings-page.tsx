@@ -13,7 +13,8 @@ import { useApi } from '../common/use-api.ts';
 import { teamApi } from '../api/team-api.ts';
 import { TeamsPanel } from '../teams/teams-panel.tsx';
 import { MailSinkCard } from '../email/mail-sink-card.tsx';
-import { SettingsSectionTabs, settingsSection } from './settings-sections.tsx';
+import { SettingsSectionTabs, sectionLabelKey, settingsSection } from './settings-sections.tsx';
+import { CannedRepliesPanel } from './canned-replies-panel.tsx';
 
 function TokenPanel() {
   const { t } = useTranslation();
@@ -75,18 +76,25 @@ export function SettingsPage() {
   const { isAdmin } = useSession();
   const navigate = useNavigate();
   const { section: requested } = useParams();
-  const section = settingsSection(requested);
+  const section = settingsSection(requested, isAdmin);
   useEffect(() => {
-    document.title = `${t(`deskpolish.settings.sections.${section}`)} · ${t('settings.title')} · ${t('app.name')}`;
+    document.title = `${t(sectionLabelKey(section))} · ${t('settings.title')} · ${t('app.name')}`;
   }, [t, section]);
   // One list of teams for the panels that show them, so a new team is offered everywhere at once.
   const teams = useApi(() => (isAdmin ? teamApi.list() : Promise.resolve([])), [isAdmin]);
-  if (!isAdmin) return <Alert color="yellow">{t('settings.adminOnly')}</Alert>;
   if (requested !== section) return <Navigate to={`/app/settings/${section}`} replace />;
+  if (!isAdmin)
+    return (
+      <Stack gap="md" data-testid="settings-page" data-section={section}>
+        <Title order={2}>{t('settings.title')}</Title>
+        <CannedRepliesPanel />
+      </Stack>
+    );
   return (
     <Stack gap="md" data-testid="settings-page" data-section={section}>
       <Title order={2}>{t('settings.title')}</Title>
       <SettingsSectionTabs section={section} onChange={(next) => navigate(`/app/settings/${next}`)} />
+      {section === 'replies' && <CannedRepliesPanel />}
       {section === 'people' && (
         <>
           <UsersPanel teams={teams.data} onTeamsChanged={teams.reload} />

@@ -2,19 +2,29 @@ import { ScrollArea, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 /** Settings in sections, one per address (/app/settings/<section>), instead of one page of every panel. */
-export const SETTINGS_SECTIONS = ['people', 'desk', 'hours', 'email', 'api'] as const;
+export const SETTINGS_SECTIONS = ['people', 'desk', 'hours', 'email', 'api', 'replies'] as const;
+/** What every agent may open in Settings: their own canned replies (and the shared ones to read). */
+export const STAFF_SECTIONS: readonly SettingsSection[] = ['replies'];
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 /** The section an address names; an unknown or missing one opens the first. */
-export function settingsSection(value: string | undefined): SettingsSection {
-  return (SETTINGS_SECTIONS as readonly string[]).includes(value ?? '') ? (value as SettingsSection) : 'people';
+export function settingsSection(value: string | undefined, isAdmin = true): SettingsSection {
+  const open: readonly SettingsSection[] = isAdmin ? SETTINGS_SECTIONS : STAFF_SECTIONS;
+  return (open as readonly string[]).includes(value ?? '') ? (value as SettingsSection) : open[0]!;
+}
+
+/** A section's name; the canned replies' lives in their own locale bundle (answering). */
+export function sectionLabelKey(section: SettingsSection): string {
+  return section === 'replies' ? 'answering.replies.title' : `deskpolish.settings.sections.${section}`;
 }
 
 export function SettingsSectionTabs({
   section,
+  sections = SETTINGS_SECTIONS,
   onChange,
 }: {
   section: SettingsSection;
+  sections?: readonly SettingsSection[];
   onChange: (section: SettingsSection) => void;
 }) {
   const { t } = useTranslation();
@@ -23,9 +33,9 @@ export function SettingsSectionTabs({
       {/* On a phone the tabs scroll sideways rather than wrap into a block of buttons. */}
       <ScrollArea type="never" offsetScrollbars={false}>
         <Tabs.List style={{ flexWrap: 'nowrap' }} data-testid="settings-sections">
-          {SETTINGS_SECTIONS.map((s) => (
+          {sections.map((s) => (
             <Tabs.Tab key={s} value={s} data-testid={`settings-section-${s}`}>
-              {t(`deskpolish.settings.sections.${s}`)}
+              {t(sectionLabelKey(s))}
             </Tabs.Tab>
           ))}
         </Tabs.List>

@@ -6,6 +6,7 @@ import { SessionProvider, useSession } from '../auth/session-context.tsx';
 import { LanguageSwitcher } from '../i18n/language-switcher.tsx';
 import { FailingMailboxBanner } from '../email/failing-mailbox-banner.tsx';
 import { NoticesMenu } from './notices-menu.tsx';
+import { ShortcutHelp } from '../shortcuts/shortcut-help.tsx';
 
 interface NavItem {
   to: string;
@@ -35,8 +36,13 @@ function StaffShell() {
     testId: 'nav-retention',
   });
   items.push({ to: '/app/surveys/report', match: '/app/surveys', label: t('surveys.nav'), testId: 'nav-surveys' });
-  if (isAdmin)
-    items.push({ to: '/app/settings', match: '/app/settings', label: t('nav.settings'), testId: 'nav-settings' });
+  // Everyone has Settings: agents find their canned replies there, admins every section.
+  items.push({
+    to: isAdmin ? '/app/settings' : '/app/settings/replies',
+    match: '/app/settings',
+    label: t('nav.settings'),
+    testId: 'nav-settings',
+  });
   // The development mail sink is not in the navigation: an admin opens it from Settings → E-mail.
 
   return (
@@ -85,6 +91,7 @@ function StaffShell() {
       </AppShell.Navbar>
       <AppShell.Main>
         <FailingMailboxBanner canOpenSettings={isAdmin} />
+        <ShortcutHelp />
         <Outlet />
       </AppShell.Main>
     </AppShell>
