@@ -16,7 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { WorkspaceSettings } from '../contract/api-types.ts';
-import type { CaseStatus, PromiseBreach, Role } from '../kernel/domain-words.ts';
+import type { CasePriority, CaseStatus, PromiseBreach, Role } from '../kernel/domain-words.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const ts = (name: string) => timestamp(name, { withTimezone: true });
@@ -92,6 +92,8 @@ export const customers = pgTable(
     // The target of purchases' (workspace_id, customer_id) key.
     uniqueIndex('customers_workspace_id_key').on(t.workspaceId, t.id),
     index('customers_workspace_phone_idx').on(t.workspaceId, t.phone),
+    // Search (issue 16): the words of the name, the address and the phone (also as bare digits).
+    index('customers_search_idx').using('gin', sql`kept_search_vector(null, kept_customer_words(${t.name}, ${t.email}, ${t.phone}))`),
     // Partial: most customers have no external id, and a null never clashes anyway.
     uniqueIndex('customers_workspace_external_key')
       .on(t.workspaceId, t.externalId)
@@ -112,10 +114,15 @@ export const cases = pgTable(
     status: text('status').$type<CaseStatus>().notNull(),
     channel: text('channel').notNull(),
     language: text('language'),
-    priority: text('priority').notNull().default('normal'),
+    priority: text('priority').$type<CasePriority>().notNull().default('normal'),
     isComplaint: boolean('is_complaint').notNull().default(false),
     /** Free category (billing, delivery...): one of the groups capability quotes learn by. */
     category: text('category'),
+    /** Free labels agents put on a case (issue 16); searched and filtered, never analysed. */
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ownerId: uuid('owner_id').references(() => users.id),
     lastCustomerMessageAt: ts('last_customer_message_at'),
     lastAcknowledgedAt: ts('last_acknowledged_at'),
@@ -133,6 +140,8 @@ export const cases = pgTable(
       .where(sql`hell_flagged_at is not null`),
     // The target of the (workspace_id, case_id) keys of the tables intake writes.
     uniqueIndex('cases_workspace_id_key').on(t.workspaceId, t.id),
+    // Search (issue 16): the subject's words, folded and stemmed by the SQL functions of migration 0017.
+    index('cases_search_idx').using('gin', sql`kept_search_vector(${t.language}, ${t.subject})`),
     foreignKey({
       name: 'cases_customer_fk',
       columns: [t.workspaceId, t.customerId],
@@ -171,6 +180,8 @@ export const messages = pgTable(
     index('messages_unanswered_idx')
       .on(t.workspaceId, t.createdAt)
       .where(sql`direction = 'inbound' and internal = false and answered_at is null`),
+    // Search (issue 16): every message's words, folded and stemmed (docs/ARCHITECTURE.md, "Finding work").
+    index('messages_search_idx').using('gin', sql`kept_search_vector(${t.language}, ${t.body})`),
     // Partial: only e-mail has external ids (Message-ID); a null never clashes anyway, and every
     // other message skipped an index insert (docs/BENCHMARKS.md, "Core desk").
     uniqueIndex('messages_workspace_external_key')

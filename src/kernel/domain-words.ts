@@ -11,6 +11,10 @@ export const DELIVERABLE_CHANNELS: readonly Channel[] = ['email', 'web', 'portal
 export const CASE_STATUSES = ['new', 'open', 'waiting_on_customer', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** How urgent a case is (issue 16), lowest first; new cases are `normal`. */
+export const CASE_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type CasePriority = (typeof CASE_PRIORITIES)[number];
+
 /** A case still in the desk's hands: counted in loads, threaded into, listed as open. */
 export const OPEN_CASE_STATUSES = ['new', 'open', 'waiting_on_customer'] as const satisfies readonly CaseStatus[];
 
