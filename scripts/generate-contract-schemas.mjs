@@ -16,11 +16,13 @@ const SOURCES = [
   'retention-types.ts',
   'email-outbound-types.ts',
   'team-api-types.ts',
+  'desk-find-types.ts',
 ];
 // Types the contract imports from the kernel: ts-to-zod cannot follow them, domain-word-schemas.ts maps them.
 const DOMAIN_WORDS = {
   Channel: 'channelSchema',
   CaseStatus: 'caseStatusSchema',
+  CasePriority: 'casePrioritySchema',
   Role: 'roleSchema',
   PromiseKind: 'promiseKindSchema',
   PromiseStatus: 'promiseStatusSchema',

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, ilike, or } from 'drizzle-orm';
-import type { CustomerDetailResponse, CustomerView } from '../contract/api-types.ts';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { CustomerDetailResponse } from '../contract/api-types.ts';
 import { loadStaffNames } from './staff-names.ts';
 import type { Db } from '../db/open-database.ts';
 import { cases, customers, messages } from '../db/schema.ts';
@@ -58,21 +58,4 @@ export async function getCustomerDetail(
     olderMessagesOmitted: truncated,
     hell: assessHell(computeHellMetrics(events, now), workspace.settings.hellThresholds),
   };
-}
-
-export async function searchCustomers(db: Db, workspaceId: string, query: string): Promise<CustomerView[]> {
-  const q = query.trim();
-  const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  const rows = await db
-    .select()
-    .from(customers)
-    .where(
-      and(
-        eq(customers.workspaceId, workspaceId),
-        q ? or(ilike(customers.name, like), ilike(customers.email, like), ilike(customers.phone, like)) : undefined,
-      ),
-    )
-    .orderBy(asc(customers.name))
-    .limit(100);
-  return rows.map(presentCustomer);
 }

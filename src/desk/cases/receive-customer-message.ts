@@ -251,6 +251,7 @@ async function planIntake(
       channel: input.channel,
       language,
       priority: 'normal',
+      tags: [],
       isComplaint: false,
       category: null,
       ownerId: owner.userId,

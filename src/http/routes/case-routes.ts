@@ -4,7 +4,9 @@ import { changeCaseStatus } from '../../desk/index.ts';
 import { CASE_STATUSES } from '../../kernel/domain-words.ts';
 import { getCaseDetail } from '../../views/index.ts';
 import { handOffCase } from '../../desk/index.ts';
-import { CASE_VIEWS, listCases } from '../../views/index.ts';
+import { listCases } from '../../views/index.ts';
+import { caseListPageSchema } from '../../contract/response-schemas/desk-find-types.ts';
+import { caseListQuery, dropUndefined } from './case-list-query.ts';
 import { receiveCustomerMessage } from '../../desk/index.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 import { escalateCase } from '../../desk/index.ts';
@@ -40,20 +42,19 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     {
       schema: {
         tags: ['cases'],
-        summary: 'Case lists: mine, unassigned, open, escalated, flagged, all',
-        querystring: z.strictObject({ view: z.enum(CASE_VIEWS).default('open'), q: z.string().max(200).optional() }),
+        summary: 'Case lists (mine, unassigned, open, escalated, flagged, all), searched, filtered and sorted',
+        querystring: caseListQuery,
+        response: { 200: caseListPageSchema },
       },
     },
     async (request) => {
       const staff = requireStaff(request);
-      return {
-        cases: await listCases(ctx.db, {
-          workspaceId: staff.workspaceId,
-          userId: staff.userId,
-          view: request.query.view,
-          ...(request.query.q ? { query: request.query.q } : {}),
-        }),
-      };
+      const { q, ...filters } = dropUndefined(request.query);
+      return listCases(
+        ctx.db,
+        { ...filters, workspaceId: staff.workspaceId, userId: staff.userId, ...(q ? { query: q } : {}) },
+        ctx.now(),
+      );
     },
   );
 

@@ -4,6 +4,8 @@ import { getCustomerDetail, searchCustomers } from '../../views/index.ts';
 import { computeServiceMetrics } from '../../metrics/index.ts';
 import { loadWorkspace } from '../../workspaces/index.ts';
 import { requireStaff } from '../staff-auth.ts';
+import { customerListPageSchema } from '../../contract/response-schemas/desk-find-types.ts';
+import { customerListQuery } from './case-list-query.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 
@@ -17,12 +19,13 @@ export function registerInsightRoutes({ app, ctx }: RouteDeps): void {
       schema: {
         tags: ['customers'],
         summary: 'Search customers',
-        querystring: z.strictObject({ q: z.string().max(200).default('') }),
+        querystring: customerListQuery,
+        response: { 200: customerListPageSchema },
       },
     },
     async (request) => {
       const staff = requireStaff(request);
-      return { customers: await searchCustomers(ctx.db, staff.workspaceId, request.query.q) };
+      return searchCustomers(ctx.db, staff.workspaceId, request.query.q, request.query.limit);
     },
   );
 

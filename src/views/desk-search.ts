@@ -1,0 +1,58 @@
+// One search for the desk (issue 16): a case reference, the subject, every message's text, the
+// customer's name, e-mail and phone, and order numbers. The words are folded and stemmed in SQL
+// (migration 0017: kept_search_fold, kept_search_vector, kept_search_query), so PGlite and
+// PostgreSQL answer alike; every arm below reads one index (docs/ARCHITECTURE.md, "Finding work").
+import { sql, type SQL } from 'drizzle-orm';
+import { cases, customers, messages } from '../db/schema.ts';
+import { purchases } from '../db/schema-retention.ts';
+import { TEXT_BOUNDS } from '../language/index.ts';
+
+/**
+ * Message hits read per search. A common word can match most messages: the arm stops after this many
+ * index hits, so the cost of a search is bounded whatever is typed (the list shows 200 cases at most).
+ */
+export const MESSAGE_HITS_READ = 2000;
+
+/** "K-5", "k5", "#K-5": the reference's number, else null. */
+export function referenceNumber(query: string): number | null {
+  const match = /^#?k-?(\d{1,15})$/i.exec(query.trim());
+  return match ? Number(match[1]) : null;
+}
+
+/** What was typed, trimmed and cut to the length a search reads. */
+export function searchText(query: string): string {
+  return query.trim().slice(0, TEXT_BOUNDS.searchQuery);
+}
+
+/** The ids of the workspace's customers whose name, e-mail or phone has the words, or who placed the order. */
+export function customerIdsMatching(workspaceId: string, query: string): SQL {
+  const q = searchText(query);
+  return sql`(select ${customers.id} from ${customers}
+      where ${customers.workspaceId} = ${workspaceId}
+        and kept_search_vector(null, kept_customer_words(${customers.name}, ${customers.email}, ${customers.phone}))
+          @@ kept_search_query(${q})
+    union
+    select ${purchases.customerId} from ${purchases}
+      where ${purchases.workspaceId} = ${workspaceId} and ${purchases.rowHash} = ${`o:${q}`})`;
+}
+
+/** The ids of the workspace's cases the search finds: by reference, subject, message text or customer. */
+export function caseIdsMatching(workspaceId: string, query: string): SQL {
+  const q = searchText(query);
+  const number = referenceNumber(q);
+  if (number !== null) {
+    return sql`(select ${cases.id} from ${cases} where ${cases.workspaceId} = ${workspaceId}
+      and ${cases.number} = ${number})`;
+  }
+  return sql`(select ${cases.id} from ${cases}
+      where ${cases.workspaceId} = ${workspaceId}
+        and kept_search_vector(${cases.language}, ${cases.subject}) @@ kept_search_query(${q})
+    union
+    select hit.case_id from (select ${messages.caseId} as case_id from ${messages}
+      where ${messages.workspaceId} = ${workspaceId}
+        and kept_search_vector(${messages.language}, ${messages.body}) @@ kept_search_query(${q})
+      limit ${MESSAGE_HITS_READ}) hit
+    union
+    select ${cases.id} from ${cases}
+      where ${cases.workspaceId} = ${workspaceId} and ${cases.customerId} in ${customerIdsMatching(workspaceId, q)})`;
+}
