@@ -93,7 +93,10 @@ export const customers = pgTable(
     uniqueIndex('customers_workspace_id_key').on(t.workspaceId, t.id),
     index('customers_workspace_phone_idx').on(t.workspaceId, t.phone),
     // Search (issue 16): the words of the name, the address and the phone (also as bare digits).
-    index('customers_search_idx').using('gin', sql`kept_search_vector(null, kept_customer_words(${t.name}, ${t.email}, ${t.phone}))`),
+    index('customers_search_idx').using(
+      'gin',
+      sql`kept_search_vector(null, kept_customer_words(${t.name}, ${t.email}, ${t.phone}))`,
+    ),
     // Partial: most customers have no external id, and a null never clashes anyway.
     uniqueIndex('customers_workspace_external_key')
       .on(t.workspaceId, t.externalId)

@@ -3,7 +3,7 @@
 -- Arabic alef forms (أ إ آ ٱ → ا), taa marbuta (ة → ه), alef maqsura (ى → ي), hamza seats (ؤ → و, ئ → ي),
 -- Hebrew final letters (ך ם ן ף ץ → כ מ נ פ צ), Russian ё → е — and without Arabic diacritics (harakat,
 -- superscript alef, tatweel) or Hebrew niqqud and cantillation marks.
-CREATE OR REPLACE FUNCTION kept_search_fold(t text) RETURNS text
+CREATE OR REPLACE FUNCTION public.kept_search_fold(t text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   SELECT translate(lower(t),
     U&'\0623\0625\0622\0671\0629\0649\0624\0626\05DA\05DD\05DF\05E3\05E5\0451\0640\064B\064C\064D\064E\064F'
@@ -16,27 +16,27 @@ $$;--> statement-breakpoint
 -- The words of a text: as written (simple) for every language, plus their stems in the text's own language
 -- where PostgreSQL has a Snowball stemmer (English, Russian, Arabic; Hebrew has none). The first 50,000
 -- characters of a text are searched: to_tsvector is linear, and the bound keeps one vector far below its 1 MB.
-CREATE OR REPLACE FUNCTION kept_search_vector(lang text, t text) RETURNS tsvector
+CREATE OR REPLACE FUNCTION public.kept_search_vector(lang text, t text) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT to_tsvector('simple'::regconfig, kept_search_fold(left(coalesce(t, ''), 50000)))
+  SELECT to_tsvector('simple'::regconfig, public.kept_search_fold(left(coalesce(t, ''), 50000)))
     || CASE lang
-      WHEN 'en' THEN to_tsvector('english'::regconfig, kept_search_fold(left(coalesce(t, ''), 50000)))
-      WHEN 'ru' THEN to_tsvector('russian'::regconfig, kept_search_fold(left(coalesce(t, ''), 50000)))
-      WHEN 'ar' THEN to_tsvector('arabic'::regconfig, kept_search_fold(left(coalesce(t, ''), 50000)))
+      WHEN 'en' THEN to_tsvector('english'::regconfig, public.kept_search_fold(left(coalesce(t, ''), 50000)))
+      WHEN 'ru' THEN to_tsvector('russian'::regconfig, public.kept_search_fold(left(coalesce(t, ''), 50000)))
+      WHEN 'ar' THEN to_tsvector('arabic'::regconfig, public.kept_search_fold(left(coalesce(t, ''), 50000)))
       ELSE ''::tsvector
     END
 $$;--> statement-breakpoint
 -- What someone typed, as words: all of them as written, or all of them stemmed in one of the stemmed
 -- languages (a search does not say its language, and a stem of the wrong language only matches less).
-CREATE OR REPLACE FUNCTION kept_search_query(q text) RETURNS tsquery
+CREATE OR REPLACE FUNCTION public.kept_search_query(q text) RETURNS tsquery
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT plainto_tsquery('simple'::regconfig, kept_search_fold(left(q, 200)))
-    || plainto_tsquery('english'::regconfig, kept_search_fold(left(q, 200)))
-    || plainto_tsquery('russian'::regconfig, kept_search_fold(left(q, 200)))
-    || plainto_tsquery('arabic'::regconfig, kept_search_fold(left(q, 200)))
+  SELECT plainto_tsquery('simple'::regconfig, public.kept_search_fold(left(q, 200)))
+    || plainto_tsquery('english'::regconfig, public.kept_search_fold(left(q, 200)))
+    || plainto_tsquery('russian'::regconfig, public.kept_search_fold(left(q, 200)))
+    || plainto_tsquery('arabic'::regconfig, public.kept_search_fold(left(q, 200)))
 $$;--> statement-breakpoint
 -- A customer's searchable words: name, address, phone, and the phone's bare digits ("5055550142").
-CREATE OR REPLACE FUNCTION kept_customer_words(name text, email text, phone text) RETURNS text
+CREATE OR REPLACE FUNCTION public.kept_customer_words(name text, email text, phone text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT coalesce(name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(phone, '')
     || ' ' || coalesce(regexp_replace(phone, '\D', '', 'g'), '')
