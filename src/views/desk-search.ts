@@ -8,10 +8,11 @@ import { purchases } from '../db/schema-retention.ts';
 import { TEXT_BOUNDS } from '../language/index.ts';
 
 /**
- * Message hits read per search. A common word can match most messages: the arm stops after this many
- * index hits, so the cost of a search is bounded whatever is typed (the list shows 200 cases at most).
+ * Hits read per arm of a search (subjects, messages, customers). A common word can match most rows:
+ * each arm stops after this many index hits, so the cost of a search is bounded whatever is typed
+ * (a list shows at most 500 cases, and says when there were more).
  */
-export const MESSAGE_HITS_READ = 2000;
+export const HITS_READ = 2000;
 
 /** "K-5", "k5", "#K-5": the reference's number, else null. */
 export function referenceNumber(query: string): number | null {
@@ -27,10 +28,11 @@ export function searchText(query: string): string {
 /** The ids of the workspace's customers whose name, e-mail or phone has the words, or who placed the order. */
 export function customerIdsMatching(workspaceId: string, query: string): SQL {
   const q = searchText(query);
-  return sql`(select ${customers.id} from ${customers}
+  return sql`(select word_hit.id from (select ${customers.id} from ${customers}
       where ${customers.workspaceId} = ${workspaceId}
         and kept_search_vector(null, kept_customer_words(${customers.name}, ${customers.email}, ${customers.phone}))
           @@ kept_search_query(${q})
+      limit ${HITS_READ}) word_hit
     union
     select ${purchases.customerId} from ${purchases}
       where ${purchases.workspaceId} = ${workspaceId} and ${purchases.rowHash} = ${`o:${q}`})`;
@@ -44,15 +46,17 @@ export function caseIdsMatching(workspaceId: string, query: string): SQL {
     return sql`(select ${cases.id} from ${cases} where ${cases.workspaceId} = ${workspaceId}
       and ${cases.number} = ${number})`;
   }
-  return sql`(select ${cases.id} from ${cases}
+  return sql`(select subject_hit.id from (select ${cases.id} from ${cases}
       where ${cases.workspaceId} = ${workspaceId}
         and kept_search_vector(${cases.language}, ${cases.subject}) @@ kept_search_query(${q})
+      limit ${HITS_READ}) subject_hit
     union
-    select hit.case_id from (select ${messages.caseId} as case_id from ${messages}
+    select message_hit.case_id from (select ${messages.caseId} as case_id from ${messages}
       where ${messages.workspaceId} = ${workspaceId}
         and kept_search_vector(${messages.language}, ${messages.body}) @@ kept_search_query(${q})
-      limit ${MESSAGE_HITS_READ}) hit
+      limit ${HITS_READ}) message_hit
     union
-    select ${cases.id} from ${cases}
-      where ${cases.workspaceId} = ${workspaceId} and ${cases.customerId} in ${customerIdsMatching(workspaceId, q)})`;
+    select customer_hit.id from (select ${cases.id} from ${cases}
+      where ${cases.workspaceId} = ${workspaceId} and ${cases.customerId} in ${customerIdsMatching(workspaceId, q)}
+      limit ${HITS_READ}) customer_hit)`;
 }
