@@ -5,10 +5,15 @@ import type { Db } from '../db/open-database.ts';
 import { cases, escalations, promises, users } from '../db/schema.ts';
 import { requireUser } from '../accounts/index.ts';
 import { requireTeam } from '../teams/index.ts';
-import { CASE_PRIORITIES, type CasePriority, type CaseStatus, type Channel } from '../kernel/domain-words.ts';
+import {
+  CASE_PRIORITIES,
+  type CaseListSort,
+  type CasePriority,
+  type CaseStatus,
+  type Channel,
+} from '../kernel/domain-words.ts';
 
-export const CASE_SORTS = ['recent', 'oldest', 'waiting', 'priority'] as const;
-export type CaseSort = (typeof CASE_SORTS)[number];
+export type CaseSort = CaseListSort;
 
 /** How far ahead an open promise counts as "due" for the filter: the due-soon board's default day. */
 export const PROMISE_DUE_HOURS = 24;

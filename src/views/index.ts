@@ -4,7 +4,6 @@ export { presentEscalation, presentPromise } from './case-presenters.ts';
 export { getCaseDetail } from './get-case-detail.ts';
 export { getCustomerDetail } from './get-customer-detail.ts';
 export { searchCustomers } from './search-customers.ts';
-export { CASE_SORTS } from './case-list-filters.ts';
 export { getMe, presentWorkspace } from './get-me.ts';
 export { listBrokenPromises } from './list-broken-promises.ts';
 export { listBusinessCalendars } from './list-business-calendars.ts';

@@ -1,8 +1,8 @@
 // The query strings of the case and customer lists (issue 16): lists of words are comma-separated
 // (`status=new,open`), flags are `true`/`false`, and a bad value is a 400 naming its field.
 import { z } from 'zod';
-import { CASE_PRIORITIES, CASE_STATUSES, CHANNELS } from '../../kernel/domain-words.ts';
-import { CASE_SORTS, CASE_VIEWS } from '../../views/index.ts';
+import { CASE_LIST_SORTS, CASE_PRIORITIES, CASE_STATUSES, CHANNELS } from '../../kernel/domain-words.ts';
+import { CASE_VIEWS } from '../../views/index.ts';
 import { TEXT_BOUNDS } from '../../language/index.ts';
 
 const listOf = <T extends readonly [string, ...string[]]>(words: T) =>
@@ -32,7 +32,7 @@ export const caseListQuery = z.strictObject({
   flagged: flag.optional(),
   escalated: flag.optional(),
   promiseDue: flag.optional(),
-  sort: z.enum(CASE_SORTS).optional(),
+  sort: z.enum(CASE_LIST_SORTS).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
