@@ -13,3 +13,16 @@ export interface CustomerListPage {
   customers: CustomerView[];
   more: boolean;
 }
+
+/** `POST /api/v1/cases/bulk`: which cases changed, and which the rules refused and why. */
+export interface BulkChangeResponse {
+  changed: string[];
+  refused: BulkRefusal[];
+}
+
+export interface BulkRefusal {
+  caseId: string;
+  /** The error code the same change by hand would answer (`case.invalid_transition`…). */
+  code: string;
+  message: string;
+}

@@ -1,7 +1,7 @@
 // The append-only facts every metric is computed from. A type here is a stable name:
 // reports, the hell detector and the timeline all read these, so renaming one is a migration.
 
-import type { Channel, PromiseBreach } from '../kernel/domain-words.ts';
+import type { CasePriority, Channel, PromiseBreach } from '../kernel/domain-words.ts';
 
 export { CHANNELS, DELIVERABLE_CHANNELS, type Channel, type PromiseBreach } from '../kernel/domain-words.ts';
 
@@ -18,6 +18,11 @@ export interface EventDataByType {
   'case.assigned': { toUserId: string; reason: 'intake' | 'fallback_supervisor' | 'manual' };
   'case.handed_off': { fromUserId: string; toUserId: string; reason: string };
   'case.status_changed': { from: string; to: string };
+  /** Priority or tags changed by an agent (issue 16): what was there before, and what is now. */
+  'case.labelled': {
+    priority?: { from: CasePriority; to: CasePriority };
+    tags?: { added: string[]; removed: string[] };
+  };
   /**
    * A customer contact on any channel (an inbound message, a logged call, a fax...). A repeat
    * inside the acknowledgement window carries `suppressedAcknowledgement`: its acknowledgement

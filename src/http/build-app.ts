@@ -15,6 +15,7 @@ import { registerWebApp } from './web-app-routes.ts';
 import type { RouteDeps } from './route-kit.ts';
 import type { KeptConfig } from '../config/kept-config.ts';
 import { registerCaseRoutes } from './routes/case-routes.ts';
+import { registerDeskFindRoutes } from './routes/desk-find-routes.ts';
 import { registerCommitmentRoutes } from './routes/commitment-routes.ts';
 import { registerInsightRoutes } from './routes/insight-routes.ts';
 import { registerPortalRoutes } from './routes/portal-routes.ts';
@@ -90,6 +91,7 @@ export async function buildApp(deps: Omit<RouteDeps, 'app'> & { webDist?: string
   registerStaffRoutes(routeDeps);
   registerTeamRoutes(routeDeps);
   registerCaseRoutes(routeDeps);
+  registerDeskFindRoutes(routeDeps);
   registerCommitmentRoutes(routeDeps);
   registerPromiseRoutes(routeDeps);
   registerInsightRoutes(routeDeps);

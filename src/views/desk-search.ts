@@ -1,7 +1,8 @@
 // One search for the desk (issue 16): a case reference, the subject, every message's text, the
 // customer's name, e-mail and phone, and order numbers. The words are folded and stemmed in SQL
-// (migration 0017: kept_search_fold, kept_search_vector, kept_search_query), so PGlite and
-// PostgreSQL answer alike; every arm below reads one index (docs/ARCHITECTURE.md, "Finding work").
+// (migration 0017: kept_search_fold, kept_search_vector, kept_search_query; the words stored in each
+// row's search_vector), so PGlite and PostgreSQL answer alike; every arm below reads one GIN index
+// or stops early on a word that most rows have (docs/ARCHITECTURE.md, "Finding work").
 import { sql, type SQL } from 'drizzle-orm';
 import { cases, customers, messages } from '../db/schema.ts';
 import { purchases } from '../db/schema-retention.ts';
@@ -30,8 +31,7 @@ export function customerIdsMatching(workspaceId: string, query: string): SQL {
   const q = searchText(query);
   return sql`(select word_hit.id from (select ${customers.id} from ${customers}
       where ${customers.workspaceId} = ${workspaceId}
-        and kept_search_vector(null, kept_customer_words(${customers.name}, ${customers.email}, ${customers.phone}))
-          @@ kept_search_query(${q})
+        and ${customers.searchVector} @@ kept_search_query(${q})
       limit ${HITS_READ}) word_hit
     union
     select ${purchases.customerId} from ${purchases}
@@ -48,12 +48,12 @@ export function caseIdsMatching(workspaceId: string, query: string): SQL {
   }
   return sql`(select subject_hit.id from (select ${cases.id} from ${cases}
       where ${cases.workspaceId} = ${workspaceId}
-        and kept_search_vector(${cases.language}, ${cases.subject}) @@ kept_search_query(${q})
+        and ${cases.searchVector} @@ kept_search_query(${q})
       limit ${HITS_READ}) subject_hit
     union
     select message_hit.case_id from (select ${messages.caseId} as case_id from ${messages}
       where ${messages.workspaceId} = ${workspaceId}
-        and kept_search_vector(${messages.language}, ${messages.body}) @@ kept_search_query(${q})
+        and ${messages.searchVector} @@ kept_search_query(${q})
       limit ${HITS_READ}) message_hit
     union
     select customer_hit.id from (select ${cases.id} from ${cases}

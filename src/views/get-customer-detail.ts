@@ -2,6 +2,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { CustomerDetailResponse } from '../contract/api-types.ts';
 import { loadStaffNames } from './staff-names.ts';
 import type { Db } from '../db/open-database.ts';
+import { messageColumns } from './message-columns.ts';
 import { cases, customers, messages } from '../db/schema.ts';
 import { notFound } from '../errors/kept-error.ts';
 import { readCasesEvents } from '../events/append-events.ts';
@@ -35,7 +36,7 @@ export async function getCustomerDetail(
   const [events, messageRows, nameOf, workspace] = await Promise.all([
     readCasesEvents(db, caseIds),
     db
-      .select()
+      .select(messageColumns)
       .from(messages)
       .where(eq(messages.customerId, customerId))
       .orderBy(desc(messages.createdAt))

@@ -111,7 +111,7 @@ export async function listCases(db: Db, input: CaseListQuery, now: Date): Promis
   }
   conditions.push(...(await caseFilterConditions(db, input.workspaceId, input, now)));
   const q = input.query?.trim();
-  if (q) conditions.push(sql`${cases.id} in ${caseIdsMatching(input.workspaceId, q)}`);
+  if (q) conditions.push(sql`${cases.id} = any(array${caseIdsMatching(input.workspaceId, q)})`);
   const limit = input.limit ?? 200;
   const sort = input.sort ?? (input.view === 'mine' ? 'oldest' : 'recent');
   const rows = await selectCaseSummaries(db, and(...conditions), limit + 1, caseOrder(sort));

@@ -22,7 +22,7 @@ export async function searchCustomers(
     ? or(
         sql`kept_search_fold(${customers.name}) like kept_search_fold(${like})`,
         sql`${customers.email} ilike ${like}`,
-        sql`${customers.id} in ${customerIdsMatching(workspaceId, q)}`,
+        sql`${customers.id} = any(array${customerIdsMatching(workspaceId, q)})`,
         sql`${customers.id} in (select ${cases.customerId} from ${cases}
           where ${cases.id} in ${caseIdsMatching(workspaceId, q)})`,
       )

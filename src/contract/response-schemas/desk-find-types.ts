@@ -2,6 +2,12 @@
 import { caseSummarySchema, customerViewSchema } from './api-types.ts';
 import { z } from 'zod';
 
+export const bulkRefusalSchema = z.object({
+  caseId: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+
 export const caseListPageSchema = z.object({
   cases: z.array(caseSummarySchema),
   more: z.boolean(),
@@ -10,4 +16,9 @@ export const caseListPageSchema = z.object({
 export const customerListPageSchema = z.object({
   customers: z.array(customerViewSchema),
   more: z.boolean(),
+});
+
+export const bulkChangeResponseSchema = z.object({
+  changed: z.array(z.string()),
+  refused: z.array(bulkRefusalSchema),
 });

@@ -8,11 +8,19 @@ function expectType<T>(_: T) {
   /* noop */
 }
 
+export type bulkRefusalSchemaInferredType = z.infer<typeof generated.bulkRefusalSchema>;
+
 export type caseListPageSchemaInferredType = z.infer<typeof generated.caseListPageSchema>;
 
 export type customerListPageSchemaInferredType = z.infer<typeof generated.customerListPageSchema>;
 
+export type bulkChangeResponseSchemaInferredType = z.infer<typeof generated.bulkChangeResponseSchema>;
+
+expectType<spec.BulkRefusal>({} as bulkRefusalSchemaInferredType);
+expectType<bulkRefusalSchemaInferredType>({} as spec.BulkRefusal);
 expectType<spec.CaseListPage>({} as caseListPageSchemaInferredType);
 expectType<caseListPageSchemaInferredType>({} as spec.CaseListPage);
 expectType<spec.CustomerListPage>({} as customerListPageSchemaInferredType);
 expectType<customerListPageSchemaInferredType>({} as spec.CustomerListPage);
+expectType<spec.BulkChangeResponse>({} as bulkChangeResponseSchemaInferredType);
+expectType<bulkChangeResponseSchemaInferredType>({} as spec.BulkChangeResponse);

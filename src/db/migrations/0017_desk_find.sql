@@ -42,6 +42,9 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     || ' ' || coalesce(regexp_replace(phone, '\D', '', 'g'), '')
 $$;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "tags" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
-CREATE INDEX "cases_search_idx" ON "cases" USING gin (kept_search_vector("language", "subject"));--> statement-breakpoint
-CREATE INDEX "customers_search_idx" ON "customers" USING gin (kept_search_vector(null, kept_customer_words("name", "email", "phone")));--> statement-breakpoint
-CREATE INDEX "messages_search_idx" ON "messages" USING gin (kept_search_vector("language", "body"));
+ALTER TABLE "cases" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (kept_search_vector(language, subject)) STORED;--> statement-breakpoint
+ALTER TABLE "customers" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (kept_search_vector(null, kept_customer_words(name, email, phone))) STORED;--> statement-breakpoint
+ALTER TABLE "messages" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (kept_search_vector(language, body)) STORED;--> statement-breakpoint
+CREATE INDEX "cases_search_idx" ON "cases" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "customers_search_idx" ON "customers" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "messages_search_idx" ON "messages" USING gin ("search_vector");

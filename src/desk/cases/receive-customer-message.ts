@@ -252,6 +252,7 @@ async function planIntake(
       language,
       priority: 'normal',
       tags: [],
+      searchVector: null,
       isComplaint: false,
       category: null,
       ownerId: owner.userId,
@@ -437,6 +438,7 @@ function newCustomerRow(
     emailBouncedAt: null,
     emailBounceReason: null,
     createdAt: now,
+    searchVector: null,
   };
 }
 

@@ -1,0 +1,87 @@
+// Finding and sorting work (issue 16): a case's priority and tags, and bulk changes from a queue.
+import { z } from 'zod';
+import { BULK_CASES_MAX, bulkChangeCases, labelCase, TAG_LIMITS } from '../../desk/index.ts';
+import { CASE_PRIORITIES, CASE_STATUSES } from '../../kernel/domain-words.ts';
+import { getCaseDetail } from '../../views/index.ts';
+import { caseDetailResponseSchema } from '../../contract/response-schemas/api-types.ts';
+import { bulkChangeResponseSchema } from '../../contract/response-schemas/desk-find-types.ts';
+import { requireStaff } from '../staff-auth.ts';
+import { idParam, shortText, typed, type RouteDeps } from '../route-kit.ts';
+
+const labels = z
+  .strictObject({
+    priority: z.enum(CASE_PRIORITIES).optional(),
+    tags: z.array(z.string().trim().min(1, 'must not be empty').max(TAG_LIMITS.chars)).max(TAG_LIMITS.count).optional(),
+  })
+  .refine((body) => body.priority !== undefined || body.tags !== undefined, {
+    message: 'give a priority or tags',
+    path: ['priority'],
+  });
+
+const bulk = z.union([
+  z.strictObject({
+    caseIds: z
+      .array(z.uuid({ message: 'must be case ids (UUID)' }))
+      .min(1)
+      .max(BULK_CASES_MAX),
+    status: z.enum(CASE_STATUSES),
+  }),
+  z.strictObject({
+    caseIds: z
+      .array(z.uuid({ message: 'must be case ids (UUID)' }))
+      .min(1)
+      .max(BULK_CASES_MAX),
+    ownerId: z.uuid({ message: 'must be an id (UUID)' }),
+    reason: shortText(500),
+  }),
+]);
+
+export function registerDeskFindRoutes({ app, ctx }: RouteDeps): void {
+  const r = typed(app);
+
+  r.patch(
+    '/api/v1/cases/:id',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Set the case’s priority and/or tags (each change an event)',
+        params: idParam,
+        body: labels,
+        response: { 200: caseDetailResponseSchema },
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      await labelCase(ctx, {
+        workspaceId: staff.workspaceId,
+        caseId: request.params.id,
+        actorUserId: staff.userId,
+        ...(request.body.priority ? { priority: request.body.priority } : {}),
+        ...(request.body.tags ? { tags: request.body.tags } : {}),
+      });
+      return getCaseDetail(ctx.db, staff.workspaceId, request.params.id, ctx.now());
+    },
+  );
+
+  r.post(
+    '/api/v1/cases/bulk',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Change many cases at once: a status (through the transition table) or an owner (a handoff)',
+        body: bulk,
+        response: { 200: bulkChangeResponseSchema },
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      const body = request.body;
+      return bulkChangeCases(ctx, {
+        workspaceId: staff.workspaceId,
+        actorUserId: staff.userId,
+        caseIds: body.caseIds,
+        change: 'status' in body ? { status: body.status } : { ownerId: body.ownerId, reason: body.reason },
+      });
+    },
+  );
+}
