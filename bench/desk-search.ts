@@ -11,8 +11,9 @@
  * Data is generated with SQL (insert … select generate_series) after the migrations: 1 workspace,
  * 20 agents, 50,000 customers, 200,000 cases, 5 messages per case in the case's language (English,
  * Arabic, Hebrew, Russian in turn), each naming the case's order number; words drawn from small
- * vocabularies so that some are in most messages and some in few. The search indexes are dropped
- * before the insert and built after it (as a restore would). Database kept_bench_search is created and
+ * vocabularies so that some are in most messages and some in few. The search words are computed as
+ * rows are inserted (generated columns); their GIN indexes are dropped before and built after (as a
+ * restore would). Database kept_bench_search is created and
  * dropped; the server is a child process.
  */
 import os from 'node:os';
@@ -31,7 +32,7 @@ import {
 } from './support/bench-kit.ts';
 
 const DB = 'kept_bench_search';
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
 const PER_CASE = 5;
 const CASES = Math.round(MESSAGES / PER_CASE);
