@@ -109,18 +109,9 @@ async function generate(client: pg.Client, workspaceId: string): Promise<void> {
             (array['en','ar','he','ru'])[1 + c % 4], now() - (${CASES} - c) * interval '5 minutes' + j * interval '30 minutes'
      from generate_series(1, ${CASES}) c, generate_series(0, ${PER_CASE - 1}) j`,
   );
-  await step(
-    'messages_search_idx',
-    'create index messages_search_idx on messages using gin (kept_search_vector(language, body))',
-  );
-  await step(
-    'cases_search_idx',
-    'create index cases_search_idx on cases using gin (kept_search_vector(language, subject))',
-  );
-  await step(
-    'customers_search_idx',
-    'create index customers_search_idx on customers using gin (kept_search_vector(null, kept_customer_words(name, email, phone)))',
-  );
+  await step('messages_search_idx', 'create index messages_search_idx on messages using gin (search_vector)');
+  await step('cases_search_idx', 'create index cases_search_idx on cases using gin (search_vector)');
+  await step('customers_search_idx', 'create index customers_search_idx on customers using gin (search_vector)');
   await step('analyze', 'analyze');
 }
 
