@@ -144,6 +144,8 @@ export function describeEvent(
         attempts: str(data, 'attempts'),
         error: isolate(str(data, 'error')),
       });
+    case 'case.labelled':
+      return describeLabels(t, data);
     default:
       return t('timeline.events.unknown', { type });
   }
@@ -170,4 +172,24 @@ export function eventTone(type: string | undefined): EventTone {
   if (type.startsWith('hell.')) return 'hell';
   if (type.startsWith('task.')) return 'task';
   return 'other';
+}
+
+/** "Priority: Normal → Urgent; tags added: refund; removed: vip" (issue 16). */
+function describeLabels(t: TFunction, data: Record<string, unknown> | null | undefined): string {
+  const parts: string[] = [];
+  const priority = data?.priority as { from?: string; to?: string } | undefined;
+  if (priority?.to) {
+    parts.push(
+      t('deskfind.timeline.priority', {
+        from: t(`deskfind.priority.${priority.from ?? 'normal'}`),
+        to: t(`deskfind.priority.${priority.to}`),
+      }),
+    );
+  }
+  const tags = data?.tags as { added?: string[]; removed?: string[] } | undefined;
+  if (tags?.added?.length) parts.push(t('deskfind.timeline.tagsAdded', { tags: tags.added.map(isolate).join(', ') }));
+  if (tags?.removed?.length) {
+    parts.push(t('deskfind.timeline.tagsRemoved', { tags: tags.removed.map(isolate).join(', ') }));
+  }
+  return parts.join('; ');
 }
