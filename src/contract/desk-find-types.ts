@@ -14,7 +14,7 @@ export interface CustomerListPage {
   more: boolean;
 }
 
-/** `POST /api/v1/cases/bulk`: which cases changed, and which the rules refused and why. */
+/** `POST /api/v1/cases/bulk/status` and `…/bulk/owner`: which cases changed, and which the rules refused and why. */
 export interface BulkChangeResponse {
   changed: string[];
   refused: BulkRefusal[];

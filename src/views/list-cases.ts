@@ -110,10 +110,26 @@ export async function listCases(db: Db, input: CaseListQuery, now: Date): Promis
       break;
   }
   conditions.push(...(await caseFilterConditions(db, input.workspaceId, input, now)));
-  const q = input.query?.trim();
-  if (q) conditions.push(sql`${cases.id} = any(array${caseIdsMatching(input.workspaceId, q)})`);
   const limit = input.limit ?? 200;
   const sort = input.sort ?? (input.view === 'mine' ? 'oldest' : 'recent');
+  const q = input.query?.trim();
+  if (q) {
+    // A search can find thousands of cases: choose the page from the cases' own columns first, then
+    // build the summaries (owner, waiting time, escalation: a subquery each) for that page only.
+    const page = await db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(...conditions, sql`${cases.id} = any(array${caseIdsMatching(input.workspaceId, q)})`))
+      .orderBy(...caseOrder(sort))
+      .limit(limit + 1);
+    if (page.length === 0) return { cases: [], more: false };
+    conditions.push(
+      inArray(
+        cases.id,
+        page.map((row) => row.id),
+      ),
+    );
+  }
   const rows = await selectCaseSummaries(db, and(...conditions), limit + 1, caseOrder(sort));
   return { cases: rows.slice(0, limit).map(presentCaseSummary), more: rows.length > limit };
 }

@@ -43,7 +43,11 @@ describeOnEachStore('labels and bulk changes', (kept, run) => {
     const patch = (ws: TestWorkspace | null, id: string, payload: object) =>
       a.request(ws ? ws.agentEn : null, { method: 'PATCH', url: `/api/v1/cases/${id}`, payload });
     const bulk = (payload: object, anonymous = false) =>
-      a.request(anonymous ? null : a.agentEn, { method: 'POST', url: '/api/v1/cases/bulk', payload });
+      a.request(anonymous ? null : a.agentEn, {
+        method: 'POST',
+        url: `/api/v1/cases/bulk/${'status' in payload ? 'status' : 'owner'}`,
+        payload,
+      });
     expect((await patch(null, ids[0]!, { priority: 'high' })).statusCode).toBe(401);
     expect((await bulk({ caseIds: ids, status: 'open' }, true)).statusCode).toBe(401);
     for (const [payload, field] of [
@@ -100,7 +104,7 @@ describeOnEachStore('labels and bulk changes', (kept, run) => {
     const resolved = json<BulkChangeResponse>(
       await a.request(a.agentEn, {
         method: 'POST',
-        url: '/api/v1/cases/bulk',
+        url: '/api/v1/cases/bulk/status',
         payload: { caseIds: [ids[0], ids[2]], status: 'resolved' },
       }),
     );
@@ -110,7 +114,7 @@ describeOnEachStore('labels and bulk changes', (kept, run) => {
     const back = json<BulkChangeResponse>(
       await a.request(a.agentEn, {
         method: 'POST',
-        url: '/api/v1/cases/bulk',
+        url: '/api/v1/cases/bulk/status',
         payload: { caseIds: [ids[0], ids[1]], status: 'new' },
       }),
     );
@@ -120,7 +124,7 @@ describeOnEachStore('labels and bulk changes', (kept, run) => {
     const handed = json<BulkChangeResponse>(
       await a.request(a.admin, {
         method: 'POST',
-        url: '/api/v1/cases/bulk',
+        url: '/api/v1/cases/bulk/owner',
         payload: { caseIds: ids, ownerId: a.supervisor.id, reason: 'Covering the weekend' },
       }),
     );

@@ -16,19 +16,20 @@ const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 export const caseListQuery = z.strictObject({
   view: z.enum(CASE_VIEWS).default('open'),
-  q: z.string().max(TEXT_BOUNDS.searchQuery).optional(),
-  status: listOf(CASE_STATUSES).optional(),
-  channel: listOf(CHANNELS).optional(),
-  priority: listOf(CASE_PRIORITIES).optional(),
+  q: z.string().max(TEXT_BOUNDS.searchQuery).optional().meta({ example: 'K-1042' }),
+  status: listOf(CASE_STATUSES).optional().meta({ example: 'new,open' }),
+  channel: listOf(CHANNELS).optional().meta({ example: 'email' }),
+  priority: listOf(CASE_PRIORITIES).optional().meta({ example: 'normal' }),
   language: z
     .string()
     .max(100)
     .transform((text) => text.split(',').filter((word) => word !== ''))
     .pipe(z.array(z.string().regex(/^[a-z]{2,3}$/, 'must be language codes such as en,ar')).max(20))
-    .optional(),
+    .optional()
+    .meta({ example: 'en' }),
   ownerId: z.union([z.uuid({ message: 'must be an id (UUID) or none' }), z.literal('none')]).optional(),
   teamId: z.uuid({ message: 'must be an id (UUID)' }).optional(),
-  tag: z.string().trim().min(1).max(60).optional(),
+  tag: z.string().trim().min(1).max(60).optional().meta({ example: 'refund' }),
   flagged: flag.optional(),
   escalated: flag.optional(),
   promiseDue: flag.optional(),

@@ -18,23 +18,10 @@ const labels = z
     path: ['priority'],
   });
 
-const bulk = z.union([
-  z.strictObject({
-    caseIds: z
-      .array(z.uuid({ message: 'must be case ids (UUID)' }))
-      .min(1)
-      .max(BULK_CASES_MAX),
-    status: z.enum(CASE_STATUSES),
-  }),
-  z.strictObject({
-    caseIds: z
-      .array(z.uuid({ message: 'must be case ids (UUID)' }))
-      .min(1)
-      .max(BULK_CASES_MAX),
-    ownerId: z.uuid({ message: 'must be an id (UUID)' }),
-    reason: shortText(500),
-  }),
-]);
+const caseIds = z
+  .array(z.uuid({ message: 'must be case ids (UUID)' }))
+  .min(1)
+  .max(BULK_CASES_MAX);
 
 export function registerDeskFindRoutes({ app, ctx }: RouteDeps): void {
   const r = typed(app);
@@ -64,23 +51,44 @@ export function registerDeskFindRoutes({ app, ctx }: RouteDeps): void {
   );
 
   r.post(
-    '/api/v1/cases/bulk',
+    '/api/v1/cases/bulk/status',
     {
       schema: {
         tags: ['cases'],
-        summary: 'Change many cases at once: a status (through the transition table) or an owner (a handoff)',
-        body: bulk,
+        summary: 'Move many cases to a status, each through the transition table',
+        body: z.strictObject({ caseIds, status: z.enum(CASE_STATUSES) }),
         response: { 200: bulkChangeResponseSchema },
       },
     },
     async (request) => {
       const staff = requireStaff(request);
-      const body = request.body;
       return bulkChangeCases(ctx, {
         workspaceId: staff.workspaceId,
         actorUserId: staff.userId,
-        caseIds: body.caseIds,
-        change: 'status' in body ? { status: body.status } : { ownerId: body.ownerId, reason: body.reason },
+        caseIds: request.body.caseIds,
+        change: { status: request.body.status },
+      });
+    },
+  );
+
+  r.post(
+    '/api/v1/cases/bulk/owner',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Hand many cases to one person, with a reason (a handoff each)',
+        body: z.strictObject({ caseIds, ownerId: z.uuid({ message: 'must be an id (UUID)' }), reason: shortText(500) }),
+        response: { 200: bulkChangeResponseSchema },
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      const { ownerId, reason } = request.body;
+      return bulkChangeCases(ctx, {
+        workspaceId: staff.workspaceId,
+        actorUserId: staff.userId,
+        caseIds: request.body.caseIds,
+        change: { ownerId, reason },
       });
     },
   );

@@ -1,7 +1,8 @@
 // The search box and filters above the queues (issue 16). What is asked lives in the address
 // (`?q=K-5&status=open&sort=waiting`), so a search can be bookmarked, shared and reloaded.
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Chip, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { Box, Button, Chip, Collapse, Group, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
@@ -79,19 +80,24 @@ export function CaseFinder() {
   }, [text]);
 
   const multi = (key: string) => (params.get(key) ?? '').split(',').filter(Boolean);
-  return (
-    <Group align="flex-end" gap="xs" mb="md" wrap="wrap" data-testid="case-finder">
-      <TextInput
-        type="search"
-        label={t('deskfind.search')}
-        placeholder={t('deskfind.searchPlaceholder')}
-        value={text}
-        onChange={(event) => setText(event.currentTarget.value)}
-        dir="auto"
-        w={340}
-        maw="100%"
-        data-testid="case-search-input"
-      />
+  const phone = useMediaQuery('(max-width: 48em)');
+  const [showFilters, setShowFilters] = useState(false);
+  const active = [...params.keys()].filter((key) => key !== 'q').length;
+  const search = (
+    <TextInput
+      type="search"
+      label={t('deskfind.search')}
+      placeholder={t('deskfind.searchPlaceholder')}
+      value={text}
+      onChange={(event) => setText(event.currentTarget.value)}
+      dir="auto"
+      w={340}
+      maw="100%"
+      data-testid="case-search-input"
+    />
+  );
+  const filters = (
+    <>
       <MultiSelect
         label={t('deskfind.status')}
         data={CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
@@ -168,6 +174,30 @@ export function CaseFinder() {
           {t('deskfind.clear')}
         </Button>
       )}
+    </>
+  );
+  // On a phone the filters fold under a button, so the queue starts on the first screen.
+  if (phone) {
+    return (
+      <Stack gap="xs" mb="md" data-testid="case-finder">
+        <Group align="flex-end" gap="xs" wrap="nowrap">
+          <Box style={{ flex: 1 }}>{search}</Box>
+          <Button variant="default" onClick={() => setShowFilters((shown) => !shown)} data-testid="case-filters-toggle">
+            {active > 0 ? `${t('deskfind.filters')} (${active})` : t('deskfind.filters')}
+          </Button>
+        </Group>
+        <Collapse in={showFilters}>
+          <Group align="flex-end" gap="xs" wrap="wrap">
+            {filters}
+          </Group>
+        </Collapse>
+      </Stack>
+    );
+  }
+  return (
+    <Group align="flex-end" gap="xs" mb="md" wrap="wrap" data-testid="case-finder">
+      {search}
+      {filters}
     </Group>
   );
 }
