@@ -18,10 +18,12 @@ const labels = z
     path: ['priority'],
   });
 
+// One message for the list, naming `caseIds` (not `caseIds.3`): the whole request is refused anyway.
 const caseIds = z
-  .array(z.uuid({ message: 'must be case ids (UUID)' }))
+  .array(z.string())
   .min(1)
-  .max(BULK_CASES_MAX);
+  .max(BULK_CASES_MAX)
+  .refine((ids) => ids.every((id) => z.uuid().safeParse(id).success), 'must be case ids (UUID)');
 
 export function registerDeskFindRoutes({ app, ctx }: RouteDeps): void {
   const r = typed(app);
