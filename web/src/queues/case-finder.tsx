@@ -91,7 +91,7 @@ export function CaseFinder() {
       value={text}
       onChange={(event) => setText(event.currentTarget.value)}
       dir="auto"
-      w={340}
+      w={phone ? '100%' : 340}
       maw="100%"
       data-testid="case-search-input"
     />
