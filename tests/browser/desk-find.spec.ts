@@ -65,9 +65,7 @@ test('an agent finds a case by order number, by an Arabic word typed without ham
   await chooseLanguage(page, 'en');
 });
 
-test('the customer list shows everyone before a search and finds a customer by a case reference', async ({
-  page,
-}) => {
+test('the customer list shows everyone before a search and finds a customer by a case reference', async ({ page }) => {
   await logIn(page, staff().admin.email);
   const stamp = Date.now().toString().slice(-6);
   const reference = await openCase(page, {
