@@ -7,6 +7,7 @@
  *
  *   npx tsx bench/desk-search.ts
  *   BENCH_REQUESTS=200 BENCH_MESSAGES=1000000 npx tsx bench/desk-search.ts
+ *   BENCH_KEEP=1 BENCH_REQUESTS=5 npx tsx bench/desk-search.ts   (keeps the database, to EXPLAIN)
  *
  * Data is generated with SQL (insert … select generate_series) after the migrations: 1 workspace,
  * 20 agents, 50,000 customers, 200,000 cases, 5 messages per case in the case's language (English,
@@ -213,6 +214,7 @@ try {
 } finally {
   await admin.end().catch(() => undefined);
   await server?.stop();
-  await dropDatabase(DB);
+  // BENCH_KEEP=1 leaves the database for EXPLAIN (drop it by hand: dropdb kept_bench_search).
+  if (process.env.BENCH_KEEP !== '1') await dropDatabase(DB);
 }
 process.exit(0);
