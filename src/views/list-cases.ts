@@ -116,12 +116,19 @@ export async function listCases(db: Db, input: CaseListQuery, now: Date): Promis
   if (q) {
     // A search can find thousands of cases: choose the page from the cases' own columns first, then
     // build the summaries (owner, waiting time, escalation: a subquery each) for that page only.
-    const page = await db
-      .select({ id: cases.id })
-      .from(cases)
-      .where(and(...conditions, sql`${cases.id} = any(array${caseIdsMatching(input.workspaceId, q)})`))
-      .orderBy(...caseOrder(sort))
-      .limit(limit + 1);
+    // Without sequential scans: for a word in thousands of messages the planner expects hits spread
+    // evenly and reads the table from the start, but words cluster (a product, a season), and it read
+    // 15,700 pages to find 2,000 hits where the GIN index needed 500 (97 ms against 17, cold).
+    const page = await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return tx
+        .select({ id: cases.id })
+        .from(cases)
+        .where(and(...conditions, sql`${cases.id} = any(array${caseIdsMatching(input.workspaceId, q)})`))
+        .orderBy(...caseOrder(sort))
+        .limit(limit + 1);
+    });
     if (page.length === 0) return { cases: [], more: false };
     conditions.push(
       inArray(
