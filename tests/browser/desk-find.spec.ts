@@ -88,3 +88,28 @@ test('the customer list shows everyone before a search and finds a customer by a
   await expect(page.getByTestId('customer-cards')).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'desk-find-customers-phone.png'), fullPage: true });
 });
+
+test('an agent sets a case’s priority and a tag; the timeline says so and the queue filters by them', async ({
+  page,
+}) => {
+  await logIn(page, staff().admin.email);
+  const stamp = Date.now().toString().slice(-6);
+  const reference = await openCase(page, {
+    customer: { name: `Grace ${stamp}`, email: `grace-${stamp}@example.com`, language: 'en' },
+    channel: 'email',
+    subject: `Invoice ${stamp}`,
+    body: 'My invoice shows the wrong amount, please check.',
+  });
+  await page.goto(`/app/queues/open?q=${reference}`);
+  await page.getByTestId('queue-row').first().getByTestId('queue-case-link').click();
+  await expect(page.getByTestId('case-labels')).toBeVisible();
+  await page.getByTestId('case-priority').click();
+  await page.getByRole('option', { name: 'Urgent' }).click();
+  await expect(page.getByTestId('case-page')).toContainText('Priority: Normal → Urgent');
+  await page.getByTestId('case-tags').fill('refund');
+  await page.getByTestId('case-tags').press('Enter');
+  await expect(page.getByTestId('case-page')).toContainText('tags added: refund');
+  await page.getByTestId('case-labels').screenshot({ path: path.join(SHOTS, 'desk-find-case-labels-en.png') });
+  await page.goto(`/app/queues/open?priority=urgent&q=${reference}`);
+  await expect(page.getByTestId('queue-row')).toHaveCount(1);
+});

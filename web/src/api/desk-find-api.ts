@@ -1,6 +1,7 @@
 // Finding work (issue 16): the searched, filtered case lists and the customer list.
 import type { CaseListPage, CustomerListPage } from '@kept/contract/desk-find-types.ts';
-import type { CaseListSort, CaseStatus, Channel } from '@kept/contract/domain-words.ts';
+import type { CaseDetailResponse } from '@kept/contract/api-types.ts';
+import type { CaseListSort, CasePriority, CaseStatus, Channel } from '@kept/contract/domain-words.ts';
 import { queryString, request } from './api-client.ts';
 import type { CaseView } from './kept-api.ts';
 
@@ -36,4 +37,6 @@ export const deskFindApi = {
       })}`,
     ),
   customers: (q: string) => request<CustomerListPage>(`/customers${queryString({ q })}`),
+  label: (caseId: string, body: { priority?: CasePriority; tags?: string[] }) =>
+    request<CaseDetailResponse>(`/cases/${encodeURIComponent(caseId)}`, { method: 'PATCH', body }),
 };

@@ -10,6 +10,7 @@ import { EscalationCard } from '../escalations/escalation-card.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { CaseComposer } from './case-composer.tsx';
 import { CaseHeader } from './case-header.tsx';
+import { CaseLabels } from './case-labels.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 import { PromiseList } from './promise-list.tsx';
 import { TaskList } from './task-list.tsx';
@@ -45,6 +46,7 @@ export function CasePage() {
   return (
     <Stack gap="md" data-testid="case-page" data-case-id={data.case.id}>
       <CaseHeader detail={data} />
+      <CaseLabels detail={data} onDone={setData} />
       <ErrorAlert error={error} onRetry={reload} />
       {loading && <Loader size="xs" />}
       <Grid gutter="md">
