@@ -110,6 +110,8 @@ test('an agent sets a case’s priority and a tag; the timeline says so and the 
   await page.getByTestId('case-tags').press('Enter');
   await expect(page.getByTestId('case-page')).toContainText('tags added: refund');
   await page.getByTestId('case-labels').screenshot({ path: path.join(SHOTS, 'desk-find-case-labels-en.png') });
-  await page.goto(`/app/queues/open?priority=urgent&q=${reference}`);
+  await page.goto(`/app/queues/open?priority=urgent&tag=refund&q=${reference}`);
   await expect(page.getByTestId('queue-row')).toHaveCount(1);
+  await page.goto(`/app/queues/open?priority=low&q=${reference}`);
+  await expect(page.getByTestId('queue-empty')).toBeVisible();
 });

@@ -10,6 +10,8 @@ export interface CaseFinderFilters {
   status?: CaseStatus[];
   channel?: Channel[];
   language?: string[];
+  priority?: CasePriority[];
+  tag?: string;
   /** A person's id, or 'none' for unassigned cases. */
   ownerId?: string;
   flagged?: boolean;
@@ -29,6 +31,8 @@ export const deskFindApi = {
         status: list(filters.status),
         channel: list(filters.channel),
         language: list(filters.language),
+        priority: list(filters.priority),
+        tag: filters.tag,
         ownerId: filters.ownerId,
         flagged: filters.flagged,
         escalated: filters.escalated,

@@ -7,9 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
   CASE_LIST_SORTS,
+  CASE_PRIORITIES,
   CASE_STATUSES,
   CHANNELS,
   type CaseListSort,
+  type CasePriority,
   type CaseStatus,
   type Channel,
 } from '@kept/contract/domain-words.ts';
@@ -39,6 +41,10 @@ export function useCaseFinderFilters(): CaseFinderFilters {
     if (channel.length) filters.channel = channel;
     const language = words(params.get('language'), LANGUAGES);
     if (language.length) filters.language = language;
+    const priority = words<CasePriority>(params.get('priority'), CASE_PRIORITIES);
+    if (priority.length) filters.priority = priority;
+    const tag = params.get('tag')?.trim();
+    if (tag) filters.tag = tag;
     const owner = params.get('owner');
     if (owner) filters.ownerId = owner;
     for (const flag of FLAGS) if (params.get(flag) === 'true') filters[flag] = true;
