@@ -22,11 +22,13 @@ const SOURCES = [
   'complaint-types.ts',
   'survey-types.ts',
   'canned-reply-types.ts',
+  'desk-find-types.ts',
 ];
 // Types the contract imports from the kernel: ts-to-zod cannot follow them, domain-word-schemas.ts maps them.
 const DOMAIN_WORDS = {
   Channel: 'channelSchema',
   CaseStatus: 'caseStatusSchema',
+  CasePriority: 'casePrioritySchema',
   Role: 'roleSchema',
   PromiseKind: 'promiseKindSchema',
   PromiseStatus: 'promiseStatusSchema',

@@ -3,6 +3,7 @@
 // Dates travel as ISO-8601 strings.
 
 import type {
+  CasePriority,
   CaseStatus,
   Channel,
   EscalationStatus,
@@ -78,6 +79,9 @@ export interface CaseSummary {
   unansweredSince: string | null;
   openEscalation: boolean;
   hellFlagged: boolean;
+  priority: CasePriority;
+  /** Labels agents put on the case, in the order they were added. */
+  tags: string[];
 }
 
 export interface CaseListResponse {

@@ -2,6 +2,7 @@
 // ts-to-zod sees only the contract's files, so the words it imports from the kernel are mapped here.
 import { z } from 'zod';
 import {
+  CASE_PRIORITIES,
   CASE_STATUSES,
   CHANNELS,
   COMPLAINT_KINDS,
@@ -21,6 +22,7 @@ export const channelSchema = z.enum(CHANNELS);
 export const caseStatusSchema = z.enum(CASE_STATUSES);
 export const complaintKindSchema = z.enum(COMPLAINT_KINDS);
 export const complaintSourceSchema = z.enum(COMPLAINT_SOURCES);
+export const casePrioritySchema = z.enum(CASE_PRIORITIES);
 export const roleSchema = z.enum(ROLES);
 export const promiseKindSchema = z.enum(PROMISE_KINDS);
 export const promiseStatusSchema = z.enum(PROMISE_STATUSES);

@@ -67,6 +67,8 @@ interface ColumnInfo {
   name: string;
   /** How a value of this column comes back from to_jsonb: timestamps as text, to be made Dates. */
   isTimestamp: boolean;
+  /** Computed by the database (GENERATED ALWAYS): never written. */
+  isGenerated: boolean;
 }
 
 const tableColumns = new WeakMap<PgTable, ColumnInfo[]>();
@@ -78,6 +80,7 @@ function columnsOf(table: PgTable): ColumnInfo[] {
       key,
       name: column.name,
       isTimestamp: column.columnType === 'PgTimestamp' || column.columnType === 'PgTimestampString',
+      isGenerated: column.generated !== undefined,
     }));
     tableColumns.set(table, columns);
   }
@@ -108,7 +111,11 @@ export function insertRowsText<T extends PgTable>(
   rows: Array<Partial<T['$inferInsert']>>,
   options: { caseIn?: string; ordered?: boolean } = {},
 ): string {
-  const keys = rows.length === 1 ? Object.keys(rows[0]!) : [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  // A generated column (the search words, issue 16) is the database's to compute: a row that was
+  // built in memory in the shape of a read one carries it, and it is left out.
+  const generated = new Set(columnsOf(table).flatMap((c) => (c.isGenerated ? [c.key] : [])));
+  const given = rows.length === 1 ? Object.keys(rows[0]!) : [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const keys = generated.size > 0 ? given.filter((key) => !generated.has(key)) : given;
   const { names, head } = insertShape(table, keys);
   const json = JSON.stringify(
     rows.map((row) => {

@@ -5,6 +5,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   foreignKey,
   index,
   integer,
@@ -16,8 +17,17 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { WorkspaceSettings } from '../contract/api-types.ts';
-import type { CaseStatus, ComplaintKind, ComplaintSource, PromiseBreach, Role } from '../kernel/domain-words.ts';
+import type {
+  CasePriority,
+  CaseStatus,
+  ComplaintKind,
+  ComplaintSource,
+  PromiseBreach,
+  Role,
+} from '../kernel/domain-words.ts';
 
+/** A text's searchable words (PostgreSQL's tsvector), computed by the database, never written by Kept. */
+const searchVector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -86,12 +96,17 @@ export const customers = pgTable(
     emailBouncedAt: ts('email_bounced_at'),
     emailBounceReason: text('email_bounce_reason'),
     createdAt: createdAt(),
+    /** Search (issue 16): the words of the name, the address and the phone (also as bare digits). */
+    searchVector: searchVector('search_vector').generatedAlwaysAs(
+      sql`kept_search_vector(null, kept_customer_words(name, email, phone))`,
+    ),
   },
   (t) => [
     uniqueIndex('customers_workspace_email_key').on(t.workspaceId, t.email),
     // The target of purchases' (workspace_id, customer_id) key.
     uniqueIndex('customers_workspace_id_key').on(t.workspaceId, t.id),
     index('customers_workspace_phone_idx').on(t.workspaceId, t.phone),
+    index('customers_search_idx').using('gin', t.searchVector),
     // Partial: most customers have no external id, and a null never clashes anyway.
     uniqueIndex('customers_workspace_external_key')
       .on(t.workspaceId, t.externalId)
@@ -112,7 +127,7 @@ export const cases = pgTable(
     status: text('status').$type<CaseStatus>().notNull(),
     channel: text('channel').notNull(),
     language: text('language'),
-    priority: text('priority').notNull().default('normal'),
+    priority: text('priority').$type<CasePriority>().notNull().default('normal'),
     isComplaint: boolean('is_complaint').notNull().default(false),
     /** K12 (src/desk/complaints/): what the complaint is about, who or what marked it and why; kept after an unmark. */
     complaintKind: text('complaint_kind').$type<ComplaintKind>(),
@@ -123,6 +138,11 @@ export const cases = pgTable(
     complaintUnmarkedAt: ts('complaint_unmarked_at'),
     /** Free category (billing, delivery...): one of the groups capability quotes learn by. */
     category: text('category'),
+    /** Free labels agents put on a case (issue 16); searched and filtered, never analysed. */
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ownerId: uuid('owner_id').references(() => users.id),
     lastCustomerMessageAt: ts('last_customer_message_at'),
     lastAcknowledgedAt: ts('last_acknowledged_at'),
@@ -130,6 +150,8 @@ export const cases = pgTable(
     hellReasons: jsonb('hell_reasons').$type<Array<{ metric: string; value: number; threshold: number }>>(),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
+    /** Search (issue 16): the subject's words, folded and stemmed by the SQL functions of migration 0017. */
+    searchVector: searchVector('search_vector').generatedAlwaysAs(sql`kept_search_vector(language, subject)`),
   },
   (t) => [
     index('cases_workspace_owner_status_idx').on(t.workspaceId, t.ownerId, t.status),
@@ -144,6 +166,7 @@ export const cases = pgTable(
       .where(sql`hell_flagged_at is not null`),
     // The target of the (workspace_id, case_id) keys of the tables intake writes.
     uniqueIndex('cases_workspace_id_key').on(t.workspaceId, t.id),
+    index('cases_search_idx').using('gin', t.searchVector),
     foreignKey({
       name: 'cases_customer_fk',
       columns: [t.workspaceId, t.customerId],
@@ -173,6 +196,12 @@ export const messages = pgTable(
     htmlBody: text('html_body'),
     answeredAt: ts('answered_at'),
     createdAt: createdAt(),
+    /**
+     * Search (issue 16): the message's words, folded and stemmed (docs/ARCHITECTURE.md, "Finding work").
+     * Stored, not an expression index: a query that reads many rows tests each row's stored words
+     * instead of analysing its text again (a common word cost 1.8 s per search that way).
+     */
+    searchVector: searchVector('search_vector').generatedAlwaysAs(sql`kept_search_vector(language, body)`),
   },
   (t) => [
     index('messages_case_idx').on(t.caseId, t.createdAt),
@@ -182,6 +211,7 @@ export const messages = pgTable(
     index('messages_unanswered_idx')
       .on(t.workspaceId, t.createdAt)
       .where(sql`direction = 'inbound' and internal = false and answered_at is null`),
+    index('messages_search_idx').using('gin', t.searchVector),
     // Partial: only e-mail has external ids (Message-ID); a null never clashes anyway, and every
     // other message skipped an index insert (docs/BENCHMARKS.md, "Core desk").
     uniqueIndex('messages_workspace_external_key')

@@ -5,6 +5,8 @@ export { CASE_TRANSITIONS, canTransition } from './cases/case-status.ts';
 export { changeCaseStatus } from './cases/change-case-status.ts';
 export { requireCase } from './cases/require-case.ts';
 export { handOffCase } from './cases/hand-off-case.ts';
+export { labelCase, TAG_LIMITS } from './cases/label-case.ts';
+export { bulkChangeCases, BULK_CASES_MAX } from './cases/bulk-change-cases.ts';
 export { newCaseFromJson, newCaseJsonSql, threadStateFromRow, threadStateJsonSql } from './cases/read-intake-state.ts';
 export type { NewCaseState, ThreadState } from './cases/read-intake-state.ts';
 export { receiveCustomerMessage } from './cases/receive-customer-message.ts';

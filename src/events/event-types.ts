@@ -2,6 +2,7 @@
 // reports, the hell detector and the timeline all read these, so renaming one is a migration.
 
 import type {
+  CasePriority,
   Channel,
   ComplaintKind,
   ComplaintSource,
@@ -37,6 +38,11 @@ export interface EventDataByType {
   'case.assigned': { toUserId: string; reason: 'intake' | 'fallback_supervisor' | 'manual' };
   'case.handed_off': { fromUserId: string; toUserId: string; reason: string };
   'case.status_changed': { from: string; to: string };
+  /** Priority or tags changed by an agent (issue 16): what was there before, and what is now. */
+  'case.labelled': {
+    priority?: { from: CasePriority; to: CasePriority };
+    tags?: { added: string[]; removed: string[] };
+  };
   /**
    * A customer contact on any channel (an inbound message, a logged call, a fax...). A repeat
    * inside the acknowledgement window carries `suppressedAcknowledgement`: its acknowledgement

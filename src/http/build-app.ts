@@ -17,6 +17,7 @@ import type { RouteDeps } from './route-kit.ts';
 import type { KeptConfig } from '../config/kept-config.ts';
 import { registerCaseRoutes } from './routes/case-routes.ts';
 import { registerSupervisorSuspicionRoutes } from './routes/supervisor-suspicion-routes.ts';
+import { registerDeskFindRoutes } from './routes/desk-find-routes.ts';
 import { registerCommitmentRoutes } from './routes/commitment-routes.ts';
 import { registerInsightRoutes } from './routes/insight-routes.ts';
 import { registerPortalRoutes } from './routes/portal-routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(
   registerCaseRoutes(routeDeps);
   registerSupervisorSuspicionRoutes(routeDeps);
   registerCannedReplyRoutes(routeDeps);
+  registerDeskFindRoutes(routeDeps);
   registerCommitmentRoutes(routeDeps);
   registerPromiseRoutes(routeDeps);
   registerInsightRoutes(routeDeps);

@@ -14,6 +14,14 @@ export const LOGGED_CHANNELS: readonly Channel[] = ['phone', 'voicemail', 'lette
 export const CASE_STATUSES = ['new', 'open', 'waiting_on_customer', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** How urgent a case is (issue 16), lowest first; new cases are `normal`. */
+export const CASE_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type CasePriority = (typeof CASE_PRIORITIES)[number];
+
+/** The orders of a case list (issue 16): last changed, oldest first, longest waiting, most urgent. */
+export const CASE_LIST_SORTS = ['recent', 'oldest', 'waiting', 'priority'] as const;
+export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
+
 /** A case still in the desk's hands: counted in loads, threaded into, listed as open. */
 export const OPEN_CASE_STATUSES = ['new', 'open', 'waiting_on_customer'] as const satisfies readonly CaseStatus[];
 

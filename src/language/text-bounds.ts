@@ -28,6 +28,11 @@ export const TEXT_BOUNDS = {
    * their patterns accept is under 400 characters); a longer line is not tested against them.
    */
   markerLineChars: 400,
+  /**
+   * What a search reads of what was typed (issue 16). The database reads the first 50,000 characters
+   * of each message and subject for its search index (migration 0017's kept_search_vector).
+   */
+  searchQuery: 200,
   /** Subjects, for threading and reply/forward prefixes: the case keeps 200 characters anyway. */
   subjectChars: 1_000,
   /**

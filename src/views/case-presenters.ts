@@ -16,7 +16,7 @@ export type NameOf = (userId: string | null) => string;
 const named = (nameOf: NameOf, id: string) => ({ id, name: nameOf(id) });
 
 export function presentMessage(
-  row: typeof messages.$inferSelect,
+  row: Omit<typeof messages.$inferSelect, 'searchVector'>,
   nameOf: NameOf,
   customerName: string,
   attachments?: EmailAttachmentView[],

@@ -2,6 +2,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { CaseDetailResponse, CustomerView } from '../contract/api-types.ts';
 import { loadStaffNames } from './staff-names.ts';
 import type { Db } from '../db/open-database.ts';
+import { messageColumns } from './message-columns.ts';
 import { cases, customers, escalations, messages, promises, tasks } from '../db/schema.ts';
 import { notFound } from '../errors/kept-error.ts';
 import { readCaseEvents } from '../events/append-events.ts';
@@ -43,7 +44,7 @@ export async function getCaseDetail(
         .from(customers)
         .where(eq(customers.id, summaryRow.customerId))
         .then((r) => r[0]!),
-      db.select().from(messages).where(eq(messages.caseId, caseId)).orderBy(asc(messages.createdAt)),
+      db.select(messageColumns).from(messages).where(eq(messages.caseId, caseId)).orderBy(asc(messages.createdAt)),
       readCaseEvents(db, caseId),
       db.select().from(promises).where(eq(promises.caseId, caseId)).orderBy(desc(promises.createdAt)),
       db.select().from(escalations).where(eq(escalations.caseId, caseId)).orderBy(desc(escalations.createdAt)),

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, ilike, or } from 'drizzle-orm';
-import type { CustomerDetailResponse, CustomerView } from '../contract/api-types.ts';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { CustomerDetailResponse } from '../contract/api-types.ts';
 import { loadStaffNames } from './staff-names.ts';
 import type { Db } from '../db/open-database.ts';
+import { messageColumns } from './message-columns.ts';
 import { cases, customers, messages } from '../db/schema.ts';
 import { notFound } from '../errors/kept-error.ts';
 import { readCasesEvents } from '../events/append-events.ts';
@@ -34,7 +35,7 @@ export async function getCustomerDetail(
   const [events, messageRows, nameOf, workspace] = await Promise.all([
     readCasesEvents(db, caseIds),
     db
-      .select()
+      .select(messageColumns)
       .from(messages)
       .where(eq(messages.customerId, customerId))
       .orderBy(desc(messages.createdAt))
@@ -57,21 +58,4 @@ export async function getCustomerDetail(
     olderMessagesOmitted: truncated,
     hell: assessHell(computeHellMetrics(events, now), workspace.settings.hellThresholds),
   };
-}
-
-export async function searchCustomers(db: Db, workspaceId: string, query: string): Promise<CustomerView[]> {
-  const q = query.trim();
-  const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  const rows = await db
-    .select()
-    .from(customers)
-    .where(
-      and(
-        eq(customers.workspaceId, workspaceId),
-        q ? or(ilike(customers.name, like), ilike(customers.email, like), ilike(customers.phone, like)) : undefined,
-      ),
-    )
-    .orderBy(asc(customers.name))
-    .limit(100);
-  return rows.map(presentCustomer);
 }

@@ -2,7 +2,8 @@
 // deeper imports). Added to by scripts/restructure/restructure.mjs when an outsider needs a name.
 export { presentEscalation, presentPromise } from './case-presenters.ts';
 export { getCaseDetail } from './get-case-detail.ts';
-export { getCustomerDetail, searchCustomers } from './get-customer-detail.ts';
+export { getCustomerDetail } from './get-customer-detail.ts';
+export { searchCustomers } from './search-customers.ts';
 export { getMe, presentWorkspace } from './get-me.ts';
 export { listBrokenPromises } from './list-broken-promises.ts';
 export { listBusinessCalendars } from './list-business-calendars.ts';

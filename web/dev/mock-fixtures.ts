@@ -60,6 +60,8 @@ const summary = (i: number, over: Partial<CaseSummary> = {}): CaseSummary => ({
   unansweredSince: i % 2 ? ago(90 * i) : null,
   openEscalation: i === 1,
   hellFlagged: i === 1,
+  priority: (['normal', 'urgent', 'high', 'low'] as const)[i % 4]!,
+  tags: i % 2 ? ['refund'] : [],
   ...over,
 });
 

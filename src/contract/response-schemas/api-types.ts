@@ -1,5 +1,6 @@
 // Generated from src/contract/api-types.ts by scripts/generate-contract-schemas.mjs: do not edit.
 import {
+  casePrioritySchema,
   caseStatusSchema,
   channelSchema,
   escalationStatusSchema,
@@ -212,6 +213,8 @@ export const caseSummarySchema = z.object({
   unansweredSince: z.string().nullable(),
   openEscalation: z.boolean(),
   hellFlagged: z.boolean(),
+  priority: casePrioritySchema,
+  tags: z.array(z.string()),
 });
 
 export const caseListResponseSchema = z.object({

@@ -291,6 +291,8 @@ async function planIntake(
       language,
       priority: 'normal',
       // Marked as a complaint, when the words say so, by markComplaint after this insert (same transaction).
+      tags: [],
+      searchVector: null,
       isComplaint: false,
       complaintKind: null,
       complaintSource: null,
@@ -489,6 +491,7 @@ function newCustomerRow(
     emailBouncedAt: null,
     emailBounceReason: null,
     createdAt: now,
+    searchVector: null,
   };
 }
 

@@ -22,6 +22,8 @@ import {
   presentPromise,
 } from '../../views/index.ts';
 import { CASE_STATUSES, LOGGED_CHANNELS } from '../../kernel/domain-words.ts';
+import { caseListPageSchema } from '../../contract/response-schemas/desk-find-types.ts';
+import { caseListQuery, dropUndefined } from './case-list-query.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 import { CHANNELS } from '../../events/event-types.ts';
 import { sendAnswerWithAttachments } from '../../email/index.ts';
@@ -39,7 +41,6 @@ import {
 } from '../route-kit.ts';
 import {
   caseDetailResponseSchema,
-  caseListResponseSchema,
   escalationViewSchema,
   unansweredResponseSchema,
 } from '../../contract/response-schemas/api-types.ts';
@@ -68,22 +69,20 @@ export function registerCaseRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/cases',
     {
       schema: {
-        response: { 200: caseListResponseSchema, ...errorResponses(400, 401) },
         tags: ['cases'],
-        summary: 'Case lists: mine, unassigned, open, escalated, flagged, all',
-        querystring: z.strictObject({ view: z.enum(CASE_VIEWS).default('open'), q: z.string().max(200).optional() }),
+        summary: 'Case lists (mine, unassigned, open, escalated, flagged, all), searched, filtered and sorted',
+        querystring: caseListQuery,
+        response: { 200: caseListPageSchema, ...errorResponses(400, 401) },
       },
     },
     async (request) => {
       const staff = requireStaff(request);
-      return {
-        cases: await listCases(ctx.db, {
-          workspaceId: staff.workspaceId,
-          userId: staff.userId,
-          view: request.query.view,
-          ...(request.query.q ? { query: request.query.q } : {}),
-        }),
-      };
+      const { q, ...filters } = dropUndefined(request.query);
+      return listCases(
+        ctx.db,
+        { ...filters, workspaceId: staff.workspaceId, userId: staff.userId, ...(q ? { query: q } : {}) },
+        ctx.now(),
+      );
     },
   );
 

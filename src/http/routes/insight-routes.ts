@@ -3,16 +3,15 @@ import { getCustomerDetail, listFlaggedCases, searchCustomers } from '../../view
 import { computeServiceMetrics } from '../../metrics/index.ts';
 import { loadWorkspace } from '../../workspaces/index.ts';
 import { requireStaff } from '../staff-auth.ts';
+import { customerListPageSchema } from '../../contract/response-schemas/desk-find-types.ts';
+import { customerListQuery } from './case-list-query.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 import {
   customerDetailResponseSchema,
   serviceMetricsResponseSchema,
 } from '../../contract/response-schemas/api-types.ts';
-import {
-  customerListResponseSchema,
-  flaggedCaseListResponseSchema,
-} from '../../contract/response-schemas/route-response-types.ts';
+import { flaggedCaseListResponseSchema } from '../../contract/response-schemas/route-response-types.ts';
 import { errorResponses } from '../route-responses.ts';
 
 /** Customers, service-hell flags and the service metrics: reading, never writing. */
@@ -23,15 +22,15 @@ export function registerInsightRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/customers',
     {
       schema: {
-        response: { 200: customerListResponseSchema, ...errorResponses(400, 401) },
         tags: ['customers'],
         summary: 'Search customers',
-        querystring: z.strictObject({ q: z.string().max(200).default('') }),
+        querystring: customerListQuery,
+        response: { 200: customerListPageSchema, ...errorResponses(400, 401) },
       },
     },
     async (request) => {
       const staff = requireStaff(request);
-      return { customers: await searchCustomers(ctx.db, staff.workspaceId, request.query.q) };
+      return searchCustomers(ctx.db, staff.workspaceId, request.query.q, request.query.limit);
     },
   );
 

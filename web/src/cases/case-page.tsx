@@ -13,6 +13,7 @@ import { CaseActions } from './case-actions.tsx';
 import { CaseComposer } from './case-composer.tsx';
 import { CaseHeader } from './case-header.tsx';
 import { CasePresence } from './case-presence.tsx';
+import { CaseLabels } from './case-labels.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 import { PromiseList } from './promise-list.tsx';
 import { SupervisorSuspicionAlert } from './supervisor-suspicion-alert.tsx';
@@ -63,6 +64,7 @@ export function CasePage() {
     <Stack gap="md" data-testid="case-page" data-case-id={data.case.id}>
       <CaseHeader detail={data} />
       <CasePresence caseId={data.case.id} replying={replying} />
+      <CaseLabels detail={data} onDone={setData} />
       <ErrorAlert error={error} onRetry={reload} />
       {data.supervisorSuspicion && (
         <SupervisorSuspicionAlert caseId={data.case.id} suspicion={data.supervisorSuspicion} onChanged={reload} />

@@ -180,6 +180,8 @@ export function describeEvent(
         ? t('surveys.timeline.answeredComment', { ...scale, comment: isolate(comment) })
         : t('surveys.timeline.answered', scale);
     }
+    case 'case.labelled':
+      return describeLabels(t, data);
     default:
       return t('timeline.events.unknown', { type });
   }
@@ -206,4 +208,24 @@ export function eventTone(type: string | undefined): EventTone {
   if (type.startsWith('hell.')) return 'hell';
   if (type.startsWith('task.')) return 'task';
   return 'other';
+}
+
+/** "Priority: Normal → Urgent; tags added: refund; removed: vip" (issue 16). */
+function describeLabels(t: TFunction, data: Record<string, unknown> | null | undefined): string {
+  const parts: string[] = [];
+  const priority = data?.priority as { from?: string; to?: string } | undefined;
+  if (priority?.to) {
+    parts.push(
+      t('deskfind.timeline.priority', {
+        from: t(`deskfind.priority.${priority.from ?? 'normal'}`),
+        to: t(`deskfind.priority.${priority.to}`),
+      }),
+    );
+  }
+  const tags = data?.tags as { added?: string[]; removed?: string[] } | undefined;
+  if (tags?.added?.length) parts.push(t('deskfind.timeline.tagsAdded', { tags: tags.added.map(isolate).join(', ') }));
+  if (tags?.removed?.length) {
+    parts.push(t('deskfind.timeline.tagsRemoved', { tags: tags.removed.map(isolate).join(', ') }));
+  }
+  return parts.join('; ');
 }

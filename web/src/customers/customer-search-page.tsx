@@ -3,7 +3,9 @@ import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } fr
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { CustomerView } from '@kept/contract/api-types.ts';
-import { api } from '../api/kept-api.ts';
+import { useMediaQuery } from '@mantine/hooks';
+import { deskFindApi } from '../api/desk-find-api.ts';
+import { CustomerCards } from './customer-cards.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 
@@ -16,21 +18,20 @@ export function CustomerSearchPage() {
   const [results, setResults] = useState<CustomerView[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [more, setMore] = useState(false);
+  const phone = useMediaQuery('(max-width: 48em)');
 
   useEffect(() => {
     document.title = `${t('customers.title')} · ${t('app.name')}`;
   }, [t]);
 
+  // Everyone by name before anything is typed: the list is never blank (issue 16).
   useEffect(() => {
-    if (!q) {
-      setResults(null);
-      return;
-    }
     let cancelled = false;
     setBusy(true);
-    api
+    deskFindApi
       .customers(q)
-      .then((r) => !cancelled && (setResults(r.customers), setError(null)))
+      .then((r) => !cancelled && (setResults(r.customers), setMore(r.more), setError(null)))
       .catch((cause: unknown) => !cancelled && setError(cause))
       .finally(() => !cancelled && setBusy(false));
     return () => {
@@ -50,7 +51,8 @@ export function CustomerSearchPage() {
         <Group align="flex-end">
           <TextInput
             label={t('customers.searchLabel')}
-            placeholder={t('customers.searchPlaceholder')}
+            placeholder={t('deskfind.searchPlaceholder')}
+            dir="auto"
             value={input}
             onChange={(e) => setInput(e.currentTarget.value)}
             w={360}
@@ -63,13 +65,21 @@ export function CustomerSearchPage() {
         </Group>
       </form>
       <ErrorAlert error={error} />
-      {results === null && <Text c="dimmed">{t('customers.prompt')}</Text>}
+      <Text c="dimmed" size="sm">
+        {q ? t('deskfind.customersHint') : t('deskfind.allCustomers')}
+      </Text>
+      {more && results && (
+        <Text size="sm" c="dimmed" data-testid="customer-more">
+          {t('deskfind.more', { n: results.length })}
+        </Text>
+      )}
       {results && results.length === 0 && (
         <Paper withBorder p="lg" ta="center" data-testid="customer-no-results">
           {t('customers.noResults')}
         </Paper>
       )}
-      {results && results.length > 0 && (
+      {results && results.length > 0 && phone && <CustomerCards customers={results} />}
+      {results && results.length > 0 && !phone && (
         <Table.ScrollContainer minWidth={600}>
           <Table striped highlightOnHover>
             <Table.Thead>

@@ -1,7 +1,11 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '@kept/contract/api-types.ts';
-import { api, type CaseView } from '../api/kept-api.ts';
+import { useMediaQuery } from '@mantine/hooks';
+import type { CaseView } from '../api/kept-api.ts';
+import { deskFindApi } from '../api/desk-find-api.ts';
+import { CaseCards } from './case-cards.tsx';
+import { isFiltered, useCaseFinderFilters } from './case-finder.tsx';
 import { StatusBadge } from '../common/badges.tsx';
 import { useApi } from '../common/use-api.ts';
 import { useLiveReload } from '../common/use-live-reload.ts';
@@ -12,6 +16,8 @@ import { UserLine, UserWords } from '../common/user-text.tsx';
 export function CaseRows({ cases }: { cases: CaseSummary[] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const phone = useMediaQuery('(max-width: 48em)');
+  if (phone) return <CaseCards cases={cases} />;
   return (
     <QueueTable
       head={[
@@ -69,11 +75,25 @@ export function CaseRows({ cases }: { cases: CaseSummary[] }) {
   );
 }
 
-export function CaseQueue({ view }: { view: Exclude<CaseView, 'all' | 'flagged'> }) {
+/** A queue's cases, searched and filtered as the address asks (case-finder.tsx). */
+export function CaseQueue({ view }: { view: Exclude<CaseView, 'all'> }) {
   const { t } = useTranslation();
-  const { data, error, loading, reload } = useApi(() => api.cases(view), [view]);
+  const filters = useCaseFinderFilters();
+  const key = JSON.stringify(filters);
+  const { data, error, loading, reload } = useApi(() => deskFindApi.cases(view, filters), [view, key]);
   useLiveReload(reload);
   if (!data) return <QueueState loading={loading} error={error} reload={reload} />;
-  if (data.cases.length === 0) return <EmptyQueue text={t(`queues.empty.${view}`)} />;
-  return <CaseRows cases={data.cases} />;
+  if (data.cases.length === 0) {
+    return <EmptyQueue text={isFiltered(filters) ? t('deskfind.noMatch') : t(`queues.empty.${view}`)} />;
+  }
+  return (
+    <>
+      {isFiltered(filters) && (
+        <Text size="sm" c="dimmed" mb="xs" data-testid="case-found-count">
+          {data.more ? t('deskfind.more', { n: data.cases.length }) : t('deskfind.found', { n: data.cases.length })}
+        </Text>
+      )}
+      <CaseRows cases={data.cases} />
+    </>
+  );
 }

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { Button, Group, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import { CaseFinder, isFiltered, useCaseFinderFilters } from './case-finder.tsx';
 import { CaseQueue } from './case-queue.tsx';
 import { FlaggedQueue } from './flagged-queue.tsx';
 import { UnansweredQueue } from './unanswered-queue.tsx';
@@ -20,12 +21,15 @@ export function QueuesPage() {
   const { t } = useTranslation();
   const { view } = useParams();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const searching = isFiltered(useCaseFinderFilters());
 
   useEffect(() => {
     if (isQueueView(view)) document.title = `${t(tabLabel(view))} · ${t('app.name')}`;
   }, [view, t]);
 
   if (!isQueueView(view)) return <Navigate to="/app/queues/unanswered" replace />;
+  // The unanswered and service-hell lists have shapes of their own: a search there lists their cases.
 
   return (
     <>
@@ -35,7 +39,12 @@ export function QueuesPage() {
           {t('common.refresh')}
         </Button>
       </Group>
-      <Tabs value={view} onChange={(value) => value && navigate(`/app/queues/${value}`)} keepMounted={false}>
+      <CaseFinder />
+      <Tabs
+        value={view}
+        onChange={(value) => value && navigate({ pathname: `/app/queues/${value}`, search: params.toString() })}
+        keepMounted={false}
+      >
         <Tabs.List mb="md">
           {QUEUE_VIEWS.map((v) => (
             <Tabs.Tab key={v} value={v} data-testid={`queue-tab-${v}`}>
@@ -45,7 +54,15 @@ export function QueuesPage() {
         </Tabs.List>
         {QUEUE_VIEWS.map((v) => (
           <Tabs.Panel key={v} value={v}>
-            {v === 'unanswered' ? <UnansweredQueue /> : v === 'flagged' ? <FlaggedQueue /> : <CaseQueue view={v} />}
+            {searching ? (
+              <CaseQueue view={v === 'unanswered' ? 'open' : v} />
+            ) : v === 'unanswered' ? (
+              <UnansweredQueue />
+            ) : v === 'flagged' ? (
+              <FlaggedQueue />
+            ) : (
+              <CaseQueue view={v} />
+            )}
           </Tabs.Panel>
         ))}
       </Tabs>
