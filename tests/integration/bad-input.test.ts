@@ -351,6 +351,8 @@ describe.each<StoreKind>(['pglite', 'postgres'])('bad input on %s', (kind) => {
     const answered: string[] = [];
     for (const route of routes) {
       for (const as of [null, ws.admin]) {
+        // Signed in, the live stream never ends (Server-Sent Events): live-desk.test.ts covers it.
+        if (as && route.method === 'GET' && route.url === '/api/v1/live') continue;
         const withBody = route.method === 'POST' || route.method === 'PUT' || route.method === 'PATCH';
         const tries = withBody
           ? bodies.map((payload) => ({ url: fill(route.url, false), payload }))
