@@ -64,7 +64,6 @@ export function CasePage() {
     <Stack gap="md" data-testid="case-page" data-case-id={data.case.id}>
       <CaseHeader detail={data} />
       <CasePresence caseId={data.case.id} replying={replying} />
-      <CaseLabels detail={data} onDone={setData} />
       <ErrorAlert error={error} onRetry={reload} />
       {data.supervisorSuspicion && (
         <SupervisorSuspicionAlert caseId={data.case.id} suspicion={data.supervisorSuspicion} onChanged={reload} />
@@ -98,6 +97,8 @@ export function CasePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
+            {/* Priority and tags beside the actions, not above the timeline: on a phone the docked composer needs the room. */}
+            <CaseLabels detail={data} onDone={setData} />
             <CaseActions detail={data} users={users} onDetail={setData} onReload={reload} />
             {/* Read again whenever the timeline grows: a message may have made the case a complaint. */}
             <ComplaintPanel key={`${data.case.id}-${data.timeline.length}`} caseId={data.case.id} onChanged={reload} />

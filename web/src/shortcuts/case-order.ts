@@ -35,7 +35,10 @@ export function neighbourCase(order: readonly string[], current: string, step: 1
 export function useCaseNavigationKeys(caseId: string): void {
   const navigate = useNavigate();
   const go = (step: 1 | -1) => {
-    const next = neighbourCase(readCaseOrder(), caseId, step);
+    // The address, not the render: a key pressed right after the last j/k (before this page re-rendered
+    // for the new case) still steps from the case now shown.
+    const shown = /\/app\/cases\/([^/?#]+)/.exec(window.location.pathname)?.[1];
+    const next = neighbourCase(readCaseOrder(), shown ? decodeURIComponent(shown) : caseId, step);
     if (next) void navigate(`/app/cases/${encodeURIComponent(next)}`);
   };
   useHotkeys([
