@@ -23,7 +23,7 @@ import {
 } from '../../views/index.ts';
 import { CASE_STATUSES, LOGGED_CHANNELS } from '../../kernel/domain-words.ts';
 import { caseListPageSchema } from '../../contract/response-schemas/desk-find-types.ts';
-import { caseListQuery, dropUndefined } from './case-list-query.ts';
+import { caseListQuery, dropUndefined } from '../../views/index.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 import { CHANNELS } from '../../events/event-types.ts';
 import { sendAnswerWithAttachments } from '../../email/index.ts';

@@ -4,7 +4,7 @@ import { computeServiceMetrics } from '../../metrics/index.ts';
 import { loadWorkspace } from '../../workspaces/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { customerListPageSchema } from '../../contract/response-schemas/desk-find-types.ts';
-import { customerListQuery } from './case-list-query.ts';
+import { customerListQuery } from '../../views/index.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 import {
