@@ -1,5 +1,5 @@
 // Finding work (issue 16): the searched, filtered case lists and the customer list.
-import type { CaseListPage, CustomerListPage } from '@kept/contract/desk-find-types.ts';
+import type { BulkChangeResponse, CaseListPage, CustomerListPage } from '@kept/contract/desk-find-types.ts';
 import type { CaseDetailResponse } from '@kept/contract/api-types.ts';
 import type { CaseListSort, CasePriority, CaseStatus, Channel } from '@kept/contract/domain-words.ts';
 import { queryString, request } from './api-client.ts';
@@ -41,6 +41,10 @@ export const deskFindApi = {
       })}`,
     ),
   customers: (q: string) => request<CustomerListPage>(`/customers${queryString({ q })}`),
+  bulkStatus: (caseIds: string[], status: CaseStatus) =>
+    request<BulkChangeResponse>('/cases/bulk/status', { method: 'POST', body: { caseIds, status } }),
+  bulkOwner: (caseIds: string[], ownerId: string, reason: string) =>
+    request<BulkChangeResponse>('/cases/bulk/owner', { method: 'POST', body: { caseIds, ownerId, reason } }),
   label: (caseId: string, body: { priority?: CasePriority; tags?: string[] }) =>
     request<CaseDetailResponse>(`/cases/${encodeURIComponent(caseId)}`, { method: 'PATCH', body }),
 };
