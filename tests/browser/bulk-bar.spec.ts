@@ -33,16 +33,16 @@ test('a supervisor selects cases in a queue, moves them to open and hands them t
   await expect(rows).toHaveCount(3);
   await expect(page.getByTestId('bulk-bar')).toHaveCount(0);
   await page.getByTestId('queue-select-all').click();
-  await expect(page.getByTestId('bulk-count')).toHaveText('3 cases selected');
+  await expect(page.getByTestId('bulk-count')).toHaveText('Selected: 3');
   await rows.nth(2).getByTestId('queue-row-select').click();
-  await expect(page.getByTestId('bulk-count')).toHaveText('2 cases selected');
+  await expect(page.getByTestId('bulk-count')).toHaveText('Selected: 2');
   // Ticking a box selects; it does not open the case.
   await expect(page).toHaveURL(/\/app\/queues\/open/);
 
   await page.getByTestId('bulk-status').click();
   await page.getByRole('option', { name: 'Open', exact: true }).click();
   await page.getByTestId('bulk-status-apply').click();
-  await expect(page.getByTestId('bulk-result')).toHaveText('2 cases changed');
+  await expect(page.getByTestId('bulk-result')).toHaveText('Changed: 2');
   await expect(rows.filter({ hasText: 'New' })).toHaveCount(1);
   await expect(rows.filter({ hasText: 'Open' })).toHaveCount(2);
 
@@ -52,7 +52,7 @@ test('a supervisor selects cases in a queue, moves them to open and hands them t
   await page.getByTestId('bulk-reason').fill('Arabic-speaking customers');
   await page.screenshot({ path: path.join(SHOTS, 'bulk-bar-en.png'), fullPage: true });
   await page.getByTestId('bulk-owner-apply').click();
-  await expect(page.getByTestId('bulk-result')).toContainText('cases changed');
+  await expect(page.getByTestId('bulk-result')).toContainText('Changed: ');
   await expect(rows.filter({ hasText: agent.name })).toHaveCount(3);
 
   await chooseLanguage(page, 'ar');
