@@ -20,6 +20,15 @@ export interface CaseFinderFilters {
   sort?: CaseListSort;
 }
 
+export interface NewCaseInput {
+  customer?: { name: string; email?: string; phone?: string; language?: string };
+  customerId?: string;
+  channel: Channel;
+  subject?: string;
+  body: string;
+  newTopic?: boolean;
+}
+
 const list = (words: readonly string[] | undefined) => (words?.length ? words.join(',') : undefined);
 
 export const deskFindApi = {
@@ -45,6 +54,8 @@ export const deskFindApi = {
     request<BulkChangeResponse>('/cases/bulk/status', { method: 'POST', body: { caseIds, status } }),
   bulkOwner: (caseIds: string[], ownerId: string, reason: string) =>
     request<BulkChangeResponse>('/cases/bulk/owner', { method: 'POST', body: { caseIds, ownerId, reason } }),
+  /** A case opened by hand: a new customer or an existing one; a logged call may join their open case. */
+  openCase: (body: NewCaseInput) => request<CaseDetailResponse>('/cases', { method: 'POST', body }),
   label: (caseId: string, body: { priority?: CasePriority; tags?: string[] }) =>
     request<CaseDetailResponse>(`/cases/${encodeURIComponent(caseId)}`, { method: 'PATCH', body }),
 };

@@ -6,6 +6,7 @@ import { CaseFinder, isFiltered, useCaseFinderFilters } from './case-finder.tsx'
 import { CaseQueue } from './case-queue.tsx';
 import { FlaggedQueue } from './flagged-queue.tsx';
 import { SavedViews } from './saved-views.tsx';
+import { NewCaseButton } from './new-case-form.tsx';
 import { UnansweredQueue } from './unanswered-queue.tsx';
 
 export const QUEUE_VIEWS = ['mine', 'unanswered', 'unassigned', 'escalated', 'flagged', 'complaints', 'open'] as const;
@@ -36,9 +37,12 @@ export function QueuesPage() {
     <>
       <Group justify="space-between" mb="sm">
         <Title order={2}>{t('queues.title')}</Title>
-        <Button variant="default" size="xs" onClick={() => navigate(0)}>
-          {t('common.refresh')}
-        </Button>
+        <Group gap="xs">
+          <NewCaseButton />
+          <Button variant="default" size="xs" onClick={() => navigate(0)}>
+            {t('common.refresh')}
+          </Button>
+        </Group>
       </Group>
       <CaseFinder />
       <Flex direction={{ base: 'column', md: 'row' }} gap="md" align="flex-start">
