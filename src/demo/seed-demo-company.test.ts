@@ -12,7 +12,13 @@ import { cases, customers, escalations, events, messages, promises, users, works
 import { detectSupervisorRequest } from '../desk/index.ts';
 import { detectLanguage } from '../language/index.ts';
 import { perceptionGap, quarterOf, surveyReport } from '../surveys/index.ts';
-import { cannedRepliesForCase, listCannedReplies, listUnanswered } from '../views/index.ts';
+import {
+  cannedRepliesForCase,
+  caseListQuery,
+  listCannedReplies,
+  listSavedViews,
+  listUnanswered,
+} from '../views/index.ts';
 import { CLOSINGS, CUSTOMER_LINES, ENGLISH_DETAILS, LOGGED_CONTACTS, TOPICS } from './demo-messages.ts';
 import { BUILT_IN_SENTENCES, loadSeedSentences } from './demo-seed-sentences.ts';
 import { HELL_CUSTOMER } from './demo-story-of-service-hell.ts';
@@ -88,6 +94,17 @@ describe('kept demo: the demo company', () => {
     expect(new Set(replies.filter((r) => r.shared).map((r) => r.language))).toEqual(new Set(LANGUAGES));
     const filled = await cannedRepliesForCase(store.db, author, hell!.id);
     expect(filled.replies.every((r) => !r.text.includes('{{'))).toBe(true);
+  });
+
+  it('lists shared saved views with cases in them, and one agent its own', async () => {
+    const staff = await store.db.select().from(users).where(eq(users.workspaceId, workspaceId));
+    const agent = staff.find((u) => u.role === 'agent')!;
+    const views = await listSavedViews(store.db, { workspaceId, userId: agent.id, role: agent.role }, NOW);
+    expect(views.filter((v) => v.shared).length).toBe(4);
+    expect(views.filter((v) => !v.shared).map((v) => v.name)).toEqual(['My e-mail']);
+    // Written past the route: each must still be a query the case list accepts.
+    for (const view of views) expect(caseListQuery.safeParse(view.filters).success, view.name).toBe(true);
+    expect(views.some((v) => v.shared && v.count > 0)).toBe(true);
   });
 
   it('has customers in all four languages, named in their own script', async () => {

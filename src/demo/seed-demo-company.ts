@@ -10,6 +10,7 @@ import type { TimerRequest } from '../kernel/desk-context.ts';
 import { startJobs } from '../jobs/start-jobs.ts';
 import { createWorkspace, updateSettings } from '../workspaces/index.ts';
 import { seedDemoCannedReplies } from './demo-canned-replies.ts';
+import { seedDemoSavedViews } from './demo-saved-views.ts';
 import { DemoClock } from './demo-clock.ts';
 import { makeDemoCustomers } from './demo-customers.ts';
 import { DAY, DemoDesk, HOUR } from './demo-desk.ts';
@@ -83,6 +84,7 @@ export async function seedDemoCompany(store: Store, options: SeedDemoOptions): P
     const team = await createDemoStaff(tx, workspace.id, admin.id, options.password);
     await configureDemoSurveys(tx, workspace.id, new Date(historyStart));
     await seedDemoCannedReplies(tx, workspace.id, team, new Date(historyStart));
+    await seedDemoSavedViews(tx, workspace.id, team, new Date(historyStart));
     const clock = new DemoClock(tx, new Date(historyStart), publicUrl);
     const desk = new DemoDesk(clock, workspace.id, team, settings, seed);
 

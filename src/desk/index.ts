@@ -64,3 +64,11 @@ export {
 export type { CannedReplyAuthor, CannedReplyRow } from './replies/canned-reply-commands.ts';
 export { fillPlaceholders, MAX_CANNED_REPLY_LENGTH } from './replies/canned-reply-text.ts';
 export { quotedTimeText } from './acknowledgements/acknowledgement-text.ts';
+export {
+  canEditSavedView,
+  createSavedView,
+  deleteSavedView,
+  SAVED_VIEWS_MAX,
+  updateSavedView,
+} from './saved-views/saved-view-commands.ts';
+export type { SavedViewAuthor, SavedViewRow } from './saved-views/saved-view-commands.ts';

@@ -26,6 +26,7 @@ import { registerStaffRoutes } from './routes/staff-routes.ts';
 import { registerTeamRoutes } from './routes/team-routes.ts';
 import { registerComplaintRoutes } from './routes/complaint-routes.ts';
 import { registerCannedReplyRoutes } from './routes/canned-reply-routes.ts';
+import { registerSavedViewRoutes } from './routes/saved-view-routes.ts';
 import { registerBenchProbeRoute } from './routes/bench-probe-route.ts';
 import { registerRetentionRoutes } from './routes/retention-routes.ts';
 import { registerPromiseRoutes } from './routes/promise-routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp(
   registerCaseRoutes(routeDeps);
   registerSupervisorSuspicionRoutes(routeDeps);
   registerCannedReplyRoutes(routeDeps);
+  registerSavedViewRoutes(routeDeps);
   registerDeskFindRoutes(routeDeps);
   registerCommitmentRoutes(routeDeps);
   registerPromiseRoutes(routeDeps);

@@ -24,3 +24,5 @@ export { presentUser } from './user-presenter.ts';
 export { MY_NOTICE_DAYS, MY_NOTICE_LIMIT, listMyNotices } from './list-my-notices.ts';
 export { getCaseComplaint } from './get-case-complaint.ts';
 export { cannedRepliesForCase, listCannedReplies, presentCannedReply } from './list-canned-replies.ts';
+export { caseListQuery, customerListQuery, dropUndefined } from './case-list-params.ts';
+export { countSavedViews, listSavedViews, presentSavedView, SAVED_VIEW_COUNT_CAP } from './list-saved-views.ts';

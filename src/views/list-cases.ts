@@ -85,8 +85,8 @@ export interface CaseListQuery extends CaseFilters {
   limit?: number;
 }
 
-/** One page of a queue: the view's cases, searched, filtered and sorted. */
-export async function listCases(db: Db, input: CaseListQuery, now: Date): Promise<CaseListPage> {
+/** The conditions of a queue and its filters (the search apart: it chooses its page differently). */
+async function caseListConditions(db: Db, input: CaseListQuery, now: Date): Promise<SQL[]> {
   const conditions: SQL[] = [eq(cases.workspaceId, input.workspaceId)];
   switch (input.view) {
     case 'mine':
@@ -114,6 +114,36 @@ export async function listCases(db: Db, input: CaseListQuery, now: Date): Promis
       break;
   }
   conditions.push(...(await caseFilterConditions(db, input.workspaceId, input, now)));
+  return conditions;
+}
+
+/**
+ * How many cases a list holds, counted up to `cap` (a saved view's badge says "500+" beyond): the
+ * count reads at most cap + 1 keys, so a view over a million cases costs what a page costs.
+ */
+export async function countCases(
+  db: Db,
+  input: CaseListQuery,
+  now: Date,
+  cap: number,
+): Promise<{ count: number; more: boolean }> {
+  const conditions = await caseListConditions(db, input, now);
+  const q = input.query?.trim();
+  if (q) conditions.push(sql`${cases.id} = any(array${caseIdsMatching(input.workspaceId, q)})`);
+  const capped = db
+    .select({ one: sql`1` })
+    .from(cases)
+    .where(and(...conditions))
+    .limit(cap + 1)
+    .as('capped');
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
+  const n = Number(row?.n ?? 0);
+  return { count: Math.min(n, cap), more: n > cap };
+}
+
+/** One page of a queue: the view's cases, searched, filtered and sorted. */
+export async function listCases(db: Db, input: CaseListQuery, now: Date): Promise<CaseListPage> {
+  const conditions = await caseListConditions(db, input, now);
   const limit = input.limit ?? 200;
   const sort = input.sort ?? (input.view === 'mine' ? 'oldest' : 'recent');
   const q = input.query?.trim();

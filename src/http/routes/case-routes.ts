@@ -14,6 +14,8 @@ import {
 } from '../../desk/index.ts';
 import {
   CASE_VIEWS,
+  caseListQuery,
+  dropUndefined,
   getCaseDetail,
   listCases,
   listUnanswered,
@@ -23,7 +25,6 @@ import {
 } from '../../views/index.ts';
 import { CASE_STATUSES, LOGGED_CHANNELS } from '../../kernel/domain-words.ts';
 import { caseListPageSchema } from '../../contract/response-schemas/desk-find-types.ts';
-import { caseListQuery, dropUndefined } from './case-list-query.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 import { CHANNELS } from '../../events/event-types.ts';
 import { sendAnswerWithAttachments } from '../../email/index.ts';

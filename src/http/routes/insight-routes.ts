@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { getCustomerDetail, listFlaggedCases, searchCustomers } from '../../views/index.ts';
+import { customerListQuery, getCustomerDetail, listFlaggedCases, searchCustomers } from '../../views/index.ts';
 import { computeServiceMetrics } from '../../metrics/index.ts';
 import { loadWorkspace } from '../../workspaces/index.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { customerListPageSchema } from '../../contract/response-schemas/desk-find-types.ts';
-import { customerListQuery } from './case-list-query.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 import {

@@ -1,5 +1,5 @@
 // Cases as cards on a phone (issue 16): a table of seven columns cannot be read at 390 px.
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CaseSummary } from '@kept/contract/api-types.ts';
@@ -7,8 +7,9 @@ import { StatusBadge } from '../common/badges.tsx';
 import { UserLine, UserWords } from '../common/user-text.tsx';
 import { minutesSince, useFormat } from '../i18n/use-format.ts';
 import { CaseLink } from './queue-parts.tsx';
+import type { CaseSelection } from './bulk-bar.tsx';
 
-export function CaseCards({ cases }: { cases: CaseSummary[] }) {
+export function CaseCards({ cases, selection }: { cases: CaseSummary[]; selection?: CaseSelection | undefined }) {
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
@@ -23,12 +24,22 @@ export function CaseCards({ cases }: { cases: CaseSummary[] }) {
           data-case-id={c.id}
           style={{ cursor: 'pointer' }}
           onClick={(event) => {
-            if ((event.target as HTMLElement).closest('a')) return;
+            if ((event.target as HTMLElement).closest('a, input, label')) return;
             navigate(`/app/cases/${c.id}`);
           }}
         >
           <Group justify="space-between" wrap="nowrap" gap="xs">
-            <CaseLink caseId={c.id} reference={c.reference} />
+            <Group gap="xs" wrap="nowrap">
+              {selection && (
+                <Checkbox
+                  aria-label={t('deskviews.bulk.select', { reference: c.reference })}
+                  checked={selection.selected.has(c.id)}
+                  onChange={() => selection.toggle(c.id)}
+                  data-testid="queue-row-select"
+                />
+              )}
+              <CaseLink caseId={c.id} reference={c.reference} />
+            </Group>
             <StatusBadge status={c.status} />
           </Group>
           <UserLine>{c.subject}</UserLine>

@@ -1,9 +1,11 @@
-import { Badge, Group, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Badge, Checkbox, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '@kept/contract/api-types.ts';
 import { useMediaQuery } from '@mantine/hooks';
 import type { CaseView } from '../api/kept-api.ts';
 import { deskFindApi } from '../api/desk-find-api.ts';
+import { BulkBar, type CaseSelection } from './bulk-bar.tsx';
 import { CaseCards } from './case-cards.tsx';
 import { isFiltered, useCaseFinderFilters } from './case-finder.tsx';
 import { StatusBadge } from '../common/badges.tsx';
@@ -13,14 +15,28 @@ import { minutesSince, useFormat } from '../i18n/use-format.ts';
 import { CaseLink, EmptyQueue, QueueRow, QueueState, QueueTable } from './queue-parts.tsx';
 import { UserLine, UserWords } from '../common/user-text.tsx';
 
-export function CaseRows({ cases }: { cases: CaseSummary[] }) {
+export function CaseRows({ cases, selection }: { cases: CaseSummary[]; selection?: CaseSelection }) {
   const { t } = useTranslation();
   const format = useFormat();
   const phone = useMediaQuery('(max-width: 48em)');
-  if (phone) return <CaseCards cases={cases} />;
+  if (phone) return <CaseCards cases={cases} selection={selection} />;
+  const ids = cases.map((c) => c.id);
+  const all = selection && ids.length > 0 && ids.every((id) => selection.selected.has(id));
   return (
     <QueueTable
       head={[
+        ...(selection
+          ? [
+              <Checkbox
+                key="all"
+                aria-label={t('deskviews.bulk.selectAll')}
+                checked={all}
+                indeterminate={!all && ids.some((id) => selection.selected.has(id))}
+                onChange={() => selection.setAll(all ? [] : ids)}
+                data-testid="queue-select-all"
+              />,
+            ]
+          : []),
         t('queues.columns.reference'),
         t('queues.columns.subject'),
         t('queues.columns.customer'),
@@ -32,6 +48,16 @@ export function CaseRows({ cases }: { cases: CaseSummary[] }) {
     >
       {cases.map((c) => (
         <QueueRow key={c.id} caseId={c.id}>
+          {selection && (
+            <Table.Td w={36}>
+              <Checkbox
+                aria-label={t('deskviews.bulk.select', { reference: c.reference })}
+                checked={selection.selected.has(c.id)}
+                onChange={() => selection.toggle(c.id)}
+                data-testid="queue-row-select"
+              />
+            </Table.Td>
+          )}
           <Table.Td>
             <CaseLink caseId={c.id} reference={c.reference} />
           </Table.Td>
@@ -82,6 +108,21 @@ export function CaseQueue({ view }: { view: Exclude<CaseView, 'all'> }) {
   const key = JSON.stringify(filters);
   const { data, error, loading, reload } = useApi(() => deskFindApi.cases(view, filters), [view, key]);
   useLiveReload(reload);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // Only cases on screen stay selected: a case that left the list (changed, filtered out) is dropped.
+  const shown = new Set(data?.cases.map((c) => c.id) ?? []);
+  const kept = new Set([...selected].filter((id) => shown.has(id)));
+  const selection: CaseSelection = {
+    selected: kept,
+    toggle: (id) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    setAll: (ids) => setSelected(new Set(ids)),
+  };
   if (!data) return <QueueState loading={loading} error={error} reload={reload} />;
   if (data.cases.length === 0) {
     return <EmptyQueue text={isFiltered(filters) ? t('deskfind.noMatch') : t(`queues.empty.${view}`)} />;
@@ -93,7 +134,8 @@ export function CaseQueue({ view }: { view: Exclude<CaseView, 'all'> }) {
           {data.more ? t('deskfind.more', { n: data.cases.length }) : t('deskfind.found', { n: data.cases.length })}
         </Text>
       )}
-      <CaseRows cases={data.cases} />
+      <BulkBar selection={selection} onDone={reload} />
+      <CaseRows cases={data.cases} selection={selection} />
     </>
   );
 }

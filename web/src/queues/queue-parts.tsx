@@ -26,7 +26,7 @@ export function EmptyQueue({ text, testId = 'queue-empty' }: { text: string; tes
   );
 }
 
-export function QueueTable({ head, children }: { head: string[]; children: ReactNode }) {
+export function QueueTable({ head, children }: { head: ReactNode[]; children: ReactNode }) {
   const table = useRef<HTMLTableElement>(null);
   // The rows as shown, in their order, are the queue that j/k walk on a case page.
   useEffect(() => {
@@ -38,8 +38,8 @@ export function QueueTable({ head, children }: { head: string[]; children: React
       <Table ref={table} striped highlightOnHover verticalSpacing="xs" data-testid="queue-table">
         <Table.Thead>
           <Table.Tr>
-            {head.map((h) => (
-              <Table.Th key={h}>{h}</Table.Th>
+            {head.map((h, i) => (
+              <Table.Th key={i}>{h}</Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>
@@ -67,7 +67,8 @@ export function QueueRow({
       {...data}
       style={{ cursor: 'pointer' }}
       onClick={(event) => {
-        if ((event.target as HTMLElement).closest('a')) return;
+        // A link opens itself; a selection box (the bulk bar's) only selects.
+        if ((event.target as HTMLElement).closest('a, input, label')) return;
         navigate(`/app/cases/${caseId}`);
       }}
     >

@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
-import { Button, Group, Tabs, Title } from '@mantine/core';
+import { Box, Button, Flex, Group, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { CaseFinder, isFiltered, useCaseFinderFilters } from './case-finder.tsx';
 import { CaseQueue } from './case-queue.tsx';
 import { FlaggedQueue } from './flagged-queue.tsx';
+import { SavedViews } from './saved-views.tsx';
+import { NewCaseButton } from './new-case-form.tsx';
 import { UnansweredQueue } from './unanswered-queue.tsx';
 
 export const QUEUE_VIEWS = ['mine', 'unanswered', 'unassigned', 'escalated', 'flagged', 'complaints', 'open'] as const;
@@ -35,37 +37,47 @@ export function QueuesPage() {
     <>
       <Group justify="space-between" mb="sm">
         <Title order={2}>{t('queues.title')}</Title>
-        <Button variant="default" size="xs" onClick={() => navigate(0)}>
-          {t('common.refresh')}
-        </Button>
+        <Group gap="xs">
+          <NewCaseButton />
+          <Button variant="default" size="xs" onClick={() => navigate(0)}>
+            {t('common.refresh')}
+          </Button>
+        </Group>
       </Group>
       <CaseFinder />
-      <Tabs
-        value={view}
-        onChange={(value) => value && navigate({ pathname: `/app/queues/${value}`, search: params.toString() })}
-        keepMounted={false}
-      >
-        <Tabs.List mb="md">
-          {QUEUE_VIEWS.map((v) => (
-            <Tabs.Tab key={v} value={v} data-testid={`queue-tab-${v}`}>
-              {t(tabLabel(v))}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {QUEUE_VIEWS.map((v) => (
-          <Tabs.Panel key={v} value={v}>
-            {searching ? (
-              <CaseQueue view={v === 'unanswered' ? 'open' : v} />
-            ) : v === 'unanswered' ? (
-              <UnansweredQueue />
-            ) : v === 'flagged' ? (
-              <FlaggedQueue />
-            ) : (
-              <CaseQueue view={v} />
-            )}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+      <Flex direction={{ base: 'column', md: 'row' }} gap="md" align="flex-start">
+        <Box w={{ base: '100%', md: 240 }} style={{ flexShrink: 0 }}>
+          <SavedViews />
+        </Box>
+        <Box style={{ flex: 1, minWidth: 0 }} w="100%">
+          <Tabs
+            value={view}
+            onChange={(value) => value && navigate({ pathname: `/app/queues/${value}`, search: params.toString() })}
+            keepMounted={false}
+          >
+            <Tabs.List mb="md">
+              {QUEUE_VIEWS.map((v) => (
+                <Tabs.Tab key={v} value={v} data-testid={`queue-tab-${v}`}>
+                  {t(tabLabel(v))}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            {QUEUE_VIEWS.map((v) => (
+              <Tabs.Panel key={v} value={v}>
+                {searching ? (
+                  <CaseQueue view={v === 'unanswered' ? 'open' : v} />
+                ) : v === 'unanswered' ? (
+                  <UnansweredQueue />
+                ) : v === 'flagged' ? (
+                  <FlaggedQueue />
+                ) : (
+                  <CaseQueue view={v} />
+                )}
+              </Tabs.Panel>
+            ))}
+          </Tabs>
+        </Box>
+      </Flex>
     </>
   );
 }

@@ -1,9 +1,9 @@
 // The query strings of the case and customer lists (issue 16): lists of words are comma-separated
 // (`status=new,open`), flags are `true`/`false`, and a bad value is a 400 naming its field.
 import { z } from 'zod';
-import { CASE_LIST_SORTS, CASE_PRIORITIES, CASE_STATUSES, CHANNELS } from '../../kernel/domain-words.ts';
-import { CASE_VIEWS } from '../../views/index.ts';
-import { TEXT_BOUNDS } from '../../language/index.ts';
+import { CASE_LIST_SORTS, CASE_PRIORITIES, CASE_STATUSES, CHANNELS } from '../kernel/domain-words.ts';
+import { CASE_VIEWS } from './list-cases.ts';
+import { TEXT_BOUNDS } from '../language/index.ts';
 
 const listOf = <T extends readonly [string, ...string[]]>(words: T) =>
   z
