@@ -8,9 +8,17 @@ import { idParam, shortText, typed, type RouteDeps } from '../route-kit.ts';
 import { errorResponses, noContent } from '../route-responses.ts';
 
 // The filters as `GET /cases` takes them, checked by the same query (a bad one is a 400 naming
-// `filters.<key>`) and kept as written, so the web app opens a view with the words it saved.
+// `filters.<key>`) and kept as written, so the web app opens a view with the words it saved. A strict
+// object of every filter's raw text, so the document (and the cross-workspace probe) shows the ids
+// a view can carry (`ownerId`, `teamId`).
+const filterKeys = caseListQuery.keyof().options;
 const filters = z
-  .record(z.string().max(40), z.string().max(500))
+  .strictObject(
+    Object.fromEntries(filterKeys.map((key) => [key, z.string().max(500).optional()])) as Record<
+      (typeof filterKeys)[number],
+      z.ZodOptional<z.ZodString>
+    >,
+  )
   .superRefine((value, check) => {
     if (Object.keys(value).length > 20) check.addIssue({ code: 'custom', message: 'too many filters' });
     const parsed = caseListQuery.safeParse(value);

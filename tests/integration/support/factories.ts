@@ -114,6 +114,7 @@ export type IdKind =
   | 'attachment'
   | 'address'
   | 'cannedReply'
+  | 'savedView'
   /** A case of the portal customer whose link the workspace's data holds. */
   | 'portalCase';
 
@@ -155,6 +156,8 @@ export async function seedEveryKind(kept: TestKept, ws: TestWorkspace): Promise<
   const mailbox = await call(ws.admin, 'POST', '/api/v1/email/mailboxes', imap);
   const reply = { title: 'Thanks', body: 'Thank you, {{customer_name}}.', language: 'en', shared: true };
   const cannedReply = await call(ws.admin, 'POST', '/api/v1/canned-replies', reply);
+  const view = { name: `Open e-mail ${tag}`, filters: { status: 'open', channel: 'email' }, shared: true };
+  const savedView = await call(ws.admin, 'POST', '/api/v1/saved-views', view);
   await call(ws.admin, 'POST', '/api/v1/tokens', { name: 'Integration' }); // a row no request may touch either
   const request = { name: 'Pat Portal', email: `pat-${tag}@example.com`, body: 'Where is my parcel?' };
   const portal = await call(null, 'POST', `/api/v1/portal/${ws.slug}/requests`, request);
@@ -192,6 +195,7 @@ export async function seedEveryKind(kept: TestKept, ws: TestWorkspace): Promise<
       address: address!.id,
       portalCase: portalCase.id,
       cannedReply: cannedReply.id,
+      savedView: savedView.id,
     },
     portalToken: portal.portalToken,
     expectToken: signExpectationToken(workspace!, portalCase.id),

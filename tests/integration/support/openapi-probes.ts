@@ -65,6 +65,7 @@ const COLLECTIONS: Record<string, IdKind> = {
   attachments: 'attachment',
   addresses: 'address',
   'canned-replies': 'cannedReply',
+  'saved-views': 'savedView',
 };
 // The names a field gives the row it points at ("ownerId", "toUserId", "assigneeId" are people).
 const NOUNS: Record<string, IdKind> = {
