@@ -9,7 +9,7 @@ import { caseReference } from '../kernel/case-reference.ts';
 import type { DeskContext } from '../kernel/desk-context.ts';
 import { SURVEY_SCALES } from '../kernel/domain-words.ts';
 import { markComplaint } from '../desk/index.ts';
-import { loadWorkspace, type WorkspaceRow } from '../workspaces/index.ts';
+import { loadLinkedWorkspace, type WorkspaceRow } from '../workspaces/index.ts';
 import { surveyFactsOf } from './survey-facts.ts';
 import { openSurveyFollowUp } from './survey-follow-up.ts';
 import { readSurveyToken, surveySignatureValid } from './survey-link.ts';
@@ -21,12 +21,7 @@ async function verifySurveyLink(db: Db, token: string): Promise<{ workspace: Wor
   const invalid = new KeptError('portal.invalid_link', 'This survey link is not valid');
   const claim = readSurveyToken(token);
   if (!claim) throw invalid;
-  let workspace: WorkspaceRow;
-  try {
-    workspace = await loadWorkspace(db, claim.workspaceId);
-  } catch {
-    throw invalid;
-  }
+  const workspace = await loadLinkedWorkspace(db, claim.workspaceId, invalid);
   if (!surveySignatureValid(workspace, claim.payload, claim.signature)) throw invalid;
   const [survey] = await db
     .select()

@@ -4,7 +4,7 @@ import { caseReference } from '../kernel/case-reference.ts';
 import type { Db } from '../db/open-database.ts';
 import { acknowledgements, cases, customers, escalations, messages, users, workspaces } from '../db/schema.ts';
 import { KeptError, notFound } from '../errors/kept-error.ts';
-import { loadWorkspace, type WorkspaceRow } from '../workspaces/index.ts';
+import { loadLinkedWorkspace, type WorkspaceRow } from '../workspaces/index.ts';
 import { portalSignatureValid, readPortalToken } from '../portal/index.ts';
 
 export async function workspaceBySlug(db: Db, slug: string): Promise<WorkspaceRow> {
@@ -26,12 +26,7 @@ export async function verifyPortalSession(db: Db, token: string) {
   const claim = readPortalToken(token);
   const invalid = new KeptError('portal.invalid_link', 'This link is not valid; use the latest link we sent you');
   if (!claim) throw invalid;
-  let workspace: WorkspaceRow;
-  try {
-    workspace = await loadWorkspace(db, claim.workspaceId);
-  } catch {
-    throw invalid;
-  }
+  const workspace = await loadLinkedWorkspace(db, claim.workspaceId, invalid);
   if (!portalSignatureValid(workspace, claim.payload, claim.signature)) throw invalid;
   const [customer] = await db
     .select()

@@ -22,6 +22,18 @@ export async function loadWorkspace(db: Db, workspaceId: string, fresh = false):
   return row;
 }
 
+/**
+ * The workspace a signed link names, or `invalid` thrown: a link to a workspace that does not
+ * exist is as invalid as a forged one (portal sessions, survey links), and says nothing more.
+ */
+export async function loadLinkedWorkspace(db: Db, workspaceId: string, invalid: Error): Promise<WorkspaceRow> {
+  try {
+    return await loadWorkspace(db, workspaceId);
+  } catch {
+    throw invalid;
+  }
+}
+
 export function forgetWorkspace(workspaceId: string): void {
   cache.delete(workspaceId);
 }
