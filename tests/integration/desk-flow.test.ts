@@ -1,15 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  CaseDetailResponse,
-  EscalationView,
-  PortalRequestCreated,
-  UnansweredResponse,
-} from '../../src/contract/api-types.ts';
+import type { CaseDetailResponse, EscalationView, UnansweredResponse } from '../../src/contract/api-types.ts';
 import { events } from '../../src/db/schema.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { testKept, json, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
+import { caseByReference, portalRequest } from './support/desk-requests.ts';
 
 const postgres = await canUsePostgres();
 
@@ -24,25 +20,6 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
   afterEach(() => kept?.clock.reset());
 
   const run = kind === 'postgres' && !postgres ? it.skip : it;
-
-  async function portalRequest(
-    body: string,
-    who = { name: 'أحمد منصور', email: `ahmed-${Math.random().toString(36).slice(2)}@example.com` },
-  ) {
-    const response = await ws.request(null, {
-      method: 'POST',
-      url: `/api/v1/portal/${ws.slug}/requests`,
-      payload: { ...who, body },
-    });
-    expect(response.statusCode).toBe(201);
-    return json<PortalRequestCreated>(response);
-  }
-
-  async function caseByReference(reference: string): Promise<CaseDetailResponse> {
-    const list = await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases?view=all&q=${reference}` });
-    const id = json(list).cases[0].id as string;
-    return json<CaseDetailResponse>(await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${id}` }));
-  }
 
   run('refuses staff endpoints without a login (401) and bad bodies (400) before anything else', async () => {
     ws = await createTestWorkspace(kept);
@@ -83,6 +60,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
     async () => {
       ws = await createTestWorkspace(kept);
       const created = await portalRequest(
+        ws,
         'طلبت استرداد المبلغ قبل أسبوعين ولم يتصل بي أحد. أريد التحدث إلى المشرف من فضلك',
       );
       expect(created.reference).toMatch(/^K-\d+$/);
@@ -90,7 +68,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
       expect(created.acknowledgement).toMatch(/[\u0600-\u06FF]/); // written in Arabic
       expect(new Date(created.promisedBy).getTime()).toBeGreaterThan(Date.now());
 
-      const detail = await caseByReference(created.reference);
+      const detail = await caseByReference(ws, created.reference);
       expect(detail.case.owner?.id).toBe(ws.agentAr.id); // the agent who speaks Arabic
       expect(detail.customer.language).toBe('ar');
       expect(detail.case.openEscalation).toBe(true);
@@ -118,12 +96,12 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
     ws = await createTestWorkspace(kept);
     const base = new Date('2026-03-02T09:00:00Z');
     kept.clock.set(base);
-    const first = await portalRequest('My order never arrived and nobody answers the phone.', {
+    const first = await portalRequest(ws, 'My order never arrived and nobody answers the phone.', {
       name: 'Jane Roe',
       email: `jane-${Math.random()}@example.com`,
     });
     kept.clock.advanceMinutes(10);
-    const second = await portalRequest('Перезвоните мне, пожалуйста, по поводу счёта.', {
+    const second = await portalRequest(ws, 'Перезвоните мне, пожалуйста, по поводу счёта.', {
       name: 'Ирина Петрова',
       email: `irina-${Math.random()}@example.com`,
     });
@@ -134,7 +112,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
     expect(queue.total).toBe(2);
 
     for (const reference of [first.reference, second.reference]) {
-      const detail = await caseByReference(reference);
+      const detail = await caseByReference(ws, reference);
       kept.clock.advanceMinutes(30);
       const replied = await ws.request(ws.agentEn, {
         method: 'POST',
@@ -156,8 +134,8 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
   run('acknowledges repeated messages inside the window once, not once per message', async () => {
     ws = await createTestWorkspace(kept);
     const email = `rep-${Math.random()}@example.com`;
-    const created = await portalRequest('Hello, my invoice is wrong.', { name: 'Rep Eater', email });
-    const detail = await caseByReference(created.reference);
+    const created = await portalRequest(ws, 'Hello, my invoice is wrong.', { name: 'Rep Eater', email });
+    const detail = await caseByReference(ws, created.reference);
     for (const body of ['Hello? Anyone?', 'Still waiting on the invoice.']) {
       kept.clock.advanceMinutes(2);
       const r = await ws.request(ws.agentEn, {
@@ -197,11 +175,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
 
   run('hands off only with a reason and a receiver; the receiver owns the case and its promises', async () => {
     ws = await createTestWorkspace(kept);
-    const created = await portalRequest('I need help with my account settings please.', {
+    const created = await portalRequest(ws, 'I need help with my account settings please.', {
       name: 'Hand Off',
       email: `ho-${Math.random()}@example.com`,
     });
-    const detail = await caseByReference(created.reference);
+    const detail = await caseByReference(ws, created.reference);
     const url = `/api/v1/cases/${detail.case.id}/handoffs`;
     const noReason = await ws.request(ws.agentEn, {
       method: 'POST',
@@ -235,11 +213,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
 
   run('moves status only along the table, and not past an unanswered escalation', async () => {
     ws = await createTestWorkspace(kept);
-    const created = await portalRequest('Please let me talk to your supervisor about this charge.', {
+    const created = await portalRequest(ws, 'Please let me talk to your supervisor about this charge.', {
       name: 'Esc Alate',
       email: `esc-${Math.random()}@example.com`,
     });
-    const detail = await caseByReference(created.reference);
+    const detail = await caseByReference(ws, created.reference);
     const url = `/api/v1/cases/${detail.case.id}/transitions`;
     expect((await ws.request(ws.agentEn, { method: 'POST', url, payload: { to: 'closed' } })).statusCode).toBe(409);
     const blocked = await ws.request(ws.agentEn, { method: 'POST', url, payload: { to: 'resolved' } });

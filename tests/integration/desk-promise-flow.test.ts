@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDetailResponse, PortalRequestCreated, PromiseView } from '../../src/contract/api-types.ts';
+import type { PromiseView } from '../../src/contract/api-types.ts';
 import { events } from '../../src/db/schema.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { testKept, json, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
+import { caseByReference, portalRequest } from './support/desk-requests.ts';
 
 const postgres = await canUsePostgres();
 
@@ -20,33 +21,14 @@ describe.each<StoreKind>(['pglite', 'postgres'])('promises, escalations and serv
 
   const run = kind === 'postgres' && !postgres ? it.skip : it;
 
-  async function portalRequest(
-    body: string,
-    who = { name: 'أحمد منصور', email: `ahmed-${Math.random().toString(36).slice(2)}@example.com` },
-  ) {
-    const response = await ws.request(null, {
-      method: 'POST',
-      url: `/api/v1/portal/${ws.slug}/requests`,
-      payload: { ...who, body },
-    });
-    expect(response.statusCode).toBe(201);
-    return json<PortalRequestCreated>(response);
-  }
-
-  async function caseByReference(reference: string): Promise<CaseDetailResponse> {
-    const list = await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases?view=all&q=${reference}` });
-    const id = json(list).cases[0].id as string;
-    return json<CaseDetailResponse>(await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${id}` }));
-  }
-
   run('reminds before a callback is due, breaks it when missed, and escalates', async () => {
     ws = await createTestWorkspace(kept);
     kept.clock.set(new Date('2026-04-06T12:00:00Z'));
-    const created = await portalRequest('Please call me back about my broken router.', {
+    const created = await portalRequest(ws, 'Please call me back about my broken router.', {
       name: 'Call Me',
       email: `cb-${Math.random()}@example.com`,
     });
-    const detail = await caseByReference(created.reference);
+    const detail = await caseByReference(ws, created.reference);
     const promise = json<PromiseView>(
       await ws.request(ws.agentEn, {
         method: 'POST',
@@ -71,7 +53,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('promises, escalations and serv
     kept.clock.set(new Date('2026-04-06T15:01:00Z'));
     await kept.fireDueTimers();
     await kept.fireDueTimers(); // running a timer twice changes nothing
-    const after = await caseByReference(created.reference);
+    const after = await caseByReference(ws, created.reference);
     expect(after.promises.find((p) => p.id === promise.id)?.status).toBe('broken');
     expect(after.escalations.some((e) => e.via === 'promise_breach' && e.status === 'open')).toBe(true);
     const broken = await kept.store.db
@@ -83,11 +65,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('promises, escalations and serv
 
   run('renegotiates only with a message to the customer, and the timeline shows both', async () => {
     ws = await createTestWorkspace(kept);
-    const created = await portalRequest('When will my refund arrive?', {
+    const created = await portalRequest(ws, 'When will my refund arrive?', {
       name: 'Re Fund',
       email: `rf-${Math.random()}@example.com`,
     });
-    const detail = await caseByReference(created.reference);
+    const detail = await caseByReference(ws, created.reference);
     const due = new Date(Date.now() + 86_400_000).toISOString();
     const promise = json<PromiseView>(
       await ws.request(ws.agentEn, {
@@ -105,7 +87,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('promises, escalations and serv
       payload: { dueAt: later, messageToCustomer: 'The bank needs two more days; the refund will arrive by Friday.' },
     });
     expect(moved.statusCode).toBe(200);
-    const after = await caseByReference(created.reference);
+    const after = await caseByReference(ws, created.reference);
     expect(after.promises.find((p) => p.id === promise.id)?.status).toBe('renegotiated');
     expect(after.promises.some((p) => p.status === 'open' && p.dueAt === later)).toBe(true);
     expect(after.timeline.some((i) => i.eventType === 'promise.renegotiated')).toBe(true);
@@ -115,13 +97,13 @@ describe.each<StoreKind>(['pglite', 'postgres'])('promises, escalations and serv
   run('sends a missed escalation deadline to the next level', async () => {
     ws = await createTestWorkspace(kept);
     kept.clock.set(new Date('2026-05-04T08:00:00Z'));
-    const created = await portalRequest('I want to speak to a manager right now.', {
+    const created = await portalRequest(ws, 'I want to speak to a manager right now.', {
       name: 'Ang Ry',
       email: `an-${Math.random()}@example.com`,
     });
     kept.clock.set(new Date('2026-05-04T20:00:00Z'));
     await kept.fireDueTimers();
-    const after = await caseByReference(created.reference);
+    const after = await caseByReference(ws, created.reference);
     expect(after.escalations[0]?.level).toBe(2);
     expect(after.timeline.some((i) => i.eventType === 'escalation.deadline_missed')).toBe(true);
     const tasks = json(await ws.request(ws.admin, { method: 'GET', url: '/api/v1/tasks?mine=true' })).tasks as Array<{
@@ -133,11 +115,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('promises, escalations and serv
   run('flags service hell from the facts and lists it for managers', async () => {
     ws = await createTestWorkspace(kept);
     kept.clock.set(new Date('2026-06-01T09:00:00Z'));
-    const created = await portalRequest('My phone line has been dead for a week.', {
+    const created = await portalRequest(ws, 'My phone line has been dead for a week.', {
       name: 'Hell Customer',
       email: `hell-${Math.random()}@example.com`,
     });
-    const detail = await caseByReference(created.reference);
+    const detail = await caseByReference(ws, created.reference);
     const staff = [ws.agentEn, ws.agentRu, ws.agentAr, ws.supervisor];
     for (let i = 0; i < 4; i++) {
       kept.clock.advanceMinutes(24 * 60);
