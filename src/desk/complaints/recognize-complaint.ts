@@ -19,6 +19,8 @@ export interface ComplaintWords {
 
 const BOUNDARY_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const BOUNDARY_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
+// Between two words of one clause: no letter, digit, comma or dash.
+const CLAUSE_GAP = '[^\\p{L}\\p{N},،—–]';
 const word = (alternatives: string) => new RegExp(`${BOUNDARY_BEFORE}(?:${alternatives})${BOUNDARY_AFTER}`, 'u');
 
 // A language's rules run only on a sentence with a letter of its script: most text is in one
@@ -39,9 +41,10 @@ const COMPILED = COMPLAINT_PHRASE_LANGUAGES.map((language) => {
       ...rule,
       regex: new RegExp(`${BOUNDARY_BEFORE}(?:${rule.pattern})${BOUNDARY_AFTER}`, 'gu'),
     })),
-    // The three words before a match: anchored at the end of the text before it.
+    // The three words before a match, in the same clause: anchored at the end of the text before
+    // it; a comma or dash ends a negation's reach ("nobody fixed it, a disgrace").
     negatorBefore: new RegExp(
-      `${BOUNDARY_BEFORE}(?:${set.negators})${BOUNDARY_AFTER}(?:[^\\p{L}\\p{N}]+[\\p{L}\\p{M}\\p{N}']+){0,2}[^\\p{L}\\p{N}]*$`,
+      `${BOUNDARY_BEFORE}(?:${set.negators})${BOUNDARY_AFTER}(?:${CLAUSE_GAP}+[\\p{L}\\p{M}\\p{N}']+){0,2}${CLAUSE_GAP}*$`,
       'u',
     ),
     negatorAfter: set.negatorsAfter ? new RegExp(`^(?:${set.negatorsAfter})${BOUNDARY_AFTER}`, 'u') : null,
