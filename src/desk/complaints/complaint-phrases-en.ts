@@ -7,6 +7,7 @@ export const EN_COMPLAINT_RULES: LanguageRules = {
     { phrase: 'complaint', pattern: 'complain(?:t|ts|ed|ing|s)?', unlessAsking: true },
     {
       phrase: 'formal grievance',
+      unlessAsking: true,
       pattern: 'grievance|formally\\s+(?:object|dispute|contest)\\p{L}*|formal\\s+(?:objection|dispute)',
     },
     {
@@ -39,7 +40,11 @@ export const EN_COMPLAINT_RULES: LanguageRules = {
     },
     { phrase: 'ridiculous', pattern: 'ridiculous|absurd|ludicrous' },
     { phrase: 'rip-off', pattern: 'rip[\\s-]?off|scam|daylight\\s+robbery|fraud' },
-    { phrase: 'angry', pattern: 'angry|furious|livid|annoyed|frustrat(?:ed|ing)|infuriat(?:ed|ing)|fuming|upset' },
+    {
+      phrase: 'angry',
+      pattern:
+        'angry|furious|livid|annoyed|frustrat(?:ed|ing)|infuriat(?:ed|ing)|fuming|upset(?!\\s+(?:stomach|tummy))',
+    },
     { phrase: 'worst', pattern: 'worst' },
     {
       phrase: 'terrible',
@@ -64,7 +69,7 @@ export const EN_COMPLAINT_RULES: LanguageRules = {
       phrase: 'still no answer',
       pattern: [
         'still\\s+(?:no|not\\s+a|without\\s+an?)\\s+(?:answer|reply|response|word|refund|call)',
-        "still\\s+(?:haven't|hasn't|have\\s+not|has\\s+not)\\s+(?:been\\s+)?(?:refund|repl|answer|respond|fix|call|sort)\\p{L}*",
+        "still\\s+(?:haven't|hasn't|have\\s+not|has\\s+not)\\s+(?:been\\s+)?(?:refund|repl|answer|respond|fix|call|sort|heard\\s+back)\\p{L}*",
         'still\\s+no\\s+(?:engineer|technician|internet|service|connection|sign)',
       ].join('|'),
       negationInside: true,
@@ -79,7 +84,8 @@ export const EN_COMPLAINT_RULES: LanguageRules = {
       phrase: 'take my business elsewhere',
       pattern: [
         '(?:business|custom|money)\\s+elsewhere|never\\s+(?:use|buy\\s+from|order\\s+from)\\s+you',
-        '(?:moving|switching|going|leaving)\\s+(?:over\\s+)?to\\s+(?:another|a\\s+different|a\\s+competitor|your\\s+competitor)',
+        '(?:moving|switching|going|leaving)\\s+(?:over\\s+)?to\\s+(?:another|a\\s+different)\\s+(?:bank|provider|supplier|company|network|insurer|operator|firm|shop|store)',
+        '(?:moving|switching|going|leaving)\\s+(?:over\\s+)?to\\s+(?:a|your)\\s+competitor',
         "(?:you've|you\\s+have|you)\\s+(?:just\\s+)?lost\\s+(?:a|another|one)\\s+(?:loyal\\s+)?customer",
       ].join('|'),
     },
@@ -98,11 +104,15 @@ export const EN_COMPLAINT_RULES: LanguageRules = {
         'expect\\s+(?:a\\s+)?(?:full\\s+|partial\\s+)refund|i\\s+want\\s+my\\s+money\\s+back',
       ].join('|'),
     },
-    { phrase: 'stop charging me', pattern: 'stop\\s+(?:sending|charging|billing|calling|emailing)\\s+me' },
-    { phrase: 'cheated', pattern: 'cheated|conned|swindled|ripped\\s+off' },
+    {
+      phrase: 'stop charging me',
+      pattern: '(?<!(?:please|kindly)[\\s,]+)stop\\s+(?:sending|charging|billing|calling|emailing)\\s+me',
+    },
+    { phrase: 'cheated', pattern: 'cheated|conned|swindled|ripped\\s+off', needsTarget: true },
     {
       phrase: 'a mess',
-      pattern: '(?:a|an\\s+absolute|a\\s+complete|a\\s+total)\\s+(?:mess|shambles|farce|circus)',
+      pattern:
+        "(?:is|was|are|were|'s)\\s+(?:a|an\\s+absolute|a\\s+complete|a\\s+total)\\s+(?:mess|shambles|farce|circus)",
       needsTarget: true,
     },
     { phrase: 'how is it possible', pattern: 'how\\s+(?:is\\s+it|can\\s+it\\s+be)\\s+possible|how\\s+dare' },
@@ -136,6 +146,8 @@ export const EN_COMPLAINT_RULES: LanguageRules = {
     'claim',
     'handling',
     'case',
+    'booking',
+    'charges',
   ].join('|'),
   thirdParty: [
     '(?:my|our|a)\\s+(?:neighbou?r|husband|wife|sister|brother|friend|mother|mum|mom|father|dad|son|daughter|partner|colleague)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:says?|said|thinks?|complain\\p{L}*|wants?|told|claims?)',
@@ -143,6 +155,7 @@ export const EN_COMPLAINT_RULES: LanguageRules = {
     '(?:he|she|they)\\s+complained',
   ].join('|'),
   cleared: [
+    'my\\s+(?:own\\s+)?fault|my\\s+mistake|my\\s+bad',
     'but\\s+(?:the\\s+)?(?:staff|team|people|service|you)\\s+(?:were|was|are|is)\\s+(?:great|excellent|lovely|wonderful|fine)',
     'not\\s+your\\s+fault',
     "(?:isn't|is\\s+not|wasn't)\\s+your\\s+fault",
@@ -151,5 +164,5 @@ export const EN_COMPLAINT_RULES: LanguageRules = {
   ].join('|'),
   asking:
     "(?:how|where|who|whom|what|is\\s+there|are\\s+there|do\\s+you|can\\s+i|could\\s+i|should\\s+i|may\\s+i|would\\s+i|where's|what's)",
-  clauseBreak: 'but|however|although|though|yet|whereas',
+  clauseBreak: "but|however|although|though|yet|whereas|which\\s+is\\s+why|that's\\s+why|that\\s+is\\s+why",
 };
