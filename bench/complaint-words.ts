@@ -49,5 +49,6 @@ console.log(`recognizeComplaint       ${median(complaint).toFixed(1)} µs CPU pe
 console.log(`detectSupervisorRequest  ${median(supervisor).toFixed(1)} µs CPU per message (baseline)`);
 console.log(`ratio ${(median(complaint) / median(supervisor)).toFixed(2)}`);
 console.log(
-  `recognizeComplaint       ${median(complaint2k).toFixed(1)} µs CPU per 2,000 characters (${slices.length} slices; bound 1,000)`,
+  `recognizeComplaint       ${median(complaint2k).toFixed(1)} µs CPU per 2,000 characters ` +
+    `(${slices.length} slices; bound 1,000)`,
 );

@@ -12,8 +12,10 @@ export const EN_COMPLAINT_RULES: LanguageRules = {
     },
     {
       phrase: 'unacceptable',
-      pattern:
-        'unacceptable|not\\s+(?:at\\s+all\\s+)?acceptable|(?:absolutely|totally|completely|just|really)\\s+not\\s+ok(?:ay)?',
+      pattern: [
+        'unacceptable|not\\s+(?:at\\s+all\\s+)?acceptable',
+        '(?:absolutely|totally|completely|just|really)\\s+not\\s+ok(?:ay)?',
+      ].join('|'),
       negationInside: true,
     },
     { phrase: 'disappointed', pattern: 'disappoint(?:ed|ing|ment)' },
@@ -53,13 +55,16 @@ export const EN_COMPLAINT_RULES: LanguageRules = {
     },
     {
       phrase: 'rude',
-      pattern:
-        'rude(?:ly|ness)?|hung\\s+up\\s+on\\s+me|cut\\s+me\\s+off|insult(?:ed|ing)|(?:swear|shout|yell|scream)(?:ed|ing)?\\s+at\\s+(?:me|us)',
+      pattern: [
+        'rude(?:ly|ness)?|hung\\s+up\\s+on\\s+me|cut\\s+me\\s+off|insult(?:ed|ing)',
+        '(?:swear|shout|yell|scream)(?:ed|ing)?\\s+at\\s+(?:me|us)',
+      ].join('|'),
     },
     {
       phrase: 'nobody answers',
       pattern: [
-        '(?:nobody|no\\s+one|no-one)\\s+(?:has\\s+|ever\\s+|even\\s+|at\\s+all\\s+)?(?:answer|repl|respond|call|listen|fix|help|got\\s+back|came|showed|turned\\s+up|apologi|knock|bother)\\p{L}*',
+        '(?:nobody|no\\s+one|no-one)\\s+(?:has\\s+|ever\\s+|even\\s+|at\\s+all\\s+)?(?:answer|repl|respond' +
+          '|call|listen|fix|help|got\\s+back|came|showed|turned\\s+up|apologi|knock|bother)\\p{L}*',
         "(?:didn't|did\\s+not|never)\\s+even\\s+(?:call|knock|apologi[sz]e|reply|answer|bother|ring|tell)",
         'without\\s+(?:fixing|solving|resolving|sorting)\\s+(?:anything|it|the\\s+problem|a\\s+thing)',
       ].join('|'),
@@ -69,7 +74,8 @@ export const EN_COMPLAINT_RULES: LanguageRules = {
       phrase: 'still no answer',
       pattern: [
         'still\\s+(?:no|not\\s+a|without\\s+an?)\\s+(?:answer|reply|response|word|refund|call)',
-        "still\\s+(?:haven't|hasn't|have\\s+not|has\\s+not)\\s+(?:been\\s+)?(?:refund|repl|answer|respond|fix|call|sort|heard\\s+back)\\p{L}*",
+        "still\\s+(?:haven't|hasn't|have\\s+not|has\\s+not)\\s+(?:been\\s+)?" +
+          '(?:refund|repl|answer|respond|fix|call|sort|heard\\s+back)\\p{L}*',
         'still\\s+no\\s+(?:engineer|technician|internet|service|connection|sign)',
       ].join('|'),
       negationInside: true,
@@ -77,14 +83,17 @@ export const EN_COMPLAINT_RULES: LanguageRules = {
     { phrase: 'never showed up', pattern: 'never\\s+(?:showed|turned|came|arrived|called|answered|replied)' },
     {
       phrase: 'wasted my time',
-      pattern:
-        'wast(?:ed|ing)\\s+(?:hours\\s+of\\s+)?(?:my|our)\\s+time|wast(?:ed|ing)\\s+(?:an?\\s+|my\\s+)?(?:entire|whole)\\s+(?:day|morning|afternoon|evening|week)',
+      pattern: [
+        'wast(?:ed|ing)\\s+(?:hours\\s+of\\s+)?(?:my|our)\\s+time',
+        'wast(?:ed|ing)\\s+(?:an?\\s+|my\\s+)?(?:entire|whole)\\s+(?:day|morning|afternoon|evening|week)',
+      ].join('|'),
     },
     {
       phrase: 'take my business elsewhere',
       pattern: [
         '(?:business|custom|money)\\s+elsewhere|never\\s+(?:use|buy\\s+from|order\\s+from)\\s+you',
-        '(?:moving|switching|going|leaving)\\s+(?:over\\s+)?to\\s+(?:another|a\\s+different)\\s+(?:bank|provider|supplier|company|network|insurer|operator|firm|shop|store)',
+        '(?:moving|switching|going|leaving)\\s+(?:over\\s+)?to\\s+(?:another|a\\s+different)\\s+' +
+          '(?:bank|provider|supplier|company|network|insurer|operator|firm|shop|store)',
         '(?:moving|switching|going|leaving)\\s+(?:over\\s+)?to\\s+(?:a|your)\\s+competitor',
         "(?:you've|you\\s+have|you)\\s+(?:just\\s+)?lost\\s+(?:a|another|one)\\s+(?:loyal\\s+)?customer",
       ].join('|'),
@@ -163,6 +172,7 @@ export const EN_COMPLAINT_RULES: LanguageRules = {
     'not\\s+(?:about|against)\\s+you',
   ].join('|'),
   asking:
-    "(?:how|where|who|whom|what|is\\s+there|are\\s+there|do\\s+you|can\\s+i|could\\s+i|should\\s+i|may\\s+i|would\\s+i|where's|what's)",
+    '(?:how|where|who|whom|what|is\\s+there|are\\s+there|do\\s+you|can\\s+i' +
+    "|could\\s+i|should\\s+i|may\\s+i|would\\s+i|where's|what's)",
   clauseBreak: "but|however|although|though|yet|whereas|which\\s+is\\s+why|that's\\s+why|that\\s+is\\s+why",
 };

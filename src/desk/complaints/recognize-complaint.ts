@@ -44,7 +44,8 @@ const COMPILED = COMPLAINT_PHRASE_LANGUAGES.map((language) => {
     // The three words before a match, in the same clause: anchored at the end of the text before
     // it; a comma or dash ends a negation's reach ("nobody fixed it, a disgrace").
     negatorBefore: new RegExp(
-      `${BOUNDARY_BEFORE}(?:${set.negators})${BOUNDARY_AFTER}(?:${CLAUSE_GAP}+[\\p{L}\\p{M}\\p{N}']+){0,2}${CLAUSE_GAP}*$`,
+      `${BOUNDARY_BEFORE}(?:${set.negators})${BOUNDARY_AFTER}` +
+        `(?:${CLAUSE_GAP}+[\\p{L}\\p{M}\\p{N}']+){0,2}${CLAUSE_GAP}*$`,
       'u',
     ),
     negatorAfter: set.negatorsAfter ? new RegExp(`^(?:${set.negatorsAfter})${BOUNDARY_AFTER}`, 'u') : null,
