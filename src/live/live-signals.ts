@@ -6,6 +6,8 @@ import { PRESENCE_ACTIVITIES, type PresenceActivity } from '../kernel/domain-wor
 
 /** Written by the events table's trigger (migration live_desk): `{"w": workspace, "c": case|null, "k": type}`. */
 export const DESK_CHANNEL = 'kept_changes';
+/** Written by the sessions', API tokens' and users' triggers (migration live_limits): `{"u": user}`. */
+export const ACCESS_CHANNEL = 'kept_access';
 /** Written by `LiveHub.notePresence`: one person's heartbeat or leave on a case. */
 export const PRESENCE_CHANNEL = 'kept_presence';
 
@@ -37,6 +39,11 @@ export function parseDeskSignal(payload: string): Extract<Change, { kind: 'desk'
   const o = parseObject(payload);
   if (!o || !isId(o.w) || !(o.c === null || isId(o.c)) || typeof o.k !== 'string' || o.k.length > 100) return null;
   return { kind: 'desk', workspaceId: o.w, caseId: o.c, what: o.k };
+}
+
+export function parseAccessSignal(payload: string): Extract<Change, { kind: 'access' }> | null {
+  const o = parseObject(payload);
+  return o && isId(o.u) ? { kind: 'access', userId: o.u } : null;
 }
 
 export function encodePresenceSignal(signal: PresenceSignal): string {
