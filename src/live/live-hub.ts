@@ -9,7 +9,7 @@ import {
   PRESENCE_CHANNEL,
   encodePresenceSignal,
   parseAccessSignal,
-  parseDeskSignal,
+  parseDeskSignals,
   parsePresenceSignal,
   type PresenceSignal,
 } from './live-signals.ts';
@@ -35,8 +35,7 @@ export async function startLiveHub(store: Store, clock: () => number = Date.now)
   const link: StoreNoticeLink = await linkStoreNotices(store, [DESK_CHANNEL, PRESENCE_CHANNEL, ACCESS_CHANNEL], {
     onNotice(channel, payload) {
       if (channel === DESK_CHANNEL) {
-        const change = parseDeskSignal(payload);
-        if (change) announceChange(change);
+        for (const change of parseDeskSignals(payload)) announceChange(change);
       } else if (channel === PRESENCE_CHANNEL) {
         const signal = parsePresenceSignal(payload);
         if (signal) applyPresence(signal);

@@ -35,10 +35,32 @@ function parseObject(payload: string): Record<string, unknown> | null {
   }
 }
 
-export function parseDeskSignal(payload: string): Extract<Change, { kind: 'desk' }> | null {
+type DeskChange = Extract<Change, { kind: 'desk' }>;
+const isType = (value: unknown): value is string => typeof value === 'string' && value.length <= 100;
+
+export function parseDeskSignal(payload: string): DeskChange | null {
   const o = parseObject(payload);
-  if (!o || !isId(o.w) || !(o.c === null || isId(o.c)) || typeof o.k !== 'string' || o.k.length > 100) return null;
+  if (!o || !isId(o.w) || !(o.c === null || isId(o.c)) || !isType(o.k)) return null;
   return { kind: 'desk', workspaceId: o.w, caseId: o.c, what: o.k };
+}
+
+/**
+ * Either payload the events trigger may write: one change `{"w","c","k"}`, or a statement's changes of one
+ * workspace in one notice `{"w", "e": [[case|null, type], …]}`. Entries that are not ours are skipped.
+ */
+export function parseDeskSignals(payload: string): DeskChange[] {
+  const o = parseObject(payload);
+  if (!o || !isId(o.w)) return [];
+  if (!Array.isArray(o.e)) {
+    const one = parseDeskSignal(payload);
+    return one ? [one] : [];
+  }
+  const workspaceId = o.w;
+  return (o.e as unknown[]).flatMap((entry): DeskChange[] => {
+    if (!Array.isArray(entry)) return [];
+    const [c, k] = entry as unknown[];
+    return (c === null || isId(c)) && isType(k) ? [{ kind: 'desk', workspaceId, caseId: c, what: k }] : [];
+  });
 }
 
 export function parseAccessSignal(payload: string): Extract<Change, { kind: 'access' }> | null {
