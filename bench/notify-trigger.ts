@@ -9,6 +9,7 @@
  *
  *   npx tsx bench/notify-trigger.ts
  *   BENCH_ROUNDS=8 BENCH_COUNT=600 BENCH_CONCURRENCY=32 BENCH_VARIANTS=on,off,… npx tsx bench/notify-trigger.ts
+ *   BENCH_SQL_GROUP=8 BENCH_SQL_STATEMENTS=400 BENCH_SQL_ROUNDS=12 …  # the trigger alone, statements straight to SQL
  *
  * BENCH_VARIANTS may name other triggers created by BENCH_EXPERIMENT_SQL (each variant enables only the
  * trigger of its name; `off` none, `on` events_notify): a candidate cheaper notice, measured in the same run.
@@ -35,6 +36,9 @@ const COUNT = Number(process.env.BENCH_COUNT ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const VARIANTS = (process.env.BENCH_VARIANTS ?? 'on,off').split(',');
 const DATABASE = 'kept_bench_notify';
+const SQL_GROUP = Number(process.env.BENCH_SQL_GROUP ?? 8);
+const SQL_STATEMENTS = Number(process.env.BENCH_SQL_STATEMENTS ?? 400);
+const SQL_ROUNDS = Number(process.env.BENCH_SQL_ROUNDS ?? 12);
 const CUSTOMERS = 2_000;
 const MINIMAL = { prefer: 'return=minimal' };
 const BODY = 'Hello, my order #4411 has not arrived yet and the tracking page has not changed for five days.';
@@ -185,6 +189,51 @@ try {
           paired((x) => x.server + x.backends),
           3,
         )} |`,
+    );
+  }
+  // The trigger alone: intake-like statements straight into events (GROUP cases of this run × two event types
+  // each, one statement a transaction, as a group commit writes them), the trigger on and off in alternating
+  // rounds; CPU of the database's backends (this connection, the server's LISTEN) and of the server (which
+  // parses and announces what it hears), per message.
+  const sample = await admin.query<{ workspace_id: string; id: string; customer_id: string }>(
+    'select workspace_id, id, customer_id from cases limit $1',
+    [SQL_GROUP],
+  );
+  const rows = sample.rows.flatMap((r) =>
+    ['message.received', 'case.assigned'].map((type) => [r.workspace_id, r.id, r.customer_id, type] as const),
+  );
+  const insert = {
+    text:
+      'insert into events (workspace_id, case_id, customer_id, type, data) ' +
+      "select w, c, cu, t, '{}'::jsonb from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) as x(w, c, cu, t)",
+    values: [0, 1, 2, 3].map((k) => rows.map((r) => r[k])),
+  };
+  const statementSamples = Object.fromEntries(VARIANTS.map((v) => [v, [] as Array<{ cpu: number; wall: number }>]));
+  for (let round = 1; round <= SQL_ROUNDS; round++) {
+    for (const variant of round % 2 === 0 ? [...VARIANTS].reverse() : VARIANTS) {
+      await use(variant);
+      const before = cpuSnapshot(server.pid, DATABASE);
+      const started = process.hrtime.bigint();
+      for (let i = 0; i < SQL_STATEMENTS; i++) await admin.query(insert);
+      const wall = Number(process.hrtime.bigint() - started) / 1e6;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const spent = cpuSpent(before, cpuSnapshot(server.pid, DATABASE), DATABASE);
+      const messages = SQL_STATEMENTS * sample.rows.length;
+      statementSamples[variant]!.push({ cpu: (spent.server + spent.backends) / messages, wall: wall / SQL_STATEMENTS });
+    }
+  }
+  console.log(
+    `\nThe trigger alone: ${SQL_STATEMENTS} statements a round of ${sample.rows.length} messages (2 events each), ` +
+      `${SQL_ROUNDS} alternating rounds; CPU = server + the database's backends, per message`,
+  );
+  console.log('\n| variant | CPU µs/msg (median) | ms per statement (median) | CPU ÷ off (paired median) |');
+  console.log('|---|---:|---:|---:|');
+  const offStatements = statementSamples.off ?? [];
+  for (const variant of VARIANTS) {
+    const s = statementSamples[variant]!;
+    const paired = offStatements.length ? median(s.map((x, i) => x.cpu / offStatements[i]!.cpu)) : NaN;
+    console.log(
+      `| ${variant} | ${fmt(median(s.map((x) => x.cpu)) * 1000)} | ${fmt(median(s.map((x) => x.wall)), 2)} | ${fmt(paired, 3)} |`,
     );
   }
   client.close();
