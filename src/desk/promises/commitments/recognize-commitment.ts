@@ -142,7 +142,8 @@ export function recognizeCommitments(
   timeZone: string,
   calendar?: BusinessCalendar | null,
 ): RecognizedCommitment[] {
-  const days = calendar && calendar.weeklyHours.length ? workDaysOfCalendar(calendar) : undefined;
+  const open = calendar?.weeklyHours.some((d) => d.some(([s, e]) => e > s)) ?? false;
+  const days = calendar && open ? workDaysOfCalendar(calendar) : undefined;
   const found: RecognizedCommitment[] = [];
   for (const sentence of splitSentences(boundedPrefix(text, TEXT_BOUNDS.commitmentTextChars))) {
     const c = recognizeInSentence(sentence, now, timeZone, days);
