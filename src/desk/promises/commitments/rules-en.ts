@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { instantOfLocal, localParts, zoneOffsetMinutes } from '../capability/business-time.ts';
+import { leanChrono } from './word-chrono.ts';
 import { earliestKind, isQuestion, type LanguageRules } from './language-rules.ts';
 import { DEFAULT_TIME, resolveTimeSpec, type WorkDays } from './relative-time.ts';
 
@@ -23,6 +24,7 @@ const KINDS: ReadonlyArray<[import('../../../contract/api-types.ts').PromiseKind
   ],
 ];
 
+const EN_CHRONO = leanChrono(chrono.en.casual);
 const PART_OF_DAY = /\b(?:morning|afternoon|evening|tonight|noon|midday|lunch)\b/i;
 const WITHIN =
   /\b(?:within|in|in the next)\s+(\d+|an?|one|two|three|four|five|six|seven|ten|twenty-four|48|24)\s+(business |working )?(minutes?|hours?|days?)\b/i;
@@ -110,6 +112,6 @@ export const EN_RULES: LanguageRules = {
         stated: true,
         text: END_OF_DAY.exec(sentence)![0],
       };
-    return chronoTime(chrono.en.casual, sentence, now, timeZone, PART_OF_DAY);
+    return chronoTime(EN_CHRONO, sentence, now, timeZone, PART_OF_DAY);
   },
 };

@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import type { PromiseKind } from '../../../contract/api-types.ts';
 import { chronoTime } from './rules-en.ts';
 import { instantOfLocal, localParts } from '../capability/business-time.ts';
+import { leanChrono } from './word-chrono.ts';
 import { earliestKind, isQuestion, stem, word, type LanguageRules } from './language-rules.ts';
 import { DEFAULT_TIME, resolveTimeSpec, type WorkDays } from './relative-time.ts';
 
@@ -25,6 +26,7 @@ const WEAK_DELIVERY = stem('получите');
 // "в 4 часа дня": chrono-node leaves the hour uncertain; the part of the day settles it.
 const HOUR_OF_DAY = stem('в (\\d{1,2})(?::(\\d{2}))?\\s*(?:час(?:а|ов)?\\s*)?(утра|дня|вечера|ночи)');
 
+const RU_CHRONO = leanChrono(chrono.ru.casual);
 const PART_OF_DAY = word('утром|днём|днем|вечером|в обед|к обеду|ночью|сегодня вечером');
 const WITHIN = stem(
   '(?:в течение|через|за|в ближайшие)\\s+(\\d+|одного|двух|трёх|трех|пяти|часа|час|суток|дня|полчаса)\\s*(рабочих|рабочий)?\\s*(минут|час|дн|день|суток|сутки)?',
@@ -72,7 +74,7 @@ export const RU_RULES: LanguageRules = {
     const eod = END_OF_DAY.exec(sentence);
     if (eod) return { at: resolveTimeSpec({ days: 0, time: DEFAULT_TIME }, now, timeZone), stated: true, text: eod[0] };
     const hourOfDay = HOUR_OF_DAY.exec(sentence);
-    const found = chronoTime(chrono.ru.casual, sentence, now, timeZone, PART_OF_DAY);
+    const found = chronoTime(RU_CHRONO, sentence, now, timeZone, PART_OF_DAY);
     if (found && hourOfDay) {
       const hour =
         (Number(hourOfDay[1]) % 12) +
