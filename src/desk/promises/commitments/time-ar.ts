@@ -1,7 +1,7 @@
 import type { Chrono } from 'chrono-node';
 import { word } from './language-rules.ts';
 import { type TimeSpec } from './relative-time.ts';
-import { partOf, pieceParser, wordChrono } from './word-chrono.ts';
+import { partOf, pieceParser, rankedParser, wordChrono } from './word-chrono.ts';
 
 // Arabic times as chrono-node parsers (word-chrono.ts composes them): "بعد غد", "غدا/بكرة",
 // "اليوم/الليلة", weekdays, "الأسبوع القادم", "نهاية الدوام", "خلال ساعتين / 3 أيام عمل",
@@ -88,8 +88,16 @@ export const AR_CHRONO: Chrono = wordChrono([
     (m) => ({ kind: 'span', spec: span(m) }),
   ),
   pieceParser(word('(?:في |ب)?يوم العمل (?:التالي|القادم)'), () => ({ kind: 'span', spec: { businessDays: 1 } })),
-  ...DAYS.map(([pattern, days], rank) => pieceParser(word(pattern), () => ({ kind: 'day', days, rank }))),
-  ...WEEKDAYS.map(([pattern, weekday], rank) => pieceParser(word(pattern), () => ({ kind: 'weekday', weekday, rank }))),
+  rankedParser(
+    DAYS.map(([w]) => w),
+    word,
+    (rank) => ({ kind: 'day', days: DAYS[rank]?.[1] ?? 0, rank }),
+  ),
+  rankedParser(
+    WEEKDAYS.map(([w]) => w),
+    word,
+    (rank) => ({ kind: 'weekday', weekday: WEEKDAYS[rank]?.[1] ?? 0, rank }),
+  ),
   pieceParser(word('الأسبوع القادم|الاسبوع القادم|الأسبوع المقبل|الاسبوع المقبل'), () => ({ kind: 'nextWeek' })),
   pieceParser(word('(?:قبل |في |مع )?(?:نهاية|آخر|اخر) (?:اليوم|الدوام|يوم العمل)'), () => ({ kind: 'endOfDay' })),
   pieceParser(

@@ -1,7 +1,7 @@
 import type { Chrono } from 'chrono-node';
 import { word } from './language-rules.ts';
 import { type TimeSpec } from './relative-time.ts';
-import { partOf, pieceParser, wordChrono } from './word-chrono.ts';
+import { partOf, pieceParser, rankedParser, wordChrono } from './word-chrono.ts';
 
 // Hebrew times as chrono-node parsers (word-chrono.ts composes them): "מחרתיים", "מחר",
 // "היום/הערב", "ביום שלישי", "בשבוע הבא", "עד סוף היום", "תוך שעתיים / 3 ימי עסקים",
@@ -86,8 +86,16 @@ export const HE_CHRONO: Chrono = wordChrono([
     kind: 'span',
     spec: { businessDays: 1 },
   })),
-  ...DAYS.map(([pattern, days], rank) => pieceParser(word(pattern), () => ({ kind: 'day', days, rank }))),
-  ...WEEKDAYS.map(([pattern, weekday], rank) => pieceParser(word(pattern), () => ({ kind: 'weekday', weekday, rank }))),
+  rankedParser(
+    DAYS.map(([w]) => w),
+    word,
+    (rank) => ({ kind: 'day', days: DAYS[rank]?.[1] ?? 0, rank }),
+  ),
+  rankedParser(
+    WEEKDAYS.map(([w]) => w),
+    word,
+    (rank) => ({ kind: 'weekday', weekday: WEEKDAYS[rank]?.[1] ?? 0, rank }),
+  ),
   pieceParser(word('(?:ב)?שבוע הבא|(?:ב)?שבוע הקרוב'), () => ({ kind: 'nextWeek' })),
   pieceParser(word('(?:עד |ב)?סוף (?:היום|יום העבודה)'), () => ({ kind: 'endOfDay' })),
   pieceParser(

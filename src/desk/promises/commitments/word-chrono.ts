@@ -51,6 +51,19 @@ export function pieceParser(pattern: RegExp, read: (match: RegExpMatchArray, tex
   };
 }
 
+/**
+ * One chrono Parser for a ranked list of words (day words, weekdays): one scan of the sentence
+ * instead of one a word; the word's place in the list is its rank, the lowest found wins.
+ */
+export function rankedParser(
+  words: ReadonlyArray<string>,
+  wrap: (pattern: string) => RegExp,
+  piece: (index: number) => TimePiece,
+): Parser {
+  const pattern = wrap(words.map((w) => `(${w})`).join('|'));
+  return pieceParser(pattern, (m) => piece(Math.max(0, m.findIndex((g, i) => i > 0 && g !== undefined) - 1)));
+}
+
 type Found = { piece: TimePiece; result: ParsingResult };
 
 function first<K extends TimePiece['kind']>(found: Found[], kind: K) {
