@@ -23,6 +23,7 @@ export type { SendAnswerInput } from './messages/send-answer.ts';
 export { presentQuote, quoteFor, weighPromise } from './promises/capability/quote-for-case.ts';
 export { DEFAULT_QUOTE_PERCENTILE } from './promises/capability/quote-rules.ts';
 export { recognizeCommitments } from './promises/commitments/recognize-commitment.ts';
+export { recognizeCommitmentsOnCase } from './promises/recognize-for-case.ts';
 export { EXPECTATION_CHOICES } from './promises/expectations/expectation-choice.ts';
 export { expectationReport } from './promises/expectations/expectation-report.ts';
 export {

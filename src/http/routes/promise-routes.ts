@@ -10,7 +10,7 @@ import {
   presentQuote,
   PROMISE_KINDS,
   quoteFor,
-  recognizeCommitments,
+  recognizeCommitmentsOnCase,
   recordExpectation,
   requireCase,
   runSimulation,
@@ -106,7 +106,7 @@ export function registerPromiseRoutes({ app, ctx }: RouteDeps): void {
       const workspace = await loadWorkspace(ctx.db, staff.workspaceId);
       const row = await requireCase(ctx.db, staff.workspaceId, request.body.caseId, 'caseId');
       const now = ctx.now();
-      const found = recognizeCommitments(request.body.text, now, workspace.timeZone);
+      const found = await recognizeCommitmentsOnCase(ctx.db, workspace, row.ownerId, request.body.text, now);
       const suggestions = [];
       for (const c of found) {
         const target = {

@@ -43,19 +43,45 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+// Intl's formatToParts costs microseconds a call and recognition resolves many times a message
+// (docs/LANGUAGE.md, Speed): the zone's offset is remembered per zone and UTC minute (offsets
+// change only at transitions, never inside a minute since 1900), and the fields are read off
+// the shifted instant in UTC. The cache is dropped whole when it grows past a bound.
+const offsets = new Map<string, number>();
+const OFFSET_CACHE_LIMIT = 50_000;
+
+function offsetMs(instant: Date, timeZone: string): number {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const key = `${timeZone}|${minute}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const parts: Record<string, string> = {};
+    for (const p of formatter(timeZone).formatToParts(new Date(minute * 60_000))) parts[p.type] = p.value;
+    const wall = Date.UTC(
+      Number(parts.year),
+      Number(parts.month) - 1,
+      Number(parts.day),
+      Number(parts.hour) % 24,
+      Number(parts.minute),
+      Number(parts.second),
+    );
+    offset = wall - minute * 60_000;
+    if (offsets.size >= OFFSET_CACHE_LIMIT) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
 
 export function localParts(instant: Date, timeZone: string): LocalParts & { second: number } {
-  const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(instant)) parts[p.type] = p.value;
+  const wall = new Date(instant.getTime() + offsetMs(instant, timeZone));
   return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour) % 24,
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    weekday: WEEKDAYS.indexOf(parts.weekday ?? 'Sun'),
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    weekday: wall.getUTCDay(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { PromiseKind } from '../../../contract/api-types.ts';
+import type { WorkDays } from './relative-time.ts';
 
 /** What each language contributes to recognising a commitment in an agent's reply. */
 export interface LanguageRules {
@@ -6,7 +7,13 @@ export interface LanguageRules {
   /** The words that make the sentence a commitment, or null (no commitment, negated, a question, the past). */
   commitment(sentence: string): string | null;
   kind(sentence: string): PromiseKind;
-  time(sentence: string, now: Date, timeZone: string): { at: Date; stated: boolean; text: string } | null;
+  /** The day and hour said, resolved in the workspace's zone; business days on its working days. */
+  time(
+    sentence: string,
+    now: Date,
+    timeZone: string,
+    workDays: WorkDays,
+  ): { at: Date; stated: boolean; text: string } | null;
 }
 
 /** A word boundary that works for Arabic, Hebrew and Cyrillic (\b only knows ASCII). */

@@ -1,6 +1,6 @@
 import { instantOfLocal, localParts } from '../capability/business-time.ts';
 import { stem, type LanguageRules } from './language-rules.ts';
-import { asciiDigits, DEFAULT_TIME, plausibleHour } from './relative-time.ts';
+import { asciiDigits, DEFAULT_TIME, isWorkingDay, plausibleHour, type WorkDays } from './relative-time.ts';
 
 // Time expressions every language has and the day-and-hour readers (chrono-node for English and
 // Russian, word-time.ts for Arabic and Hebrew) got wrong (issue 18), read the same way for all
@@ -93,12 +93,25 @@ function dayAt(now: Date, timeZone: string, offset: number, time: string): Date 
   return instantOfLocal(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), h! * 60 + m!, timeZone);
 }
 
-/** Days from today to the last working day of this week (0 when today is it). */
-function toEndOfWeek(weekday: number, weekend: readonly number[]): number {
-  // The last working day is the one just before the weekend starts.
+/**
+ * Days from today to the last working day of this week (0 when today is it): the day before the
+ * weekend starts, or the working day before that when it is a holiday (never before today).
+ */
+function toEndOfWeek(p: { year: number; month: number; day: number; weekday: number }, days: WorkDays, weeks = 0) {
+  const weekend = days.weekend;
   const firstOff = [0, 1, 2, 3, 4, 5, 6].find((d) => weekend.includes(d) && !weekend.includes((d + 6) % 7)) ?? 6;
   const last = (firstOff + 6) % 7;
-  return (last - weekday + 7) % 7;
+  let offset = ((last - p.weekday + 7) % 7) + 7 * weeks;
+  const floor = weeks ? offset - 6 : 0;
+  while (offset > floor && !isWorkingDay(p, offset, days)) offset--;
+  return offset;
+}
+
+/** Days from today to the last working day of this month (0 when today is it). */
+function toEndOfMonth(p: { year: number; month: number; day: number }, days: WorkDays): number {
+  let offset = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate() - p.day;
+  while (offset > 0 && !isWorkingDay(p, offset, days)) offset--;
+  return offset;
 }
 
 /** "End of" a period: due at the close (17:00) of its last working day. */
@@ -107,7 +120,7 @@ export function periodEnd(
   language: Language,
   now: Date,
   timeZone: string,
-  weekend: readonly number[],
+  days: WorkDays,
 ): Found | null {
   const t = TABLES[language];
   const p = localParts(now, timeZone);
@@ -117,11 +130,11 @@ export function periodEnd(
     text: m[0],
   });
   let m = t.endOfNextWeek.exec(sentence);
-  if (m) return found(toEndOfWeek(p.weekday, weekend) + 7, m);
+  if (m) return found(toEndOfWeek(p, days, 1), m);
   m = t.endOfWeek.exec(sentence);
-  if (m) return found(toEndOfWeek(p.weekday, weekend), m);
+  if (m) return found(toEndOfWeek(p, days), m);
   m = t.endOfMonth.exec(sentence);
-  if (m) return found(new Date(Date.UTC(p.year, p.month, 0)).getUTCDate() - p.day, m);
+  if (m) return found(toEndOfMonth(p, days), m);
   m = t.endOfDay.exec(sentence);
   if (m) return found(0, m);
   return null;

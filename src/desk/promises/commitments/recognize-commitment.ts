@@ -2,7 +2,9 @@ import type { PromiseKind } from '../../../contract/api-types.ts';
 import { boundedPrefix, TEXT_BOUNDS } from '../../../language/index.ts';
 import { notOwnCommitment, vaguePromise } from './commitment-guards.ts';
 import type { LanguageRules } from './language-rules.ts';
+import type { BusinessCalendar } from '../capability/business-time.ts';
 import { dayAt, defaultWeekend, onDayOf, partOfDay, periodEnd, rangeEnd } from './period-time.ts';
+import { workDaysOf, type WorkDays } from './relative-time.ts';
 import { AR_RULES } from './rules-ar.ts';
 import { EN_RULES } from './rules-en.ts';
 import { HE_RULES } from './rules-he.ts';
@@ -74,17 +76,26 @@ function windows(sentence: string): string[] {
   return out;
 }
 
+/**
+ * The working days a commitment is counted on: the workspace's business calendar — weekdays
+ * without opening hours and its holidays — or, where it keeps none, the language's usual weekend.
+ */
+export function workDaysOfCalendar(calendar: BusinessCalendar): WorkDays {
+  const weekend = [0, 1, 2, 3, 4, 5, 6].filter((d) => !(calendar.weeklyHours[d] ?? []).some(([s, e]) => e > s));
+  return { weekend, holidays: new Set(calendar.holidays) };
+}
+
 export function recognizeInSentence(
   sentence: string,
   now: Date,
   timeZone: string,
-  weekend?: readonly number[],
+  days?: readonly number[] | WorkDays,
 ): RecognizedCommitment | null {
   const language = sentenceLanguage(sentence);
   const rules = RULES[language];
   const marker = rules.commitment(sentence);
   if (!marker || notOwnCommitment(sentence, language)) return null;
-  const time = dueTime(rules, sentence, now, timeZone, weekend ?? defaultWeekend(language));
+  const time = dueTime(rules, sentence, now, timeZone, workDaysOf(days ?? defaultWeekend(language)));
   // A promise with nothing to keep or break ("we'll look into it") is not one for the ledger.
   if (!time && vaguePromise(sentence, language)) return null;
   return {
@@ -102,12 +113,12 @@ export function recognizeInSentence(
  * The due time: "end of" periods and hour ranges read alike for every language (period-time.ts),
  * then the language's own day-and-hour reader on what is left; a range's end hour on its day.
  */
-function dueTime(rules: LanguageRules, sentence: string, now: Date, timeZone: string, weekend: readonly number[]) {
-  const period = periodEnd(sentence, rules.language, now, timeZone, weekend);
+function dueTime(rules: LanguageRules, sentence: string, now: Date, timeZone: string, days: WorkDays) {
+  const period = periodEnd(sentence, rules.language, now, timeZone, days);
   if (period) return period;
   const range = rangeEnd(sentence, rules.language);
   const rest = range ? sentence.replace(range.text, ' ') : sentence;
-  const base = rules.time(rest, now, timeZone);
+  const base = rules.time(rest, now, timeZone, days);
   if (range) {
     const at = onDayOf(base?.at ?? now, range.time, timeZone);
     return { at, stated: true, text: range.text };
@@ -121,11 +132,21 @@ function dueTime(rules: LanguageRules, sentence: string, now: Date, timeZone: st
   return base;
 }
 
-/** Every commitment in an outgoing text, one per sentence. */
-export function recognizeCommitments(text: string, now: Date, timeZone: string): RecognizedCommitment[] {
+/**
+ * Every commitment in an outgoing text, one per sentence, resolved in the workspace's time zone;
+ * business days and "end of" periods on its business calendar when it keeps one.
+ */
+export function recognizeCommitments(
+  text: string,
+  now: Date,
+  timeZone: string,
+  calendar?: BusinessCalendar | null,
+): RecognizedCommitment[] {
+  const open = calendar?.weeklyHours.some((d) => d.some(([s, e]) => e > s)) ?? false;
+  const days = calendar && open ? workDaysOfCalendar(calendar) : undefined;
   const found: RecognizedCommitment[] = [];
   for (const sentence of splitSentences(boundedPrefix(text, TEXT_BOUNDS.commitmentTextChars))) {
-    const c = recognizeInSentence(sentence, now, timeZone);
+    const c = recognizeInSentence(sentence, now, timeZone, days);
     if (c) found.push(c);
   }
   return found;

@@ -1,4 +1,4 @@
-import { instantOfLocal, localParts } from '../capability/business-time.ts';
+import { instantOfLocal, localDateKey, localParts } from '../capability/business-time.ts';
 
 // A time said in words ("tomorrow at 3 pm", "خلال ساعتين", "בשבוע הבא") as a small spec, and
 // its resolution against now in the workspace's time zone. The same spec format is the
@@ -26,15 +26,39 @@ function parseTime(time: string): number {
 }
 
 /**
- * Resolves a spec against `now` in `timeZone`. `weekend` names the days off for business-day
- * counting (Saturday and Sunday by default; Friday and Saturday in Israel and much of the Arab world).
+ * The days a workspace works: its business calendar's closed weekdays and holidays (local
+ * YYYY-MM-DD), or — when it keeps none — the usual weekend of the language the words are in.
+ */
+export interface WorkDays {
+  weekend: readonly number[];
+  holidays: ReadonlySet<string>;
+}
+
+const NO_HOLIDAYS: ReadonlySet<string> = new Set();
+
+export function workDaysOf(days: readonly number[] | WorkDays): WorkDays {
+  return 'weekend' in days ? days : { weekend: days, holidays: NO_HOLIDAYS };
+}
+
+/** Whether the local day `offset` days from `p` is a working day. */
+export function isWorkingDay(p: { year: number; month: number; day: number }, offset: number, days: WorkDays): boolean {
+  const d = new Date(Date.UTC(p.year, p.month - 1, p.day + offset));
+  if (days.weekend.includes(d.getUTCDay())) return false;
+  return !days.holidays.has(localDateKey(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()));
+}
+
+/**
+ * Resolves a spec against `now` in `timeZone`. `days` names the days off for business-day
+ * counting: a weekend (Saturday and Sunday by default; Friday and Saturday in Israel and much
+ * of the Arab world) or the workspace's calendar with its holidays.
  */
 export function resolveTimeSpec(
   spec: TimeSpec,
   now: Date,
   timeZone: string,
-  weekend: readonly number[] = [0, 6],
+  days: readonly number[] | WorkDays = [0, 6],
 ): Date {
+  const work = workDaysOf(days);
   if (spec.minutes !== undefined) return new Date(now.getTime() + spec.minutes * 60_000);
   const p = localParts(now, timeZone);
   const minuteOfDay = parseTime(spec.time ?? DEFAULT_TIME);
@@ -51,9 +75,10 @@ export function resolveTimeSpec(
   if (spec.businessDays !== undefined) {
     let offset = 0;
     let left = spec.businessDays;
-    while (left > 0) {
+    // A calendar closed every day would never end the count: stop after a year.
+    while (left > 0 && offset < 366) {
       offset++;
-      if (!weekend.includes((p.weekday + offset) % 7)) left--;
+      if (isWorkingDay(p, offset, work)) left--;
     }
     return dayAt(offset);
   }

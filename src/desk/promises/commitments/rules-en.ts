@@ -1,7 +1,8 @@
 import * as chrono from 'chrono-node';
 import { instantOfLocal, localParts, zoneOffsetMinutes } from '../capability/business-time.ts';
+import { leanChrono } from './word-chrono.ts';
 import { earliestKind, isQuestion, type LanguageRules } from './language-rules.ts';
-import { DEFAULT_TIME, resolveTimeSpec } from './relative-time.ts';
+import { DEFAULT_TIME, resolveTimeSpec, type WorkDays } from './relative-time.ts';
 
 const FUTURE =
   /\b(?:i|we)\s*(?:'ll|’ll|will|shall)\b|\b(?:i|we)(?:'m|’m| am|'re|’re| are) going to\b|\bi promise\b|\byou(?:'ll|’ll| will) (?:receive|get|have|hear|see)\b|\b(?:you can|please) expect\b|\bexpect (?:a|my|our|the|your) \w+|\bwill be (?:refunded|delivered|shipped|credited|dispatched|sent|back|fixed|resolved|with you|in touch)\b|\b(?:courier|driver|technician|engineer|parcel|package|order|refund|replacement|money) will\b|\b(?:someone|a colleague|my colleague|our (?:team|manager|supervisor|specialist|engineers?)|the team|engineers?) will\b|\blet me (?:call|ring|phone|get back)\b|\bwill (?:arrive|reach|visit|come|be with you|be there)\b|\bi(?:'ll|’ll| will) make sure\b/i;
@@ -23,9 +24,11 @@ const KINDS: ReadonlyArray<[import('../../../contract/api-types.ts').PromiseKind
   ],
 ];
 
+const EN_CHRONO = leanChrono(chrono.en.casual);
 const PART_OF_DAY = /\b(?:morning|afternoon|evening|tonight|noon|midday|lunch)\b/i;
 const WITHIN =
   /\b(?:within|in|in the next)\s+(\d+|an?|one|two|three|four|five|six|seven|ten|twenty-four|48|24)\s+(business |working )?(minutes?|hours?|days?)\b/i;
+const NEXT_BUSINESS_DAY = /\b(?:the )?next (?:business|working) day\b/i;
 const END_OF_DAY = /\b(?:by )?(?:the )?(?:end of (?:the )?(?:day|today)|eod|close of business|cob)\b/i;
 const NUMBERS: Record<string, number> = {
   a: 1,
@@ -41,7 +44,7 @@ const NUMBERS: Record<string, number> = {
   'twenty-four': 24,
 };
 
-function withinSpan(sentence: string, now: Date, timeZone: string) {
+function withinSpan(sentence: string, now: Date, timeZone: string, workDays: WorkDays) {
   const m = WITHIN.exec(sentence);
   if (!m) return null;
   const n = NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]);
@@ -51,7 +54,7 @@ function withinSpan(sentence: string, now: Date, timeZone: string) {
   if (unit.startsWith('hour'))
     return { at: resolveTimeSpec({ minutes: n * 60 }, now, timeZone), stated: true, text: m[0] };
   const spec = m[2] ? { businessDays: n } : { days: n };
-  return { at: resolveTimeSpec(spec, now, timeZone), stated: true, text: m[0] };
+  return { at: resolveTimeSpec(spec, now, timeZone, workDays), stated: true, text: m[0] };
 }
 
 /** chrono reads the date; a day without an hour (and without "morning"...) is due at 17:00 local. */
@@ -98,15 +101,17 @@ export const EN_RULES: LanguageRules = {
     return m[0];
   },
   kind: (sentence) => earliestKind(sentence, KINDS),
-  time(sentence, now, timeZone) {
-    const span = withinSpan(sentence, now, timeZone);
+  time(sentence, now, timeZone, workDays) {
+    const span = withinSpan(sentence, now, timeZone, workDays);
     if (span) return span;
+    const next = NEXT_BUSINESS_DAY.exec(sentence);
+    if (next) return { at: resolveTimeSpec({ businessDays: 1 }, now, timeZone, workDays), stated: true, text: next[0] };
     if (END_OF_DAY.test(sentence))
       return {
         at: resolveTimeSpec({ days: 0, time: DEFAULT_TIME }, now, timeZone),
         stated: true,
         text: END_OF_DAY.exec(sentence)![0],
       };
-    return chronoTime(chrono.en.casual, sentence, now, timeZone, PART_OF_DAY);
+    return chronoTime(EN_CHRONO, sentence, now, timeZone, PART_OF_DAY);
   },
 };

@@ -2,8 +2,9 @@ import * as chrono from 'chrono-node';
 import type { PromiseKind } from '../../../contract/api-types.ts';
 import { chronoTime } from './rules-en.ts';
 import { instantOfLocal, localParts } from '../capability/business-time.ts';
+import { leanChrono } from './word-chrono.ts';
 import { earliestKind, isQuestion, stem, word, type LanguageRules } from './language-rules.ts';
-import { DEFAULT_TIME, resolveTimeSpec } from './relative-time.ts';
+import { DEFAULT_TIME, resolveTimeSpec, type WorkDays } from './relative-time.ts';
 
 // Russian commits with the first-person future of perfective verbs ("перезвоню", "вернём"),
 // "вы получите", or passive futures ("будет доставлен"). Past forms ("звонили", "отправили")
@@ -25,14 +26,16 @@ const WEAK_DELIVERY = stem('получите');
 // "в 4 часа дня": chrono-node leaves the hour uncertain; the part of the day settles it.
 const HOUR_OF_DAY = stem('в (\\d{1,2})(?::(\\d{2}))?\\s*(?:час(?:а|ов)?\\s*)?(утра|дня|вечера|ночи)');
 
+const RU_CHRONO = leanChrono(chrono.ru.casual);
 const PART_OF_DAY = word('утром|днём|днем|вечером|в обед|к обеду|ночью|сегодня вечером');
 const WITHIN = stem(
   '(?:в течение|через|за|в ближайшие)\\s+(\\d+|одного|двух|трёх|трех|пяти|часа|час|суток|дня|полчаса)\\s*(рабочих|рабочий)?\\s*(минут|час|дн|день|суток|сутки)?',
 );
+const NEXT_BUSINESS_DAY = stem('(?:в |на )?следующ\\p{L}* рабоч\\p{L}* (?:день|дня|дню)');
 const END_OF_DAY = stem('до конца (?:дня|рабочего дня)|к концу (?:дня|рабочего дня)');
 const NUMBER: Record<string, number> = { одного: 1, двух: 2, трёх: 3, трех: 3, пяти: 5 };
 
-function withinSpan(sentence: string, now: Date, timeZone: string) {
+function withinSpan(sentence: string, now: Date, timeZone: string, workDays: WorkDays) {
   const m = WITHIN.exec(sentence);
   if (!m) return null;
   const raw = m[1]!.toLowerCase();
@@ -49,7 +52,8 @@ function withinSpan(sentence: string, now: Date, timeZone: string) {
     return { at: resolveTimeSpec({ minutes: n * 60 }, now, timeZone), stated: true, text: m[0] };
   if (unit.startsWith('сут'))
     return { at: resolveTimeSpec({ minutes: n * 24 * 60 }, now, timeZone), stated: true, text: m[0] };
-  return { at: resolveTimeSpec(m[2] ? { businessDays: n } : { days: n }, now, timeZone), stated: true, text: m[0] };
+  const spec = m[2] ? { businessDays: n } : { days: n };
+  return { at: resolveTimeSpec(spec, now, timeZone, workDays), stated: true, text: m[0] };
 }
 
 export const RU_RULES: LanguageRules = {
@@ -62,13 +66,15 @@ export const RU_RULES: LanguageRules = {
     return m[0];
   },
   kind: (sentence) => earliestKind(sentence, KINDS, WEAK_DELIVERY.test(sentence) ? 'delivery' : 'other'),
-  time(sentence, now, timeZone) {
-    const span = withinSpan(sentence, now, timeZone);
+  time(sentence, now, timeZone, workDays) {
+    const span = withinSpan(sentence, now, timeZone, workDays);
     if (span) return span;
+    const next = NEXT_BUSINESS_DAY.exec(sentence);
+    if (next) return { at: resolveTimeSpec({ businessDays: 1 }, now, timeZone, workDays), stated: true, text: next[0] };
     const eod = END_OF_DAY.exec(sentence);
     if (eod) return { at: resolveTimeSpec({ days: 0, time: DEFAULT_TIME }, now, timeZone), stated: true, text: eod[0] };
     const hourOfDay = HOUR_OF_DAY.exec(sentence);
-    const found = chronoTime(chrono.ru.casual, sentence, now, timeZone, PART_OF_DAY);
+    const found = chronoTime(RU_CHRONO, sentence, now, timeZone, PART_OF_DAY);
     if (found && hourOfDay) {
       const hour =
         (Number(hourOfDay[1]) % 12) +

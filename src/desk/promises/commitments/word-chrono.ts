@@ -1,0 +1,197 @@
+import {
+  Chrono,
+  type Parser,
+  type ParsingComponents,
+  type ParsingContext,
+  type ParsingOption,
+  type ParsingResult,
+  type Refiner,
+} from 'chrono-node';
+import { zoneOffsetMinutes } from '../capability/business-time.ts';
+import { hhmm, plausibleHour, resolveTimeSpec, type TimeSpec, type WorkDays } from './relative-time.ts';
+
+// Arabic and Hebrew times as chrono-node parsers (issue 18: one parser framework for the four
+// languages, not a parallel system). Each language contributes chrono Parsers — a pattern and
+// an extract — for its day words, weekdays, spans, clock times and parts of the day (time-ar.ts,
+// time-he.ts); the refiner here composes what they found in a sentence into one due time, in
+// the workspace's time zone and calendar, the way an agent means it: a span ("within 2 business
+// days") wins; else a day (the first day word the language ranks highest, else a weekday, else
+// "next week", else the end of today) at the stated clock time or the part of the day.
+
+/** What one parser found; the refiner composes them. */
+export type TimePiece =
+  | { kind: 'span'; spec: TimeSpec | null }
+  | { kind: 'day'; days: number; rank: number }
+  | { kind: 'weekday'; weekday: number; rank: number }
+  | { kind: 'nextWeek' }
+  | { kind: 'endOfDay' }
+  | { kind: 'clock'; hour: number | null; minute: number; part: 'am' | 'pm' | null }
+  | { kind: 'part'; part: 'noon' | 'evening' | 'morning' | 'afternoon' };
+
+/** chrono's option, with what Kept resolves in: the workspace's zone and working days. */
+export interface KeptParsingOption extends ParsingOption {
+  timeZone: string;
+  workDays: WorkDays;
+}
+
+export const STATED_TAG = 'kept/stated';
+
+// The piece travels on the components chrono wraps in a result; a WeakMap keeps chrono's types.
+const PIECES = new WeakMap<ParsingComponents, TimePiece>();
+
+/** A chrono Parser: every match of `pattern` becomes the piece `read` makes of it. */
+export function pieceParser(pattern: RegExp, read: (match: RegExpMatchArray, text: string) => TimePiece): Parser {
+  return {
+    pattern: () => pattern,
+    extract(context: ParsingContext, match: RegExpMatchArray) {
+      const components = context.createParsingComponents();
+      PIECES.set(components, read(match, context.text));
+      return components;
+    },
+  };
+}
+
+/**
+ * One chrono Parser for a ranked list of words (day words, weekdays): one scan of the sentence
+ * instead of one a word; the word's place in the list is its rank, the lowest found wins.
+ */
+export function rankedParser(
+  words: ReadonlyArray<string>,
+  wrap: (pattern: string) => RegExp,
+  piece: (index: number) => TimePiece,
+): Parser {
+  const pattern = wrap(words.map((w) => `(${w})`).join('|'));
+  return pieceParser(pattern, (m) => piece(Math.max(0, m.findIndex((g, i) => i > 0 && g !== undefined) - 1)));
+}
+
+type Found = { piece: TimePiece; result: ParsingResult };
+
+function first<K extends TimePiece['kind']>(found: Found[], kind: K) {
+  let best: { piece: Extract<TimePiece, { kind: K }>; result: ParsingResult } | null = null;
+  for (const f of found) {
+    if (f.piece.kind !== kind) continue;
+    const piece = f.piece as Extract<TimePiece, { kind: K }>;
+    const rank = 'rank' in piece ? piece.rank : f.result.index;
+    const bestRank = best ? ('rank' in best.piece ? best.piece.rank : best.result.index) : Infinity;
+    if (rank < bestRank) best = { piece, result: f.result };
+  }
+  return best;
+}
+
+const PART_TIMES = { noon: '12:00', evening: '20:00', morning: '12:00', afternoon: '17:00' } as const;
+const PART_ORDER = ['noon', 'evening', 'morning', 'afternoon'] as const;
+
+/** Composes the pieces of one sentence into a single result at the resolved instant. */
+export const composeRefiner: Refiner = {
+  refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
+    const option = context.option as KeptParsingOption;
+    const now = context.reference.instant;
+    const found: Found[] = [];
+    for (const result of results) {
+      const piece = PIECES.get(result.start as ParsingComponents);
+      if (piece) found.push({ piece, result });
+    }
+    const out = (spec: TimeSpec, stated: boolean, used: ParsingResult[]) => {
+      const at = resolveTimeSpec(spec, now, option.timeZone, option.workDays);
+      if (at.getTime() <= now.getTime()) return [];
+      return [resultAt(context, at, stated, used)];
+    };
+    const span = first(found, 'span');
+    if (span?.piece.spec) return out(span.piece.spec, true, [span.result]);
+    const spec: TimeSpec = {};
+    const used: ParsingResult[] = [];
+    const day = first(found, 'day');
+    const weekday = day ? null : first(found, 'weekday');
+    if (day) spec.days = day.piece.days;
+    if (weekday) spec.weekday = weekday.piece.weekday;
+    for (const f of [day, weekday]) if (f) used.push(f.result);
+    const nextWeek = first(found, 'nextWeek');
+    if (nextWeek && !day && !weekday) {
+      spec.days = 7;
+      used.push(nextWeek.result);
+    }
+    const endOfDay = first(found, 'endOfDay');
+    if (endOfDay) {
+      if (spec.days === undefined && spec.weekday === undefined) spec.days = 0;
+      used.push(endOfDay.result);
+    }
+    let stated = false;
+    const clock = first(found, 'clock');
+    const hour = clock?.piece.hour ?? null;
+    const parts = new Set(found.flatMap((f) => (f.piece.kind === 'part' ? [f.piece.part] : [])));
+    if (clock && hour !== null && hour >= 0 && hour <= 23) {
+      spec.time = hhmm(hour > 12 ? hour : plausibleHour(hour, clock.piece.part), clock.piece.minute);
+      stated = true;
+      used.push(clock.result);
+    } else {
+      const part = PART_ORDER.find((p) => parts.has(p));
+      if (part) spec.time = PART_TIMES[part];
+      if (part === 'noon') stated = true;
+      if (part === 'evening' && spec.days === undefined && spec.weekday === undefined) spec.days = 0;
+    }
+    if (spec.days === undefined && spec.weekday === undefined) {
+      if (!stated) return [];
+      spec.days = 0;
+    }
+    return out(spec, stated, used);
+  },
+};
+
+function resultAt(context: ParsingContext, at: Date, stated: boolean, used: ParsingResult[]): ParsingResult {
+  const index = used.length ? Math.min(...used.map((r) => r.index)) : 0;
+  const text = used.map((r) => r.text).join(' ');
+  const components = context.createParsingComponents({
+    year: at.getUTCFullYear(),
+    month: at.getUTCMonth() + 1,
+    day: at.getUTCDate(),
+    hour: at.getUTCHours(),
+    minute: at.getUTCMinutes(),
+    second: 0,
+    millisecond: 0,
+    timezoneOffset: 0,
+  });
+  const result = context.createParsingResult(index, text, components);
+  if (stated) result.addTag(STATED_TAG);
+  return result;
+}
+
+/** A chrono configuration of a language's piece parsers and the composing refiner. */
+export function wordChrono(parsers: Parser[]): Chrono {
+  return new Chrono({ parsers, refiners: [composeRefiner] });
+}
+
+/** Reads a sentence's due time with a word chrono, in the workspace's zone and working days. */
+export function readWordChrono(parser: Chrono, sentence: string, now: Date, timeZone: string, workDays: WorkDays) {
+  const option: KeptParsingOption = { timeZone, workDays };
+  const [r] = parser.parse(sentence, { instant: now, timezone: zoneOffsetMinutes(now, timeZone) }, option);
+  if (!r) return null;
+  return { at: r.start.date(), stated: r.tags().has(STATED_TAG), text: r.text };
+}
+
+/** The am/pm words anywhere in the sentence settle a clock hour. */
+export function partOf(text: string, am: RegExp, pm: RegExp): 'am' | 'pm' | null {
+  return am.test(text) ? 'am' : pm.test(text) ? 'pm' : null;
+}
+
+// What a promise's due time never needs from chrono's casual configurations: the past ("3 days
+// ago") and time-zone names and offsets (Kept resolves in the workspace's zone). The profile
+// (docs/LANGUAGE.md, Speed) also showed chrono building some parsers' patterns anew on every
+// parse; Kept always parses with the same option (forwardDate), so each pattern is kept.
+export const DROPPED_PARSERS = /Ago/;
+export const DROPPED_REFINERS = /Timezone/;
+
+/** A clone of one of chrono's casual configurations without what a due time never needs. */
+export function leanChrono(base: Chrono): Chrono {
+  const lean = base.clone();
+  lean.parsers = lean.parsers.filter((p) => !DROPPED_PARSERS.test(p.constructor.name)).map(keptPattern);
+  lean.refiners = lean.refiners.filter((r) => !DROPPED_REFINERS.test(r.constructor.name));
+  return lean;
+}
+
+function keptPattern(parser: Parser): Parser {
+  let pattern: RegExp | null = null;
+  return {
+    pattern: (context) => (pattern ??= parser.pattern(context)),
+    extract: (context, match) => parser.extract(context, match),
+  };
+}
