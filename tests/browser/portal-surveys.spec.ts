@@ -93,5 +93,10 @@ test.describe.serial('surveys in the portal: answered in Arabic where the custom
     await chooseLanguage(page, 'he');
     await expect(chooser).toHaveValue(/^רבעון \d של \d{4}$/);
     await shootWithoutHeader(page.getByTestId('surveys-page'), shot('perception-he'));
+    // The setting this test turned off: portal surveys not e-mailed.
+    await chooseLanguage(page, 'ar');
+    await page.getByTestId('surveys-tab-settings').click();
+    await expect(page.getByTestId('survey-email-portal')).not.toBeChecked();
+    await shootWithoutHeader(page.getByTestId('surveys-page'), shot('settings-ar'));
   });
 });
