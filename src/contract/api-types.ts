@@ -12,6 +12,7 @@ import type {
   Role,
 } from '../kernel/domain-words.ts';
 import type { SupervisorSuspicionView } from './supervisor-suspicion-types.ts';
+import type { PortalSurveyView } from './survey-types.ts';
 
 export type {
   CaseStatus,
@@ -362,6 +363,8 @@ export interface PortalSessionResponse {
   workspaceName: string;
   customer: { name: string; language: Language | null };
   cases: PortalCaseView[];
+  /** Surveys waiting for the customer's answer (newest first, at most five). */
+  surveys: PortalSurveyView[];
   reachAHuman: { phone: string; email: string; hours: string };
 }
 

@@ -11,6 +11,23 @@ export interface SurveySettingsView {
   throttleDays: number;
   /** An NPS survey per customer every this many days; 0 = none. */
   npsIntervalDays: number;
+  /**
+   * A case that came through the portal has its survey offered there, waiting for the customer's
+   * next visit; with this on it also goes by e-mail when they have a working address.
+   */
+  emailPortalSurveys: boolean;
+}
+
+/** A survey waiting for the customer, shown when they are signed into the portal (K16). */
+export interface PortalSurveyView {
+  /** The survey's own signed answer token: the portal answers through the same operation as the e-mail link. */
+  token: string;
+  kind: SurveyKind;
+  /** `K-1042` for a case's survey, null for NPS. */
+  reference: string | null;
+  caseId: string | null;
+  askEffort: boolean;
+  sentAt: string;
 }
 
 /** The customer's answer page (/portal/survey/:token). */

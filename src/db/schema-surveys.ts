@@ -19,6 +19,8 @@ export const surveySettings = pgTable('survey_settings', {
   throttleDays: integer('throttle_days').notNull(),
   /** 0: no NPS survey. */
   npsIntervalDays: integer('nps_interval_days').notNull(),
+  /** A survey offered in the portal (the case came through it) also goes by e-mail when the customer has an address. */
+  emailPortalSurveys: boolean('email_portal_surveys').notNull().default(true),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 

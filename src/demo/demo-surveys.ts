@@ -15,6 +15,7 @@ import {
 } from '../surveys/index.ts';
 import type { WorkspaceRow } from '../workspaces/index.ts';
 import { DemoRandom } from './demo-random.ts';
+import { fileNewDemoCases, seedDemoExpectations } from './demo-survey-context.ts';
 
 // The demo's customers answer their surveys (issue 15), so the survey screens start full: about
 // half answer, within two days; scores follow what happened on the case (broken promises, hell)
@@ -61,7 +62,8 @@ export async function configureDemoSurveys(db: Db, workspaceId: string, now: Dat
 
 /**
  * A story on the demo clock: every four hours, the customers whose survey has waited their
- * (seeded) time answer it through the real answer operation, with the clock at that moment.
+ * (seeded) time answer it through the real answer operation, with the clock at that moment; every
+ * hour, new cases are filed under their kind; at the end, the intake expectations customers gave.
  */
 export function demoSurveyAnswers(
   ctx: DeskContext,
@@ -69,9 +71,12 @@ export function demoSurveyAnswers(
   input: { workspace: WorkspaceRow; seed: number; from: number; to: number },
 ): () => Promise<void> {
   return async () => {
-    const step = 4 * 3_600_000;
-    for (let t = input.from; t < input.to; t += step) {
+    const hour = 3_600_000;
+    for (let t = input.from; t < input.to; t += hour) {
       await sleepUntil(new Date(t));
+      // Each hour new cases are filed under their kind; every four hours customers answer.
+      await fileNewDemoCases(ctx.db, input.workspace.id);
+      if ((t - input.from) % (4 * hour) !== 0) continue;
       await closeTheLoop(ctx, input.workspace.id, input.seed, t);
       const waiting = await ctx.db
         .select({
@@ -108,6 +113,11 @@ export function demoSurveyAnswers(
         });
       }
     }
+    await seedDemoExpectations(ctx.db, {
+      workspaceId: input.workspace.id,
+      timeZone: input.workspace.timeZone,
+      seed: input.seed,
+    });
   };
 }
 

@@ -295,6 +295,11 @@ describe('kept demo: the demo company', () => {
     expect(report.overall.answered).toBeGreaterThan(0);
     expect(report.overall.answered).toBeLessThan(report.overall.sent);
     expect(report.byOwner.length).toBeGreaterThan(1);
+    // Kinds of case and the intake expectation beside the scores, not empty on the demo.
+    expect(report.byCaseKind.filter((g) => g.key !== '' && g.key !== 'other').length).toBeGreaterThan(2);
+    expect(report.expectation.customers).toBeGreaterThan(3);
+    expect(report.expectation.met).toBeGreaterThan(0);
+    expect(report.expectation.met + report.expectation.missed).toBe(report.expectation.customers);
     const gap = await perceptionGap(store.db, { workspaceId, period: quarterOf(NOW) });
     expect(gap.areas.length).toBeGreaterThan(3);
     expect(gap.headline.managerShareSuperior).toBeGreaterThan(0.5);

@@ -156,7 +156,10 @@ export interface EventDataByType {
    */
   'email.message_id_reused': { inboundEmailId: string; messageIdHeader: string; earlierInboundEmailId: string };
   /** Surveys (issue 15): one went to the customer, or a throttling rule held it back. */
-  'survey.sent': SurveyFacts;
+  'survey.sent': SurveyFacts & {
+    /** Where the customer finds it: the portal (a portal case's), e-mail, or both. Absent on older events: e-mail. */
+    via?: Array<'email' | 'portal'>;
+  };
   'survey.skipped': SurveyFacts & { reason: SurveySkipReason };
   /**
    * The customer's answer (satisfaction 1–5 with effort 1–7 when asked, or NPS 0–10). A later

@@ -3,6 +3,7 @@
 export { answerSurvey, isLowScore, optOutOfSurveys, surveyPage } from './answer-survey.ts';
 export { consistencyReport } from './consistency-report.ts';
 export { perceptionGap, quarterOf, quartersEndingWith, recordPerceptionRating } from './perception-gap.ts';
+export { PORTAL_SURVEY_WAITS_DAYS, waitingSurveysOf } from './portal-surveys.ts';
 export { planSurveysAfterResolution } from './plan-survey.ts';
 export { sendSurvey } from './send-survey.ts';
 export { SURVEY_GROUPINGS, type SurveyGrouping } from './survey-answers.ts';

@@ -17,7 +17,8 @@ import { decideSurveySend } from './survey-throttle.ts';
 
 /**
  * Job `survey-send`: the survey goes by e-mail through the outbox (with its one-click links),
- * or is skipped with the rule that held it back. The survey row and then the customer's row are
+ * waits in the portal for a portal case's customer (and is e-mailed too where the workspace
+ * wants it), or is skipped with the rule that held it back. The survey row and then the customer's row are
  * locked first: a second delivery of the job finds the survey no longer scheduled, and two
  * instances sending two surveys to one customer decide one after the other, so the 30-day rule
  * holds across instances.
@@ -88,6 +89,8 @@ export async function sendSurvey(
       address: customer.email,
       addressBounced: !!customer.emailBouncedAt,
       optedOut: !!optOut,
+      inPortal: survey.channel === 'portal',
+      emailPortalSurveys: settings.emailPortalSurveys,
     });
     const facts = await surveyFactsOf(tx, survey, caseRow);
     const event = { workspaceId: input.workspaceId, caseId: survey.caseId, customerId: customer.id };
@@ -107,6 +110,12 @@ export async function sendSurvey(
       ]);
       return { outcome: 'skipped' as const };
     }
+    await tx.update(surveyRequests).set({ status: 'sent', sentAt: now }).where(eq(surveyRequests.id, survey.id));
+    await appendEvents(tx, [
+      { ...event, actorUserId: null, occurredAt: now, type: 'survey.sent', data: { ...facts, via: decision.via } },
+    ]);
+    // In the portal, a sent survey simply waits (portal-surveys.ts lists it); e-mail needs a message.
+    if (!decision.via.includes('email')) return { outcome: 'sent' as const };
     const workspace = await loadWorkspace(tx, input.workspaceId);
     const mail = renderSurveyEmail({
       kind: survey.kind,
@@ -117,7 +126,6 @@ export async function sendSurvey(
       linkFor: (score) => surveyUrlFor(ctx.publicUrl, workspace, survey.id, score),
       optOutLink: `${surveyUrlFor(ctx.publicUrl, workspace, survey.id)}?optout=1`,
     });
-    await tx.update(surveyRequests).set({ status: 'sent', sentAt: now }).where(eq(surveyRequests.id, survey.id));
     await tx.insert(outbox).values({
       workspaceId: input.workspaceId,
       caseId: survey.caseId,
@@ -134,7 +142,6 @@ export async function sendSurvey(
       payload: { workspaceId: input.workspaceId },
       startAfter: now,
     });
-    await appendEvents(tx, [{ ...event, actorUserId: null, occurredAt: now, type: 'survey.sent', data: facts }]);
     return { outcome: 'sent' as const };
   });
 }

@@ -14,6 +14,7 @@ export const DEFAULT_SURVEY_SETTINGS: SurveySettingsView = {
   askEffort: false,
   throttleDays: 30,
   npsIntervalDays: 90,
+  emailPortalSurveys: true,
 };
 
 export async function loadSurveySettings(db: Db, workspaceId: string): Promise<SurveySettingsView> {
@@ -25,15 +26,18 @@ export async function loadSurveySettings(db: Db, workspaceId: string): Promise<S
     askEffort: row.askEffort,
     throttleDays: row.throttleDays,
     npsIntervalDays: row.npsIntervalDays,
+    emailPortalSurveys: row.emailPortalSurveys,
   };
 }
 
+/** A setting left out keeps its value (`emailPortalSurveys` came later than the rest). */
 export async function updateSurveySettings(
   db: Db,
   workspaceId: string,
-  settings: SurveySettingsView,
+  changes: Omit<SurveySettingsView, 'emailPortalSurveys'> & Partial<SurveySettingsView>,
   now: Date,
 ): Promise<SurveySettingsView> {
+  const settings = { ...(await loadSurveySettings(db, workspaceId)), ...changes };
   await db
     .insert(surveySettings)
     .values({ workspaceId, ...settings, updatedAt: now })

@@ -6,6 +6,7 @@ import { acknowledgements, cases, customers, escalations, messages, users, works
 import { KeptError, notFound } from '../errors/kept-error.ts';
 import { loadLinkedWorkspace, type WorkspaceRow } from '../workspaces/index.ts';
 import { portalSignatureValid, readPortalToken } from '../portal/index.ts';
+import { waitingSurveysOf } from '../surveys/index.ts';
 
 export async function workspaceBySlug(db: Db, slug: string): Promise<WorkspaceRow> {
   const [row] = await db.select().from(workspaces).where(eq(workspaces.slug, slug));
@@ -101,7 +102,7 @@ async function presentPortalCases(db: Db, rows: Array<typeof cases.$inferSelect>
   );
 }
 
-export async function getPortalSession(db: Db, token: string): Promise<PortalSessionResponse> {
+export async function getPortalSession(db: Db, token: string, now: Date): Promise<PortalSessionResponse> {
   const { workspace, customer } = await verifyPortalSession(db, token);
   const rows = await db
     .select()
@@ -113,6 +114,7 @@ export async function getPortalSession(db: Db, token: string): Promise<PortalSes
     workspaceName: workspace.name,
     customer: { name: customer.name, language: customer.language },
     cases: await presentPortalCases(db, rows),
+    surveys: await waitingSurveysOf(db, workspace, customer.id, now),
     reachAHuman: reachAHuman(workspace),
   };
 }

@@ -488,6 +488,7 @@ export const fixtures: Record<string, Handler> = {
           escalationStatus: 'closed',
         },
       ],
+      surveys: [],
       reachAHuman: reach,
     },
   ],

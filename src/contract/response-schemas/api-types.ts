@@ -9,6 +9,7 @@ import {
   roleSchema,
 } from '../domain-word-schemas.ts';
 import { supervisorSuspicionViewSchema } from './supervisor-suspicion-types.ts';
+import { portalSurveyViewSchema } from './survey-types.ts';
 import { z } from 'zod';
 
 export const languageSchema = z.string();
@@ -419,6 +420,7 @@ export const portalSessionResponseSchema = z.object({
     language: languageSchema.nullable(),
   }),
   cases: z.array(portalCaseViewSchema),
+  surveys: z.array(portalSurveyViewSchema),
   reachAHuman: z.object({
     phone: z.string(),
     email: z.string(),

@@ -8,6 +8,7 @@ export const surveySettingsViewSchema = z.object({
   askEffort: z.boolean(),
   throttleDays: z.number(),
   npsIntervalDays: z.number(),
+  emailPortalSurveys: z.boolean(),
 });
 
 export const surveyAnswerViewSchema = z.object({
@@ -106,6 +107,15 @@ export const perceptionPeriodRowSchema = z.object({
   customerShareGood: z.number().nullable(),
   areasRated: z.number(),
   answers: z.number(),
+});
+
+export const portalSurveyViewSchema = z.object({
+  token: z.string(),
+  kind: surveyKindSchema,
+  reference: z.string().nullable(),
+  caseId: z.string().nullable(),
+  askEffort: z.boolean(),
+  sentAt: z.string(),
 });
 
 export const surveyPageResponseSchema = z.object({

@@ -24,6 +24,8 @@ export type consistencyResponseSchemaInferredType = z.infer<typeof generated.con
 
 export type perceptionPeriodRowSchemaInferredType = z.infer<typeof generated.perceptionPeriodRowSchema>;
 
+export type portalSurveyViewSchemaInferredType = z.infer<typeof generated.portalSurveyViewSchema>;
+
 export type surveyPageResponseSchemaInferredType = z.infer<typeof generated.surveyPageResponseSchema>;
 
 export type perceptionAreaRowSchemaInferredType = z.infer<typeof generated.perceptionAreaRowSchema>;
@@ -46,6 +48,8 @@ expectType<spec.ConsistencyResponse>({} as consistencyResponseSchemaInferredType
 expectType<consistencyResponseSchemaInferredType>({} as spec.ConsistencyResponse);
 expectType<spec.PerceptionPeriodRow>({} as perceptionPeriodRowSchemaInferredType);
 expectType<perceptionPeriodRowSchemaInferredType>({} as spec.PerceptionPeriodRow);
+expectType<spec.PortalSurveyView>({} as portalSurveyViewSchemaInferredType);
+expectType<portalSurveyViewSchemaInferredType>({} as spec.PortalSurveyView);
 expectType<spec.SurveyPageResponse>({} as surveyPageResponseSchemaInferredType);
 expectType<surveyPageResponseSchemaInferredType>({} as spec.SurveyPageResponse);
 expectType<spec.PerceptionAreaRow>({} as perceptionAreaRowSchemaInferredType);

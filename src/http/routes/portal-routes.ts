@@ -120,7 +120,7 @@ export function registerPortalRoutes({ app, ctx }: RouteDeps): void {
       },
     },
     async (request) => {
-      return getPortalSession(ctx.db, request.params.token);
+      return getPortalSession(ctx.db, request.params.token, ctx.now());
     },
   );
 

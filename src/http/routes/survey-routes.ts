@@ -206,6 +206,7 @@ export function registerSurveyRoutes({ app, ctx }: RouteDeps): void {
           askEffort: z.boolean(),
           throttleDays: z.number().int().min(0).max(365),
           npsIntervalDays: z.number().int().min(0).max(730),
+          emailPortalSurveys: z.boolean().optional(),
         }),
         response: { 200: surveySettingsViewSchema, ...errorResponses(400, 401, 403) },
       },

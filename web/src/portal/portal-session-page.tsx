@@ -13,6 +13,7 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { useApi } from '../common/use-api.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { PortalLayout } from './portal-layout.tsx';
+import { PortalSurveys } from './portal-surveys.tsx';
 
 const OPEN_STATUSES = new Set<string>(OPEN_CASE_STATUSES);
 
@@ -181,6 +182,7 @@ export function PortalSessionPage() {
       {data && (
         <Stack gap="md" data-testid="portal-session">
           <Title order={2}>{t('portal.greeting', { name: data.customer.name })}</Title>
+          <PortalSurveys surveys={data.surveys} workspaceName={data.workspaceName} />
           <Title order={3} size="h4">
             {t('portal.sessionTitle')}
           </Title>

@@ -13,6 +13,7 @@ import { useFormat } from '../i18n/use-format.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { Card, Figure, Loading, percent } from '../retention/panel-kit.tsx';
 import { baseOption } from '../retention/retention-chart.tsx';
+import { quarterLabel } from './quarter-label.ts';
 
 /** K17: what management believes beside what customers say, per quarter and area. */
 export function PerceptionPanel() {
@@ -30,7 +31,7 @@ export function PerceptionPanel() {
     if (!data) return null;
     return {
       ...baseOption(rtl),
-      xAxis: { type: 'category', data: data.trend.map((p) => `\u2066${p.period}\u2069`), inverse: rtl },
+      xAxis: { type: 'category', data: data.trend.map((p) => quarterLabel(t, p.period)), inverse: rtl },
       yAxis: {
         type: 'value',
         min: 0,
@@ -86,7 +87,8 @@ export function PerceptionPanel() {
         label={t('surveys.perception.period')}
         value={data.period}
         onChange={(v) => v && setPeriod(v)}
-        data={data.trend.map((p) => p.period)}
+        data={data.trend.map((p) => ({ value: p.period, label: quarterLabel(t, p.period) }))}
+        data-testid="perception-period"
         maw={200}
         allowDeselect={false}
       />

@@ -65,6 +65,13 @@ export function SurveySettingsPanel() {
         disabled={!isAdmin}
         onChange={(e) => setForm({ ...form, askEffort: e.currentTarget.checked })}
       />
+      <Checkbox
+        label={t('surveys.settings.emailPortalSurveys')}
+        checked={form.emailPortalSurveys}
+        disabled={!isAdmin}
+        onChange={(e) => setForm({ ...form, emailPortalSurveys: e.currentTarget.checked })}
+        data-testid="survey-email-portal"
+      />
       {number('throttleDays', t('surveys.settings.throttle'), 365)}
       {number('npsIntervalDays', t('surveys.settings.nps'), 730)}
       <ErrorAlert error={saveError} />

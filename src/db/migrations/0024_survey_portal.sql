@@ -1,0 +1,1 @@
+ALTER TABLE "survey_settings" ADD COLUMN "email_portal_surveys" boolean DEFAULT true NOT NULL;
