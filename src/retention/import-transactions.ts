@@ -18,6 +18,7 @@ import {
   type RowProblem,
   type StagedPurchase,
 } from './import-rows.ts';
+import { copyText, openCopy } from './copy-stage.ts';
 import { readCsvRecords, readWhitespaceRecords } from './read-records.ts';
 import { refreshCustomerValue } from './refresh-customer-value.ts';
 import { refreshRollups } from './refresh-rollups.ts';
@@ -33,7 +34,6 @@ export interface ImportOptions {
   createdBy?: string | null;
   now: Date;
   onProgress?: (progress: { rows: number; bytes: number }) => void;
-  batchSize?: number;
   /** seconds spent in each step (read+stage, customers, purchases, summary, rollups): for profiling */
   onStep?: (step: string, seconds: number) => void;
 }
@@ -179,53 +179,55 @@ async function stageFile(tx: Db, options: ImportOptions, report: ImportReport): 
     ) on commit drop`);
   const reader = rowReaderFor(options.format, options.map);
   const records = options.format === 'cdnow' ? readWhitespaceRecords(counted) : readCsvRecords(counted);
-  const size = options.batchSize ?? 5_000;
-  let batch: StagedPurchase[] = [];
+  const copy = openCopy(tx, 'import_stage', STAGE_COLUMNS);
+  // Rows go to COPY in chunks of ~256 kB: parsing goes on while the server stores the last chunk.
+  let chunk = '';
   let headerSeen = options.format === 'cdnow';
   let lastProgress = 0;
-  let staged: Promise<void> = Promise.resolve();
-  for await (const record of records) {
-    if (!headerSeen) {
-      reader.header(record.fields);
-      headerSeen = true;
-      continue;
-    }
-    report.rowsRead++;
-    const result = reader.row(record.fields, record.line);
-    if (result.kind === 'purchase') {
-      report.purchasesInFile++;
-      // After the first bad row of a file that will be refused, only keep validating.
-      if (report.skipped > 0 && !options.skipBadRows) continue;
-      batch.push(result.purchase);
-      if (batch.length >= size) {
-        // Parse the next batch while the database stores this one (the client queues the
-        // statements in order); waiting for the previous batch bounds memory to two batches.
-        await staged;
-        staged = insertBatch(tx, batch);
-        staged.catch(() => undefined); // awaited below; this only marks it handled meanwhile
-        batch = [];
+  try {
+    for await (const record of records) {
+      if (!headerSeen) {
+        reader.header(record.fields);
+        headerSeen = true;
+        continue;
       }
-    } else if (result.kind === 'problem') {
-      report.skipped++;
-      if (report.problems.length < MAX_PROBLEMS) report.problems.push(result.problem);
+      report.rowsRead++;
+      const result = reader.row(record.fields, record.line);
+      if (result.kind === 'purchase') {
+        report.purchasesInFile++;
+        // After the first bad row of a file that will be refused, only keep validating.
+        if (report.skipped > 0 && !options.skipBadRows) continue;
+        chunk += stageLine(result.purchase);
+        if (chunk.length >= 1 << 18) {
+          await copy.write(chunk);
+          chunk = '';
+        }
+      } else if (result.kind === 'problem') {
+        report.skipped++;
+        if (report.problems.length < MAX_PROBLEMS) report.problems.push(result.problem);
+      }
+      if (options.onProgress && report.rowsRead - lastProgress >= 10_000) {
+        lastProgress = report.rowsRead;
+        options.onProgress({ rows: report.rowsRead, bytes: bytesRead() });
+      }
     }
-    if (options.onProgress && report.rowsRead - lastProgress >= 10_000) {
-      lastProgress = report.rowsRead;
-      options.onProgress({ rows: report.rowsRead, bytes: bytesRead() });
-    }
+    if (!headerSeen) throw new ImportFileError(1, 'the file is empty; expected a header line');
+    if (chunk !== '' && !(report.skipped > 0 && !options.skipBadRows)) await copy.write(chunk);
+    await copy.end();
+  } catch (error) {
+    copy.abort(error as Error);
+    throw error;
   }
-  await staged;
-  if (!headerSeen) throw new ImportFileError(1, 'the file is empty; expected a header line');
-  if (batch.length > 0 && !(report.skipped > 0 && !options.skipBadRows)) await insertBatch(tx, batch);
+  // Temporary tables are never analyzed by autovacuum: without statistics the joins below are
+  // planned for a handful of rows.
+  await tx.execute(sql`analyze import_stage`);
   options.onProgress?.({ rows: report.rowsRead, bytes: bytesRead() });
 }
 
-async function insertBatch(tx: Db, batch: readonly StagedPurchase[]): Promise<void> {
-  const col = <K extends keyof StagedPurchase>(k: K) => sql.param(batch.map((p) => p[k]));
-  await tx.execute(sql`
-    insert into import_stage
-    select * from unnest(${col('line')}::int[], ${col('keyKind')}::text[], ${col('key')}::text[], ${col('name')}::text[],
-      ${col('orderId')}::text[], ${col('occurredAt')}::timestamptz[], ${col('amount')}::numeric[], ${col('product')}::text[], ${col('channel')}::text[])`);
+const STAGE_COLUMNS = ['line', 'key_kind', 'key', 'name', 'order_id', 'occurred_at', 'amount', 'product', 'channel'];
+
+function stageLine(p: StagedPurchase): string {
+  return `${p.line}\t${p.keyKind}\t${copyText(p.key)}\t${copyText(p.name)}\t${copyText(p.orderId)}\t${p.occurredAt}\t${p.amount}\t${copyText(p.product)}\t${copyText(p.channel)}\n`;
 }
 
 async function count(tx: Db, query: ReturnType<typeof sql>): Promise<number> {

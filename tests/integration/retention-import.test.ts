@@ -268,7 +268,6 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
       source: 'CDNOW_sample.txt',
       input: fs.createReadStream(CDNOW_SAMPLE),
       now: new Date('1998-07-01T00:00:00Z'),
-      batchSize: 1_000,
     });
     const lines = fs
       .readFileSync(CDNOW_SAMPLE, 'utf8')
