@@ -280,6 +280,39 @@ async function writePurchases(
   await tx.execute(sql`create index on import_map (key_kind, key)`);
   await tx.execute(sql`analyze import_map`);
   step('customers (match, create)');
+  // Lock the customers written to as a foreign key would (none is declared: it cost 35% of the
+  // insert), so a customer cannot be deleted under the purchases being added.
+  await tx.execute(sql`
+    with locked as (
+      select 1 from customers c where c.workspace_id = ${workspaceId}
+        and c.id in (select customer_id from import_map) for key share of c)
+    select count(*) from locked`);
+  // A plain insert first: ON CONFLICT checks every row speculatively (27% of the insert). A file
+  // that repeats an order id, or a re-import, breaks the unique key; then the savepoint is
+  // rolled back and the rows go in again, skipping those already there.
+  let inserted: number;
+  try {
+    inserted = await (tx.transaction(async (sp) =>
+      insertPurchases(sp as unknown as Db, workspaceId, importId, false),
+    ) as Promise<number>);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    inserted = await insertPurchases(tx, workspaceId, importId, true);
+  }
+  step('purchases (insert, dedup)');
+  report.imported = inserted;
+  report.duplicates = Math.max(0, report.purchasesInFile - report.imported);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505') return true;
+  }
+  return false;
+}
+
+async function insertPurchases(tx: Db, workspaceId: string, importId: string, skipExisting: boolean): Promise<number> {
+  const onConflict = skipExisting ? sql`on conflict (workspace_id, row_hash) do nothing` : sql``;
   const withOrder = await count(
     tx,
     sql`
@@ -288,7 +321,7 @@ async function writePurchases(
       select ${workspaceId}, m.customer_id, s.order_id, s.occurred_at, s.amount, s.product, s.channel, 'o:' || s.order_id, ${importId}
       from import_stage s join import_map m on m.key_kind = s.key_kind and m.key = s.key
       where s.order_id is not null
-      on conflict (workspace_id, row_hash) do nothing returning 1)
+      ${onConflict} returning 1)
     select count(*)::int as n from ins`,
   );
   // Without an order id a purchase is identified by its content and its occurrence among
@@ -305,10 +338,8 @@ async function writePurchases(
         ${importId}
       from import_stage s join import_map m on m.key_kind = s.key_kind and m.key = s.key
       where s.order_id is null
-      on conflict (workspace_id, row_hash) do nothing returning 1)
+      ${onConflict} returning 1)
     select count(*)::int as n from ins`,
   );
-  step('purchases (insert, dedup)');
-  report.imported = withOrder + withoutOrder;
-  report.duplicates = Math.max(0, report.purchasesInFile - report.imported);
+  return withOrder + withoutOrder;
 }

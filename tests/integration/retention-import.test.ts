@@ -88,7 +88,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
     );
     expect(c1).toMatchObject({ first_day: '2024-01-05', acquisition_channel: 'web' });
     expect(c1!.months).toEqual(['2024-01-01', '2024-02-01']);
-    // A purchase belongs to a customer of the same workspace: one composite key checks both.
+    // A purchase belongs to a customer of the same workspace: a trigger checks each statement's rows.
     const other = await createTestWorkspace(kept);
     const misplaced = kept.store.db.execute(sql`
       insert into purchases (workspace_id, customer_id, occurred_at, amount, row_hash)
@@ -99,10 +99,41 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
         (e: { cause?: { code?: string }; code?: string }) => e.cause?.code ?? e.code,
       ),
     ).toBe('23503');
+    // …and a customer with purchases cannot be deleted from under them.
+    const deleted = kept.store.db.execute(
+      sql`delete from customers where workspace_id = ${ws.id} and external_id = 'c1'`,
+    );
+    expect(
+      await deleted.then(
+        () => 'deleted',
+        (e: { cause?: { code?: string }; code?: string }) => e.cause?.code ?? e.code,
+      ),
+    ).toBe('23503');
     // An import schedules the CLV and risk refresh.
     expect(
       kept.timers.scheduled.some((t) => t.name === 'retention-refresh-scores' && t.payload['workspaceId'] === ws.id),
     ).toBe(true);
+  });
+
+  run('a file overlapping an earlier import, or repeating an order id, adds each new order once', async () => {
+    await fresh();
+    expect((await upload(ws.admin, GOOD)).statusCode).toBe(201);
+    // The plain insert meets the unique key (o2 is there, o4 twice), rolls back to its savepoint
+    // and goes again skipping what is there: the import still succeeds, all or nothing.
+    const overlap = [
+      'customer_id,date,amount,order_id',
+      'c1,2024-02-10,20.00,o2',
+      'c3,2024-03-01,7.00,o4',
+      'c3,2024-03-02,8.00,o4',
+    ];
+    const res = await upload(ws.admin, overlap.join('\n'));
+    expect(res.statusCode).toBe(201);
+    expect(json<{ report: ImportReportView }>(res).report).toMatchObject({
+      imported: 1,
+      duplicates: 2,
+      customersCreated: 1,
+    });
+    expect(await purchaseCount()).toBe(4);
   });
 
   run(
