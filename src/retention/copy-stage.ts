@@ -39,11 +39,16 @@ function clientOf(tx: Db): unknown {
 
 const PGLITE_CHUNK = 4 << 20;
 
+/** True for a handle on a pool of connections (PostgreSQL), false for PGlite's single one. */
+export function hasOtherConnections(db: Db): boolean {
+  // A node-postgres pool or client connects; PGlite has no such method.
+  return typeof (clientOf(db) as { connect?: unknown }).connect === 'function';
+}
+
 export function openCopy(tx: Db, table: string, columns: readonly string[]): CopySink {
   const target = `${table} (${columns.join(', ')})`;
   const client = clientOf(tx);
-  // A node-postgres client connects; a PGlite transaction has no such method.
-  if (typeof (client as { connect?: unknown }).connect === 'function') {
+  if (hasOtherConnections(tx)) {
     const stream = (client as PgClientLike).query(copyStreams.from(`copy ${target} from stdin`));
     let failed: Error | null = null;
     stream.on('error', (error: Error) => {

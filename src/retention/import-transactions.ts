@@ -23,6 +23,8 @@ import { copyText, openCopy } from './copy-stage.ts';
 import { readCsvRecords, readWhitespaceRecords } from './read-records.ts';
 import { refreshCustomerValue } from './refresh-customer-value.ts';
 import { refreshRollups } from './refresh-rollups.ts';
+import { progressRecorder, type ProgressRecorder } from './import-progress.ts';
+import type { ImportPhase } from '../kernel/domain-words.ts';
 
 export interface ImportOptions {
   workspaceId: string;
@@ -35,6 +37,8 @@ export interface ImportOptions {
   createdBy?: string | null;
   now: Date;
   onProgress?: (progress: { rows: number; bytes: number }) => void;
+  /** the file's size in bytes when known, shown beside the bytes read */
+  sizeBytes?: number;
   /** seconds spent in each step (read+stage, customers, purchases, summary, rollups): for profiling */
   onStep?: (step: string, seconds: number) => void;
 }
@@ -79,6 +83,8 @@ export async function importTransactions(db: Db, options: ImportOptions): Promis
       status: 'running',
       createdBy: options.createdBy ?? null,
       startedAt: options.now,
+      phase: 'reading',
+      bytesTotal: options.sizeBytes ?? null,
     })
     .returning({ id: imports.id });
   const importId = row!.id;
@@ -98,11 +104,22 @@ export async function importTransactions(db: Db, options: ImportOptions): Promis
     seconds: 0,
     message: '',
   };
+  const progress = progressRecorder(db, importId);
+  const counted = { rows: 0, bytes: 0 };
+  const staging: ImportOptions = {
+    ...options,
+    onProgress: (p) => {
+      counted.rows = p.rows;
+      counted.bytes = p.bytes;
+      progress.counts(p.rows, p.bytes);
+      options.onProgress?.(p);
+    },
+  };
   try {
     await db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Db;
-      const step = stepTimer(options.onStep);
-      await stageFile(tx, options, report);
+      const step = stepTimer(options.onStep, progress);
+      await stageFile(tx, staging, report);
       step('read, validate, stage');
       if (report.skipped > 0 && !options.skipBadRows) throw new Rejected();
       await writePurchases(tx, options.workspaceId, importId, report, step);
@@ -113,6 +130,7 @@ export async function importTransactions(db: Db, options: ImportOptions): Promis
     // (the only connection on PGlite) is not held for them, and not at all when nothing changed.
     // A failure here leaves the purchases imported; the next import or score refresh redoes them.
     if (report.imported > 0) {
+      progress.phase('rollups');
       const step = stepTimer(options.onStep);
       await refreshRollups(db, options.workspaceId, options.now);
       step('rollups (after the commit)');
@@ -129,28 +147,53 @@ export async function importTransactions(db: Db, options: ImportOptions): Promis
       const first = report.problems[0]!;
       report.message = `Nothing was imported: ${report.skipped} bad row${report.skipped === 1 ? '' : 's'}, the first on line ${first.line}: ${first.reason}. Fix the file, or import the good rows with --skip-bad-rows.`;
     } else {
+      await progress.flush();
       await db
         .update(imports)
-        .set({ status: 'failed', finishedAt: new Date(), report: { message: String((error as Error).message) } })
+        .set({
+          status: 'failed',
+          phase: null,
+          rowsRead: counted.rows,
+          bytesRead: counted.bytes,
+          finishedAt: new Date(),
+          report: { message: String((error as Error).message) },
+        })
         .where(eq(imports.id, importId));
       throw error;
     }
   }
   report.seconds = Math.round((performance.now() - started) / 10) / 100;
+  await progress.flush();
   await db
     .update(imports)
-    .set({ status: report.status, report: report as never, finishedAt: new Date() })
+    .set({
+      status: report.status,
+      phase: null,
+      rowsRead: counted.rows,
+      bytesRead: counted.bytes,
+      report: report as never,
+      finishedAt: new Date(),
+    })
     .where(eq(imports.id, importId));
   return report;
 }
 
-/** Reports the seconds since the previous call under the given step name. */
-function stepTimer(onStep: ImportOptions['onStep']): (name: string) => void {
+// The phase that follows each timed step, for the progress shown while an import runs.
+const NEXT_PHASE: Record<string, ImportPhase> = {
+  'read, validate, stage': 'customers',
+  'customers (match, create)': 'purchases',
+  'purchases (insert, dedup)': 'summary',
+};
+
+/** Reports the seconds since the previous call under the given step name, and the next phase. */
+function stepTimer(onStep: ImportOptions['onStep'], progress?: ProgressRecorder): (name: string) => void {
   let last = performance.now();
   return (name) => {
     const now = performance.now();
     onStep?.(name, (now - last) / 1000);
     last = now;
+    const next = NEXT_PHASE[name];
+    if (next) progress?.phase(next);
   };
 }
 

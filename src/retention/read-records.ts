@@ -57,14 +57,20 @@ export function splitRecords(
   let pos = 0;
   let line = firstLine;
   const n = text.length;
+  // The next quote at or after pos, searched again only once passed: searching per line would
+  // scan to the end of a quote-free chunk for every line.
+  let quote = -1;
   while (pos < n) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) {
       if (!final) break;
       nl = n;
     }
-    const quote = text.indexOf('"', pos);
-    if (quote < 0 || quote > nl) {
+    if (quote !== n && quote < pos) {
+      quote = text.indexOf('"', pos);
+      if (quote < 0) quote = n;
+    }
+    if (quote >= nl) {
       // The common case: an unquoted line.
       let stop = nl;
       if (stop > pos && text.charCodeAt(stop - 1) === 13) stop--;
