@@ -111,7 +111,6 @@ async function main(): Promise<void> {
       source: 'bench.csv',
       input: fs.createReadStream(FILE),
       now: NOW,
-      batchSize: 10_000,
       onStep: (step, s) => log(`    import step: ${step} ${s.toFixed(1)} s`),
     });
     const imp = seconds(t0);

@@ -43,6 +43,8 @@ const DOMAIN_WORDS = {
   ComplaintSource: 'complaintSourceSchema',
   SurveyKind: 'surveyKindSchema',
   PerceptionAreaKind: 'perceptionAreaKindSchema',
+  ImportStatus: 'importStatusSchema',
+  ImportPhase: 'importPhaseSchema',
 };
 const schemaName = (type) => `${type.charAt(0).toLowerCase()}${type.slice(1)}Schema`;
 // Where each contract type is declared, so a type one contract file imports from another is imported as a schema.

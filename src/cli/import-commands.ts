@@ -113,6 +113,7 @@ export function registerImportCommands(program: Command): void {
             skipBadRows: Boolean(o.skipBadRows),
             now: new Date(),
             onProgress: ({ rows, bytes }) => bar?.update(bytes, { rows }),
+            sizeBytes: size,
           });
           bar?.update(size);
           bar?.stop();

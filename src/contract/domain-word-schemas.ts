@@ -8,6 +8,8 @@ import {
   COMPLAINT_KINDS,
   COMPLAINT_SOURCES,
   ESCALATION_STATUSES,
+  IMPORT_PHASES,
+  IMPORT_STATUSES,
   LIVE_NOTICE_KINDS,
   MY_NOTICE_KINDS,
   PRESENCE_ACTIVITIES,
@@ -27,6 +29,8 @@ export const roleSchema = z.enum(ROLES);
 export const promiseKindSchema = z.enum(PROMISE_KINDS);
 export const promiseStatusSchema = z.enum(PROMISE_STATUSES);
 export const escalationStatusSchema = z.enum(ESCALATION_STATUSES);
+export const importStatusSchema = z.enum(IMPORT_STATUSES);
+export const importPhaseSchema = z.enum(IMPORT_PHASES);
 export const presenceActivitySchema = z.enum(PRESENCE_ACTIVITIES);
 export const myNoticeKindSchema = z.enum(MY_NOTICE_KINDS);
 export const liveNoticeKindSchema = z.enum(LIVE_NOTICE_KINDS);

@@ -1,5 +1,6 @@
 // Shapes of the retention API (/api/v1/imports, /api/v1/retention/...), shared with the web
 // app (`import type` only). Money is in the shop's currency as imported; days are UTC days.
+import type { ImportPhase, ImportStatus } from '../kernel/domain-words.ts';
 
 export interface ImportProblemView {
   line: number;
@@ -22,6 +23,28 @@ export interface ImportReportView {
   customersMatched: number;
   seconds: number;
   message: string;
+}
+
+/** One import with its progress: GET /api/v1/imports/:id, readable while it runs (on PostgreSQL). */
+export interface ImportView {
+  id: string;
+  format: string;
+  source: string;
+  status: ImportStatus;
+  /** what it is doing while it runs; null before it starts and once it has finished */
+  phase: ImportPhase | null;
+  /** data records read so far */
+  rowsRead: number;
+  bytesRead: number;
+  /** the file's size when known (the CLI knows it; an upload may not say it) */
+  bytesTotal: number | null;
+  startedAt: string;
+  finishedAt: string | null;
+  report: ImportReportView | null;
+}
+
+export interface ImportResponse {
+  import: ImportView;
 }
 
 export interface ImportListResponse {

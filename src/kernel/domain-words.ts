@@ -118,3 +118,21 @@ export const SURVEY_SCALES = {
 /** Areas a manager rates the service of, per quarter (K17, the perception gap). */
 export const PERCEPTION_AREA_KINDS = ['overall', 'team', 'channel', 'touchpoint'] as const;
 export type PerceptionAreaKind = (typeof PERCEPTION_AREA_KINDS)[number];
+
+/**
+ * A purchase import (src/retention/): queued when its upload is stored, running, then done,
+ * failed (the file was refused or the import broke) or cancelled (nothing imported).
+ */
+export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+/** The only moves an import's status makes; the finished statuses are final. */
+export const IMPORT_STATUS_TRANSITIONS: Readonly<Record<ImportStatus, readonly ImportStatus[]>> = {
+  queued: ['running', 'cancelled', 'failed'],
+  running: ['done', 'failed', 'cancelled'],
+  done: [],
+  failed: [],
+  cancelled: [],
+};
+/** What a running import is doing, in order. */
+export const IMPORT_PHASES = ['reading', 'customers', 'purchases', 'summary', 'rollups'] as const;
+export type ImportPhase = (typeof IMPORT_PHASES)[number];

@@ -49,8 +49,23 @@ export class ImportFileError extends Error {
 
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+// Files repeat their dates (a shop sells many times a day): a bounded cache of the last
+// answers saves the regular expression and the calendar check for most rows.
+const recentTimestamps = new Map<string, string | undefined>();
+
 /** YYYY-MM-DD, optionally with a time and an offset (ISO or Shopify's "2024-01-15 10:23:45 -0500"). */
 export function parseTimestamp(text: string): string | undefined {
+  const known = recentTimestamps.get(text);
+  if (known !== undefined) return known;
+  const parsed = parseTimestampUncached(text);
+  if (parsed !== undefined) {
+    if (recentTimestamps.size >= 4_096) recentTimestamps.clear();
+    recentTimestamps.set(text, parsed);
+  }
+  return parsed;
+}
+
+function parseTimestampUncached(text: string): string | undefined {
   const m = TIMESTAMP.exec(text.trim());
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -172,7 +187,7 @@ export function csvRowReader(map: Partial<Record<CsvField, string>> = {}): RowRe
       let key: string;
       if (id !== '') {
         // An e-mail address in the id column matches customers by e-mail.
-        keyKind = EMAIL.test(id) ? 'email' : 'external';
+        keyKind = id.includes('@') && EMAIL.test(id) ? 'email' : 'external';
         key = keyKind === 'email' ? id.toLowerCase() : id;
       } else if (email !== '') {
         if (!EMAIL.test(email))

@@ -7,6 +7,7 @@ export { customerRisk, listAtRisk } from './customer-risk.ts';
 export { IMPORT_FORMATS, ImportFileError, parseColumnMap } from './import-rows.ts';
 export type { ImportFormat } from './import-rows.ts';
 export { importTransactions, rejectionError } from './import-transactions.ts';
+export { getImport } from './get-import.ts';
 export type { ImportReport } from './import-transactions.ts';
 export { listImports } from './list-imports.ts';
 export { rebuildRetention } from './rebuild-retention.ts';

@@ -1,4 +1,5 @@
 // Generated from src/contract/retention-types.ts by scripts/generate-contract-schemas.mjs: do not edit.
+import { importPhaseSchema, importStatusSchema } from '../domain-word-schemas.ts';
 import { z } from 'zod';
 
 export const importProblemViewSchema = z.object({
@@ -308,4 +309,22 @@ export const retentionSettingsViewSchema = z.object({
       costPerCustomer: z.number(),
     }),
   ),
+});
+
+export const importViewSchema = z.object({
+  id: z.string(),
+  format: z.string(),
+  source: z.string(),
+  status: importStatusSchema,
+  phase: importPhaseSchema.nullable(),
+  rowsRead: z.number(),
+  bytesRead: z.number(),
+  bytesTotal: z.number().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  report: importReportViewSchema.nullable(),
+});
+
+export const importResponseSchema = z.object({
+  import: importViewSchema,
 });

@@ -44,6 +44,10 @@ export type atRiskResponseSchemaInferredType = z.infer<typeof generated.atRiskRe
 
 export type retentionSettingsViewSchemaInferredType = z.infer<typeof generated.retentionSettingsViewSchema>;
 
+export type importViewSchemaInferredType = z.infer<typeof generated.importViewSchema>;
+
+export type importResponseSchemaInferredType = z.infer<typeof generated.importResponseSchema>;
+
 expectType<spec.ImportProblemView>({} as importProblemViewSchemaInferredType);
 expectType<importProblemViewSchemaInferredType>({} as spec.ImportProblemView);
 expectType<spec.ImportReportView>({} as importReportViewSchemaInferredType);
@@ -80,3 +84,7 @@ expectType<spec.AtRiskResponse>({} as atRiskResponseSchemaInferredType);
 expectType<atRiskResponseSchemaInferredType>({} as spec.AtRiskResponse);
 expectType<spec.RetentionSettingsView>({} as retentionSettingsViewSchemaInferredType);
 expectType<retentionSettingsViewSchemaInferredType>({} as spec.RetentionSettingsView);
+expectType<spec.ImportView>({} as importViewSchemaInferredType);
+expectType<importViewSchemaInferredType>({} as spec.ImportView);
+expectType<spec.ImportResponse>({} as importResponseSchemaInferredType);
+expectType<importResponseSchemaInferredType>({} as spec.ImportResponse);

@@ -6,6 +6,7 @@ import {
   complaintRateReport,
   currencyCode,
   customerRisk,
+  getImport,
   IMPORT_FORMATS,
   ImportFileError,
   importTransactions,
@@ -39,6 +40,7 @@ import {
   complaintRateResponseSchema,
   customerRiskViewSchema,
   importListResponseSchema,
+  importResponseSchema,
   loyalListResponseSchema,
   paretoResponseSchema,
   repeatResponseSchema,
@@ -129,6 +131,22 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     async (request) => {
       const staff = requireStaff(request);
       return { imports: await listImports(ctx.db, staff.workspaceId) };
+    },
+  );
+
+  r.get(
+    '/api/v1/imports/:id',
+    {
+      schema: {
+        params: idParam,
+        response: { 200: importResponseSchema, ...errorResponses(400, 401, 404) },
+        tags: ['retention'],
+        summary: 'One import: its status, phase, rows and bytes read so far, and its report once finished',
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      return { import: await getImport(ctx.db, staff.workspaceId, request.params.id) };
     },
   );
 

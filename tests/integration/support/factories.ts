@@ -115,6 +115,7 @@ export type IdKind =
   | 'address'
   | 'cannedReply'
   | 'savedView'
+  | 'import'
   /** A case of the portal customer whose link the workspace's data holds. */
   | 'portalCase';
 
@@ -158,6 +159,13 @@ export async function seedEveryKind(kept: TestKept, ws: TestWorkspace): Promise<
   const cannedReply = await call(ws.admin, 'POST', '/api/v1/canned-replies', reply);
   const view = { name: `Open e-mail ${tag}`, filters: { status: 'open', channel: 'email' }, shared: true };
   const savedView = await call(ws.admin, 'POST', '/api/v1/saved-views', view);
+  const purchases = await ws.request(ws.admin, {
+    method: 'POST',
+    url: '/api/v1/imports?format=csv',
+    payload: `customer_id,date,amount,order_id\nseed-${tag},2024-01-05,10.00,seed-${tag}\n`,
+    headers: { 'content-type': 'text/csv' },
+  });
+  if (purchases.statusCode !== 201) throw new Error(`seeding an import: ${purchases.statusCode} ${purchases.body}`);
   await call(ws.admin, 'POST', '/api/v1/tokens', { name: 'Integration' }); // a row no request may touch either
   const request = { name: 'Pat Portal', email: `pat-${tag}@example.com`, body: 'Where is my parcel?' };
   const portal = await call(null, 'POST', `/api/v1/portal/${ws.slug}/requests`, request);
@@ -196,6 +204,7 @@ export async function seedEveryKind(kept: TestKept, ws: TestWorkspace): Promise<
       portalCase: portalCase.id,
       cannedReply: cannedReply.id,
       savedView: savedView.id,
+      import: purchases.json().report.importId,
     },
     portalToken: portal.portalToken,
     expectToken: signExpectationToken(workspace!, portalCase.id),

@@ -66,6 +66,7 @@ const COLLECTIONS: Record<string, IdKind> = {
   addresses: 'address',
   'canned-replies': 'cannedReply',
   'saved-views': 'savedView',
+  imports: 'import',
 };
 // The names a field gives the row it points at ("ownerId", "toUserId", "assigneeId" are people).
 const NOUNS: Record<string, IdKind> = {
