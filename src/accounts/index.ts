@@ -7,3 +7,4 @@ export { createApiToken, endSession, resolveApiToken, resolveSession, startSessi
 export type { StaffIdentity } from './sessions.ts';
 export { updateUser } from './update-user.ts';
 export { requireUser } from './require-user.ts';
+export { DEFAULT_PREFERENCES, readUserPreferences, saveUserPreferences } from './user-preferences.ts';
