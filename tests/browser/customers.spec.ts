@@ -50,7 +50,7 @@ test('an agent enters a customer by hand, finds them, and corrects their details
   await expect(page.getByTestId('customer-name')).toHaveText(`${name} Jr`);
   const change = page.getByText(/Customer details changed/);
   await expect(change).toContainText(`${name} Jr`);
-  await expect(change).toContainText('Phone: +1 505 555 0177 → —');
+  await expect(change).toContainText('Phone: \u2066+1 505 555 0177\u2069 → —; Language: — → Russian');
   const found = (await (await page.request.get(`/api/v1/customers?q=${encodeURIComponent(`${name} Jr`)}`)).json()) as {
     customers: { name: string }[];
   };

@@ -239,7 +239,9 @@ function describeCustomerChanges(t: TFunction, format: Formatters, data: Data): 
   const changes = (data.changes ?? {}) as Record<string, { from?: string | null; to?: string | null } | undefined>;
   const shown = (field: string, value: string | null | undefined) => {
     if (!value) return '—';
-    return field === 'language' ? format.languageName(value) : isolate(value);
+    if (field === 'language') return format.languageName(value);
+    // Addresses and numbers read left to right in every language: "+1 505" must not become "1+ 505" in Arabic.
+    return field === 'name' ? isolate(value) : `\u2066${value}\u2069`;
   };
   const parts = ['name', 'email', 'phone', 'language'].flatMap((field) => {
     const change = changes[field];
