@@ -11,6 +11,8 @@
  *   BENCH_STORES=postgres npx tsx bench/inbound-messages.ts
  *   BENCH_CONCURRENCY=16,32 BENCH_ROUNDS=3 ...   # clients; a list measures each
  *   BENCH_COMPARE_ROOT=/tmp/kept-before ...   # also a server from another checkout, interleaved (PostgreSQL)
+ *   BENCH_COMPARE_SQL='DROP TRIGGER …' ...    # also a server of this tree with that SQL run after the migrations,
+ *                                             # interleaved (PostgreSQL): an A/B of a schema change in one run
  *   BENCH_KEEP_DB=1 ...                       # keep kept_bench_inbound afterwards, to look at its rows
  *
  * Mix: every third message opens a case for a customer (a returning customer most of the
@@ -235,10 +237,11 @@ async function prepareTarget(
   label: string,
   dbName: string,
   root?: string,
+  extraEnv: Record<string, string> = {},
 ): Promise<Target> {
   const counts = COUNTS[store];
   let dataDir: string | null = null;
-  const env: Record<string, string> = {};
+  const env: Record<string, string> = { ...extraEnv };
   if (store === 'postgres') {
     await recreateDatabase(dbName);
     env.DATABASE_URL = pgUrl(dbName);
@@ -309,6 +312,13 @@ async function benchStore(store: 'pglite' | 'postgres'): Promise<StoreResult[]> 
     const compareRoot = process.env.BENCH_COMPARE_ROOT;
     if (compareRoot && store === 'postgres')
       targets.push(await prepareTarget(store, `${store} @ ${compareRoot}`, 'kept_bench_inbound_compare', compareRoot));
+    const compareSql = process.env.BENCH_COMPARE_SQL;
+    if (compareSql && store === 'postgres')
+      targets.push(
+        await prepareTarget(store, `${store} + ${compareSql}`, 'kept_bench_inbound_compare_sql', undefined, {
+          BENCH_EXPERIMENT_SQL: compareSql,
+        }),
+      );
     for (let round = 1; round <= ROUNDS; round++) {
       // Alternate which tree goes first, so neither always measures right after the other's load.
       for (const target of round % 2 === 0 ? [...targets].reverse() : targets) {

@@ -3,7 +3,15 @@
 export { createUser } from './create-user.ts';
 export { assertPasswordStrength } from './password.ts';
 export { logIn } from './log-in.ts';
-export { createApiToken, endSession, resolveApiToken, resolveSession, startSession } from './sessions.ts';
+export {
+  createApiToken,
+  endSession,
+  resolveApiToken,
+  resolveSession,
+  SESSION_DAYS,
+  sessionExpiresAt,
+  startSession,
+} from './sessions.ts';
 export type { StaffIdentity } from './sessions.ts';
 export { updateUser } from './update-user.ts';
 export { requireUser } from './require-user.ts';

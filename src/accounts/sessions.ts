@@ -29,6 +29,15 @@ export async function endSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
 }
 
+/** When the session of this cookie value ends; null when there is none. */
+export async function sessionExpiresAt(db: Db, token: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(eq(sessions.id, hashToken(token)));
+  return row?.expiresAt ?? null;
+}
+
 export async function resolveSession(db: Db, token: string, now: Date): Promise<StaffIdentity | null> {
   const [row] = await db
     .select({

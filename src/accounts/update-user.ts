@@ -31,6 +31,12 @@ export async function updateUser(db: Db, workspaceId: string, userId: string, ch
   }
   if (changes.password !== undefined) {
     assertPasswordStrength(changes.password);
+    // A hash costs ~100 ms of CPU on purpose: spent only on a user that exists in this workspace.
+    const [exists] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
+    if (!exists) throw notFound('The user');
     set.passwordHash = await hashPassword(changes.password);
   }
   const [row] = Object.keys(set).length

@@ -209,8 +209,8 @@ export class DemoDesk {
     });
   }
 
-  /** The portal's "I want to talk to a supervisor" button, as the portal route does it. */
-  async supervisorButton(caseId: string, customerId: string, reason: string) {
+  /** The portal's "I want to talk to a supervisor" button, as the portal route does it (the reason is the customer's own words, if any). */
+  async supervisorButton(caseId: string, customerId: string, reason = '') {
     return this.db.transaction((tx) =>
       openEscalation(
         { ...this.clock.ctx, db: tx as unknown as Db },

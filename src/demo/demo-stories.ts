@@ -391,7 +391,7 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
       await desk.at(t);
       await customerWrites(customerSays('nudge'));
       await wait(0.02, 0.1);
-      await desk.supervisorButton(caseId, customerId, 'The customer asked for a supervisor in the portal');
+      await desk.supervisorButton(caseId, customerId); // pressed without a word: the screen names the portal
       return;
     }
     case 'escalation_portal_closed': {
@@ -399,7 +399,7 @@ export async function playCase(desk: DemoDesk, plan: CasePlan, sentences: SeedSe
       const agent = await owner();
       await desk.reply(caseId, agent, answerOn, say('first_reply', agent));
       await wait(24, 48);
-      await desk.supervisorButton(caseId, customerId, 'The customer asked for a supervisor in the portal');
+      await desk.supervisorButton(caseId, customerId); // pressed without a word: the screen names the portal
       await wait(0.3, 2);
       const lead = desk.team.supervisorFor(lang, r);
       const answered = await desk.answerEscalations(caseId, lead, desk.supervisorAnswer(lang, customer.name, lead));

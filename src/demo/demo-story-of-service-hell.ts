@@ -4,7 +4,7 @@ import { DAY, HOUR, MINUTE, type DemoDesk } from './demo-desk.ts';
 import type { DemoRandom } from './demo-random.ts';
 import type { DemoStaff } from './demo-staff.ts';
 
-// The one customer in "service hell", modelled on seed essay 000: Denise's laptop shows a
+// The one customer in "service hell", modelled on K6's story: Denise's laptop shows a
 // blue screen every day; over three months she makes ten phone calls and writes some thirty
 // e-mails, faxes and a letter, meets nearly everyone on the team, is handed from repair to
 // returns to specialists, has her case "resolved" twice without a fix, and is promised twice

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../contract/api-types.ts';
-import { resolveApiToken, resolveSession, type StaffIdentity } from '../accounts/index.ts';
+import { resolveApiToken, resolveSession, sessionExpiresAt, type StaffIdentity } from '../accounts/index.ts';
 import type { Db } from '../db/open-database.ts';
 import { KeptError } from '../errors/kept-error.ts';
 import { foreignRequest } from './same-origin.ts';
@@ -47,6 +47,13 @@ function refuseForeignRequest(request: FastifyRequest, publicUrl: string): void 
     `Refused: this change was sent from another site (${sent}); ` +
     'Kept takes changes only from its own pages or with an API token';
   throw new KeptError('auth.cross_origin', message, { header: foreign.header });
+}
+
+/** When the credentials of this request lapse by themselves: a session's end; API tokens do not lapse. */
+export async function credentialsExpireAt(request: FastifyRequest, db: Db): Promise<Date | null> {
+  if (request.headers.authorization?.startsWith('Bearer ')) return null;
+  const token = request.cookies[SESSION_COOKIE];
+  return token ? sessionExpiresAt(db, token) : null;
 }
 
 /** Routes call this first: 401 without a login, 403 without the role. */

@@ -5,7 +5,9 @@
 // Other instances are not told of these three: their caches expire on their own short clocks.
 // The live desk (issue 16, src/live/) announces here too what the store told it: every event
 // appended on any instance ('desk', from the events table's trigger), someone's presence on a case,
-// and 'resync' when notices may have been missed; the browsers' push streams subscribe.
+// and 'resync' when notices may have been missed; the browsers' push streams subscribe. 'access'
+// (a session ended, a person deactivated, a token removed, on any instance) makes that person's
+// streams ask again whether their credentials still hold.
 
 export type Change =
   /** A person added or edited: who takes cases may differ; teamChanged: their team moved. */
@@ -18,7 +20,9 @@ export type Change =
   /** Who is viewing or replying on a case changed (a heartbeat, a leave, an expiry). */
   | { kind: 'presence'; workspaceId: string; caseId: string }
   /** The link to the store's notifications was lost and is back: anything may have changed. */
-  | { kind: 'resync' };
+  | { kind: 'resync' }
+  /** A session or API token of this person was removed, or the person deactivated (any instance). */
+  | { kind: 'access'; userId: string };
 
 type Listener = (change: Change) => void;
 const listeners = new Set<Listener>();

@@ -4,10 +4,12 @@ import { announceChange } from '../kernel/change-notice.ts';
 import type { PresenceActivity } from '../kernel/domain-words.ts';
 import type { Store } from '../db/open-database.ts';
 import {
+  ACCESS_CHANNEL,
   DESK_CHANNEL,
   PRESENCE_CHANNEL,
   encodePresenceSignal,
-  parseDeskSignal,
+  parseAccessSignal,
+  parseDeskSignals,
   parsePresenceSignal,
   type PresenceSignal,
 } from './live-signals.ts';
@@ -30,14 +32,16 @@ export async function startLiveHub(store: Store, clock: () => number = Date.now)
       announceChange({ kind: 'presence', workspaceId: signal.workspaceId, caseId: signal.caseId });
     }
   };
-  const link: StoreNoticeLink = await linkStoreNotices(store, [DESK_CHANNEL, PRESENCE_CHANNEL], {
+  const link: StoreNoticeLink = await linkStoreNotices(store, [DESK_CHANNEL, PRESENCE_CHANNEL, ACCESS_CHANNEL], {
     onNotice(channel, payload) {
       if (channel === DESK_CHANNEL) {
-        const change = parseDeskSignal(payload);
-        if (change) announceChange(change);
+        for (const change of parseDeskSignals(payload)) announceChange(change);
       } else if (channel === PRESENCE_CHANNEL) {
         const signal = parsePresenceSignal(payload);
         if (signal) applyPresence(signal);
+      } else if (channel === ACCESS_CHANNEL) {
+        const change = parseAccessSignal(payload);
+        if (change) announceChange(change);
       }
     },
     onResync: () => announceChange({ kind: 'resync' }),

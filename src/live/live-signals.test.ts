@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { encodePresenceSignal, parseDeskSignal, parsePresenceSignal } from './live-signals.ts';
+import {
+  encodePresenceSignal,
+  parseAccessSignal,
+  parseDeskSignal,
+  parseDeskSignals,
+  parsePresenceSignal,
+} from './live-signals.ts';
 
 const W = '11111111-1111-4111-8111-111111111111';
 const C = '22222222-2222-4222-8222-222222222222';
@@ -36,5 +42,20 @@ describe('store notification payloads', () => {
       const signal = { workspaceId: W, caseId: C, userId: U, activity, at: 1_765_000_000_000 };
       expect(parsePresenceSignal(encodePresenceSignal(signal))).toEqual(signal);
     }
+  });
+
+  it('reads the access triggers payload (a session, token or person ended) and drops a malformed one', () => {
+    expect(parseAccessSignal(`{"u" : "${U}"}`)).toEqual({ kind: 'access', userId: U });
+    for (const payload of ['', '{"u":"x"}', '{}', 'null']) expect(parseAccessSignal(payload)).toBeNull();
+  });
+
+  it('reads the changes of a statement gathered in one notice, skipping entries that are not ours', () => {
+    const payload = JSON.stringify({ w: W, e: [[C, 'message.received'], [null, 'mailbox.failing'], ['x', 'a'], 7] });
+    expect(parseDeskSignals(payload)).toEqual([
+      { kind: 'desk', workspaceId: W, caseId: C, what: 'message.received' },
+      { kind: 'desk', workspaceId: W, caseId: null, what: 'mailbox.failing' },
+    ]);
+    expect(parseDeskSignals(`{"w" : "${W}", "c" : null, "k" : "case.opened"}`)).toHaveLength(1);
+    expect(parseDeskSignals('{"w":"x","e":[]}')).toEqual([]);
   });
 });

@@ -6,6 +6,8 @@ import { PRESENCE_ACTIVITIES, type PresenceActivity } from '../kernel/domain-wor
 
 /** Written by the events table's trigger (migration live_desk): `{"w": workspace, "c": case|null, "k": type}`. */
 export const DESK_CHANNEL = 'kept_changes';
+/** Written by the sessions', API tokens' and users' triggers (migration live_limits): `{"u": user}`. */
+export const ACCESS_CHANNEL = 'kept_access';
 /** Written by `LiveHub.notePresence`: one person's heartbeat or leave on a case. */
 export const PRESENCE_CHANNEL = 'kept_presence';
 
@@ -33,10 +35,37 @@ function parseObject(payload: string): Record<string, unknown> | null {
   }
 }
 
-export function parseDeskSignal(payload: string): Extract<Change, { kind: 'desk' }> | null {
+type DeskChange = Extract<Change, { kind: 'desk' }>;
+const isType = (value: unknown): value is string => typeof value === 'string' && value.length <= 100;
+
+export function parseDeskSignal(payload: string): DeskChange | null {
   const o = parseObject(payload);
-  if (!o || !isId(o.w) || !(o.c === null || isId(o.c)) || typeof o.k !== 'string' || o.k.length > 100) return null;
+  if (!o || !isId(o.w) || !(o.c === null || isId(o.c)) || !isType(o.k)) return null;
   return { kind: 'desk', workspaceId: o.w, caseId: o.c, what: o.k };
+}
+
+/**
+ * Either payload the events trigger may write: one change `{"w","c","k"}`, or a statement's changes of one
+ * workspace in one notice `{"w", "e": [[case|null, type], …]}`. Entries that are not ours are skipped.
+ */
+export function parseDeskSignals(payload: string): DeskChange[] {
+  const o = parseObject(payload);
+  if (!o || !isId(o.w)) return [];
+  if (!Array.isArray(o.e)) {
+    const one = parseDeskSignal(payload);
+    return one ? [one] : [];
+  }
+  const workspaceId = o.w;
+  return (o.e as unknown[]).flatMap((entry): DeskChange[] => {
+    if (!Array.isArray(entry)) return [];
+    const [c, k] = entry as unknown[];
+    return (c === null || isId(c)) && isType(k) ? [{ kind: 'desk', workspaceId, caseId: c, what: k }] : [];
+  });
+}
+
+export function parseAccessSignal(payload: string): Extract<Change, { kind: 'access' }> | null {
+  const o = parseObject(payload);
+  return o && isId(o.u) ? { kind: 'access', userId: o.u } : null;
 }
 
 export function encodePresenceSignal(signal: PresenceSignal): string {

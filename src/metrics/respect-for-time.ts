@@ -1,7 +1,7 @@
 import type { KeptEvent } from '../events/event-types.ts';
 import { minutesBetween, sortEvents, totalWaitMinutes, waitingPeriods } from './waiting-periods.ts';
 
-// K7 (seed 002, "respect the customer's time"): time to first response, every waiting
+// K7 ("respect the customer's time"): time to first response, every waiting
 // period, the total wait, and transfers — for one case, from its events.
 
 export interface RespectForTime {

@@ -1,5 +1,5 @@
 // Cost of winning a customer per acquisition channel, entered by an admin: "CLV against
-// acquisition cost" (essay 004) divides the channel's mean CLV by it.
+// acquisition cost" (K13) divides the channel's mean CLV by it.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { acquisitionCosts } from '../db/schema-retention.ts';

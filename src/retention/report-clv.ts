@@ -1,4 +1,4 @@
-// CLV (K13): the fitted models, the distribution, and the two comparisons essay 004 asks
+// CLV (K13): the fitted models, the distribution, and the two comparisons K13 asks
 // for. "Good service" = customers who have been in touch and never met a broken promise or a
 // service-hell flag; "bad service" = at least one of either; "no contact" = never had a case.
 // (Low survey scores join the "bad" side once Kept has surveys.) CLV against acquisition cost

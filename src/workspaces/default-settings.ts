@@ -10,13 +10,13 @@ export const DEFAULT_HELL_THRESHOLDS: HellThresholds = {
   channels: 3,
   /** Four people is three retellings of the story; the essay's customer met twenty. */
   people: 4,
-  /** Three transfers is "endless transfers" (seed 002). */
+  /** Three transfers is "endless transfers" (K6). */
   handoffs: 3,
   /** A second reopening means it was "resolved" twice without being fixed. */
   reopenings: 2,
   /** Three days waiting for answers in total, across every waiting period. */
   totalWaitMinutes: 3 * 24 * 60,
-  /** One broken promise is already the story the customer will tell everyone (seed 000). */
+  /** One broken promise is already the story the customer will tell everyone (K3). */
   brokenPromises: 1,
   /** Three messages in a row with no answer: the customer is shouting into the void. */
   unansweredMessages: 3,
@@ -25,7 +25,7 @@ export const DEFAULT_HELL_THRESHOLDS: HellThresholds = {
 export function defaultWorkspaceSettings(): WorkspaceSettings {
   return {
     acknowledgementWindowMinutes: 30,
-    // A realistic first answer (essay 001: promise less than you can deliver); issue 4
+    // A realistic first answer (K4: promise less than you can deliver); issue 4
     // replaces this fixed figure with a quote from measured capability.
     firstResponseMinutes: 8 * 60,
     escalationDeadlineMinutes: 4 * 60,

@@ -1,16 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  CaseDetailResponse,
-  EscalationView,
-  PortalRequestCreated,
-  PromiseView,
-  UnansweredResponse,
-} from '../../src/contract/api-types.ts';
+import type { CaseDetailResponse, EscalationView, UnansweredResponse } from '../../src/contract/api-types.ts';
 import { events } from '../../src/db/schema.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { testKept, json, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
+import { caseByReference, portalRequest } from './support/desk-requests.ts';
 
 const postgres = await canUsePostgres();
 
@@ -25,25 +20,6 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
   afterEach(() => kept?.clock.reset());
 
   const run = kind === 'postgres' && !postgres ? it.skip : it;
-
-  async function portalRequest(
-    body: string,
-    who = { name: 'أحمد منصور', email: `ahmed-${Math.random().toString(36).slice(2)}@example.com` },
-  ) {
-    const response = await ws.request(null, {
-      method: 'POST',
-      url: `/api/v1/portal/${ws.slug}/requests`,
-      payload: { ...who, body },
-    });
-    expect(response.statusCode).toBe(201);
-    return json<PortalRequestCreated>(response);
-  }
-
-  async function caseByReference(reference: string): Promise<CaseDetailResponse> {
-    const list = await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases?view=all&q=${reference}` });
-    const id = json(list).cases[0].id as string;
-    return json<CaseDetailResponse>(await ws.request(ws.admin, { method: 'GET', url: `/api/v1/cases/${id}` }));
-  }
 
   run('refuses staff endpoints without a login (401) and bad bodies (400) before anything else', async () => {
     ws = await createTestWorkspace(kept);
@@ -84,6 +60,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
     async () => {
       ws = await createTestWorkspace(kept);
       const created = await portalRequest(
+        ws,
         'طلبت استرداد المبلغ قبل أسبوعين ولم يتصل بي أحد. أريد التحدث إلى المشرف من فضلك',
       );
       expect(created.reference).toMatch(/^K-\d+$/);
@@ -91,7 +68,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
       expect(created.acknowledgement).toMatch(/[\u0600-\u06FF]/); // written in Arabic
       expect(new Date(created.promisedBy).getTime()).toBeGreaterThan(Date.now());
 
-      const detail = await caseByReference(created.reference);
+      const detail = await caseByReference(ws, created.reference);
       expect(detail.case.owner?.id).toBe(ws.agentAr.id); // the agent who speaks Arabic
       expect(detail.customer.language).toBe('ar');
       expect(detail.case.openEscalation).toBe(true);
@@ -119,12 +96,12 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
     ws = await createTestWorkspace(kept);
     const base = new Date('2026-03-02T09:00:00Z');
     kept.clock.set(base);
-    const first = await portalRequest('My order never arrived and nobody answers the phone.', {
+    const first = await portalRequest(ws, 'My order never arrived and nobody answers the phone.', {
       name: 'Jane Roe',
       email: `jane-${Math.random()}@example.com`,
     });
     kept.clock.advanceMinutes(10);
-    const second = await portalRequest('Перезвоните мне, пожалуйста, по поводу счёта.', {
+    const second = await portalRequest(ws, 'Перезвоните мне, пожалуйста, по поводу счёта.', {
       name: 'Ирина Петрова',
       email: `irina-${Math.random()}@example.com`,
     });
@@ -135,7 +112,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
     expect(queue.total).toBe(2);
 
     for (const reference of [first.reference, second.reference]) {
-      const detail = await caseByReference(reference);
+      const detail = await caseByReference(ws, reference);
       kept.clock.advanceMinutes(30);
       const replied = await ws.request(ws.agentEn, {
         method: 'POST',
@@ -157,8 +134,8 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
   run('acknowledges repeated messages inside the window once, not once per message', async () => {
     ws = await createTestWorkspace(kept);
     const email = `rep-${Math.random()}@example.com`;
-    const created = await portalRequest('Hello, my invoice is wrong.', { name: 'Rep Eater', email });
-    const detail = await caseByReference(created.reference);
+    const created = await portalRequest(ws, 'Hello, my invoice is wrong.', { name: 'Rep Eater', email });
+    const detail = await caseByReference(ws, created.reference);
     for (const body of ['Hello? Anyone?', 'Still waiting on the invoice.']) {
       kept.clock.advanceMinutes(2);
       const r = await ws.request(ws.agentEn, {
@@ -198,11 +175,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
 
   run('hands off only with a reason and a receiver; the receiver owns the case and its promises', async () => {
     ws = await createTestWorkspace(kept);
-    const created = await portalRequest('I need help with my account settings please.', {
+    const created = await portalRequest(ws, 'I need help with my account settings please.', {
       name: 'Hand Off',
       email: `ho-${Math.random()}@example.com`,
     });
-    const detail = await caseByReference(created.reference);
+    const detail = await caseByReference(ws, created.reference);
     const url = `/api/v1/cases/${detail.case.id}/handoffs`;
     const noReason = await ws.request(ws.agentEn, {
       method: 'POST',
@@ -236,11 +213,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
 
   run('moves status only along the table, and not past an unanswered escalation', async () => {
     ws = await createTestWorkspace(kept);
-    const created = await portalRequest('Please let me talk to your supervisor about this charge.', {
+    const created = await portalRequest(ws, 'Please let me talk to your supervisor about this charge.', {
       name: 'Esc Alate',
       email: `esc-${Math.random()}@example.com`,
     });
-    const detail = await caseByReference(created.reference);
+    const detail = await caseByReference(ws, created.reference);
     const url = `/api/v1/cases/${detail.case.id}/transitions`;
     expect((await ws.request(ws.agentEn, { method: 'POST', url, payload: { to: 'closed' } })).statusCode).toBe(409);
     const blocked = await ws.request(ws.agentEn, { method: 'POST', url, payload: { to: 'resolved' } });
@@ -300,136 +277,5 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the service desk on %s', (kind
       }),
     );
     expect(answered.tasks[0]?.doneAt).not.toBeNull();
-  });
-
-  run('reminds before a callback is due, breaks it when missed, and escalates', async () => {
-    ws = await createTestWorkspace(kept);
-    kept.clock.set(new Date('2026-04-06T12:00:00Z'));
-    const created = await portalRequest('Please call me back about my broken router.', {
-      name: 'Call Me',
-      email: `cb-${Math.random()}@example.com`,
-    });
-    const detail = await caseByReference(created.reference);
-    const promise = json<PromiseView>(
-      await ws.request(ws.agentEn, {
-        method: 'POST',
-        url: `/api/v1/cases/${detail.case.id}/promises`,
-        payload: {
-          kind: 'callback',
-          channel: 'phone',
-          dueAt: '2026-04-06T15:00:00Z',
-          description: 'Call back about the router',
-        },
-      }),
-    );
-    expect(promise.status).toBe('open');
-    kept.clock.set(new Date('2026-04-06T14:40:00Z'));
-    await kept.fireDueTimers();
-    const reminded = await kept.store.db
-      .select()
-      .from(events)
-      .where(and(eq(events.caseId, detail.case.id), eq(events.type, 'promise.reminded')));
-    expect(reminded.map((e) => e.data.promiseId)).toContain(promise.id);
-
-    kept.clock.set(new Date('2026-04-06T15:01:00Z'));
-    await kept.fireDueTimers();
-    await kept.fireDueTimers(); // running a timer twice changes nothing
-    const after = await caseByReference(created.reference);
-    expect(after.promises.find((p) => p.id === promise.id)?.status).toBe('broken');
-    expect(after.escalations.some((e) => e.via === 'promise_breach' && e.status === 'open')).toBe(true);
-    const broken = await kept.store.db
-      .select()
-      .from(events)
-      .where(and(eq(events.caseId, detail.case.id), eq(events.type, 'promise.broken')));
-    expect(broken.filter((e) => e.data.promiseId === promise.id)).toHaveLength(1);
-  });
-
-  run('renegotiates only with a message to the customer, and the timeline shows both', async () => {
-    ws = await createTestWorkspace(kept);
-    const created = await portalRequest('When will my refund arrive?', {
-      name: 'Re Fund',
-      email: `rf-${Math.random()}@example.com`,
-    });
-    const detail = await caseByReference(created.reference);
-    const due = new Date(Date.now() + 86_400_000).toISOString();
-    const promise = json<PromiseView>(
-      await ws.request(ws.agentEn, {
-        method: 'POST',
-        url: `/api/v1/cases/${detail.case.id}/promises`,
-        payload: { kind: 'refund', channel: 'portal', dueAt: due, description: 'Refund by tomorrow' },
-      }),
-    );
-    const url = `/api/v1/promises/${promise.id}/renegotiate`;
-    const later = new Date(Date.now() + 3 * 86_400_000).toISOString();
-    expect((await ws.request(ws.agentEn, { method: 'POST', url, payload: { dueAt: later } })).statusCode).toBe(400);
-    const moved = await ws.request(ws.agentEn, {
-      method: 'POST',
-      url,
-      payload: { dueAt: later, messageToCustomer: 'The bank needs two more days; the refund will arrive by Friday.' },
-    });
-    expect(moved.statusCode).toBe(200);
-    const after = await caseByReference(created.reference);
-    expect(after.promises.find((p) => p.id === promise.id)?.status).toBe('renegotiated');
-    expect(after.promises.some((p) => p.status === 'open' && p.dueAt === later)).toBe(true);
-    expect(after.timeline.some((i) => i.eventType === 'promise.renegotiated')).toBe(true);
-    expect(after.timeline.some((i) => i.message?.body.includes('two more days'))).toBe(true);
-  });
-
-  run('sends a missed escalation deadline to the next level', async () => {
-    ws = await createTestWorkspace(kept);
-    kept.clock.set(new Date('2026-05-04T08:00:00Z'));
-    const created = await portalRequest('I want to speak to a manager right now.', {
-      name: 'Ang Ry',
-      email: `an-${Math.random()}@example.com`,
-    });
-    kept.clock.set(new Date('2026-05-04T20:00:00Z'));
-    await kept.fireDueTimers();
-    const after = await caseByReference(created.reference);
-    expect(after.escalations[0]?.level).toBe(2);
-    expect(after.timeline.some((i) => i.eventType === 'escalation.deadline_missed')).toBe(true);
-    const tasks = json(await ws.request(ws.admin, { method: 'GET', url: '/api/v1/tasks?mine=true' })).tasks as Array<{
-      kind: string;
-    }>;
-    expect(tasks.some((t) => t.kind === 'escalation_overdue')).toBe(true);
-  });
-
-  run('flags service hell from the facts and lists it for managers', async () => {
-    ws = await createTestWorkspace(kept);
-    kept.clock.set(new Date('2026-06-01T09:00:00Z'));
-    const created = await portalRequest('My phone line has been dead for a week.', {
-      name: 'Hell Customer',
-      email: `hell-${Math.random()}@example.com`,
-    });
-    const detail = await caseByReference(created.reference);
-    const staff = [ws.agentEn, ws.agentRu, ws.agentAr, ws.supervisor];
-    for (let i = 0; i < 4; i++) {
-      kept.clock.advanceMinutes(24 * 60);
-      await ws.request(ws.admin, {
-        method: 'POST',
-        url: `/api/v1/cases/${detail.case.id}/messages`,
-        payload: { direction: 'inbound', channel: 'phone', body: `Called again, attempt ${i + 2}.` },
-      });
-      await ws.request(staff[i]!, {
-        method: 'POST',
-        url: `/api/v1/cases/${detail.case.id}/handoffs`,
-        payload: { toUserId: staff[(i + 1) % 4]!.id, reason: 'Transferring to another department' },
-      });
-    }
-    await kept.fireDueTimers();
-    const flags = json(await ws.request(ws.admin, { method: 'GET', url: '/api/v1/flags' })).cases as Array<{
-      id: string;
-      hellReasons: Array<{ metric: string }>;
-    }>;
-    const flagged = flags.find((c) => c.id === detail.case.id);
-    expect(flagged).toBeDefined();
-    expect(flagged!.hellReasons.map((r) => r.metric)).toEqual(expect.arrayContaining(['handoffs']));
-    const metrics = json(
-      await ws.request(ws.admin, {
-        method: 'GET',
-        url: `/api/v1/metrics/service?from=2026-05-01T00:00:00Z&to=2026-07-01T00:00:00Z`,
-      }),
-    );
-    expect(metrics.hellFlaggedCases).toBeGreaterThanOrEqual(1);
-    expect(metrics.handoffsPerCase.max).toBe(4);
   });
 });

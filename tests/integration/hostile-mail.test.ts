@@ -3,7 +3,6 @@
 // outside: health must answer within 2 s throughout, every message must end processed (a case
 // each, not left `received`), and the listener must still greet and accept mail afterwards. The
 // same texts through the portal and the staff API answer promptly (or 400/413 past their limits).
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';

@@ -1,35 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import type { CaseDetailResponse } from '../../src/contract/api-types.ts';
 import type { CasePresenceResponse, MyNoticesResponse } from '../../src/contract/live-types.ts';
-import { readConfig } from '../../src/config/kept-config.ts';
-import { openPostgres, type Store } from '../../src/db/open-database.ts';
-import { buildApp } from '../../src/http/build-app.ts';
-import { RecordingTimers } from '../../src/kernel/desk-context.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
+import { secondInstance } from './support/live-instance.ts';
 import { subscribeLive } from './support/live-stream.ts';
 import { json, testKept, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
 
 const postgres = await canUsePostgres();
 const RANDOM_ID = '00000000-0000-4000-8000-000000000000';
-
-/** A second instance: its own app (and, on PostgreSQL, its own connections) on the same database. */
-async function secondInstance(kept: TestKept): Promise<{ app: FastifyInstance; url: string; close(): Promise<void> }> {
-  const store: Store = kept.kind === 'postgres' ? await openPostgres(kept.store.connectionString!, 3) : kept.store; // PGlite: one process owns it
-  const config = readConfig({}, { databaseUrl: null, runJobs: false, logLevel: 'silent' });
-  const ctx = { db: store.db, timers: new RecordingTimers(), now: () => new Date(), publicUrl: 'http://kept.test' };
-  const app = await buildApp({ ctx, store, config, jobsHealthy: () => true });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  return {
-    app,
-    url,
-    async close() {
-      await app.close();
-      if (store !== kept.store) await store.close();
-    },
-  };
-}
 
 describe.each<StoreKind>(['pglite', 'postgres'])('live desk on %s', (kind) => {
   const run = kind === 'postgres' && !postgres ? it.skip : it;

@@ -66,6 +66,21 @@ describe.each<StoreKind>(['pglite', 'postgres'])('teams on %s', (kind) => {
     expect(json(badTeam).error.field).toBe('teamId');
   });
 
+  run("a new password for another workspace's user is 404, like any change to them", async () => {
+    const foreign = await a.request(a.admin, {
+      method: 'PATCH',
+      url: `/api/v1/users/${b.agentEn.id}`,
+      payload: { password: 'a-long-enough-passphrase-2026' },
+    });
+    expect(foreign.statusCode).toBe(404);
+    const own = await a.request(a.admin, {
+      method: 'PATCH',
+      url: `/api/v1/users/${a.agentRu.id}`,
+      payload: { password: 'a-long-enough-passphrase-2026' },
+    });
+    expect(own.statusCode).toBe(200);
+  });
+
   run('creates, lists for staff, renames, and keeps names unique regardless of case', async () => {
     const created = await create(a, '  Billing   desk ');
     expect(created.statusCode).toBe(201);

@@ -19,6 +19,8 @@ export interface ComplaintWords {
 
 const BOUNDARY_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const BOUNDARY_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
+// Between two words of one clause: no letter, digit, comma or dash.
+const CLAUSE_GAP = '[^\\p{L}\\p{N},،—–]';
 const word = (alternatives: string) => new RegExp(`${BOUNDARY_BEFORE}(?:${alternatives})${BOUNDARY_AFTER}`, 'u');
 
 // A language's rules run only on a sentence with a letter of its script: most text is in one
@@ -39,13 +41,18 @@ const COMPILED = COMPLAINT_PHRASE_LANGUAGES.map((language) => {
       ...rule,
       regex: new RegExp(`${BOUNDARY_BEFORE}(?:${rule.pattern})${BOUNDARY_AFTER}`, 'gu'),
     })),
-    // The three words before a match: anchored at the end of the text before it.
+    // The three words before a match, in the same clause: anchored at the end of the text before
+    // it; a comma or dash ends a negation's reach ("nobody fixed it, a disgrace").
     negatorBefore: new RegExp(
-      `${BOUNDARY_BEFORE}(?:${set.negators})${BOUNDARY_AFTER}(?:[^\\p{L}\\p{N}]+[\\p{L}\\p{M}\\p{N}']+){0,2}[^\\p{L}\\p{N}]*$`,
+      `${BOUNDARY_BEFORE}(?:${set.negators})${BOUNDARY_AFTER}` +
+        `(?:${CLAUSE_GAP}+[\\p{L}\\p{M}\\p{N}']+){0,2}${CLAUSE_GAP}*$`,
       'u',
     ),
     negatorAfter: set.negatorsAfter ? new RegExp(`^(?:${set.negatorsAfter})${BOUNDARY_AFTER}`, 'u') : null,
     target: word(set.target),
+    // A question about the procedure opens the sentence ("how do I complain", "можно пожаловаться").
+    asking: new RegExp(`^[^\\p{L}\\p{N}]*(?:${set.asking})${BOUNDARY_AFTER}`, 'u'),
+    clauseBreak: new RegExp(`${BOUNDARY_BEFORE}(?:${set.clauseBreak})${BOUNDARY_AFTER}`, 'gu'),
     thirdParty: word(set.thirdParty),
     cleared: word(set.cleared),
   };
@@ -82,7 +89,8 @@ export function recognizeComplaint(text: string): ComplaintWords {
 function complaintIn(sentence: string): { language: ComplaintPhraseLanguage; phrase: string } | null {
   for (const set of COMPILED) {
     if (!set.script.test(sentence)) continue;
-    let checked: { thirdParty: boolean; cleared: boolean; target: boolean } | null = null;
+    let checked: { thirdParty: boolean; cleared: boolean; asking: boolean } | null = null;
+    let clauses: Array<{ end: number; target: boolean }> | null = null;
     for (const rule of set.rules) {
       rule.regex.lastIndex = 0;
       let match: RegExpExecArray | null;
@@ -90,16 +98,36 @@ function complaintIn(sentence: string): { language: ComplaintPhraseLanguage; phr
         checked ??= {
           thirdParty: set.thirdParty.test(sentence),
           cleared: set.cleared.test(sentence),
-          target: set.target.test(sentence),
+          asking: set.asking.test(sentence),
         };
         if (checked.thirdParty || checked.cleared) return null;
         const before = sentence.slice(Math.max(0, match.index - 80), match.index);
         const after = sentence.slice(match.index + match[0].length, match.index + match[0].length + 20);
         const negated =
           !rule.negationInside && (set.negatorBefore.test(before) || (set.negatorAfter?.test(after) ?? false));
-        if (!negated && (!rule.needsTarget || checked.target)) return { language: set.language, phrase: rule.phrase };
+        if (negated || (rule.unlessAsking && checked.asking)) continue;
+        if (rule.needsTarget) {
+          clauses ??= clausesOf(sentence, set.clauseBreak, set.target);
+          if (!clauses.find((clause) => match!.index < clause.end)?.target) continue;
+        }
+        return { language: set.language, phrase: rule.phrase };
       }
     }
   }
   return null;
+}
+
+// The clauses of a sentence (split at "but", "however"…), each with whether it names us: a
+// weak adjective counts only in a clause about us ("the rain was terrible, but your crew…" is not).
+function clausesOf(sentence: string, clauseBreak: RegExp, target: RegExp): Array<{ end: number; target: boolean }> {
+  const out: Array<{ end: number; target: boolean }> = [];
+  let start = 0;
+  clauseBreak.lastIndex = 0;
+  for (let found = clauseBreak.exec(sentence); found !== null; found = clauseBreak.exec(sentence)) {
+    out.push({ end: found.index, target: target.test(sentence.slice(start, found.index)) });
+    start = found.index + found[0].length;
+    if (found[0].length === 0) clauseBreak.lastIndex++;
+  }
+  out.push({ end: sentence.length + 1, target: target.test(sentence.slice(start)) });
+  return out;
 }

@@ -192,7 +192,7 @@ function essayCase(): { events: KeptEvent[] } {
   return { events: sortEvents(s.events) };
 }
 
-describe('replaying the essay 000 case', () => {
+describe('replaying the service-hell story of K6', () => {
   const { events } = essayCase();
 
   it('reproduces the essay at the end of six months', () => {

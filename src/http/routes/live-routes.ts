@@ -8,7 +8,7 @@ import {
   myNoticesResponseSchema,
 } from '../../contract/response-schemas/live-types.ts';
 import { openNoticeStream } from '../notice-stream.ts';
-import { credentialsStillValid, requireStaff } from '../staff-auth.ts';
+import { credentialsExpireAt, credentialsStillValid, requireStaff } from '../staff-auth.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 import { errorResponses, noContent } from '../route-responses.ts';
 
@@ -36,7 +36,13 @@ export function registerLiveRoutes({ app, ctx, live }: RouteDeps): void {
     },
     async (request, reply) => {
       const staff = requireStaff(request);
-      openNoticeStream(request, reply, staff.workspaceId, () => credentialsStillValid(request, ctx.db, ctx.now()));
+      openNoticeStream(request, reply, {
+        workspaceId: staff.workspaceId,
+        userId: staff.userId,
+        stillAllowed: () => credentialsStillValid(request, ctx.db, ctx.now()),
+        expiresAt: () => credentialsExpireAt(request, ctx.db),
+        now: ctx.now,
+      });
     },
   );
 

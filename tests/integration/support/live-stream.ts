@@ -8,6 +8,8 @@ export interface LiveSubscriber {
   notices: LiveNotice[];
   /** Resolves with the first notice (already received or coming) that matches, or rejects after `ms`. */
   waitFor(match: (notice: LiveNotice) => boolean, ms?: number): Promise<LiveNotice>;
+  /** Resolves when the server ends the stream (or the connection drops). */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -21,12 +23,17 @@ export function subscribeLive(baseUrl: string, cookie: string): Promise<LiveSubs
         res.resume();
         return;
       }
+      const ended = new Promise<void>((done) => {
+        res.on('end', done);
+        res.on('close', done);
+      });
       readEventStream(res, (data) => {
         notices.push(JSON.parse(data) as LiveNotice);
         for (const wake of waiting) wake();
       });
       resolve({
         notices,
+        ended,
         waitFor(match, ms = 5_000) {
           return new Promise((done, fail) => {
             const check = () => {

@@ -115,6 +115,37 @@ describe('case timeline', () => {
     expect(item.textContent).toContain('reused the Message-ID of an earlier, different message');
     expect(item.textContent).toContain('same@shop.test');
   });
+
+  it("names an e-mail's related case, a machine's mail and a sender's storm instead of an unknown event", () => {
+    const email = (eventType: string, data: Record<string, unknown>): TimelineItem => ({
+      kind: 'event',
+      at,
+      caseId: 'c1',
+      eventType,
+      data,
+      actor: null,
+    });
+    renderTimeline([
+      email('email.related_case', {
+        inboundEmailId: 'i1',
+        relatedCaseId: 'c2',
+        relatedReference: 'K-12',
+        by: 'subject',
+        from: 'a@shop.test',
+      }),
+      email('email.auto_reply_recorded', {
+        inboundEmailId: 'i2',
+        reason: 'x_autoreply',
+        from: 'b@shop.test',
+        subject: null,
+      }),
+      email('email.rate_limited', { inboundEmailId: 'i3', from: 'c@shop.test', recent: 40 }),
+    ]);
+    const items = screen.getAllByTestId('timeline-item').map((i) => i.textContent ?? '');
+    expect(items[0]).toMatch(/points at another case, \u2068K-12\u2069/);
+    expect(items[1]).toContain('An automatic e-mail from \u2068b@shop.test\u2069 was recorded here (an auto-reply)');
+    expect(items[2]).toContain('40 e-mails from \u2068c@shop.test\u2069');
+  });
 });
 
 describe('case timeline: handoffs read right', () => {

@@ -157,6 +157,18 @@ export function describeEvent(
         address: isolate(str(data, 'address')),
         reason: isolate([str(data, 'status'), str(data, 'diagnostic')].filter(Boolean).join(' ')),
       });
+    case 'email.related_case':
+      return t('email.timeline.relatedCase', {
+        from: isolate(str(data, 'from')),
+        reference: isolate(str(data, 'relatedReference')),
+      });
+    case 'email.auto_reply_recorded':
+      return t('email.timeline.autoReply', {
+        from: isolate(str(data, 'from')),
+        reason: t(`email.timeline.autoReason.${str(data, 'reason')}`, { defaultValue: str(data, 'reason') }),
+      });
+    case 'email.rate_limited':
+      return t('email.timeline.rateLimited', { from: isolate(str(data, 'from')), recent: str(data, 'recent') });
     case 'email.message_id_reused':
       return t('email.timeline.messageIdReused', { messageId: isolate(str(data, 'messageIdHeader')) });
     case 'email.failed':

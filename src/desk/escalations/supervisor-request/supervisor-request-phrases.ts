@@ -11,7 +11,7 @@ import { RU_LEXICON } from './supervisor-lexicon-ru.ts';
 //
 // Two levels, because a false escalation costs a supervisor's time and teaches the team to
 // ignore escalations (K5), while a missed one is the customer "cut off on asking for a
-// supervisor" (seed 000):
+// supervisor" (K5):
 // - certain (confidence ≥ SUPERVISOR_CONFIDENCE): a mention with a request cue ("put me through
 //   to your manager") — the message escalates as before;
 // - uncertain: a mention that is only half asked ("Is your manager available?", "Manager?") —

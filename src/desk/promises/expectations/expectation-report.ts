@@ -16,7 +16,7 @@ interface GapFact {
 }
 
 /**
- * Expectation against delivery (K16, essay 001): the share of customers whose expected time
+ * Expectation against delivery (K16): the share of customers whose expected time
  * was met, the gap by channel and language, and where expectations are systematically beyond
  * capability — the median expectation faster than the first-answer quote of that group.
  */
