@@ -24,6 +24,7 @@ const SOURCES = [
   'canned-reply-types.ts',
   'desk-find-types.ts',
   'saved-view-types.ts',
+  'preference-types.ts',
 ];
 // Types the contract imports from the kernel: ts-to-zod cannot follow them, domain-word-schemas.ts maps them.
 const DOMAIN_WORDS = {

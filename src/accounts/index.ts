@@ -15,3 +15,4 @@ export {
 export type { StaffIdentity } from './sessions.ts';
 export { updateUser } from './update-user.ts';
 export { requireUser } from './require-user.ts';
+export { DEFAULT_PREFERENCES, readUserPreferences, saveUserPreferences } from './user-preferences.ts';

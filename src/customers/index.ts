@@ -3,3 +3,4 @@
 export { normalizeEmail } from './customer-identity.ts';
 export type { CustomerIdentity, CustomerRow } from './customer-identity.ts';
 export { upsertCustomerByEmail, type UpsertedCustomer } from './upsert-customer.ts';
+export { createCustomer, updateCustomer, type CustomerFields } from './edit-customer.ts';

@@ -107,6 +107,28 @@ describe('kept demo: the demo company', () => {
     expect(views.some((v) => v.shared && v.count > 0)).toBe(true);
   });
 
+  it('labels cases with priorities and tags, each with its fact, so the filters show cases at first start', async () => {
+    const rows = await store.db
+      .select({ id: cases.id, priority: cases.priority, tags: cases.tags })
+      .from(cases)
+      .where(eq(cases.workspaceId, workspaceId));
+    const priorities = new Set(rows.map((c) => c.priority));
+    for (const p of ['urgent', 'high', 'normal', 'low'] as const) expect(priorities.has(p), p).toBe(true);
+    const tags = new Set(rows.flatMap((c) => c.tags));
+    for (const tag of ['refund', 'call-back', 'supervisor']) expect(tags.has(tag), tag).toBe(true);
+    const labelled = rows.filter((c) => c.priority !== 'normal' || c.tags.length > 0);
+    const [facts] = await store.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(events)
+      .where(and(eq(events.workspaceId, workspaceId), eq(events.type, 'case.labelled')));
+    expect(facts!.n).toBe(labelled.length);
+    // The shared view of urgent and high open cases is not empty at first start.
+    const staff = await store.db.select().from(users).where(eq(users.workspaceId, workspaceId));
+    const agent = staff.find((u) => u.role === 'agent')!;
+    const views = await listSavedViews(store.db, { workspaceId, userId: agent.id, role: agent.role }, NOW);
+    expect(views.find((v) => v.name === 'Urgent and high, still open')?.count).toBeGreaterThan(0);
+  });
+
   it('has customers in all four languages, named in their own script', async () => {
     const rows = await store.db.select().from(customers).where(eq(customers.workspaceId, workspaceId));
     expect(rows).toHaveLength(40);

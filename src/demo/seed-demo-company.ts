@@ -11,6 +11,7 @@ import { startJobs } from '../jobs/start-jobs.ts';
 import { createWorkspace, updateSettings } from '../workspaces/index.ts';
 import { seedDemoCannedReplies } from './demo-canned-replies.ts';
 import { seedDemoSavedViews } from './demo-saved-views.ts';
+import { labelDemoCases } from './demo-labels.ts';
 import { DemoClock } from './demo-clock.ts';
 import { makeDemoCustomers } from './demo-customers.ts';
 import { DAY, DemoDesk, HOUR } from './demo-desk.ts';
@@ -96,6 +97,8 @@ export async function seedDemoCompany(store: Store, options: SeedDemoOptions): P
     clock.spawn(demoSurveyAnswers(clock.ctx, (at) => clock.sleepUntil(at), surveyed));
 
     const futureTimers = await clock.run(new Date(end));
+    const lead = team.people.find((p) => p.member.role === 'supervisor') ?? team.people[0]!;
+    await labelDemoCases(tx, workspace.id, lead.id, new Date(end));
     await seedDemoPerception(tx, workspace.id, admin.id, new Date(end));
     return { workspace, team, plans, hell, futureTimers, stats: clock.stats, watcherAnswers: desk.watcherAnswers };
   });

@@ -42,6 +42,8 @@ export const ERROR_CATALOGUE = {
   'secret.not_configured': 409,
   'secret.unreadable': 409,
   'team.name_taken': 409,
+  // Issue 16: a customer's address is unique per workspace (customers_workspace_email_key).
+  'customer.email_taken': 409,
   'team.not_empty': 409,
   // A route's answer did not fit its declared response schema (src/http/error-handler.ts): logged, never sent.
   'internal.response_shape': 500,

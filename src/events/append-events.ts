@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { events } from '../db/schema.ts';
 import type { EventType, KeptEvent, NewEvent } from './event-types.ts';
@@ -42,5 +42,15 @@ export async function readCaseEvents(db: Db, caseId: string): Promise<KeptEvent[
 export async function readCasesEvents(db: Db, caseIds: string[]): Promise<KeptEvent[]> {
   if (caseIds.length === 0) return [];
   const rows = await db.select().from(events).where(inArray(events.caseId, caseIds)).orderBy(asc(events.id));
+  return rows.map(toKeptEvent);
+}
+
+/** The facts about a customer themself, outside any case (their record created or corrected by a person). */
+export async function readCustomerOwnEvents(db: Db, workspaceId: string, customerId: string): Promise<KeptEvent[]> {
+  const rows = await db
+    .select()
+    .from(events)
+    .where(and(eq(events.workspaceId, workspaceId), eq(events.customerId, customerId), isNull(events.caseId)))
+    .orderBy(asc(events.id));
   return rows.map(toKeptEvent);
 }

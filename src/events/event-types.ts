@@ -33,6 +33,9 @@ export interface SurveyFacts {
   caseKind: string | null;
 }
 
+/** The fields of a customer a person may edit (issue 16). */
+export type CustomerField = 'name' | 'email' | 'phone' | 'language';
+
 export interface EventDataByType {
   'case.opened': { channel: Channel; subject: string };
   'case.assigned': { toUserId: string; reason: 'intake' | 'fallback_supervisor' | 'manual' };
@@ -131,6 +134,10 @@ export interface EventDataByType {
   'hell.flagged': { reasons: Array<{ metric: string; value: number; threshold: number }> };
   'task.created': { taskId: string; kind: string; dueAt: string; assigneeId: string };
   'task.done': { taskId: string };
+  /** A customer entered by a person (issue 16), not met through a first message. */
+  'customer.created': { name: string; email: string | null; phone: string | null; language: string | null };
+  /** A person corrected a customer's record: each changed field, what it was and what it is now. */
+  'customer.updated': { changes: Partial<Record<CustomerField, { from: string | null; to: string | null }>> };
   /** E-mail out (src/email/outbound/): a DSN said the address cannot receive mail. */
   'email.bounced': { outboxId: string | null; address: string; status: string | null; diagnostic: string | null };
   /** Delivery given up after the last retry (or a final 5xx); the case owner gets a task. */

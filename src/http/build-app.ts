@@ -20,6 +20,8 @@ import { registerSupervisorSuspicionRoutes } from './routes/supervisor-suspicion
 import { registerDeskFindRoutes } from './routes/desk-find-routes.ts';
 import { registerCommitmentRoutes } from './routes/commitment-routes.ts';
 import { registerInsightRoutes } from './routes/insight-routes.ts';
+import { registerCustomerRoutes } from './routes/customer-routes.ts';
+import { registerPreferenceRoutes } from './routes/preference-routes.ts';
 import { registerPortalRoutes } from './routes/portal-routes.ts';
 import { registerSetupRoutes } from './routes/setup-routes.ts';
 import { registerStaffRoutes } from './routes/staff-routes.ts';
@@ -114,6 +116,8 @@ export async function buildApp(
   registerCommitmentRoutes(routeDeps);
   registerPromiseRoutes(routeDeps);
   registerInsightRoutes(routeDeps);
+  registerCustomerRoutes(routeDeps);
+  registerPreferenceRoutes(routeDeps);
   registerPortalRoutes(routeDeps);
   registerBenchProbeRoute(routeDeps);
   registerRetentionRoutes(routeDeps);

@@ -5,7 +5,7 @@ import type { Db } from '../db/open-database.ts';
 import { messageColumns } from './message-columns.ts';
 import { cases, customers, messages } from '../db/schema.ts';
 import { notFound } from '../errors/kept-error.ts';
-import { readCasesEvents } from '../events/append-events.ts';
+import { readCasesEvents, readCustomerOwnEvents } from '../events/append-events.ts';
 import { buildTimeline, presentMessage } from './case-presenters.ts';
 import { presentCustomer } from './get-case-detail.ts';
 import { presentCaseSummary, selectCaseSummaries } from './list-cases.ts';
@@ -32,8 +32,9 @@ export async function getCustomerDetail(
     500,
   );
   const caseIds = caseRows.map((c) => c.id);
-  const [events, messageRows, nameOf, workspace] = await Promise.all([
+  const [events, ownEvents, messageRows, nameOf, workspace] = await Promise.all([
     readCasesEvents(db, caseIds),
+    readCustomerOwnEvents(db, workspaceId, customerId),
     db
       .select(messageColumns)
       .from(messages)
@@ -52,7 +53,8 @@ export async function getCustomerDetail(
     cases: caseRows.map(presentCaseSummary),
     timeline: buildTimeline(
       shown.map((m) => presentMessage(m, nameOf, customer.name)),
-      events.filter((e) => e.occurredAt.getTime() >= since),
+      // The record's own facts (entered, corrected by hand) beside its cases' facts.
+      [...events, ...ownEvents].filter((e) => e.occurredAt.getTime() >= since),
       nameOf,
     ),
     olderMessagesOmitted: truncated,

@@ -1,7 +1,7 @@
 // The public face of src/views/: other folders import from here only (the lint forbids
 // deeper imports). Added to by scripts/restructure/restructure.mjs when an outsider needs a name.
 export { presentEscalation, presentPromise } from './case-presenters.ts';
-export { getCaseDetail } from './get-case-detail.ts';
+export { getCaseDetail, presentCustomer } from './get-case-detail.ts';
 export { getCustomerDetail } from './get-customer-detail.ts';
 export { searchCustomers } from './search-customers.ts';
 export { getMe, presentWorkspace } from './get-me.ts';

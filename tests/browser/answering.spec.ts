@@ -66,7 +66,7 @@ test.describe.serial('answering from the case page', () => {
     await composerInView(page);
   });
 
-  test('newest first and no system events, remembered for this person', async ({ page }) => {
+  test('newest first and no system events, remembered for this person on the server', async ({ page, browser }) => {
     await logIn(page, staff().agentEn.email);
     await page.goto(`/app/cases/${caseId}`);
     const first = page.locator('[data-testid="timeline-item"][data-kind^="message"]').first();
@@ -79,6 +79,20 @@ test.describe.serial('answering from the case page', () => {
     await page.reload();
     await expect(first).toContainText('Call 40:');
     await expect(page.locator('[data-testid="timeline-item"][data-kind="event"]')).toHaveCount(0);
+    // Kept on the server (issue 16): another browser, with nothing stored, reads the same choice.
+    const elsewhere = await browser.newPage();
+    await logIn(elsewhere, staff().agentEn.email);
+    await elsewhere.goto(`/app/cases/${caseId}`);
+    await expect(elsewhere.locator('[data-testid="timeline-item"][data-kind^="message"]').first()).toContainText(
+      'Call 40:',
+    );
+    await expect(elsewhere.getByTestId('timeline-hide-system')).toBeChecked();
+    await elsewhere.close();
+    // Back to the defaults: later tests read this person's timeline oldest first.
+    const reset = await page.request.put('/api/v1/me/preferences', {
+      data: { timeline: { newestFirst: false, hideSystem: false, foldKeptPromises: true } },
+    });
+    expect(reset.ok()).toBe(true);
   });
 
   test('send and resolve; an internal note is marked apart; kept promises fold away', async ({ page }) => {
@@ -122,6 +136,11 @@ test.describe.serial('answering from the case page', () => {
     await expect(promises.locator('[data-testid="promise-item"][data-status="kept"]').first()).toBeHidden();
     await promises.getByTestId('promises-kept-toggle').click();
     await expect(promises.locator('[data-testid="promise-item"][data-status="kept"]').first()).toBeVisible();
+    // The fold is this person's preference, kept on the server: unfolded after a reload, then folded again.
+    await page.reload();
+    await expect(promises.locator('[data-testid="promise-item"][data-status="kept"]').first()).toBeVisible();
+    await promises.getByTestId('promises-kept-toggle').click();
+    await expect(promises.locator('[data-testid="promise-item"][data-status="kept"]').first()).toBeHidden();
   });
 
   test('? lists the shortcuts, in Arabic too; j and k walk the queue', async ({ page }) => {

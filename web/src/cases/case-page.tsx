@@ -115,7 +115,12 @@ export function CasePage() {
                 ))}
               </Stack>
             </Paper>
-            <PromiseList promises={data.promises} onChanged={reload} />
+            <PromiseList
+              promises={data.promises}
+              onChanged={reload}
+              foldKept={prefs.foldKeptPromises}
+              onFoldKept={(foldKeptPromises) => setPrefs({ ...prefs, foldKeptPromises })}
+            />
             <TaskList tasks={data.tasks} onChanged={reload} />
           </Stack>
         </Grid.Col>

@@ -194,6 +194,10 @@ export function describeEvent(
     }
     case 'case.labelled':
       return describeLabels(t, data);
+    case 'customer.created':
+      return t('customeredit.timeline.created');
+    case 'customer.updated':
+      return describeCustomerChanges(t, format, data);
     default:
       return t('timeline.events.unknown', { type });
   }
@@ -240,4 +244,27 @@ function describeLabels(t: TFunction, data: Record<string, unknown> | null | und
     parts.push(t('deskfind.timeline.tagsRemoved', { tags: tags.removed.map(isolate).join(', ') }));
   }
   return parts.join('; ');
+}
+
+/** "Name: Lars Eriksen → Lars Eriksson; Phone: — → +46 8 555 0123" (issue 16: a customer corrected by hand). */
+function describeCustomerChanges(t: TFunction, format: Formatters, data: Data): string {
+  const changes = (data.changes ?? {}) as Record<string, { from?: string | null; to?: string | null } | undefined>;
+  const shown = (field: string, value: string | null | undefined) => {
+    if (!value) return '—';
+    if (field === 'language') return format.languageName(value);
+    // Addresses and numbers read left to right in every language: "+1 505" must not become "1+ 505" in Arabic.
+    return field === 'name' ? isolate(value) : `\u2066${value}\u2069`;
+  };
+  const parts = ['name', 'email', 'phone', 'language'].flatMap((field) => {
+    const change = changes[field];
+    if (!change) return [];
+    return [
+      t('customeredit.timeline.change', {
+        field: t(`deskviews.customer.${field}`),
+        from: shown(field, change.from),
+        to: shown(field, change.to),
+      }),
+    ];
+  });
+  return t('customeredit.timeline.updated', { changes: parts.join('; ') });
 }

@@ -117,12 +117,25 @@ function PromiseHistory({ promise, all }: { promise: PromiseView; all: PromiseVi
   );
 }
 
-export function PromiseList({ promises, onChanged }: { promises: PromiseView[]; onChanged: () => void }) {
+export function PromiseList({
+  promises,
+  onChanged,
+  foldKept = true,
+  onFoldKept,
+}: {
+  promises: PromiseView[];
+  onChanged: () => void;
+  /** Kept promises folded under one line: the person's preference, kept on the server (issue 16). */
+  foldKept?: boolean;
+  onFoldKept?: (fold: boolean) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [renegotiating, setRenegotiating] = useState<PromiseView | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [showKept, { toggle: toggleKept }] = useDisclosure(false);
+  const [unfolded, { toggle }] = useDisclosure(!foldKept);
+  const showKept = onFoldKept ? !foldKept : unfolded;
+  const toggleKept = () => (onFoldKept ? onFoldKept(showKept) : toggle());
   const keep = async (p: PromiseView) => {
     setError(null);
     try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineItem } from '@kept/contract/api-types.ts';
-import { arrangeTimeline, isSystemItem } from './timeline-preferences.ts';
+import { arrangeTimeline, DEFAULT_TIMELINE, isSystemItem, timelineWithDefaults } from './timeline-preferences.ts';
 
 const message = (at: string, author: 'customer' | 'user' | 'system'): TimelineItem => ({
   kind: 'message',
@@ -42,5 +42,16 @@ describe('the timeline as the reader chose it', () => {
     expect(items.map(isSystemItem)).toEqual([false, true, true, false]);
     const left = arrangeTimeline(items, { newestFirst: true, hideSystem: true });
     expect(left.map((i) => i.message?.author.kind)).toEqual(['user', 'customer']);
+  });
+});
+
+describe('timelineWithDefaults', () => {
+  it('reads a copy kept before the fold existed over the defaults, and nothing as the defaults', () => {
+    expect(timelineWithDefaults({ newestFirst: true, hideSystem: false })).toEqual({
+      newestFirst: true,
+      hideSystem: false,
+      foldKeptPromises: true,
+    });
+    expect(timelineWithDefaults(null)).toEqual(DEFAULT_TIMELINE);
   });
 });

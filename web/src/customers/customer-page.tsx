@@ -14,6 +14,7 @@ import { useFormat } from '../i18n/use-format.ts';
 import { CaseRows } from '../queues/case-queue.tsx';
 import { CustomerRisk } from '../retention/customer-risk.tsx';
 import { BounceBadge } from '../email/bounce-badge.tsx';
+import { EditCustomerButton } from './customer-form.tsx';
 
 export function HellMetricsGrid({ hell }: { hell: HellAssessment }) {
   const { t } = useTranslation();
@@ -97,6 +98,7 @@ export function CustomerPage() {
               </Text>
             </Group>
           </Stack>
+          <EditCustomerButton customer={c} onSaved={reload} />
         </Group>
         {data.hell.flagged && (
           <Group gap={4} mt="sm">

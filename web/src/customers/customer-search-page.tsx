@@ -6,6 +6,7 @@ import type { CustomerView } from '@kept/contract/api-types.ts';
 import { useMediaQuery } from '@mantine/hooks';
 import { deskFindApi } from '../api/desk-find-api.ts';
 import { CustomerCards } from './customer-cards.tsx';
+import { NewCustomerButton } from './customer-form.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 
@@ -46,7 +47,10 @@ export function CustomerSearchPage() {
 
   return (
     <Stack gap="md" data-testid="customer-search-page">
-      <Title order={2}>{t('customers.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('customers.title')}</Title>
+        <NewCustomerButton />
+      </Group>
       <form onSubmit={submit}>
         <Group align="flex-end">
           <TextInput
