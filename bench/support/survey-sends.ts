@@ -121,7 +121,7 @@ export async function measureSends(options: {
           while (!over() && nextSurvey < queue.length) {
             const surveyId = queue[nextSurvey++]!;
             const { outcome } = await sendSurvey(ctx, { workspaceId, surveyId });
-            if (outcome !== 'sent') skipped++;
+            if (outcome === 'skipped') skipped++;
           }
           deciding = false;
         };
