@@ -41,7 +41,7 @@ import {
 import { seedSendBacklog, seedSurveys } from './support/survey-seed.ts';
 import { measureSends, type SendWindow } from './support/survey-sends.ts';
 
-const DB = 'kept_bench_surveys';
+const DB = process.env.BENCH_DB ?? 'kept_bench_surveys';
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const CUSTOMERS = Math.round(CASES / 4);
 const AGENTS = 40;

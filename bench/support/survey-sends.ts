@@ -95,10 +95,16 @@ export async function measureSends(options: {
   let nextSurvey = 0;
   const windows: SendWindow[] = [];
   // Held rows wait as 'failed' so that only one kind is due at a time.
+  // Plain messages are released a thousand at a time, as the surveys reach the outbox a batch at a
+  // time: the claim sorts every pending row (outbox_status_idx, BitmapOr), so 100,000 pending at
+  // once would make the baseline pay ~100,000 rows per batch of 20 (BENCH_PLAIN_CHUNK=0: all at once).
+  const chunk = Number(process.env.BENCH_PLAIN_CHUNK ?? 1000);
   const release = (kind: string) =>
-    admin.query(`update outbox set status = 'pending', next_attempt_at = null where status = 'failed' and kind = $1`, [
-      kind,
-    ]);
+    admin.query(
+      `update outbox set status = 'pending', next_attempt_at = null where id in (
+         select id from outbox where status = 'failed' and kind = $1 order by created_at limit $2)`,
+      [kind, kind === 'reply' && chunk > 0 ? chunk : 1_000_000],
+    );
   // Surveys decided but not sent in their window are set aside for good: the next window starts empty.
   const hold = (kind: string) =>
     admin.query(`update outbox set status = $2 where status in ('pending', 'sending') and kind = $1`, [
@@ -125,9 +131,21 @@ export async function measureSends(options: {
           }
           deciding = false;
         };
+        let releasing = kind === 'plain';
+        const feed = async () => {
+          // The next thousand once the outbox has sent the last.
+          while (!over()) {
+            const { rows: pending } = await admin.query<{ n: number }>(
+              `select count(*)::int as n from outbox where status in ('pending', 'sending') and kind = 'reply'`,
+            );
+            if (pending[0]!.n === 0 && (await release('reply')).rowCount === 0) break;
+            await new Promise((r) => setTimeout(r, 20));
+          }
+          releasing = false;
+        };
         await Promise.all([
-          kind === 'survey' ? decide() : Promise.resolve(),
-          deliverLoop(ctx, workspaceId, over, () => !deciding),
+          kind === 'survey' ? decide() : chunk > 0 ? feed() : Promise.resolve((releasing = false)),
+          deliverLoop(ctx, workspaceId, over, () => !deciding && !releasing),
         ]);
         const seconds = (performance.now() - started) / 1000;
         const sent = sink.count() - before;
