@@ -1,16 +1,15 @@
 import { and, asc, eq, inArray, isNotNull, lte, max, ne } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
-import { cases, customers, escalations } from '../db/schema.ts';
+import { cases, customers, escalations, users } from '../db/schema.ts';
 import { outbox } from '../db/schema-email.ts';
 import { surveyOptOuts, surveyRequests } from '../db/schema-surveys.ts';
 import { appendEvents } from '../events/append-events.ts';
-import type { NewEvent } from '../events/event-types.ts';
+import type { NewEvent, SurveyFacts } from '../events/event-types.ts';
 import { caseReference } from '../kernel/case-reference.ts';
 import type { DeskContext } from '../kernel/desk-context.ts';
 import { OPEN_CASE_STATUSES, type SurveySkipReason } from '../kernel/domain-words.ts';
 import { EMAIL_JOB } from '../kernel/job-names.ts';
 import { loadWorkspace } from '../workspaces/index.ts';
-import { surveyFactsOf } from './survey-facts.ts';
 import { surveyUrlFor } from './survey-link.ts';
 import { loadSurveySettings } from './survey-settings.ts';
 import { renderSurveyEmail } from './survey-texts.ts';
@@ -129,6 +128,15 @@ async function decideBatch(
     loadWorkspace(tx, workspaceId),
   ]);
   const caseOf = new Map(caseRows.map((c) => [c.id, c]));
+  // The owners' teams in one statement (teamOfUser's cache is per transaction: a query per owner).
+  const ownerIds = [...new Set(caseRows.map((c) => c.ownerId).filter((id): id is string => !!id))];
+  const teamOf = new Map(
+    ownerIds.length
+      ? (await tx.select({ id: users.id, teamId: users.teamId }).from(users).where(inArray(users.id, ownerIds))).map(
+          (u) => [u.id, u.teamId],
+        )
+      : [],
+  );
   const outcomes = new Map<string, 'sent' | 'skipped' | 'done'>();
   const skipped = new Map<SurveySkipReason, string[]>();
   const sentIds: string[] = [];
@@ -152,7 +160,15 @@ async function decideBatch(
       addressBounced: !!customer.emailBouncedAt,
       optedOut: facts.optedOut.has(customer.id),
     });
-    const surveyFacts = await surveyFactsOf(tx, survey, caseRow);
+    const surveyFacts: SurveyFacts = {
+      surveyId: survey.id,
+      kind: survey.kind,
+      channel: survey.channel,
+      language: survey.language,
+      ownerId: caseRow?.ownerId ?? null,
+      teamId: caseRow?.ownerId ? (teamOf.get(caseRow.ownerId) ?? null) : null,
+      caseKind: caseRow?.category ?? null,
+    };
     const event = { workspaceId, caseId: survey.caseId, customerId: customer.id, actorUserId: null, occurredAt: now };
     if (!decision.send) {
       skipped.set(decision.reason, [...(skipped.get(decision.reason) ?? []), survey.id]);
