@@ -1,6 +1,7 @@
 // Surveys (issue 15: K16 satisfaction, effort and NPS; K17 the managers' own ratings). The
 // answers' facts are events (`survey.sent`, `survey.answered`); these rows are the work queue
 // and its exactly-once keys, and the settings and self-ratings people enter.
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { PerceptionAreaKind, SurveyKind, SurveySkipReason, SurveyStatus } from '../kernel/domain-words.ts';
 import { cases, customers, users, workspaces } from './schema.ts';
@@ -58,6 +59,10 @@ export const surveyRequests = pgTable(
     uniqueIndex('survey_requests_dedupe_key').on(t.workspaceId, t.dedupeKey),
     // Throttling asks: when was this customer last sent a survey?
     index('survey_requests_customer_idx').on(t.customerId, t.sentAt),
+    // The sender's sweep: the surveys of a workspace due now, among a million answered ones.
+    index('survey_requests_due_idx')
+      .on(t.workspaceId, t.sendAt)
+      .where(sql`status = 'scheduled'`),
   ],
 );
 

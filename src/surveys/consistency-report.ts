@@ -1,31 +1,24 @@
 import type { ConsistencyResponse } from '../contract/survey-types.ts';
 import type { Db } from '../db/open-database.ts';
-import { leastConsistent, MIN_ANSWERS, spreadOf } from './survey-figures.ts';
-import { groupKey, groupLabel, loadGroupNames, loadSurveyFacts, type SurveyGrouping } from './survey-answers.ts';
+import { leastConsistent, MIN_ANSWERS, spreadOfCounts } from './survey-figures.ts';
+import { groupLabel, loadGroupNames, type SurveyGrouping } from './survey-answers.ts';
+import { loadGroupCounts } from './survey-aggregates.ts';
 
 /**
  * K18: how consistent the service is, not only how good on average — the spread of satisfaction
  * answers per group (people, teams, channels, kinds of case, languages), with the least
- * consistent groups named among those with enough answers to say so.
+ * consistent groups named among those with enough answers to say so. The scores are counted
+ * per group by PostgreSQL (survey-aggregates.ts): 1–5 counts are all the spread needs.
  */
 export async function consistencyReport(
   db: Db,
   input: { workspaceId: string; from: Date; to: Date; by: SurveyGrouping },
 ): Promise<ConsistencyResponse> {
-  const [facts, names] = await Promise.all([
-    loadSurveyFacts(db, input.workspaceId, input.from, input.to),
-    loadGroupNames(db, input.workspaceId),
-  ]);
-  const scores = new Map<string, number[]>();
-  for (const f of facts) {
-    if (f.kind !== 'satisfaction' || f.score === null) continue;
-    const key = groupKey(f, input.by);
-    const list = scores.get(key);
-    if (list) list.push(f.score);
-    else scores.set(key, [f.score]);
-  }
-  const groups = [...scores.entries()]
-    .map(([key, list]) => ({ key, label: groupLabel(key, input.by, names), figures: spreadOf(list) }))
+  const [counts, names] = await Promise.all([loadGroupCounts(db, input), loadGroupNames(db, input.workspaceId)]);
+  const groups = counts
+    .filter((g) => g.kind === 'satisfaction' && g.dim === input.by)
+    .map((g) => ({ key: g.key, label: groupLabel(g.key, input.by, names), figures: spreadOfCounts(g.scores) }))
+    .filter((g) => g.figures.n > 0)
     .sort((a, b) => b.figures.n - a.figures.n || a.label.localeCompare(b.label));
   return {
     from: input.from.toISOString(),

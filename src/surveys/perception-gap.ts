@@ -4,7 +4,8 @@ import type { Db } from '../db/open-database.ts';
 import { perceptionRatings } from '../db/schema-surveys.ts';
 import { KeptError } from '../errors/kept-error.ts';
 import type { PerceptionAreaKind } from '../kernel/domain-words.ts';
-import { loadGroupNames, loadSurveyFacts, type SurveyFact } from './survey-answers.ts';
+import { loadGroupNames } from './survey-answers.ts';
+import { loadAreaCounts, type AreaCounts } from './survey-aggregates.ts';
 
 // K17, the perception gap: "80% of firms say their service is superior, 8% of their customers
 // agree". Managers record per quarter and area how good they believe the service is, on the
@@ -62,20 +63,13 @@ export async function recordPerceptionRating(
     });
 }
 
-function areaMatches(fact: SurveyFact, kind: PerceptionAreaKind, key: string): boolean {
-  if (kind === 'overall') return true;
-  if (kind === 'team') return fact.teamId === key;
-  if (kind === 'channel') return fact.channel === key;
-  return fact.caseKind === key; // a touchpoint: the kind of case the customer came about
-}
-
-function customerFigures(facts: readonly SurveyFact[]) {
-  const scores = facts.filter((f) => f.kind === 'satisfaction' && f.score !== null).map((f) => f.score!);
-  const good = scores.filter((s) => s >= 4).length;
+/** The customers' figures of an area in a quarter (none: no answers). */
+function customerFigures(counts: readonly AreaCounts[], period: string, area: AreaCounts['area'], key: string) {
+  const c = counts.find((x) => x.period === period && x.area === area && x.key === key);
   return {
-    answers: scores.length,
-    customerMean: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
-    customerShareGood: scores.length ? good / scores.length : null,
+    answers: c?.answers ?? 0,
+    customerMean: c?.answers ? c.sum / c.answers : null,
+    customerShareGood: c?.answers ? c.good / c.answers : null,
   };
 }
 
@@ -91,13 +85,16 @@ export async function perceptionGap(
       .where(and(eq(perceptionRatings.workspaceId, input.workspaceId), inArray(perceptionRatings.period, periods))),
     loadGroupNames(db, input.workspaceId),
   ]);
+  const counts = await loadAreaCounts(db, {
+    workspaceId: input.workspaceId,
+    from: quarterRange(periods[0]!).from,
+    to: quarterRange(input.period).to,
+  });
   const trend: PerceptionPeriodRow[] = [];
   let areas: PerceptionAreaRow[] = [];
   for (const period of periods) {
-    const { from, to } = quarterRange(period);
-    const facts = await loadSurveyFacts(db, input.workspaceId, from, to);
     const rated = ratings.filter((r) => r.period === period);
-    const all = customerFigures(facts);
+    const all = customerFigures(counts, period, 'all', '');
     trend.push({
       period,
       managerShareSuperior: rated.length ? rated.filter((r) => r.rating >= 4).length / rated.length : null,
@@ -107,16 +104,18 @@ export async function perceptionGap(
     });
     if (period !== input.period) continue;
     areas = rated
-      .map((r) => {
-        const figures = customerFigures(facts.filter((f) => areaMatches(f, r.areaKind, r.areaKey)));
-        return {
-          areaKind: r.areaKind,
-          areaKey: r.areaKey,
-          label: r.areaKind === 'team' ? (names.get(r.areaKey) ?? r.areaKey) : r.areaKey,
-          managerRating: r.rating,
-          ...figures,
-        };
-      })
+      .map((r) => ({
+        areaKind: r.areaKind,
+        areaKey: r.areaKey,
+        label: r.areaKind === 'team' ? (names.get(r.areaKey) ?? r.areaKey) : r.areaKey,
+        managerRating: r.rating,
+        ...customerFigures(
+          counts,
+          period,
+          r.areaKind === 'overall' ? 'all' : r.areaKind,
+          r.areaKind === 'overall' ? '' : r.areaKey,
+        ),
+      }))
       .sort((a, b) => a.areaKind.localeCompare(b.areaKind) || a.label.localeCompare(b.label));
   }
   return { period: input.period, areas, headline: trend[trend.length - 1]!, trend };

@@ -3,8 +3,10 @@ import {
   leastConsistent,
   MIN_ANSWERS,
   netPromoterScore,
+  netPromoterScoreOfCounts,
   quantileSorted,
   spreadOf,
+  spreadOfCounts,
   wilsonInterval,
 } from './survey-figures.ts';
 
@@ -90,5 +92,33 @@ describe('netPromoterScore', () => {
     expect(netPromoterScore([10, 9, 8, 7, 6, 0])).toBe(0);
     expect(netPromoterScore([10, 10, 10, 5])).toBe(50);
     expect(netPromoterScore([])).toBeNull();
+  });
+});
+
+describe('spreadOfCounts', () => {
+  const countsOf = (scores: number[]) => {
+    const counts = Array.from({ length: 11 }, () => 0);
+    for (const s of scores) counts[s]!++;
+    return counts;
+  };
+  it('gives the figures spreadOf gives for the same scores', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (const length of [0, 1, 2, 3, 5, 19, 20, 41, 400]) {
+      const scores = Array.from({ length }, () => 1 + (next() % 5));
+      const a = spreadOf(scores);
+      const b = spreadOfCounts(countsOf(scores));
+      for (const key of Object.keys(a) as Array<keyof typeof a>) {
+        const x = a[key];
+        const y = b[key];
+        if (typeof x === 'number' && typeof y === 'number') expect(y).toBeCloseTo(x, 9);
+        else expect(y).toEqual(x);
+      }
+    }
+  });
+  it('counts the NPS the way netPromoterScore does', () => {
+    const scores = [0, 3, 6, 7, 8, 9, 10, 10, 9, 2];
+    expect(netPromoterScoreOfCounts(countsOf(scores))).toBe(netPromoterScore(scores));
+    expect(netPromoterScoreOfCounts(countsOf([]))).toBeNull();
   });
 });

@@ -88,3 +88,74 @@ export function netPromoterScore(scores: readonly number[]): number | null {
   }
   return Math.round(((promoters - detractors) / scores.length) * 100);
 }
+
+/** The k-th smallest (0-based) of the scores counted in `counts` (index = score). */
+function orderStatistic(counts: readonly number[], k: number): number {
+  let seen = 0;
+  for (let s = 0; s < counts.length; s++) {
+    seen += counts[s] ?? 0;
+    if (k < seen) return s;
+  }
+  return counts.length - 1;
+}
+
+/** `spreadOf` from counted scores (index = score, as the reports' SQL returns them): the same figures without the list. */
+export function spreadOfCounts(counts: readonly number[], lowAt = 2): SpreadFigures {
+  let n = 0;
+  let sum = 0;
+  let low = 0;
+  counts.forEach((c, s) => {
+    n += c;
+    sum += c * s;
+    if (s <= lowAt) low += c;
+  });
+  const mean = n ? sum / n : null;
+  let sd: number | null = null;
+  if (n >= 2 && mean !== null) {
+    let squares = 0;
+    counts.forEach((c, s) => (squares += c * (s - mean) ** 2));
+    sd = Math.sqrt(squares / (n - 1));
+  }
+  const quantile = (p: number) => {
+    if (n === 0) return null;
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const a = orderStatistic(counts, lo);
+    const b = orderStatistic(counts, Math.min(n - 1, lo + 1));
+    return a + (h - lo) * (b - a);
+  };
+  const q1 = quantile(0.25);
+  const q3 = quantile(0.75);
+  const wilson = wilsonInterval(low, n);
+  const half = sd !== null ? (Z95 * sd) / Math.sqrt(n) : null;
+  return {
+    n,
+    mean,
+    sd,
+    min: n ? orderStatistic(counts, 0) : null,
+    q1,
+    median: quantile(0.5),
+    q3,
+    max: n ? orderStatistic(counts, n - 1) : null,
+    iqr: q1 !== null && q3 !== null ? q3 - q1 : null,
+    lowShare: n ? low / n : null,
+    lowShareLow: wilson?.[0] ?? null,
+    lowShareHigh: wilson?.[1] ?? null,
+    meanLow: mean !== null && half !== null ? mean - half : null,
+    meanHigh: mean !== null && half !== null ? mean + half : null,
+    fewAnswers: n < MIN_ANSWERS,
+  };
+}
+
+/** Net Promoter Score from counted 0–10 answers (index = score). */
+export function netPromoterScoreOfCounts(counts: readonly number[]): number | null {
+  let n = 0;
+  let promoters = 0;
+  let detractors = 0;
+  counts.forEach((c, s) => {
+    n += c;
+    if (s >= 9) promoters += c;
+    else if (s <= 6) detractors += c;
+  });
+  return n === 0 ? null : Math.round(((promoters - detractors) / n) * 100);
+}

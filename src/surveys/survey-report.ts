@@ -1,56 +1,69 @@
+import { sql } from 'drizzle-orm';
 import type { SurveyGroupRow, SurveyReportResponse } from '../contract/survey-types.ts';
-import type { Db } from '../db/open-database.ts';
+import { queryRows, type Db } from '../db/open-database.ts';
 import { DEFAULT_QUOTE_PERCENTILE, expectationReport } from '../desk/index.ts';
-import { netPromoterScore } from './survey-figures.ts';
-import {
-  groupKey,
-  groupLabel,
-  loadGroupNames,
-  loadSurveyFacts,
-  type SurveyFact,
-  type SurveyGrouping,
-} from './survey-answers.ts';
+import { netPromoterScoreOfCounts } from './survey-figures.ts';
+import { groupLabel, loadGroupNames, type SurveyGrouping } from './survey-answers.ts';
+import { groupCountsSql, surveyFactsCte, toGroupCounts, type GroupCounts } from './survey-aggregates.ts';
 
-function groupRow(key: string, label: string, facts: readonly SurveyFact[]): SurveyGroupRow {
-  const sent = facts.filter((f) => f.sentAt);
-  const answered = sent.filter((f) => f.score !== null);
-  const distribution = [0, 0, 0, 0, 0];
-  let sum = 0;
-  let effortSum = 0;
-  let effortCount = 0;
-  for (const f of answered) {
-    distribution[f.score! - 1] = (distribution[f.score! - 1] ?? 0) + 1;
-    sum += f.score!;
-    if (f.effort !== null) {
-      effortSum += f.effort;
-      effortCount++;
-    }
-  }
-  const low = (distribution[0] ?? 0) + (distribution[1] ?? 0);
+function groupRow(key: string, label: string, g: GroupCounts | undefined): SurveyGroupRow {
+  const distribution = [1, 2, 3, 4, 5].map((s) => g?.scores[s] ?? 0);
+  const answered = distribution.reduce((a, b) => a + b, 0);
+  const sum = distribution.reduce((a, c, i) => a + c * (i + 1), 0);
+  const sent = g?.sent ?? 0;
+  const low = distribution[0]! + distribution[1]!;
   return {
     key,
     label,
-    sent: sent.length,
-    answered: answered.length,
-    responseRate: sent.length ? answered.length / sent.length : null,
-    meanScore: answered.length ? sum / answered.length : null,
+    sent,
+    answered,
+    responseRate: sent ? answered / sent : null,
+    meanScore: answered ? sum / answered : null,
     distribution,
-    lowShare: answered.length ? low / answered.length : null,
-    meanEffort: effortCount ? effortSum / effortCount : null,
+    lowShare: answered ? low / answered : null,
+    meanEffort: g?.effortCount ? g.effortSum / g.effortCount : null,
   };
 }
 
-function groupBy(facts: readonly SurveyFact[], by: SurveyGrouping, names: Map<string, string>): SurveyGroupRow[] {
-  const groups = new Map<string, SurveyFact[]>();
-  for (const f of facts) {
-    const key = groupKey(f, by);
-    const list = groups.get(key);
-    if (list) list.push(f);
-    else groups.set(key, [f]);
-  }
-  return [...groups.entries()]
-    .map(([key, list]) => groupRow(key, groupLabel(key, by, names), list))
+function groupBy(groups: readonly GroupCounts[], by: SurveyGrouping, names: Map<string, string>): SurveyGroupRow[] {
+  return groups
+    .filter((g) => g.kind === 'satisfaction' && g.dim === by)
+    .map((g) => groupRow(g.key, groupLabel(g.key, by, names), g))
     .sort((a, b) => (by === 'month' ? a.key.localeCompare(b.key) : b.sent - a.sent || a.label.localeCompare(b.label)));
+}
+
+interface ReportRow {
+  groups: Array<Parameters<typeof toGroupCounts>[0]> | null;
+  skipped: Array<{ reason: string; count: number }> | null;
+  comments: Array<{
+    survey_id: string;
+    case_id: string | null;
+    score: number;
+    comment: string;
+    language: string | null;
+    answered_at: string;
+  }> | null;
+}
+
+/** Groups, skips and the latest comments in one statement: the facts are read once. */
+async function loadReportCounts(db: Db, input: { workspaceId: string; from: Date; to: Date }) {
+  const [row] = await queryRows<ReportRow>(
+    db,
+    sql`with ${surveyFactsCte(input.workspaceId, input.from, input.to)},
+      grouped as (${groupCountsSql()}),
+      skipped as (select skip_reason as reason, count(*)::int as count from facts
+        where skip_reason is not null group by skip_reason),
+      comments as (select survey_id, case_id, score, comment, language, answered_at from facts
+        where (kind = 'satisfaction' or (kind = 'nps' and sent)) and comment <> '' and answered_at is not null
+        order by answered_at desc limit 50)
+    select (select json_agg(g) from grouped g) as groups, (select json_agg(s) from skipped s) as skipped,
+      (select json_agg(c order by c.answered_at desc) from comments c) as comments`,
+  );
+  return {
+    groups: (row?.groups ?? []).map(toGroupCounts),
+    skipped: row?.skipped ?? [],
+    comments: row?.comments ?? [],
+  };
 }
 
 /**
@@ -62,48 +75,35 @@ export async function surveyReport(
   db: Db,
   input: { workspaceId: string; from: Date; to: Date; now: Date },
 ): Promise<SurveyReportResponse> {
-  const [facts, names, expectation] = await Promise.all([
-    loadSurveyFacts(db, input.workspaceId, input.from, input.to),
+  const [counts, names, expectation] = await Promise.all([
+    loadReportCounts(db, input),
     loadGroupNames(db, input.workspaceId),
     expectationReport(db, { ...input, percentile: DEFAULT_QUOTE_PERCENTILE }),
   ]);
-  const satisfaction = facts.filter((f) => f.kind === 'satisfaction');
-  const nps = facts.filter((f) => f.kind === 'nps' && f.sentAt);
-  const npsScores = nps.filter((f) => f.score !== null).map((f) => f.score!);
-  const skipped = new Map<string, number>();
-  for (const f of facts) if (f.skipReason) skipped.set(f.skipReason, (skipped.get(f.skipReason) ?? 0) + 1);
-  const comments = satisfaction
-    .concat(nps)
-    .filter((f) => f.comment && f.answeredAt)
-    .sort((a, b) => b.answeredAt!.getTime() - a.answeredAt!.getTime())
-    .slice(0, 50)
-    .map((f) => ({
-      surveyId: f.surveyId,
-      caseId: f.caseId,
-      score: f.score!,
-      comment: f.comment!,
-      language: f.language,
-      answeredAt: f.answeredAt!.toISOString(),
-    }));
+  const { groups } = counts;
+  const overallOf = (kind: string) => groups.find((g) => g.kind === kind && g.dim === 'all');
+  const nps = overallOf('nps');
+  const npsScores = Array.from({ length: 11 }, (_, s) => nps?.scores[s] ?? 0);
+  const sumOf = (from: number, to: number) => npsScores.slice(from, to + 1).reduce((a, b) => a + b, 0);
   const overall = expectation.overall;
   return {
     from: input.from.toISOString(),
     to: input.to.toISOString(),
-    overall: groupRow('all', 'all', satisfaction),
-    byTeam: groupBy(satisfaction, 'team', names),
-    byOwner: groupBy(satisfaction, 'owner', names),
-    byChannel: groupBy(satisfaction, 'channel', names),
-    byLanguage: groupBy(satisfaction, 'language', names),
-    byCaseKind: groupBy(satisfaction, 'caseKind', names),
-    byMonth: groupBy(satisfaction, 'month', names),
-    skipped: [...skipped.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
+    overall: groupRow('all', 'all', overallOf('satisfaction')),
+    byTeam: groupBy(groups, 'team', names),
+    byOwner: groupBy(groups, 'owner', names),
+    byChannel: groupBy(groups, 'channel', names),
+    byLanguage: groupBy(groups, 'language', names),
+    byCaseKind: groupBy(groups, 'caseKind', names),
+    byMonth: groupBy(groups, 'month', names),
+    skipped: counts.skipped.sort((a, b) => b.count - a.count),
     nps: {
-      sent: nps.length,
-      answered: npsScores.length,
-      score: netPromoterScore(npsScores),
-      promoters: npsScores.filter((s) => s >= 9).length,
-      passives: npsScores.filter((s) => s === 7 || s === 8).length,
-      detractors: npsScores.filter((s) => s <= 6).length,
+      sent: nps?.sent ?? 0,
+      answered: sumOf(0, 10),
+      score: netPromoterScoreOfCounts(npsScores),
+      promoters: sumOf(9, 10),
+      passives: sumOf(7, 8),
+      detractors: sumOf(0, 6),
     },
     expectation: {
       customers: overall.customers,
@@ -111,6 +111,13 @@ export async function surveyReport(
       missed: overall.customers - overall.met,
       metShare: overall.metShare,
     },
-    comments,
+    comments: counts.comments.map((c) => ({
+      surveyId: c.survey_id,
+      caseId: c.case_id,
+      score: c.score,
+      comment: c.comment,
+      language: c.language,
+      answeredAt: new Date(c.answered_at).toISOString(),
+    })),
   };
 }

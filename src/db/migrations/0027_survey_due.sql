@@ -1,0 +1,1 @@
+CREATE INDEX "survey_requests_due_idx" ON "survey_requests" USING btree ("workspace_id","send_at") WHERE status = 'scheduled';
