@@ -27,8 +27,7 @@ const KINDS: ReadonlyArray<[import('../../../contract/api-types.ts').PromiseKind
 // Parsers of year-first and month/year dates, "end of month" (period-time.ts reads it), "+2 days";
 // refiners for overlaps, ranges and year suffixes: none changed a reading on the sets.
 const EN_CHRONO = leanChrono(chrono.en.casual, {
-  parsers:
-    /^EN(?:YearMonthDay|SlashMonthFormat|YearMonthName|EndOfCurrentMonth|TimeUnitCasualRelativeFormat)Parser$/,
+  parsers: /^EN(?:YearMonthDay|SlashMonthFormat|YearMonthName|EndOfCurrentMonth|TimeUnitCasualRelativeFormat)Parser$/,
   refiners: /^(?:ENEndOfPeriod|OverlapRemoval|ENMergeRelativeAfterDate|ENExtractYearSuffix|ENMergeDateRange)Refiner$/,
 });
 const PART_OF_DAY = /\b(?:morning|afternoon|evening|tonight|noon|midday|lunch)\b/i;
