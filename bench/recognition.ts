@@ -61,14 +61,17 @@ for (const language of ['en', 'ar', 'he', 'ru']) {
   ).rows;
   const promises = held.filter(([, kind]) => kind !== null).map(([s]) => s);
   const others = held.filter(([, kind]) => kind === null).map(([s]) => s);
-  // A typical reply: two promises in it, the rest explanation; dense: every other sentence a promise.
+  // A typical reply: two promises in it, the rest explanation; every other sentence a promise;
+  // dense: the set in its order, promises first, so 2,000 characters of nothing but promises.
   const typical = [promises[0]!, ...others.slice(0, 12), promises[1]!, ...others.slice(12)];
+  const alternate = promises.flatMap((p, i) => [p, others[i % others.length]!]);
   const dense = held.map(([s]) => s);
   const commitments = (t: string) => recognizeCommitments(t, NOW, 'UTC');
   for (const [what, sentences, read] of [
     ['supervisor', supervisor, (t: string) => detectSupervisorRequest(t)],
     ['commitments, typical (2 promises)', typical, commitments],
-    ['commitments, dense (every other sentence)', dense, commitments],
+    ['commitments, every other sentence a promise', alternate, commitments],
+    ['commitments, dense (all promises)', dense, commitments],
   ] as const) {
     const short = textOf(sentences, 2_000);
     // The same 2,000 characters eight times: 8× the text, 8× the sentences of each kind.

@@ -25,3 +25,20 @@ describe('hostile input (issue 14)', () => {
     expect(found[0]).toMatchObject({ kind: 'callback', timeStated: true });
   });
 });
+
+// The labelled sets put the time after the commitment words almost always, so reading only the
+// words after the marker left every set's figures unchanged — and lost these (issue 18, speed).
+describe('a time said before the commitment words', () => {
+  const tomorrow = '2026-03-04T17:00:00.000Z';
+  for (const sentence of [
+    "Tomorrow I'll call you back.",
+    'מחר אחזור אליך.',
+    'завтра перезвоню вам.',
+    'غدا سأتصل بك.',
+  ]) {
+    it(`is read: ${sentence}`, () => {
+      const [found] = recognizeCommitments(sentence, NOW, 'UTC');
+      expect(found?.dueAt?.toISOString()).toBe(tomorrow);
+    });
+  }
+});

@@ -24,7 +24,12 @@ const KINDS: ReadonlyArray<[import('../../../contract/api-types.ts').PromiseKind
   ],
 ];
 
-const EN_CHRONO = leanChrono(chrono.en.casual);
+// Parsers of year-first and month/year dates, "end of month" (period-time.ts reads it), "+2 days";
+// refiners for overlaps, ranges and year suffixes: none changed a reading on the sets.
+const EN_CHRONO = leanChrono(chrono.en.casual, {
+  parsers: /^EN(?:YearMonthDay|SlashMonthFormat|YearMonthName|EndOfCurrentMonth|TimeUnitCasualRelativeFormat)Parser$/,
+  refiners: /^(?:ENEndOfPeriod|OverlapRemoval|ENMergeRelativeAfterDate|ENExtractYearSuffix|ENMergeDateRange)Refiner$/,
+});
 const PART_OF_DAY = /\b(?:morning|afternoon|evening|tonight|noon|midday|lunch)\b/i;
 const WITHIN =
   /\b(?:within|in|in the next)\s+(\d+|an?|one|two|three|four|five|six|seven|ten|twenty-four|48|24)\s+(business |working )?(minutes?|hours?|days?)\b/i;

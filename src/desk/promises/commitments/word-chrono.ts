@@ -180,11 +180,25 @@ export function partOf(text: string, am: RegExp, pm: RegExp): 'am' | 'pm' | null
 export const DROPPED_PARSERS = /Ago/;
 export const DROPPED_REFINERS = /Timezone/;
 
+/**
+ * What a locale may also leave out: parsers and refiners that never changed a reading on the
+ * twelve labelled sets, removed one at a time (issue 18, speed; docs/LANGUAGE.md). Parsers of
+ * absolute dates ("on 5 March", "05/03") and the unlikely-format filters stay, though the sets
+ * hold few such dates: a promise may well name one, and a lone "may" is no month.
+ */
+export interface LeanDrops {
+  parsers?: RegExp;
+  refiners?: RegExp;
+}
+
 /** A clone of one of chrono's casual configurations without what a due time never needs. */
-export function leanChrono(base: Chrono): Chrono {
+export function leanChrono(base: Chrono, drops: LeanDrops = {}): Chrono {
   const lean = base.clone();
-  lean.parsers = lean.parsers.filter((p) => !DROPPED_PARSERS.test(p.constructor.name)).map(keptPattern);
-  lean.refiners = lean.refiners.filter((r) => !DROPPED_REFINERS.test(r.constructor.name));
+  const name = (x: object) => x.constructor.name;
+  const dropParser = (p: Parser) => DROPPED_PARSERS.test(name(p)) || (drops.parsers?.test(name(p)) ?? false);
+  const dropRefiner = (r: Refiner) => DROPPED_REFINERS.test(name(r)) || (drops.refiners?.test(name(r)) ?? false);
+  lean.parsers = lean.parsers.filter((p) => !dropParser(p)).map(keptPattern);
+  lean.refiners = lean.refiners.filter((r) => !dropRefiner(r));
   return lean;
 }
 
