@@ -67,7 +67,31 @@ export async function complaintRateReport(
     return { month, complaints, active, per1000: per1000(complaints, active) };
   });
 
-  // The last 12 months as one period.
+  const { active, complaints } = await yearCounts(db, workspaceId, now);
+  const rows = (counts: Map<string, number>, denominators: Map<string, number> | null) => {
+    const keys = new Set([...counts.keys(), ...(denominators?.keys() ?? [])]);
+    return [...keys]
+      .map((key) => {
+        const n = counts.get(key) ?? 0;
+        const a = denominators ? (denominators.get(key) ?? 0) : active.all;
+        return { key, complaints: n, active: a, per1000: per1000(n, a) };
+      })
+      .sort((a, b) => (b.per1000 ?? -1) - (a.per1000 ?? -1) || a.key.localeCompare(b.key));
+  };
+  return {
+    months: series,
+    overall: { complaints: complaints.all, active: active.all, per1000: per1000(complaints.all, active.all) },
+    breakdowns: {
+      acquisitionChannel: rows(complaints.acquisitionChannel, active.acquisitionChannel),
+      product: rows(complaints.product, active.product).slice(0, 50),
+      // Every active customer could have written on any channel: the denominator is everyone.
+      caseChannel: rows(complaints.caseChannel, null),
+    },
+  };
+}
+
+/** The last 12 months as one period: complaints and active customers, overall and per segment. */
+async function yearCounts(db: Db, workspaceId: string, now: Date) {
   const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
   const yearAgoDay = yearAgo.toISOString().slice(0, 10);
   const buyerSegments = await queryRows<{ dim: string; key: string; active: number }>(
@@ -124,24 +148,15 @@ export async function complaintRateReport(
       bump(active[dim], s.key, caseOnly);
     }
   }
-  const rows = (counts: Map<string, number>, denominators: Map<string, number> | null) => {
-    const keys = new Set([...counts.keys(), ...(denominators?.keys() ?? [])]);
-    return [...keys]
-      .map((key) => {
-        const n = counts.get(key) ?? 0;
-        const a = denominators ? (denominators.get(key) ?? 0) : active.all;
-        return { key, complaints: n, active: a, per1000: per1000(n, a) };
-      })
-      .sort((a, b) => (b.per1000 ?? -1) - (a.per1000 ?? -1) || a.key.localeCompare(b.key));
-  };
-  return {
-    months: series,
-    overall: { complaints: complaints.all, active: active.all, per1000: per1000(complaints.all, active.all) },
-    breakdowns: {
-      acquisitionChannel: rows(complaints.acquisitionChannel, active.acquisitionChannel),
-      product: rows(complaints.product, active.product).slice(0, 50),
-      // Every active customer could have written on any channel: the denominator is everyone.
-      caseChannel: rows(complaints.caseChannel, null),
-    },
-  };
+  return { active, complaints };
+}
+
+/** The year's overall rate alone (the complaints report): without the monthly series' scan of every case. */
+export async function complaintYearOverall(
+  db: Db,
+  workspaceId: string,
+  now: Date,
+): Promise<ComplaintRateResponse['overall']> {
+  const { active, complaints } = await yearCounts(db, workspaceId, now);
+  return { complaints: complaints.all, active: active.all, per1000: per1000(complaints.all, active.all) };
 }
