@@ -49,15 +49,18 @@ export async function complaintRateReport(
   const buyers = activeByMonth(rollup?.data.events ?? [], months);
   const caseMonths = await queryRows<{ month: string; complaints: number; case_only: number }>(
     db,
-    sql`select to_char(m, 'YYYY-MM') as month, count(*) filter (where is_complaint)::int as complaints,
-          count(distinct customer_id) filter (where not bought)::int as case_only
+    // Per (month, customer) first: whether they bought in the 12 months before is asked once per
+    // customer and month, not per case, and no distinct count is needed.
+    sql`select to_char(m, 'YYYY-MM') as month, coalesce(sum(n), 0)::int as complaints,
+          count(*) filter (where not exists (select 1 from customer_value v, unnest(v.months) as cm(month)
+            where v.workspace_id = ${workspaceId} and v.customer_id = g.customer_id
+              and cm.month between (m - interval '11 months')::date and m))::int as case_only
         from (
-          select c.customer_id, c.is_complaint, date_trunc('month', c.created_at at time zone 'UTC')::date as m,
-            exists (select 1 from customer_value v, unnest(v.months) as cm(month)
-                    where v.workspace_id = c.workspace_id and v.customer_id = c.customer_id and cm.month between (date_trunc('month', c.created_at at time zone 'UTC') - interval '11 months')::date
-                    and date_trunc('month', c.created_at at time zone 'UTC')::date) as bought
+          select c.customer_id, date_trunc('month', c.created_at at time zone 'UTC')::date as m,
+            count(*) filter (where c.is_complaint) as n
           from cases c where c.workspace_id = ${workspaceId} and c.created_at >= ${from}
-        ) x group by m`,
+          group by 1, 2
+        ) g group by m`,
   );
   const byMonth = new Map(caseMonths.map((r) => [r.month, r]));
   const series = months.map((month) => {
