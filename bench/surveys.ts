@@ -16,6 +16,7 @@
  *   BENCH_KEEP=1 …   keeps database kept_bench_surveys, to EXPLAIN (dropdb kept_bench_surveys after)
  *   BENCH_REUSE=1 …  measures again on the database a BENCH_KEEP=1 run left (after a change to the code)
  *   BENCH_SKIP_SENDS=1 / BENCH_SKIP_HTTP=1   one half only
+ *   BENCH_REPORTS=complaint,Lorenz   only the reports whose names contain one of these words (an A/B in minutes)
  *
  * Env: BENCH_CASES (1,000,000; customers = cases / 4), BENCH_REQUESTS per probe (50), BENCH_SENDS
  * (100,000 in each backlog), BENCH_SEND_SECONDS per window (60; 0 = until the backlog is empty),
@@ -151,7 +152,8 @@ function reportProbes(client: HttpClient): Probe[] {
     { name: 'complaint rate (24 months)', target: 300, run: get('/api/v1/retention/complaint-rate') },
     { name: 'Lorenz curves (revenue, complaints)', target: 300, run: get('/api/v1/retention/pareto') },
   );
-  return probes;
+  const only = process.env.BENCH_REPORTS?.split(',').filter(Boolean);
+  return only ? probes.filter((p) => only.some((word) => p.name.includes(word))) : probes;
 }
 
 async function answerProbes(serverUrl: string, admin: pg.Client, workspaceId: string): Promise<Probe[]> {

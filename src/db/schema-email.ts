@@ -280,5 +280,10 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_status_idx').on(t.status, t.createdAt),
     index('outbox_message_id_header_idx').on(t.messageIdHeader),
+    // The sender's claim walks the waiting rows oldest first and stops at a batch (issue 15):
+    // without it every batch of 20 sorted all pending rows (the sent ones are the many).
+    index('outbox_waiting_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} in ('pending', 'sending')`),
   ],
 );

@@ -9,7 +9,7 @@ import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/open-database.ts';
 import { COMPLAINT_KINDS, COMPLAINT_SOURCES, OPEN_CASE_STATUSES } from '../kernel/domain-words.ts';
 import { lorenzCurve } from './lorenz.ts';
-import { complaintRateReport } from './report-complaint-rate.ts';
+import { complaintYearOverall } from './report-complaint-rate.ts';
 
 const YEAR_MS = 365 * 86_400_000;
 
@@ -20,7 +20,7 @@ function counts(keys: readonly string[], rows: ReadonlyArray<{ key: string; n: n
 
 export async function complaintsReport(db: Db, workspaceId: string, now: Date): Promise<ComplaintsReportResponse> {
   const from = new Date(now.getTime() - YEAR_MS);
-  const rate = await complaintRateReport(db, workspaceId, now, 12);
+  const overall = await complaintYearOverall(db, workspaceId, now);
   const rows = await queryRows<{ dim: string; key: string; n: number }>(
     db,
     sql`select case when grouping(complaint_kind) = 0 then 'kind' when grouping(complaint_source) = 0 then 'source'
@@ -42,9 +42,9 @@ export async function complaintsReport(db: Db, workspaceId: string, now: Date): 
   return {
     from: from.toISOString(),
     to: now.toISOString(),
-    complaints: rate.overall.complaints,
-    active: rate.overall.active,
-    per1000: rate.overall.per1000,
+    complaints: overall.complaints,
+    active: overall.active,
+    per1000: overall.per1000,
     byKind: counts(
       COMPLAINT_KINDS,
       rows.filter((r) => r.dim === 'kind'),

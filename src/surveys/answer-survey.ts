@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { SurveyPageResponse } from '../contract/survey-types.ts';
 import type { Db } from '../db/open-database.ts';
 import { cases } from '../db/schema.ts';
@@ -18,20 +18,32 @@ type SurveyRow = typeof surveyRequests.$inferSelect;
 
 /** The survey a link names, or 401 `portal.invalid_link` (a bad signature reads like no survey). */
 async function verifySurveyLink(db: Db, token: string): Promise<{ workspace: WorkspaceRow; survey: SurveyRow }> {
+  const { workspace, surveyId, invalid } = await verifySignature(db, token);
+  const [survey] = await db
+    .select()
+    .from(surveyRequests)
+    .where(and(eq(surveyRequests.workspaceId, workspace.id), eq(surveyRequests.id, surveyId)));
+  if (!survey) throw invalid;
+  return { workspace, survey };
+}
+
+/** The workspace a link is signed by; the survey it names is read by the caller. */
+async function verifySignature(db: Db, token: string) {
   const invalid = new KeptError('portal.invalid_link', 'This survey link is not valid');
   const claim = readSurveyToken(token);
   if (!claim) throw invalid;
   const workspace = await loadLinkedWorkspace(db, claim.workspaceId, invalid);
   if (!surveySignatureValid(workspace, claim.payload, claim.signature)) throw invalid;
-  const [survey] = await db
-    .select()
-    .from(surveyRequests)
-    .where(and(eq(surveyRequests.workspaceId, workspace.id), eq(surveyRequests.id, claim.surveyId)));
-  if (!survey) throw invalid;
-  return { workspace, survey };
+  return { workspace, surveyId: claim.surveyId, invalid };
 }
 
-async function presentSurveyPage(db: Db, workspace: WorkspaceRow, survey: SurveyRow): Promise<SurveyPageResponse> {
+interface PageExtras {
+  caseNumber: number | null;
+  optedOut: boolean;
+}
+
+/** The case's number and the opt-out, for the paths that have not read them already. */
+async function readPageExtras(db: Db, workspace: WorkspaceRow, survey: SurveyRow): Promise<PageExtras> {
   const [[caseRow], [optOut]] = await Promise.all([
     survey.caseId ? db.select({ number: cases.number }).from(cases).where(eq(cases.id, survey.caseId)) : [],
     db
@@ -39,10 +51,14 @@ async function presentSurveyPage(db: Db, workspace: WorkspaceRow, survey: Survey
       .from(surveyOptOuts)
       .where(and(eq(surveyOptOuts.workspaceId, workspace.id), eq(surveyOptOuts.customerId, survey.customerId))),
   ]);
+  return { caseNumber: caseRow?.number ?? null, optedOut: !!optOut };
+}
+
+function presentSurveyPage(workspace: WorkspaceRow, survey: SurveyRow, extras: PageExtras): SurveyPageResponse {
   return {
     workspaceName: workspace.name,
     kind: survey.kind,
-    reference: survey.kind === 'satisfaction' && caseRow ? caseReference(caseRow.number) : null,
+    reference: survey.kind === 'satisfaction' && extras.caseNumber !== null ? caseReference(extras.caseNumber) : null,
     language: survey.language,
     askEffort: survey.askEffort,
     answered:
@@ -54,13 +70,13 @@ async function presentSurveyPage(db: Db, workspace: WorkspaceRow, survey: Survey
             answeredAt: survey.answeredAt.toISOString(),
           }
         : null,
-    optedOut: !!optOut,
+    optedOut: extras.optedOut,
   };
 }
 
 export async function surveyPage(db: Db, token: string): Promise<SurveyPageResponse> {
   const { workspace, survey } = await verifySurveyLink(db, token);
-  return presentSurveyPage(db, workspace, survey);
+  return presentSurveyPage(workspace, survey, await readPageExtras(db, workspace, survey));
 }
 
 export interface SurveyAnswerInput {
@@ -98,18 +114,30 @@ export async function answerSurvey(
   token: string,
   input: SurveyAnswerInput,
 ): Promise<SurveyPageResponse> {
-  const { workspace, survey: claimed } = await verifySurveyLink(ctx.db, token);
-  if (claimed.status !== 'sent' && claimed.status !== 'answered')
-    throw new KeptError('survey.not_sent', 'This survey was not sent', { field: 'token' });
-  checkAnswer(claimed, input);
+  const { workspace, surveyId, invalid } = await verifySignature(ctx.db, token);
   return ctx.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const now = ctx.now();
-    const [survey] = await tx.select().from(surveyRequests).where(eq(surveyRequests.id, claimed.id)).for('update');
-    const s = survey!;
+    // One statement (issue 15): the survey locked, its case and the opt-out; checked here under the lock.
+    const [found] = await tx
+      .select({
+        survey: surveyRequests,
+        caseRow: cases,
+        optedOut: sql<boolean>`exists (select 1 from ${surveyOptOuts} o where o.workspace_id = ${surveyRequests.workspaceId}
+          and o.customer_id = ${surveyRequests.customerId})`,
+      })
+      .from(surveyRequests)
+      .leftJoin(cases, eq(cases.id, surveyRequests.caseId))
+      .where(and(eq(surveyRequests.workspaceId, workspace.id), eq(surveyRequests.id, surveyId)))
+      .for('update', { of: surveyRequests });
+    if (!found) throw invalid;
+    const s = found.survey;
+    const caseRow = found.caseRow ?? undefined;
+    if (s.status !== 'sent' && s.status !== 'answered')
+      throw new KeptError('survey.not_sent', 'This survey was not sent', { field: 'token' });
+    checkAnswer(s, input);
     const comment = input.comment === undefined ? s.comment : input.comment.trim() || null;
     const effort = input.effort === undefined ? s.effort : input.effort;
-    const [caseRow] = s.caseId ? await tx.select().from(cases).where(eq(cases.id, s.caseId)) : [];
     let followUpTaskId = s.followUpTaskId;
     // K12: a satisfaction score of 1–2 makes the case a complaint (once: a later revision re-marks nothing new).
     if (caseRow && s.kind === 'satisfaction' && isLowScore(s.kind, input.score) && !caseRow.isComplaint) {
@@ -153,7 +181,7 @@ export async function answerSurvey(
         },
       },
     ]);
-    return presentSurveyPage(tx, workspace, updated!);
+    return presentSurveyPage(workspace, updated!, { caseNumber: caseRow?.number ?? null, optedOut: !!found.optedOut });
   });
 }
 
@@ -164,5 +192,5 @@ export async function optOutOfSurveys(db: Db, token: string): Promise<SurveyPage
     .insert(surveyOptOuts)
     .values({ workspaceId: workspace.id, customerId: survey.customerId })
     .onConflictDoNothing();
-  return presentSurveyPage(db, workspace, survey);
+  return presentSurveyPage(workspace, survey, await readPageExtras(db, workspace, survey));
 }

@@ -181,6 +181,23 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
     expect(r.breakdowns.caseChannel).toEqual([{ key: 'email', complaints: 3, active: 6, per1000: 500 }]);
   });
 
+  run('complaint rate: the breakdowns counted in SQL give the figures the per-case walk gave', async () => {
+    const r = await get<ComplaintRateResponse>('/api/v1/retention/complaint-rate?months=12');
+    // Captured from the per-case walk in Node before the counts moved into SQL (issue 15).
+    const seg = (key: string, complaints: number, active: number) => ({
+      key,
+      complaints,
+      active,
+      per1000: (1000 * complaints) / active,
+    });
+    expect(r.breakdowns).toEqual({
+      acquisitionChannel: [seg('', 1, 1), seg('web', 2, 3), seg('store', 0, 2)],
+      product: [seg('', 1, 1), seg('Tea', 2, 3), seg('Cups', 0, 2)],
+      caseChannel: [seg('email', 3, 6)],
+    });
+    expect(r.overall).toEqual({ complaints: 3, active: 6, per1000: 500 });
+  });
+
   run('risk: reasons in words, the at-risk list by value at risk, and acting on it', async () => {
     const a = await get<CustomerRiskView>(`/api/v1/retention/customers/${ids['a']}/risk`);
     const codes = a.reasons.map((x) => x.code);

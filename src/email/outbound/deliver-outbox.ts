@@ -100,7 +100,15 @@ async function claimBatch(db: Db, now: Date, workspaceId: string | undefined): P
     const rows = await tx
       .select()
       .from(outbox)
-      .where(and(eq(outbox.channel, 'email'), due, workspaceId ? eq(outbox.workspaceId, workspaceId) : undefined))
+      // The status list repeats the partial index's predicate so the planner can use it.
+      .where(
+        and(
+          inArray(outbox.status, ['pending', 'sending']),
+          eq(outbox.channel, 'email'),
+          due,
+          workspaceId ? eq(outbox.workspaceId, workspaceId) : undefined,
+        ),
+      )
       .orderBy(asc(outbox.createdAt))
       .limit(BATCH_SIZE)
       .for('update', { skipLocked: true });

@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_waiting_idx" ON "outbox" USING btree ("created_at") WHERE "outbox"."status" in ('pending', 'sending');
