@@ -9,20 +9,39 @@ import { KeptError } from '../errors/kept-error.ts';
 import type { ImportView } from '../contract/retention-types.ts';
 import { getImport } from './get-import.ts';
 
-const running = new Map<string, AbortController>();
-
-export function startRun(importId: string): AbortSignal {
-  const controller = new AbortController();
-  running.set(importId, controller);
-  return controller.signal;
+interface Run {
+  workspaceId: string;
+  controller: AbortController;
+  finished: Promise<void>;
+  finish(): void;
 }
 
+const running = new Map<string, Run>();
+
+export function startRun(workspaceId: string, importId: string): AbortSignal {
+  let finish = () => undefined as void;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const run: Run = { workspaceId, controller: new AbortController(), finished, finish };
+  running.set(importId, run);
+  return run.controller.signal;
+}
+
+/** Called once the import's final status is written. */
 export function finishRun(importId: string): void {
+  running.get(importId)?.finish();
   running.delete(importId);
 }
 
 /** Cancels a queued or running import of the workspace; 404 for another's, 409 once finished. */
 export async function cancelImport(db: Db, workspaceId: string, importId: string): Promise<ImportView> {
+  // Before any query: on PGlite the running import's transaction holds the only connection, so a
+  // read would wait for the import to end. The answer is read once it has stopped.
+  const run = running.get(importId);
+  if (run && run.workspaceId === workspaceId) {
+    run.controller.abort();
+    await run.finished;
+    return getImport(db, workspaceId, importId);
+  }
   const found = await getImport(db, workspaceId, importId);
   if (found.status === 'queued') {
     const [cancelled] = await db
@@ -38,11 +57,6 @@ export async function cancelImport(db: Db, workspaceId: string, importId: string
       await db.delete(importUploads).where(eq(importUploads.importId, importId));
       return getImport(db, workspaceId, importId);
     }
-  }
-  const controller = running.get(importId);
-  if (controller) {
-    controller.abort();
-    return { ...(await getImport(db, workspaceId, importId)) };
   }
   const now = await getImport(db, workspaceId, importId);
   if (now.status === 'running') {

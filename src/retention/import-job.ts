@@ -18,6 +18,16 @@ import { finishRun, startRun } from './import-cancel.ts';
 export const STOPPED_MESSAGE = 'The server stopped while this import ran; nothing was imported. Upload the file again.';
 
 export async function runStoredImport(ctx: DeskContext, workspaceId: string, importId: string): Promise<void> {
+  // Registered before the claim, so a cancel arriving as it starts finds it (import-cancel.ts).
+  const signal = startRun(workspaceId, importId);
+  try {
+    await claimAndRun(ctx, workspaceId, importId, signal);
+  } finally {
+    finishRun(importId);
+  }
+}
+
+async function claimAndRun(ctx: DeskContext, workspaceId: string, importId: string, signal: AbortSignal) {
   const db = ctx.db;
   const [claimed] = await db
     .update(imports)
@@ -33,7 +43,6 @@ export async function runStoredImport(ctx: DeskContext, workspaceId: string, imp
     await markFailed(db, importId, 'The uploaded file is missing; nothing was imported.');
     return;
   }
-  const signal = startRun(importId);
   try {
     const report = await importTransactions(db, {
       workspaceId,
@@ -49,14 +58,10 @@ export async function runStoredImport(ctx: DeskContext, workspaceId: string, imp
       signal,
     });
     if (report.status === 'done' && report.imported > 0) {
-      await ctx.timers.schedule(db, {
-        name: TIMER.retentionRefreshScores,
-        payload: { workspaceId },
-        startAfter: ctx.now(),
-      });
+      const refresh = { name: TIMER.retentionRefreshScores, payload: { workspaceId }, startAfter: ctx.now() } as const;
+      await ctx.timers.schedule(db, refresh);
     }
   } finally {
-    finishRun(importId);
     await db.delete(importUploads).where(eq(importUploads.importId, importId));
   }
 }
