@@ -9,7 +9,6 @@ import {
   getImport,
   IMPORT_FORMATS,
   ImportFileError,
-  importTransactions,
   listAcquisitionCosts,
   listAtRisk,
   listImports,
@@ -20,7 +19,6 @@ import {
   parseColumnMap,
   refreshEarlyChurn,
   refreshScores,
-  rejectionError,
   repeatReport,
   replaceAcquisitionCosts,
   RISK_FACTORS,
@@ -31,7 +29,6 @@ import {
 } from '../../retention/index.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 import { SUPERVISING_ROLES } from '../../kernel/domain-words.ts';
-import { TIMER } from '../../kernel/job-names.ts';
 import { AT_RISK_SCOPES } from '../../contract/retention-types.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 import { requireStaff } from '../staff-auth.ts';
