@@ -1,9 +1,12 @@
+import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportResponse } from '../../src/contract/retention-types.ts';
 import type { ImportCreatedResponse } from '../../src/contract/route-response-types.ts';
 import { queryRows } from '../../src/db/open-database.ts';
 import { runStoredImport, STOPPED_MESSAGE } from '../../src/retention/import-job.ts';
+import { importTransactions } from '../../src/retention/import-transactions.ts';
+import { getImport } from '../../src/retention/get-import.ts';
 import { createTestWorkspace, type TestStaff, type TestWorkspace } from './support/factories.ts';
 import { json, testKept, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
@@ -111,6 +114,23 @@ describe.each<StoreKind>(['pglite', 'postgres'])('background imports on %s', (ki
       sql`select count(*)::int as n from customers where workspace_id = ${ws.id}`,
     );
     expect(customers[0]!.n).toBe(0);
+  });
+
+  run('the CLI path: an abort mid-file (Ctrl-C) rolls back and marks the import cancelled', async () => {
+    await fresh();
+    const cancel = new AbortController();
+    const report = await importTransactions(kept.store.db, {
+      workspaceId: ws.id,
+      format: 'csv',
+      source: 'big.csv',
+      input: Readable.from([FILE(25_000)]),
+      now: new Date(),
+      onProgress: () => cancel.abort(), // at the first progress, 10,000 rows in
+      signal: cancel.signal,
+    });
+    expect(report).toMatchObject({ status: 'cancelled', imported: 0 });
+    expect(await getImport(kept.store.db, ws.id, report.importId)).toMatchObject({ status: 'cancelled' });
+    expect((await counts()).purchases).toBe(0);
   });
 
   run('a job retried after its process stopped finds its import running and fails it, saying so', async () => {
