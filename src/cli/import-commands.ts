@@ -21,7 +21,7 @@ import { withStore } from './with-store.ts';
 
 export function formatImportReport(report: ImportReport): string {
   const lines = [
-    `${report.status === 'done' ? 'Imported' : 'REFUSED'}: ${report.source} (${report.format})`,
+    `${{ done: 'Imported', failed: 'REFUSED', cancelled: 'CANCELLED' }[report.status]}: ${report.source} (${report.format})`,
     `  rows read          ${report.rowsRead}`,
     `  purchases in file  ${report.purchasesInFile}`,
     `  imported           ${report.imported}`,
@@ -104,6 +104,13 @@ export function registerImportCommands(program: Command): void {
               )
             : null;
           bar?.start(size, 0, { rows: 0 });
+          // Ctrl-C cancels between records and steps: rolled back, the import marked cancelled.
+          const cancel = new AbortController();
+          const onInterrupt = () => {
+            process.stderr.write('\nCancelling the import…\n');
+            cancel.abort();
+          };
+          process.once('SIGINT', onInterrupt);
           const report = await importTransactions(store.db, {
             workspaceId,
             format: o.format as ImportFormat,
@@ -114,13 +121,14 @@ export function registerImportCommands(program: Command): void {
             now: new Date(),
             onProgress: ({ rows, bytes }) => bar?.update(bytes, { rows }),
             sizeBytes: size,
-          });
+            signal: cancel.signal,
+          }).finally(() => process.off('SIGINT', onInterrupt));
           bar?.update(size);
           bar?.stop();
           if (o.json) process.stdout.write(`${JSON.stringify(report)}\n`);
           else process.stdout.write(`${formatImportReport(report)}\n`);
           if (report.status !== 'done') {
-            process.exitCode = 2;
+            process.exitCode = report.status === 'cancelled' ? 130 : 2;
             return;
           }
           if (o.score && report.imported > 0) {

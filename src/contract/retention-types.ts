@@ -10,7 +10,7 @@ export interface ImportProblemView {
 
 export interface ImportReportView {
   importId: string;
-  status: 'done' | 'failed';
+  status: 'done' | 'failed' | 'cancelled';
   format: 'csv' | 'cdnow' | 'shopify';
   source: string;
   rowsRead: number;

@@ -142,9 +142,9 @@ export interface BusinessCalendarListResponse {
   calendars: BusinessCalendarView[];
 }
 
-/** POST /imports: the report of a file taken in whole (a refused file is a 422 with the report). */
+/** POST /imports: the file is stored and its import queued (202); follow it at GET /imports/:id. */
 export interface ImportCreatedResponse {
-  report: ImportReportView;
+  import: { id: string; status: 'queued' };
 }
 
 /** POST /retention/scores/refresh: what the refit found and how long each part took. */

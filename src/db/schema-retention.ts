@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   date,
   doublePrecision,
   index,
@@ -48,6 +49,25 @@ export const imports = pgTable(
   },
   (t) => [index('imports_workspace_idx').on(t.workspaceId, t.startedAt)],
 );
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * An uploaded file waiting for (or being read by) its background import: stored with the
+ * `imports` row before the upload is answered, so an accepted upload is never lost; deleted when
+ * the import finishes. In the store rather than the data directory so any instance can run it.
+ */
+export const importUploads = pgTable('import_uploads', {
+  importId: uuid('import_id')
+    .primaryKey()
+    .references(() => imports.id, { onDelete: 'cascade' }),
+  workspaceId: uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id),
+  content: bytea('content').notNull(),
+  /** how to read it: the column map and whether bad rows are skipped */
+  options: jsonb('options').$type<{ map?: Record<string, string>; skipBadRows?: boolean }>().notNull(),
+});
 
 /**
  * A purchase (an order, not a line item). `row_hash` is "o:<order id>" when the file has order

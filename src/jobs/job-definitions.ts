@@ -1,6 +1,6 @@
 import type { AnyJobDefinition } from '../kernel/job-definition.ts';
 import { ESCALATION_JOB_DEFINITIONS, HELL_JOB_DEFINITIONS, PROMISE_JOB_DEFINITIONS } from '../desk/index.ts';
-import { RETENTION_JOB_DEFINITIONS } from '../retention/index.ts';
+import { IMPORT_JOB_DEFINITIONS, RETENTION_JOB_DEFINITIONS } from '../retention/index.ts';
 import { EMAIL_JOB_DEFINITIONS } from '../email/index.ts';
 import { SURVEY_JOB_DEFINITIONS } from '../surveys/index.ts';
 
@@ -14,6 +14,7 @@ export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   ...ESCALATION_JOB_DEFINITIONS,
   ...HELL_JOB_DEFINITIONS,
   ...RETENTION_JOB_DEFINITIONS,
+  ...IMPORT_JOB_DEFINITIONS,
   ...EMAIL_JOB_DEFINITIONS,
   ...SURVEY_JOB_DEFINITIONS,
 ];

@@ -28,3 +28,8 @@ export const SURVEY_JOB = {
   /** Sends one survey at its time, unless the throttling rules hold it back. */
   send: 'survey-send',
 } as const;
+
+/** Retention's jobs: a web upload's import, run in the background (src/retention/import-job.ts). */
+export const IMPORT_JOB = {
+  run: 'import-run',
+} as const;

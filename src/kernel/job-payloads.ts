@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EMAIL_JOB, SURVEY_JOB, TIMER } from './job-names.ts';
+import { EMAIL_JOB, IMPORT_JOB, SURVEY_JOB, TIMER } from './job-names.ts';
 
 const ids = { workspaceId: z.uuid() };
 
@@ -19,6 +19,7 @@ export const JOB_PAYLOADS = {
   [EMAIL_JOB.imapPoll]: z.object({ mailboxId: z.uuid().optional() }),
   [SURVEY_JOB.planAfterResolution]: z.object({ ...ids, caseId: z.uuid() }),
   [SURVEY_JOB.send]: z.object({ ...ids, surveyId: z.uuid() }),
+  [IMPORT_JOB.run]: z.object({ ...ids, importId: z.uuid() }),
 } as const;
 
 export type JobName = keyof typeof JOB_PAYLOADS;

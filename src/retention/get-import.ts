@@ -22,7 +22,31 @@ export async function getImport(db: Db, workspaceId: string, importId: string): 
     bytesTotal: row.bytesTotal ?? null,
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
-    // The column holds the ImportReportView the import wrote (jsonb is untyped to the store).
-    report: (row.report as ImportReportView | null) ?? null,
+    report: reportView(row),
+  };
+}
+
+/**
+ * The column holds the ImportReportView the import wrote (jsonb is untyped to the store); an import
+ * that never ran (cancelled while queued, failed by a stopped process) has only a message there.
+ */
+export function reportView(row: typeof imports.$inferSelect): ImportReportView | null {
+  if (!row.report) return null;
+  return {
+    importId: row.id,
+    status: row.status === 'done' || row.status === 'cancelled' ? row.status : 'failed',
+    format: row.format,
+    source: row.source,
+    rowsRead: row.rowsRead,
+    purchasesInFile: 0,
+    imported: 0,
+    duplicates: 0,
+    skipped: 0,
+    problems: [],
+    customersCreated: 0,
+    customersMatched: 0,
+    seconds: 0,
+    message: '',
+    ...(row.report as Partial<ImportReportView>),
   };
 }

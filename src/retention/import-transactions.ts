@@ -6,7 +6,7 @@
 // rollups are recomputed after the commit. Re-importing is idempotent through purchases' unique
 // (workspace_id, row_hash).
 import { Transform, type Readable } from 'node:stream';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/open-database.ts';
 import { imports } from '../db/schema-retention.ts';
@@ -24,6 +24,7 @@ import { readCsvRecords, readWhitespaceRecords } from './read-records.ts';
 import { refreshCustomerValue } from './refresh-customer-value.ts';
 import { refreshRollups } from './refresh-rollups.ts';
 import { progressRecorder, type ProgressRecorder } from './import-progress.ts';
+import { movesInto } from './import-status.ts';
 import type { ImportPhase } from '../kernel/domain-words.ts';
 
 export interface ImportOptions {
@@ -41,11 +42,15 @@ export interface ImportOptions {
   sizeBytes?: number;
   /** seconds spent in each step (read+stage, customers, purchases, summary, rollups): for profiling */
   onStep?: (step: string, seconds: number) => void;
+  /** An `imports` row already moved to running (a background import, import-job.ts); else one is added. */
+  importId?: string;
+  /** Cancels the import between records and steps: rolled back, status cancelled, nothing imported. */
+  signal?: AbortSignal;
 }
 
 export interface ImportReport {
   importId: string;
-  status: 'done' | 'failed';
+  status: 'done' | 'failed' | 'cancelled';
   format: ImportFormat;
   source: string;
   /** data records read (line items for Shopify) */
@@ -67,13 +72,13 @@ export interface ImportReport {
 const MAX_PROBLEMS = 1_000;
 
 class Rejected extends Error {}
+class Cancelled extends Error {}
 
-export async function importTransactions(db: Db, options: ImportOptions): Promise<ImportReport> {
-  const started = performance.now();
-  // A stream can fail before reading starts (a missing file fails while PostgreSQL opens the
-  // transaction). Heard from the first moment, that error fails the import when staging begins;
-  // unheard, it was an uncaught exception and the import waited forever on a stream that had ended.
-  options.input.on('error', () => undefined);
+function checkCancel(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new Cancelled();
+}
+
+async function addImportRow(db: Db, options: ImportOptions): Promise<string> {
   const [row] = await db
     .insert(imports)
     .values({
@@ -87,7 +92,16 @@ export async function importTransactions(db: Db, options: ImportOptions): Promis
       bytesTotal: options.sizeBytes ?? null,
     })
     .returning({ id: imports.id });
-  const importId = row!.id;
+  return row!.id;
+}
+
+export async function importTransactions(db: Db, options: ImportOptions): Promise<ImportReport> {
+  const started = performance.now();
+  // A stream can fail before reading starts (a missing file fails while PostgreSQL opens the
+  // transaction). Heard from the first moment, that error fails the import when staging begins;
+  // unheard, it was an uncaught exception and the import waited forever on a stream that had ended.
+  options.input.on('error', () => undefined);
+  const importId = options.importId ?? (await addImportRow(db, options));
   const report: ImportReport = {
     importId,
     status: 'failed',
@@ -118,13 +132,19 @@ export async function importTransactions(db: Db, options: ImportOptions): Promis
   try {
     await db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Db;
-      const step = stepTimer(options.onStep, progress);
+      const timed = stepTimer(options.onStep, progress);
+      const step = (name: string) => {
+        timed(name);
+        checkCancel(options.signal);
+      };
+      checkCancel(options.signal);
       await stageFile(tx, staging, report);
       step('read, validate, stage');
       if (report.skipped > 0 && !options.skipBadRows) throw new Rejected();
       await writePurchases(tx, options.workspaceId, importId, report, step);
       await refreshCustomerValue(tx, options.workspaceId, 'import_map');
       step('customer summary');
+      checkCancel(options.signal);
     });
     // The rollups scan every purchasing customer: after the commit, so the import's transaction
     // (the only connection on PGlite) is not held for them, and not at all when nothing changed.
@@ -143,6 +163,11 @@ export async function importTransactions(db: Db, options: ImportOptions): Promis
         { line: error.line, reason: error.message, ...(error.column ? { column: error.column } : {}) },
       ];
       report.message = `Nothing was imported: ${error.line > 0 ? `line ${error.line}: ` : ''}${error.message}`;
+    } else if (error instanceof Cancelled) {
+      report.status = 'cancelled';
+      report.problems = [];
+      report.imported = 0;
+      report.message = 'Cancelled: nothing was imported.';
     } else if (error instanceof Rejected) {
       const first = report.problems[0]!;
       report.message = `Nothing was imported: ${report.skipped} bad row${report.skipped === 1 ? '' : 's'}, the first on line ${first.line}: ${first.reason}. Fix the file, or import the good rows with --skip-bad-rows.`;
@@ -158,7 +183,7 @@ export async function importTransactions(db: Db, options: ImportOptions): Promis
           finishedAt: new Date(),
           report: { message: String((error as Error).message) },
         })
-        .where(eq(imports.id, importId));
+        .where(and(eq(imports.id, importId), inArray(imports.status, movesInto('failed'))));
       throw error;
     }
   }
@@ -174,7 +199,7 @@ export async function importTransactions(db: Db, options: ImportOptions): Promis
       report: report as never,
       finishedAt: new Date(),
     })
-    .where(eq(imports.id, importId));
+    .where(and(eq(imports.id, importId), inArray(imports.status, movesInto(report.status))));
   return report;
 }
 
@@ -236,6 +261,7 @@ async function stageFile(tx: Db, options: ImportOptions, report: ImportReport): 
   let lastProgress = 0;
   try {
     for await (const record of records) {
+      checkCancel(options.signal);
       if (!headerSeen) {
         reader.header(record.fields);
         headerSeen = true;

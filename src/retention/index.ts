@@ -8,6 +8,9 @@ export { IMPORT_FORMATS, ImportFileError, parseColumnMap } from './import-rows.t
 export type { ImportFormat } from './import-rows.ts';
 export { importTransactions, rejectionError } from './import-transactions.ts';
 export { getImport } from './get-import.ts';
+export { acceptImport } from './accept-import.ts';
+export { cancelImport } from './import-cancel.ts';
+export { IMPORT_JOB_DEFINITIONS } from './import-job.ts';
 export type { ImportReport } from './import-transactions.ts';
 export { listImports } from './list-imports.ts';
 export { rebuildRetention } from './rebuild-retention.ts';

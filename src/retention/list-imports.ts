@@ -1,7 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { imports } from '../db/schema-retention.ts';
-import type { ImportListResponse, ImportReportView } from '../contract/retention-types.ts';
+import type { ImportListResponse } from '../contract/retention-types.ts';
+import { reportView } from './get-import.ts';
 
 /** The workspace's 50 latest imports with their reports. */
 export async function listImports(db: Db, workspaceId: string): Promise<ImportListResponse['imports']> {
@@ -18,7 +19,6 @@ export async function listImports(db: Db, workspaceId: string): Promise<ImportLi
     status: i.status,
     startedAt: i.startedAt.toISOString(),
     finishedAt: i.finishedAt?.toISOString() ?? null,
-    // The column holds the ImportReportView the import wrote (jsonb is untyped to the store).
-    report: (i.report as ImportReportView | null) ?? null,
+    report: reportView(i),
   }));
 }

@@ -46,8 +46,18 @@ test('retention dashboards in English and Hebrew', async ({ page }) => {
     data: purchasesCsv(),
     headers: { 'content-type': 'text/csv' },
   });
-  expect(upload.status()).toBe(201);
-  expect(((await upload.json()) as { report: { imported: number } }).report.imported).toBeGreaterThan(100);
+  expect(upload.status()).toBe(202);
+  // The import runs in the background (issue 17): followed until it has finished.
+  const { id } = ((await upload.json()) as { import: { id: string } }).import;
+  const finished = async () => {
+    const view = (
+      (await (await page.request.get(`/api/v1/imports/${id}`)).json()) as {
+        import: { status: string; report: { imported: number } | null };
+      }
+    ).import;
+    return view.status === 'done' ? (view.report?.imported ?? 0) : view.status;
+  };
+  await expect.poll(finished, { timeout: 60_000 }).toBeGreaterThan(100);
   const refresh = await page.request.post('/api/v1/retention/scores/refresh', { data: {} });
   expect(refresh.status()).toBe(200);
 

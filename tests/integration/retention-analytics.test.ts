@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { runStoredImport } from '../../src/retention/import-job.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   AtRiskResponse,
@@ -58,7 +59,8 @@ describe.each<StoreKind>(['pglite', 'postgres'])('retention analytics on %s', (k
       payload: CSV,
       headers: { 'content-type': 'text/csv' },
     });
-    expect(r.statusCode).toBe(201);
+    expect(r.statusCode).toBe(202);
+    await runStoredImport(kept.ctx, ws.id, r.json().import.id); // the job the upload queued
     for (const row of await queryRows<{ id: string; email: string }>(
       kept.store.db,
       sql`select id, email from customers where workspace_id = ${ws.id}`,

@@ -5,6 +5,8 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import type { ImportReportView, ImportResponse } from '../../src/contract/retention-types.ts';
+import type { ImportCreatedResponse } from '../../src/contract/route-response-types.ts';
+import { runStoredImport } from '../../src/retention/import-job.ts';
 import { queryRows } from '../../src/db/open-database.ts';
 import { getImport } from '../../src/retention/get-import.ts';
 import { importTransactions } from '../../src/retention/import-transactions.ts';
@@ -42,6 +44,15 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
       payload: body,
       headers: { 'content-type': contentType },
     });
+  /** Uploads (202), runs the job the upload queued, and answers the import as GET /imports/:id shows it. */
+  const imported = async (as: TestStaff, body: string, query = 'format=csv') => {
+    const accepted = await upload(as, body, query);
+    expect(accepted.statusCode, accepted.body).toBe(202);
+    const { id } = json<ImportCreatedResponse>(accepted).import;
+    await runStoredImport(kept.ctx, ws.id, id);
+    const view = json<ImportResponse>(await ws.request(as, { method: 'GET', url: `/api/v1/imports/${id}` })).import;
+    return { ...view, report: view.report as ImportReportView };
+  };
   const purchaseCount = async () =>
     (
       await queryRows<{ n: number }>(
@@ -62,9 +73,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
 
   run('imports a good file, then re-importing it adds nothing', async () => {
     await fresh();
-    const first = await upload(ws.admin, GOOD);
-    expect(first.statusCode).toBe(201);
-    const report = json<{ report: ImportReportView }>(first).report;
+    const { report } = await imported(ws.admin, GOOD);
     expect(report).toMatchObject({
       status: 'done',
       rowsRead: 3,
@@ -73,7 +82,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
       skipped: 0,
       customersCreated: 2,
     });
-    const again = json<{ report: ImportReportView }>(await upload(ws.admin, GOOD)).report;
+    const again = (await imported(ws.admin, GOOD)).report;
     expect(again).toMatchObject({
       status: 'done',
       imported: 0,
@@ -119,7 +128,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
 
   run('a file overlapping an earlier import, or repeating an order id, adds each new order once', async () => {
     await fresh();
-    expect((await upload(ws.admin, GOOD)).statusCode).toBe(201);
+    expect((await imported(ws.admin, GOOD)).status).toBe('done');
     // The plain insert meets the unique key (o2 is there, o4 twice), rolls back to its savepoint
     // and goes again skipping what is there: the import still succeeds, all or nothing.
     const overlap = [
@@ -128,9 +137,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
       'c3,2024-03-01,7.00,o4',
       'c3,2024-03-02,8.00,o4',
     ];
-    const res = await upload(ws.admin, overlap.join('\n'));
-    expect(res.statusCode).toBe(201);
-    expect(json<{ report: ImportReportView }>(res).report).toMatchObject({
+    expect((await imported(ws.admin, overlap.join('\n'))).report).toMatchObject({
       imported: 1,
       duplicates: 2,
       customersCreated: 1,
@@ -143,8 +150,8 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
     async () => {
       await fresh();
       const twice = 'customer_id,date,amount\nc9,2024-03-03,100\nc9,2024-03-03,100\n';
-      expect(json(await upload(ws.admin, twice)).report.imported).toBe(2);
-      expect(json(await upload(ws.admin, twice)).report.imported).toBe(0);
+      expect((await imported(ws.admin, twice)).report.imported).toBe(2);
+      expect((await imported(ws.admin, twice)).report.imported).toBe(0);
       expect(await purchaseCount()).toBe(2);
     },
   );
@@ -152,10 +159,9 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
   run('a bad date or amount refuses the whole file and names every bad line', async () => {
     await fresh();
     const csv = [GOOD, 'c3,2024-02-30,5.00,o4,,', 'c3,2024-03-01,12,50,o5,,', 'c4,2024-03-02,-3.00,o6,,'].join('\n');
-    const r = await upload(ws.admin, csv);
-    expect(r.statusCode).toBe(422);
-    const body = json(r);
-    expect(body.error).toMatchObject({ code: 'import.invalid_row', line: 5, header: 'date' });
+    const body = await imported(ws.admin, csv);
+    expect(body.status).toBe('failed');
+    expect(body.report.message).toMatch(/3 bad rows, the first on line 5/);
     expect(body.report.imported).toBe(0);
     expect(body.report.problems).toEqual([
       { line: 5, column: 'date', reason: expect.stringMatching(/"2024-02-30" is not a date/) },
@@ -173,9 +179,9 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
   run('--skip-bad-rows imports the good rows and reports the bad ones with their lines', async () => {
     await fresh();
     const csv = [GOOD, 'c3,yesterday,5.00,o4,,', 'c3,2024-03-01,abc,o5,,'].join('\n');
-    const r = await upload(ws.admin, csv, 'format=csv&skipBadRows=true');
-    expect(r.statusCode).toBe(201);
-    expect(json(r).report).toMatchObject({
+    const r = await imported(ws.admin, csv, 'format=csv&skipBadRows=true');
+    expect(r.status).toBe('done');
+    expect(r.report).toMatchObject({
       imported: 3,
       skipped: 2,
       problems: [
@@ -188,25 +194,25 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
 
   run('a missing column or a mapping to a column that is not there refuses the file at line 1', async () => {
     await fresh();
-    const missing = await upload(ws.admin, 'customer_id,date\nc1,2024-01-01\n', 'format=csv&skipBadRows=true');
-    expect(missing.statusCode).toBe(422);
-    expect(json(missing).error).toMatchObject({ line: 1, header: 'amount' });
-    expect(json(missing).error.message).toMatch(/missing column "amount".*--map amount=/);
-    const mapped = await upload(
+    const missing = await imported(ws.admin, 'customer_id,date\nc1,2024-01-01\n', 'format=csv&skipBadRows=true');
+    expect(missing.status).toBe('failed');
+    expect(missing.report.problems[0]).toMatchObject({ line: 1, column: 'amount' });
+    expect(missing.report.message).toMatch(/missing column "amount".*--map amount=/);
+    const mapped = await imported(
       ws.admin,
       'Client,Day,Total\nc1,2024-01-01,3\n',
       `format=csv&map=${encodeURIComponent('customer_id=Client,date=Day,amount=Totl')}`,
     );
-    expect(mapped.statusCode).toBe(422);
-    expect(json(mapped).error.message).toMatch(
+    expect(mapped.status).toBe('failed');
+    expect(mapped.report.message).toMatch(
       /--map amount=Totl: the header has no column "Totl" \(found: Client, Day, Total\)/,
     );
-    const right = await upload(
+    const right = await imported(
       ws.admin,
       'Client,Day,Total\nc1,2024-01-01,3\n',
       `format=csv&map=${encodeURIComponent('customer_id=Client,date=Day,amount=Total')}`,
     );
-    expect(json(right).report.imported).toBe(1);
+    expect(right.report.imported).toBe(1);
     const unknownField = await upload(ws.admin, GOOD, 'format=csv&map=price%3DTotal');
     expect(unknownField.statusCode).toBe(400);
     expect(json(unknownField).error.field).toBe('map');
@@ -235,9 +241,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
         '#1003,maya@example.com,paid,2024-03-01 12:00:00 +0000,fulfilled,USD,12.50,0,0,12.50,2024-03-01 11:59:00 +0000,1,Tea,12.50,Maya Cohen,web',
         '#1003,,,,,,,,,,,1,Spoon,0.00,,',
       ].join('\n');
-      const r = await upload(ws.admin, shopify, 'format=shopify');
-      expect(r.statusCode).toBe(201);
-      expect(json(r).report).toMatchObject({
+      expect((await imported(ws.admin, shopify, 'format=shopify')).report).toMatchObject({
         rowsRead: 5,
         purchasesInFile: 3,
         imported: 3,
@@ -263,8 +267,8 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
       expect(new Date(rows[0]!.occurred_at).toISOString()).toBe('2024-01-15T15:23:45.000Z');
       // Paid at is empty on #1002: Created at is the date.
       expect(new Date(rows[1]!.occurred_at).toISOString()).toBe('2024-02-01T06:00:00.000Z');
-      const notShopify = await upload(ws.admin, GOOD, 'format=shopify');
-      expect(json(notShopify).error.message).toMatch(/does not look like a Shopify orders export/);
+      const notShopify = await imported(ws.admin, GOOD, 'format=shopify');
+      expect(notShopify.report.message).toMatch(/does not look like a Shopify orders export/);
     },
   );
 
@@ -272,7 +276,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('importing purchases on %s', (k
     'GET /imports/:id: 401, 400 for a malformed id, 404 for a random or another workspace’s, then the finished import',
     async () => {
       await fresh();
-      const created = json<{ report: ImportReportView }>(await upload(ws.admin, GOOD)).report;
+      const created = (await imported(ws.admin, GOOD)).report;
       const get = (as: TestStaff | null, id: string) => ws.request(as, { method: 'GET', url: `/api/v1/imports/${id}` });
       expect((await get(null, created.importId)).statusCode).toBe(401);
       const malformed = await get(ws.admin, 'not-an-id');

@@ -10,7 +10,7 @@ export const importProblemViewSchema = z.object({
 
 export const importReportViewSchema = z.object({
   importId: z.string(),
-  status: z.union([z.literal('done'), z.literal('failed')]),
+  status: z.union([z.literal('done'), z.literal('failed'), z.literal('cancelled')]),
   format: z.union([z.literal('csv'), z.literal('cdnow'), z.literal('shopify')]),
   source: z.string(),
   rowsRead: z.number(),

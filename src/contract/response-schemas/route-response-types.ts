@@ -11,7 +11,6 @@ import {
 } from './api-types.ts';
 import { mailboxViewSchema, sinkMessageViewSchema } from './email-outbound-types.ts';
 import { agentPromiseFigureSchema, brokenPromiseItemSchema } from './promise-api-types.ts';
-import { importReportViewSchema } from './retention-types.ts';
 import { z } from 'zod';
 
 export const setupStatusResponseSchema = z.object({
@@ -71,6 +70,13 @@ export const mailboxPollResultSchema = z.object({
   alreadyImported: z.number(),
   uidValidityReset: z.boolean(),
   error: z.string().nullable(),
+});
+
+export const importCreatedResponseSchema = z.object({
+  import: z.object({
+    id: z.string(),
+    status: z.literal('queued'),
+  }),
 });
 
 export const clvFitSummaryViewSchema = z.object({
@@ -201,8 +207,4 @@ export const businessCalendarViewSchema = z.object({
 
 export const businessCalendarListResponseSchema = z.object({
   calendars: z.array(businessCalendarViewSchema),
-});
-
-export const importCreatedResponseSchema = z.object({
-  report: importReportViewSchema,
 });

@@ -28,6 +28,8 @@ export type inboundEmailListResponseSchemaInferredType = z.infer<typeof generate
 
 export type mailboxPollResultSchemaInferredType = z.infer<typeof generated.mailboxPollResultSchema>;
 
+export type importCreatedResponseSchemaInferredType = z.infer<typeof generated.importCreatedResponseSchema>;
+
 export type clvFitSummaryViewSchemaInferredType = z.infer<typeof generated.clvFitSummaryViewSchema>;
 
 export type retentionCaseOpenedSchemaInferredType = z.infer<typeof generated.retentionCaseOpenedSchema>;
@@ -68,8 +70,6 @@ export type businessCalendarListResponseSchemaInferredType = z.infer<
   typeof generated.businessCalendarListResponseSchema
 >;
 
-export type importCreatedResponseSchemaInferredType = z.infer<typeof generated.importCreatedResponseSchema>;
-
 expectType<spec.SetupStatusResponse>({} as setupStatusResponseSchemaInferredType);
 expectType<setupStatusResponseSchemaInferredType>({} as spec.SetupStatusResponse);
 expectType<spec.ApiTokenCreated>({} as apiTokenCreatedSchemaInferredType);
@@ -90,6 +90,8 @@ expectType<spec.InboundEmailListResponse>({} as inboundEmailListResponseSchemaIn
 expectType<inboundEmailListResponseSchemaInferredType>({} as spec.InboundEmailListResponse);
 expectType<spec.MailboxPollResult>({} as mailboxPollResultSchemaInferredType);
 expectType<mailboxPollResultSchemaInferredType>({} as spec.MailboxPollResult);
+expectType<spec.ImportCreatedResponse>({} as importCreatedResponseSchemaInferredType);
+expectType<importCreatedResponseSchemaInferredType>({} as spec.ImportCreatedResponse);
 expectType<spec.ClvFitSummaryView>({} as clvFitSummaryViewSchemaInferredType);
 expectType<clvFitSummaryViewSchemaInferredType>({} as spec.ClvFitSummaryView);
 expectType<spec.RetentionCaseOpened>({} as retentionCaseOpenedSchemaInferredType);
@@ -128,5 +130,3 @@ expectType<spec.BusinessCalendarView>({} as businessCalendarViewSchemaInferredTy
 expectType<businessCalendarViewSchemaInferredType>({} as spec.BusinessCalendarView);
 expectType<spec.BusinessCalendarListResponse>({} as businessCalendarListResponseSchemaInferredType);
 expectType<businessCalendarListResponseSchemaInferredType>({} as spec.BusinessCalendarListResponse);
-expectType<spec.ImportCreatedResponse>({} as importCreatedResponseSchemaInferredType);
-expectType<importCreatedResponseSchemaInferredType>({} as spec.ImportCreatedResponse);

@@ -9,7 +9,6 @@ import {
   getImport,
   IMPORT_FORMATS,
   ImportFileError,
-  importTransactions,
   listAcquisitionCosts,
   listAtRisk,
   listImports,
@@ -20,16 +19,16 @@ import {
   parseColumnMap,
   refreshEarlyChurn,
   refreshScores,
-  rejectionError,
   repeatReport,
   replaceAcquisitionCosts,
   RISK_FACTORS,
   saveRetentionSettings,
   scheduleRetentionCall,
+  acceptImport,
+  cancelImport,
 } from '../../retention/index.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 import { SUPERVISING_ROLES } from '../../kernel/domain-words.ts';
-import { TIMER } from '../../kernel/job-names.ts';
 import { AT_RISK_SCOPES } from '../../contract/retention-types.ts';
 import { idParam, typed, type RouteDeps } from '../route-kit.ts';
 import { requireStaff } from '../staff-auth.ts';
@@ -70,9 +69,9 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
     '/api/v1/imports',
     {
       schema: {
-        response: { 201: importCreatedResponseSchema, ...errorResponses(400, 401, 403, 415, 422) },
+        response: { 202: importCreatedResponseSchema, ...errorResponses(400, 401, 403, 415) },
         tags: ['retention'],
-        summary: 'Import purchases: the file as the body (text/csv), streamed; all or nothing unless skipBadRows',
+        summary: 'Import purchases: the file as the body (text/csv) is stored and imported in the background (202)',
         querystring: z.strictObject({
           format: z.enum(IMPORT_FORMATS as unknown as ['csv', 'cdnow', 'shopify']),
           skipBadRows: z.enum(['true', 'false']).default('false'),
@@ -97,7 +96,7 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
         if (error instanceof ImportFileError) throw new KeptError('request.invalid', error.message, { field: 'map' });
         throw error;
       }
-      const report = await importTransactions(ctx.db, {
+      const accepted = await acceptImport(ctx, {
         workspaceId: staff.workspaceId,
         format: request.query.format,
         source: request.query.source ?? 'upload',
@@ -105,17 +104,24 @@ export function registerRetentionRoutes({ app, ctx }: RouteDeps): void {
         map,
         skipBadRows: request.query.skipBadRows === 'true',
         createdBy: staff.userId,
-        now: ctx.now(),
       });
-      if (report.status !== 'done') return reply.status(422).send({ ...rejectionError(report).toJSON(), report });
-      if (report.imported > 0) {
-        await ctx.timers.schedule(ctx.db, {
-          name: TIMER.retentionRefreshScores,
-          payload: { workspaceId: staff.workspaceId },
-          startAfter: ctx.now(),
-        });
-      }
-      return reply.status(201).send({ report });
+      return reply.status(202).send({ import: accepted });
+    },
+  );
+
+  r.post(
+    '/api/v1/imports/:id/cancel',
+    {
+      schema: {
+        params: idParam,
+        response: { 200: importResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
+        tags: ['retention'],
+        summary: 'Cancel a queued or running import: rolled back, nothing imported, status cancelled',
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request, ANALYSTS);
+      return { import: await cancelImport(ctx.db, staff.workspaceId, request.params.id) };
     },
   );
 

@@ -5,6 +5,7 @@ import { startSession } from '../../../src/accounts/sessions.ts';
 import { users, workspaces } from '../../../src/db/schema.ts';
 import { emailAttachments, supportAddresses } from '../../../src/db/schema-email.ts';
 import { signExpectationToken } from '../../../src/portal/expectation-link.ts';
+import { runStoredImport } from '../../../src/retention/import-job.ts';
 import { createWorkspace } from '../../../src/workspaces/create-workspace.ts';
 import { startTestMailbox } from './email-kit.ts';
 import type { TestKept } from './test-kept.ts';
@@ -165,7 +166,9 @@ export async function seedEveryKind(kept: TestKept, ws: TestWorkspace): Promise<
     payload: `customer_id,date,amount,order_id\nseed-${tag},2024-01-05,10.00,seed-${tag}\n`,
     headers: { 'content-type': 'text/csv' },
   });
-  if (purchases.statusCode !== 201) throw new Error(`seeding an import: ${purchases.statusCode} ${purchases.body}`);
+  if (purchases.statusCode !== 202) throw new Error(`seeding an import: ${purchases.statusCode} ${purchases.body}`);
+  const importId = purchases.json().import.id as string;
+  await runStoredImport(kept.ctx, ws.id, importId); // the job the upload queued
   await call(ws.admin, 'POST', '/api/v1/tokens', { name: 'Integration' }); // a row no request may touch either
   const request = { name: 'Pat Portal', email: `pat-${tag}@example.com`, body: 'Where is my parcel?' };
   const portal = await call(null, 'POST', `/api/v1/portal/${ws.slug}/requests`, request);
@@ -204,7 +207,7 @@ export async function seedEveryKind(kept: TestKept, ws: TestWorkspace): Promise<
       portalCase: portalCase.id,
       cannedReply: cannedReply.id,
       savedView: savedView.id,
-      import: purchases.json().report.importId,
+      import: importId,
     },
     portalToken: portal.portalToken,
     expectToken: signExpectationToken(workspace!, portalCase.id),

@@ -6,7 +6,7 @@ import type {
   ComplaintRateResponse,
   CustomerRiskView,
   ImportListResponse,
-  ImportReportView,
+  ImportResponse,
   LoyalListResponse,
   ParetoResponse,
   RepeatResponse,
@@ -32,8 +32,8 @@ export const retentionApi = {
   settings: () => request<RetentionSettingsView>('/retention/settings'),
   saveSettings: (body: Partial<RetentionSettingsView>) =>
     request<RetentionSettingsView>('/retention/settings', { method: 'PUT', body }),
-  /** The file is streamed as the body: no size limit, no multipart. */
-  async upload(file: File, format: string, skipBadRows: boolean): Promise<ImportReportView> {
+  /** The file is sent as the body (no multipart); the server stores it and imports it in the background (202). */
+  async upload(file: File, format: string, skipBadRows: boolean): Promise<{ id: string }> {
     const query = new URLSearchParams({ format, skipBadRows: String(skipBadRows), source: file.name });
     const response = await fetch(`/api/v1/imports?${query}`, {
       method: 'POST',
@@ -42,14 +42,16 @@ export const retentionApi = {
       body: file,
     });
     const payload = (await response.json().catch(() => null)) as {
-      report?: ImportReportView;
+      import?: { id: string };
       error?: { code: string; message: string };
     } | null;
-    if (payload?.report) return payload.report;
+    if (response.status === 202 && payload?.import) return payload.import;
     throw new ApiFailure(
       response.status,
       payload?.error?.code ?? `http_${response.status}`,
       payload?.error?.message ?? response.statusText,
     );
   },
+  importStatus: (id: string) => request<ImportResponse>(`/imports/${id}`),
+  cancelImport: (id: string) => request<ImportResponse>(`/imports/${id}/cancel`, { method: 'POST' }),
 };

@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, FileInput, Group, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportReportView } from '@kept/contract/retention-types.ts';
+import type { ImportReportView, ImportView } from '@kept/contract/retention-types.ts';
 import { errorText } from '../common/error-text.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { Card, Figure } from './panel-kit.tsx';
 import { retentionApi } from '../api/retention-api.ts';
+import { ImportProgressCard } from './import-progress-card.tsx';
+
+const POLL_MS = 1000;
 
 export function ImportPanel() {
   const { t } = useTranslation();
@@ -16,16 +19,51 @@ export function ImportPanel() {
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ImportReportView | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The import runs in the background: its progress is polled until it has finished.
+  const [running, setRunning] = useState<ImportView | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const finish = (view: ImportView) => {
+    setRunning(null);
+    setBusy(false);
+    setCancelling(false);
+    setReport(view.report);
+  };
+  const runningId = running?.id;
+  useEffect(() => {
+    if (!runningId) return;
+    const timer = setInterval(() => {
+      retentionApi.importStatus(runningId).then(
+        ({ import: view }) => (view.status === 'queued' || view.status === 'running' ? setRunning(view) : finish(view)),
+        (e: unknown) => {
+          setError(e);
+          setRunning(null);
+          setBusy(false);
+        },
+      );
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [runningId]);
   const submit = async () => {
     if (!file) return;
     setBusy(true);
     setError(null);
+    setReport(null);
     try {
-      setReport(await retentionApi.upload(file, kind, skip));
+      const { id } = await retentionApi.upload(file, kind, skip);
+      setRunning((await retentionApi.importStatus(id)).import);
     } catch (e) {
       setError(e);
-    } finally {
       setBusy(false);
+    }
+  };
+  const cancel = async () => {
+    if (!running) return;
+    setCancelling(true);
+    try {
+      finish((await retentionApi.cancelImport(running.id)).import);
+    } catch (e) {
+      setError(e);
+      setCancelling(false);
     }
   };
   return (
@@ -64,11 +102,23 @@ export function ImportPanel() {
         </Group>
       </Card>
       {error ? <Alert color="red">{errorText(t, error)}</Alert> : null}
+      {running && <ImportProgressCard view={running} cancelling={cancelling} onCancel={() => void cancel()} />}
       {report && (
         <Card
-          title={t(report.status === 'done' ? 'retention.import.done' : 'retention.import.refused')}
+          title={t(
+            report.status === 'done'
+              ? 'retention.import.done'
+              : report.status === 'cancelled'
+                ? 'imports.cancelled'
+                : 'retention.import.refused',
+          )}
           testId="import-report"
         >
+          {report.status !== 'done' && report.message ? (
+            <Text size="sm" mb="sm" data-testid="import-message">
+              {report.message}
+            </Text>
+          ) : null}
           <SimpleGrid cols={{ base: 2, md: 5 }} mb="sm">
             <Figure label={t('retention.import.rowsRead')} value={format.number(report.rowsRead)} />
             <Figure label={t('retention.import.imported')} value={format.number(report.imported)} />

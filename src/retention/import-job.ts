@@ -1,0 +1,86 @@
+// A web upload's import, run in the background (issue 17): the route stores the file with a
+// queued `imports` row and queues this job; the job claims the row (queued → running), reads the
+// stored file, and deletes it when the import has finished. A job found with its import already
+// running is a retry after its process stopped mid-way: the import's transaction was rolled back
+// with the process, so it is failed with that said, and the file kept out of the way.
+import { Readable } from 'node:stream';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/open-database.ts';
+import { importUploads, imports } from '../db/schema-retention.ts';
+import { defineJob } from '../kernel/job-definition.ts';
+import { IMPORT_JOB, TIMER } from '../kernel/job-names.ts';
+import type { DeskContext } from '../kernel/desk-context.ts';
+import type { CsvField } from './import-rows.ts';
+import { importTransactions } from './import-transactions.ts';
+import { movesInto } from './import-status.ts';
+import { finishRun, startRun } from './import-cancel.ts';
+
+export const STOPPED_MESSAGE = 'The server stopped while this import ran; nothing was imported. Upload the file again.';
+
+export async function runStoredImport(ctx: DeskContext, workspaceId: string, importId: string): Promise<void> {
+  // Registered before the claim, so a cancel arriving as it starts finds it (import-cancel.ts).
+  const signal = startRun(workspaceId, importId);
+  try {
+    await claimAndRun(ctx, workspaceId, importId, signal);
+  } finally {
+    finishRun(importId);
+  }
+}
+
+async function claimAndRun(ctx: DeskContext, workspaceId: string, importId: string, signal: AbortSignal) {
+  const db = ctx.db;
+  const [claimed] = await db
+    .update(imports)
+    .set({ status: 'running', startedAt: ctx.now(), phase: 'reading' })
+    .where(and(eq(imports.id, importId), eq(imports.workspaceId, workspaceId), eq(imports.status, 'queued')))
+    .returning({ format: imports.format, source: imports.source, createdBy: imports.createdBy });
+  if (!claimed) {
+    await failStopped(db, importId);
+    return;
+  }
+  const [upload] = await db.select().from(importUploads).where(eq(importUploads.importId, importId));
+  if (!upload) {
+    await markFailed(db, importId, 'The uploaded file is missing; nothing was imported.');
+    return;
+  }
+  try {
+    const report = await importTransactions(db, {
+      workspaceId,
+      importId,
+      format: claimed.format,
+      source: claimed.source,
+      input: Readable.from([upload.content]),
+      map: upload.options.map as Partial<Record<CsvField, string>> | undefined,
+      skipBadRows: upload.options.skipBadRows ?? false,
+      createdBy: claimed.createdBy,
+      now: ctx.now(),
+      sizeBytes: upload.content.length,
+      signal,
+    });
+    if (report.status === 'done' && report.imported > 0) {
+      const refresh = { name: TIMER.retentionRefreshScores, payload: { workspaceId }, startAfter: ctx.now() } as const;
+      await ctx.timers.schedule(db, refresh);
+    }
+  } finally {
+    await db.delete(importUploads).where(eq(importUploads.importId, importId));
+  }
+}
+
+/** A retried job whose import was left running: its process stopped, and its transaction with it. */
+async function failStopped(db: Db, importId: string): Promise<void> {
+  const [row] = await db.select({ status: imports.status }).from(imports).where(eq(imports.id, importId));
+  if (row?.status !== 'running') return;
+  await markFailed(db, importId, STOPPED_MESSAGE);
+  await db.delete(importUploads).where(eq(importUploads.importId, importId));
+}
+
+async function markFailed(db: Db, importId: string, message: string): Promise<void> {
+  await db
+    .update(imports)
+    .set({ status: 'failed', phase: null, finishedAt: new Date(), report: { message } })
+    .where(and(eq(imports.id, importId), inArray(imports.status, movesInto('failed'))));
+}
+
+export const IMPORT_JOB_DEFINITIONS = [
+  defineJob(IMPORT_JOB.run, (ctx, p) => runStoredImport(ctx, p.workspaceId, p.importId)),
+];
