@@ -3,7 +3,7 @@ import type { CustomerListPage } from '../contract/desk-find-types.ts';
 import type { Db } from '../db/open-database.ts';
 import { cases, customers } from '../db/schema.ts';
 import { presentCustomer } from './get-case-detail.ts';
-import { caseIdsMatching, customerIdsMatching, searchText } from './desk-search.ts';
+import { caseIdsMatching, customerIdsMatching, referenceNumber, searchText } from './desk-search.ts';
 
 /**
  * The customer list (issue 16): every customer by name until something is typed; then those whose
@@ -19,14 +19,18 @@ export async function searchCustomers(
 ): Promise<CustomerListPage> {
   const q = searchText(query);
   const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  // A case reference ("K-12") names one case: its customer, not whoever's words share "12".
   const found = q
-    ? or(
-        sql`${customers.name} ilike ${like}`,
-        sql`${customers.email} ilike ${like}`,
-        sql`${customers.id} = any(array${customerIdsMatching(workspaceId, q)})`,
-        sql`${customers.id} in (select ${cases.customerId} from ${cases}
+    ? referenceNumber(q) !== null
+      ? sql`${customers.id} in (select ${cases.customerId} from ${cases}
+          where ${cases.id} in ${caseIdsMatching(workspaceId, q)})`
+      : or(
+          sql`${customers.name} ilike ${like}`,
+          sql`${customers.email} ilike ${like}`,
+          sql`${customers.id} = any(array${customerIdsMatching(workspaceId, q)})`,
+          sql`${customers.id} in (select ${cases.customerId} from ${cases}
           where ${cases.id} in ${caseIdsMatching(workspaceId, q)})`,
-      )
+        )
     : undefined;
   const rows = await db
     .select()
