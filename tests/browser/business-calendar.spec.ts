@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from '@playwright/test';
+import type { BusinessCalendarListResponse } from '../../src/contract/route-response-types.ts';
 import { chooseLanguage, logIn, shootWithoutHeader, staff, test } from './browser-kit.ts';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
@@ -37,4 +38,13 @@ test('the admin edits the business calendar in Settings, and it is kept; Hebrew 
   await expect(panel.getByTestId(`calendar-day-${FRIDAY}`)).toContainText('שישי');
   await panel.scrollIntoViewIfNeeded();
   await shootWithoutHeader(panel, path.join(SHOTS, 'business-calendar-he.png'));
+
+  // The calendar is the shared workspace's: later specs (a survey sent 0 business minutes after
+  // resolution) must not wait for Friday's opening, so every hour is open again, whatever the time now.
+  const listed = await page.request.get('/api/v1/promises/calendars');
+  const own = ((await listed.json()) as BusinessCalendarListResponse).calendars.find((c) => c.teamId === null);
+  const reopened = await page.request.put('/api/v1/promises/calendars', {
+    data: { timeZone: own?.timeZone ?? 'UTC', weeklyHours: Array.from({ length: 7 }, () => [[0, 1440]]), holidays: [] },
+  });
+  expect(reopened.ok()).toBe(true);
 });
