@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { expect, test as base, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { PASSWORD, STAFF_FILE, type BrowserStaff } from './global-setup.ts';
 
 /**
@@ -51,4 +51,22 @@ export async function shootWithoutHeader(locator: Locator, file: string): Promis
   } finally {
     await setVisibility('');
   }
+}
+
+/** A staff member's API calls with the page's session: logged in through the screen first. */
+export async function asStaff(page: Page, email: string): Promise<APIRequestContext> {
+  await logIn(page, email);
+  return page.request;
+}
+
+/** One call to /api/v1 that must succeed; its answer, typed by the caller. */
+export async function api<T>(
+  request: APIRequestContext,
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  data?: object,
+): Promise<T> {
+  const response = await request.fetch(`/api/v1${url}`, { method, ...(data ? { data } : {}) });
+  expect(response.ok(), `${method} ${url}: ${response.status()} ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
 }

@@ -1,23 +1,12 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { CaseDetailResponse, PortalRequestCreated, PortalSessionResponse } from '../../src/contract/api-types.ts';
-import { chooseLanguage, logIn, shootWithoutHeader, staff, test } from './browser-kit.ts';
+import { api, asStaff, chooseLanguage, shootWithoutHeader, staff, test } from './browser-kit.ts';
 
 // Issue 15 in the portal: a customer who wrote in the portal finds the survey of their resolved
 // request waiting there when they come back (no e-mail: the workspace asked for none), answers it
 // in Arabic, right to left, on a phone; the answer is on the case's timeline. And the perception
 // gap's quarter chooser names the quarter in words in Arabic and Hebrew (it showed "Q4-2026").
 const shot = (name: string) => `/tmp/kept-portal-surveys-${name}.png`;
-
-async function api<T>(request: APIRequestContext, method: 'GET' | 'POST' | 'PUT', url: string, data?: object) {
-  const response = await request.fetch(`/api/v1${url}`, { method, ...(data ? { data } : {}) });
-  expect(response.ok(), `${method} ${url}: ${response.status()} ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
-}
-
-async function asStaff(page: Page, email: string) {
-  await logIn(page, email);
-  return page.request;
-}
 
 test.describe.serial('surveys in the portal: answered in Arabic where the customer wrote', () => {
   let portalToken = '';

@@ -1,23 +1,12 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { CaseDetailResponse } from '../../src/contract/api-types.ts';
 import type { SinkMessageView } from '../../src/contract/email-outbound-types.ts';
-import { chooseLanguage, logIn, shootWithoutHeader, staff, test } from './browser-kit.ts';
+import { api, asStaff, chooseLanguage, logIn, shootWithoutHeader, staff, test } from './browser-kit.ts';
 
 // Issue 15 in the browser: a resolved case's satisfaction survey goes out by e-mail in the
 // customer's language; the customer answers from the e-mail's one-click link (no login) in
 // Arabic, right to left, on a phone; the answer is on the case's timeline and in the reports.
 const shot = (name: string) => `/tmp/kept-surveys-${name}.png`;
-
-async function api<T>(request: APIRequestContext, method: 'GET' | 'POST' | 'PUT', url: string, data?: object) {
-  const response = await request.fetch(`/api/v1${url}`, { method, ...(data ? { data } : {}) });
-  expect(response.ok(), `${method} ${url}: ${response.status()} ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
-}
-
-async function asStaff(page: Page, email: string) {
-  await logIn(page, email);
-  return page.request;
-}
 
 test.describe.serial('surveys: answered from the e-mail in Arabic, seen on the case and in the reports', () => {
   let caseId = '';
