@@ -17,6 +17,15 @@ export function roundingStepFor(spanMinutes: number): RoundingStep {
 const STEP_MINUTES: Record<Exclude<RoundingStep, 'day'>, number> = { quarter_hour: 15, half_hour: 30, hour: 60 };
 
 /**
+ * The earliest time worth telling a customer: one rounding step after `now`. Without it a quote
+ * of a few minutes made at 14:29:50 reads "by 14:30", a promise nobody can keep.
+ */
+export function earliestQuotableTime(now: Date, spanMinutes: number): Date {
+  const step = roundingStepFor(spanMinutes);
+  return step === 'day' ? now : new Date(now.getTime() + STEP_MINUTES[step] * 60_000);
+}
+
+/**
  * `dueAt` rounded up in the workspace's time zone. Day rounding lands on 23:59 local (a
  * customer reads "by Friday" as "during Friday"). Already on a boundary: unchanged.
  */

@@ -114,6 +114,23 @@ describe('computeQuote', () => {
     expect(q80.minutes).toBe(80);
   });
 
+  it('never tells a time less than one rounding step away', () => {
+    const quick = Array.from({ length: 20 }, () => sample(0.1));
+    const justBefore = new Date('2026-03-02T10:29:50Z');
+    const q = computeQuote({
+      kind: 'first_response',
+      target: keys,
+      samples: quick,
+      percentile: 90,
+      now: justBefore,
+      calendar: null,
+      timeZone: 'UTC',
+    })!;
+    expect(q.exactDueAt.getTime() - justBefore.getTime()).toBeLessThan(60_000);
+    // Not "by 10:30", ten seconds away: one quarter hour on, rounded up.
+    expect(q.dueAt.toISOString()).toBe('2026-03-02T10:45:00.000Z');
+  });
+
   it('counts business minutes through the calendar', () => {
     const q = computeQuote({
       kind: 'callback',

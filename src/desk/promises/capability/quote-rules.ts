@@ -1,7 +1,7 @@
 import { addBusinessMinutes, businessMinutesBetween, type BusinessCalendar } from './business-time.ts';
 import { chooseGroup, type DurationSample, type SampleKeys } from './group-fallback.ts';
 import { percentile } from './percentile.ts';
-import { describeSpan, roundUpForCustomer, type RoundingStep } from './quote-rounding.ts';
+import { describeSpan, earliestQuotableTime, roundUpForCustomer, type RoundingStep } from './quote-rounding.ts';
 
 export const DEFAULT_QUOTE_PERCENTILE = 90;
 
@@ -42,7 +42,9 @@ export function computeQuote(input: QuoteInput): Quote | null {
     ? addBusinessMinutes(input.now, minutes, input.calendar!)
     : new Date(input.now.getTime() + minutes * 60_000);
   const span = (exactDueAt.getTime() - input.now.getTime()) / 60_000;
-  const rounded = roundUpForCustomer(exactDueAt, span, input.calendar?.timeZone ?? input.timeZone);
+  const earliest = earliestQuotableTime(input.now, span);
+  const told = exactDueAt.getTime() < earliest.getTime() ? earliest : exactDueAt;
+  const rounded = roundUpForCustomer(told, span, input.calendar?.timeZone ?? input.timeZone);
   return {
     kind: input.kind,
     percentile: input.percentile,
