@@ -25,6 +25,7 @@ const SOURCES = [
   'desk-find-types.ts',
   'saved-view-types.ts',
   'preference-types.ts',
+  'api-token-types.ts',
 ];
 // Types the contract imports from the kernel: ts-to-zod cannot follow them, domain-word-schemas.ts maps them.
 const DOMAIN_WORDS = {

@@ -3,6 +3,7 @@
 export { createUser } from './create-user.ts';
 export { assertPasswordStrength } from './password.ts';
 export { logIn } from './log-in.ts';
+export { listApiTokens, revokeApiToken } from './api-tokens.ts';
 export {
   createApiToken,
   endSession,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createApiToken, createUser, updateUser } from '../../accounts/index.ts';
+import { createApiToken, createUser, listApiTokens, revokeApiToken, updateUser } from '../../accounts/index.ts';
 import { listStaff, presentUser } from '../../views/index.ts';
 import { loadWorkspace, updateSettings } from '../../workspaces/index.ts';
 import { ROLES } from '../../kernel/domain-words.ts';
@@ -7,7 +7,8 @@ import { requireStaff } from '../staff-auth.ts';
 import { idParam, languageCode, shortText, typed, type RouteDeps } from '../route-kit.ts';
 import { userViewSchema, workspaceSettingsSchema } from '../../contract/response-schemas/api-types.ts';
 import { apiTokenCreatedSchema, userListResponseSchema } from '../../contract/response-schemas/route-response-types.ts';
-import { errorResponses } from '../route-responses.ts';
+import { apiTokenListResponseSchema } from '../../contract/response-schemas/api-token-types.ts';
+import { errorResponses, noContent } from '../route-responses.ts';
 
 const role = z.enum(ROLES);
 const minutes = z
@@ -162,6 +163,38 @@ export function registerStaffRoutes({ app, ctx }: RouteDeps): void {
         name: request.body.name,
       });
       return reply.status(201).send({ token });
+    },
+  );
+
+  r.get(
+    '/api/v1/tokens',
+    {
+      schema: {
+        response: { 200: apiTokenListResponseSchema, ...errorResponses(401, 403) },
+        tags: ['settings'],
+        summary: 'List the workspace’s API tokens (admin; never their secret)',
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request, ['admin']);
+      return { tokens: await listApiTokens(ctx.db, staff.workspaceId) };
+    },
+  );
+
+  r.delete(
+    '/api/v1/tokens/:id',
+    {
+      schema: {
+        response: { 204: noContent, ...errorResponses(400, 401, 403, 404) },
+        tags: ['settings'],
+        summary: 'Revoke an API token (admin): the next request with it gets 401',
+        params: idParam,
+      },
+    },
+    async (request, reply) => {
+      const staff = requireStaff(request, ['admin']);
+      await revokeApiToken(ctx.db, staff.workspaceId, request.params.id);
+      return reply.status(204).send(null);
     },
   );
 }

@@ -117,6 +117,7 @@ export type IdKind =
   | 'cannedReply'
   | 'savedView'
   | 'import'
+  | 'apiToken'
   /** A case of the portal customer whose link the workspace's data holds. */
   | 'portalCase';
 
@@ -169,7 +170,9 @@ export async function seedEveryKind(kept: TestKept, ws: TestWorkspace): Promise<
   if (purchases.statusCode !== 202) throw new Error(`seeding an import: ${purchases.statusCode} ${purchases.body}`);
   const importId = purchases.json().import.id as string;
   await runStoredImport(kept.ctx, ws.id, importId); // the job the upload queued
-  await call(ws.admin, 'POST', '/api/v1/tokens', { name: 'Integration' }); // a row no request may touch either
+  await call(ws.admin, 'POST', '/api/v1/tokens', { name: 'Integration' });
+  const tokens = await ws.request(ws.admin, { method: 'GET', url: '/api/v1/tokens' });
+  const apiTokenId = tokens.json().tokens[0].id as string;
   const request = { name: 'Pat Portal', email: `pat-${tag}@example.com`, body: 'Where is my parcel?' };
   const portal = await call(null, 'POST', `/api/v1/portal/${ws.slug}/requests`, request);
   const session = await ws.request(null, { method: 'GET', url: `/api/v1/portal/session/${portal.portalToken}` });
@@ -208,6 +211,7 @@ export async function seedEveryKind(kept: TestKept, ws: TestWorkspace): Promise<
       cannedReply: cannedReply.id,
       savedView: savedView.id,
       import: importId,
+      apiToken: apiTokenId,
     },
     portalToken: portal.portalToken,
     expectToken: signExpectationToken(workspace!, portalCase.id),

@@ -67,6 +67,7 @@ const COLLECTIONS: Record<string, IdKind> = {
   'canned-replies': 'cannedReply',
   'saved-views': 'savedView',
   imports: 'import',
+  tokens: 'apiToken',
 };
 // The names a field gives the row it points at ("ownerId", "toUserId", "assigneeId" are people).
 const NOUNS: Record<string, IdKind> = {
@@ -154,12 +155,15 @@ const randomToken = () => {
 /** The caller's own link re-pointed at the other workspace's rows, keeping the caller's signature. */
 const repointed = (own: string, other: string) => `${other.split('.')[0]}.${own.split('.')[1]}`;
 
+// The portal's signed links; an API token's row is named by a plain uuid.
+const isSignedLink = (kind: FieldKind) => kind === 'portalToken' || kind === 'expectToken';
+
 export function valueFor(kind: FieldKind, variant: Variant, ws: Workspaces): string | null {
   const { a, b } = ws;
-  if (variant === 'malformed') return kind === 'slug' ? 'x'.repeat(61) : kind.endsWith('Token') ? 'short' : 'not-an-id';
+  if (variant === 'malformed') return kind === 'slug' ? 'x'.repeat(61) : isSignedLink(kind) ? 'short' : 'not-an-id';
   if (variant === 'random') {
     if (kind === 'slug') return `no-such-${crypto.randomBytes(4).toString('hex')}`;
-    return kind.endsWith('Token') ? randomToken() : crypto.randomUUID();
+    return isSignedLink(kind) ? randomToken() : crypto.randomUUID();
   }
   if (kind === 'slug') return variant === 'own' ? a.slug : null; // every portal is public: another's slug is no intrusion
   if (kind === 'portalToken') return variant === 'own' ? a.portalToken : repointed(a.portalToken, b.portalToken);

@@ -1,3 +1,4 @@
+import type { ApiTokenListResponse } from '@kept/contract/api-token-types.ts';
 import type { SupervisorSuspicionDismissed } from '@kept/contract/supervisor-suspicion-types.ts';
 import type { UploadedFile } from './portal-files.ts';
 import type {
@@ -71,6 +72,8 @@ export const api = {
   settings: () => request<WorkspaceSettings>('/settings'),
   saveSettings: (body: WorkspaceSettings) => request<WorkspaceSettings>('/settings', { method: 'PUT', body }),
   createToken: (name: string) => request<{ token: string }>('/tokens', { method: 'POST', body: { name } }),
+  tokens: async () => (await request<ApiTokenListResponse>('/tokens')).tokens,
+  revokeToken: (id: string) => request<void>(`/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
 
   cases: (view: CaseView, q?: string) => request<CaseListResponse>(`/cases${queryString({ view, q })}`),
   unanswered: () => request<UnansweredResponse>('/queues/unanswered'),

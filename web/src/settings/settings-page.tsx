@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Code, CopyButton, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
-import { api } from '../api/kept-api.ts';
 import { useSession } from '../auth/session-context.tsx';
-import { ErrorAlert } from '../common/error-alert.tsx';
 import { UsersPanel } from './users-panel.tsx';
 import { WorkspaceSettingsForm } from './workspace-settings-form.tsx';
 import { BusinessCalendarPanel } from './business-calendar-panel.tsx';
@@ -15,61 +13,7 @@ import { TeamsPanel } from '../teams/teams-panel.tsx';
 import { MailSinkCard } from '../email/mail-sink-card.tsx';
 import { SettingsSectionTabs, sectionLabelKey, settingsSection } from './settings-sections.tsx';
 import { CannedRepliesPanel } from './canned-replies-panel.tsx';
-
-function TokenPanel() {
-  const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [token, setToken] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const create = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setToken((await api.createToken(name.trim())).token);
-      setName('');
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Paper withBorder p="md" data-testid="token-panel">
-      <Stack gap="sm">
-        <Title order={4}>{t('settings.tokens.title')}</Title>
-        <Group align="flex-end">
-          <TextInput
-            label={t('settings.tokens.name')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            data-testid="token-name"
-          />
-          <Button onClick={() => void create()} disabled={!name.trim()} loading={busy} data-testid="token-create">
-            {t('settings.tokens.create')}
-          </Button>
-        </Group>
-        <ErrorAlert error={error} />
-        {token && (
-          <Alert color="yellow" title={t('settings.tokens.shownOnce')}>
-            <Group gap="xs" wrap="nowrap">
-              <Code dir="ltr" data-testid="token-value" style={{ overflowWrap: 'anywhere' }}>
-                {token}
-              </Code>
-              <CopyButton value={token}>
-                {({ copy }) => (
-                  <Button size="xs" variant="light" onClick={copy}>
-                    {t('settings.tokens.copy')}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
-          </Alert>
-        )}
-      </Stack>
-    </Paper>
-  );
-}
+import { ApiTokensPanel } from './api-tokens-panel.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -109,7 +53,7 @@ export function SettingsPage() {
           <EmailSettingsSection />
         </>
       )}
-      {section === 'api' && <TokenPanel />}
+      {section === 'api' && <ApiTokensPanel />}
     </Stack>
   );
 }

@@ -68,7 +68,8 @@ function StaffShell() {
             </Text>
             <NoticesMenu />
             <LanguageSwitcher />
-            <Button variant="default" size="xs" onClick={() => void signOut()} data-testid="logout">
+            {/* On a phone the header has no room for it (Arabic's label pushed it off the screen): it is in the menu. */}
+            <Button variant="default" size="xs" onClick={() => void signOut()} visibleFrom="sm" data-testid="logout">
               {t('nav.logout')}
             </Button>
           </Group>
@@ -87,6 +88,13 @@ function StaffShell() {
               data-testid={item.testId}
             />
           ))}
+          <NavLink
+            component="button"
+            label={t('nav.logout')}
+            onClick={() => void signOut()}
+            hiddenFrom="sm"
+            data-testid="logout-menu"
+          />
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
