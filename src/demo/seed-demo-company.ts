@@ -19,7 +19,8 @@ import { importDemoPurchases } from './demo-purchases.ts';
 import { DemoRandom } from './demo-random.ts';
 import { loadSeedSentences } from './demo-seed-sentences.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_STAFF, createDemoStaff } from './demo-staff.ts';
-import { playCase, SCENARIO_ROTATION, SCENARIOS, type CasePlan, type Scenario } from './demo-stories.ts';
+import { SCENARIO_ROTATION, SCENARIOS, type CasePlan, type Scenario } from './demo-scenarios.ts';
+import { playCase } from './demo-stories.ts';
 import { HELL_CUSTOMER, playServiceHell, type ServiceHellResult } from './demo-story-of-service-hell.ts';
 import { configureDemoSurveys, demoSurveyAnswers, seedDemoPerception } from './demo-surveys.ts';
 
