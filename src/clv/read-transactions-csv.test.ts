@@ -79,6 +79,31 @@ describe('parseSummaryCsv', () => {
     const e2 = errorOf(() => parseSummaryCsv('customer_id,x,t_x,T\n1,2,1,10\n2,1.5,1,10\n', 's.csv'));
     expect(e2.message).toBe('s.csv, line 3, column 2 (x): x must be a whole number ≥ 0, got 1.5');
   });
+
+  // Files without quotes take a faster reader; both readers must agree on every row and every problem.
+  const withQuotes = (text: string) => text.replace(/^(\d+),/gm, '"$1",');
+  it.each([
+    ['plain', (t: string) => t],
+    ['quoted', withQuotes],
+  ])('reads a %s file: ids, blank lines, CRLF, and names each problem by line and column', (_, shape) => {
+    const ok = parseSummaryCsv(shape('customer_id,x,t_x,T\r\n7,1,2.5,9\r\n\r\n 8 ,0,0,4\r\n9,3, 1.25 ,6'), 's.csv');
+    expect(ok.customerId).toEqual(['7', '8', '9']);
+    expect(Array.from(ok.tx)).toEqual([2.5, 0, 1.25]);
+    expect(Array.from(ok.T)).toEqual([9, 4, 6]);
+    expect(ok.monetary).toBeUndefined();
+    const problem = (text: string) => errorOf(() => parseSummaryCsv(shape(text), 's.csv'));
+    const head = 'customer_id,x,t_x,T\n1,0,0,5\n';
+    expect(problem(`${head}2,1,1\n`).message).toBe('s.csv, line 3: expected 4 fields like the header, found 3');
+    expect(problem(`${head}2,1,1,5,9\n`).message).toBe('s.csv, line 3: expected 4 fields like the header, found 5');
+    expect(problem(`${head}2,,1,5\n`).message).toBe('s.csv, line 3, column 2 (x): "" is not a number');
+    expect(problem(`${head}2,1,abc,5\n`).message).toBe('s.csv, line 3, column 3 (t_x): "abc" is not a number');
+    expect(problem(`${head}\n\n2,1,2,1\n`).message).toBe('s.csv, line 5, column 3 (t_x): t_x (2) is larger than T (1)');
+  });
+
+  it('refuses a blank customer id', () => {
+    const e = errorOf(() => parseSummaryCsv('customer_id,x,t_x,T\n1,0,0,5\n  ,1,1,5\n', 's.csv'));
+    expect(e.message).toBe('s.csv, line 3, column 1 (customer_id): customer id is empty');
+  });
 });
 
 describe('parseCdnow', () => {
