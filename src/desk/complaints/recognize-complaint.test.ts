@@ -63,6 +63,38 @@ describe('recognizeComplaint: what it reports and what it ignores', () => {
       expect(recognizeComplaint(text).complained, text).toBe(false);
   });
 
+  it('counts weak signs by kind: a broken promise told as a fact is a complaint, one sign alone is not', () => {
+    for (const text of [
+      'I was promised a callback within 24 hours. That was nine days ago.',
+      'Мне обещали перезвонить в течение суток. Это было неделю назад.',
+      'הבטיחו לי החזר עד שישי. היום שלישי.',
+      'وعدوني بالاسترجاع يوم الجمعة، وصار لي أسبوعين أنتظر.',
+    ])
+      expect(recognizeComplaint(text), text).toMatchObject({ complained: true, phrase: 'elapsed+promise' });
+    for (const text of [
+      'I was promised a callback tomorrow morning.',
+      'Could you send the code again? I deleted it.',
+      'Honestly, really happy with it, thanks again.',
+      'My neighbour says she was promised a refund weeks ago and is still waiting.',
+    ])
+      expect(recognizeComplaint(text).complained, text).toBe(false);
+  });
+
+  it('hears the kinds no complaint word names: the last straw, lies, bare verdicts, rhetorical questions', () => {
+    for (const text of [
+      'This is the last straw.',
+      'Your agent lied to me.',
+      'Terrible.',
+      'What exactly am I paying for?',
+      'Это последняя капля.',
+      'הנציג שיקר לי.',
+      'على شو عم ادفع بالزبط؟',
+    ])
+      expect(recognizeComplaint(text).complained, text).toBe(true);
+    for (const text of ['The weather was terrible on the way, not your fault.', 'Not terrible at all, thanks.'])
+      expect(recognizeComplaint(text).complained, text).toBe(false);
+  });
+
   it('reads the start of the text: a complaint past the bound is not read', () => {
     const filler = 'my order number is 1234 '.repeat(Math.ceil(TEXT_BOUNDS.complaintTextChars / 24));
     expect(recognizeComplaint(`This is unacceptable. ${filler}`).complained).toBe(true);
