@@ -57,11 +57,15 @@ export function cuesReachThreshold(
   for (const reader of readers) {
     const kinds = new Set<ComplaintCue['kind']>();
     for (const sentence of sentences) {
-      if (!reader.script.test(sentence) || reader.skip(sentence)) continue;
+      if (!reader.script.test(sentence)) continue;
+      // The guards are read only once a sign is found: most sentences hold none.
+      let skipped: boolean | null = null;
       for (const cue of reader.cues) {
         if (kinds.has(cue.kind)) continue;
         const match = cue.regex.exec(sentence);
         if (!match) continue;
+        skipped ??= reader.skip(sentence);
+        if (skipped) break;
         if (!cue.negationInside && reader.negated(sentence.slice(Math.max(0, match.index - 80), match.index))) continue;
         kinds.add(cue.kind);
       }
