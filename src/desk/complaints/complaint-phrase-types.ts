@@ -14,8 +14,23 @@ export interface ComplaintRule {
   unlessAsking?: boolean;
 }
 
+/**
+ * A weak sign of a complaint (complaint-cues.ts): alone it says nothing ("I was promised a callback"),
+ * but signs of two kinds in one message do ("…promised a callback. That was nine days ago.").
+ */
+export interface ComplaintCue {
+  /** Signs of one kind count once: "again" twice is not two kinds. */
+  kind: 'promise' | 'elapsed' | 'repeat' | 'exasperated' | 'harm' | 'money';
+  pattern: string;
+  negationInside?: boolean;
+}
+
 export interface LanguageRules {
   rules: ComplaintRule[];
+  /** Weak signs, counted by kind over the whole message (complaint-cues.ts). */
+  cues?: ComplaintCue[];
+  /** Praise, thanks or the customer's own slip: a sentence with these scores no weak sign ("thanks again"). */
+  cueGuard?: string;
   /** Words that, among the three before a complaint word, negate it. */
   negators: string;
   /** Words right after a complaint word that negate it ("жалоб нет"). */

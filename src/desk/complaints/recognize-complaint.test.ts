@@ -4,10 +4,11 @@ import { TEXT_BOUNDS } from '../../language/index.ts';
 import { measurePhraseSet, readPhraseSet } from './complaint-phrase-sets.ts';
 import { COMPLAINT_PHRASE_LANGUAGES, recognizeComplaint } from './recognize-complaint.ts';
 
-// The figures docs/LANGUAGE.md quotes ("Complaints"). The held-out sets (rewritten blind for issues
-// #15/#18) were never tuned on: their floor is what we claim — measured precision 0.89–0.93 and
-// recall 0.43–0.56, so recall is the recognizer's weak side; the tuning sets must stay near perfect.
-const HELD_OUT_FLOOR = { precision: 0.85, recall: 0.4 };
+// The figures docs/LANGUAGE.md quotes ("Complaints"). The held-out sets (written blind a second time for
+// issues #15/#18, committed before the rules were opened again) were never tuned on: their floor is what we
+// claim — measured once, precision 0.89–0.94 and recall 0.57–0.69 — less a small margin; the tuning sets
+// must stay near perfect.
+const HELD_OUT_FLOOR = { precision: 0.85, recall: 0.55 };
 const TUNING_FLOOR = { precision: 0.97, recall: 0.97 };
 
 describe('recognizeComplaint: labelled sentences in four languages', () => {
@@ -60,6 +61,38 @@ describe('recognizeComplaint: what it reports and what it ignores', () => {
       'אין לי תלונות.',
       'ليس لدي أي شكوى.',
     ])
+      expect(recognizeComplaint(text).complained, text).toBe(false);
+  });
+
+  it('counts weak signs by kind: a broken promise told as a fact is a complaint, one sign alone is not', () => {
+    for (const text of [
+      'I was promised a callback within 24 hours. That was nine days ago.',
+      'Мне обещали перезвонить в течение суток. Это было неделю назад.',
+      'הבטיחו לי החזר עד שישי. היום שלישי.',
+      'وعدوني بالاسترجاع يوم الجمعة، وصار لي أسبوعين أنتظر.',
+    ])
+      expect(recognizeComplaint(text).phrase, text).toContain('promise');
+    for (const text of [
+      'I was promised a callback tomorrow morning.',
+      'Could you send the code again? I deleted it.',
+      'Honestly, really happy with it, thanks again.',
+      'My neighbour says she was promised a refund weeks ago and is still waiting.',
+    ])
+      expect(recognizeComplaint(text).complained, text).toBe(false);
+  });
+
+  it('hears the kinds no complaint word names: the last straw, lies, bare verdicts, rhetorical questions', () => {
+    for (const text of [
+      'This is the last straw.',
+      'Your agent lied to me.',
+      'Terrible.',
+      'What exactly am I paying for?',
+      'Это последняя капля.',
+      'הנציג שיקר לי.',
+      'على شو عم ادفع بالزبط؟',
+    ])
+      expect(recognizeComplaint(text).complained, text).toBe(true);
+    for (const text of ['The weather was terrible on the way, not your fault.', 'Not terrible at all, thanks.'])
       expect(recognizeComplaint(text).complained, text).toBe(false);
   });
 

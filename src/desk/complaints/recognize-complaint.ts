@@ -1,12 +1,14 @@
 import { boundedPrefix, stripQuotedText, TEXT_BOUNDS } from '../../language/index.ts';
 import { normalizeForMatching } from '../escalations/supervisor-request/supervisor-request-phrases.ts';
+import { compileCues, type CueReader, cuesReachThreshold } from './complaint-cues.ts';
 import { COMPLAINT_RULES, type ComplaintPhraseLanguage } from './complaint-phrase-rules.ts';
 
 // K12: the customer's own words say they are complaining. Reads what the customer wrote (quoted
 // mail, "…wrote:" lines and text in quotation marks removed), sentence by sentence, within the
 // first TEXT_BOUNDS.complaintTextChars; every pattern is a bounded alternation run once over the
 // text, so the cost is linear in what is read. Which words, and what turns them off, is in
-// complaint-phrase-rules.ts; the measured precision and recall in docs/LANGUAGE.md.
+// complaint-phrase-rules.ts; when no word says it, weak signs of two kinds can (complaint-cues.ts).
+// The measured precision and recall are in docs/LANGUAGE.md.
 
 export const COMPLAINT_PHRASE_LANGUAGES: readonly ComplaintPhraseLanguage[] = ['en', 'ar', 'he', 'ru'];
 
@@ -55,8 +57,22 @@ const COMPILED = COMPLAINT_PHRASE_LANGUAGES.map((language) => {
     clauseBreak: new RegExp(`${BOUNDARY_BEFORE}(?:${set.clauseBreak})${BOUNDARY_AFTER}`, 'gu'),
     thirdParty: word(set.thirdParty),
     cleared: word(set.cleared),
+    cues: compileCues(set.cues),
+    cueGuard: set.cueGuard ? word(set.cueGuard) : null,
   };
 });
+
+const CUE_READERS: CueReader[] = COMPILED.map((set) => ({
+  language: set.language,
+  script: set.script,
+  cues: set.cues,
+  skip: (sentence) =>
+    set.thirdParty.test(sentence) ||
+    set.cleared.test(sentence) ||
+    set.asking.test(sentence) ||
+    (set.cueGuard?.test(sentence) ?? false),
+  negated: (before) => set.negatorBefore.test(before),
+}));
 
 // A quotation inside the customer's words ("the agent said “calm down”") is not theirs. A straight
 // quote opens only after a non-letter: Hebrew abbreviations (בע"מ) carry one between letters.
@@ -79,10 +95,13 @@ function sentencesOf(text: string): string[] {
 export function recognizeComplaint(text: string): ComplaintWords {
   const own = stripQuotedText(boundedPrefix(text, TEXT_BOUNDS.complaintTextChars));
   const normalized = normalizeForMatching(own.replace(WROTE, ' ').replace(QUOTATION, ' '));
-  for (const sentence of sentencesOf(normalized)) {
+  const sentences = sentencesOf(normalized);
+  for (const sentence of sentences) {
     const found = complaintIn(sentence);
     if (found) return { complained: true, ...found };
   }
+  const cued = cuesReachThreshold(CUE_READERS, normalized, sentences);
+  if (cued) return { complained: true, ...cued };
   return { complained: false, language: null, phrase: null };
 }
 
