@@ -84,7 +84,7 @@ export const surveyRequests = pgTable(
 const count = (name: string) => integer(name).notNull().default(0);
 
 /**
- * The survey reports' daily tally (issue 15, "Speed and scale"): per workspace, UTC day the survey
+ * The survey reports' daily (and monthly) tally (issue 15, "Speed and scale"): per workspace, UTC day the survey
  * was decided (sent or held back), kind, and grouping (`all`, team, owner, channel, language,
  * caseKind, and `skipped` per reason), the counts every report figure is rebuilt from. Derived
  * from the facts, never the record: written in the transactions that append `survey.sent`,
@@ -98,6 +98,8 @@ export const surveyTallies = pgTable(
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
+    /** `day`, or `month`: the same counts summed per month (day = its first), so a year reads ~12 rows a group, not 365. */
+    grain: text('grain').$type<'day' | 'month'>().notNull(),
     day: date('day', { mode: 'string' }).notNull(),
     kind: text('kind').$type<SurveyKind>().notNull(),
     dim: text('dim').notNull(),
@@ -121,7 +123,7 @@ export const surveyTallies = pgTable(
     effortSum: count('effort_sum'),
     effortCount: count('effort_count'),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.kind, t.dim, t.key] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.grain, t.day, t.kind, t.dim, t.key] })],
 );
 
 /** "Do not send me surveys": asked on the answer page; never surveyed again. */

@@ -41,7 +41,7 @@ const GROUPS_SQL = sql.raw(`(values ('all', 'all'), ('team', coalesce(p.data->>'
  */
 export function tallyOfFactsSql(where: SQL): SQL {
   const scores = SCORE_COLUMNS.map((c, s) => `count(*) filter (where a.score = ${s})::int as ${c}`).join(', ');
-  return sql`select p.workspace_id, (p.occurred_at at time zone 'UTC')::date as day, p.data->>'kind' as kind,
+  return sql`select p.workspace_id, 'day' as grain, (p.occurred_at at time zone 'UTC')::date as day, p.data->>'kind' as kind,
       d.dim, d.key, count(*)::int as surveys, count(*) filter (where p.type = 'survey.sent')::int as sent,
       ${sql.raw(scores)}, coalesce(sum(a.effort), 0)::int as effort_sum, count(a.effort)::int as effort_count
     from (select distinct on (e.data->>'surveyId') e.workspace_id, e.type, e.occurred_at, e.data from events e
@@ -51,12 +51,20 @@ export function tallyOfFactsSql(where: SQL): SQL {
       and p.type = 'survey.sent' and a.score is not null
     cross join lateral ${GROUPS_SQL}
     where d.key is not null
-    group by p.workspace_id, 2, 3, d.dim, d.key`;
+    group by p.workspace_id, 3, 4, d.dim, d.key`;
 }
 
-const COLUMN_LIST = sql.raw(`workspace_id, day, kind, dim, key, ${COUNT_COLUMNS.join(', ')}`);
+/** The month rows summed from the day rows `where` selects. */
+function monthsOfDaysSql(where: SQL): SQL {
+  const sums = COUNT_COLUMNS.map((c) => `sum(${c})::int`).join(', ');
+  return sql`select workspace_id, 'month', date_trunc('month', day)::date, kind, dim, key, ${sql.raw(sums)}
+    from survey_tallies where grain = 'day' and ${where}
+    group by workspace_id, date_trunc('month', day)::date, kind, dim, key`;
+}
+
+const COLUMN_LIST = sql.raw(`workspace_id, grain, day, kind, dim, key, ${COUNT_COLUMNS.join(', ')}`);
 const ADD_ON_CONFLICT = sql.raw(
-  `on conflict (workspace_id, day, kind, dim, key) do update set ` +
+  `on conflict (workspace_id, grain, day, kind, dim, key) do update set ` +
     COUNT_COLUMNS.map((c) => `${c} = survey_tallies.${c} + excluded.${c}`).join(', '),
 );
 
@@ -68,6 +76,7 @@ export async function rebuildSurveyTallies(db: Db, workspaceId?: string): Promis
     await tx.execute(
       sql`insert into survey_tallies (${COLUMN_LIST}) ${tallyOfFactsSql(workspaceId ? sql`e.workspace_id = ${workspaceId}` : sql`true`)}`,
     );
+    await tx.execute(sql`insert into survey_tallies (${COLUMN_LIST}) ${monthsOfDaysSql(only)}`);
   });
 }
 
@@ -77,11 +86,11 @@ export async function rebuildSurveyTallies(db: Db, workspaceId?: string): Promis
  */
 async function addToTally(db: Db, rows: TallyRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const keyOf = (r: TallyRow) => [r.day, r.kind, r.dim, r.key].join('\u0000');
+  const keyOf = (r: TallyRow) => [r.grain, r.day, r.kind, r.dim, r.key].join('\u0000');
   rows.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
   const values = rows.map(
     (r) =>
-      sql`(${r.workspaceId}, ${r.day}::date, ${r.kind}, ${r.dim}, ${r.key}, ${sql.join(
+      sql`(${r.workspaceId}, ${r.grain}, ${r.day}::date, ${r.kind}, ${r.dim}, ${r.key}, ${sql.join(
         COUNT_COLUMNS.map((c) => sql`${Number((r as Record<string, unknown>)[camel(c)] ?? 0)}::int`),
         sql`, `,
       )})`,
@@ -103,13 +112,18 @@ export async function tallyDecisions(db: Db, newEvents: readonly NewEvent[]): Pr
     const data = e.data as EventDataByType['survey.skipped'];
     const day = e.occurredAt.toISOString().slice(0, 10);
     const skipReason = e.type === 'survey.skipped' ? data.reason : null;
-    for (const [dim, key] of groupsOf(data, skipReason)) {
-      const id = [day, data.kind, dim, key].join('\u0000');
-      const row = rows.get(id) ?? { workspaceId: e.workspaceId, day, kind: data.kind, dim, key, surveys: 0, sent: 0 };
-      row.surveys! += 1;
-      if (e.type === 'survey.sent') row.sent! += 1;
-      rows.set(id, row);
-    }
+    const grains = [
+      ['day', day],
+      ['month', `${day.slice(0, 7)}-01`],
+    ] as const;
+    for (const [grain, start] of grains)
+      for (const [dim, key] of groupsOf(data, skipReason)) {
+        const id = [grain, start, data.kind, dim, key].join('\u0000');
+        const row = rows.get(id) ?? { workspaceId: e.workspaceId, grain, day: start, kind: data.kind, dim, key };
+        row.surveys = (row.surveys ?? 0) + 1;
+        if (e.type === 'survey.sent') row.sent = (row.sent ?? 0) + 1;
+        rows.set(id, row);
+      }
   }
   await addToTally(db, [...rows.values()]);
 }
@@ -145,38 +159,55 @@ export async function tallyAnswer(
     sql`, `,
   );
   await db.execute(sql`insert into survey_tallies (${COLUMN_LIST})
-    select p.workspace_id, (p.occurred_at at time zone 'UTC')::date, p.data->>'kind', d.dim, d.key, ${deltas}
+    select p.workspace_id, g.grain, g.day, p.data->>'kind', d.dim, d.key, ${deltas}
     from (select e.workspace_id, e.type, e.occurred_at, e.data from events e
       where ${owner} and e.type in ('survey.sent', 'survey.skipped') and e.data->>'surveyId' = ${survey.id}
       order by e.id desc limit 1) p
+    cross join lateral (values ('day', (p.occurred_at at time zone 'UTC')::date),
+      ('month', date_trunc('month', p.occurred_at at time zone 'UTC')::date)) g(grain, day)
     cross join lateral ${GROUPS_SQL}
     where d.key is not null and p.type = 'survey.sent'
-    order by 2, 3, d.dim collate "C", d.key collate "C"
+    order by g.grain collate "C", g.day, p.data->>'kind' collate "C", d.dim collate "C", d.key collate "C"
     ${ADD_ON_CONFLICT}`);
 }
 
 const DAY = 86_400_000;
 const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
+/** The first instant of the UTC month of `t`, or of the next month (`up`) unless `t` starts one. */
+function monthStart(t: number, up: boolean): number {
+  const d = new Date(t);
+  const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  return up && start < t ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : start;
+}
 
 /**
- * The tally rows of the surveys decided in [from, to): the whole UTC days from the tally, the
- * partial days at either edge (a period need not start at UTC midnight) counted live from the
- * facts. A CTE `period_rows(day, kind, dim, key, surveys, sent, s0…s10, effort_sum, effort_count)`.
+ * The tally rows of the surveys decided in [from, to): whole UTC months from the month rows, the
+ * whole days around them from the day rows, and the partial days at either edge (a period need
+ * not start at UTC midnight) counted live from the facts. A year reads ~12 month rows and up to
+ * ~60 day rows per group. A CTE `period_rows(day, kind, dim, key, surveys, sent, s0…s10,
+ * effort_sum, effort_count)`; a month row's day is the month's first.
  */
 export function periodRowsCte(workspaceId: string, from: Date, to: Date): SQL {
-  const firstDay = Math.ceil(from.getTime() / DAY) * DAY;
-  const endDay = Math.floor(to.getTime() / DAY) * DAY;
+  const [a, b] = [from.getTime(), to.getTime()];
+  const firstDay = Math.ceil(a / DAY) * DAY;
+  const endDay = Math.floor(b / DAY) * DAY;
   const columns = sql.raw(`day, kind, dim, key, ${COUNT_COLUMNS.join(', ')}`);
-  const live = (a: number, b: number) =>
-    sql`(e.occurred_at >= ${new Date(a).toISOString()} and e.occurred_at < ${new Date(b).toISOString()})`;
+  const span = (x: number, y: number) => sql`(day >= ${dayOf(x)}::date and day < ${dayOf(y)}::date)`;
+  const live = (x: number, y: number) =>
+    sql`(e.occurred_at >= ${new Date(x).toISOString()} and e.occurred_at < ${new Date(y).toISOString()})`;
   const parts: SQL[] = [];
   const edges: SQL[] = [];
   if (firstDay < endDay) {
+    const [firstMonth, endMonth] = [monthStart(firstDay, true), monthStart(endDay, false)];
+    const days =
+      firstMonth < endMonth ? [span(firstDay, firstMonth), span(endMonth, endDay)] : [span(firstDay, endDay)];
+    const grains = [sql`(grain = 'day' and (${sql.join(days, sql` or `)}))`];
+    if (firstMonth < endMonth) grains.push(sql`(grain = 'month' and ${span(firstMonth, endMonth)})`);
     parts.push(sql`select ${columns} from survey_tallies where workspace_id = ${workspaceId}
-      and day >= ${dayOf(firstDay)}::date and day < ${dayOf(endDay)}::date`);
-    if (from.getTime() < firstDay) edges.push(live(from.getTime(), firstDay));
-    if (endDay < to.getTime()) edges.push(live(endDay, to.getTime()));
-  } else if (from < to) edges.push(live(from.getTime(), to.getTime()));
+      and (${sql.join(grains, sql` or `)})`);
+    if (a < firstDay) edges.push(live(a, firstDay));
+    if (endDay < b) edges.push(live(endDay, b));
+  } else if (a < b) edges.push(live(a, b));
   if (edges.length > 0)
     parts.push(
       sql`select ${columns} from (${tallyOfFactsSql(sql`e.workspace_id = ${workspaceId} and (${sql.join(edges, sql` or `)})`)}) live`,

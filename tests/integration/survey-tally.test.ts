@@ -14,21 +14,23 @@ import { describeOnEachStore } from './support/each-store.ts';
 import { createTestWorkspace } from './support/factories.ts';
 
 async function tallyOf(db: Db, workspaceId: string) {
-  const rows = await queryRows<{ day: unknown; dim: string; effort_count: number } & Record<string, unknown>>(
+  const rows = await queryRows<
+    { day: unknown; grain: string; dim: string; effort_count: number } & Record<string, unknown>
+  >(
     db,
     sql`select * from survey_tallies where workspace_id = ${workspaceId}
       and (surveys, sent, s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9 + s10, effort_sum, effort_count) <> (0, 0, 0, 0, 0)
-      order by day, kind, dim collate "C", key collate "C"`,
+      order by grain, day, kind, dim collate "C", key collate "C"`,
   );
   return rows.map((r) => ({ ...r, day: String(r.day instanceof Date ? r.day.toISOString().slice(0, 10) : r.day) }));
 }
 
-/** The back-fill statement of the migration that made the table, as it is applied at upgrade. */
-function backFillStatement(): string {
+/** The back-fill statements of the migration that made the table (days, then months), as applied at upgrade. */
+function backFillStatements(): string[] {
   const dir = path.join(import.meta.dirname, '../../src/db/migrations');
   const file = fs.readdirSync(dir).find((f) => f.endsWith('_survey_tallies.sql'))!;
   const statements = fs.readFileSync(path.join(dir, file), 'utf8').split('--> statement-breakpoint');
-  return statements.find((s) => s.includes('INSERT INTO "survey_tallies"'))!;
+  return statements.filter((s) => s.includes('INSERT INTO "survey_tallies"'));
 }
 
 describeOnEachStore('survey tally', (kept, run) => {
@@ -93,12 +95,13 @@ describeOnEachStore('survey tally', (kept, run) => {
 
     const kept1 = await tallyOf(db, ws.id);
     expect(kept1.some((r) => r.dim === 'skipped')).toBe(true);
+    expect(kept1.some((r) => r.grain === 'month')).toBe(true);
     expect(kept1.some((r) => Number(r.effort_count) > 0)).toBe(true);
     await rebuildSurveyTallies(db, ws.id);
     expect(await tallyOf(db, ws.id)).toEqual(kept1);
     // The migration's back-fill counts the same (it runs over every workspace: this one's rows replaced).
     await db.execute(sql`delete from survey_tallies`);
-    await db.execute(sql.raw(backFillStatement()));
+    for (const statement of backFillStatements()) await db.execute(sql.raw(statement));
     expect(await tallyOf(db, ws.id)).toEqual(kept1);
   });
 });
