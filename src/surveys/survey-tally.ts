@@ -183,9 +183,11 @@ function monthStart(t: number, up: boolean): number {
 /**
  * The tally rows of the surveys decided in [from, to): whole UTC months from the month rows, the
  * whole days around them from the day rows, and the partial days at either edge (a period need
- * not start at UTC midnight) counted live from the facts. A year reads ~12 month rows and up to
- * ~60 day rows per group. A CTE `period_rows(day, kind, dim, key, surveys, sent, s0…s10,
- * effort_sum, effort_count)`; a month row's day is the month's first.
+ * not start at UTC midnight) from the facts — the part of the edge day inside the period added, or
+ * the edge day's row less the part outside it, whichever is shorter (a report up to now subtracts
+ * the empty rest of today). A year reads ~12 month rows and up to ~60 day rows per group. A CTE
+ * `period_rows(day, kind, dim, key, surveys, sent, s0…s10, effort_sum, effort_count)`; a month
+ * row's day is the month's first.
  */
 export function periodRowsCte(workspaceId: string, from: Date, to: Date): SQL {
   const [a, b] = [from.getTime(), to.getTime()];
@@ -193,25 +195,36 @@ export function periodRowsCte(workspaceId: string, from: Date, to: Date): SQL {
   const endDay = Math.floor(b / DAY) * DAY;
   const columns = sql.raw(`day, kind, dim, key, ${COUNT_COLUMNS.join(', ')}`);
   const span = (x: number, y: number) => sql`(day >= ${dayOf(x)}::date and day < ${dayOf(y)}::date)`;
-  const live = (x: number, y: number) =>
+  const range = (x: number, y: number) =>
     sql`(e.occurred_at >= ${new Date(x).toISOString()} and e.occurred_at < ${new Date(y).toISOString()})`;
+  const added: SQL[] = [];
+  const taken: SQL[] = [];
   const parts: SQL[] = [];
-  const edges: SQL[] = [];
-  if (firstDay < endDay) {
+  if (firstDay <= endDay) {
+    // The head day: [a, firstDay) added, or its whole row less [firstDay - DAY, a).
+    const headRow = a < firstDay && firstDay - a > DAY / 2;
+    if (headRow) taken.push(range(firstDay - DAY, a));
+    else if (a < firstDay) added.push(range(a, firstDay));
+    const tailRow = endDay < b && b - endDay > DAY / 2;
+    if (tailRow) taken.push(range(b, endDay + DAY));
+    else if (endDay < b) added.push(range(endDay, b));
+    const [daysFrom, daysTo] = [headRow ? firstDay - DAY : firstDay, tailRow ? endDay + DAY : endDay];
     const [firstMonth, endMonth] = [monthStart(firstDay, true), monthStart(endDay, false)];
     const days =
-      firstMonth < endMonth ? [span(firstDay, firstMonth), span(endMonth, endDay)] : [span(firstDay, endDay)];
+      firstMonth < endMonth ? [span(daysFrom, firstMonth), span(endMonth, daysTo)] : [span(daysFrom, daysTo)];
     const grains = [sql`(grain = 'day' and (${sql.join(days, sql` or `)}))`];
     if (firstMonth < endMonth) grains.push(sql`(grain = 'month' and ${span(firstMonth, endMonth)})`);
-    parts.push(sql`select ${columns} from survey_tallies where workspace_id = ${workspaceId}
-      and (${sql.join(grains, sql` or `)})`);
-    if (a < firstDay) edges.push(live(a, firstDay));
-    if (endDay < b) edges.push(live(endDay, b));
-  } else if (a < b) edges.push(live(a, b));
-  if (edges.length > 0)
-    parts.push(
-      sql`select ${columns} from (${tallyOfFactsSql(sql`e.workspace_id = ${workspaceId} and (${sql.join(edges, sql` or `)})`)}) live`,
-    );
+    if (daysFrom < daysTo)
+      parts.push(sql`select ${columns} from survey_tallies where workspace_id = ${workspaceId}
+        and (${sql.join(grains, sql` or `)})`);
+  } else if (a < b) added.push(range(a, b));
+  const live = (ranges: SQL[]) =>
+    sql`(${tallyOfFactsSql(sql`e.workspace_id = ${workspaceId} and (${sql.join(ranges, sql` or `)})`)})`;
+  if (added.length > 0) parts.push(sql`select ${columns} from ${live(added)} added`);
+  if (taken.length > 0) {
+    const negated = sql.raw(`day, kind, dim, key, ${COUNT_COLUMNS.map((c) => `-${c} as ${c}`).join(', ')}`);
+    parts.push(sql`select ${negated} from ${live(taken)} taken`);
+  }
   if (parts.length === 0) parts.push(sql`select ${columns} from survey_tallies where false`);
   return sql`period_rows as (${sql.join(parts, sql` union all `)})`;
 }

@@ -70,8 +70,8 @@ describeOnEachStore('survey reports in SQL', (kept, run) => {
         teamId: null,
         caseKind: [null, 'billing', 'delivery'][next(3)] ?? null,
       };
-      // From late March (before the period) to early July (after it).
-      const decided = new Date(FROM.getTime() + (next(110) - 8) * 86_400_000 + i * 60_000);
+      // From late March (before the period) to early July (after it), at every hour of the day.
+      const decided = new Date(FROM.getTime() + (next(110) - 8) * 86_400_000 + i * 11 * 60_000);
       const base = { workspaceId: ws.id, caseId: caseRow!.id, customerId: customer!.id, actorUserId: null };
       // The survey's row, as the sender and the answers write it: the reports' tally reads the latest answer there.
       const request: typeof surveyRequests.$inferInsert = {
@@ -113,11 +113,14 @@ describeOnEachStore('survey reports in SQL', (kept, run) => {
       { workspaceId: ws.id, period: '2026-Q2', areaKind: 'touchpoint', areaKey: 'billing', rating: 3 },
     ]);
 
-    // Whole UTC days come from the tally; a period starting or ending within a day reads its edges live.
+    // Whole UTC months and days come from the tally; a period starting or ending within a day reads its edges live.
     const ranges: Array<[Date, Date]> = [
       [FROM, TO],
       [new Date(FROM.getTime() + 5 * 3_600_000), new Date(TO.getTime() - 3 * 3_600_000)],
       [new Date(FROM.getTime() + 3_600_000), new Date(FROM.getTime() + 20 * 3_600_000)],
+      // Edges counted live (short) or as the edge day's row less the rest of the day (long), both ends.
+      [new Date(FROM.getTime() + 15 * 3_600_000), new Date(TO.getTime() - 20 * 3_600_000)],
+      [new Date(FROM.getTime() + 20 * 3_600_000), new Date(FROM.getTime() + 30 * 3_600_000)],
     ];
     for (const [from, to] of ranges) {
       const facts = await loadSurveyFacts(db, ws.id, from, to);
