@@ -114,24 +114,26 @@ export async function seedSurveys(
   await step(
     'satisfaction surveys',
     `insert into survey_requests (id, workspace_id, dedupe_key, kind, case_id, customer_id, channel, language,
-                                  status, send_at, sent_at, answered_at, score, created_at)
+                                  status, send_at, sent_at, answered_at, score, comment, created_at)
      select ${surveyId('g')}, ${ws}, 'case:' || ${caseId('g')}, 'satisfaction', ${caseId('g')},
             ${customerId(`(1 + g % ${K})`)}, (${CHANNELS})[1 + g % 6], (${LANGUAGES})[1 + g % 4],
             case when g % 100 < ${answeredPct} then 'answered' else 'sent' end,
             ${at('g')} + interval '1 day 2 hours', ${at('g')} + interval '1 day 2 hours',
             case when g % 100 < ${answeredPct} then ${at('g')} + interval '1 day 5 hours' end,
-            case when g % 100 < ${answeredPct} then ${score('g')} end, ${at('g')} + interval '1 day'
+            case when g % 100 < ${answeredPct} then ${score('g')} end,
+            case when g % 100 < ${answeredPct} and g % 9 = 0 then 'Bench comment ' || g end, ${at('g')} + interval '1 day'
      from generate_series(1, ${C}) g`,
   );
   // NPS: customer k, about their case k (cases 1..K are theirs: customer 1 + g % K), answered by all.
   await step(
     'NPS surveys',
     `insert into survey_requests (id, workspace_id, dedupe_key, kind, case_id, customer_id, channel, language,
-                                  status, send_at, sent_at, answered_at, score, created_at)
+                                  status, send_at, sent_at, answered_at, score, comment, created_at)
      select ${npsSurveyId('k')}, ${ws}, 'nps:' || ${customerId('k')} || ':0', 'nps', ${caseId(`(${K} * 3 + k - 1)`)},
             ${customerId('k')}, 'email', (${LANGUAGES})[1 + k % 4], 'answered',
             ${at(`(${K} * 3 + k)`)} + interval '31 days', ${at(`(${K} * 3 + k)`)} + interval '31 days',
-            ${at(`(${K} * 3 + k)`)} + interval '32 days', (k * 7919) % 11, ${at(`(${K} * 3 + k)`)}
+            ${at(`(${K} * 3 + k)`)} + interval '32 days', (k * 7919) % 11,
+            case when k % 9 = 0 then 'Bench NPS comment ' || k end, ${at(`(${K} * 3 + k)`)}
      from generate_series(1, ${K}) k`,
   );
   // The facts as survey-facts.ts takes them: the case's owner, the owner's team, the case's kind.
@@ -149,7 +151,7 @@ export async function seedSurveys(
     `insert into events (workspace_id, case_id, customer_id, type, data, occurred_at)
      select r.workspace_id, r.case_id, r.customer_id, 'survey.answered', ${factsOf} || jsonb_build_object(
               'score', r.score, 'effort', null, 'revised', false, 'followUpTaskId', null,
-              'comment', case when c.number % 9 = 0 then 'Bench comment ' || c.number end), r.answered_at
+              'comment', r.comment), r.answered_at
      from ${surveys} and r.status = 'answered'`,
   );
   await step(

@@ -9,6 +9,7 @@ import { registerAdminCommands } from './admin-commands.ts';
 import { registerImportCommands } from './import-commands.ts';
 import { registerReportCommands } from './report-commands.ts';
 import { registerRetentionCommands } from './retention-commands.ts';
+import { registerSurveyCommands } from './survey-commands.ts';
 
 export function registerStoreCommands(program: Command): void {
   program
@@ -56,4 +57,5 @@ export function registerStoreCommands(program: Command): void {
   registerImportCommands(program);
   registerReportCommands(program);
   registerRetentionCommands(program);
+  registerSurveyCommands(program);
 }

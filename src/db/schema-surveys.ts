@@ -2,7 +2,18 @@
 // answers' facts are events (`survey.sent`, `survey.answered`); these rows are the work queue
 // and its exactly-once keys, and the settings and self-ratings people enter.
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { PerceptionAreaKind, SurveyKind, SurveySkipReason, SurveyStatus } from '../kernel/domain-words.ts';
 import { cases, customers, users, workspaces } from './schema.ts';
 
@@ -63,7 +74,56 @@ export const surveyRequests = pgTable(
     index('survey_requests_due_idx')
       .on(t.workspaceId, t.sendAt)
       .where(sql`status = 'scheduled'`),
+    // The report's latest comments: read newest first and stopped at 50, not sorted out of every answer.
+    index('survey_requests_comments_idx')
+      .on(t.workspaceId, t.answeredAt)
+      .where(sql`comment <> ''`),
   ],
+);
+
+const count = (name: string) => integer(name).notNull().default(0);
+
+/**
+ * The survey reports' daily (and monthly) tally (issue 15, "Speed and scale"): per workspace, UTC day the survey
+ * was decided (sent or held back), kind, and grouping (`all`, team, owner, channel, language,
+ * caseKind, and `skipped` per reason), the counts every report figure is rebuilt from. Derived
+ * from the facts, never the record: written in the transactions that append `survey.sent`,
+ * `survey.skipped` and `survey.answered`, and rebuilt from the events and survey rows by
+ * `rebuildSurveyTallies` (survey-tally.ts). UTC days because the reports' months and quarters are
+ * UTC; a period's partial edge days are read live, so any [from, to) gives the same figures.
+ */
+export const surveyTallies = pgTable(
+  'survey_tallies',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    /** `day`, or `month`: the same counts summed per month (day = its first), so a year reads ~12 rows a group, not 365. */
+    grain: text('grain').$type<'day' | 'month'>().notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    kind: text('kind').$type<SurveyKind>().notNull(),
+    dim: text('dim').notNull(),
+    /** The group's key ('' when the survey had none: no owner, team, kind or language); 'all' under `all`. */
+    key: text('key').notNull(),
+    /** Surveys decided, sent or held back. */
+    surveys: count('surveys'),
+    sent: count('sent'),
+    // The latest answers of the surveys sent, by score (satisfaction 1–5, NPS 0–10).
+    s0: count('s0'),
+    s1: count('s1'),
+    s2: count('s2'),
+    s3: count('s3'),
+    s4: count('s4'),
+    s5: count('s5'),
+    s6: count('s6'),
+    s7: count('s7'),
+    s8: count('s8'),
+    s9: count('s9'),
+    s10: count('s10'),
+    effortSum: count('effort_sum'),
+    effortCount: count('effort_count'),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.grain, t.day, t.kind, t.dim, t.key] })],
 );
 
 /** "Do not send me surveys": asked on the answer page; never surveyed again. */

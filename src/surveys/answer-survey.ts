@@ -13,6 +13,7 @@ import { loadLinkedWorkspace, type WorkspaceRow } from '../workspaces/index.ts';
 import { surveyFactsOf } from './survey-facts.ts';
 import { openSurveyFollowUp } from './survey-follow-up.ts';
 import { readSurveyToken, surveySignatureValid } from './survey-link.ts';
+import { tallyAnswer } from './survey-tally.ts';
 
 type SurveyRow = typeof surveyRequests.$inferSelect;
 
@@ -163,6 +164,13 @@ export async function answerSurvey(
       .set({ status: 'answered', score: input.score, effort, comment, answeredAt: now, followUpTaskId })
       .where(eq(surveyRequests.id, s.id))
       .returning();
+    // The reports' daily tally, in the answer's transaction: a revision takes the previous score away.
+    await tallyAnswer(tx, {
+      survey: s,
+      previous: s.status === 'answered' && s.score !== null ? { score: s.score, effort: s.effort } : null,
+      score: input.score,
+      effort,
+    });
     await appendEvents(tx, [
       {
         workspaceId: workspace.id,

@@ -11,4 +11,5 @@ export { SURVEY_FOLLOW_UP_TASK } from './survey-follow-up.ts';
 export { SURVEY_JOB_DEFINITIONS } from './survey-jobs.ts';
 export { signSurveyToken, surveyUrlFor } from './survey-link.ts';
 export { surveyReport } from './survey-report.ts';
+export { rebuildSurveyTallies } from './survey-tally.ts';
 export { DEFAULT_SURVEY_SETTINGS, loadSurveySettings, updateSurveySettings } from './survey-settings.ts';

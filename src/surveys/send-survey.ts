@@ -12,6 +12,7 @@ import { EMAIL_JOB } from '../kernel/job-names.ts';
 import { loadWorkspace } from '../workspaces/index.ts';
 import { surveyUrlFor } from './survey-link.ts';
 import { loadSurveySettings } from './survey-settings.ts';
+import { tallyDecisions } from './survey-tally.ts';
 import { renderSurveyEmail } from './survey-texts.ts';
 import { decideSurveySend } from './survey-throttle.ts';
 
@@ -219,5 +220,7 @@ async function decideBatch(
     await ctx.timers.schedule(tx, { name: EMAIL_JOB.outboxSend, payload: { workspaceId }, startAfter: now });
   }
   await appendEvents(tx, events);
+  // Facts, then figures: the reports' daily tally counts these decisions in the same transaction.
+  await tallyDecisions(tx, events);
   return outcomes;
 }

@@ -1,13 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/open-database.ts';
-import type { SurveyGrouping } from './survey-answers.ts';
+import { SURVEY_GROUPINGS, type SurveyGrouping } from './survey-answers.ts';
+import { periodRowsCte, SCORE_COLUMNS } from './survey-tally.ts';
 
-// The survey reports' figures, computed from the events by PostgreSQL in one statement each
-// (issue 15, "Speed and scale"): the surveys sent or held back in [from, to) with their latest
-// answer, then counts per group. Shipping every survey's facts to Node cost 0.8 s for 90 days
-// of 40,000 cases under load; the groups are a few dozen rows. Same definitions as the facts
-// in survey-answers.ts: a survey belongs to the period it was decided in, a later answer
-// (a revision) replaces an earlier one.
+// The survey reports' figures, counted by PostgreSQL from the daily tally (survey-tally.ts; issue
+// 15, "Speed and scale"): the whole days of the period from the tally, its partial edge days from
+// the facts, then counts per group. Shipping every survey's facts to Node cost 0.8 s for 90 days
+// of 40,000 cases under load; grouping the facts in SQL still read every event of the period (4–22 s
+// at 1,000,000 answers). Same definitions as before: a survey belongs to the period it was decided
+// in, a later answer (a revision) replaces an earlier one.
 
 /** Scores 0–10 counted per group: index = score (satisfaction uses 1–5, NPS 0–10). */
 export type ScoreCounts = number[];
@@ -25,65 +26,27 @@ export interface GroupCounts {
   effortCount: number;
 }
 
-const DIMENSIONS: Array<[SurveyGrouping, string]> = [
-  ['team', 'team'],
-  ['owner', 'owner'],
-  ['channel', 'channel'],
-  ['language', 'language_key'],
-  ['caseKind', 'case_kind'],
-  ['month', 'month'],
-];
+const sums = sql.raw(`sum(surveys)::int as surveys, sum(sent)::int as sent,
+  array[${SCORE_COLUMNS.map((c) => `sum(${c})::int`).join(', ')}] as scores,
+  sum(effort_sum)::int as effort_sum, sum(effort_count)::int as effort_count`);
 
 /**
- * The facts CTE: one row per survey decided in [from, to) (`survey.sent` or `survey.skipped`)
- * with its latest answer. Answers are read from `from` on: none comes before its survey.
+ * Per kind of survey, overall and per grouping (or one), from `period_rows`: counts enough to
+ * rebuild every figure of a group. Months are the days' (UTC, as before).
  */
-export function surveyFactsCte(workspaceId: string, from: Date, to: Date): SQL {
-  return sql`planned as (
-      select distinct on (e.data->>'surveyId') e.data->>'surveyId' as survey_id, e.type, e.occurred_at, e.case_id,
-        e.data->>'kind' as kind, e.data->>'channel' as channel, e.data->>'language' as language,
-        coalesce(e.data->>'language', '') as language_key,
-        coalesce(e.data->>'ownerId', '') as owner, coalesce(e.data->>'teamId', '') as team,
-        coalesce(e.data->>'caseKind', '') as case_kind, e.data->>'reason' as skip_reason
-      from events e
-      where e.workspace_id = ${workspaceId} and e.type in ('survey.sent', 'survey.skipped')
-        and e.occurred_at >= ${from.toISOString()} and e.occurred_at < ${to.toISOString()}
-      order by e.data->>'surveyId', e.id desc
-    ), answered as (
-      select distinct on (e.data->>'surveyId') e.data->>'surveyId' as survey_id, (e.data->>'score')::int as score,
-        (e.data->>'effort')::int as effort, e.data->>'comment' as comment, e.occurred_at as answered_at
-      from events e
-      where e.workspace_id = ${workspaceId} and e.type = 'survey.answered' and e.occurred_at >= ${from.toISOString()}
-      order by e.data->>'surveyId', e.id desc
-    ), facts as materialized (
-      select p.*, p.type = 'survey.sent' as sent, to_char(p.occurred_at at time zone 'UTC', 'YYYY-MM') as month,
-        a.score, a.effort, a.comment, a.answered_at
-      from planned p left join answered a on a.survey_id = p.survey_id
-    )`;
-}
-
-const scoreCounts = sql.join(
-  Array.from({ length: 11 }, (_, s) => sql`count(*) filter (where sent and score = ${sql.raw(String(s))})::int`),
-  sql`, `,
-);
-
-/** Per kind of survey, overall and per grouping (or one): counts enough to rebuild every figure of a group. */
 export function groupCountsSql(only?: SurveyGrouping): SQL {
-  const dimensions = DIMENSIONS.filter(([name]) => !only || name === only);
-  const sets = dimensions.map(([, column]) => sql.raw(`(kind, ${column})`));
-  const dim = sql.join(
-    dimensions.map(([name, column]) => sql.raw(`when grouping(${column}) = 0 then '${name}'`)),
-    sql` `,
+  const dims = only ? (only === 'month' ? [] : [only]) : SURVEY_GROUPINGS.filter((g) => g !== 'month');
+  const wanted = sql.join(
+    ['all', ...dims].map((d) => sql`${d}`),
+    sql`, `,
   );
-  const key = sql.join(
-    dimensions.map(([, column]) => sql.raw(`when grouping(${column}) = 0 then ${column}`)),
-    sql` `,
-  );
-  return sql`select case ${dim} else 'all' end as dim, case ${key} else 'all' end as key, kind,
-      count(*)::int as surveys, count(*) filter (where sent)::int as sent, array[${scoreCounts}] as scores,
-      coalesce(sum(effort) filter (where sent and score is not null), 0)::int as effort_sum,
-      count(effort) filter (where sent and score is not null)::int as effort_count
-    from facts group by grouping sets (${sql.join(sets, sql`, `)}, (kind))`;
+  const months =
+    !only || only === 'month'
+      ? sql` union all select 'month' as dim, to_char(day, 'YYYY-MM') as key, kind, ${sums}
+      from period_rows where dim = 'all' group by kind, to_char(day, 'YYYY-MM') having sum(surveys) > 0`
+      : sql``;
+  return sql`select dim, key, kind, ${sums} from period_rows where dim in (${wanted})
+    group by kind, dim, key having sum(surveys) > 0${months}`;
 }
 
 export function toGroupCounts(row: {
@@ -115,7 +78,7 @@ export async function loadGroupCounts(
 ): Promise<GroupCounts[]> {
   const rows = await queryRows<Parameters<typeof toGroupCounts>[0]>(
     db,
-    sql`with ${surveyFactsCte(input.workspaceId, input.from, input.to)} ${groupCountsSql(input.by)}`,
+    sql`with ${periodRowsCte(input.workspaceId, input.from, input.to)} ${groupCountsSql(input.by)}`,
   );
   return rows.map(toGroupCounts);
 }
@@ -135,17 +98,17 @@ export async function loadAreaCounts(
   db: Db,
   input: { workspaceId: string; from: Date; to: Date },
 ): Promise<AreaCounts[]> {
+  const answers = SCORE_COLUMNS.join(' + ');
+  const sum = SCORE_COLUMNS.map((c, s) => `${s} * ${c}`).join(' + ');
+  const good = SCORE_COLUMNS.slice(4).join(' + ');
   const rows = await queryRows<AreaCounts>(
     db,
-    sql`with ${surveyFactsCte(input.workspaceId, input.from, input.to)},
-      scored as (select to_char(occurred_at at time zone 'UTC', 'YYYY-"Q"Q') as period, team, channel, case_kind, score
-        from facts where kind = 'satisfaction' and score is not null)
-    select period, case when grouping(team) = 0 then 'team' when grouping(channel) = 0 then 'channel'
-        when grouping(case_kind) = 0 then 'touchpoint' else 'all' end as area,
-      coalesce(case when grouping(team) = 0 then team when grouping(channel) = 0 then channel
-        when grouping(case_kind) = 0 then case_kind end, '') as key,
-      count(*)::int as answers, sum(score)::int as sum, count(*) filter (where score >= 4)::int as good
-    from scored group by grouping sets ((period), (period, team), (period, channel), (period, case_kind))`,
+    sql`with ${periodRowsCte(input.workspaceId, input.from, input.to)}
+    select to_char(day, 'YYYY-"Q"Q') as period, case when dim = 'caseKind' then 'touchpoint' else dim end as area,
+      case when dim = 'all' then '' else key end as key, ${sql.raw(`sum(${answers})::int as answers,
+      sum(${sum})::int as sum, sum(${good})::int as good`)}
+    from period_rows where kind = 'satisfaction' and dim in ('all', 'team', 'channel', 'caseKind')
+    group by 1, 2, 3 having ${sql.raw(`sum(${answers}) > 0`)}`,
   );
   return rows.map((r) => ({ ...r, answers: Number(r.answers), sum: Number(r.sum), good: Number(r.good) }));
 }

@@ -4,7 +4,8 @@ import { queryRows, type Db } from '../db/open-database.ts';
 import { DEFAULT_QUOTE_PERCENTILE, expectationReport } from '../desk/index.ts';
 import { netPromoterScoreOfCounts } from './survey-figures.ts';
 import { groupLabel, loadGroupNames, type SurveyGrouping } from './survey-answers.ts';
-import { groupCountsSql, surveyFactsCte, toGroupCounts, type GroupCounts } from './survey-aggregates.ts';
+import { groupCountsSql, toGroupCounts, type GroupCounts } from './survey-aggregates.ts';
+import { periodRowsCte } from './survey-tally.ts';
 
 function groupRow(key: string, label: string, g: GroupCounts | undefined): SurveyGroupRow {
   const distribution = [1, 2, 3, 4, 5].map((s) => g?.scores[s] ?? 0);
@@ -45,16 +46,21 @@ interface ReportRow {
   }> | null;
 }
 
-/** Groups, skips and the latest comments in one statement: the facts are read once. */
+/**
+ * Groups, skips and the latest comments in one statement. The comments come from the survey rows
+ * (the latest answer's, as each answer writes its row) newest first through
+ * `survey_requests_comments_idx`, stopping at 50: a survey sent in the period has `sent_at` in it.
+ */
 async function loadReportCounts(db: Db, input: { workspaceId: string; from: Date; to: Date }) {
   const [row] = await queryRows<ReportRow>(
     db,
-    sql`with ${surveyFactsCte(input.workspaceId, input.from, input.to)},
+    sql`with ${periodRowsCte(input.workspaceId, input.from, input.to)},
       grouped as (${groupCountsSql()}),
-      skipped as (select skip_reason as reason, count(*)::int as count from facts
-        where skip_reason is not null group by skip_reason),
-      comments as (select survey_id, case_id, score, comment, language, answered_at from facts
-        where (kind = 'satisfaction' or (kind = 'nps' and sent)) and comment <> '' and answered_at is not null
+      skipped as (select key as reason, sum(surveys)::int as count from period_rows
+        where dim = 'skipped' group by key having sum(surveys) > 0),
+      comments as (select id as survey_id, case_id, score, comment, language, answered_at from survey_requests
+        where workspace_id = ${input.workspaceId} and comment <> '' and answered_at is not null
+          and sent_at >= ${input.from.toISOString()} and sent_at < ${input.to.toISOString()}
         order by answered_at desc limit 50)
     select (select json_agg(g) from grouped g) as groups, (select json_agg(s) from skipped s) as skipped,
       (select json_agg(c order by c.answered_at desc) from comments c) as comments`,
