@@ -106,7 +106,7 @@ export function isLowScore(kind: SurveyRow['kind'], score: number): boolean {
   return kind === 'nps' ? score <= 6 : score <= 2;
 }
 
-/** Below this a score is low for some kind (NPS 0–6), so the answer reads who could follow it up. */
+/** At or below this a score is low for some kind (NPS 0–6), so the answer reads who could follow it up. */
 const LOW_FOR_SOME_KIND = 6;
 /** At or below this a score may make the case a complaint (satisfaction 1–2), so the answer locks the case. */
 const MARKS_A_COMPLAINT = 2;
@@ -115,6 +115,7 @@ const MARKS_A_COMPLAINT = 2;
  * Everything the answer decides on, in one statement (issue 15): the survey locked, its case (locked
  * too when the score may mark it a complaint, as markComplaint would), the owner's team, the opt-out,
  * and for a score that may be low the workspace's people, among whom the follow-up's person is chosen.
+ * The case's lock is taken in the lateral subquery, before the survey's: no path locks a survey, then its case.
  */
 async function readAnswerState(tx: Db, workspaceId: string, surveyId: string, score: number) {
   const caseOfSurvey = tx.select().from(cases).where(eq(cases.id, surveyRequests.caseId));
