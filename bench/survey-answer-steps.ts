@@ -65,17 +65,14 @@ try {
     for (const [text, t] of trips) steps.set(text, [...(steps.get(text) ?? []), t]);
     if (i < WARM_UP + 5)
       console.log(
-        `score ${score}, ${trips.length} round trips: ${trips.map(([s, t]) => `${s.slice(0, 20)} ${fmt(t, 1)}`).join(' | ')}`,
+        `score ${score}, ${trips.length} round trips:`,
+        trips.map(([s, t]) => `${s} ${fmt(t, 1)}`).join(' | '),
       );
   }
   trips = null;
+  const p = (ms: number[], q: number) => fmt(percentile(ms, q), 1);
   for (const [kind, ms] of Object.entries(answers))
-    console.log(
-      `${kind} scores: ${ms.length} answers, p50 ${fmt(percentile(ms, 50), 1)} p90 ${fmt(percentile(ms, 90), 1)} p99 ${fmt(
-        percentile(ms, 99),
-        1,
-      )} ms`,
-    );
+    console.log(`${kind} scores: ${ms.length} answers, p50 ${p(ms, 50)} p90 ${p(ms, 90)} p99 ${p(ms, 99)} ms`);
   for (const [text, ms] of steps)
     console.log(
       `  ${text.padEnd(48)} ×${ms.length} p50 ${fmt(percentile(ms, 50), 2)} p99 ${fmt(percentile(ms, 99), 2)} ms`,

@@ -125,8 +125,8 @@ async function readAnswerState(tx: Db, workspaceId: string, surveyId: string, sc
       survey: surveyRequests,
       caseRow: surveyCase._.selectedFields,
       ownerTeamId: sql<string | null>`(select u.team_id from ${users} u where u.id = ${surveyCase.ownerId})`,
-      optedOut: sql<boolean>`exists (select 1 from ${surveyOptOuts} o where o.workspace_id = ${surveyRequests.workspaceId}
-          and o.customer_id = ${surveyRequests.customerId})`,
+      optedOut: sql<boolean>`exists (select 1 from ${surveyOptOuts} o
+          where o.workspace_id = ${surveyRequests.workspaceId} and o.customer_id = ${surveyRequests.customerId})`,
       people:
         score <= LOW_FOR_SOME_KIND
           ? sql<Person[]>`(select coalesce(json_agg(json_build_object('id', u.id, 'role', u.role, 'teamId', u.team_id,

@@ -81,7 +81,7 @@ export function unmarkComplaint(ctx: Pick<DeskContext, 'db' | 'now'>, input: Unm
   return change(ctx, input.workspaceId, input.caseId, { action: 'unmark' }, reason, input.actorUserId);
 }
 
-/** What a change writes, decided on the locked case row: the case's new columns and the event (none when unchanged). Pure. */
+/** What a change writes, decided on the locked case row: the case's new columns and the event (none if unchanged). */
 export interface ComplaintChangePlan {
   outcome: Exclude<ComplaintOutcome, 'not_marked'>;
   set: Partial<CaseRow> | null;
