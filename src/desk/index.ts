@@ -31,7 +31,8 @@ export {
   recordExpectation,
   verifyExpectationLink,
 } from './promises/expectations/record-expectation.ts';
-export { makePromise } from './promises/make-promise.ts';
+export { makePromise, planPromise } from './promises/make-promise.ts';
+export type { PromisePlan } from './promises/make-promise.ts';
 export { addBusinessMinutes, officeHours } from './promises/capability/business-time.ts';
 export type { BusinessCalendar } from './promises/capability/business-time.ts';
 export { loadCalendar, teamOfUser } from './promises/capability/capability-store.ts';
@@ -51,11 +52,17 @@ export {
   COMPLAINT_REASON_CHARS,
   decideComplaint,
   markComplaint,
+  planComplaintMark,
   presentComplaint,
   recognizeComplaint,
   unmarkComplaint,
 } from './complaints/index.ts';
-export type { ComplaintWords, MarkComplaintInput, UnmarkComplaintInput } from './complaints/index.ts';
+export type {
+  ComplaintChangePlan,
+  ComplaintWords,
+  MarkComplaintInput,
+  UnmarkComplaintInput,
+} from './complaints/index.ts';
 export {
   canEditCannedReply,
   createCannedReply,

@@ -3,20 +3,23 @@ import type { Db } from '../db/open-database.ts';
 import { events } from '../db/schema.ts';
 import type { EventType, KeptEvent, NewEvent } from './event-types.ts';
 
+/** The rows of these facts, for a caller that inserts them within a larger statement (writeTogether). */
+export function eventRows(newEvents: NewEvent[]): Array<typeof events.$inferInsert> {
+  return newEvents.map((e) => ({
+    workspaceId: e.workspaceId,
+    caseId: e.caseId,
+    customerId: e.customerId,
+    type: e.type,
+    actorUserId: e.actorUserId,
+    data: e.data as Record<string, unknown>,
+    occurredAt: e.occurredAt,
+  }));
+}
+
 /** Appends facts. Events are never updated or deleted: every figure is derived from them. */
 export async function appendEvents(db: Db, newEvents: NewEvent[]): Promise<void> {
   if (newEvents.length === 0) return;
-  await db.insert(events).values(
-    newEvents.map((e) => ({
-      workspaceId: e.workspaceId,
-      caseId: e.caseId,
-      customerId: e.customerId,
-      type: e.type,
-      actorUserId: e.actorUserId,
-      data: e.data as Record<string, unknown>,
-      occurredAt: e.occurredAt,
-    })),
-  );
+  await db.insert(events).values(eventRows(newEvents));
 }
 
 type EventRow = typeof events.$inferSelect;

@@ -1,19 +1,21 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import type { SurveyPageResponse } from '../contract/survey-types.ts';
 import type { Db } from '../db/open-database.ts';
-import { cases } from '../db/schema.ts';
+import { cases, events, promises, tasks, users } from '../db/schema.ts';
 import { surveyOptOuts, surveyRequests } from '../db/schema-surveys.ts';
+import { writeTogether } from '../db/write-together.ts';
 import { KeptError } from '../errors/kept-error.ts';
-import { appendEvents } from '../events/append-events.ts';
+import { eventRows } from '../events/append-events.ts';
+import type { NewEvent } from '../events/event-types.ts';
 import { caseReference } from '../kernel/case-reference.ts';
 import type { DeskContext } from '../kernel/desk-context.ts';
 import { SURVEY_SCALES } from '../kernel/domain-words.ts';
-import { markComplaint } from '../desk/index.ts';
+import { loadCalendar, planComplaintMark } from '../desk/index.ts';
 import { loadLinkedWorkspace, type WorkspaceRow } from '../workspaces/index.ts';
 import { surveyFactsOf } from './survey-facts.ts';
-import { openSurveyFollowUp } from './survey-follow-up.ts';
+import { followUpPersonOf, planSurveyFollowUp, type Person } from './survey-follow-up.ts';
 import { readSurveyToken, surveySignatureValid } from './survey-link.ts';
-import { tallyAnswer } from './survey-tally.ts';
+import { tallyAnswerStatement } from './survey-tally.ts';
 
 type SurveyRow = typeof surveyRequests.$inferSelect;
 
@@ -105,10 +107,45 @@ export function isLowScore(kind: SurveyRow['kind'], score: number): boolean {
   return kind === 'nps' ? score <= 6 : score <= 2;
 }
 
+/** At or below this a score is low for some kind (NPS 0–6), so the answer reads who could follow it up. */
+const LOW_FOR_SOME_KIND = 6;
+/** At or below this a score may make the case a complaint (satisfaction 1–2), so the answer locks the case. */
+const MARKS_A_COMPLAINT = 2;
+
+/**
+ * Everything the answer decides on, in one statement (issue 15): the survey locked, its case (locked
+ * too when the score may mark it a complaint, as markComplaint would), the owner's team, the opt-out,
+ * and for a score that may be low the workspace's people, among whom the follow-up's person is chosen.
+ * The case's lock is taken in the lateral subquery, before the survey's: no path locks a survey, then its case.
+ */
+async function readAnswerState(tx: Db, workspaceId: string, surveyId: string, score: number) {
+  const caseOfSurvey = tx.select().from(cases).where(eq(cases.id, surveyRequests.caseId));
+  const surveyCase = (score <= MARKS_A_COMPLAINT ? caseOfSurvey.for('update') : caseOfSurvey).as('survey_case');
+  const [found] = await tx
+    .select({
+      survey: surveyRequests,
+      caseRow: surveyCase._.selectedFields,
+      ownerTeamId: sql<string | null>`(select u.team_id from ${users} u where u.id = ${surveyCase.ownerId})`,
+      optedOut: sql<boolean>`exists (select 1 from ${surveyOptOuts} o
+          where o.workspace_id = ${surveyRequests.workspaceId} and o.customer_id = ${surveyRequests.customerId})`,
+      people:
+        score <= LOW_FOR_SOME_KIND
+          ? sql<Person[]>`(select coalesce(json_agg(json_build_object('id', u.id, 'role', u.role, 'teamId', u.team_id,
+              'active', u.active)), '[]') from ${users} u where u.workspace_id = ${surveyRequests.workspaceId})`
+          : sql<Person[] | null>`null`,
+    })
+    .from(surveyRequests)
+    .leftJoinLateral(surveyCase, sql`true`)
+    .where(and(eq(surveyRequests.workspaceId, workspaceId), eq(surveyRequests.id, surveyId)))
+    .for('update', { of: surveyRequests });
+  return found;
+}
+
 /**
  * The customer's answer (no login: the signed link). Every answer is a `survey.answered` event on
  * the case's timeline; a later one revises the first (the one-click score, then a comment). A low
- * score opens the supervisor's follow-up once.
+ * score opens the supervisor's follow-up once. One read and one write (a low score adds its
+ * follow-up's timer): 4–5 round trips with BEGIN and COMMIT, where each step once had its own (15).
  */
 export async function answerSurvey(
   ctx: DeskContext,
@@ -119,18 +156,7 @@ export async function answerSurvey(
   return ctx.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const now = ctx.now();
-    // One statement (issue 15): the survey locked, its case and the opt-out; checked here under the lock.
-    const [found] = await tx
-      .select({
-        survey: surveyRequests,
-        caseRow: cases,
-        optedOut: sql<boolean>`exists (select 1 from ${surveyOptOuts} o where o.workspace_id = ${surveyRequests.workspaceId}
-          and o.customer_id = ${surveyRequests.customerId})`,
-      })
-      .from(surveyRequests)
-      .leftJoin(cases, eq(cases.id, surveyRequests.caseId))
-      .where(and(eq(surveyRequests.workspaceId, workspace.id), eq(surveyRequests.id, surveyId)))
-      .for('update', { of: surveyRequests });
+    const found = await readAnswerState(tx, workspace.id, surveyId, input.score);
     if (!found) throw invalid;
     const s = found.survey;
     const caseRow = found.caseRow ?? undefined;
@@ -139,57 +165,79 @@ export async function answerSurvey(
     checkAnswer(s, input);
     const comment = input.comment === undefined ? s.comment : input.comment.trim() || null;
     const effort = input.effort === undefined ? s.effort : input.effort;
-    let followUpTaskId = s.followUpTaskId;
+    const low = isLowScore(s.kind, input.score);
+    const writes: SQLWrapper[] = [];
+    const newEvents: NewEvent[] = [];
     // K12: a satisfaction score of 1–2 makes the case a complaint (once: a later revision re-marks nothing new).
-    if (caseRow && s.kind === 'satisfaction' && isLowScore(s.kind, input.score) && !caseRow.isComplaint) {
-      await markComplaint(
-        { ...ctx, db: tx },
-        {
-          workspaceId: workspace.id,
-          caseId: caseRow.id,
-          source: 'survey',
-          reason: `satisfaction ${input.score} of 5`,
-          actorUserId: null,
-        },
-      );
+    if (caseRow && s.kind === 'satisfaction' && low && !caseRow.isComplaint) {
+      const reason = `satisfaction ${input.score} of 5`;
+      const mark = planComplaintMark(caseRow, { source: 'survey', reason, actorUserId: null }, now);
+      if (mark.set && mark.event) {
+        writes.push(tx.update(cases).set(mark.set).where(eq(cases.id, caseRow.id)));
+        newEvents.push(mark.event);
+      }
     }
-    if (!followUpTaskId && caseRow && isLowScore(s.kind, input.score)) {
-      followUpTaskId = await openSurveyFollowUp(
-        { ...ctx, db: tx },
-        { workspace, caseRow, survey: s, score: input.score, now },
-      );
+    let followUpTaskId = s.followUpTaskId;
+    const person = !followUpTaskId && caseRow && low ? followUpPersonOf(caseRow.ownerId, found.people ?? []) : null;
+    const followUp =
+      caseRow && person
+        ? planSurveyFollowUp({
+            workspace,
+            caseRow,
+            survey: s,
+            score: input.score,
+            now,
+            person,
+            calendar: await loadCalendar(tx, workspace.id, person.teamId),
+          })
+        : null;
+    if (followUp) {
+      followUpTaskId = followUp.task.id;
+      writes.push(tx.insert(tasks).values(followUp.task), tx.insert(promises).values(followUp.promise.row));
+      newEvents.push(...followUp.events);
     }
-    const [updated] = await tx
-      .update(surveyRequests)
-      .set({ status: 'answered', score: input.score, effort, comment, answeredAt: now, followUpTaskId })
-      .where(eq(surveyRequests.id, s.id))
-      .returning();
-    // The reports' daily tally, in the answer's transaction: a revision takes the previous score away.
-    await tallyAnswer(tx, {
+    const answered = {
+      status: 'answered' as const,
+      score: input.score,
+      effort,
+      comment,
+      answeredAt: now,
+      followUpTaskId,
+    };
+    writes.push(tx.update(surveyRequests).set(answered).where(eq(surveyRequests.id, s.id)));
+    // The reports' tally, with the answer's other writes: a revision takes the previous score away.
+    const tally = tallyAnswerStatement({
       survey: s,
       previous: s.status === 'answered' && s.score !== null ? { score: s.score, effort: s.effort } : null,
       score: input.score,
       effort,
     });
-    await appendEvents(tx, [
-      {
-        workspaceId: workspace.id,
-        caseId: s.caseId,
-        customerId: s.customerId,
-        actorUserId: null,
-        occurredAt: now,
-        type: 'survey.answered',
-        data: {
-          ...(await surveyFactsOf(tx, s, caseRow)),
-          score: input.score,
-          effort,
-          comment,
-          revised: s.status === 'answered',
-          followUpTaskId,
-        },
+    if (tally) writes.push(tally);
+    newEvents.push({
+      workspaceId: workspace.id,
+      caseId: s.caseId,
+      customerId: s.customerId,
+      actorUserId: null,
+      occurredAt: now,
+      type: 'survey.answered',
+      data: {
+        ...surveyFactsOf(s, caseRow, found.ownerTeamId),
+        score: input.score,
+        effort,
+        comment,
+        revised: s.status === 'answered',
+        followUpTaskId,
       },
-    ]);
-    return presentSurveyPage(workspace, updated!, { caseNumber: caseRow?.number ?? null, optedOut: !!found.optedOut });
+    });
+    // One insert for the events: they keep their order on the timeline (complaint, task, promise, answer).
+    writes.push(tx.insert(events).values(eventRows(newEvents)));
+    await writeTogether(tx, writes);
+    for (const timer of followUp?.promise.timers ?? []) await ctx.timers.schedule(tx, timer);
+    return presentSurveyPage(
+      workspace,
+      { ...s, ...answered },
+      { caseNumber: caseRow?.number ?? null, optedOut: !!found.optedOut },
+    );
   });
 }
 

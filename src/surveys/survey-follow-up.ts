@@ -1,16 +1,14 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../db/open-database.ts';
-import { cases, tasks, users } from '../db/schema.ts';
-import { surveyRequests } from '../db/schema-surveys.ts';
-import { appendEvents } from '../events/append-events.ts';
-import { addBusinessMinutes, loadCalendar, makePromise, type BusinessCalendar } from '../desk/index.ts';
-import type { DeskContext } from '../kernel/desk-context.ts';
+import { randomUUID } from 'node:crypto';
+import type { cases, tasks } from '../db/schema.ts';
+import type { surveyRequests } from '../db/schema-surveys.ts';
+import type { NewEvent } from '../events/event-types.ts';
+import { addBusinessMinutes, planPromise, type BusinessCalendar, type PromisePlan } from '../desk/index.ts';
 import { CHANNELS, type Channel, type Role, rolesAbove } from '../kernel/domain-words.ts';
 import type { WorkspaceRow } from '../workspaces/index.ts';
 
 export const SURVEY_FOLLOW_UP_TASK = 'survey_follow_up';
 
-interface Person {
+export interface Person {
   id: string;
   role: Role;
   teamId: string | null;
@@ -37,67 +35,72 @@ export function oneBusinessDayFrom(now: Date, calendar: BusinessCalendar | null)
   return calendar && longest > 0 ? addBusinessMinutes(now, longest, calendar) : new Date(now.getTime() + 86_400_000);
 }
 
+export interface FollowUpPlan {
+  task: typeof tasks.$inferInsert & { id: string };
+  /** The task's event then the promise's, for the case's timeline. */
+  events: NewEvent[];
+  promise: PromisePlan;
+}
+
+/** Whose the follow-up of this case is, among the workspace's people; null when nobody stands above its owner. */
+export function followUpPersonOf(ownerId: string | null, people: readonly Person[]): Person | null {
+  return chooseFollowUpPerson(people.find((p) => p.id === ownerId) ?? null, people);
+}
+
 /**
- * Closes the loop on a low score: a task for the owner's supervisor, due in one business day, on
- * the case's timeline, and a callback promise in the ledger (so keeping it counts like any other
- * promise). Returns the task's id; null when nobody stands above the owner.
+ * Closes the loop on a low score: a task for the owner's supervisor (followUpPersonOf), due in one
+ * business day of that person's calendar, on the case's timeline, and a callback promise in the
+ * ledger (so keeping it counts like any other promise). Pure: the caller writes the rows with its
+ * own, in one statement (answer-survey.ts).
  */
-export async function openSurveyFollowUp(
-  ctx: DeskContext,
-  input: {
-    workspace: WorkspaceRow;
-    caseRow: typeof cases.$inferSelect;
-    survey: typeof surveyRequests.$inferSelect;
-    score: number;
-    now: Date;
-  },
-): Promise<string | null> {
-  const people = await ctx.db
-    .select({ id: users.id, role: users.role, teamId: users.teamId, active: users.active })
-    .from(users)
-    .where(eq(users.workspaceId, input.workspace.id));
-  const owner = people.find((p) => p.id === input.caseRow.ownerId) ?? null;
-  const person = chooseFollowUpPerson(owner, people);
-  if (!person) return null;
-  const dueAt = oneBusinessDayFrom(input.now, await loadCalendar(ctx.db, input.workspace.id, person.teamId));
+export function planSurveyFollowUp(input: {
+  workspace: WorkspaceRow;
+  caseRow: typeof cases.$inferSelect;
+  survey: typeof surveyRequests.$inferSelect;
+  score: number;
+  now: Date;
+  person: Person;
+  calendar: BusinessCalendar | null;
+}): FollowUpPlan {
+  const { person } = input;
+  const dueAt = oneBusinessDayFrom(input.now, input.calendar);
   const scale = input.survey.kind === 'nps' ? '0–10' : '1–5';
   const title = `Survey score ${input.score} of ${scale}: call the customer back`;
-  const [task] = await ctx.db
-    .insert(tasks)
-    .values({
-      workspaceId: input.workspace.id,
-      caseId: input.caseRow.id,
-      assigneeId: person.id,
-      kind: SURVEY_FOLLOW_UP_TASK,
-      title,
-      dueAt,
-    })
-    .returning({ id: tasks.id });
-  await appendEvents(ctx.db, [
+  const task = {
+    id: randomUUID(),
+    workspaceId: input.workspace.id,
+    caseId: input.caseRow.id,
+    assigneeId: person.id,
+    kind: SURVEY_FOLLOW_UP_TASK,
+    title,
+    dueAt,
+  };
+  const channel: Channel = (CHANNELS as readonly string[]).includes(input.caseRow.channel)
+    ? (input.caseRow.channel as Channel)
+    : 'email';
+  const promise = planPromise(
     {
       workspaceId: input.workspace.id,
       caseId: input.caseRow.id,
       customerId: input.caseRow.customerId,
+      ownerId: person.id,
+      kind: 'callback',
+      channel,
+      description: title,
+      dueAt,
       actorUserId: null,
-      occurredAt: input.now,
-      type: 'task.created',
-      data: { taskId: task!.id, kind: SURVEY_FOLLOW_UP_TASK, dueAt: dueAt.toISOString(), assigneeId: person.id },
+      reminderMinutes: input.workspace.settings.promiseReminderMinutes,
     },
-  ]);
-  const channel: Channel = (CHANNELS as readonly string[]).includes(input.caseRow.channel)
-    ? (input.caseRow.channel as Channel)
-    : 'email';
-  await makePromise(ctx, {
+    input.now,
+  );
+  const taskCreated: NewEvent = {
     workspaceId: input.workspace.id,
     caseId: input.caseRow.id,
     customerId: input.caseRow.customerId,
-    ownerId: person.id,
-    kind: 'callback',
-    channel,
-    description: title,
-    dueAt,
     actorUserId: null,
-    reminderMinutes: input.workspace.settings.promiseReminderMinutes,
-  });
-  return task!.id;
+    occurredAt: input.now,
+    type: 'task.created',
+    data: { taskId: task.id, kind: SURVEY_FOLLOW_UP_TASK, dueAt: dueAt.toISOString(), assigneeId: person.id },
+  };
+  return { task, events: [taskCreated, ...promise.events], promise };
 }

@@ -132,15 +132,20 @@ export async function tallyDecisions(db: Db, newEvents: readonly NewEvent[]): Pr
  * An answer counted under its survey's sent-time facts (the `survey.sent` event: its day, owner,
  * team, kind of case); a revision takes the previous score and effort away.
  */
-export async function tallyAnswer(
-  db: Db,
-  input: {
-    survey: { id: string; caseId: string | null; customerId: string };
-    previous: { score: number; effort: number | null } | null;
-    score: number;
-    effort: number | null;
-  },
-): Promise<void> {
+export interface TallyAnswerInput {
+  survey: { id: string; caseId: string | null; customerId: string };
+  previous: { score: number; effort: number | null } | null;
+  score: number;
+  effort: number | null;
+}
+
+export async function tallyAnswer(db: Db, input: TallyAnswerInput): Promise<void> {
+  const statement = tallyAnswerStatement(input);
+  if (statement) await db.execute(statement);
+}
+
+/** The answer's tally upsert as a statement, so the answer can send it with its other writes; null: nothing moves. */
+export function tallyAnswerStatement(input: TallyAnswerInput): SQL | null {
   const delta = new Map<string, number>(COUNT_COLUMNS.map((c) => [c, 0]));
   const add = (score: number, effort: number | null, sign: 1 | -1) => {
     delta.set(`s${score}`, delta.get(`s${score}`)! + sign);
@@ -150,7 +155,7 @@ export async function tallyAnswer(
   };
   add(input.score, input.effort, 1);
   if (input.previous) add(input.previous.score, input.previous.effort, -1);
-  if ([...delta.values()].every((v) => v === 0)) return;
+  if ([...delta.values()].every((v) => v === 0)) return null;
   const { survey } = input;
   // The survey's events are found through its case's (or customer's) timeline index, a few rows.
   const owner = survey.caseId ? sql`e.case_id = ${survey.caseId}` : sql`e.customer_id = ${survey.customerId}`;
@@ -158,7 +163,7 @@ export async function tallyAnswer(
     COUNT_COLUMNS.map((c) => sql`${delta.get(c)!}::int`),
     sql`, `,
   );
-  await db.execute(sql`insert into survey_tallies (${COLUMN_LIST})
+  return sql`insert into survey_tallies (${COLUMN_LIST})
     select p.workspace_id, g.grain, g.day, p.data->>'kind', d.dim, d.key, ${deltas}
     from (select e.workspace_id, e.type, e.occurred_at, e.data from events e
       where ${owner} and e.type in ('survey.sent', 'survey.skipped') and e.data->>'surveyId' = ${survey.id}
@@ -168,7 +173,7 @@ export async function tallyAnswer(
     cross join lateral ${GROUPS_SQL}
     where d.key is not null and p.type = 'survey.sent'
     order by g.grain collate "C", g.day, p.data->>'kind' collate "C", d.dim collate "C", d.key collate "C"
-    ${ADD_ON_CONFLICT}`);
+    ${ADD_ON_CONFLICT}`;
 }
 
 const DAY = 86_400_000;

@@ -11,10 +11,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/accounts/sessions.ts';
 import { migrateStore, openPostgres, queryRows, type Store } from '../../src/db/open-database.ts';
+import { cases, customers } from '../../src/db/schema.ts';
 import { surveyRequests } from '../../src/db/schema-surveys.ts';
 import { startJobs, type JobRunner } from '../../src/jobs/start-jobs.ts';
+import { RecordingTimers } from '../../src/kernel/desk-context.ts';
 import { SURVEY_JOB } from '../../src/kernel/job-names.ts';
-import { updateSurveySettings } from '../../src/surveys/index.ts';
+import { sendSurvey, updateSurveySettings } from '../../src/surveys/index.ts';
 import { createWorkspace } from '../../src/workspaces/create-workspace.ts';
 import { killHard, startServe } from './support/kept-serve.ts';
 import { canUsePostgres, createTestDatabase } from './support/test-stores.ts';
@@ -207,4 +209,126 @@ describe.skipIf(!(await canUsePostgres()))('surveys exactly once across two inst
       expect(mail.outbox).toBe(2 * CUSTOMERS);
     },
   );
+});
+
+/**
+ * The 30-day rule's race itself: two connections (two pools, as two instances have) decide a
+ * customer's two surveys at the same moment, and the first holds its transaction open after its
+ * throttle check (in its timer scheduling, which comes after the decision) until the second has
+ * either finished or is waiting for a lock. With the customer's row lock (send-survey.ts) the second
+ * waits, then reads the first's send and skips; without it both read "never surveyed" and both send.
+ * The surveys are due an hour from now, so neither batch picks up the other's survey (only the job's
+ * own survey is decided regardless of its time). PostgreSQL only: PGlite runs one transaction at a time.
+ * The test above passes even without that lock (one instance's batch of 50 takes a customer's two surveys
+ * together, and the in-batch rule holds the second); this one fails without it (the customers read without
+ * `.for('update')` in decideBatch: both outcomes 'sent' in the first round).
+ */
+describe.skipIf(!(await canUsePostgres()))('surveys: the 30-day rule under a race (PostgreSQL)', () => {
+  const opened: Store[] = [];
+  let drop: (() => Promise<void>) | null = null;
+  afterAll(async () => {
+    for (const s of opened) await s.close();
+    await drop?.();
+  });
+
+  it('two connections deciding one customer’s two surveys at once send one', { timeout: 120_000 }, async () => {
+    const database = await createTestDatabase('kept_survey_race');
+    drop = database.drop;
+    const [one, two] = [await openPostgres(database.url), await openPostgres(database.url)];
+    opened.push(one, two);
+    await migrateStore(one);
+    const tag = Math.random().toString(36).slice(2, 8);
+    const now = new Date();
+    const { workspace } = await createWorkspace(one.db, {
+      workspaceName: `Survey race ${tag}`,
+      adminName: 'Ada',
+      adminEmail: `race-admin-${tag}@kept.test`,
+      password: 'race-password-1',
+      language: 'en',
+      slug: `race-${tag}`,
+    });
+    const settings = {
+      enabled: true,
+      delayBusinessMinutes: 0,
+      askEffort: false,
+      throttleDays: 30,
+      npsIntervalDays: 90,
+    };
+    await updateSurveySettings(one.db, workspace.id, settings, now);
+    const survey = async (customerId: string, n: number) => {
+      const [c] = await one.db
+        .insert(cases)
+        .values({ workspaceId: workspace.id, customerId, subject: `Order ${n}`, status: 'resolved', channel: 'email' })
+        .returning();
+      const [s] = await one.db
+        .insert(surveyRequests)
+        .values({
+          workspaceId: workspace.id,
+          dedupeKey: `case:${c!.id}`,
+          kind: 'satisfaction',
+          caseId: c!.id,
+          customerId,
+          channel: 'email',
+          language: 'en',
+          sendAt: new Date(now.getTime() + 3_600_000),
+        })
+        .returning();
+      return s!.id;
+    };
+    /** Is a transaction of this database waiting for a row lock (the second, behind the first)? */
+    const someoneWaits = async () =>
+      (
+        await queryRows<{ n: number }>(
+          one.db,
+          sql`select count(*)::int as n from pg_stat_activity
+              where datname = current_database() and wait_event_type = 'Lock'`,
+        )
+      )[0]!.n > 0;
+
+    const ROUNDS = 5;
+    for (let round = 0; round < ROUNDS; round++) {
+      const [customer] = await one.db
+        .insert(customers)
+        .values({ workspaceId: workspace.id, name: `Race ${round}`, email: `race${round}-${tag}@example.com` })
+        .returning();
+      const [first, second] = [await survey(customer!.id, 2 * round), await survey(customer!.id, 2 * round + 1)];
+      let checked!: () => void;
+      const firstChecked = new Promise<void>((resolve) => (checked = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      // The first instance's timers: it has decided and written its send, and waits here uncommitted.
+      const holding = new RecordingTimers();
+      holding.schedule = async (tx, timer) => {
+        checked();
+        await released;
+        await RecordingTimers.prototype.schedule.call(holding, tx, timer);
+      };
+      const ctx = (store: Store, timers: RecordingTimers) => ({
+        db: store.db,
+        timers,
+        now: () => now,
+        publicUrl: 'http://kept.test',
+      });
+      const a = sendSurvey(ctx(one, holding), { workspaceId: workspace.id, surveyId: first });
+      await firstChecked;
+      let bDone = false;
+      const b = sendSurvey(ctx(two, new RecordingTimers()), { workspaceId: workspace.id, surveyId: second }).finally(
+        () => (bDone = true),
+      );
+      // Until the second has finished (no lock) or waits behind the first (the lock); 10 s at most.
+      const until = Date.now() + 10_000;
+      while (!bDone && !(await someoneWaits()) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      release();
+      const outcomes = [(await a).outcome, (await b).outcome];
+      expect(outcomes, `round ${round}`).toEqual(['sent', 'skipped']);
+      const rows = await one.db
+        .select({ status: surveyRequests.status, skipReason: surveyRequests.skipReason })
+        .from(surveyRequests)
+        .where(and(eq(surveyRequests.workspaceId, workspace.id), eq(surveyRequests.customerId, customer!.id)));
+      expect(rows.map((r) => `${r.status}:${r.skipReason ?? ''}`).sort()).toEqual([
+        'sent:',
+        'skipped:recently_surveyed',
+      ]);
+    }
+  });
 });

@@ -4,11 +4,12 @@ import type { Db } from '../../db/open-database.ts';
 import { cases } from '../../db/schema.ts';
 import { KeptError } from '../../errors/kept-error.ts';
 import { appendEvents } from '../../events/append-events.ts';
+import type { NewEvent } from '../../events/event-types.ts';
 import type { DeskContext } from '../../kernel/desk-context.ts';
 import type { ComplaintKind, ComplaintSource } from '../../kernel/domain-words.ts';
 import { lockCase } from '../cases/lock-case.ts';
 import { insideTransaction } from '../cases/write-intake.ts';
-import { decideComplaint, type ComplaintRequest } from './complaint-rules.ts';
+import { decideComplaint, type ComplaintOutcome, type ComplaintRequest } from './complaint-rules.ts';
 
 // K12: the one way a case becomes, changes or stops being a complaint. Agents (the case screen),
 // the customer's words (intake), a customer's request for a supervisor (openEscalation) and a
@@ -80,6 +81,84 @@ export function unmarkComplaint(ctx: Pick<DeskContext, 'db' | 'now'>, input: Unm
   return change(ctx, input.workspaceId, input.caseId, { action: 'unmark' }, reason, input.actorUserId);
 }
 
+/** What a change writes, decided on the locked case row: the case's new columns and the event (none if unchanged). */
+export interface ComplaintChangePlan {
+  outcome: Exclude<ComplaintOutcome, 'not_marked'>;
+  set: Partial<CaseRow> | null;
+  event: NewEvent | null;
+}
+
+function planChange(
+  row: CaseRow,
+  request: ComplaintRequest,
+  reason: string,
+  actorUserId: string | null,
+  now: Date,
+): ComplaintChangePlan {
+  const outcome = decideComplaint(
+    {
+      isComplaint: row.isComplaint,
+      kind: row.complaintKind,
+      source: row.complaintSource,
+      unmarkedAt: row.complaintUnmarkedAt,
+    },
+    request,
+  );
+  if (outcome === 'not_marked') {
+    throw new KeptError('complaint.not_marked', 'The case is not a complaint');
+  }
+  if (outcome === 'unchanged') return { outcome, set: null, event: null };
+  const base = {
+    workspaceId: row.workspaceId,
+    caseId: row.id,
+    customerId: row.customerId,
+    actorUserId,
+    occurredAt: now,
+  };
+  if (request.action === 'unmark')
+    return {
+      outcome,
+      set: { isComplaint: false, complaintUnmarkedAt: now, updatedAt: now },
+      event: {
+        ...base,
+        type: 'complaint.unmarked',
+        data: { kind: row.complaintKind ?? 'unspecified', source: row.complaintSource ?? 'agent', reason },
+      },
+    };
+  if (outcome === 'changed')
+    return {
+      outcome,
+      set: { complaintKind: request.kind, complaintReason: reason, updatedAt: now },
+      event: {
+        ...base,
+        type: 'complaint.changed',
+        data: { fromKind: row.complaintKind ?? 'unspecified', toKind: request.kind, reason },
+      },
+    };
+  return {
+    outcome,
+    set: {
+      isComplaint: true,
+      complaintKind: request.kind,
+      complaintSource: request.source,
+      complaintReason: reason,
+      complaintMarkedAt: now,
+      complaintUnmarkedAt: null,
+      updatedAt: now,
+    },
+    event: { ...base, type: 'complaint.marked', data: { kind: request.kind, source: request.source, reason } },
+  };
+}
+
+/**
+ * markComplaint's decision without its writes, for a caller that has locked the case itself and writes
+ * the change with its own rows in one statement (a survey's answer, src/surveys/answer-survey.ts).
+ */
+export function planComplaintMark(row: CaseRow, input: Omit<MarkComplaintInput, 'workspaceId' | 'caseId'>, now: Date) {
+  const request = { action: 'mark', kind: input.kind ?? 'unspecified', source: input.source } as const;
+  return planChange(row, request, cleanReason(input.reason, input.source === 'agent'), input.actorUserId, now);
+}
+
 function change(
   ctx: Pick<DeskContext, 'db' | 'now'>,
   workspaceId: string,
@@ -90,58 +169,10 @@ function change(
 ): Promise<ComplaintMarkResponse> {
   return inTransaction(ctx.db, async (tx) => {
     const row = await lockCase(tx, workspaceId, caseId);
-    const outcome = decideComplaint(
-      {
-        isComplaint: row.isComplaint,
-        kind: row.complaintKind,
-        source: row.complaintSource,
-        unmarkedAt: row.complaintUnmarkedAt,
-      },
-      request,
-    );
-    if (outcome === 'not_marked') {
-      throw new KeptError('complaint.not_marked', 'The case is not a complaint');
-    }
-    if (outcome === 'unchanged') return { complaint: presentComplaint(row), outcome };
-    const now = ctx.now();
-    const base = { workspaceId, caseId: row.id, customerId: row.customerId, actorUserId, occurredAt: now };
-    let updated: Partial<CaseRow>;
-    if (request.action === 'unmark') {
-      updated = { isComplaint: false, complaintUnmarkedAt: now };
-      await appendEvents(tx, [
-        {
-          ...base,
-          type: 'complaint.unmarked',
-          data: { kind: row.complaintKind ?? 'unspecified', source: row.complaintSource ?? 'agent', reason },
-        },
-      ]);
-    } else if (outcome === 'changed') {
-      updated = { complaintKind: request.kind, complaintReason: reason };
-      await appendEvents(tx, [
-        {
-          ...base,
-          type: 'complaint.changed',
-          data: { fromKind: row.complaintKind ?? 'unspecified', toKind: request.kind, reason },
-        },
-      ]);
-    } else {
-      updated = {
-        isComplaint: true,
-        complaintKind: request.kind,
-        complaintSource: request.source,
-        complaintReason: reason,
-        complaintMarkedAt: now,
-        complaintUnmarkedAt: null,
-      };
-      await appendEvents(tx, [
-        { ...base, type: 'complaint.marked', data: { kind: request.kind, source: request.source, reason } },
-      ]);
-    }
-    const [after] = await tx
-      .update(cases)
-      .set({ ...updated, updatedAt: now })
-      .where(eq(cases.id, row.id))
-      .returning();
-    return { complaint: presentComplaint(after!), outcome };
+    const plan = planChange(row, request, reason, actorUserId, ctx.now());
+    if (!plan.set || !plan.event) return { complaint: presentComplaint(row), outcome: plan.outcome };
+    await appendEvents(tx, [plan.event]);
+    const [after] = await tx.update(cases).set(plan.set).where(eq(cases.id, row.id)).returning();
+    return { complaint: presentComplaint(after!), outcome: plan.outcome };
   });
 }
