@@ -7,13 +7,18 @@ export interface LanguageRules {
   /** The words that make the sentence a commitment, or null (no commitment, negated, a question, the past). */
   commitment(sentence: string): string | null;
   kind(sentence: string): PromiseKind;
-  /** The day and hour said, resolved in the workspace's zone; business days on its working days. */
-  time(
-    sentence: string,
-    now: Date,
-    timeZone: string,
-    workDays: WorkDays,
-  ): { at: Date; stated: boolean; text: string } | null;
+  /**
+   * The day and hour said in each sentence, resolved in the workspace's zone; business days on its
+   * working days. All of a reply's sentences at once: chrono reads them in batches (chrono-batch.ts).
+   */
+  times(sentences: readonly string[], now: Date, timeZone: string, workDays: WorkDays): Array<Reading | null>;
+}
+
+/** A due time read in a sentence: the instant, whether an hour was said, and the words. */
+export interface Reading {
+  at: Date;
+  stated: boolean;
+  text: string;
 }
 
 /** A word boundary that works for Arabic, Hebrew and Cyrillic (\b only knows ASCII). */
