@@ -13,6 +13,8 @@ type Language = LanguageRules['language'];
 type Found = { at: Date; stated: boolean; text: string };
 
 interface PeriodTable {
+  /** What every "end of" pattern below holds: a sentence without it is not read further. */
+  end: RegExp;
   endOfDay: RegExp;
   endOfNextWeek: RegExp;
   endOfWeek: RegExp;
@@ -27,6 +29,7 @@ interface PeriodTable {
 
 const TABLES: Record<Language, PeriodTable> = {
   en: {
+    end: /end|eod|cob|close/i,
     endOfDay: /\b(?:end of (?:the )?(?:day|today|business)|eod|close of business|cob)\b/i,
     endOfNextWeek: /\bend of next week\b/i,
     endOfWeek: /\bend of (?:the |this )?week\b/i,
@@ -38,6 +41,7 @@ const TABLES: Record<Language, PeriodTable> = {
     parts: [],
   },
   ar: {
+    end: /نهاي|آخر|اخر/u,
     endOfDay: stem('(?:نهاي[ةه]|آخر|اخر) (?:اليوم|الدوام|يوم العمل)'),
     endOfNextWeek: stem('(?:نهاي[ةه]|آخر|اخر) (?:ال)?[أا]سبوع (?:القادم|المقبل)'),
     endOfWeek: stem('(?:نهاي[ةه]|آخر|اخر) (?:ال|هذا ال)?[أا]سبوع'),
@@ -50,6 +54,7 @@ const TABLES: Record<Language, PeriodTable> = {
     parts: [],
   },
   he: {
+    end: /סוף/u,
     endOfDay: stem('(?:עד )?סוף (?:ה)?יום(?: העבודה)?'),
     endOfNextWeek: stem('סוף (?:ה)?שבוע הבא'),
     endOfWeek: stem('סוף (?:ה)?שבוע(?! הבא)'),
@@ -62,6 +67,7 @@ const TABLES: Record<Language, PeriodTable> = {
     parts: [],
   },
   ru: {
+    end: /конц/iu,
     endOfDay: stem('(?:до|к) конц[ау] (?:сегодняшнего |этого |рабочего )?дня'),
     endOfNextWeek: stem('конц[ау] следующей недели'),
     endOfWeek: stem('конц[ау] (?:этой |текущей )?недели'),
@@ -123,25 +129,29 @@ export function periodEnd(
   days: WorkDays,
 ): Found | null {
   const t = TABLES[language];
+  if (!t.end.test(sentence)) return null;
   const p = localParts(now, timeZone);
-  const found = (offset: number, m: RegExpExecArray) => ({
-    at: dayAt(now, timeZone, offset, DEFAULT_TIME),
-    stated: true,
-    text: m[0],
-  });
   let m = t.endOfNextWeek.exec(sentence);
-  if (m) return found(toEndOfWeek(p, days, 1), m);
+  if (m) return found(now, timeZone, toEndOfWeek(p, days, 1), m);
   m = t.endOfWeek.exec(sentence);
-  if (m) return found(toEndOfWeek(p, days), m);
+  if (m) return found(now, timeZone, toEndOfWeek(p, days), m);
   m = t.endOfMonth.exec(sentence);
-  if (m) return found(toEndOfMonth(p, days), m);
+  if (m) return found(now, timeZone, toEndOfMonth(p, days), m);
   m = t.endOfDay.exec(sentence);
-  if (m) return found(0, m);
+  if (m) return found(now, timeZone, 0, m);
   return null;
 }
 
+function found(now: Date, timeZone: string, offset: number, m: RegExpExecArray): Found {
+  return { at: dayAt(now, timeZone, offset, DEFAULT_TIME), stated: true, text: m[0] };
+}
+
+// Every range pattern holds a digit (ASCII, Arabic-Indic or Persian): a sentence without one has no range.
+const DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
+
 /** A range of hours: its end hour ("between 2 and 4 pm" → 16:00), and the words to remove. */
 export function rangeEnd(sentence: string, language: Language): { time: string; text: string } | null {
+  if (!DIGIT.test(sentence)) return null;
   const t = TABLES[language];
   const m = t.range.exec(asciiDigits(sentence));
   if (!m) return null;

@@ -53,7 +53,7 @@ export const AR_RULES: LanguageRules = {
     if (NEGATION.test(sentence)) return null;
     return m[0];
   },
-  kind: (sentence) => earliestKind(sentence, KINDS, WEAK_DELIVERY.test(sentence) ? 'delivery' : 'other'),
+  kind: (sentence) => earliestKind(sentence, KINDS, () => (WEAK_DELIVERY.test(sentence) ? 'delivery' : 'other')),
   times: (sentences, now, timeZone, workDays: WorkDays) =>
     readWordChronos(AR_CHRONO, sentences.map(asciiDigits), now, timeZone, workDays),
 };

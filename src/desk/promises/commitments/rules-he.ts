@@ -42,7 +42,7 @@ export const HE_RULES: LanguageRules = {
     if (NEGATION.test(sentence)) return null;
     return m[0];
   },
-  kind: (sentence) => earliestKind(sentence, KINDS, WEAK_DELIVERY.test(sentence) ? 'delivery' : 'other'),
+  kind: (sentence) => earliestKind(sentence, KINDS, () => (WEAK_DELIVERY.test(sentence) ? 'delivery' : 'other')),
   times: (sentences, now, timeZone, workDays: WorkDays) =>
     readWordChronos(HE_CHRONO, sentences, now, timeZone, workDays),
 };

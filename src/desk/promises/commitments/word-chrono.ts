@@ -115,15 +115,8 @@ export const composeRefiner: Refiner = {
 
 function compose(context: ParsingContext, found: Found[], start: number): ParsingResult | null {
   if (found.length === 0) return null;
-  const option = context.option as KeptParsingOption;
-  const now = context.reference.instant;
-  const out = (spec: TimeSpec, stated: boolean, used: ParsingResult[]) => {
-    const at = resolveTimeSpec(spec, now, option.timeZone, option.workDays);
-    if (at.getTime() <= now.getTime()) return null;
-    return resultAt(context, at, stated, used, start);
-  };
   const span = first(found, 'span');
-  if (span?.piece.spec) return out(span.piece.spec, true, [span.result]);
+  if (span?.piece.spec) return resolved(context, span.piece.spec, true, [span.result], start);
   const spec: TimeSpec = {};
   const used: ParsingResult[] = [];
   const day = first(found, 'day');
@@ -144,13 +137,12 @@ function compose(context: ParsingContext, found: Found[], start: number): Parsin
   let stated = false;
   const clock = first(found, 'clock');
   const hour = clock?.piece.hour ?? null;
-  const parts = new Set(found.flatMap((f) => (f.piece.kind === 'part' ? [f.piece.part] : [])));
   if (clock && hour !== null && hour >= 0 && hour <= 23) {
     spec.time = hhmm(hour > 12 ? hour : plausibleHour(hour, clock.piece.part), clock.piece.minute);
     stated = true;
     used.push(clock.result);
   } else {
-    const part = PART_ORDER.find((p) => parts.has(p));
+    const part = firstPart(found);
     if (part) spec.time = PART_TIMES[part];
     if (part === 'noon') stated = true;
     if (part === 'evening' && spec.days === undefined && spec.weekday === undefined) spec.days = 0;
@@ -159,7 +151,33 @@ function compose(context: ParsingContext, found: Found[], start: number): Parsin
     if (!stated) return null;
     spec.days = 0;
   }
-  return out(spec, stated, used);
+  return resolved(context, spec, stated, used, start);
+}
+
+/** The part of the day said, the first of PART_ORDER among the pieces. */
+function firstPart(found: Found[]): (typeof PART_ORDER)[number] | undefined {
+  let best = -1;
+  for (const f of found) {
+    if (f.piece.kind !== 'part') continue;
+    const i = PART_ORDER.indexOf(f.piece.part);
+    if (best < 0 || i < best) best = i;
+  }
+  return best < 0 ? undefined : PART_ORDER[best];
+}
+
+/** The spec resolved in the workspace's zone and days: a result when it is still ahead. */
+function resolved(
+  context: ParsingContext,
+  spec: TimeSpec,
+  stated: boolean,
+  used: ParsingResult[],
+  start: number,
+): ParsingResult | null {
+  const option = context.option as KeptParsingOption;
+  const now = context.reference.instant;
+  const at = resolveTimeSpec(spec, now, option.timeZone, option.workDays);
+  if (at.getTime() <= now.getTime()) return null;
+  return resultAt(context, at, stated, used, start);
 }
 
 function resultAt(
@@ -169,8 +187,12 @@ function resultAt(
   used: ParsingResult[],
   start: number,
 ): ParsingResult {
-  const index = used.length ? Math.min(...used.map((r) => r.index)) : start;
-  const text = used.map((r) => r.text).join(' ');
+  let index = used.length ? Infinity : start;
+  let text = '';
+  for (let i = 0; i < used.length; i++) {
+    index = Math.min(index, used[i]!.index);
+    text = i === 0 ? used[i]!.text : `${text} ${used[i]!.text}`;
+  }
   const components = context.createParsingComponents({
     year: at.getUTCFullYear(),
     month: at.getUTCMonth() + 1,
