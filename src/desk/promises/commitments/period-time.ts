@@ -1,6 +1,6 @@
 import { instantOfLocal, localParts } from '../capability/business-time.ts';
 import { stem, type LanguageRules } from './language-rules.ts';
-import { asciiDigits, DEFAULT_TIME, isWorkingDay, plausibleHour, type WorkDays } from './relative-time.ts';
+import { DEFAULT_TIME, isWorkingDay, plausibleHour, type WorkDays } from './relative-time.ts';
 
 // Time expressions every language has and the day-and-hour readers (chrono-node for English and
 // Russian, word-time.ts for Arabic and Hebrew) got wrong (issue 18), read the same way for all
@@ -10,9 +10,8 @@ import { asciiDigits, DEFAULT_TIME, isWorkingDay, plausibleHour, type WorkDays }
 // and parts of the day the readers miss ("до обеда", "к завтрашнему вечеру").
 
 type Language = LanguageRules['language'];
-type Found = { at: Date; stated: boolean; text: string };
 
-interface PeriodTable {
+export interface PeriodTable {
   /** What every "end of" pattern below holds: a sentence without it is not read further. */
   end: RegExp;
   endOfDay: RegExp;
@@ -27,7 +26,7 @@ interface PeriodTable {
   parts: ReadonlyArray<[RegExp, string, number | null]>;
 }
 
-const TABLES: Record<Language, PeriodTable> = {
+export const PERIOD_TABLES: Record<Language, PeriodTable> = {
   en: {
     end: /end|eod|cob|close/i,
     endOfDay: /\b(?:end of (?:the )?(?:day|today|business)|eod|close of business|cob)\b/i,
@@ -120,41 +119,27 @@ function toEndOfMonth(p: { year: number; month: number; day: number }, days: Wor
   return offset;
 }
 
+/** The "end of" periods, in the order they are tried: the first said wins. */
+export const PERIODS = ['endOfNextWeek', 'endOfWeek', 'endOfMonth', 'endOfDay'] as const;
+export type Period = (typeof PERIODS)[number];
+
 /** "End of" a period: due at the close (17:00) of its last working day. */
-export function periodEnd(
-  sentence: string,
-  language: Language,
-  now: Date,
-  timeZone: string,
-  days: WorkDays,
-): Found | null {
-  const t = TABLES[language];
-  if (!t.end.test(sentence)) return null;
+export function periodAt(period: Period, now: Date, timeZone: string, days: WorkDays): Date {
   const p = localParts(now, timeZone);
-  let m = t.endOfNextWeek.exec(sentence);
-  if (m) return found(now, timeZone, toEndOfWeek(p, days, 1), m);
-  m = t.endOfWeek.exec(sentence);
-  if (m) return found(now, timeZone, toEndOfWeek(p, days), m);
-  m = t.endOfMonth.exec(sentence);
-  if (m) return found(now, timeZone, toEndOfMonth(p, days), m);
-  m = t.endOfDay.exec(sentence);
-  if (m) return found(now, timeZone, 0, m);
-  return null;
+  const offset =
+    period === 'endOfNextWeek'
+      ? toEndOfWeek(p, days, 1)
+      : period === 'endOfWeek'
+        ? toEndOfWeek(p, days)
+        : period === 'endOfMonth'
+          ? toEndOfMonth(p, days)
+          : 0;
+  return dayAt(now, timeZone, offset, DEFAULT_TIME);
 }
 
-function found(now: Date, timeZone: string, offset: number, m: RegExpExecArray): Found {
-  return { at: dayAt(now, timeZone, offset, DEFAULT_TIME), stated: true, text: m[0] };
-}
-
-// Every range pattern holds a digit (ASCII, Arabic-Indic or Persian): a sentence without one has no range.
-const DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
-
-/** A range of hours: its end hour ("between 2 and 4 pm" → 16:00), and the words to remove. */
-export function rangeEnd(sentence: string, language: Language): { time: string; text: string } | null {
-  if (!DIGIT.test(sentence)) return null;
-  const t = TABLES[language];
-  const m = t.range.exec(asciiDigits(sentence));
-  if (!m) return null;
+/** A range's end hour ("between 2 and 4 pm" → 16:00) from its pattern's captures; null when no hour. */
+export function rangeTime(m: RegExpMatchArray, language: Language): string | null {
+  const t = PERIOD_TABLES[language];
   const start = Number(m[1]);
   const rawEnd = m[2] ?? '';
   const minute = Number(m[3] ?? 0);
@@ -167,15 +152,7 @@ export function rangeEnd(sentence: string, language: Language): { time: string; 
     else if (hour < start && hour < 12) hour += 12;
     else if (hour <= 12) hour = plausibleHour(hour, null);
   }
-  return { time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`, text: m[0] };
-}
-
-/** A part of the day the day readers miss, with its day offset when the words say one. */
-export function partOfDay(sentence: string, language: Language): { time: string; days: number | null } | null {
-  for (const [pattern, time, days] of TABLES[language].parts) {
-    if (pattern.test(sentence)) return { time, days };
-  }
-  return null;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
 /** The same local day as `at`, at `time`. */

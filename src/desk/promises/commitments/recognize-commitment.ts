@@ -3,7 +3,8 @@ import { boundedPrefix, TEXT_BOUNDS } from '../../../language/index.ts';
 import { notOwnCommitment, vaguePromise } from './commitment-guards.ts';
 import type { LanguageRules, Reading } from './language-rules.ts';
 import type { BusinessCalendar } from '../capability/business-time.ts';
-import { dayAt, defaultWeekend, onDayOf, partOfDay, periodEnd, rangeEnd } from './period-time.ts';
+import { readPeriods, type PeriodReading } from './period-chrono.ts';
+import { dayAt, defaultWeekend, onDayOf } from './period-time.ts';
 import { workDaysOf, type WorkDays } from './relative-time.ts';
 import { AR_RULES } from './rules-ar.ts';
 import { EN_RULES } from './rules-en.ts';
@@ -158,7 +159,7 @@ export function recognizeInSentences(
 }
 
 /**
- * The due times: "end of" periods and hour ranges read alike for every language (period-time.ts),
+ * The due times: "end of" periods and hour ranges read alike for every language (period-chrono.ts),
  * then the language's own day-and-hour reader on what is left; a range's end hour on its day.
  */
 function dueTimes(
@@ -169,31 +170,27 @@ function dueTimes(
   days: WorkDays,
 ): Array<Reading | null> {
   const out: Array<Reading | null> = sentences.map(() => null);
-  const ranges: Array<ReturnType<typeof rangeEnd>> = [];
+  const periods = readPeriods(sentences, rules.language, now, timeZone, days);
   const rests: string[] = [];
   const asked: number[] = [];
   sentences.forEach((sentence, i) => {
-    const period = periodEnd(sentence, rules.language, now, timeZone, days);
+    const { period, range } = periods[i]!;
     if (period) {
       out[i] = period;
       return;
     }
-    const range = rangeEnd(sentence, rules.language);
-    ranges.push(range);
     rests.push(range ? sentence.replace(range.text, ' ') : sentence);
     asked.push(i);
   });
   const bases = rests.length ? rules.times(rests, now, timeZone, days) : [];
   asked.forEach((i, j) => {
-    out[i] = onRangeOrPart(sentences[i]!, rules.language, ranges[j] ?? null, bases[j] ?? null, now, timeZone);
+    out[i] = onRangeOrPart(periods[i]!, bases[j] ?? null, now, timeZone);
   });
   return out;
 }
 
 function onRangeOrPart(
-  sentence: string,
-  language: LanguageRules['language'],
-  range: ReturnType<typeof rangeEnd>,
+  { range, part }: PeriodReading,
   base: Reading | null,
   now: Date,
   timeZone: string,
@@ -202,7 +199,6 @@ function onRangeOrPart(
     const at = onDayOf(base?.at ?? now, range.time, timeZone);
     return { at, stated: true, text: range.text };
   }
-  const part = partOfDay(sentence, language);
   if (part && !base?.stated) {
     const at =
       part.days !== null ? dayAt(now, timeZone, part.days, part.time) : onDayOf(base?.at ?? now, part.time, timeZone);
