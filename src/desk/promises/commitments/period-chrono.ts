@@ -39,9 +39,17 @@ export interface PeriodReading {
 const PIECES = new WeakMap<ParsingComponents, Piece>();
 const CHOSEN = new WeakMap<ParsedResult, { sentence: number; pieces: Array<{ piece: Piece; text: string }> }>();
 
-function parser(pattern: RegExp, piece: (match: RegExpMatchArray) => Piece): Parser {
+// Every range pattern holds a digit (ASCII, Arabic-Indic or Persian): a sentence without one, a
+// period's key word or a part of the day's has nothing for this pass.
+const DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
+
+// A pattern that fails at once: what a parser scans with when its batch lacks the key it needs.
+const NEVER = /^(?!)/;
+
+/** A parser of `pattern`, which holds `key` wherever it matches: a batch without the key is not scanned. */
+function parser(pattern: RegExp, key: RegExp, piece: (match: RegExpMatchArray) => Piece): Parser {
   return {
-    pattern: () => pattern,
+    pattern: (context) => (key.test(context.text) ? pattern : NEVER),
     extract(context: ParsingContext, match: RegExpMatchArray) {
       const components = context.createParsingComponents();
       PIECES.set(components, piece(match));
@@ -81,10 +89,12 @@ const firstOfEachKind: Refiner = {
 
 function periodChrono(language: Language): Chrono {
   const t = PERIOD_TABLES[language];
-  const parsers: Parser[] = PERIODS.map((period, rank) => parser(t[period], () => ({ kind: 'period', period, rank })));
-  parsers.push(parser(t.range, (m) => ({ kind: 'range', time: rangeTime(m, language) })));
+  const parsers: Parser[] = PERIODS.map((period, rank) =>
+    parser(t[period], t.end, () => ({ kind: 'period', period, rank })),
+  );
+  parsers.push(parser(t.range, DIGIT, (m) => ({ kind: 'range', time: rangeTime(m, language) })));
   t.parts.forEach(([pattern, time, days], rank) =>
-    parsers.push(parser(pattern, () => ({ kind: 'part', rank, time, days }))),
+    parsers.push(parser(pattern, t.partKey, () => ({ kind: 'part', rank, time, days }))),
   );
   return new Chrono({ parsers, refiners: [firstOfEachKind] });
 }
@@ -95,10 +105,6 @@ const CHRONOS: Record<Language, Chrono> = {
   he: periodChrono('he'),
   ru: periodChrono('ru'),
 };
-
-// Every range pattern holds a digit (ASCII, Arabic-Indic or Persian): a sentence without one, and
-// without a period's key word, has nothing for this pass unless the language has parts of the day.
-const DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
 
 /**
  * The periods, ranges and parts of the day said in each sentence; ranges read with ASCII digits
@@ -115,7 +121,7 @@ export function readPeriods(
   const out: PeriodReading[] = sentences.map(() => ({ period: null, range: null, part: null }));
   const asked: number[] = [];
   sentences.forEach((s, i) => {
-    if (t.parts.length > 0 || t.end.test(s) || DIGIT.test(s)) asked.push(i);
+    if (t.end.test(s) || DIGIT.test(s) || t.partKey.test(s)) asked.push(i);
   });
   if (asked.length === 0) return out;
   const reference = { instant: now, timezone: zoneOffsetMinutes(now, timeZone) };

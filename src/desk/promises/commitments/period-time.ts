@@ -24,11 +24,15 @@ export interface PeriodTable {
   am: RegExp;
   /** A part of the day, with its day offset when the words carry one ("к завтрашнему вечеру"). */
   parts: ReadonlyArray<[RegExp, string, number | null]>;
+  /** What every part-of-the-day pattern holds. */
+  partKey: RegExp;
 }
+
+const NO_PARTS = /^(?!)/;
 
 export const PERIOD_TABLES: Record<Language, PeriodTable> = {
   en: {
-    end: /end|eod|cob|close/i,
+    end: /\bend of|\beod\b|\bcob\b|\bclose of/i,
     endOfDay: /\b(?:end of (?:the )?(?:day|today|business)|eod|close of business|cob)\b/i,
     endOfNextWeek: /\bend of next week\b/i,
     endOfWeek: /\bend of (?:the |this )?week\b/i,
@@ -38,6 +42,7 @@ export const PERIOD_TABLES: Record<Language, PeriodTable> = {
     pm: /^p/i,
     am: /^a/i,
     parts: [],
+    partKey: NO_PARTS,
   },
   ar: {
     end: /نهاي|آخر|اخر/u,
@@ -51,6 +56,7 @@ export const PERIOD_TABLES: Record<Language, PeriodTable> = {
     pm: /^(?:ظهر|عصر|مساء|م$)/u,
     am: /^(?:صباح|ص$)/u,
     parts: [],
+    partKey: NO_PARTS,
   },
   he: {
     end: /סוף/u,
@@ -64,6 +70,7 @@ export const PERIOD_TABLES: Record<Language, PeriodTable> = {
     pm: /^(?:בצהריים|אחר|אחה|בערב)/u,
     am: /^בבוקר/u,
     parts: [],
+    partKey: NO_PARTS,
   },
   ru: {
     end: /конц/iu,
@@ -81,6 +88,7 @@ export const PERIOD_TABLES: Record<Language, PeriodTable> = {
       [stem('до обеда|к обеду'), '12:00', null],
       [stem('после обеда'), DEFAULT_TIME, null],
     ],
+    partKey: /вечер|обед/iu,
   },
 };
 
