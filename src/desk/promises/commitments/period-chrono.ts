@@ -39,8 +39,8 @@ export interface PeriodReading {
 const PIECES = new WeakMap<ParsingComponents, Piece>();
 const CHOSEN = new WeakMap<ParsedResult, { sentence: number; pieces: Array<{ piece: Piece; text: string }> }>();
 
-// Every range pattern holds a digit (ASCII, Arabic-Indic or Persian): a sentence without one, a
-// period's key word or a part of the day's has nothing for this pass.
+// Every range pattern holds a digit (ASCII, Arabic-Indic or Persian) and its table's rangeKey: a
+// sentence without a period's key word, a range's or a part of the day's has nothing for this pass.
 const DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
 
 // A pattern that fails at once: what a parser scans with when its batch lacks the key it needs.
@@ -92,7 +92,7 @@ function periodChrono(language: Language): Chrono {
   const parsers: Parser[] = PERIODS.map((period, rank) =>
     parser(t[period], t.end, () => ({ kind: 'period', period, rank })),
   );
-  parsers.push(parser(t.range, DIGIT, (m) => ({ kind: 'range', time: rangeTime(m, language) })));
+  parsers.push(parser(t.range, t.rangeKey, (m) => ({ kind: 'range', time: rangeTime(m, language) })));
   t.parts.forEach(([pattern, time, days], rank) =>
     parsers.push(parser(pattern, t.partKey, () => ({ kind: 'part', rank, time, days }))),
   );
@@ -120,14 +120,18 @@ export function readPeriods(
   const t = PERIOD_TABLES[language];
   const out: PeriodReading[] = sentences.map(() => ({ period: null, range: null, part: null }));
   const asked: number[] = [];
+  const texts: string[] = [];
   sentences.forEach((s, i) => {
-    if (t.end.test(s) || DIGIT.test(s) || t.partKey.test(s)) asked.push(i);
+    const ascii = asciiDigits(s);
+    if (!t.end.test(s) && !(DIGIT.test(s) && t.rangeKey.test(ascii)) && !t.partKey.test(s)) return;
+    asked.push(i);
+    texts.push(ascii);
   });
   if (asked.length === 0) return out;
   const reference = { instant: now, timezone: zoneOffsetMinutes(now, timeZone) };
   const found = parseGrouped(
     CHRONOS[language],
-    asked.map((i) => asciiDigits(sentences[i]!)),
+    texts,
     reference,
     {},
     (r) => CHOSEN.get(r)?.sentence,

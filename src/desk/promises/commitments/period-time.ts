@@ -20,6 +20,8 @@ export interface PeriodTable {
   endOfMonth: RegExp;
   /** Captures: start hour, end hour, end minute, the end's part of day (am/pm words). */
   range: RegExp;
+  /** What every range holds, ASCII digits by then: its first word (and digit). */
+  rangeKey: RegExp;
   pm: RegExp;
   am: RegExp;
   /** A part of the day, with its day offset when the words carry one ("к завтрашнему вечеру"). */
@@ -39,6 +41,7 @@ export const PERIOD_TABLES: Record<Language, PeriodTable> = {
     endOfMonth: /\bend of (?:the |this )?month\b/i,
     range:
       /\b(?:between|from)\s+(\d{1,2})(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|to|until|till|-)\s*(\d{1,2}|noon)(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?/i,
+    rangeKey: /(?:between|from)\s+\d/i,
     pm: /^p/i,
     am: /^a/i,
     parts: [],
@@ -53,6 +56,7 @@ export const PERIOD_TABLES: Record<Language, PeriodTable> = {
     range: stem(
       '(?:بين|من) (?:ال)?(?:ساع[ةه] )?(\\d{1,2})(?::\\d{2})?\\s*(?:صباحا|صباحًا|ظهرا|ظهرًا|عصرا|عصرًا|مساء|مساءً)?\\s*(?:و|إلى|الى|إلي|حتى|حتي|-)\\s*(?:ال)?(\\d{1,2})(?::(\\d{2}))?\\s*(صباحا|صباحًا|ظهرا|ظهرًا|عصرا|عصرًا|مساء|مساءً|ص|م)?',
     ),
+    rangeKey: /(?:بين|من) /u,
     pm: /^(?:ظهر|عصر|مساء|م$)/u,
     am: /^(?:صباح|ص$)/u,
     parts: [],
@@ -67,6 +71,7 @@ export const PERIOD_TABLES: Record<Language, PeriodTable> = {
     range: stem(
       '(?:בין|מ)(?:ה|-)?\\s?(?:שעה )?(\\d{1,2})(?::\\d{2})?\\s*(?:בבוקר|בצהריים|אחר הצהריים|בערב)?\\s*(?:ל|עד)\\s?-?\\s?(?:ה)?(\\d{1,2})(?::(\\d{2}))?\\s*(בבוקר|בצהריים|אחר הצהריים|אחה"צ|בערב)?',
     ),
+    rangeKey: /\d/,
     pm: /^(?:בצהריים|אחר|אחה|בערב)/u,
     am: /^בבוקר/u,
     parts: [],
@@ -81,6 +86,7 @@ export const PERIOD_TABLES: Record<Language, PeriodTable> = {
     range: stem(
       'с (\\d{1,2})(?::\\d{2})?\\s*(?:час\\p{L}*\\s*)?(?:утра|дня|вечера)?\\s*до (\\d{1,2})(?::(\\d{2}))?\\s*(?:час\\p{L}*\\s*)?(утра|дня|вечера)?',
     ),
+    rangeKey: /с \d/iu,
     pm: /^(?:дня|вечера)/u,
     am: /^утра/u,
     parts: [
