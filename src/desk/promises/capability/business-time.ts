@@ -46,14 +46,19 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 // Intl's formatToParts costs microseconds a call and recognition resolves many times a message
 // (docs/LANGUAGE.md, Speed): the zone's offset is remembered per zone and UTC minute (offsets
 // change only at transitions, never inside a minute since 1900), and the fields are read off
-// the shifted instant in UTC. The cache is dropped whole when it grows past a bound.
-const offsets = new Map<string, number>();
+// the shifted instant in UTC. One map a zone, keyed by the minute's number: no key string is
+// built per call. A zone's map is dropped whole when it grows past a bound.
+const offsets = new Map<string, Map<number, number>>();
 const OFFSET_CACHE_LIMIT = 50_000;
 
 function offsetMs(instant: Date, timeZone: string): number {
   const minute = Math.floor(instant.getTime() / 60_000);
-  const key = `${timeZone}|${minute}`;
-  let offset = offsets.get(key);
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  let offset = zone.get(minute);
   if (offset === undefined) {
     const parts: Record<string, string> = {};
     for (const p of formatter(timeZone).formatToParts(new Date(minute * 60_000))) parts[p.type] = p.value;
@@ -66,8 +71,8 @@ function offsetMs(instant: Date, timeZone: string): number {
       Number(parts.second),
     );
     offset = wall - minute * 60_000;
-    if (offsets.size >= OFFSET_CACHE_LIMIT) offsets.clear();
-    offsets.set(key, offset);
+    if (zone.size >= OFFSET_CACHE_LIMIT) zone.clear();
+    zone.set(minute, offset);
   }
   return offset;
 }
@@ -87,9 +92,9 @@ export function localParts(instant: Date, timeZone: string): LocalParts & { seco
 
 /** Offset of the zone from UTC at an instant, in minutes (Jerusalem in summer: +180). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const p = localParts(instant, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  // The offset is whole seconds (read off formatted seconds), so the local wall time's seconds,
+  // less the instant's, are the offset itself: no fields to build.
+  return Math.round(offsetMs(instant, timeZone) / 60_000);
 }
 
 /**

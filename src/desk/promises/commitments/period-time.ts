@@ -1,6 +1,6 @@
 import { instantOfLocal, localParts } from '../capability/business-time.ts';
 import { stem, type LanguageRules } from './language-rules.ts';
-import { asciiDigits, DEFAULT_TIME, isWorkingDay, plausibleHour, type WorkDays } from './relative-time.ts';
+import { DEFAULT_TIME, isWorkingDay, plausibleHour, type WorkDays } from './relative-time.ts';
 
 // Time expressions every language has and the day-and-hour readers (chrono-node for English and
 // Russian, word-time.ts for Arabic and Hebrew) got wrong (issue 18), read the same way for all
@@ -10,34 +10,45 @@ import { asciiDigits, DEFAULT_TIME, isWorkingDay, plausibleHour, type WorkDays }
 // and parts of the day the readers miss ("до обеда", "к завтрашнему вечеру").
 
 type Language = LanguageRules['language'];
-type Found = { at: Date; stated: boolean; text: string };
 
-interface PeriodTable {
+export interface PeriodTable {
+  /** What every "end of" pattern below holds: a sentence without it is not read further. */
+  end: RegExp;
   endOfDay: RegExp;
   endOfNextWeek: RegExp;
   endOfWeek: RegExp;
   endOfMonth: RegExp;
   /** Captures: start hour, end hour, end minute, the end's part of day (am/pm words). */
   range: RegExp;
+  /** What every range holds, ASCII digits by then: its first word (and digit). */
+  rangeKey: RegExp;
   pm: RegExp;
   am: RegExp;
   /** A part of the day, with its day offset when the words carry one ("к завтрашнему вечеру"). */
   parts: ReadonlyArray<[RegExp, string, number | null]>;
+  /** What every part-of-the-day pattern holds. */
+  partKey: RegExp;
 }
 
-const TABLES: Record<Language, PeriodTable> = {
+const NO_PARTS = /^(?!)/;
+
+export const PERIOD_TABLES: Record<Language, PeriodTable> = {
   en: {
+    end: /\bend of|\beod\b|\bcob\b|\bclose of/i,
     endOfDay: /\b(?:end of (?:the )?(?:day|today|business)|eod|close of business|cob)\b/i,
     endOfNextWeek: /\bend of next week\b/i,
     endOfWeek: /\bend of (?:the |this )?week\b/i,
     endOfMonth: /\bend of (?:the |this )?month\b/i,
     range:
       /\b(?:between|from)\s+(\d{1,2})(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|to|until|till|-)\s*(\d{1,2}|noon)(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?/i,
+    rangeKey: /(?:between|from)\s+\d/i,
     pm: /^p/i,
     am: /^a/i,
     parts: [],
+    partKey: NO_PARTS,
   },
   ar: {
+    end: /نهاي|آخر|اخر/u,
     endOfDay: stem('(?:نهاي[ةه]|آخر|اخر) (?:اليوم|الدوام|يوم العمل)'),
     endOfNextWeek: stem('(?:نهاي[ةه]|آخر|اخر) (?:ال)?[أا]سبوع (?:القادم|المقبل)'),
     endOfWeek: stem('(?:نهاي[ةه]|آخر|اخر) (?:ال|هذا ال)?[أا]سبوع'),
@@ -45,11 +56,14 @@ const TABLES: Record<Language, PeriodTable> = {
     range: stem(
       '(?:بين|من) (?:ال)?(?:ساع[ةه] )?(\\d{1,2})(?::\\d{2})?\\s*(?:صباحا|صباحًا|ظهرا|ظهرًا|عصرا|عصرًا|مساء|مساءً)?\\s*(?:و|إلى|الى|إلي|حتى|حتي|-)\\s*(?:ال)?(\\d{1,2})(?::(\\d{2}))?\\s*(صباحا|صباحًا|ظهرا|ظهرًا|عصرا|عصرًا|مساء|مساءً|ص|م)?',
     ),
+    rangeKey: /(?:بين|من) /u,
     pm: /^(?:ظهر|عصر|مساء|م$)/u,
     am: /^(?:صباح|ص$)/u,
     parts: [],
+    partKey: NO_PARTS,
   },
   he: {
+    end: /סוף/u,
     endOfDay: stem('(?:עד )?סוף (?:ה)?יום(?: העבודה)?'),
     endOfNextWeek: stem('סוף (?:ה)?שבוע הבא'),
     endOfWeek: stem('סוף (?:ה)?שבוע(?! הבא)'),
@@ -57,11 +71,14 @@ const TABLES: Record<Language, PeriodTable> = {
     range: stem(
       '(?:בין|מ)(?:ה|-)?\\s?(?:שעה )?(\\d{1,2})(?::\\d{2})?\\s*(?:בבוקר|בצהריים|אחר הצהריים|בערב)?\\s*(?:ל|עד)\\s?-?\\s?(?:ה)?(\\d{1,2})(?::(\\d{2}))?\\s*(בבוקר|בצהריים|אחר הצהריים|אחה"צ|בערב)?',
     ),
+    rangeKey: /\d/,
     pm: /^(?:בצהריים|אחר|אחה|בערב)/u,
     am: /^בבוקר/u,
     parts: [],
+    partKey: NO_PARTS,
   },
   ru: {
+    end: /конц/iu,
     endOfDay: stem('(?:до|к) конц[ау] (?:сегодняшнего |этого |рабочего )?дня'),
     endOfNextWeek: stem('конц[ау] следующей недели'),
     endOfWeek: stem('конц[ау] (?:этой |текущей )?недели'),
@@ -69,6 +86,7 @@ const TABLES: Record<Language, PeriodTable> = {
     range: stem(
       'с (\\d{1,2})(?::\\d{2})?\\s*(?:час\\p{L}*\\s*)?(?:утра|дня|вечера)?\\s*до (\\d{1,2})(?::(\\d{2}))?\\s*(?:час\\p{L}*\\s*)?(утра|дня|вечера)?',
     ),
+    rangeKey: /с \d/iu,
     pm: /^(?:дня|вечера)/u,
     am: /^утра/u,
     parts: [
@@ -76,6 +94,7 @@ const TABLES: Record<Language, PeriodTable> = {
       [stem('до обеда|к обеду'), '12:00', null],
       [stem('после обеда'), DEFAULT_TIME, null],
     ],
+    partKey: /вечер|обед/iu,
   },
 };
 
@@ -114,37 +133,27 @@ function toEndOfMonth(p: { year: number; month: number; day: number }, days: Wor
   return offset;
 }
 
+/** The "end of" periods, in the order they are tried: the first said wins. */
+export const PERIODS = ['endOfNextWeek', 'endOfWeek', 'endOfMonth', 'endOfDay'] as const;
+export type Period = (typeof PERIODS)[number];
+
 /** "End of" a period: due at the close (17:00) of its last working day. */
-export function periodEnd(
-  sentence: string,
-  language: Language,
-  now: Date,
-  timeZone: string,
-  days: WorkDays,
-): Found | null {
-  const t = TABLES[language];
+export function periodAt(period: Period, now: Date, timeZone: string, days: WorkDays): Date {
   const p = localParts(now, timeZone);
-  const found = (offset: number, m: RegExpExecArray) => ({
-    at: dayAt(now, timeZone, offset, DEFAULT_TIME),
-    stated: true,
-    text: m[0],
-  });
-  let m = t.endOfNextWeek.exec(sentence);
-  if (m) return found(toEndOfWeek(p, days, 1), m);
-  m = t.endOfWeek.exec(sentence);
-  if (m) return found(toEndOfWeek(p, days), m);
-  m = t.endOfMonth.exec(sentence);
-  if (m) return found(toEndOfMonth(p, days), m);
-  m = t.endOfDay.exec(sentence);
-  if (m) return found(0, m);
-  return null;
+  const offset =
+    period === 'endOfNextWeek'
+      ? toEndOfWeek(p, days, 1)
+      : period === 'endOfWeek'
+        ? toEndOfWeek(p, days)
+        : period === 'endOfMonth'
+          ? toEndOfMonth(p, days)
+          : 0;
+  return dayAt(now, timeZone, offset, DEFAULT_TIME);
 }
 
-/** A range of hours: its end hour ("between 2 and 4 pm" → 16:00), and the words to remove. */
-export function rangeEnd(sentence: string, language: Language): { time: string; text: string } | null {
-  const t = TABLES[language];
-  const m = t.range.exec(asciiDigits(sentence));
-  if (!m) return null;
+/** A range's end hour ("between 2 and 4 pm" → 16:00) from its pattern's captures; null when no hour. */
+export function rangeTime(m: RegExpMatchArray, language: Language): string | null {
+  const t = PERIOD_TABLES[language];
   const start = Number(m[1]);
   const rawEnd = m[2] ?? '';
   const minute = Number(m[3] ?? 0);
@@ -157,15 +166,7 @@ export function rangeEnd(sentence: string, language: Language): { time: string; 
     else if (hour < start && hour < 12) hour += 12;
     else if (hour <= 12) hour = plausibleHour(hour, null);
   }
-  return { time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`, text: m[0] };
-}
-
-/** A part of the day the day readers miss, with its day offset when the words say one. */
-export function partOfDay(sentence: string, language: Language): { time: string; days: number | null } | null {
-  for (const [pattern, time, days] of TABLES[language].parts) {
-    if (pattern.test(sentence)) return { time, days };
-  }
-  return null;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
 /** The same local day as `at`, at `time`. */

@@ -1,9 +1,10 @@
 import type { PromiseKind } from '../../../contract/api-types.ts';
 import { boundedPrefix, TEXT_BOUNDS } from '../../../language/index.ts';
 import { notOwnCommitment, vaguePromise } from './commitment-guards.ts';
-import type { LanguageRules } from './language-rules.ts';
+import type { LanguageRules, Reading } from './language-rules.ts';
 import type { BusinessCalendar } from '../capability/business-time.ts';
-import { dayAt, defaultWeekend, onDayOf, partOfDay, periodEnd, rangeEnd } from './period-time.ts';
+import { readPeriods, type PeriodReading } from './period-chrono.ts';
+import { dayAt, defaultWeekend, onDayOf } from './period-time.ts';
 import { workDaysOf, type WorkDays } from './relative-time.ts';
 import { AR_RULES } from './rules-ar.ts';
 import { EN_RULES } from './rules-en.ts';
@@ -97,39 +98,107 @@ export function recognizeInSentence(
   timeZone: string,
   days?: readonly number[] | WorkDays,
 ): RecognizedCommitment | null {
-  const language = sentenceLanguage(sentence);
-  const rules = RULES[language];
-  const marker = rules.commitment(sentence);
-  if (!marker || notOwnCommitment(sentence, language)) return null;
-  const time = dueTime(rules, sentence, now, timeZone, workDaysOf(days ?? defaultWeekend(language)));
-  // A promise with nothing to keep or break ("we'll look into it") is not one for the ledger.
-  if (!time && vaguePromise(sentence, language)) return null;
-  return {
-    kind: rules.kind(sentence),
-    dueAt: time?.at ?? null,
-    phrase: sentence,
-    marker,
-    timeText: time?.text ?? null,
-    timeStated: time?.stated ?? false,
-    language,
-  };
+  return recognizeInSentences([sentence], now, timeZone, days)[0] ?? null;
+}
+
+interface Candidate {
+  at: number;
+  sentence: string;
+  rules: LanguageRules;
+  marker: string;
 }
 
 /**
- * The due time: "end of" periods and hour ranges read alike for every language (period-time.ts),
+ * The commitment in each sentence, or null. The guards first, sentence by sentence; then the due
+ * times of each language's promise sentences together, so chrono reads them in batches
+ * (chrono-batch.ts, issue 18 speed) — each sentence still read as if alone.
+ */
+export function recognizeInSentences(
+  sentences: readonly string[],
+  now: Date,
+  timeZone: string,
+  days?: readonly number[] | WorkDays,
+): Array<RecognizedCommitment | null> {
+  const out: Array<RecognizedCommitment | null> = sentences.map(() => null);
+  const byLanguage = new Map<LanguageRules['language'], Candidate[]>();
+  sentences.forEach((sentence, at) => {
+    const language = sentenceLanguage(sentence);
+    const rules = RULES[language];
+    const marker = rules.commitment(sentence);
+    if (!marker || notOwnCommitment(sentence, language)) return;
+    const list = byLanguage.get(language) ?? [];
+    list.push({ at, sentence, rules, marker });
+    byLanguage.set(language, list);
+  });
+  for (const [language, candidates] of byLanguage) {
+    const work = workDaysOf(days ?? defaultWeekend(language));
+    const rules = RULES[language];
+    const times = dueTimes(
+      rules,
+      candidates.map((c) => c.sentence),
+      now,
+      timeZone,
+      work,
+    );
+    candidates.forEach(({ at, sentence, marker }, i) => {
+      const time = times[i] ?? null;
+      // A promise with nothing to keep or break ("we'll look into it") is not one for the ledger.
+      if (!time && vaguePromise(sentence, language)) return;
+      out[at] = {
+        kind: rules.kind(sentence),
+        dueAt: time?.at ?? null,
+        phrase: sentence,
+        marker,
+        timeText: time?.text ?? null,
+        timeStated: time?.stated ?? false,
+        language,
+      };
+    });
+  }
+  return out;
+}
+
+/**
+ * The due times: "end of" periods and hour ranges read alike for every language (period-chrono.ts),
  * then the language's own day-and-hour reader on what is left; a range's end hour on its day.
  */
-function dueTime(rules: LanguageRules, sentence: string, now: Date, timeZone: string, days: WorkDays) {
-  const period = periodEnd(sentence, rules.language, now, timeZone, days);
-  if (period) return period;
-  const range = rangeEnd(sentence, rules.language);
-  const rest = range ? sentence.replace(range.text, ' ') : sentence;
-  const base = rules.time(rest, now, timeZone, days);
+function dueTimes(
+  rules: LanguageRules,
+  sentences: readonly string[],
+  now: Date,
+  timeZone: string,
+  days: WorkDays,
+): Array<Reading | null> {
+  const out: Array<Reading | null> = sentences.map(() => null);
+  const periods = readPeriods(sentences, rules.language, now, timeZone, days);
+  const rests: string[] = [];
+  const asked: number[] = [];
+  sentences.forEach((sentence, i) => {
+    const { period, range } = periods[i]!;
+    if (period) {
+      out[i] = period;
+      return;
+    }
+    rests.push(range ? sentence.replace(range.text, ' ') : sentence);
+    asked.push(i);
+  });
+  const bases = rests.length ? rules.times(rests, now, timeZone, days) : [];
+  asked.forEach((i, j) => {
+    out[i] = onRangeOrPart(periods[i]!, bases[j] ?? null, now, timeZone);
+  });
+  return out;
+}
+
+function onRangeOrPart(
+  { range, part }: PeriodReading,
+  base: Reading | null,
+  now: Date,
+  timeZone: string,
+): Reading | null {
   if (range) {
     const at = onDayOf(base?.at ?? now, range.time, timeZone);
     return { at, stated: true, text: range.text };
   }
-  const part = partOfDay(sentence, rules.language);
   if (part && !base?.stated) {
     const at =
       part.days !== null ? dayAt(now, timeZone, part.days, part.time) : onDayOf(base?.at ?? now, part.time, timeZone);
@@ -150,10 +219,6 @@ export function recognizeCommitments(
 ): RecognizedCommitment[] {
   const open = calendar?.weeklyHours.some((d) => d.some(([s, e]) => e > s)) ?? false;
   const days = calendar && open ? workDaysOfCalendar(calendar) : undefined;
-  const found: RecognizedCommitment[] = [];
-  for (const sentence of splitSentences(boundedPrefix(text, TEXT_BOUNDS.commitmentTextChars))) {
-    const c = recognizeInSentence(sentence, now, timeZone, days);
-    if (c) found.push(c);
-  }
-  return found;
+  const sentences = splitSentences(boundedPrefix(text, TEXT_BOUNDS.commitmentTextChars));
+  return recognizeInSentences(sentences, now, timeZone, days).filter((c) => c !== null);
 }

@@ -62,15 +62,11 @@ export function resolveTimeSpec(
   if (spec.minutes !== undefined) return new Date(now.getTime() + spec.minutes * 60_000);
   const p = localParts(now, timeZone);
   const minuteOfDay = parseTime(spec.time ?? DEFAULT_TIME);
-  const dayAt = (offset: number) => {
-    const d = new Date(Date.UTC(p.year, p.month - 1, p.day + offset));
-    return instantOfLocal(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), minuteOfDay, timeZone);
-  };
   if (spec.weekday !== undefined) {
     let offset = (spec.weekday - p.weekday + 7) % 7;
     // "on Thursday" said on a Thursday means next week's.
     if (offset === 0) offset = 7;
-    return dayAt(offset);
+    return localDayAt(p, offset, minuteOfDay, timeZone);
   }
   if (spec.businessDays !== undefined) {
     let offset = 0;
@@ -80,14 +76,19 @@ export function resolveTimeSpec(
       offset++;
       if (isWorkingDay(p, offset, work)) left--;
     }
-    return dayAt(offset);
+    return localDayAt(p, offset, minuteOfDay, timeZone);
   }
-  const at = dayAt(spec.days ?? 0);
+  const at = localDayAt(p, spec.days ?? 0, minuteOfDay, timeZone);
   // "today at 9" said at 10: the evening, not the past.
   if ((spec.days ?? 0) === 0 && at.getTime() <= now.getTime() && spec.time && parseTime(spec.time) < 12 * 60) {
     return new Date(at.getTime() + 12 * 3_600_000);
   }
   return at;
+}
+
+function localDayAt(p: { year: number; month: number; day: number }, offset: number, minute: number, timeZone: string) {
+  const d = new Date(Date.UTC(p.year, p.month - 1, p.day + offset));
+  return instantOfLocal(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), minute, timeZone);
 }
 
 export function hhmm(hour: number, minute = 0): string {
@@ -101,8 +102,11 @@ export function plausibleHour(hour: number, part: 'am' | 'pm' | null): number {
   return hour >= 1 && hour <= 7 ? hour + 12 : hour;
 }
 
+const OTHER_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/;
+
 /** Arabic-Indic and Persian digits to ASCII, so one set of patterns reads them all. */
 export function asciiDigits(text: string): string {
+  if (!OTHER_DIGITS.test(text)) return text;
   return text
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));

@@ -3,7 +3,7 @@ import { earliestKind, isQuestion, stem, word, type LanguageRules } from './lang
 import { asciiDigits } from './relative-time.ts';
 import type { WorkDays } from './relative-time.ts';
 import { AR_CHRONO } from './time-ar.ts';
-import { readWordChrono } from './word-chrono.ts';
+import { readWordChronos } from './word-chrono.ts';
 
 // Arabic commits with the future prefix سـ / سوف ("سأتصل", "سنعيد", "سيصلك"), "أعدك", or
 // the colloquial راح/رح/ح ("راح أتصل", "رح نرجعلك"). "لن" (will not), "لا أستطيع",
@@ -53,7 +53,7 @@ export const AR_RULES: LanguageRules = {
     if (NEGATION.test(sentence)) return null;
     return m[0];
   },
-  kind: (sentence) => earliestKind(sentence, KINDS, WEAK_DELIVERY.test(sentence) ? 'delivery' : 'other'),
-  time: (sentence, now, timeZone, workDays: WorkDays) =>
-    readWordChrono(AR_CHRONO, asciiDigits(sentence), now, timeZone, workDays),
+  kind: (sentence) => earliestKind(sentence, KINDS, () => (WEAK_DELIVERY.test(sentence) ? 'delivery' : 'other')),
+  times: (sentences, now, timeZone, workDays: WorkDays) =>
+    readWordChronos(AR_CHRONO, sentences.map(asciiDigits), now, timeZone, workDays),
 };

@@ -1,7 +1,8 @@
 import * as chrono from 'chrono-node';
 import { instantOfLocal, localParts, zoneOffsetMinutes } from '../capability/business-time.ts';
 import { leanChrono } from './word-chrono.ts';
-import { earliestKind, isQuestion, type LanguageRules } from './language-rules.ts';
+import { parseEach } from './chrono-batch.ts';
+import { earliestKind, isQuestion, type LanguageRules, type Reading } from './language-rules.ts';
 import { DEFAULT_TIME, resolveTimeSpec, type WorkDays } from './relative-time.ts';
 
 const FUTURE =
@@ -64,15 +65,30 @@ function withinSpan(sentence: string, now: Date, timeZone: string, workDays: Wor
 
 /** chrono reads the date; a day without an hour (and without "morning"...) is due at 17:00 local. */
 export function chronoTime(parser: chrono.Chrono, sentence: string, now: Date, timeZone: string, partOfDay: RegExp) {
-  const results = parser.parse(
-    sentence,
-    { instant: now, timezone: zoneOffsetMinutes(now, timeZone) },
-    { forwardDate: true },
+  return chronoTimes(parser, [sentence], now, timeZone, partOfDay)[0] ?? null;
+}
+
+/** chronoTime for each sentence, read in batches (chrono-batch.ts). */
+export function chronoTimes(
+  parser: chrono.Chrono,
+  sentences: readonly string[],
+  now: Date,
+  timeZone: string,
+  partOfDay: RegExp,
+): Array<Reading | null> {
+  const reference = { instant: now, timezone: zoneOffsetMinutes(now, timeZone) };
+  return parseEach(parser, sentences, reference, { forwardDate: true }).map((results) =>
+    pickReading(results, now, timeZone, partOfDay),
   );
-  // chrono reads "the money" as a month: of the future readings, take the most specific one.
-  const certainty = (x: chrono.ParsedResult) =>
-    (['hour', 'day', 'weekday', 'minute'] as const).filter((c) => x.start.isCertain(c)).length +
-    (/\d|tomorrow|today|tonight|week|завтра|сегодня|недел/i.test(x.text) ? 1 : 0);
+}
+
+// chrono reads "the money" as a month: of the future readings, take the most specific one.
+const SPECIFIC_WORDS = /\d|tomorrow|today|tonight|week|завтра|сегодня|недел/i;
+const CERTAIN = ['hour', 'day', 'weekday', 'minute'] as const;
+const certainty = (x: chrono.ParsedResult) =>
+  CERTAIN.filter((c) => x.start.isCertain(c)).length + (SPECIFIC_WORDS.test(x.text) ? 1 : 0);
+
+function pickReading(results: chrono.ParsedResult[], now: Date, timeZone: string, partOfDay: RegExp) {
   const r =
     results.filter((x) => x.start.date().getTime() > now.getTime()).sort((a, b) => certainty(b) - certainty(a))[0] ??
     null;
@@ -96,6 +112,40 @@ export function chronoTime(parser: chrono.Chrono, sentence: string, now: Date, t
   return { at, stated, text: r.text };
 }
 
+/** What the day-and-hour readers do before chrono; undefined: ask chrono. */
+function beforeChrono(sentence: string, now: Date, timeZone: string, workDays: WorkDays): Reading | undefined {
+  const span = withinSpan(sentence, now, timeZone, workDays);
+  if (span) return span;
+  const next = NEXT_BUSINESS_DAY.exec(sentence);
+  if (next) return { at: resolveTimeSpec({ businessDays: 1 }, now, timeZone, workDays), stated: true, text: next[0] };
+  const eod = END_OF_DAY.exec(sentence);
+  if (eod) return { at: resolveTimeSpec({ days: 0, time: DEFAULT_TIME }, now, timeZone), stated: true, text: eod[0] };
+  return undefined;
+}
+
+/**
+ * Each sentence's own reading where it has one, else chrono's; chrono reads all the rest in one
+ * batch. `after` adjusts chrono's reading with the sentence (Russian "в 4 часа дня").
+ */
+export function timesWithChrono(
+  sentences: readonly string[],
+  own: (sentence: string) => Reading | undefined,
+  chronoOf: (rest: readonly string[]) => Array<Reading | null>,
+  after: (sentence: string, found: Reading | null) => Reading | null = (_, found) => found,
+): Array<Reading | null> {
+  const out: Array<Reading | null> = [];
+  const ask: number[] = [];
+  for (const sentence of sentences) {
+    const found = own(sentence);
+    if (found === undefined) ask.push(out.length);
+    out.push(found ?? null);
+  }
+  if (ask.length === 0) return out;
+  const read = chronoOf(ask.map((i) => sentences[i]!));
+  ask.forEach((i, j) => (out[i] = after(sentences[i]!, read[j] ?? null)));
+  return out;
+}
+
 export const EN_RULES: LanguageRules = {
   language: 'en',
   commitment(sentence) {
@@ -106,17 +156,10 @@ export const EN_RULES: LanguageRules = {
     return m[0];
   },
   kind: (sentence) => earliestKind(sentence, KINDS),
-  time(sentence, now, timeZone, workDays) {
-    const span = withinSpan(sentence, now, timeZone, workDays);
-    if (span) return span;
-    const next = NEXT_BUSINESS_DAY.exec(sentence);
-    if (next) return { at: resolveTimeSpec({ businessDays: 1 }, now, timeZone, workDays), stated: true, text: next[0] };
-    if (END_OF_DAY.test(sentence))
-      return {
-        at: resolveTimeSpec({ days: 0, time: DEFAULT_TIME }, now, timeZone),
-        stated: true,
-        text: END_OF_DAY.exec(sentence)![0],
-      };
-    return chronoTime(EN_CHRONO, sentence, now, timeZone, PART_OF_DAY);
-  },
+  times: (sentences, now, timeZone, workDays) =>
+    timesWithChrono(
+      sentences,
+      (s) => beforeChrono(s, now, timeZone, workDays),
+      (rest) => chronoTimes(EN_CHRONO, rest, now, timeZone, PART_OF_DAY),
+    ),
 };

@@ -2,7 +2,7 @@ import type { PromiseKind } from '../../../contract/api-types.ts';
 import { earliestKind, isQuestion, stem, word, type LanguageRules } from './language-rules.ts';
 import type { WorkDays } from './relative-time.ts';
 import { HE_CHRONO } from './time-he.ts';
-import { readWordChrono } from './word-chrono.ts';
+import { readWordChronos } from './word-chrono.ts';
 
 // Hebrew commits with the first-person future ("אחזור אליך", "אתקשר", "נחזיר", "נשלח"),
 // "תקבל/י" (you will receive), "יגיע/תגיע" (will arrive), or "אני מבטיח/ה". Negation
@@ -42,6 +42,7 @@ export const HE_RULES: LanguageRules = {
     if (NEGATION.test(sentence)) return null;
     return m[0];
   },
-  kind: (sentence) => earliestKind(sentence, KINDS, WEAK_DELIVERY.test(sentence) ? 'delivery' : 'other'),
-  time: (sentence, now, timeZone, workDays: WorkDays) => readWordChrono(HE_CHRONO, sentence, now, timeZone, workDays),
+  kind: (sentence) => earliestKind(sentence, KINDS, () => (WEAK_DELIVERY.test(sentence) ? 'delivery' : 'other')),
+  times: (sentences, now, timeZone, workDays: WorkDays) =>
+    readWordChronos(HE_CHRONO, sentences, now, timeZone, workDays),
 };

@@ -1,9 +1,9 @@
 import * as chrono from 'chrono-node';
 import type { PromiseKind } from '../../../contract/api-types.ts';
-import { chronoTime } from './rules-en.ts';
+import { chronoTimes, timesWithChrono } from './rules-en.ts';
 import { instantOfLocal, localParts } from '../capability/business-time.ts';
 import { leanChrono } from './word-chrono.ts';
-import { earliestKind, isQuestion, stem, word, type LanguageRules } from './language-rules.ts';
+import { earliestKind, isQuestion, stem, word, type LanguageRules, type Reading } from './language-rules.ts';
 import { DEFAULT_TIME, resolveTimeSpec, type WorkDays } from './relative-time.ts';
 
 // Russian commits with the first-person future of perfective verbs ("перезвоню", "вернём"),
@@ -56,6 +56,32 @@ function withinSpan(sentence: string, now: Date, timeZone: string, workDays: Wor
   return { at: resolveTimeSpec(spec, now, timeZone, workDays), stated: true, text: m[0] };
 }
 
+/** What the Russian reader does before chrono; undefined: ask chrono. */
+function beforeChrono(sentence: string, now: Date, timeZone: string, workDays: WorkDays): Reading | undefined {
+  const span = withinSpan(sentence, now, timeZone, workDays);
+  if (span) return span;
+  const next = NEXT_BUSINESS_DAY.exec(sentence);
+  if (next) return { at: resolveTimeSpec({ businessDays: 1 }, now, timeZone, workDays), stated: true, text: next[0] };
+  const eod = END_OF_DAY.exec(sentence);
+  if (eod) return { at: resolveTimeSpec({ days: 0, time: DEFAULT_TIME }, now, timeZone), stated: true, text: eod[0] };
+  return undefined;
+}
+
+/** "в 4 часа дня": chrono's day at the hour the part of the day settles. */
+function withHourOfDay(sentence: string, found: Reading | null, timeZone: string): Reading | null {
+  const hourOfDay = HOUR_OF_DAY.exec(sentence);
+  if (!found || !hourOfDay) return found;
+  const hour =
+    (Number(hourOfDay[1]) % 12) +
+    (hourOfDay[3] === 'утра' ? 0 : hourOfDay[3] === 'ночи' && Number(hourOfDay[1]) < 6 ? 0 : 12);
+  const p = localParts(found.at, timeZone);
+  return {
+    at: instantOfLocal(p.year, p.month, p.day, hour * 60 + Number(hourOfDay[2] ?? 0), timeZone),
+    stated: true,
+    text: found.text,
+  };
+}
+
 export const RU_RULES: LanguageRules = {
   language: 'ru',
   commitment(sentence) {
@@ -65,27 +91,12 @@ export const RU_RULES: LanguageRules = {
     if (NEGATION.test(sentence)) return null;
     return m[0];
   },
-  kind: (sentence) => earliestKind(sentence, KINDS, WEAK_DELIVERY.test(sentence) ? 'delivery' : 'other'),
-  time(sentence, now, timeZone, workDays) {
-    const span = withinSpan(sentence, now, timeZone, workDays);
-    if (span) return span;
-    const next = NEXT_BUSINESS_DAY.exec(sentence);
-    if (next) return { at: resolveTimeSpec({ businessDays: 1 }, now, timeZone, workDays), stated: true, text: next[0] };
-    const eod = END_OF_DAY.exec(sentence);
-    if (eod) return { at: resolveTimeSpec({ days: 0, time: DEFAULT_TIME }, now, timeZone), stated: true, text: eod[0] };
-    const hourOfDay = HOUR_OF_DAY.exec(sentence);
-    const found = chronoTime(RU_CHRONO, sentence, now, timeZone, PART_OF_DAY);
-    if (found && hourOfDay) {
-      const hour =
-        (Number(hourOfDay[1]) % 12) +
-        (hourOfDay[3] === 'утра' ? 0 : hourOfDay[3] === 'ночи' && Number(hourOfDay[1]) < 6 ? 0 : 12);
-      const p = localParts(found.at, timeZone);
-      return {
-        at: instantOfLocal(p.year, p.month, p.day, hour * 60 + Number(hourOfDay[2] ?? 0), timeZone),
-        stated: true,
-        text: found.text,
-      };
-    }
-    return found;
-  },
+  kind: (sentence) => earliestKind(sentence, KINDS, () => (WEAK_DELIVERY.test(sentence) ? 'delivery' : 'other')),
+  times: (sentences, now, timeZone, workDays) =>
+    timesWithChrono(
+      sentences,
+      (s) => beforeChrono(s, now, timeZone, workDays),
+      (rest) => chronoTimes(RU_CHRONO, rest, now, timeZone, PART_OF_DAY),
+      (s, found) => withHourOfDay(s, found, timeZone),
+    ),
 };

@@ -8,6 +8,7 @@ import {
   type Refiner,
 } from 'chrono-node';
 import { zoneOffsetMinutes } from '../capability/business-time.ts';
+import { groupOf, parseGrouped, type BatchOption } from './chrono-batch.ts';
 import { hhmm, plausibleHour, resolveTimeSpec, type TimeSpec, type WorkDays } from './relative-time.ts';
 
 // Arabic and Hebrew times as chrono-node parsers (issue 18: one parser framework for the four
@@ -29,7 +30,7 @@ export type TimePiece =
   | { kind: 'part'; part: 'noon' | 'evening' | 'morning' | 'afternoon' };
 
 /** chrono's option, with what Kept resolves in: the workspace's zone and working days. */
-export interface KeptParsingOption extends ParsingOption {
+export interface KeptParsingOption extends ParsingOption, BatchOption {
   timeZone: string;
   workDays: WorkDays;
 }
@@ -45,7 +46,7 @@ export function pieceParser(pattern: RegExp, read: (match: RegExpMatchArray, tex
     pattern: () => pattern,
     extract(context: ParsingContext, match: RegExpMatchArray) {
       const components = context.createParsingComponents();
-      PIECES.set(components, read(match, context.text));
+      PIECES.set(components, read(match, sentenceAt(context, match.index ?? 0)));
       return components;
     },
   };
@@ -64,7 +65,18 @@ export function rankedParser(
   return pieceParser(pattern, (m) => piece(Math.max(0, m.findIndex((g, i) => i > 0 && g !== undefined) - 1)));
 }
 
+/** The sentence of a batch (chrono-batch.ts) an index is in: a piece reads its own sentence only. */
+function sentenceAt(context: ParsingContext, index: number): string {
+  const bounds = (context.option as KeptParsingOption).bounds;
+  if (!bounds) return context.text;
+  const g = groupOf(bounds, index);
+  return context.text.slice(bounds[g], g + 1 < bounds.length ? bounds[g + 1]! - 1 : context.text.length);
+}
+
 type Found = { piece: TimePiece; result: ParsingResult };
+
+// The sentence of its batch each composed result is for.
+const SENTENCE = new WeakMap<ParsingResult, number>();
 
 function first<K extends TimePiece['kind']>(found: Found[], kind: K) {
   let best: { piece: Extract<TimePiece, { kind: K }>; result: ParsingResult } | null = null;
@@ -81,65 +93,106 @@ function first<K extends TimePiece['kind']>(found: Found[], kind: K) {
 const PART_TIMES = { noon: '12:00', evening: '20:00', morning: '12:00', afternoon: '17:00' } as const;
 const PART_ORDER = ['noon', 'evening', 'morning', 'afternoon'] as const;
 
-/** Composes the pieces of one sentence into a single result at the resolved instant. */
+/** Composes the pieces of each sentence of a batch into a single result at the resolved instant. */
 export const composeRefiner: Refiner = {
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
-    const option = context.option as KeptParsingOption;
-    const now = context.reference.instant;
-    const found: Found[] = [];
+    const bounds = (context.option as KeptParsingOption).bounds ?? [0];
+    const groups: Found[][] = bounds.map(() => []);
     for (const result of results) {
       const piece = PIECES.get(result.start as ParsingComponents);
-      if (piece) found.push({ piece, result });
+      if (piece) groups[groupOf(bounds, result.index)]!.push({ piece, result });
     }
-    const out = (spec: TimeSpec, stated: boolean, used: ParsingResult[]) => {
-      const at = resolveTimeSpec(spec, now, option.timeZone, option.workDays);
-      if (at.getTime() <= now.getTime()) return [];
-      return [resultAt(context, at, stated, used)];
-    };
-    const span = first(found, 'span');
-    if (span?.piece.spec) return out(span.piece.spec, true, [span.result]);
-    const spec: TimeSpec = {};
-    const used: ParsingResult[] = [];
-    const day = first(found, 'day');
-    const weekday = day ? null : first(found, 'weekday');
-    if (day) spec.days = day.piece.days;
-    if (weekday) spec.weekday = weekday.piece.weekday;
-    for (const f of [day, weekday]) if (f) used.push(f.result);
-    const nextWeek = first(found, 'nextWeek');
-    if (nextWeek && !day && !weekday) {
-      spec.days = 7;
-      used.push(nextWeek.result);
-    }
-    const endOfDay = first(found, 'endOfDay');
-    if (endOfDay) {
-      if (spec.days === undefined && spec.weekday === undefined) spec.days = 0;
-      used.push(endOfDay.result);
-    }
-    let stated = false;
-    const clock = first(found, 'clock');
-    const hour = clock?.piece.hour ?? null;
-    const parts = new Set(found.flatMap((f) => (f.piece.kind === 'part' ? [f.piece.part] : [])));
-    if (clock && hour !== null && hour >= 0 && hour <= 23) {
-      spec.time = hhmm(hour > 12 ? hour : plausibleHour(hour, clock.piece.part), clock.piece.minute);
-      stated = true;
-      used.push(clock.result);
-    } else {
-      const part = PART_ORDER.find((p) => parts.has(p));
-      if (part) spec.time = PART_TIMES[part];
-      if (part === 'noon') stated = true;
-      if (part === 'evening' && spec.days === undefined && spec.weekday === undefined) spec.days = 0;
-    }
-    if (spec.days === undefined && spec.weekday === undefined) {
-      if (!stated) return [];
-      spec.days = 0;
-    }
-    return out(spec, stated, used);
+    const out: ParsingResult[] = [];
+    groups.forEach((found, g) => {
+      const result = compose(context, found, bounds[g]!);
+      if (!result) return;
+      SENTENCE.set(result, g);
+      out.push(result);
+    });
+    return out;
   },
 };
 
-function resultAt(context: ParsingContext, at: Date, stated: boolean, used: ParsingResult[]): ParsingResult {
-  const index = used.length ? Math.min(...used.map((r) => r.index)) : 0;
-  const text = used.map((r) => r.text).join(' ');
+function compose(context: ParsingContext, found: Found[], start: number): ParsingResult | null {
+  if (found.length === 0) return null;
+  const span = first(found, 'span');
+  if (span?.piece.spec) return resolved(context, span.piece.spec, true, [span.result], start);
+  const spec: TimeSpec = {};
+  const used: ParsingResult[] = [];
+  const day = first(found, 'day');
+  const weekday = day ? null : first(found, 'weekday');
+  if (day) spec.days = day.piece.days;
+  if (weekday) spec.weekday = weekday.piece.weekday;
+  for (const f of [day, weekday]) if (f) used.push(f.result);
+  const nextWeek = first(found, 'nextWeek');
+  if (nextWeek && !day && !weekday) {
+    spec.days = 7;
+    used.push(nextWeek.result);
+  }
+  const endOfDay = first(found, 'endOfDay');
+  if (endOfDay) {
+    if (spec.days === undefined && spec.weekday === undefined) spec.days = 0;
+    used.push(endOfDay.result);
+  }
+  let stated = false;
+  const clock = first(found, 'clock');
+  const hour = clock?.piece.hour ?? null;
+  if (clock && hour !== null && hour >= 0 && hour <= 23) {
+    spec.time = hhmm(hour > 12 ? hour : plausibleHour(hour, clock.piece.part), clock.piece.minute);
+    stated = true;
+    used.push(clock.result);
+  } else {
+    const part = firstPart(found);
+    if (part) spec.time = PART_TIMES[part];
+    if (part === 'noon') stated = true;
+    if (part === 'evening' && spec.days === undefined && spec.weekday === undefined) spec.days = 0;
+  }
+  if (spec.days === undefined && spec.weekday === undefined) {
+    if (!stated) return null;
+    spec.days = 0;
+  }
+  return resolved(context, spec, stated, used, start);
+}
+
+/** The part of the day said, the first of PART_ORDER among the pieces. */
+function firstPart(found: Found[]): (typeof PART_ORDER)[number] | undefined {
+  let best = -1;
+  for (const f of found) {
+    if (f.piece.kind !== 'part') continue;
+    const i = PART_ORDER.indexOf(f.piece.part);
+    if (best < 0 || i < best) best = i;
+  }
+  return best < 0 ? undefined : PART_ORDER[best];
+}
+
+/** The spec resolved in the workspace's zone and days: a result when it is still ahead. */
+function resolved(
+  context: ParsingContext,
+  spec: TimeSpec,
+  stated: boolean,
+  used: ParsingResult[],
+  start: number,
+): ParsingResult | null {
+  const option = context.option as KeptParsingOption;
+  const now = context.reference.instant;
+  const at = resolveTimeSpec(spec, now, option.timeZone, option.workDays);
+  if (at.getTime() <= now.getTime()) return null;
+  return resultAt(context, at, stated, used, start);
+}
+
+function resultAt(
+  context: ParsingContext,
+  at: Date,
+  stated: boolean,
+  used: ParsingResult[],
+  start: number,
+): ParsingResult {
+  let index = used.length ? Infinity : start;
+  let text = '';
+  for (let i = 0; i < used.length; i++) {
+    index = Math.min(index, used[i]!.index);
+    text = i === 0 ? used[i]!.text : `${text} ${used[i]!.text}`;
+  }
   const components = context.createParsingComponents({
     year: at.getUTCFullYear(),
     month: at.getUTCMonth() + 1,
@@ -162,10 +215,27 @@ export function wordChrono(parsers: Parser[]): Chrono {
 
 /** Reads a sentence's due time with a word chrono, in the workspace's zone and working days. */
 export function readWordChrono(parser: Chrono, sentence: string, now: Date, timeZone: string, workDays: WorkDays) {
+  return readWordChronos(parser, [sentence], now, timeZone, workDays)[0] ?? null;
+}
+
+/** The due time of each sentence, read in batches (chrono-batch.ts). */
+export function readWordChronos(
+  parser: Chrono,
+  sentences: readonly string[],
+  now: Date,
+  timeZone: string,
+  workDays: WorkDays,
+): Array<{ at: Date; stated: boolean; text: string } | null> {
   const option: KeptParsingOption = { timeZone, workDays };
-  const [r] = parser.parse(sentence, { instant: now, timezone: zoneOffsetMinutes(now, timeZone) }, option);
-  if (!r) return null;
-  return { at: r.start.date(), stated: r.tags().has(STATED_TAG), text: r.text };
+  const reference = { instant: now, timezone: zoneOffsetMinutes(now, timeZone) };
+  return parseGrouped(
+    parser,
+    sentences,
+    reference,
+    option,
+    (r) => SENTENCE.get(r as ParsingResult),
+    (r) => ({ at: r.start.date(), stated: r.tags().has(STATED_TAG), text: r.text }),
+  );
 }
 
 /** The am/pm words anywhere in the sentence settle a clock hour. */
