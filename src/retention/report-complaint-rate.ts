@@ -2,9 +2,10 @@
 // Active in a month = bought in the trailing 12 months (that month and the 11 before it), or
 // had a case that month: someone who only ever wrote in is still a customer we serve. The
 // purchase side comes from the rollup of trailing-12-month spans (refresh-rollups.ts), the
-// case side live (cases are few). Breakdowns cover the last 12 months: complaints in that
-// year per 1,000 customers active in it, by acquisition channel, by acquisition product (the
-// first thing they bought) and by the channel the complaint came in on.
+// case side from the case tally (src/db/schema-case-tally.ts, kept by triggers on cases).
+// Breakdowns cover the last 12 months: complaints in that year per 1,000 customers active in
+// it, by acquisition channel, by acquisition product (the first thing they bought) and by the
+// channel the complaint came in on.
 import { sql } from 'drizzle-orm';
 import type { ComplaintRateResponse } from '../contract/retention-types.ts';
 import type { Db } from '../db/open-database.ts';
