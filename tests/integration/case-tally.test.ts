@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetailResponse } from '../../src/contract/api-types.ts';
 import { queryRows } from '../../src/db/open-database.ts';
 import { rebuildCaseTally } from '../../src/retention/case-tally.ts';
+import { lorenzCurve } from '../../src/retention/lorenz.ts';
 import { complaintRateReport, complaintYearOverall } from '../../src/retention/report-complaint-rate.ts';
+import { paretoReport } from '../../src/retention/report-pareto.ts';
 import { formerComplaintRate } from './support/complaint-rate-reference.ts';
 import { createTestWorkspace, type TestWorkspace } from './support/factories.ts';
 import { json, testKept, type TestKept } from './support/test-kept.ts';
@@ -141,6 +143,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the case tally (issue 15) on %
     const report = await complaintRateReport(kept.store.db, a.id, now);
     expect(report).toEqual(former);
     expect(await complaintYearOverall(kept.store.db, a.id, now)).toEqual(former.overall);
+    const perCustomer = await queryRows<{ n: number }>(
+      kept.store.db,
+      sql`select count(*)::int as n from cases where workspace_id = ${a.id} and is_complaint group by customer_id`,
+    );
+    expect((await paretoReport(kept.store.db, a.id)).complaints).toEqual(lorenzCurve(perCustomer.map((r) => r.n)));
     // The figures are not all zero: buyers and walk-ins, inside and outside the year.
     expect(report.overall.complaints).toBeGreaterThan(3);
     expect(report.breakdowns.acquisitionChannel.map((r) => r.key)).toContain('ads');
