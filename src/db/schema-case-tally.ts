@@ -4,8 +4,7 @@
 // insert — keeps them without knowing. Facts, then figures: `kept_case_tally_rebuild(workspace)`
 // recomputes all three from the cases (src/retention/case-tally.ts). Nothing here depends on
 // purchases, so an import changes none of it; the reports join `customer_value` when they read.
-import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { date, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
 
 /** Per workspace, customer and month (UTC) with a case: how many cases, how many complaints now. */
 export const caseTally = pgTable(
@@ -19,15 +18,8 @@ export const caseTally = pgTable(
     cases: integer('cases').notNull(),
     complaints: integer('complaints').notNull(),
   },
-  (t) => [
-    // Customer before month: a buyer's months with cases are one range read (report-complaint-rate.ts).
-    primaryKey({ columns: [t.workspaceId, t.customerId, t.month] }),
-    // The complaints' Lorenz curve (report-pareto.ts): complaints per customer from the few rows that
-    // have any, in customer order, without visiting the cases.
-    index('case_tally_complaints_idx')
-      .on(t.workspaceId, t.customerId, t.complaints)
-      .where(sql`complaints > 0`),
-  ],
+  // Customer before month: a buyer's months with cases are one range read (report-complaint-rate.ts).
+  (t) => [primaryKey({ columns: [t.workspaceId, t.customerId, t.month] })],
 );
 
 /** Per workspace and month: the complaints opened that month, and the customers with a case in it. */

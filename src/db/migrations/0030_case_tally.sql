@@ -23,7 +23,6 @@ CREATE TABLE "case_tally_months" (
 );
 --> statement-breakpoint
 DROP INDEX "cases_complaint_idx";--> statement-breakpoint
-CREATE INDEX "case_tally_complaints_idx" ON "case_tally" USING btree ("workspace_id","customer_id","complaints") WHERE complaints > 0;--> statement-breakpoint
 CREATE INDEX "cases_complaint_idx" ON "cases" USING btree ("workspace_id","created_at","status","customer_id","channel","complaint_kind","complaint_source") WHERE is_complaint;--> statement-breakpoint
 -- Hand-written (issue 15): the case tally kept by triggers on `cases`, whichever code path writes a
 -- case (intake's raw statement, a complaint mark, the demo, a bulk insert). See src/db/schema-case-tally.ts.
