@@ -157,9 +157,11 @@ export const cases = pgTable(
     index('cases_workspace_owner_status_idx').on(t.workspaceId, t.ownerId, t.status),
     index('cases_workspace_status_idx').on(t.workspaceId, t.status, t.createdAt),
     index('cases_customer_idx').on(t.customerId, t.createdAt),
-    // The complaint reports and the complaints queue read complaints only: few of all cases.
+    // The complaint reports and the complaints queue read complaints only: few of all cases. What they
+    // group by is in the key too, so they read the index alone (issue 15: at 1,100,000 cases, visiting
+    // the year's ~10,000 complaint rows cost 275–440 ms with a cold cache).
     index('cases_complaint_idx')
-      .on(t.workspaceId, t.createdAt)
+      .on(t.workspaceId, t.createdAt, t.status, t.customerId, t.channel, t.complaintKind, t.complaintSource)
       .where(sql`is_complaint`),
     index('cases_hell_idx')
       .on(t.workspaceId, t.hellFlaggedAt)

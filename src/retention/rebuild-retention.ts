@@ -5,6 +5,7 @@
 // suspicion), not the nightly one: `kept retention rebuild`.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
+import { rebuildCaseTally } from './case-tally.ts';
 import { customerIdRanges, type CustomerIdRange } from './customer-id-ranges.ts';
 import { refreshCustomerValue } from './refresh-customer-value.ts';
 import { refreshRollups } from './refresh-rollups.ts';
@@ -48,6 +49,8 @@ export async function rebuildRetention(
   options: { parts?: number } = {},
 ): Promise<RebuildReport> {
   const t0 = performance.now();
+  // The case tally is not derived from purchases, but it is derived: the repair path repairs it too.
+  await rebuildCaseTally(db, workspaceId);
   await rebuildSummary(db, workspaceId, options.parts ?? 1);
   const t1 = performance.now();
   // The rollups are SQL and the scores mostly model fits in Node: side by side, the database

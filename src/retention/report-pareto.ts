@@ -12,6 +12,8 @@ export async function paretoReport(db: Db, workspaceId: string): Promise<ParetoR
   const revenue = await loadRollup<LorenzView>(db, workspaceId, 'revenue-lorenz');
   const complaints = await queryRows<{ n: number }>(
     db,
+    // Index-only through cases_complaint_idx, which carries customer_id (issue 15: 27 / 43 ms p50 / p99 at
+    // 1,100,000 cases, quicker than the case tally's rows just after a rebuild, 223 / 331).
     sql`select count(*)::int as n from cases where workspace_id = ${workspaceId} and is_complaint group by customer_id`,
   );
   return {
