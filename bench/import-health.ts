@@ -1,0 +1,136 @@
+// Does the desk keep answering while a large import runs? (issue 17: health p99 < 200 ms while a
+// 1,000,000-row import runs). Reproduce: npx tsx bench/import-health.ts [rows, default 1000000]
+//   1. starts a Kept server on PostgreSQL as a child process, with its background jobs working;
+//   2. one client asks GET /api/health back to back for SECONDS with nothing else running (the baseline);
+//   3. uploads a CSV of `rows` purchases (POST /api/v1/imports: stored, answered 202, imported by
+//      the import job) and polls it until it has finished, while the same client asks GET /api/health;
+//   4. prints p50/p99/max of both, the import's time and phases, and the load average (shared machine).
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  dropDatabase,
+  fmt,
+  percentile,
+  pgUrl,
+  recreateDatabase,
+  setUpWorkspace,
+  startBenchServer,
+  type HttpClient,
+} from './support/bench-kit.ts';
+import { writePurchaseCsv } from './support/purchase-csv.ts';
+
+const ROWS = Number(process.argv[2] ?? 1_000_000);
+const BASELINE_SECONDS = Number(process.env.BENCH_BASELINE_SECONDS ?? 15);
+const DATABASE = `kept_bench_import_health_${process.pid}`;
+const FILE = path.join(os.tmpdir(), `${DATABASE}.csv`);
+
+const log = (s: string) => process.stdout.write(`${s}\n`);
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
+interface ImportState {
+  status: string;
+  phase: string | null;
+  rowsRead: number;
+  report: { imported?: number; message?: string } | null;
+}
+
+/** Sends the file as the body, streamed, as `curl --data-binary @file` would. */
+function upload(baseUrl: string, token: string, file: string): Promise<string> {
+  const url = new URL('/api/v1/imports?format=csv&source=bench.csv', baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: 'POST',
+        headers: {
+          authorization: token,
+          'content-type': 'text/csv',
+          'content-length': String(fs.statSync(file).size),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode !== 202) reject(new Error(`upload → ${res.statusCode}: ${body.slice(0, 300)}`));
+          else resolve((JSON.parse(body) as { import: { id: string } }).import.id);
+        });
+      },
+    );
+    req.on('error', reject);
+    fs.createReadStream(file).pipe(req);
+  });
+}
+
+/** GET /api/health back to back until `until()` says stop; the latency of each, in ms. */
+async function askHealth(client: HttpClient, until: () => boolean): Promise<{ ms: number[]; failed: number }> {
+  const ms: number[] = [];
+  let failed = 0;
+  while (!until()) {
+    const t0 = performance.now();
+    const res = await client.request('GET', '/api/health');
+    ms.push(performance.now() - t0);
+    if (res.status !== 200) failed++;
+  }
+  return { ms, failed };
+}
+
+const summary = (r: { ms: number[]; failed: number }) =>
+  `${r.ms.length} requests, p50 ${fmt(percentile(r.ms, 50), 1)} ms, p99 ${fmt(percentile(r.ms, 99), 1)} ms, ` +
+  `max ${fmt(Math.max(...r.ms), 1)} ms, ${r.failed} not 200`;
+
+async function main(): Promise<void> {
+  await recreateDatabase(DATABASE);
+  const server = await startBenchServer({ DATABASE_URL: pgUrl(DATABASE), KEPT_JOBS: 'on' });
+  try {
+    const { client } = await setUpWorkspace(server.url, 4);
+    const token = client.headers.authorization!;
+    await writePurchaseCsv(FILE, ROWS);
+    log(`wrote ${ROWS.toLocaleString('en')} rows (${(fs.statSync(FILE).size / 1e6).toFixed(0)} MB)`);
+
+    log(`load average before: ${load()}`);
+    const quietEnd = performance.now() + BASELINE_SECONDS * 1000;
+    const quiet = await askHealth(client, () => performance.now() > quietEnd);
+    log(`health, no import (${BASELINE_SECONDS} s): ${summary(quiet)} (load ${load()})`);
+
+    const t0 = performance.now();
+    const id = await upload(server.url, token, FILE);
+    const accepted = (performance.now() - t0) / 1000;
+    let state: ImportState = { status: 'queued', phase: null, rowsRead: 0, report: null };
+    let finished = false;
+    const phases: string[] = [];
+    const poll = (async () => {
+      while (state.status === 'queued' || state.status === 'running') {
+        await new Promise((r) => setTimeout(r, 500));
+        state = (await client.json<{ import: ImportState }>('GET', `/api/v1/imports/${id}`)).import;
+        const seen = `${state.status}${state.phase ? `/${state.phase}` : ''}`;
+        if (phases.at(-1)?.split(' ')[0] !== seen)
+          phases.push(`${seen} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      }
+      finished = true;
+    })();
+    const busy = await askHealth(client, () => finished);
+    await poll;
+    const total = (performance.now() - t0) / 1000;
+    log(`upload answered 202 in ${accepted.toFixed(2)} s; import ${state.status} after ${total.toFixed(1)} s`);
+    log(`  phases seen: ${phases.join(', ')}`);
+    log(`  report: ${state.report?.message ?? '(none)'}`);
+    log(`health, during the import: ${summary(busy)} (load ${load()})`);
+    client.close();
+  } finally {
+    fs.rmSync(FILE, { force: true });
+    await server.stop();
+    await dropDatabase(DATABASE);
+  }
+}
+
+await main();
