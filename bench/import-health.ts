@@ -77,7 +77,11 @@ function upload(baseUrl: string, token: string, file: string): Promise<string> {
  * `until()` says stop; the latency of each, in ms. A client that waited for each answer before
  * asking again would count a 9-second stall as one slow request among thousands.
  */
-async function askHealth(client: HttpClient, until: () => boolean): Promise<{ ms: number[]; failed: number }> {
+async function askHealth(
+  client: HttpClient,
+  until: () => boolean,
+  slow: Array<[number, number]> = [],
+): Promise<{ ms: number[]; failed: number }> {
   const ms: number[] = [];
   let failed = 0;
   const pending: Array<Promise<void>> = [];
@@ -87,6 +91,7 @@ async function askHealth(client: HttpClient, until: () => boolean): Promise<{ ms
       client.request('GET', '/api/health').then(
         (res) => {
           ms.push(performance.now() - t0);
+          if (performance.now() - t0 > 200) slow.push([t0, performance.now()]);
           if (res.status !== 200) failed++;
         },
         () => {
@@ -135,13 +140,24 @@ async function main(): Promise<void> {
       }
       finished = true;
     })();
-    const busy = await askHealth(client, () => finished);
+    const slow: Array<[number, number]> = [];
+    const busy = await askHealth(client, () => finished, slow);
     await poll;
     const total = (performance.now() - t0) / 1000;
     log(`upload answered 202 in ${accepted.toFixed(2)} s; import ${state.status} after ${total.toFixed(1)} s`);
     log(`  phases seen: ${phases.join(', ')}`);
     log(`  report: ${state.report?.message ?? '(none)'}`);
     log(`health, during the import: ${summary(busy)} (load ${load()})`);
+    // When the slow answers (> 200 ms) were asked, in seconds after the upload: which phase stalls.
+    const at = (t: number) => ((t - t0) / 1000).toFixed(1);
+    const spans: string[] = [];
+    for (const [from, to] of slow.sort((a, b) => a[0] - b[0])) {
+      const last = spans.at(-1);
+      if (last && Number(last.split('–')[1]) >= Number(at(from)))
+        spans[spans.length - 1] = `${last.split('–')[0]}–${at(to)}`;
+      else spans.push(`${at(from)}–${at(to)}`);
+    }
+    log(`  slow answers (> 200 ms) asked during: ${spans.slice(0, 20).join(', ') || 'none'} s`);
     client.close();
   } finally {
     fs.rmSync(FILE, { force: true });

@@ -247,8 +247,8 @@ async function stageFile(tx: Db, options: ImportOptions, report: ImportReport): 
       transform(chunk: Buffer, _encoding, done) {
         bytes += chunk.length;
         // A stored upload comes as one buffer (37 MB for 1,000,000 rows): split whole, it was
-        // one synchronous pass that held the server's event loop. In slices, the reader stops
-        // at each COPY write that waits, and requests are answered in between.
+        // one synchronous pass that held the server's event loop. In slices, the loop below yields
+        // between them (after each COPY write), and requests are answered in between.
         for (let at = 0; at < chunk.length; at += READ_SLICE) this.push(chunk.subarray(at, at + READ_SLICE));
         done();
       },
@@ -331,57 +331,50 @@ async function writePurchases(
   report: ImportReport,
   step: (name: string) => void,
 ): Promise<void> {
-  // One row per customer key in the file (the first name written for it wins), matched to the
-  // workspace's customers in the same statement; the keys left unmatched are created below.
+  // One row per customer key in the file; the first name written for it wins.
   await tx.execute(sql`
     create temp table import_map on commit drop as
-    select g.key_kind, g.key, g.name, coalesce(ce.id, cm.id) as customer_id, false as created
-    from (select key_kind, key, min(name) as name from import_stage group by key_kind, key) g
-    left join customers ce on g.key_kind = 'external' and ce.workspace_id = ${workspaceId} and ce.external_id = g.key
-    left join customers cm on g.key_kind = 'email' and cm.workspace_id = ${workspaceId} and cm.email = g.key`);
-  // Indexed and analyzed before the writes below join it: without statistics the write-back of
-  // 100,000 new ids was planned as a nested loop over the whole map per id (minutes).
-  await tx.execute(sql`create index on import_map (key_kind, key)`);
-  await tx.execute(sql`analyze import_map`);
+    select key_kind, key, min(name) as name, null::uuid as customer_id from import_stage group by key_kind, key`);
   const keys = await count(tx, sql`select count(*)::int as n from import_map`);
-  // New customers in one insert per key kind, their ids written back from RETURNING: no second
-  // join of the map against every customer of the workspace. A key another session created
-  // since the match above (ON CONFLICT skipped it) is matched again afterwards.
-  report.customersCreated = 0;
-  for (const [kind, column] of [
-    ['external', sql`external_id`],
-    ['email', sql`email`],
-  ] as const) {
-    report.customersCreated += await count(
+  report.customersCreated =
+    (await count(
       tx,
       sql`
       with ins as (
-        insert into customers (workspace_id, name, ${column})
+        insert into customers (workspace_id, name, external_id)
         select ${workspaceId}, coalesce(m.name, m.key), m.key from import_map m
-        where m.key_kind = ${kind} and m.customer_id is null
-        on conflict do nothing returning id, ${column} as key),
-      matched as (
-        update import_map m set customer_id = ins.id, created = true from ins where m.key_kind = ${kind} and m.key = ins.key returning 1)
-      select count(*)::int as n from matched`,
-    );
-  }
-  const unmatched = await count(tx, sql`select count(*)::int as n from import_map where customer_id is null`);
-  if (unmatched > 0) {
-    await tx.execute(sql`
-      update import_map m set customer_id = c.id from customers c
-      where m.customer_id is null and c.workspace_id = ${workspaceId}
-        and ((m.key_kind = 'external' and c.external_id = m.key) or (m.key_kind = 'email' and c.email = m.key))`);
-  }
+        where m.key_kind = 'external'
+          and not exists (select 1 from customers c where c.workspace_id = ${workspaceId} and c.external_id = m.key)
+        on conflict do nothing returning 1)
+      select count(*)::int as n from ins`,
+    )) +
+    (await count(
+      tx,
+      sql`
+      with ins as (
+        insert into customers (workspace_id, name, email)
+        select ${workspaceId}, coalesce(m.name, m.key), m.key from import_map m
+        where m.key_kind = 'email'
+          and not exists (select 1 from customers c where c.workspace_id = ${workspaceId} and c.email = m.key)
+        on conflict do nothing returning 1)
+      select count(*)::int as n from ins`,
+    ));
   report.customersMatched = keys - report.customersCreated;
+  await tx.execute(sql`
+    update import_map m set customer_id = c.id from customers c
+    where m.key_kind = 'external' and c.workspace_id = ${workspaceId} and c.external_id = m.key`);
+  await tx.execute(sql`
+    update import_map m set customer_id = c.id from customers c
+    where m.key_kind = 'email' and c.workspace_id = ${workspaceId} and c.email = m.key`);
+  await tx.execute(sql`create index on import_map (key_kind, key)`);
   await tx.execute(sql`analyze import_map`);
   step('customers (match, create)');
   // Lock the customers written to as a foreign key would (none is declared: it cost 35% of the
-  // insert), so a customer cannot be deleted under the purchases being added. Those this
-  // transaction created are its own until it commits: locking them would only rewrite their rows.
+  // insert), so a customer cannot be deleted under the purchases being added.
   await tx.execute(sql`
     with locked as (
       select 1 from customers c where c.workspace_id = ${workspaceId}
-        and c.id in (select customer_id from import_map where not created) for key share of c)
+        and c.id in (select customer_id from import_map) for key share of c)
     select count(*) from locked`);
   // A plain insert first: ON CONFLICT checks every row speculatively (27% of the insert). A file
   // that repeats an order id, or a re-import, breaks the unique key; then the savepoint is
