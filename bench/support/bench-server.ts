@@ -4,6 +4,7 @@
  * unrolled so that, before listening, it can add a bench-only route:
  *   GET  /api/v1/bench/sql            statements sent to PostgreSQL since the last reset (with ?reset=1).
  * Env: DATABASE_URL or KEPT_DATA_DIR (as `kept serve`); KEPT_BENCH_PROBE=1 for the bare-insert route;
+ * KEPT_JOBS=on to work the background jobs (off by default: the benches time requests alone);
  * BENCH_EXPERIMENT_SQL: SQL run once after the migrations (an A/B of a schema change before writing its migration).
  * Prints one JSON line {"url","pid"} on stdout when listening; stops cleanly on SIGTERM.
  */
@@ -42,6 +43,8 @@ if (process.env.BENCH_EXPERIMENT_SQL) await store.db.execute(sql.raw(process.env
 const jobs = await startJobs(store);
 const ctx: DeskContext = { db: store.db, timers: jobs.timers, now: () => new Date(), publicUrl: config.publicUrl };
 const app = await buildApp({ ctx, store, config, jobsHealthy: jobs.healthy });
+// Timers only fire when asked for (KEPT_JOBS=on): a bench that uploads an import needs its job run.
+if (process.env.KEPT_JOBS === 'on') await jobs.work(ctx);
 
 app.get('/api/v1/bench/sql', { schema: { hide: true } }, async (request) => {
   requireStaff(request);

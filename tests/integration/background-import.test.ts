@@ -133,6 +133,39 @@ describe.each<StoreKind>(['pglite', 'postgres'])('background imports on %s', (ki
     expect((await counts()).purchases).toBe(0);
   });
 
+  run(
+    'a stored upload over 1 MB is read in slices: every row in, a letter cut by a slice boundary intact',
+    async () => {
+      await fresh();
+      // ASCII rows (long, so there are few) up to just before 1 MiB, then a name of two-byte letters that
+      // the first slice ends inside.
+      const LONG = 'n'.repeat(400);
+      let head = 'customer_id,date,amount,order_id,name\n';
+      for (let i = 0; Buffer.byteLength(head) < (1 << 20) - 600; i++)
+        head += `c${i % 100},2024-01-05,1.00,s${i},${LONG}\n`;
+      if (((1 << 20) - Buffer.byteLength(head) - 'z1,2024-01-05,1.00,z1,'.length) % 2 === 0)
+        head += `c0,2024-01-05,1.00,pad,n\n`;
+      const name = 'Ж'.repeat(400);
+      const content = Buffer.from(`${head}z1,2024-01-05,1.00,z1,${name}\n`);
+      const cut = content.subarray(0, 1 << 20).toString('utf8');
+      expect(cut.endsWith('\ufffd')).toBe(true); // the boundary falls inside a letter
+      const rows = content.toString('utf8').trim().split('\n').length - 1;
+      const report = await importTransactions(kept.store.db, {
+        workspaceId: ws.id,
+        format: 'csv',
+        source: 'stored.csv',
+        input: Readable.from([content]),
+        now: new Date(),
+      });
+      expect(report).toMatchObject({ status: 'done', imported: rows, rowsRead: rows });
+      const [customer] = await queryRows<{ name: string }>(
+        kept.store.db,
+        sql`select name from customers where workspace_id = ${ws.id} and external_id = 'z1'`,
+      );
+      expect(customer!.name).toBe(name);
+    },
+  );
+
   run('a job retried after its process stopped finds its import running and fails it, saying so', async () => {
     await fresh();
     const id = await upload(FILE(3));
