@@ -18,23 +18,30 @@ interface Run {
   finish(): void;
 }
 
-const running = new Map<string, Run>();
+// Per store handle, which stands for an instance (two apps in one test process are two instances).
+const runsByStore = new WeakMap<Db, Map<string, Run>>();
+function runsOf(db: Db): Map<string, Run> {
+  let runs = runsByStore.get(db);
+  if (!runs) runsByStore.set(db, (runs = new Map()));
+  return runs;
+}
 const FLAG_POLL_MS = 250;
 /** How long a cancel waits for an import running elsewhere to stop before answering its status. */
 const WAIT_MS = 15_000;
 
-export function startRun(workspaceId: string, importId: string): AbortController {
+export function startRun(db: Db, workspaceId: string, importId: string): AbortController {
   let finish = () => undefined as void;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   const run: Run = { workspaceId, controller: new AbortController(), finished, finish };
-  running.set(importId, run);
+  runsOf(db).set(importId, run);
   return run.controller;
 }
 
 /** Called once the import's final status is written. */
-export function finishRun(importId: string): void {
-  running.get(importId)?.finish();
-  running.delete(importId);
+export function finishRun(db: Db, importId: string): void {
+  const runs = runsOf(db);
+  runs.get(importId)?.finish();
+  runs.delete(importId);
 }
 
 /** Polls the cancel flag of a running import (set by any instance) into its signal; returns the stop. */
@@ -62,7 +69,7 @@ export function watchCancelFlag(db: Db, importId: string, controller: AbortContr
 export async function cancelImport(db: Db, workspaceId: string, importId: string): Promise<ImportView> {
   // Before any query: on PGlite the running import's transaction holds the only connection, so a
   // read would wait for the import to end. The answer is read once it has stopped.
-  const run = running.get(importId);
+  const run = runsOf(db).get(importId);
   if (run && run.workspaceId === workspaceId) {
     run.controller.abort();
     await run.finished;

@@ -126,6 +126,10 @@ async function applyChunk(db: Db, workspaceId: string, importId: string, chunk: 
       create temp table import_stage on commit drop as
       select * from ${chunk.stage} where ${BUCKET} between ${chunk.lo} and ${chunk.hi}`);
     await tx.execute(sql`analyze import_stage`);
+    // PGlite has no autovacuum: without fresh statistics the customers this import added are
+    // planned as none (nested loops), and each chunk took longer than the last (0.6 → 2.1 s per
+    // 5,000 rows; 63 s against 8.7 s for 60,000 rows). ANALYZE samples, a few milliseconds.
+    await tx.execute(sql`analyze customers`);
     await writePurchases(tx, workspaceId, importId, part as ImportReport, () => undefined);
     // The customers this transaction inserted (their row's xmin is its id), to undo them by the import's id.
     await tx.execute(sql`

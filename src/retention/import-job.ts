@@ -23,14 +23,14 @@ export const STOPPED_MESSAGE = 'The server stopped while this import ran; nothin
 
 export async function runStoredImport(ctx: DeskContext, workspaceId: string, importId: string): Promise<void> {
   // Registered before the claim, so a cancel arriving as it starts finds it (import-cancel.ts).
-  const controller = startRun(workspaceId, importId);
+  const controller = startRun(ctx.db, workspaceId, importId);
   // A cancel asked on another instance reaches this one through the upload's flag.
   const stopWatching = watchCancelFlag(ctx.db, importId, controller);
   try {
     await claimAndRun(ctx, workspaceId, importId, controller.signal);
   } finally {
     stopWatching();
-    finishRun(importId);
+    finishRun(ctx.db, importId);
   }
 }
 
@@ -56,7 +56,7 @@ async function claimAndRun(ctx: DeskContext, workspaceId: string, importId: stri
       importId,
       format: claimed.format,
       source: claimed.source,
-      input: Readable.from([upload.content]),
+      input: Readable.from(pieces(upload.content)),
       map: upload.options.map as Partial<Record<CsvField, string>> | undefined,
       skipBadRows: upload.options.skipBadRows ?? false,
       createdBy: claimed.createdBy,
@@ -78,6 +78,11 @@ async function claimAndRun(ctx: DeskContext, workspaceId: string, importId: stri
 /** The stored file, once nothing applied is left to undo (the upload holds the undo's mark). */
 async function deleteUpload(db: Db, importId: string): Promise<void> {
   await db.delete(importUploads).where(and(eq(importUploads.importId, importId), isNull(importUploads.purchasesAfter)));
+}
+
+/** The stored file in pieces, so the bytes read (the progress shown) move as it is read. */
+function* pieces(content: Buffer): Generator<Buffer> {
+  for (let at = 0; at < content.length; at += 1 << 16) yield content.subarray(at, at + (1 << 16));
 }
 
 /** A retried job whose import was left running: its process stopped, and its transaction with it. */
