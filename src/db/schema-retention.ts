@@ -67,7 +67,27 @@ export const importUploads = pgTable('import_uploads', {
   content: bytea('content').notNull(),
   /** how to read it: the column map and whether bad rows are skipped */
   options: jsonb('options').$type<{ map?: Record<string, string>; skipBadRows?: boolean }>().notNull(),
+  /** set by POST /imports/:id/cancel on any instance; the instance running the import polls it */
+  cancelRequestedAt: ts('cancel_requested_at'),
+  /**
+   * On the embedded store, where an import is applied in several committed transactions: the
+   * highest purchase id before its first one, so a cancelled or crashed import's purchases are
+   * found by id (and its import id) and deleted (import-undo.ts).
+   */
+  purchasesAfter: bigint('purchases_after', { mode: 'number' }),
 });
+
+/** The customers an import applied in committed chunks created, deleted with its purchases if it does not finish. */
+export const importCreatedCustomers = pgTable(
+  'import_created_customers',
+  {
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.customerId] })],
+);
 
 /**
  * A purchase (an order, not a line item). `row_hash` is "o:<order id>" when the file has order

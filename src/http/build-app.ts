@@ -30,6 +30,7 @@ import { registerComplaintRoutes } from './routes/complaint-routes.ts';
 import { registerCannedReplyRoutes } from './routes/canned-reply-routes.ts';
 import { registerSavedViewRoutes } from './routes/saved-view-routes.ts';
 import { registerBenchProbeRoute } from './routes/bench-probe-route.ts';
+import { registerImportRoutes } from './routes/import-routes.ts';
 import { registerRetentionRoutes } from './routes/retention-routes.ts';
 import { registerPromiseRoutes } from './routes/promise-routes.ts';
 import { registerEmailInboundRoutes } from './routes/email-inbound-routes.ts';
@@ -120,6 +121,7 @@ export async function buildApp(
   registerPreferenceRoutes(routeDeps);
   registerPortalRoutes(routeDeps);
   registerBenchProbeRoute(routeDeps);
+  registerImportRoutes(routeDeps);
   registerRetentionRoutes(routeDeps);
   registerEmailInboundRoutes(routeDeps);
   registerEmailOutboundRoutes(routeDeps);

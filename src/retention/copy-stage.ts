@@ -45,7 +45,12 @@ export function hasOtherConnections(db: Db): boolean {
   return typeof (clientOf(db) as { connect?: unknown }).connect === 'function';
 }
 
-export function openCopy(tx: Db, table: string, columns: readonly string[]): CopySink {
+export function openCopy(
+  tx: Db,
+  table: string,
+  columns: readonly string[],
+  options: { pgliteChunkBytes?: number } = {},
+): CopySink {
   const target = `${table} (${columns.join(', ')})`;
   const client = clientOf(tx);
   if (hasOtherConnections(tx)) {
@@ -84,7 +89,7 @@ export function openCopy(tx: Db, table: string, columns: readonly string[]): Cop
     async write(lines) {
       pending.push(lines);
       size += lines.length;
-      if (size >= PGLITE_CHUNK) await flush();
+      if (size >= (options.pgliteChunkBytes ?? PGLITE_CHUNK)) await flush();
     },
     end: flush,
     abort() {

@@ -1,10 +1,12 @@
 // A web upload's import, run in the background (issue 17): the route stores the file with a
 // queued `imports` row and queues this job; the job claims the row (queued → running), reads the
-// stored file, and deletes it when the import has finished. A job found with its import already
-// running is a retry after its process stopped mid-way: the import's transaction was rolled back
-// with the process, so it is failed with that said, and the file kept out of the way.
+// stored file, and deletes it when the import has finished. On the embedded store the import is
+// applied in committed chunks, so the desk keeps answering (import-chunks.ts). A job found with its
+// import already running is a retry after its process stopped mid-way: in one transaction, that
+// rolled back with the process; in chunks, what was applied is undone by the import's id here. It
+// is failed with that said, and the file kept out of the way.
 import { Readable } from 'node:stream';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { importUploads, imports } from '../db/schema-retention.ts';
 import { defineJob } from '../kernel/job-definition.ts';
@@ -13,17 +15,22 @@ import type { DeskContext } from '../kernel/desk-context.ts';
 import type { CsvField } from './import-rows.ts';
 import { importTransactions } from './import-transactions.ts';
 import { movesInto } from './import-status.ts';
-import { finishRun, startRun } from './import-cancel.ts';
+import { finishRun, startRun, watchCancelFlag } from './import-cancel.ts';
+import { hasOtherConnections } from './copy-stage.ts';
+import { undoImport } from './import-undo.ts';
 
 export const STOPPED_MESSAGE = 'The server stopped while this import ran; nothing was imported. Upload the file again.';
 
 export async function runStoredImport(ctx: DeskContext, workspaceId: string, importId: string): Promise<void> {
   // Registered before the claim, so a cancel arriving as it starts finds it (import-cancel.ts).
-  const signal = startRun(workspaceId, importId);
+  const controller = startRun(ctx.db, workspaceId, importId);
+  // A cancel asked on another instance reaches this one through the upload's flag.
+  const stopWatching = watchCancelFlag(ctx.db, importId, controller);
   try {
-    await claimAndRun(ctx, workspaceId, importId, signal);
+    await claimAndRun(ctx, workspaceId, importId, controller.signal);
   } finally {
-    finishRun(importId);
+    stopWatching();
+    finishRun(ctx.db, importId);
   }
 }
 
@@ -49,29 +56,42 @@ async function claimAndRun(ctx: DeskContext, workspaceId: string, importId: stri
       importId,
       format: claimed.format,
       source: claimed.source,
-      input: Readable.from([upload.content]),
+      input: Readable.from(pieces(upload.content)),
       map: upload.options.map as Partial<Record<CsvField, string>> | undefined,
       skipBadRows: upload.options.skipBadRows ?? false,
       createdBy: claimed.createdBy,
       now: ctx.now(),
       sizeBytes: upload.content.length,
       signal,
+      // PGlite's one connection: an import in one transaction would hold the desk until it ended.
+      ...(hasOtherConnections(db) ? {} : { chunked: {} }),
     });
     if (report.status === 'done' && report.imported > 0) {
       const refresh = { name: TIMER.retentionRefreshScores, payload: { workspaceId }, startAfter: ctx.now() } as const;
       await ctx.timers.schedule(db, refresh);
     }
   } finally {
-    await db.delete(importUploads).where(eq(importUploads.importId, importId));
+    await deleteUpload(db, importId);
   }
+}
+
+/** The stored file, once nothing applied is left to undo (the upload holds the undo's mark). */
+async function deleteUpload(db: Db, importId: string): Promise<void> {
+  await db.delete(importUploads).where(and(eq(importUploads.importId, importId), isNull(importUploads.purchasesAfter)));
+}
+
+/** The stored file in pieces, so the bytes read (the progress shown) move as it is read. */
+function* pieces(content: Buffer): Generator<Buffer> {
+  for (let at = 0; at < content.length; at += 1 << 16) yield content.subarray(at, at + (1 << 16));
 }
 
 /** A retried job whose import was left running: its process stopped, and its transaction with it. */
 async function failStopped(db: Db, importId: string): Promise<void> {
   const [row] = await db.select({ status: imports.status }).from(imports).where(eq(imports.id, importId));
   if (row?.status !== 'running') return;
+  await undoImport(db, importId);
   await markFailed(db, importId, STOPPED_MESSAGE);
-  await db.delete(importUploads).where(eq(importUploads.importId, importId));
+  await deleteUpload(db, importId);
 }
 
 async function markFailed(db: Db, importId: string, message: string): Promise<void> {

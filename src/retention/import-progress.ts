@@ -1,8 +1,9 @@
 // An import's progress (phase, rows and bytes read), written to its `imports` row while it runs so
 // GET /api/v1/imports/:id can show it. Written beside the import's transaction, through another
-// pooled connection: only where there is one (PostgreSQL). On PGlite the import's transaction holds
-// the only connection, so a write beside it would wait for the import itself; there the row shows
-// the start and the end only (issue 17's background import will stage in committed chunks).
+// pooled connection, where there is one (PostgreSQL); on PGlite, between the transactions of an
+// import applied in committed chunks (import-chunks.ts). An import in one transaction on PGlite
+// (the CLI's) holds the only connection, so a write beside it would wait for the import itself;
+// there the row shows the start and the end only.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { imports } from '../db/schema-retention.ts';
@@ -18,8 +19,13 @@ export interface ProgressRecorder {
 
 const EVERY_MS = 500;
 
-export function progressRecorder(db: Db, importId: string): ProgressRecorder {
-  if (!hasOtherConnections(db)) return { phase() {}, counts() {}, flush: async () => undefined };
+export function progressRecorder(
+  db: Db,
+  importId: string,
+  options: { betweenTransactions?: boolean } = {},
+): ProgressRecorder {
+  if (!hasOtherConnections(db) && !options.betweenTransactions)
+    return { phase() {}, counts() {}, flush: async () => undefined };
   let state: { phase?: ImportPhase; rowsRead?: number; bytesRead?: number } = {};
   let chain: Promise<void> = Promise.resolve();
   let lastWrite = 0;
