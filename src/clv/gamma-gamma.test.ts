@@ -4,6 +4,7 @@ import {
   gammaGammaExpectedSpend,
   gammaGammaCustomerLogLikelihood,
   gammaGammaLogLikelihood,
+  prepareSpend,
   repeatCustomers,
 } from './gamma-gamma.ts';
 import { readPublishedCdnowSummary } from './cdnow-fixture.ts';
@@ -74,5 +75,30 @@ describe('Gamma-Gamma recovers known parameters from simulated spend', () => {
     for (const k of ['p', 'q', 'gamma'] as const) {
       expect(Math.abs(fit.params[k] - truth[k])).toBeLessThan(3 * fit.standardErrors[k]);
     }
+  });
+});
+
+describe('repeat buyers arranged for the likelihood', () => {
+  it('keeps repeat buyers with spend only, without copying columns that are all repeat buyers', () => {
+    const all = { x: Float64Array.of(1, 2, 3), monetary: Float64Array.of(5, 6, 7) };
+    const same = repeatCustomers(all);
+    expect(same.x).toBe(all.x);
+    expect(same.monetary).toBe(all.monetary);
+    const mixed = repeatCustomers({ x: [0, 2, 3, 1], monetary: [5, 0, 7, 8] });
+    expect(Array.from(mixed.x)).toEqual([3, 1]);
+    expect(Array.from(mixed.monetary)).toEqual([7, 8]);
+  });
+
+  it('indexes small whole counts, large ones and fractions in first-seen order', () => {
+    const x = Float64Array.of(3, 5000, 1, 3, 2.5, 5000, 1, 4095, 4096);
+    const monetary = Float64Array.from(x, (_, i) => 10 + i);
+    const d = prepareSpend({ x, monetary });
+    expect(Array.from(d.uniqueX)).toEqual([3, 5000, 1, 2.5, 4095, 4096]);
+    expect(Array.from(d.countX)).toEqual([2, 2, 2, 1, 1, 1]);
+    expect(Array.from(d.xIndex)).toEqual([0, 1, 2, 0, 3, 1, 2, 4, 5]);
+    expect(d.sumLogM).toBeCloseTo(
+      Array.from(monetary).reduce((s, m) => s + Math.log(m), 0),
+      10,
+    );
   });
 });

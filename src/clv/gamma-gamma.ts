@@ -35,17 +35,23 @@ export function gammaGammaCustomerLogLikelihood(params: GammaGammaParams, x: num
 
 /** Rows that carry information about spend: repeat customers with a positive mean spend. */
 export function repeatCustomers(data: SpendColumns): { x: Float64Array; monetary: Float64Array } {
-  const xs: number[] = [];
-  const ms: number[] = [];
-  for (let i = 0; i < data.x.length; i++) {
+  let kept = 0;
+  for (let i = 0; i < data.x.length; i++) if ((data.x[i] as number) > 0 && (data.monetary[i] as number) > 0) kept++;
+  // Every row a repeat buyer (a summary of buyers only): the columns as they are, no copy of a million rows.
+  if (kept === data.x.length && data.x instanceof Float64Array && data.monetary instanceof Float64Array) {
+    return { x: data.x, monetary: data.monetary };
+  }
+  const xs = new Float64Array(kept);
+  const ms = new Float64Array(kept);
+  for (let i = 0, k = 0; i < data.x.length; i++) {
     const x = data.x[i] as number;
     const m = data.monetary[i] as number;
     if (x > 0 && m > 0) {
-      xs.push(x);
-      ms.push(m);
+      xs[k] = x;
+      ms[k++] = m;
     }
   }
-  return { x: Float64Array.from(xs), monetary: Float64Array.from(ms) };
+  return { x: xs, monetary: ms };
 }
 
 /**
@@ -65,21 +71,26 @@ export interface SpendData {
 }
 
 const spendCache = new WeakMap<object, SpendData>();
+const SMALL_X = 4096;
 
 export function prepareSpend(data: { x: Float64Array; monetary: Float64Array }): SpendData {
   const cached = spendCache.get(data);
   if (cached) return cached;
   const index = new Map<number, number>();
+  // Purchase counts are small whole numbers: a table finds their index without hashing a double.
+  const small = new Int32Array(SMALL_X).fill(-1);
   const xIndex = new Int32Array(data.x.length);
   const counts: number[] = [];
   let sumLogM = 0;
   let sumXLogM = 0;
   for (let i = 0; i < data.x.length; i++) {
     const x = data.x[i] as number;
-    let k = index.get(x);
-    if (k === undefined) {
+    const isSmall = x < SMALL_X && Number.isInteger(x);
+    let k = isSmall ? (small[x] as number) : (index.get(x) ?? -1);
+    if (k < 0) {
       k = counts.length;
       index.set(x, k);
+      if (isSmall) small[x] = k;
       counts.push(0);
     }
     xIndex[i] = k;
