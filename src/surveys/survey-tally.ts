@@ -139,11 +139,6 @@ export interface TallyAnswerInput {
   effort: number | null;
 }
 
-export async function tallyAnswer(db: Db, input: TallyAnswerInput): Promise<void> {
-  const statement = tallyAnswerStatement(input);
-  if (statement) await db.execute(statement);
-}
-
 /** The answer's tally upsert as a statement, so the answer can send it with its other writes; null: nothing moves. */
 export function tallyAnswerStatement(input: TallyAnswerInput): SQL | null {
   const delta = new Map<string, number>(COUNT_COLUMNS.map((c) => [c, 0]));
