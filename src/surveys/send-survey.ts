@@ -72,33 +72,33 @@ async function customerFacts(tx: Db, workspaceId: string, customerIds: string[])
     .select({ id: cases.id })
     .from(cases)
     .where(and(eq(cases.workspaceId, workspaceId), inArray(cases.customerId, customerIds)));
-  const [lastSent, escalated, complained, optedOut] = await Promise.all([
-    tx
-      .select({ customerId: surveyRequests.customerId, at: max(surveyRequests.sentAt) })
-      .from(surveyRequests)
-      .where(and(inArray(surveyRequests.customerId, customerIds), isNotNull(surveyRequests.sentAt)))
-      .groupBy(surveyRequests.customerId),
-    tx
-      .selectDistinct({ customerId: cases.customerId })
-      .from(escalations)
-      .innerJoin(cases, eq(cases.id, escalations.caseId))
-      .where(and(inArray(escalations.caseId, customerCases), eq(escalations.status, 'open'))),
-    tx
-      .selectDistinct({ customerId: cases.customerId })
-      .from(cases)
-      .where(
-        and(
-          eq(cases.workspaceId, workspaceId),
-          inArray(cases.customerId, customerIds),
-          eq(cases.isComplaint, true),
-          inArray(cases.status, [...OPEN_CASE_STATUSES]),
-        ),
+  // One after another: a transaction is one connection, which runs its queries in turn anyway, and node-postgres
+  // deprecates queueing a query on a client that is still executing one (it warned once per send batch).
+  const lastSent = await tx
+    .select({ customerId: surveyRequests.customerId, at: max(surveyRequests.sentAt) })
+    .from(surveyRequests)
+    .where(and(inArray(surveyRequests.customerId, customerIds), isNotNull(surveyRequests.sentAt)))
+    .groupBy(surveyRequests.customerId);
+  const escalated = await tx
+    .selectDistinct({ customerId: cases.customerId })
+    .from(escalations)
+    .innerJoin(cases, eq(cases.id, escalations.caseId))
+    .where(and(inArray(escalations.caseId, customerCases), eq(escalations.status, 'open')));
+  const complained = await tx
+    .selectDistinct({ customerId: cases.customerId })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.workspaceId, workspaceId),
+        inArray(cases.customerId, customerIds),
+        eq(cases.isComplaint, true),
+        inArray(cases.status, [...OPEN_CASE_STATUSES]),
       ),
-    tx
-      .select({ customerId: surveyOptOuts.customerId })
-      .from(surveyOptOuts)
-      .where(and(eq(surveyOptOuts.workspaceId, workspaceId), inArray(surveyOptOuts.customerId, customerIds))),
-  ]);
+    );
+  const optedOut = await tx
+    .select({ customerId: surveyOptOuts.customerId })
+    .from(surveyOptOuts)
+    .where(and(eq(surveyOptOuts.workspaceId, workspaceId), inArray(surveyOptOuts.customerId, customerIds)));
   return {
     lastSent: new Map(lastSent.map((r) => [r.customerId, r.at ? new Date(r.at) : null])),
     escalated: new Set(escalated.map((r) => r.customerId)),
@@ -123,12 +123,10 @@ async function decideBatch(
     .for('update');
   const customerOf = new Map(customerRows.map((c) => [c.id, c]));
   const caseIds = surveys.map((s) => s.caseId).filter((id): id is string => !!id);
-  const [caseRows, settings, facts, workspace] = await Promise.all([
-    caseIds.length ? tx.select().from(cases).where(inArray(cases.id, caseIds)) : [],
-    loadSurveySettings(tx, workspaceId),
-    customerFacts(tx, workspaceId, customerIds),
-    loadWorkspace(tx, workspaceId),
-  ]);
+  const caseRows = caseIds.length ? await tx.select().from(cases).where(inArray(cases.id, caseIds)) : [];
+  const settings = await loadSurveySettings(tx, workspaceId);
+  const facts = await customerFacts(tx, workspaceId, customerIds);
+  const workspace = await loadWorkspace(tx, workspaceId);
   const caseOf = new Map(caseRows.map((c) => [c.id, c]));
   // The owners' teams in one statement (teamOfUser's cache is per transaction: a query per owner).
   const ownerIds = [...new Set(caseRows.map((c) => c.ownerId).filter((id): id is string => !!id))];
