@@ -45,6 +45,8 @@ import {
   type HttpClient,
   type LoadResult,
 } from './support/bench-kit.ts';
+import { BODIES, languageOf } from './support/inbound-bodies.ts';
+import { countStatements, type StatementProfile } from './support/statement-profile.ts';
 
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '16,64').split(',').map(Number);
 const CONCURRENCY = CONCURRENCIES[0]!;
@@ -76,29 +78,6 @@ const PHASES: Phase[] = CONCURRENCIES.flatMap((concurrency) =>
 const phaseCount = (count: number, concurrency: number) => Math.round(count * Math.max(1, concurrency / 32));
 const MINIMAL = { prefer: 'return=minimal' };
 const WARM_UP = process.env.BENCH_WARMUP !== '0';
-
-// Real-looking messages in the four languages, none asking for a supervisor.
-const BODIES: Record<string, string[]> = {
-  en: [
-    'Hello, my order #4411 has not arrived yet and the tracking page has not changed for five days. Could you check where it is?',
-    'I was charged twice for the same subscription this month. Please refund the duplicate payment.',
-    'Thanks for the quick answer last time. The replacement part fits, but the instructions are missing. Can you send them?',
-    'Any news on this? I am still waiting for the technician to confirm the appointment for Thursday morning.',
-  ],
-  ar: [
-    'مرحبا، لم يصل طلبي بعد وصفحة التتبع لم تتغير منذ خمسة أيام. هل يمكنكم التحقق من مكانه؟',
-    'تم خصم المبلغ مرتين هذا الشهر لنفس الاشتراك. أرجو استرداد الدفعة المكررة.',
-  ],
-  ru: [
-    'Здравствуйте, мой заказ до сих пор не пришёл, и статус доставки не меняется уже пять дней. Проверьте, пожалуйста.',
-    'С меня дважды списали деньги за одну и ту же подписку в этом месяце. Верните, пожалуйста, лишний платёж.',
-  ],
-  he: [
-    'שלום, ההזמנה שלי עדיין לא הגיעה ודף המעקב לא השתנה כבר חמישה ימים. תוכלו לבדוק איפה היא?',
-    'חויבתי פעמיים על אותו מנוי החודש. בבקשה להחזיר את החיוב הכפול.',
-  ],
-};
-const languageOf = (k: number) => (k % 10 === 0 ? 'ar' : k % 10 === 1 ? 'ru' : k % 10 === 2 ? 'he' : 'en');
 
 interface Workload {
   client: HttpClient;
@@ -163,50 +142,13 @@ async function runVariant(
   return runLoad({ concurrency, count, maxSeconds: MAX_SECONDS_PER_PHASE, run: (i) => sendMix(w, variant, i) });
 }
 
-interface StatementProfile {
-  variant: string;
-  perMessage: number;
-  perNewCase: number;
-  perThreaded: number;
-  top: Array<{ perMessage: number; sql: string }>;
-}
-
 /** Statements PostgreSQL receives per message (concurrency 1, counted in the server's pg client). */
-async function profileStatements(w: Workload, variant: Exclude<Variant, 'probe'> | 'probe'): Promise<StatementProfile> {
-  const count = async (fn: () => Promise<void>, n: number) => {
-    await w.client.json('GET', '/api/v1/bench/sql?reset=1&count=on');
-    await fn();
-    const { rows } = await w.client.json<{ rows: Array<{ n: number; sql: string }> }>(
-      'GET',
-      '/api/v1/bench/sql?reset=1&count=off',
-    );
-    return {
-      total: rows.reduce((s, r) => s + r.n, 0) / n,
-      rows: rows.map((r) => ({ perMessage: r.n / n, sql: r.sql })),
-    };
-  };
-  const N = 30;
-  if (variant === 'probe') {
-    const p = await count(async () => void (await runVariant(w, 'probe', N, 1)), N);
-    return { variant, perMessage: p.total, perNewCase: p.total, perThreaded: p.total, top: p.rows.slice(0, 8) };
-  }
-  const newCases = await count(async () => {
-    for (let i = 0; i < N; i++) await sendMix(w, variant, 0);
-  }, N);
-  const threaded = await count(async () => {
-    for (let i = 0; i < N; i++) await sendMix(w, variant, 1);
-  }, N);
-  const merge = new Map<string, number>();
-  for (const r of newCases.rows) merge.set(r.sql, (merge.get(r.sql) ?? 0) + r.perMessage / 3);
-  for (const r of threaded.rows) merge.set(r.sql, (merge.get(r.sql) ?? 0) + (2 * r.perMessage) / 3);
-  return {
-    variant,
-    perMessage: newCases.total / 3 + (2 * threaded.total) / 3,
-    perNewCase: newCases.total,
-    perThreaded: threaded.total,
-    top: [...merge.entries()].sort((a, b) => b[1] - a[1]).map(([sql, perMessage]) => ({ sql, perMessage })),
-  };
-}
+const profileStatements = (w: Workload, variant: Exclude<Variant, 'probe'> | 'probe'): Promise<StatementProfile> =>
+  countStatements(w.client, variant, {
+    probe: async (n) => void (await runVariant(w, 'probe', n, 1)),
+    newCase: () => sendMix(w, variant as Exclude<Variant, 'probe'>, 0),
+    threaded: () => sendMix(w, variant as Exclude<Variant, 'probe'>, 1),
+  });
 
 /** CPU ms per request of one phase: the server, PostgreSQL's processes, the load generator; and WAL bytes per request. */
 type CpuPerRequest = { server: number; postgres: number; backends: number; client: number; wal: number };
