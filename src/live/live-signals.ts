@@ -4,7 +4,7 @@
 import type { Change } from '../kernel/change-notice.ts';
 import { PRESENCE_ACTIVITIES, type PresenceActivity } from '../kernel/domain-words.ts';
 
-/** Written by the events table's trigger (migration live_desk): `{"w": workspace, "c": case|null, "k": type}`. */
+/** Written by the events table's trigger (migrations live_desk, live_batched_notices): one change or a batch. */
 export const DESK_CHANNEL = 'kept_changes';
 /** Written by the sessions', API tokens' and users' triggers (migration live_limits): `{"u": user}`. */
 export const ACCESS_CHANNEL = 'kept_access';

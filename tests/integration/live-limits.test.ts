@@ -13,6 +13,7 @@ import { secondInstance, type LiveInstance } from './support/live-instance.ts';
 import { subscribeLive } from './support/live-stream.ts';
 import { json, testKept, type TestKept } from './support/test-kept.ts';
 import { canUsePostgres, type StoreKind } from './support/test-stores.ts';
+import { until } from './support/until.ts';
 
 const postgres = await canUsePostgres();
 // Notices of about 1 KB, so a flood outgrows the loopback socket's kernel buffers quickly.
@@ -20,15 +21,6 @@ const PADDING = 'x'.repeat(1_000);
 const FLOOD = 12_000;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Resolves when `check` is true, polling the event loop (no time is asserted). */
-async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > ms) throw new Error(`gave up waiting for ${what}`);
-    await pause(20);
-  }
-}
 
 /** A stream whose client reads nothing after the headers (a frozen tab): `readFromNow` starts reading it. */
 function openUnread(baseUrl: string, cookie: string): Promise<{ readFromNow(): LiveNotice[]; close(): void }> {

@@ -3,17 +3,9 @@ import pg from 'pg';
 import { openPostgres, type Store } from '../../src/db/open-database.ts';
 import { linkStoreNotices, type StoreNoticeLink } from '../../src/live/store-notices.ts';
 import { canUsePostgres, createTestDatabase } from './support/test-stores.ts';
+import { until } from './support/until.ts';
 
 const postgres = await canUsePostgres();
-
-/** Resolves when `check` is true, polling the event loop (no time is asserted). */
-async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > ms) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe.skipIf(!postgres)('live desk: the LISTEN connection on PostgreSQL', () => {
   let database: { url: string; drop(): Promise<void> };
