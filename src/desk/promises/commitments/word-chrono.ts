@@ -1,10 +1,11 @@
 import {
   Chrono,
+  ParsingComponents,
+  ParsingResult,
+  ReferenceWithTimezone,
   type Parser,
-  type ParsingComponents,
   type ParsingContext,
   type ParsingOption,
-  type ParsingResult,
   type Refiner,
 } from 'chrono-node';
 import { zoneOffsetMinutes } from '../capability/business-time.ts';
@@ -35,19 +36,28 @@ export interface KeptParsingOption extends ParsingOption, BatchOption {
   workDays: WorkDays;
 }
 
-export const STATED_TAG = 'kept/stated';
+// The piece travels on the result chrono keeps; a WeakMap keeps chrono's types.
+const PIECES = new WeakMap<ParsingResult, TimePiece>();
 
-// The piece travels on the components chrono wraps in a result; a WeakMap keeps chrono's types.
-const PIECES = new WeakMap<ParsingComponents, TimePiece>();
+/**
+ * The date parts of every result these parsers and refiners make: none is read, the piece or the
+ * reading travels beside it (issue 18, speed: chrono otherwise builds two sets of date parts a match).
+ */
+export const NO_DATE = new ParsingComponents(new ReferenceWithTimezone(new Date(0), 0));
+
+/** A result at `index` of `text` whose date parts are NO_DATE. */
+export function bareResult(context: ParsingContext, index: number, text: string): ParsingResult {
+  return new ParsingResult(context.reference, index, text, NO_DATE);
+}
 
 /** A chrono Parser: every match of `pattern` becomes the piece `read` makes of it. */
 export function pieceParser(pattern: RegExp, read: (match: RegExpMatchArray, text: string) => TimePiece): Parser {
   return {
     pattern: () => pattern,
     extract(context: ParsingContext, match: RegExpMatchArray) {
-      const components = context.createParsingComponents();
-      PIECES.set(components, read(match, sentenceAt(context, match.index ?? 0)));
-      return components;
+      const result = bareResult(context, match.index ?? 0, match[0]);
+      PIECES.set(result, read(match, sentenceAt(context, match.index ?? 0)));
+      return result;
     },
   };
 }
@@ -75,8 +85,9 @@ function sentenceAt(context: ParsingContext, index: number): string {
 
 type Found = { piece: TimePiece; result: ParsingResult };
 
-// The sentence of its batch each composed result is for.
+// The sentence of its batch each composed result is for, and its reading.
 const SENTENCE = new WeakMap<ParsingResult, number>();
+const READING = new WeakMap<ParsingResult, { at: Date; stated: boolean }>();
 
 function first<K extends TimePiece['kind']>(found: Found[], kind: K) {
   let best: { piece: Extract<TimePiece, { kind: K }>; result: ParsingResult } | null = null;
@@ -99,7 +110,7 @@ export const composeRefiner: Refiner = {
     const bounds = (context.option as KeptParsingOption).bounds ?? [0];
     const groups: Found[][] = bounds.map(() => []);
     for (const result of results) {
-      const piece = PIECES.get(result.start as ParsingComponents);
+      const piece = PIECES.get(result);
       if (piece) groups[groupOf(bounds, result.index)]!.push({ piece, result });
     }
     const out: ParsingResult[] = [];
@@ -193,18 +204,9 @@ function resultAt(
     index = Math.min(index, used[i]!.index);
     text = i === 0 ? used[i]!.text : `${text} ${used[i]!.text}`;
   }
-  const components = context.createParsingComponents({
-    year: at.getUTCFullYear(),
-    month: at.getUTCMonth() + 1,
-    day: at.getUTCDate(),
-    hour: at.getUTCHours(),
-    minute: at.getUTCMinutes(),
-    second: 0,
-    millisecond: 0,
-    timezoneOffset: 0,
-  });
-  const result = context.createParsingResult(index, text, components);
-  if (stated) result.addTag(STATED_TAG);
+  const result = bareResult(context, index, text);
+  // To the minute, as chrono's date parts (seconds 0) gave it.
+  READING.set(result, { at: new Date(Math.floor(at.getTime() / 60_000) * 60_000), stated });
   return result;
 }
 
@@ -234,7 +236,7 @@ export function readWordChronos(
     reference,
     option,
     (r) => SENTENCE.get(r as ParsingResult),
-    (r) => ({ at: r.start.date(), stated: r.tags().has(STATED_TAG), text: r.text }),
+    (r) => ({ ...READING.get(r as ParsingResult)!, text: r.text }),
   );
 }
 
@@ -281,9 +283,26 @@ export function leanChrono(base: Chrono, drops: LeanDrops = {}): Chrono {
 function keptPattern(parser: Parser, scanInner: boolean): Parser {
   let pattern: RegExp | null = null;
   return {
-    pattern: (context) => (pattern ??= scanInner ? innerScanned(parser.pattern(context)) : parser.pattern(context)),
+    pattern: (context) => {
+      steadyReference(context);
+      return (pattern ??= scanInner ? innerScanned(parser.pattern(context)) : parser.pattern(context));
+    },
     extract: (context, match) => parser.extract(context, match),
   };
+}
+
+// chrono builds date parts for every match and every copy a refiner makes, each from the
+// reference's date in its zone, worked out anew each time (a Date, its local minutes, the zone
+// offset). The reference is fixed for a parse, so a parse works it out once (issue 18, speed);
+// every caller still gets a Date of its own to change.
+const STEADY = new WeakSet<ReferenceWithTimezone>();
+
+function steadyReference(context: ParsingContext): void {
+  const reference = context.reference;
+  if (STEADY.has(reference)) return;
+  STEADY.add(reference);
+  const time = reference.getDateWithAdjustedTimezone().getTime();
+  reference.getDateWithAdjustedTimezone = () => new Date(time);
 }
 
 // chrono's word-boundary parsers begin with a one-character boundary group, "(\W|^)" or its
