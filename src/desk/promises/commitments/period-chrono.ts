@@ -2,7 +2,6 @@ import {
   Chrono,
   type Parser,
   type ParsedResult,
-  type ParsingComponents,
   type ParsingContext,
   type ParsingResult,
   type Refiner,
@@ -12,6 +11,7 @@ import { groupOf, parseGrouped, type BatchOption } from './chrono-batch.ts';
 import type { LanguageRules, Reading } from './language-rules.ts';
 import { PERIOD_TABLES, PERIODS, periodAt, rangeTime, type Period } from './period-time.ts';
 import { asciiDigits, type WorkDays } from './relative-time.ts';
+import { bareResult } from './word-chrono.ts';
 
 // "End of" periods, hour ranges and the parts of the day the day readers miss (period-time.ts's
 // tables) as chrono-node Parsers and one Refiner per language (issue 18: chrono parsers, not a
@@ -36,7 +36,7 @@ export interface PeriodReading {
   part: { time: string; days: number | null } | null;
 }
 
-const PIECES = new WeakMap<ParsingComponents, Piece>();
+const PIECES = new WeakMap<ParsingResult, Piece>();
 const CHOSEN = new WeakMap<ParsedResult, { sentence: number; pieces: Array<{ piece: Piece; text: string }> }>();
 
 // Every range pattern holds a digit (ASCII, Arabic-Indic or Persian) and its table's rangeKey: a
@@ -51,9 +51,9 @@ function parser(pattern: RegExp, key: RegExp, piece: (match: RegExpMatchArray) =
   return {
     pattern: (context) => (key.test(context.text) ? pattern : NEVER),
     extract(context: ParsingContext, match: RegExpMatchArray) {
-      const components = context.createParsingComponents();
-      PIECES.set(components, piece(match));
-      return components;
+      const result = bareResult(context, match.index ?? 0, match[0]);
+      PIECES.set(result, piece(match));
+      return result;
     },
   };
 }
@@ -70,7 +70,7 @@ const firstOfEachKind: Refiner = {
     const bounds = (context.option as BatchOption).bounds ?? [0];
     const chosen = bounds.map(() => new Map<Piece['kind'], { piece: Piece; result: ParsingResult }>());
     for (const result of results) {
-      const piece = PIECES.get(result.start as ParsingComponents);
+      const piece = PIECES.get(result);
       if (!piece) continue;
       const kinds = chosen[groupOf(bounds, result.index)]!;
       if (better(kinds.get(piece.kind), piece, result)) kinds.set(piece.kind, { piece, result });

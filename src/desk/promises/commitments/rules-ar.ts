@@ -1,5 +1,13 @@
 import type { PromiseKind } from '../../../contract/api-types.ts';
-import { earliestKind, isQuestion, stem, word, type LanguageRules } from './language-rules.ts';
+import {
+  BoundaryRegExp,
+  earliestKind,
+  isQuestion,
+  NO_LETTER_BEFORE,
+  stem,
+  word,
+  type LanguageRules,
+} from './language-rules.ts';
 import { asciiDigits } from './relative-time.ts';
 import type { WorkDays } from './relative-time.ts';
 import { AR_CHRONO } from './time-ar.ts';
@@ -10,10 +18,8 @@ import { readWordChronos } from './word-chrono.ts';
 // "لا يمكنني", "لا أعدك" and the past ("اتصلنا", "أرسلنا") are not commitments.
 
 const AL = '(?:و|ف)?'; // a leading "and"/"so" clings to the word
-const FUTURE = new RegExp(
-  `(?<![\\p{L}\\p{M}])${AL}(?:س[أنيت]\\p{L}{2,}|سوف\\s+\\p{L}+|أعدك|اعدك|نعدك|(?:راح|رح)\\s+\\p{L}+|ح[أانت](?:تصل|رسل|رجع|كلم)\\p{L}*|ستستلم\\p{L}*|ستصل\\p{L}*|سيصل\\p{L}*|سيتم\\s+\\p{L}+)`,
-  'u',
-);
+const FUTURE_REST = `${AL}(?:س[أنيت]\\p{L}{2,}|سوف\\s+\\p{L}+|أعدك|اعدك|نعدك|(?:راح|رح)\\s+\\p{L}+|ح[أانت](?:تصل|رسل|رجع|كلم)\\p{L}*|ستستلم\\p{L}*|ستصل\\p{L}*|سيصل\\p{L}*|سيتم\\s+\\p{L}+)`;
+const FUTURE = new BoundaryRegExp(NO_LETTER_BEFORE + FUTURE_REST, 'u', FUTURE_REST);
 const NEGATION = word(
   'لن|لا أستطيع|لا استطيع|لا نستطيع|لا يمكنني|لا يمكننا|لا أعدك|لا اعدك|لا أضمن|لا نضمن|لم|ما أقدر|ما نقدر|مش هقدر|ليس بإمكاني|ليس بإمكاننا|غير ممكن|لا أعرف متى|لا نعرف متى',
 );

@@ -1,10 +1,11 @@
 import {
   Chrono,
+  ParsingComponents,
+  ParsingResult,
+  ReferenceWithTimezone,
   type Parser,
-  type ParsingComponents,
   type ParsingContext,
   type ParsingOption,
-  type ParsingResult,
   type Refiner,
 } from 'chrono-node';
 import { zoneOffsetMinutes } from '../capability/business-time.ts';
@@ -35,19 +36,28 @@ export interface KeptParsingOption extends ParsingOption, BatchOption {
   workDays: WorkDays;
 }
 
-export const STATED_TAG = 'kept/stated';
+// The piece travels on the result chrono keeps; a WeakMap keeps chrono's types.
+const PIECES = new WeakMap<ParsingResult, TimePiece>();
 
-// The piece travels on the components chrono wraps in a result; a WeakMap keeps chrono's types.
-const PIECES = new WeakMap<ParsingComponents, TimePiece>();
+/**
+ * The date parts of every result these parsers and refiners make: none is read, the piece or the
+ * reading travels beside it (issue 18, speed: chrono otherwise builds two sets of date parts a match).
+ */
+export const NO_DATE = new ParsingComponents(new ReferenceWithTimezone(new Date(0), 0));
+
+/** A result at `index` of `text` whose date parts are NO_DATE. */
+export function bareResult(context: ParsingContext, index: number, text: string): ParsingResult {
+  return new ParsingResult(context.reference, index, text, NO_DATE);
+}
 
 /** A chrono Parser: every match of `pattern` becomes the piece `read` makes of it. */
 export function pieceParser(pattern: RegExp, read: (match: RegExpMatchArray, text: string) => TimePiece): Parser {
   return {
     pattern: () => pattern,
     extract(context: ParsingContext, match: RegExpMatchArray) {
-      const components = context.createParsingComponents();
-      PIECES.set(components, read(match, sentenceAt(context, match.index ?? 0)));
-      return components;
+      const result = bareResult(context, match.index ?? 0, match[0]);
+      PIECES.set(result, read(match, sentenceAt(context, match.index ?? 0)));
+      return result;
     },
   };
 }
@@ -75,8 +85,9 @@ function sentenceAt(context: ParsingContext, index: number): string {
 
 type Found = { piece: TimePiece; result: ParsingResult };
 
-// The sentence of its batch each composed result is for.
+// The sentence of its batch each composed result is for, and its reading.
 const SENTENCE = new WeakMap<ParsingResult, number>();
+const READING = new WeakMap<ParsingResult, { at: Date; stated: boolean }>();
 
 function first<K extends TimePiece['kind']>(found: Found[], kind: K) {
   let best: { piece: Extract<TimePiece, { kind: K }>; result: ParsingResult } | null = null;
@@ -99,7 +110,7 @@ export const composeRefiner: Refiner = {
     const bounds = (context.option as KeptParsingOption).bounds ?? [0];
     const groups: Found[][] = bounds.map(() => []);
     for (const result of results) {
-      const piece = PIECES.get(result.start as ParsingComponents);
+      const piece = PIECES.get(result);
       if (piece) groups[groupOf(bounds, result.index)]!.push({ piece, result });
     }
     const out: ParsingResult[] = [];
@@ -193,18 +204,9 @@ function resultAt(
     index = Math.min(index, used[i]!.index);
     text = i === 0 ? used[i]!.text : `${text} ${used[i]!.text}`;
   }
-  const components = context.createParsingComponents({
-    year: at.getUTCFullYear(),
-    month: at.getUTCMonth() + 1,
-    day: at.getUTCDate(),
-    hour: at.getUTCHours(),
-    minute: at.getUTCMinutes(),
-    second: 0,
-    millisecond: 0,
-    timezoneOffset: 0,
-  });
-  const result = context.createParsingResult(index, text, components);
-  if (stated) result.addTag(STATED_TAG);
+  const result = bareResult(context, index, text);
+  // To the minute, as chrono's date parts (seconds 0) gave it.
+  READING.set(result, { at: new Date(Math.floor(at.getTime() / 60_000) * 60_000), stated });
   return result;
 }
 
@@ -234,7 +236,7 @@ export function readWordChronos(
     reference,
     option,
     (r) => SENTENCE.get(r as ParsingResult),
-    (r) => ({ at: r.start.date(), stated: r.tags().has(STATED_TAG), text: r.text }),
+    (r) => ({ ...READING.get(r as ParsingResult)!, text: r.text }),
   );
 }
 
@@ -249,6 +251,11 @@ export function partOf(text: string, am: RegExp, pm: RegExp): 'am' | 'pm' | null
 // parse; Kept always parses with the same option (forwardDate), so each pattern is kept.
 export const DROPPED_PARSERS = /Ago/;
 export const DROPPED_REFINERS = /Timezone/;
+
+// Parsers whose inner pattern begins with optional parts (a number, "с", "около"...): scanning it
+// alone measured slower than the whole pattern (held-out texts, en and ru), so they scan whole.
+const SCAN_WHOLE =
+  /^(?:ISOFormat|RUTimeUnitWithinFormat|RUMonthNameLittleEndian|ENTimeUnitWithinFormat|ENMonthName|ENCasualTime|ENTimeUnit(?:Ago|Later)Format|ENYearMonthName)Parser$/;
 
 /**
  * What a locale may also leave out: parsers and refiners that never changed a reading on the
@@ -267,15 +274,86 @@ export function leanChrono(base: Chrono, drops: LeanDrops = {}): Chrono {
   const name = (x: object) => x.constructor.name;
   const dropParser = (p: Parser) => DROPPED_PARSERS.test(name(p)) || (drops.parsers?.test(name(p)) ?? false);
   const dropRefiner = (r: Refiner) => DROPPED_REFINERS.test(name(r)) || (drops.refiners?.test(name(r)) ?? false);
-  lean.parsers = lean.parsers.filter((p) => !dropParser(p)).map(keptPattern);
+  const scanInner = (p: Parser) => !SCAN_WHOLE.test(name(p));
+  lean.parsers = lean.parsers.filter((p) => !dropParser(p)).map((p) => keptPattern(p, scanInner(p)));
   lean.refiners = lean.refiners.filter((r) => !dropRefiner(r));
   return lean;
 }
 
-function keptPattern(parser: Parser): Parser {
+function keptPattern(parser: Parser, scanInner: boolean): Parser {
   let pattern: RegExp | null = null;
   return {
-    pattern: (context) => (pattern ??= parser.pattern(context)),
+    pattern: (context) => {
+      steadyReference(context);
+      return (pattern ??= scanInner ? innerScanned(parser.pattern(context)) : parser.pattern(context));
+    },
     extract: (context, match) => parser.extract(context, match),
   };
+}
+
+// chrono builds date parts for every match and every copy a refiner makes, each from the
+// reference's date in its zone, worked out anew each time (a Date, its local minutes, the zone
+// offset). The reference is fixed for a parse, so a parse works it out once (issue 18, speed);
+// every caller still gets a Date of its own to change.
+const STEADY = new WeakSet<ReferenceWithTimezone>();
+
+function steadyReference(context: ParsingContext): void {
+  const reference = context.reference;
+  if (STEADY.has(reference)) return;
+  STEADY.add(reference);
+  const time = reference.getDateWithAdjustedTimezone().getTime();
+  reference.getDateWithAdjustedTimezone = () => new Date(time);
+}
+
+// chrono's word-boundary parsers begin with a one-character boundary group, "(\W|^)" or its
+// Unicode form, which V8 tries at every position of the text before the words themselves.
+const LEFT_BOUNDARIES = ['([^\\p{L}\\p{N}_]|^)', '(\\W|^)'];
+
+/**
+ * The same pattern, found sooner (issue 18, speed): a match at s is the boundary at s and the rest
+ * (`inner`) at s + 1 — or the rest at 0 — so the text is scanned for `inner` alone, and the whole
+ * pattern tried, sticky, only one character before each place `inner` matches. The first place
+ * it matches is where the unanchored pattern's first match starts, with the same groups.
+ */
+export class InnerScannedRegExp extends RegExp {
+  readonly #inner: RegExp;
+  readonly #at: RegExp;
+
+  static override get [Symbol.species]() {
+    return RegExp;
+  }
+
+  constructor(pattern: RegExp, boundary: string) {
+    super(pattern.source, pattern.flags);
+    this.#inner = new RegExp(pattern.source.slice(boundary.length), `${pattern.flags}g`);
+    this.#at = new RegExp(pattern.source, `${pattern.flags}y`);
+  }
+
+  override exec(text: string): RegExpExecArray | null {
+    const inner = this.#inner;
+    const at = this.#at;
+    const unicode = this.unicode;
+    inner.lastIndex = 0;
+    for (let m = inner.exec(text); m; m = inner.exec(text)) {
+      const p = m.index;
+      let s = p > 0 ? p - 1 : 0;
+      // In Unicode mode the boundary is a whole code point: an astral one is two code units.
+      if (unicode && s > 0 && isTrail(text.charCodeAt(s)) && isLead(text.charCodeAt(s - 1))) s--;
+      at.lastIndex = s;
+      const found = at.exec(text);
+      if (found) return found;
+      inner.lastIndex = p + (unicode && isLead(text.charCodeAt(p)) ? 2 : 1);
+    }
+    return null;
+  }
+}
+
+const isLead = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isTrail = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+function innerScanned(pattern: RegExp): RegExp {
+  const boundary = LEFT_BOUNDARIES.find((b) => pattern.source.startsWith(b));
+  // A back-reference would count the boundary's group: such a pattern is left whole.
+  const plain = boundary && !pattern.global && !pattern.sticky && !/\\[1-9]/.test(pattern.source);
+  return plain ? new InnerScannedRegExp(pattern, boundary) : pattern;
 }
