@@ -139,7 +139,7 @@ export async function startJobs(store: Store, options: JobOptions = {}): Promise
         return `${before}(select json_agg(j.value) from json_array_elements(${jobs}) j where (j.value->>'writtenWith')::uuid in (select id from ${casesWritten}))${after}`;
       });
     },
-    // The same insert with its JSON as a drizzle parameter, for writeTogether (a survey's answer).
+    // The same insert with its JSON as a drizzle parameter, for writeIfUnchanged (a survey's answer).
     insertStatements(requests: TimerRequest[]) {
       return [...byName(requests.map((timer) => ({ timer })))].map(([name, group]) => {
         const [before, after] = insertPlan(name);

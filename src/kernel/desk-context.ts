@@ -30,7 +30,7 @@ export interface Timers {
   ): string[];
   /**
    * The timers as drizzle inserts (one per timer name), for a caller that writes its rows in one
-   * statement of data-modifying CTEs (writeTogether: a survey's answer). Absent, the caller schedules them.
+   * statement of data-modifying CTEs (writeIfUnchanged: a survey's answer). Absent, the caller schedules them.
    */
   insertStatements?(timers: TimerRequest[]): SQLWrapper[];
 }
