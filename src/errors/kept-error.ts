@@ -51,6 +51,8 @@ export const ERROR_CATALOGUE = {
   'complaint.not_marked': 409,
   // Surveys (issue 15): a link to a survey that was held back by a throttling rule, never sent.
   'survey.not_sent': 409,
+  // The same survey (or its case) changed between an answer's read and its write, five times running.
+  'survey.busy': 409,
   // Issue 17: cancelling an import that has already finished (done, failed or cancelled).
   'import.finished': 409,
 } as const;

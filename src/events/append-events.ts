@@ -3,7 +3,7 @@ import type { Db } from '../db/open-database.ts';
 import { events } from '../db/schema.ts';
 import type { EventType, KeptEvent, NewEvent } from './event-types.ts';
 
-/** The rows of these facts, for a caller that inserts them within a larger statement (writeTogether). */
+/** The rows of these facts, for a caller that inserts them within a larger statement (writeIfUnchanged). */
 export function eventRows(newEvents: NewEvent[]): Array<typeof events.$inferInsert> {
   return newEvents.map((e) => ({
     workspaceId: e.workspaceId,

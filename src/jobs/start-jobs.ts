@@ -101,6 +101,19 @@ export async function startJobs(store: Store, options: JobOptions = {}): Promise
     return plan;
   };
 
+  // A timer as pg-boss's job JSON: what boss.send makes of our options (the queue's defaults fill the rest).
+  const jobJson = (t: TimerRequest) => ({
+    data: t.payload,
+    startAfter: t.startAfter.toISOString(),
+    singletonKey: t.singletonKey ?? null,
+  });
+  const byName = <T extends { timer: TimerRequest }>(requests: T[]) => {
+    const groups = new Map<string, T[]>();
+    for (const request of requests)
+      groups.set(request.timer.name, [...(groups.get(request.timer.name) ?? []), request]);
+    return groups;
+  };
+
   const timers: Timers = {
     async schedule(tx: Db, timer: TimerRequest) {
       await boss.send(timer.name, timer.payload, {
@@ -116,24 +129,22 @@ export async function startJobs(store: Store, options: JobOptions = {}): Promise
       requests: Array<{ timer: TimerRequest; caseId: string }>,
       casesWritten: string,
     ) {
-      const byName = new Map<string, Array<{ timer: TimerRequest; caseId: string }>>();
-      for (const request of requests)
-        byName.set(request.timer.name, [...(byName.get(request.timer.name) ?? []), request]);
-      return [...byName].map(([name, group]) => {
+      return [...byName(requests)].map(([name, group]) => {
         const [before, after] = insertPlan(name);
         // json_to_recordset ignores the key it does not declare (writtenWith).
         const jobs = statement.param(
-          JSON.stringify(
-            group.map(({ timer: t, caseId }) => ({
-              data: t.payload,
-              startAfter: t.startAfter.toISOString(),
-              singletonKey: t.singletonKey ?? null,
-              writtenWith: caseId,
-            })),
-          ),
+          JSON.stringify(group.map(({ timer, caseId }) => ({ ...jobJson(timer), writtenWith: caseId }))),
           'json',
         );
         return `${before}(select json_agg(j.value) from json_array_elements(${jobs}) j where (j.value->>'writtenWith')::uuid in (select id from ${casesWritten}))${after}`;
+      });
+    },
+    // The same insert with its JSON as a drizzle parameter, for writeIfUnchanged (a survey's answer).
+    insertStatements(requests: TimerRequest[]) {
+      return [...byName(requests.map((timer) => ({ timer })))].map(([name, group]) => {
+        const [before, after] = insertPlan(name);
+        const jobs = JSON.stringify(group.map(({ timer }) => jobJson(timer)));
+        return sql`${sql.raw(before)}${jobs}::text::json${sql.raw(after)}`;
       });
     },
   };

@@ -1,3 +1,4 @@
+import type { SQLWrapper } from 'drizzle-orm';
 import type { JobName, JobPayload } from './job-payloads.ts';
 import type { Db, StatementText } from './store-handle.ts';
 
@@ -27,6 +28,11 @@ export interface Timers {
     timers: Array<{ timer: TimerRequest; caseId: string }>,
     casesWritten: string,
   ): string[];
+  /**
+   * The timers as drizzle inserts (one per timer name), for a caller that writes its rows in one
+   * statement of data-modifying CTEs (writeIfUnchanged: a survey's answer). Absent, the caller schedules them.
+   */
+  insertStatements?(timers: TimerRequest[]): SQLWrapper[];
 }
 
 /** What every desk operation needs: the store, the timer queue, and the clock. */

@@ -1,9 +1,9 @@
-import { and, eq, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql, type SQLWrapper } from 'drizzle-orm';
 import type { SurveyPageResponse } from '../contract/survey-types.ts';
 import type { Db } from '../db/open-database.ts';
 import { cases, events, promises, tasks, users } from '../db/schema.ts';
 import { surveyOptOuts, surveyRequests } from '../db/schema-surveys.ts';
-import { writeTogether } from '../db/write-together.ts';
+import { writeIfUnchanged } from '../db/write-together.ts';
 import { KeptError } from '../errors/kept-error.ts';
 import { eventRows } from '../events/append-events.ts';
 import type { NewEvent } from '../events/event-types.ts';
@@ -109,22 +109,26 @@ export function isLowScore(kind: SurveyRow['kind'], score: number): boolean {
 
 /** At or below this a score is low for some kind (NPS 0–6), so the answer reads who could follow it up. */
 const LOW_FOR_SOME_KIND = 6;
-/** At or below this a score may make the case a complaint (satisfaction 1–2), so the answer locks the case. */
-const MARKS_A_COMPLAINT = 2;
 
 /**
- * Everything the answer decides on, in one statement (issue 15): the survey locked, its case (locked
- * too when the score may mark it a complaint, as markComplaint would), the owner's team, the opt-out,
- * and for a score that may be low the workspace's people, among whom the follow-up's person is chosen.
- * The case's lock is taken in the lateral subquery, before the survey's: no path locks a survey, then its case.
+ * Everything the answer decides on, in one statement read without locks (issue 15): the survey, its
+ * case, the owner's team, the opt-out, and for a score that may be low the workspace's people, among
+ * whom the follow-up's person is chosen. The survey's and the case's row versions (`xmin`) go with
+ * them: the write happens only if neither row changed since (writeIfUnchanged), as a lock would have made sure.
  */
-async function readAnswerState(tx: Db, workspaceId: string, surveyId: string, score: number) {
-  const caseOfSurvey = tx.select().from(cases).where(eq(cases.id, surveyRequests.caseId));
-  const surveyCase = (score <= MARKS_A_COMPLAINT ? caseOfSurvey.for('update') : caseOfSurvey).as('survey_case');
-  const [found] = await tx
+async function readAnswerState(db: Db, workspaceId: string, surveyId: string, score: number) {
+  const surveyCase = db
+    .select({ ...getTableColumns(cases), version: sql<string>`${cases}.xmin::text`.as('case_version') })
+    .from(cases)
+    .where(eq(cases.id, surveyRequests.caseId))
+    .as('survey_case');
+  const { version: caseVersion, ...caseColumns } = surveyCase._.selectedFields;
+  const [found] = await db
     .select({
       survey: surveyRequests,
-      caseRow: surveyCase._.selectedFields,
+      surveyVersion: sql<string>`${surveyRequests}.xmin::text`,
+      caseRow: caseColumns,
+      caseVersion,
       ownerTeamId: sql<string | null>`(select u.team_id from ${users} u where u.id = ${surveyCase.ownerId})`,
       optedOut: sql<boolean>`exists (select 1 from ${surveyOptOuts} o
           where o.workspace_id = ${surveyRequests.workspaceId} and o.customer_id = ${surveyRequests.customerId})`,
@@ -136,16 +140,22 @@ async function readAnswerState(tx: Db, workspaceId: string, surveyId: string, sc
     })
     .from(surveyRequests)
     .leftJoinLateral(surveyCase, sql`true`)
-    .where(and(eq(surveyRequests.workspaceId, workspaceId), eq(surveyRequests.id, surveyId)))
-    .for('update', { of: surveyRequests });
+    .where(and(eq(surveyRequests.workspaceId, workspaceId), eq(surveyRequests.id, surveyId)));
   return found;
 }
+
+type AnswerState = NonNullable<Awaited<ReturnType<typeof readAnswerState>>>;
+
+/** An answer is written again when the survey or its case changed between the read and the write. */
+const ATTEMPTS = 5;
 
 /**
  * The customer's answer (no login: the signed link). Every answer is a `survey.answered` event on
  * the case's timeline; a later one revises the first (the one-click score, then a comment). A low
- * score opens the supervisor's follow-up once. One read and one write (a low score adds its
- * follow-up's timer): 4–5 round trips with BEGIN and COMMIT, where each step once had its own (15).
+ * score opens the supervisor's follow-up once. Two round trips, no transaction: one read, and one
+ * statement that writes everything (the follow-up's timers too) only if the survey and the case it
+ * marks are still as read — otherwise it writes nothing and the answer is decided again (issue 15:
+ * each step once had its own round trip, 14–15; then a locked read and a write in a transaction, 4–5).
  */
 export async function answerSurvey(
   ctx: DeskContext,
@@ -153,92 +163,123 @@ export async function answerSurvey(
   input: SurveyAnswerInput,
 ): Promise<SurveyPageResponse> {
   const { workspace, surveyId, invalid } = await verifySignature(ctx.db, token);
-  return ctx.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    const now = ctx.now();
-    const found = await readAnswerState(tx, workspace.id, surveyId, input.score);
+  for (let attempt = 1; ; attempt++) {
+    const found = await readAnswerState(ctx.db, workspace.id, surveyId, input.score);
     if (!found) throw invalid;
-    const s = found.survey;
-    const caseRow = found.caseRow ?? undefined;
-    if (s.status !== 'sent' && s.status !== 'answered')
-      throw new KeptError('survey.not_sent', 'This survey was not sent', { field: 'token' });
-    checkAnswer(s, input);
-    const comment = input.comment === undefined ? s.comment : input.comment.trim() || null;
-    const effort = input.effort === undefined ? s.effort : input.effort;
-    const low = isLowScore(s.kind, input.score);
-    const writes: SQLWrapper[] = [];
-    const newEvents: NewEvent[] = [];
-    // K12: a satisfaction score of 1–2 makes the case a complaint (once: a later revision re-marks nothing new).
-    if (caseRow && s.kind === 'satisfaction' && low && !caseRow.isComplaint) {
-      const reason = `satisfaction ${input.score} of 5`;
-      const mark = planComplaintMark(caseRow, { source: 'survey', reason, actorUserId: null }, now);
-      if (mark.set && mark.event) {
-        writes.push(tx.update(cases).set(mark.set).where(eq(cases.id, caseRow.id)));
-        newEvents.push(mark.event);
-      }
+    const page = await writeAnswer(ctx, workspace, found, input);
+    if (page) return page;
+    if (attempt === ATTEMPTS)
+      throw new KeptError('survey.busy', 'The survey is being answered elsewhere at this moment: try again');
+  }
+}
+
+/** The answer's writes, decided on what was read; null when the survey or its case changed meanwhile. */
+async function writeAnswer(
+  ctx: DeskContext,
+  workspace: WorkspaceRow,
+  found: AnswerState,
+  input: SurveyAnswerInput,
+): Promise<SurveyPageResponse | null> {
+  const { db } = ctx;
+  const now = ctx.now();
+  const s = found.survey;
+  const caseRow = found.caseRow ?? undefined;
+  if (s.status !== 'sent' && s.status !== 'answered')
+    throw new KeptError('survey.not_sent', 'This survey was not sent', { field: 'token' });
+  checkAnswer(s, input);
+  const comment = input.comment === undefined ? s.comment : input.comment.trim() || null;
+  const effort = input.effort === undefined ? s.effort : input.effort;
+  const low = isLowScore(s.kind, input.score);
+  const writes: SQLWrapper[] = [];
+  const guards: SQLWrapper[] = [];
+  const newEvents: NewEvent[] = [];
+  // K12: a satisfaction score of 1–2 makes the case a complaint (once: a later revision re-marks nothing new).
+  if (caseRow && s.kind === 'satisfaction' && low && !caseRow.isComplaint) {
+    const reason = `satisfaction ${input.score} of 5`;
+    const mark = planComplaintMark(caseRow, { source: 'survey', reason, actorUserId: null }, now);
+    if (mark.set && mark.event) {
+      guards.push(
+        db
+          .update(cases)
+          .set(mark.set)
+          .where(and(eq(cases.id, caseRow.id), sql`xmin = ${found.caseVersion}::xid`))
+          .returning({ id: cases.id }),
+      );
+      newEvents.push(mark.event);
     }
-    let followUpTaskId = s.followUpTaskId;
-    const person = !followUpTaskId && caseRow && low ? followUpPersonOf(caseRow.ownerId, found.people ?? []) : null;
-    const followUp =
-      caseRow && person
-        ? planSurveyFollowUp({
-            workspace,
-            caseRow,
-            survey: s,
-            score: input.score,
-            now,
-            person,
-            calendar: await loadCalendar(tx, workspace.id, person.teamId),
-          })
-        : null;
-    if (followUp) {
-      followUpTaskId = followUp.task.id;
-      writes.push(tx.insert(tasks).values(followUp.task), tx.insert(promises).values(followUp.promise.row));
-      newEvents.push(...followUp.events);
-    }
-    const answered = {
-      status: 'answered' as const,
+  }
+  let followUpTaskId = s.followUpTaskId;
+  const person = !followUpTaskId && caseRow && low ? followUpPersonOf(caseRow.ownerId, found.people ?? []) : null;
+  const followUp =
+    caseRow && person
+      ? planSurveyFollowUp({
+          workspace,
+          caseRow,
+          survey: s,
+          score: input.score,
+          now,
+          person,
+          calendar: await loadCalendar(db, workspace.id, person.teamId),
+        })
+      : null;
+  if (followUp) {
+    followUpTaskId = followUp.task.id;
+    writes.push(db.insert(tasks).values(followUp.task), db.insert(promises).values(followUp.promise.row));
+    newEvents.push(...followUp.events);
+  }
+  const answered = {
+    status: 'answered' as const,
+    score: input.score,
+    effort,
+    comment,
+    answeredAt: now,
+    followUpTaskId,
+  };
+  guards.push(
+    db
+      .update(surveyRequests)
+      .set(answered)
+      .where(and(eq(surveyRequests.id, s.id), sql`xmin = ${found.surveyVersion}::xid`))
+      .returning({ id: surveyRequests.id }),
+  );
+  // The reports' tally, with the answer's other writes: a revision takes the previous score away.
+  const tally = tallyAnswerStatement({
+    survey: s,
+    previous: s.status === 'answered' && s.score !== null ? { score: s.score, effort: s.effort } : null,
+    score: input.score,
+    effort,
+  });
+  if (tally) writes.push(tally);
+  newEvents.push({
+    workspaceId: workspace.id,
+    caseId: s.caseId,
+    customerId: s.customerId,
+    actorUserId: null,
+    occurredAt: now,
+    type: 'survey.answered',
+    data: {
+      ...surveyFactsOf(s, caseRow, found.ownerTeamId),
       score: input.score,
       effort,
       comment,
-      answeredAt: now,
+      revised: s.status === 'answered',
       followUpTaskId,
-    };
-    writes.push(tx.update(surveyRequests).set(answered).where(eq(surveyRequests.id, s.id)));
-    // The reports' tally, with the answer's other writes: a revision takes the previous score away.
-    const tally = tallyAnswerStatement({
-      survey: s,
-      previous: s.status === 'answered' && s.score !== null ? { score: s.score, effort: s.effort } : null,
-      score: input.score,
-      effort,
-    });
-    if (tally) writes.push(tally);
-    newEvents.push({
-      workspaceId: workspace.id,
-      caseId: s.caseId,
-      customerId: s.customerId,
-      actorUserId: null,
-      occurredAt: now,
-      type: 'survey.answered',
-      data: {
-        ...surveyFactsOf(s, caseRow, found.ownerTeamId),
-        score: input.score,
-        effort,
-        comment,
-        revised: s.status === 'answered',
-        followUpTaskId,
-      },
-    });
-    // One insert for the events: they keep their order on the timeline (complaint, task, promise, answer).
-    writes.push(tx.insert(events).values(eventRows(newEvents)));
-    await writeTogether(tx, writes);
-    for (const timer of followUp?.promise.timers ?? []) await ctx.timers.schedule(tx, timer);
-    return presentSurveyPage(
-      workspace,
-      { ...s, ...answered },
-      { caseNumber: caseRow?.number ?? null, optedOut: !!found.optedOut },
-    );
+    },
   });
+  // One insert for the events: they keep their order on the timeline (complaint, task, promise, answer).
+  writes.push(db.insert(events).values(eventRows(newEvents)));
+  // The follow-up's timers ride in the same statement where the timer queue can say how (pg-boss).
+  const timers = followUp?.promise.timers ?? [];
+  const timerInserts = timers.length > 0 ? ctx.timers.insertStatements?.(timers) : [];
+  if (timerInserts) writes.push(...timerInserts);
+  if (!(await writeIfUnchanged(db, writes, guards))) return null;
+  // In-memory timers (tests, tools) are told after the write.
+  if (!timerInserts) for (const timer of timers) await ctx.timers.schedule(db, timer);
+  return presentSurveyPage(
+    workspace,
+    { ...s, ...answered },
+    { caseNumber: caseRow?.number ?? null, optedOut: !!found.optedOut },
+  );
 }
 
 /** "No more surveys": kept per customer; every later survey is skipped as `opted_out`. */

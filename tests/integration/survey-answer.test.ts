@@ -1,16 +1,16 @@
-// What one answer to a survey link writes (issue 15), now that it is one locked read and one statement
-// of writes: a satisfaction score of 1–2 marks the case a complaint (source `survey`) and opens the
+// What one answer to a survey link writes (issue 15), now that it is one read and one statement of
+// writes: a satisfaction score of 1–2 marks the case a complaint (source `survey`) and opens the
 // supervisor's follow-up — a task, a callback promise with its timer — with the events in that order on
 // the timeline; an NPS detractor (3–6) opens the follow-up without a complaint; a good score writes only
 // the answer; a revision opens nothing twice; the answer carries the owner's team. On both stores.
 import { and, asc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { SurveyPageResponse } from '../../src/contract/survey-types.ts';
-import { cases, customers, events, promises, tasks, teams, users, workspaces } from '../../src/db/schema.ts';
+import { cases, events, promises, tasks, teams, users } from '../../src/db/schema.ts';
 import { surveyRequests } from '../../src/db/schema-surveys.ts';
-import { signSurveyToken } from '../../src/surveys/index.ts';
 import { describeOnEachStore } from './support/each-store.ts';
 import { createTestWorkspace } from './support/factories.ts';
+import { surveyCustomer } from './support/sent-survey.ts';
 
 describeOnEachStore('a survey answer', (kept, run) => {
   run('marks, follows up and records once, each write in its place', async () => {
@@ -19,48 +19,11 @@ describeOnEachStore('a survey answer', (kept, run) => {
     const k = kept();
     const [team] = await db.insert(teams).values({ workspaceId: ws.id, name: 'Returns' }).returning();
     await db.update(users).set({ teamId: team!.id }).where(eq(users.id, ws.agentEn.id));
-    const [secret] = await db
-      .select({ portalSecret: workspaces.portalSecret })
-      .from(workspaces)
-      .where(eq(workspaces.id, ws.id));
-    const [customer] = await db
-      .insert(customers)
-      .values({ workspaceId: ws.id, name: 'Rina', email: 'rina@example.test', language: 'en' })
-      .returning();
-    const sentSurvey = async (kind: 'satisfaction' | 'nps', withCase = true) => {
-      const [c] = await db
-        .insert(cases)
-        .values({
-          workspaceId: ws.id,
-          customerId: customer!.id,
-          subject: 'Refund',
-          status: 'resolved',
-          channel: 'email',
-          ownerId: ws.agentEn.id,
-          category: 'billing',
-        })
-        .returning();
-      const [s] = await db
-        .insert(surveyRequests)
-        .values({
-          workspaceId: ws.id,
-          dedupeKey: `${kind}:${c!.id}`,
-          kind,
-          caseId: withCase ? c!.id : null,
-          customerId: customer!.id,
-          channel: 'email',
-          language: 'en',
-          status: 'sent',
-          sendAt: k.clock.now(),
-          sentAt: k.clock.now(),
-        })
-        .returning();
-      return {
-        caseId: c!.id,
-        surveyId: s!.id,
-        token: signSurveyToken({ id: ws.id, portalSecret: secret!.portalSecret }, s!.id),
-      };
-    };
+    const { customerId, sentSurvey } = await surveyCustomer(db, {
+      workspaceId: ws.id,
+      ownerId: ws.agentEn.id,
+      now: () => k.clock.now(),
+    });
     const answer = async (token: string, payload: Record<string, unknown>) => {
       const res = await ws.request(null, { method: 'POST', url: `/api/v1/portal/survey/${token}`, payload });
       expect(res.statusCode, res.body).toBe(200);
@@ -137,7 +100,7 @@ describeOnEachStore('a survey answer', (kept, run) => {
     const caseless = await sentSurvey('nps', false);
     const caselessPage = await answer(caseless.token, { score: 0 });
     expect(caselessPage).toMatchObject({ reference: null, answered: { score: 0 } });
-    const caselessEvents = (await db.select().from(events).where(eq(events.customerId, customer!.id))).filter(
+    const caselessEvents = (await db.select().from(events).where(eq(events.customerId, customerId))).filter(
       (e) => (e.data as { surveyId?: string }).surveyId === caseless.surveyId,
     );
     expect(caselessEvents.map((e) => [e.type, e.caseId, (e.data as { ownerId: unknown }).ownerId])).toEqual([
