@@ -48,6 +48,14 @@ async function main(): Promise<void> {
   await admin(`drop database if exists ${NAME} with (force)`);
   await admin(`create database ${NAME}`);
   const store = await openPostgres(URL);
+  // KEPT_BENCH_EXPLAIN=1: every statement over 300 ms goes to the server's log with its plan,
+  // timings, buffers and WAL (auto_explain), for the per-statement figures of the import's steps.
+  if (process.env.KEPT_BENCH_EXPLAIN) {
+    store.pool!.on('connect', (c) => {
+      void c.query(`load 'auto_explain'; set auto_explain.log_min_duration = '300ms'; set auto_explain.log_analyze = on;
+        set auto_explain.log_buffers = on; set auto_explain.log_wal = on; set auto_explain.log_nested_statements = on`);
+    });
+  }
   try {
     await migrateStore(store);
     const db = store.db as Db;
@@ -74,7 +82,7 @@ async function main(): Promise<void> {
     log(`psql \\copy: ${copy.toFixed(2)} s (load ${load()})`);
     if (process.env.KEPT_BENCH_FLOOR !== '0') {
       for (const f of await measureFloor(store.pool!, URL, workspace.id)) {
-        log(`floor: ${f.name}: ${f.seconds.toFixed(2)} s = ${(f.seconds / copy).toFixed(1)}× \\copy (load ${load()})`);
+        log(`floor: ${f.name}: ${f.seconds.toFixed(2)} s = ${(f.seconds / copy).toFixed(1)}× \\copy (load ${f.load})`);
       }
     }
     await store.pool!.query('drop table bench_copy');

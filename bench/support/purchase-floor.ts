@@ -13,6 +13,8 @@ import type pg from 'pg';
 export interface FloorFigure {
   name: string;
   seconds: number;
+  /** the load average (1, 5, 15 min) when it ended */
+  load: string;
 }
 
 const RESOLVED = `select $1::uuid as workspace_id, md5(customer_id)::uuid as customer_id, order_id,
@@ -27,7 +29,14 @@ export async function measureFloor(pool: pg.Pool, url: string, workspaceId: stri
     await pool.query('checkpoint');
     const t0 = performance.now();
     await run();
-    out.push({ name, seconds: (performance.now() - t0) / 1000 });
+    out.push({
+      name,
+      seconds: (performance.now() - t0) / 1000,
+      load: os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' '),
+    });
   };
   const client = await pool.connect();
   try {
