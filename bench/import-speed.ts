@@ -26,6 +26,14 @@ const URL = ADMIN_URL.replace(/\/[^/]*$/, `/${NAME}`);
 const FILE = path.join(os.tmpdir(), `${NAME}.csv`);
 const NOW = new Date('2025-01-01T00:00:00Z');
 
+const AUTO_EXPLAIN = {
+  'auto_explain.log_min_duration': `'300ms'`,
+  'auto_explain.log_analyze': 'on',
+  'auto_explain.log_buffers': 'on',
+  'auto_explain.log_wal': 'on',
+  'auto_explain.log_nested_statements': 'on',
+};
+
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 const log = (s: string) => process.stdout.write(`${s}\n`);
 const load = () =>
@@ -47,15 +55,14 @@ async function admin(query: string): Promise<void> {
 async function main(): Promise<void> {
   await admin(`drop database if exists ${NAME} with (force)`);
   await admin(`create database ${NAME}`);
-  const store = await openPostgres(URL);
   // KEPT_BENCH_EXPLAIN=1: every statement over 300 ms goes to the server's log with its plan,
   // timings, buffers and WAL (auto_explain), for the per-statement figures of the import's steps.
   if (process.env.KEPT_BENCH_EXPLAIN) {
-    store.pool!.on('connect', (c) => {
-      void c.query(`load 'auto_explain'; set auto_explain.log_min_duration = '300ms'; set auto_explain.log_analyze = on;
-        set auto_explain.log_buffers = on; set auto_explain.log_wal = on; set auto_explain.log_nested_statements = on`);
-    });
+    await admin(`alter database ${NAME} set session_preload_libraries = 'auto_explain'`);
+    for (const [name, value] of Object.entries(AUTO_EXPLAIN))
+      await admin(`alter database ${NAME} set ${name} = ${value}`);
   }
+  const store = await openPostgres(URL);
   try {
     await migrateStore(store);
     const db = store.db as Db;
