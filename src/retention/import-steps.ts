@@ -80,7 +80,8 @@ async function matchCustomers(tx: Db, workspaceId: string): Promise<void> {
   // has few keys, or is scanned once when it has many.
   await tx.execute(sql`
     update import_map m set customer_id = c.id from (
-      select 'external' as kind, external_id as key, id from customers where workspace_id = ${workspaceId} and external_id is not null
+      select 'external' as kind, external_id as key, id from customers
+      where workspace_id = ${workspaceId} and external_id is not null
       union all
       select 'email', email, id from customers where workspace_id = ${workspaceId} and email is not null) c
     where m.customer_id is null and m.key_kind = c.kind and m.key = c.key`);
