@@ -1,6 +1,7 @@
 // The options and the report of a purchase import (import-transactions.ts), shared by its steps.
 import type { Readable } from 'node:stream';
 import type { CsvField, ImportFormat, RowProblem } from './import-rows.ts';
+import type { ReadOn } from './stage-reader.ts';
 
 export interface ImportOptions {
   workspaceId: string;
@@ -26,6 +27,8 @@ export interface ImportOptions {
    * store, whose one connection a single long transaction would hold): import-chunks.ts.
    */
   chunked?: { chunkRows?: number };
+  /** Where the file is read and validated: a worker thread above a few megabytes, else this thread (stage-reader.ts). */
+  reader?: ReadOn;
 }
 
 export interface ImportReport {
