@@ -1,7 +1,9 @@
 // The options and the report of a purchase import (import-transactions.ts), shared by its steps.
 import type { Readable } from 'node:stream';
 import type { CsvField, ImportFormat, RowProblem } from './import-rows.ts';
-import type { ReadOn } from './stage-reader.ts';
+
+/** Where a file is read and validated (stage-reader.ts). */
+export type ReadOn = 'worker' | 'thread';
 
 export interface ImportOptions {
   workspaceId: string;

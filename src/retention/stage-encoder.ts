@@ -6,8 +6,14 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { MessagePort } from 'node:worker_threads';
 import { copyText } from './copy-stage.ts';
-import { ImportFileError, rowReaderFor, type CsvField, type ImportFormat, type RowProblem } from './import-rows.ts';
-import type { RowReader } from './import-rows.ts';
+import {
+  ImportFileError,
+  rowReaderFor,
+  type CsvField,
+  type ImportFormat,
+  type RowProblem,
+  type RowReader,
+} from './import-rows.ts';
 import { CsvSplitter, WhitespaceSplitter, type RecordSink, type RecordSplitter } from './read-records.ts';
 import { MAX_PROBLEMS } from './import-types.ts';
 

@@ -6,9 +6,8 @@
 // registers tsx before importing the encoder; if that cannot be done here, it reads in this thread.
 import { Worker } from 'node:worker_threads';
 import { ImportFileError } from './import-rows.ts';
+import type { ReadOn } from './import-types.ts';
 import { StageEncoder, type FromEncoder, type StagePart, type StageSettings, type ToEncoder } from './stage-encoder.ts';
-
-export type ReadOn = 'worker' | 'thread';
 
 export interface StageReader {
   readonly on: ReadOn;
