@@ -113,14 +113,11 @@ export async function stageFile(
   options.onProgress?.({ rows: report.rowsRead, bytes });
 }
 
-/**
- * The input's chunks, each at most `size` bytes and a copy of its own: a piece of a stored
- * upload is a view of the whole file, and a view posted to a worker takes its whole buffer along.
- */
+/** The input's chunks, each at most `size` bytes. */
 async function* pieces(input: Readable, size: number): AsyncGenerator<Uint8Array> {
   for await (const chunk of input) {
     const buffer: Uint8Array = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array);
-    for (let at = 0; at < buffer.length; at += size) yield buffer.slice(at, at + size);
+    for (let at = 0; at < buffer.length; at += size) yield buffer.subarray(at, at + size);
   }
 }
 

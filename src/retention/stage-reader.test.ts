@@ -67,8 +67,22 @@ describe('stage reader', () => {
   it('a worker that fails on bad input says so rather than stalling', async () => {
     const reader = openStageReader(SETTINGS, 'worker');
     try {
-      // Not bytes: the encoder throws on it, in the worker.
+      // Not bytes.
       await expect(reader.push(42 as unknown as Uint8Array)).rejects.toThrow(/reading the file failed/);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('copies a view before posting it (not its whole buffer), and moves bytes that are a buffer of their own', async () => {
+    const whole = file(2000);
+    const reader = openStageReader(SETTINGS, 'worker');
+    try {
+      const view = whole.subarray(0, 1000);
+      const own = new Uint8Array(whole.subarray(1000));
+      await Promise.all([reader.push(view), reader.push(own), reader.end()]);
+      expect(whole.byteLength).toBeGreaterThan(0); // the view's buffer is still usable here
+      expect(own.byteLength).toBe(0); // moved to the worker
     } finally {
       reader.close();
     }

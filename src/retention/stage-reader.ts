@@ -11,7 +11,7 @@ import { StageEncoder, type FromEncoder, type StagePart, type StageSettings, typ
 
 export interface StageReader {
   readonly on: ReadOn;
-  /** The next bytes of the file; resolves with their COPY text and the counts so far. */
+  /** The next bytes of the file (taken: not to be used after); resolves with their COPY text and the counts so far. */
   push(bytes: Uint8Array): Promise<StagePart>;
   /** The end of the file: its last record (an empty file is refused here). */
   end(): Promise<StagePart>;
@@ -78,16 +78,27 @@ function workerReader(settings: StageSettings, tsx: string): StageReader {
   });
   worker.on('error', (error) => stop(new Error(`the file's reader stopped: ${error.message}`)));
   worker.on('exit', (code) => stop(new Error(`the file's reader stopped (exit code ${code})`)));
-  const send = (message: ToEncoder): Promise<StagePart> => {
+  const send = (message: ToEncoder, transfer: ArrayBuffer[] = []): Promise<StagePart> => {
     if (stopped) return Promise.reject(stopped);
     return new Promise((resolve, reject) => {
       waiting.push({ resolve, reject });
-      worker.postMessage(message);
+      worker.postMessage(message, transfer);
     });
   };
   return {
     on: 'worker',
-    push: (bytes) => send({ bytes }),
+    push(bytes) {
+      // A view posted takes its whole buffer along (a 64 kB piece of a 37 MB file copied the 37 MB
+      // each time: 1,000,000 rows staged in 177 s instead of seconds): a view is copied first.
+      // Bytes that are a buffer of their own are moved to the worker, no longer usable here.
+      let own: Uint8Array;
+      try {
+        own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+      } catch (error) {
+        return Promise.reject(new Error(`reading the file failed: ${(error as Error).message}`));
+      }
+      return send({ bytes: own }, [own.buffer as ArrayBuffer]);
+    },
     end: () => send({ end: true }),
     close() {
       stop(new Error("the file's reader was closed"));
