@@ -64,7 +64,7 @@ describe('stage reader', () => {
     await expect(reader.end()).rejects.toThrow(/reader/);
   });
 
-  it('a worker that fails on bad input says so rather than stalling', async () => {
+  it('refuses what is not bytes rather than stalling', async () => {
     const reader = openStageReader(SETTINGS, 'worker');
     try {
       // Not bytes.
