@@ -17,8 +17,8 @@ export function copyText(value: string | number | null): string {
 }
 
 export interface CopySink {
-  /** One or more whole lines of COPY text (each ending in \n); resolves when there is room for more. */
-  write(lines: string): Promise<void>;
+  /** One or more whole lines of COPY text (each ending in \n), as text or UTF-8; resolves when there is room for more. */
+  write(lines: string | Uint8Array): Promise<void>;
   /** Ends the COPY; resolves when the server has stored every row. */
   end(): Promise<void>;
   /** Gives up (the caller's transaction rolls back). */
@@ -76,7 +76,7 @@ export function openCopy(
     };
   }
   // PGlite reads a COPY from a blob: the rows are gathered into chunks of a few megabytes.
-  let pending: string[] = [];
+  let pending: Array<string | Uint8Array> = [];
   let size = 0;
   const flush = async () => {
     if (size === 0) return;

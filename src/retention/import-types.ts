@@ -2,6 +2,9 @@
 import type { Readable } from 'node:stream';
 import type { CsvField, ImportFormat, RowProblem } from './import-rows.ts';
 
+/** Where a file is read and validated (stage-reader.ts). */
+export type ReadOn = 'worker' | 'thread';
+
 export interface ImportOptions {
   workspaceId: string;
   format: ImportFormat;
@@ -26,6 +29,8 @@ export interface ImportOptions {
    * store, whose one connection a single long transaction would hold): import-chunks.ts.
    */
   chunked?: { chunkRows?: number };
+  /** Where the file is read and validated: a worker thread above a few megabytes, else this thread (stage-reader.ts). */
+  reader?: ReadOn;
 }
 
 export interface ImportReport {
