@@ -15,6 +15,8 @@ import { checkCancel, MAX_PROBLEMS, type ImportOptions, type ImportReport } from
 export interface StageTable {
   table: string;
   keep: boolean;
+  /** an index expression, built as the rows arrive rather than afterwards in one statement */
+  index?: string;
 }
 
 const IN_TRANSACTION: StageTable = { table: 'import_stage', keep: false };
@@ -51,6 +53,7 @@ export async function stageFile(
       line integer, key_kind text, key text, name text, order_id text,
       occurred_at timestamptz, amount numeric(14,2), product text, channel text
     ) ${sql.raw(into.keep ? 'on commit preserve rows' : 'on commit drop')}`);
+  if (into.index) await tx.execute(sql.raw(`create index on ${into.table} (${into.index})`));
   const reader = rowReaderFor(options.format, options.map);
   const records = options.format === 'cdnow' ? readWhitespaceRecords(counted) : readCsvRecords(counted);
   const copy = openCopy(tx, into.table, STAGE_COLUMNS, into.keep ? { pgliteChunkBytes: KEPT_COPY_BYTES } : {});
