@@ -32,7 +32,7 @@ import { letRequestsRun, undoImport } from './import-undo.ts';
 
 /**
  * Rows per transaction by default. A request waits for the transaction under way: 5,000 rows held
- * the store 300–600 ms at load 6–8, 1,500 rows p50 238 ms at load 9–13 (bench/import-embedded-desk.ts).
+ * the store 300–600 ms at load 6–8, 1,500 rows p50 204–238 ms at load 4.5–13 (bench/import-embedded-desk.ts).
  */
 const CHUNK_ROWS = 1_500;
 const BUCKETS = 65_536;
