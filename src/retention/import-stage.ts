@@ -15,6 +15,8 @@ import { checkCancel, MAX_PROBLEMS, type ImportOptions, type ImportReport } from
 export interface StageTable {
   table: string;
   keep: boolean;
+  /** an index expression, built as the rows arrive rather than afterwards in one statement */
+  index?: string;
 }
 
 const IN_TRANSACTION: StageTable = { table: 'import_stage', keep: false };
@@ -72,6 +74,7 @@ export async function stageFile(
         line integer, key_kind text, key text, name text, order_id text,
         occurred_at timestamptz, amount numeric(14,2), product text, channel text
       ) ${sql.raw(into.keep ? 'on commit preserve rows' : 'on commit drop')}`);
+    if (into.index) await tx.execute(sql.raw(`create index on ${into.table} (${into.index})`));
     copy = openCopy(tx, into.table, STAGE_COLUMNS, into.keep ? { pgliteChunkBytes: KEPT_COPY_BYTES } : {});
     // The file's pieces go to the reader as they come; their COPY text is written in order as
     // each answer arrives (a piece's rows are counted without waiting for the next piece), with

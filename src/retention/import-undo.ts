@@ -9,8 +9,13 @@ import { queryRows, type Db } from '../db/open-database.ts';
 
 const BATCH = 5_000;
 
-/** Lets the event loop serve requests between statements on the embedded store's one connection. */
-export const letRequestsRun = () => new Promise((resolve) => setImmediate(resolve));
+/**
+ * Lets the event loop serve requests between statements on the embedded store's one connection:
+ * through its timers, then its I/O (a request read now queues its query before the import's next
+ * one). setImmediate alone resumed before the timers' turn when called from one: a timer that fell
+ * due during a transaction then waited for the next transaction too.
+ */
+export const letRequestsRun = () => new Promise((resolve) => setTimeout(() => setImmediate(resolve), 0));
 
 async function count(db: Db, query: ReturnType<typeof sql>): Promise<number> {
   const [row] = await queryRows<{ n: number }>(db, query);
